@@ -1,0 +1,44 @@
+use super::run;
+use crate::state::AppState;
+use backoffice_core::domain::organisation::{Organisation, OrganisationInput};
+use backoffice_core::services::{Home, Preferences, Startup};
+use backoffice_core::Error;
+use tauri::State;
+
+#[tauri::command]
+pub fn startup(state: State<'_, AppState>) -> Startup {
+    Startup {
+        error: state.core.as_ref().err().cloned(),
+        db_path: state.db_path.display().to_string(),
+        system_language: state.system_language.clone(),
+        actor: state.ctx.actor.clone(),
+    }
+}
+
+#[tauri::command]
+pub async fn home(state: State<'_, AppState>) -> Result<Home, Error> {
+    run(&state, |app, ctx| app.home(ctx)).await
+}
+
+#[tauri::command]
+pub async fn get_preferences(state: State<'_, AppState>) -> Result<Preferences, Error> {
+    run(&state, |app, ctx| app.preferences(ctx)).await
+}
+
+#[tauri::command]
+pub async fn set_language(state: State<'_, AppState>, language: String) -> Result<Preferences, Error> {
+    run(&state, move |app, ctx| app.set_language(ctx, &language)).await
+}
+
+#[tauri::command]
+pub async fn get_organisation(state: State<'_, AppState>) -> Result<Organisation, Error> {
+    run(&state, |app, _| app.organisation()).await
+}
+
+#[tauri::command]
+pub async fn save_organisation(
+    state: State<'_, AppState>,
+    input: OrganisationInput,
+) -> Result<Organisation, Error> {
+    run(&state, move |app, ctx| app.save_organisation(ctx, &input)).await
+}

@@ -1,0 +1,10 @@
+// Declares the app's own commands so capabilities can grant exactly these and nothing else.
+fn main() {
+    let commands: &[&str] = &include!("app/commands/names.in");
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+            .app_manifest(tauri_build::AppManifest::new().commands(commands)),
+    )
+    .expect("tauri build step failed");
+}

@@ -1,0 +1,28 @@
+//! The TypeScript bindings of every type that crosses to the UI.
+//!
+//! `ui/src/bindings/` is generated from this list and committed; a test fails when the committed
+//! files drift from the Rust types. Regenerate with `UPDATE_BINDINGS=1 cargo test -p backoffice-core bindings`.
+
+use std::path::Path;
+use ts_rs::{Config, ExportError, TS};
+
+/// Writes every binding file into `dir`.
+pub fn export_all(dir: &Path) -> Result<(), ExportError> {
+    use crate::domain::{department as d, history as h, organisation as o, page as p};
+    // Integers cross as JS numbers: ids and money minor units stay far below 2^53.
+    let cfg = Config::new().with_large_int("number").with_out_dir(dir);
+    crate::error::Error::export_all(&cfg)?;
+    o::Organisation::export_all(&cfg)?;
+    o::OrganisationInput::export_all(&cfg)?;
+    d::Department::export_all(&cfg)?;
+    d::DepartmentInput::export_all(&cfg)?;
+    d::DepartmentQuery::export_all(&cfg)?;
+    p::Page::<d::Department>::export_all(&cfg)?;
+    h::Change::export_all(&cfg)?;
+    h::HistoryQuery::export_all(&cfg)?;
+    h::VerifyReport::export_all(&cfg)?;
+    crate::services::Home::export_all(&cfg)?;
+    crate::services::Preferences::export_all(&cfg)?;
+    crate::services::Startup::export_all(&cfg)?;
+    Ok(())
+}

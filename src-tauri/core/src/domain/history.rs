@@ -1,0 +1,107 @@
+//! The change history: one chained row per change, and what verifying the chain reports.
+
+use super::page::PageRequest;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeOp {
+    Insert,
+    Update,
+    Delete,
+    /// A sensitive record was opened; nothing changed.
+    Read,
+}
+
+impl ChangeOp {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeOp::Insert => "insert",
+            ChangeOp::Update => "update",
+            ChangeOp::Delete => "delete",
+            ChangeOp::Read => "read",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "insert" => ChangeOp::Insert,
+            "update" => ChangeOp::Update,
+            "delete" => ChangeOp::Delete,
+            "read" => ChangeOp::Read,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Change {
+    pub id: i64,
+    pub actor: String,
+    pub at: DateTime<Utc>,
+    /// The table the change touched, e.g. `departments`.
+    pub entity: String,
+    pub row_id: String,
+    pub op: ChangeOp,
+    /// The row as JSON before the change; `None` for inserts.
+    #[ts(type = "Record<string, unknown> | null")]
+    pub before: Option<serde_json::Value>,
+    /// The row as JSON after the change; `None` for deletes.
+    #[ts(type = "Record<string, unknown> | null")]
+    pub after: Option<serde_json::Value>,
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct HistoryQuery {
+    pub entity: Option<String>,
+    pub row_id: Option<String>,
+    pub actor: Option<String>,
+    pub page: PageRequest,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct HistoryStatus {
+    pub count: i64,
+    /// Hash of the newest change; together with `count` it pins the whole history.
+    pub head_hash: Option<String>,
+    pub last_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemKind {
+    /// A change's number does not follow the previous one: rows were deleted or re-ordered.
+    Gap,
+    /// A change does not point at the hash of the one before it.
+    BrokenLink,
+    /// A change's content no longer matches its own hash: it was edited.
+    HashMismatch,
+    /// A data row differs from what its last recorded change says it should be.
+    RowModified,
+    /// A data row exists that no change ever created.
+    RowWithoutHistory,
+    /// History says a row exists but it is gone.
+    RowMissing,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct VerifyProblem {
+    pub kind: ProblemKind,
+    pub change_id: Option<i64>,
+    pub entity: Option<String>,
+    pub row_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct VerifyReport {
+    pub ok: bool,
+    pub changes_checked: i64,
+    pub rows_checked: i64,
+    pub head_hash: Option<String>,
+    /// The first problem found, in chain order; `None` when `ok`.
+    pub problem: Option<VerifyProblem>,
+    pub verified_at: DateTime<Utc>,
+}

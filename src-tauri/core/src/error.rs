@@ -1,0 +1,127 @@
+//! The one error type that crosses every layer up to the UI.
+//!
+//! The UI branches on `code` and translates it; `message` is an English fallback for logs, and
+//! `fields` carries per-input problems so a form can show each one beside its input.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// One or more inputs are invalid; see `fields`.
+    Validation,
+    NotFound,
+    /// The record changed since it was read (optimistic concurrency).
+    Conflict,
+    /// The database was written by a newer version of the app.
+    DbNewer,
+    /// The file is a SQLite database but not a Backoffice one.
+    DbForeign,
+    /// The file is damaged or not a database at all.
+    DbCorrupt,
+    /// The data directory or file cannot be read or written.
+    DbIo,
+    /// The store failed to open at start-up; details in the message.
+    StoreUnavailable,
+    /// A long job was stopped by the user.
+    Cancelled,
+    /// The user closed a file dialog without choosing.
+    DialogCancelled,
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FieldError {
+    /// The input's name as the DTO spells it.
+    pub field: String,
+    /// A stable code the UI translates, e.g. `required`, `too_long`, `invalid_vat`, `duplicate`.
+    pub code: String,
+    /// Values the translated message interpolates, e.g. `max`.
+    pub params: BTreeMap<String, String>,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: &str) -> Self {
+        Self {
+            field: field.to_owned(),
+            code: code.to_owned(),
+            params: BTreeMap::new(),
+        }
+    }
+
+    pub fn with(mut self, key: &str, value: impl ToString) -> Self {
+        self.params.insert(key.to_owned(), value.to_string());
+        self
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[ts(rename = "AppError")]
+#[error("{code:?}: {message}")]
+pub struct Error {
+    pub code: ErrorCode,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            fields: Vec::new(),
+        }
+    }
+
+    pub fn validation(fields: Vec<FieldError>) -> Self {
+        let message = fields
+            .iter()
+            .map(|f| format!("{}: {}", f.field, f.code))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Self {
+            code: ErrorCode::Validation,
+            message,
+            fields,
+        }
+    }
+
+    pub fn field(field: &str, code: &str) -> Self {
+        Self::validation(vec![FieldError::new(field, code)])
+    }
+
+    pub fn not_found(what: &str) -> Self {
+        Self::new(ErrorCode::NotFound, format!("{what} not found"))
+    }
+
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Internal, message)
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        match &e {
+            rusqlite::Error::SqliteFailure(f, _) => match f.code {
+                C::NotADatabase | C::DatabaseCorrupt => Error::new(ErrorCode::DbCorrupt, e.to_string()),
+                C::CannotOpen | C::ReadOnly | C::PermissionDenied | C::SystemIoFailure | C::DiskFull => {
+                    Error::new(ErrorCode::DbIo, e.to_string())
+                }
+                _ => Error::internal(e.to_string()),
+            },
+            rusqlite::Error::QueryReturnedNoRows => Error::not_found("record"),
+            _ => Error::internal(e.to_string()),
+        }
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        Error::internal(format!("json: {e}"))
+    }
+}

@@ -1,0 +1,12 @@
+//! Backoffice core: domain rules, the SQLite store and the business services.
+//!
+//! Nothing here knows about Tauri or a web view, so every rule and query is tested headless and a
+//! second front end (a CLI, a team server) can reuse it unchanged.
+
+pub mod bindings;
+pub mod domain;
+pub mod error;
+pub mod services;
+pub mod store;
+
+pub use error::{Error, ErrorCode, FieldError, Result};

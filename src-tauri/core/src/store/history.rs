@@ -1,0 +1,305 @@
+//! The hash-chained change log: append inside a write, list with filters, and verify.
+
+use super::tracked::TRACKED;
+use super::tx::WriteTx;
+use super::ts_parse;
+use crate::domain::history::{
+    Change, ChangeOp, HistoryQuery, HistoryStatus, ProblemKind, VerifyProblem, VerifyReport,
+};
+use crate::domain::page::Page;
+use crate::error::{Error, ErrorCode};
+use chrono::{DateTime, Utc};
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use sha2::{Digest, Sha256};
+
+/// The "previous hash" of the first change.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// The fields a change's hash covers, in order.
+pub struct ChangeFields<'a> {
+    pub id: i64,
+    pub actor: &'a str,
+    pub at: &'a str,
+    pub entity: &'a str,
+    pub row_id: i64,
+    pub op: &'a str,
+    pub before: Option<&'a str>,
+    pub after: Option<&'a str>,
+    pub prev_hash: &'a str,
+}
+
+/// SHA-256 over length-prefixed fields, so no two different changes can encode the same bytes.
+pub fn hash(c: &ChangeFields) -> String {
+    let mut h = Sha256::new();
+    let mut put = |s: Option<&str>| match s {
+        None => h.update(b"-;"),
+        Some(s) => {
+            h.update(s.len().to_string().as_bytes());
+            h.update(b":");
+            h.update(s.as_bytes());
+            h.update(b";");
+        }
+    };
+    put(Some(c.prev_hash));
+    put(Some(&c.id.to_string()));
+    put(Some(c.actor));
+    put(Some(c.at));
+    put(Some(c.entity));
+    put(Some(&c.row_id.to_string()));
+    put(Some(c.op));
+    put(c.before);
+    put(c.after);
+    hex::encode(h.finalize())
+}
+
+fn head(conn: &Connection) -> rusqlite::Result<Option<(i64, String)>> {
+    conn.query_row("SELECT id, hash FROM changes ORDER BY id DESC LIMIT 1", [], |r| {
+        Ok((r.get(0)?, r.get(1)?))
+    })
+    .optional()
+}
+
+pub(super) fn append(
+    w: &WriteTx,
+    entity: &str,
+    row_id: i64,
+    op: ChangeOp,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> crate::Result<()> {
+    let conn = w.conn();
+    let (prev_id, prev_hash) = head(conn)?.unwrap_or((0, GENESIS.to_owned()));
+    let at = w.now_text();
+    let fields = ChangeFields {
+        id: prev_id + 1,
+        actor: w.actor(),
+        at: &at,
+        entity,
+        row_id,
+        op: op.as_str(),
+        before,
+        after,
+        prev_hash: &prev_hash,
+    };
+    let h = hash(&fields);
+    conn.execute(
+        "INSERT INTO changes (id, actor, at, entity, row_id, op, before, after, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![fields.id, fields.actor, at, entity, row_id, fields.op, before, after, prev_hash, h],
+    )?;
+    Ok(())
+}
+
+fn change_from_row(r: &Row) -> rusqlite::Result<Change> {
+    let json = |i: usize| -> rusqlite::Result<Option<serde_json::Value>> {
+        let s: Option<String> = r.get(i)?;
+        Ok(s.and_then(|s| serde_json::from_str(&s).ok()))
+    };
+    let op: String = r.get(5)?;
+    Ok(Change {
+        id: r.get(0)?,
+        actor: r.get(1)?,
+        at: ts_parse(&r.get::<_, String>(2)?)?,
+        entity: r.get(3)?,
+        row_id: r.get::<_, i64>(4)?.to_string(),
+        op: ChangeOp::parse(&op).unwrap_or(ChangeOp::Update),
+        before: json(6)?,
+        after: json(7)?,
+        hash: r.get(8)?,
+    })
+}
+
+/// Newest first, filtered, one page.
+pub fn list(conn: &Connection, q: &HistoryQuery) -> crate::Result<Page<Change>> {
+    let (offset, limit) = q.page.clamped();
+    let mut filter = String::from(" WHERE 1=1");
+    let mut args: Vec<Value> = Vec::new();
+    if let Some(e) = q.entity.as_deref().filter(|s| !s.is_empty()) {
+        filter.push_str(" AND entity = ?");
+        args.push(Value::Text(e.to_owned()));
+    }
+    if let Some(id) = q.row_id.as_deref().filter(|s| !s.is_empty()) {
+        let id: i64 = id.parse().map_err(|_| Error::field("row_id", "invalid_number"))?;
+        filter.push_str(" AND row_id = ?");
+        args.push(Value::Integer(id));
+    }
+    if let Some(a) = q.actor.as_deref().filter(|s| !s.is_empty()) {
+        filter.push_str(" AND actor = ?");
+        args.push(Value::Text(a.to_owned()));
+    }
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM changes{filter}"),
+        rusqlite::params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    args.push(Value::Integer(limit));
+    args.push(Value::Integer(offset));
+    let sql = format!(
+        "SELECT id, actor, at, entity, row_id, op, before, after, hash FROM changes{filter}
+         ORDER BY id DESC LIMIT ? OFFSET ?"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let items = stmt
+        .query_map(rusqlite::params_from_iter(args.iter()), change_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Page { items, total })
+}
+
+pub fn status(conn: &Connection) -> crate::Result<HistoryStatus> {
+    let last = conn
+        .query_row("SELECT id, hash, at FROM changes ORDER BY id DESC LIMIT 1", [], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
+        })
+        .optional()?;
+    Ok(match last {
+        // Ids are contiguous from 1 (verify enforces it), so the newest id is the count.
+        Some((id, hash, at)) => HistoryStatus {
+            count: id,
+            head_hash: Some(hash),
+            last_at: Some(ts_parse(&at)?),
+        },
+        None => HistoryStatus {
+            count: 0,
+            head_hash: None,
+            last_at: None,
+        },
+    })
+}
+
+/// How often verify reports progress and checks for cancellation, in rows.
+const PROGRESS_EVERY: i64 = 10_000;
+
+/// Recomputes the whole chain, then checks every tracked row against its last recorded state.
+/// `progress(done)` is called now and then; returning `false` cancels.
+pub fn verify(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(i64) -> bool,
+) -> crate::Result<VerifyReport> {
+    let mut report = VerifyReport {
+        ok: true,
+        changes_checked: 0,
+        rows_checked: 0,
+        head_hash: None,
+        problem: None,
+        verified_at: now,
+    };
+    let fail = |mut r: VerifyReport, p: VerifyProblem| {
+        r.ok = false;
+        r.problem = Some(p);
+        Ok(r)
+    };
+    let mut stmt = conn.prepare(
+        "SELECT id, actor, at, entity, row_id, op, before, after, prev_hash, hash FROM changes ORDER BY id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut prev = GENESIS.to_owned();
+    let mut expected = 1i64;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let problem = |kind| VerifyProblem {
+            kind,
+            change_id: Some(id),
+            entity: None,
+            row_id: None,
+        };
+        if id != expected {
+            return fail(report, problem(ProblemKind::Gap));
+        }
+        let prev_hash: String = r.get(8)?;
+        if prev_hash != prev {
+            return fail(report, problem(ProblemKind::BrokenLink));
+        }
+        let (actor, at, entity): (String, String, String) = (r.get(1)?, r.get(2)?, r.get(3)?);
+        let (op, before, after): (String, Option<String>, Option<String>) = (r.get(5)?, r.get(6)?, r.get(7)?);
+        let stored: String = r.get(9)?;
+        let computed = hash(&ChangeFields {
+            id,
+            actor: &actor,
+            at: &at,
+            entity: &entity,
+            row_id: r.get(4)?,
+            op: &op,
+            before: before.as_deref(),
+            after: after.as_deref(),
+            prev_hash: &prev_hash,
+        });
+        if computed != stored {
+            return fail(report, problem(ProblemKind::HashMismatch));
+        }
+        prev = stored;
+        expected += 1;
+        report.changes_checked += 1;
+        if report.changes_checked % PROGRESS_EVERY == 0 && !progress(report.changes_checked) {
+            return Err(cancelled());
+        }
+    }
+    report.head_hash = (report.changes_checked > 0).then_some(prev);
+    for t in TRACKED {
+        if let Some(p) = check_rows(conn, t, &mut report, progress)? {
+            return fail(report, p);
+        }
+    }
+    Ok(report)
+}
+
+fn cancelled() -> Error {
+    Error::new(ErrorCode::Cancelled, "cancelled")
+}
+
+/// Compares each row's current snapshot with the "after" of its last change, then looks for rows
+/// that no change ever created.
+fn check_rows(
+    conn: &Connection,
+    t: &super::Tracked,
+    report: &mut VerifyReport,
+    progress: &mut dyn FnMut(i64) -> bool,
+) -> crate::Result<Option<VerifyProblem>> {
+    let problem = |kind, row_id: i64| VerifyProblem {
+        kind,
+        change_id: None,
+        entity: Some(t.entity.to_owned()),
+        row_id: Some(row_id.to_string()),
+    };
+    let sql = format!(
+        "SELECT c.row_id, c.after, (SELECT {snap} FROM {table} WHERE id = c.row_id)
+         FROM changes c
+         JOIN (SELECT max(id) AS id FROM changes WHERE entity = ?1 AND op <> 'read' GROUP BY row_id) l
+           ON c.id = l.id
+         ORDER BY c.row_id",
+        snap = t.snapshot_sql,
+        table = t.entity,
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query([t.entity])?;
+    while let Some(r) = rows.next()? {
+        let row_id: i64 = r.get(0)?;
+        let recorded: Option<String> = r.get(1)?;
+        let current: Option<String> = r.get(2)?;
+        if recorded != current {
+            let kind = if current.is_none() {
+                ProblemKind::RowMissing
+            } else {
+                ProblemKind::RowModified
+            };
+            return Ok(Some(problem(kind, row_id)));
+        }
+        report.rows_checked += 1;
+        if report.rows_checked % PROGRESS_EVERY == 0 && !progress(report.changes_checked + report.rows_checked) {
+            return Err(cancelled());
+        }
+    }
+    let orphan: Option<i64> = conn
+        .query_row(
+            &format!(
+                "SELECT id FROM {} t WHERE NOT EXISTS
+                   (SELECT 1 FROM changes c WHERE c.entity = ?1 AND c.row_id = t.id) LIMIT 1",
+                t.entity
+            ),
+            [t.entity],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(orphan.map(|id| problem(ProblemKind::RowWithoutHistory, id)))
+}

@@ -1,0 +1,174 @@
+//! The SQLite store: one file, one writer at a time, a few readers, and history in every write.
+
+pub mod departments;
+pub mod history;
+pub mod migrations;
+mod open;
+pub mod organisation;
+pub mod preferences;
+mod tracked;
+mod tx;
+
+pub use open::{DB_FILE_NAME, READERS};
+pub use tracked::{Tracked, TRACKED};
+pub use tx::WriteTx;
+
+use crate::error::{Error, ErrorCode};
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{Connection, TransactionBehavior};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use ts_rs::TS;
+
+/// Source of "now"; tests inject a fixed or stepping clock.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+pub fn system_clock() -> Clock {
+    Arc::new(Utc::now)
+}
+
+/// Result of the background integrity check run after opening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Integrity {
+    Checking,
+    Ok,
+    /// SQLite found damage; the store refuses writes so nothing makes it worse.
+    Damaged,
+}
+
+pub struct Store {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Vec<Mutex<Connection>>,
+    next_reader: AtomicUsize,
+    integrity: Arc<AtomicU8>,
+    clock: Clock,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`. A file that is not a Backoffice database, is
+    /// damaged, or comes from a newer app is refused before anything is written to it.
+    pub fn open(path: &Path, clock: Clock) -> crate::Result<Self> {
+        open::probe(path)?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Error::new(ErrorCode::DbIo, format!("cannot create {}: {e}", dir.display()))
+            })?;
+        }
+        let mut writer = open::connect(path)?;
+        migrations::apply(&mut writer)?;
+        let readers = (0..READERS)
+            .map(|_| open::connect_reader(path).map(Mutex::new))
+            .collect::<crate::Result<Vec<_>>>()?;
+        Ok(Self {
+            path: path.to_owned(),
+            writer: Mutex::new(writer),
+            readers,
+            next_reader: AtomicUsize::new(0),
+            integrity: Arc::new(AtomicU8::new(Integrity::Checking as u8)),
+            clock,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+
+    /// Runs `f` on a read-only connection.
+    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> crate::Result<T>) -> crate::Result<T> {
+        f(&self.reader())
+    }
+
+    fn reader(&self) -> MutexGuard<'_, Connection> {
+        // Take any idle reader; if all are busy, queue on the next one in turn.
+        for r in &self.readers {
+            if let Ok(g) = r.try_lock() {
+                return g;
+            }
+        }
+        let i = self.next_reader.fetch_add(1, Ordering::Relaxed) % self.readers.len();
+        lock(&self.readers[i])
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction on the writer. Everything `f` writes, its history
+    /// rows included, commits together or not at all.
+    pub fn write<T>(
+        &self,
+        actor: &str,
+        f: impl FnOnce(&WriteTx) -> crate::Result<T>,
+    ) -> crate::Result<T> {
+        if self.integrity() == Integrity::Damaged {
+            return Err(Error::new(
+                ErrorCode::DbCorrupt,
+                "the database is damaged; writes are disabled",
+            ));
+        }
+        let mut conn = lock(&self.writer);
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let w = WriteTx::new(tx, actor, self.now());
+        let out = f(&w)?;
+        w.commit()?;
+        Ok(out)
+    }
+
+    pub fn integrity(&self) -> Integrity {
+        match self.integrity.load(Ordering::Relaxed) {
+            x if x == Integrity::Ok as u8 => Integrity::Ok,
+            x if x == Integrity::Damaged as u8 => Integrity::Damaged,
+            _ => Integrity::Checking,
+        }
+    }
+
+    /// Runs SQLite's `quick_check` on its own connection. Called off the start-up path because on
+    /// a large file it takes longer than opening should.
+    pub fn check_integrity(&self) -> Integrity {
+        let result = open::connect_reader(&self.path).and_then(|c| {
+            let r: String = c.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
+            Ok(r)
+        });
+        let state = match result.as_deref() {
+            Ok("ok") => Integrity::Ok,
+            _ => Integrity::Damaged,
+        };
+        self.integrity.store(state as u8, Ordering::Relaxed);
+        state
+    }
+}
+
+fn lock(m: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
+    // A panic while holding a connection rolls its transaction back on drop; the connection
+    // itself is still sound, so poisoning is not a reason to stop.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Instants are stored as RFC 3339 UTC text with milliseconds: sortable and exact in history.
+pub fn ts_text(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+pub fn ts_parse(s: &str) -> rusqlite::Result<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+/// Escapes a user's search text for `LIKE ... ESCAPE '\'` and wraps it in `%`.
+pub fn like_pattern(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('%');
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}

@@ -1,0 +1,71 @@
+//! Opening the file safely: look before writing, then configure every connection the same way.
+
+use super::migrations::{newer, APPLICATION_ID, LATEST};
+use crate::error::{Error, ErrorCode};
+use rusqlite::{Connection, OpenFlags};
+use std::path::Path;
+use std::time::Duration;
+
+pub const DB_FILE_NAME: &str = "backoffice.sqlite3";
+/// Read connections kept open beside the single writer.
+pub const READERS: usize = 3;
+
+/// Inspects an existing file read-only and refuses it if it is foreign, damaged or newer.
+pub fn probe(path: &Path) -> crate::Result<()> {
+    let len = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::new(ErrorCode::DbIo, format!("{}: {e}", path.display()))),
+    };
+    if len == 0 {
+        return Ok(());
+    }
+    let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
+    let header = (|| -> rusqlite::Result<(i32, i64, i64)> {
+        let app: i32 = c.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let ver: i64 = c.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let objects: i64 = c.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        Ok((app, ver, objects))
+    })();
+    let (app, ver, objects) = header.map_err(|e| {
+        Error::new(ErrorCode::DbCorrupt, format!("{} cannot be read as a database: {e}", path.display()))
+    })?;
+    if app != APPLICATION_ID {
+        if app == 0 && objects == 0 {
+            return Ok(()); // an empty SQLite file: safe to initialise
+        }
+        return Err(Error::new(
+            ErrorCode::DbForeign,
+            format!("{} is not a Backoffice database", path.display()),
+        ));
+    }
+    if ver > LATEST {
+        return Err(newer(ver));
+    }
+    Ok(())
+}
+
+fn configure(c: &Connection) -> rusqlite::Result<()> {
+    c.busy_timeout(Duration::from_secs(5))?;
+    c.pragma_update(None, "foreign_keys", true)?;
+    c.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+pub fn connect(path: &Path) -> crate::Result<Connection> {
+    let c = Connection::open(path).map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
+    let mode: String = c.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::new(ErrorCode::DbIo, format!("WAL mode unavailable ({mode})")));
+    }
+    configure(&c)?;
+    Ok(c)
+}
+
+pub fn connect_reader(path: &Path) -> crate::Result<Connection> {
+    let c = Connection::open(path).map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
+    configure(&c)?;
+    c.pragma_update(None, "query_only", true)?;
+    Ok(c)
+}

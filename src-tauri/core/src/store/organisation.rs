@@ -1,0 +1,77 @@
+//! The single organisation row (id 1).
+
+use super::tracked::Tracked;
+use super::tx::WriteTx;
+use super::ts_parse;
+use crate::domain::history::ChangeOp;
+use crate::domain::organisation::{Organisation, ValidOrganisation};
+use crate::error::{Error, ErrorCode};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+pub const TRACKED: Tracked = Tracked {
+    entity: "organisation",
+    snapshot_sql: "json_object('id', id, 'name', name, 'vat_number', vat_number, 'street', street,
+        'postal_code', postal_code, 'city', city, 'province', province, 'country', country,
+        'currency', currency, 'locale', locale, 'version', version, 'updated_at', updated_at)",
+};
+
+const COLUMNS: &str =
+    "name, vat_number, street, postal_code, city, province, country, currency, locale, version, updated_at";
+
+fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
+    Ok(Organisation {
+        name: r.get(0)?,
+        vat_number: r.get(1)?,
+        street: r.get(2)?,
+        postal_code: r.get(3)?,
+        city: r.get(4)?,
+        province: r.get(5)?,
+        country: r.get(6)?,
+        currency: r.get(7)?,
+        locale: r.get(8)?,
+        version: r.get(9)?,
+        updated_at: Some(ts_parse(&r.get::<_, String>(10)?)?),
+    })
+}
+
+/// The saved organisation, or the defaults of a new installation.
+pub fn get(conn: &Connection) -> crate::Result<Organisation> {
+    Ok(conn
+        .query_row(&format!("SELECT {COLUMNS} FROM organisation WHERE id = 1"), [], from_row)
+        .optional()?
+        .unwrap_or_else(Organisation::unset))
+}
+
+/// Inserts or updates the row; refuses when the form was loaded at another version.
+pub fn save(w: &WriteTx, v: &ValidOrganisation, expected_version: i64) -> crate::Result<Organisation> {
+    let current = get(w.conn())?;
+    if current.version != expected_version {
+        return Err(Error::new(ErrorCode::Conflict, "organisation changed since it was loaded"));
+    }
+    let before = w.snapshot(&TRACKED, 1)?;
+    let op = if before.is_some() { ChangeOp::Update } else { ChangeOp::Insert };
+    w.conn().execute(
+        "INSERT INTO organisation (id, name, vat_number, street, postal_code, city, province, country,
+                                   currency, locale, version, updated_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, vat_number = excluded.vat_number,
+           street = excluded.street, postal_code = excluded.postal_code, city = excluded.city,
+           province = excluded.province, country = excluded.country, currency = excluded.currency,
+           locale = excluded.locale, version = excluded.version, updated_at = excluded.updated_at",
+        params![
+            v.name,
+            v.vat_number,
+            v.street,
+            v.postal_code,
+            v.city,
+            v.province,
+            v.country,
+            v.currency,
+            v.locale,
+            expected_version + 1,
+            w.now_text()
+        ],
+    )?;
+    w.record(&TRACKED, 1, op, before)?;
+    get(w.conn())
+}

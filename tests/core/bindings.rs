@@ -1,0 +1,51 @@
+//! The committed TypeScript bindings must match the Rust types exactly.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn committed_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings")
+}
+
+fn read_dir(dir: &Path) -> BTreeMap<String, String> {
+    std::fs::read_dir(dir)
+        .map(|it| {
+            it.filter_map(Result::ok)
+                .filter(|e| e.path().extension().is_some_and(|x| x == "ts"))
+                .map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    (name, std::fs::read_to_string(e.path()).unwrap())
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn bindings_match_the_committed_files() {
+    let fresh = tempfile::tempdir().unwrap();
+    backoffice_core::bindings::export_all(fresh.path()).unwrap();
+    let generated = read_dir(fresh.path());
+    assert!(generated.len() > 5);
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        let dir = committed_dir();
+        std::fs::create_dir_all(&dir).unwrap();
+        for old in read_dir(&dir).keys() {
+            std::fs::remove_file(dir.join(old)).unwrap();
+        }
+        for (name, text) in &generated {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+    }
+    let committed = read_dir(&committed_dir());
+    let stale: Vec<_> = generated
+        .iter()
+        .filter(|(k, v)| committed.get(*k) != Some(v))
+        .map(|(k, _)| k.as_str())
+        .chain(committed.keys().filter(|k| !generated.contains_key(*k)).map(String::as_str))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "ui/src/bindings is out of date ({stale:?}); run UPDATE_BINDINGS=1 cargo test -p backoffice-core bindings"
+    );
+}
