@@ -23,7 +23,10 @@ impl AppState {
         let system_language = system_language();
         let Some(data_dir) = data_dir else {
             return Self {
-                core: Err(Error::new(ErrorCode::DbIo, "no data directory could be determined")),
+                core: Err(Error::new(
+                    ErrorCode::DbIo,
+                    "no data directory could be determined",
+                )),
                 ctx,
                 db_path: PathBuf::new(),
                 system_language,
@@ -62,9 +65,9 @@ fn data_dir_from(mut args: impl Iterator<Item = String>) -> Option<PathBuf> {
 
 /// Until sign-in exists, changes are attributed to the operating-system account.
 fn os_user() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+    whoami::username()
+        .ok()
+        .filter(|u| !u.is_empty())
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
@@ -79,12 +82,18 @@ mod tests {
     use super::*;
 
     fn args(a: &[&str]) -> impl Iterator<Item = String> {
-        a.iter().map(|s| s.to_string()).collect::<Vec<_>>().into_iter()
+        a.iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .into_iter()
     }
 
     #[test]
     fn data_dir_flag_forms() {
-        assert_eq!(data_dir_from(args(&["--data-dir", "/x"])), Some("/x".into()));
+        assert_eq!(
+            data_dir_from(args(&["--data-dir", "/x"])),
+            Some("/x".into())
+        );
         assert_eq!(data_dir_from(args(&["--data-dir=/y"])), Some("/y".into()));
     }
 }

@@ -33,7 +33,10 @@ pub async fn update_department(
     version: i64,
     input: DepartmentInput,
 ) -> Result<Department, Error> {
-    run(&state, move |app, ctx| app.update_department(ctx, id, version, &input)).await
+    run(&state, move |app, ctx| {
+        app.update_department(ctx, id, version, &input)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -43,5 +46,8 @@ pub async fn set_department_active(
     version: i64,
     active: bool,
 ) -> Result<Department, Error> {
-    run(&state, move |app, ctx| app.set_department_active(ctx, id, version, active)).await
+    run(&state, move |app, ctx| {
+        app.set_department_active(ctx, id, version, active)
+    })
+    .await
 }

@@ -6,7 +6,10 @@ use backoffice_core::Error;
 use tauri::State;
 
 #[tauri::command]
-pub async fn list_history(state: State<'_, AppState>, query: HistoryQuery) -> Result<Page<Change>, Error> {
+pub async fn list_history(
+    state: State<'_, AppState>,
+    query: HistoryQuery,
+) -> Result<Page<Change>, Error> {
     run(&state, move |app, _| app.history(&query)).await
 }
 

@@ -37,7 +37,12 @@ where
 {
     let core: Arc<Backoffice> = match &state.core {
         Ok(c) => Arc::clone(c),
-        Err(e) => return Err(Error::new(backoffice_core::ErrorCode::StoreUnavailable, e.message.clone())),
+        Err(e) => {
+            return Err(Error::new(
+                backoffice_core::ErrorCode::StoreUnavailable,
+                e.message.clone(),
+            ))
+        }
     };
     let ctx = state.ctx.clone();
     tauri::async_runtime::spawn_blocking(move || f(&core, &ctx))

@@ -26,7 +26,10 @@ pub async fn get_preferences(state: State<'_, AppState>) -> Result<Preferences, 
 }
 
 #[tauri::command]
-pub async fn set_language(state: State<'_, AppState>, language: String) -> Result<Preferences, Error> {
+pub async fn set_language(
+    state: State<'_, AppState>,
+    language: String,
+) -> Result<Preferences, Error> {
     run(&state, move |app, ctx| app.set_language(ctx, &language)).await
 }
 

@@ -41,14 +41,15 @@ CREATE TABLE preferences (
     UNIQUE (scope, key)
 );
 
--- Append-only, hash-chained record of every change (and of reads of sensitive records).
+-- Append-only, hash-chained record of every change, and of events worth proving later: reads of
+-- sensitive records ('read') and security events such as sign-ins and refusals ('event').
 CREATE TABLE changes (
     id        INTEGER PRIMARY KEY,
     actor     TEXT NOT NULL,
     at        TEXT NOT NULL,
     entity    TEXT NOT NULL,
     row_id    INTEGER NOT NULL,
-    op        TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete', 'read')),
+    op        TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete', 'read', 'event')),
     before    TEXT,
     after     TEXT,
     prev_hash TEXT NOT NULL,

@@ -108,10 +108,14 @@ impl From<rusqlite::Error> for Error {
         use rusqlite::ErrorCode as C;
         match &e {
             rusqlite::Error::SqliteFailure(f, _) => match f.code {
-                C::NotADatabase | C::DatabaseCorrupt => Error::new(ErrorCode::DbCorrupt, e.to_string()),
-                C::CannotOpen | C::ReadOnly | C::PermissionDenied | C::SystemIoFailure | C::DiskFull => {
-                    Error::new(ErrorCode::DbIo, e.to_string())
+                C::NotADatabase | C::DatabaseCorrupt => {
+                    Error::new(ErrorCode::DbCorrupt, e.to_string())
                 }
+                C::CannotOpen
+                | C::ReadOnly
+                | C::PermissionDenied
+                | C::SystemIoFailure
+                | C::DiskFull => Error::new(ErrorCode::DbIo, e.to_string()),
                 _ => Error::internal(e.to_string()),
             },
             rusqlite::Error::QueryReturnedNoRows => Error::not_found("record"),

@@ -13,6 +13,8 @@ pub enum ChangeOp {
     Delete,
     /// A sensitive record was opened; nothing changed.
     Read,
+    /// Something worth proving later happened (a sign-in, a refused call); nothing changed.
+    Event,
 }
 
 impl ChangeOp {
@@ -22,6 +24,7 @@ impl ChangeOp {
             ChangeOp::Update => "update",
             ChangeOp::Delete => "delete",
             ChangeOp::Read => "read",
+            ChangeOp::Event => "event",
         }
     }
 
@@ -31,6 +34,7 @@ impl ChangeOp {
             "update" => ChangeOp::Update,
             "delete" => ChangeOp::Delete,
             "read" => ChangeOp::Read,
+            "event" => ChangeOp::Event,
             _ => return None,
         })
     }

@@ -112,7 +112,9 @@ impl OrganisationInput {
             }
         }
         let city = c.optional("city", &self.city, 100);
-        let province = c.optional("province", &self.province, 2).map(|p| p.to_uppercase());
+        let province = c
+            .optional("province", &self.province, 2)
+            .map(|p| p.to_uppercase());
         if let Some(p) = &province {
             if p.len() != 2 || !p.bytes().all(|b| b.is_ascii_uppercase()) {
                 c.add(FieldError::new("province", "invalid_province"));
@@ -178,7 +180,11 @@ mod tests {
         i.currency = "XYZ".into();
         i.locale = "de".into();
         let e = i.validate().unwrap_err();
-        let codes: Vec<_> = e.fields.iter().map(|f| (f.field.as_str(), f.code.as_str())).collect();
+        let codes: Vec<_> = e
+            .fields
+            .iter()
+            .map(|f| (f.field.as_str(), f.code.as_str()))
+            .collect();
         assert_eq!(
             codes,
             vec![
@@ -197,6 +203,9 @@ mod tests {
         i.country = "DE".into();
         i.postal_code = Some("10115".into());
         i.vat_number = Some("de123456789".into());
-        assert_eq!(i.validate().unwrap().vat_number.as_deref(), Some("DE123456789"));
+        assert_eq!(
+            i.validate().unwrap().vat_number.as_deref(),
+            Some("DE123456789")
+        );
     }
 }

@@ -46,10 +46,22 @@ mod tests {
     #[test]
     fn accepts_valid_numbers_with_prefix_and_spaces() {
         // Published VAT numbers of well-known Italian companies.
-        assert_eq!(normalise_partita_iva("00488410010").as_deref(), Some("00488410010"));
-        assert_eq!(normalise_partita_iva("IT 00488410010").as_deref(), Some("00488410010"));
-        assert_eq!(normalise_partita_iva("07643520567").as_deref(), Some("07643520567"));
-        assert_eq!(normalise_partita_iva("0090 5811 006").as_deref(), Some("00905811006"));
+        assert_eq!(
+            normalise_partita_iva("00488410010").as_deref(),
+            Some("00488410010")
+        );
+        assert_eq!(
+            normalise_partita_iva("IT 00488410010").as_deref(),
+            Some("00488410010")
+        );
+        assert_eq!(
+            normalise_partita_iva("07643520567").as_deref(),
+            Some("07643520567")
+        );
+        assert_eq!(
+            normalise_partita_iva("0090 5811 006").as_deref(),
+            Some("00905811006")
+        );
     }
 
     #[test]

@@ -15,9 +15,14 @@ impl Backoffice {
             .ok_or_else(|| Error::not_found("department"))
     }
 
-    pub fn create_department(&self, ctx: &Ctx, input: &DepartmentInput) -> crate::Result<Department> {
+    pub fn create_department(
+        &self,
+        ctx: &Ctx,
+        input: &DepartmentInput,
+    ) -> crate::Result<Department> {
         let valid = input.validate()?;
-        self.store.write(&ctx.actor, |w| departments::insert(w, &valid))
+        self.store
+            .write(&ctx.actor, |w| departments::insert(w, &valid))
     }
 
     pub fn update_department(
@@ -39,7 +44,8 @@ impl Backoffice {
         version: i64,
         active: bool,
     ) -> crate::Result<Department> {
-        self.store
-            .write(&ctx.actor, |w| departments::set_active(w, id, version, active))
+        self.store.write(&ctx.actor, |w| {
+            departments::set_active(w, id, version, active)
+        })
     }
 }

@@ -13,7 +13,10 @@ impl Backoffice {
     }
 
     /// Recomputes the chain and checks every tracked row. `progress` may cancel by returning false.
-    pub fn verify_history(&self, progress: &mut dyn FnMut(i64) -> bool) -> crate::Result<VerifyReport> {
+    pub fn verify_history(
+        &self,
+        progress: &mut dyn FnMut(i64) -> bool,
+    ) -> crate::Result<VerifyReport> {
         let now = self.store.now();
         self.store.read(|c| history::verify(c, now, progress))
     }

@@ -22,7 +22,11 @@ pub struct Home {
 impl Backoffice {
     pub fn home(&self, ctx: &Ctx) -> crate::Result<Home> {
         let (organisation, history, active_departments) = self.store.read(|c| {
-            Ok((organisation::get(c)?, history::status(c)?, departments::count_active(c)?))
+            Ok((
+                organisation::get(c)?,
+                history::status(c)?,
+                departments::count_active(c)?,
+            ))
         })?;
         Ok(Home {
             organisation,

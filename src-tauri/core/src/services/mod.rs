@@ -20,7 +20,9 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn new(actor: impl Into<String>) -> Self {
-        Self { actor: actor.into() }
+        Self {
+            actor: actor.into(),
+        }
     }
 }
 

@@ -7,7 +7,11 @@ impl Backoffice {
         self.store.read(organisation::get)
     }
 
-    pub fn save_organisation(&self, ctx: &Ctx, input: &OrganisationInput) -> crate::Result<Organisation> {
+    pub fn save_organisation(
+        &self,
+        ctx: &Ctx,
+        input: &OrganisationInput,
+    ) -> crate::Result<Organisation> {
         let valid = input.validate()?;
         self.store
             .write(&ctx.actor, |w| organisation::save(w, &valid, input.version))

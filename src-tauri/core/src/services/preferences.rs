@@ -15,7 +15,9 @@ pub struct Preferences {
 
 impl Backoffice {
     pub fn preferences(&self, ctx: &Ctx) -> crate::Result<Preferences> {
-        let language = self.store.read(|c| preferences::get(c, &ctx.actor, LANGUAGE))?;
+        let language = self
+            .store
+            .read(|c| preferences::get(c, &ctx.actor, LANGUAGE))?;
         Ok(Preferences { language })
     }
 
@@ -23,8 +25,9 @@ impl Backoffice {
         if !LANGUAGES.contains(&language) {
             return Err(Error::field("language", "invalid_language"));
         }
-        self.store
-            .write(&ctx.actor, |w| preferences::set(w, &ctx.actor, LANGUAGE, language))?;
+        self.store.write(&ctx.actor, |w| {
+            preferences::set(w, &ctx.actor, LANGUAGE, language)
+        })?;
         self.preferences(ctx)
     }
 }

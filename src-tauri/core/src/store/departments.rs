@@ -3,7 +3,9 @@
 use super::tracked::Tracked;
 use super::tx::WriteTx;
 use super::{like_pattern, ts_parse};
-use crate::domain::department::{ActiveFilter, Department, DepartmentQuery, DepartmentSort, ValidDepartment};
+use crate::domain::department::{
+    ActiveFilter, Department, DepartmentQuery, DepartmentSort, ValidDepartment,
+};
 use crate::domain::history::ChangeOp;
 use crate::domain::page::Page;
 use crate::domain::text::fold_key;
@@ -36,7 +38,11 @@ fn from_row(r: &Row) -> rusqlite::Result<Department> {
 
 pub fn get(conn: &Connection, id: i64) -> crate::Result<Option<Department>> {
     Ok(conn
-        .query_row(&format!("SELECT {COLUMNS} FROM departments WHERE id = ?1"), [id], from_row)
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM departments WHERE id = ?1"),
+            [id],
+            from_row,
+        )
         .optional()?)
 }
 
@@ -87,7 +93,11 @@ pub fn list(conn: &Connection, q: &DepartmentQuery) -> crate::Result<Page<Depart
 }
 
 pub fn count_active(conn: &Connection) -> crate::Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM departments WHERE active = 1", [], |r| r.get(0))?)
+    Ok(conn.query_row(
+        "SELECT count(*) FROM departments WHERE active = 1",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
 /// Name and code must be unique ignoring case; checked inside the write so no race slips by.
@@ -144,15 +154,24 @@ pub fn insert(w: &WriteTx, v: &ValidDepartment) -> crate::Result<Department> {
 fn current(w: &WriteTx, id: i64, expected_version: i64) -> crate::Result<Department> {
     let d = get(w.conn(), id)?.ok_or_else(|| Error::not_found("department"))?;
     if d.version != expected_version {
-        return Err(Error::new(ErrorCode::Conflict, "department changed since it was loaded"));
+        return Err(Error::new(
+            ErrorCode::Conflict,
+            "department changed since it was loaded",
+        ));
     }
     Ok(d)
 }
 
-pub fn update(w: &WriteTx, id: i64, expected_version: i64, v: &ValidDepartment) -> crate::Result<Department> {
+pub fn update(
+    w: &WriteTx,
+    id: i64,
+    expected_version: i64,
+    v: &ValidDepartment,
+) -> crate::Result<Department> {
     let d = current(w, id, expected_version)?;
     check_unique(w, v, id)?;
-    let unchanged = d.name == v.name && d.code == v.code && d.head == v.head && d.cost_centre == v.cost_centre;
+    let unchanged =
+        d.name == v.name && d.code == v.code && d.head == v.head && d.cost_centre == v.cost_centre;
     if unchanged {
         return Ok(d);
     }
@@ -176,7 +195,12 @@ pub fn update(w: &WriteTx, id: i64, expected_version: i64, v: &ValidDepartment) 
     get(w.conn(), id)?.ok_or_else(|| Error::not_found("department"))
 }
 
-pub fn set_active(w: &WriteTx, id: i64, expected_version: i64, active: bool) -> crate::Result<Department> {
+pub fn set_active(
+    w: &WriteTx,
+    id: i64,
+    expected_version: i64,
+    active: bool,
+) -> crate::Result<Department> {
     let d = current(w, id, expected_version)?;
     if d.active == active {
         return Ok(d);

@@ -1,8 +1,8 @@
 //! The hash-chained change log: append inside a write, list with filters, and verify.
 
 use super::tracked::TRACKED;
-use super::tx::WriteTx;
 use super::ts_parse;
+use super::tx::WriteTx;
 use crate::domain::history::{
     Change, ChangeOp, HistoryQuery, HistoryStatus, ProblemKind, VerifyProblem, VerifyReport,
 };
@@ -54,9 +54,11 @@ pub fn hash(c: &ChangeFields) -> String {
 }
 
 fn head(conn: &Connection) -> rusqlite::Result<Option<(i64, String)>> {
-    conn.query_row("SELECT id, hash FROM changes ORDER BY id DESC LIMIT 1", [], |r| {
-        Ok((r.get(0)?, r.get(1)?))
-    })
+    conn.query_row(
+        "SELECT id, hash FROM changes ORDER BY id DESC LIMIT 1",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
     .optional()
 }
 
@@ -86,7 +88,18 @@ pub(super) fn append(
     conn.execute(
         "INSERT INTO changes (id, actor, at, entity, row_id, op, before, after, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![fields.id, fields.actor, at, entity, row_id, fields.op, before, after, prev_hash, h],
+        params![
+            fields.id,
+            fields.actor,
+            at,
+            entity,
+            row_id,
+            fields.op,
+            before,
+            after,
+            prev_hash,
+            h
+        ],
     )?;
     Ok(())
 }
@@ -120,7 +133,9 @@ pub fn list(conn: &Connection, q: &HistoryQuery) -> crate::Result<Page<Change>> 
         args.push(Value::Text(e.to_owned()));
     }
     if let Some(id) = q.row_id.as_deref().filter(|s| !s.is_empty()) {
-        let id: i64 = id.parse().map_err(|_| Error::field("row_id", "invalid_number"))?;
+        let id: i64 = id
+            .parse()
+            .map_err(|_| Error::field("row_id", "invalid_number"))?;
         filter.push_str(" AND row_id = ?");
         args.push(Value::Integer(id));
     }
@@ -148,9 +163,17 @@ pub fn list(conn: &Connection, q: &HistoryQuery) -> crate::Result<Page<Change>> 
 
 pub fn status(conn: &Connection) -> crate::Result<HistoryStatus> {
     let last = conn
-        .query_row("SELECT id, hash, at FROM changes ORDER BY id DESC LIMIT 1", [], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
-        })
+        .query_row(
+            "SELECT id, hash, at FROM changes ORDER BY id DESC LIMIT 1",
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            },
+        )
         .optional()?;
     Ok(match last {
         // Ids are contiguous from 1 (verify enforces it), so the newest id is the count.
@@ -212,7 +235,8 @@ pub fn verify(
             return fail(report, problem(ProblemKind::BrokenLink));
         }
         let (actor, at, entity): (String, String, String) = (r.get(1)?, r.get(2)?, r.get(3)?);
-        let (op, before, after): (String, Option<String>, Option<String>) = (r.get(5)?, r.get(6)?, r.get(7)?);
+        let (op, before, after): (String, Option<String>, Option<String>) =
+            (r.get(5)?, r.get(6)?, r.get(7)?);
         let stored: String = r.get(9)?;
         let computed = hash(&ChangeFields {
             id,
@@ -265,7 +289,8 @@ fn check_rows(
     let sql = format!(
         "SELECT c.row_id, c.after, (SELECT {snap} FROM {table} WHERE id = c.row_id)
          FROM changes c
-         JOIN (SELECT max(id) AS id FROM changes WHERE entity = ?1 AND op <> 'read' GROUP BY row_id) l
+         JOIN (SELECT max(id) AS id FROM changes
+               WHERE entity = ?1 AND op IN ('insert', 'update', 'delete') GROUP BY row_id) l
            ON c.id = l.id
          ORDER BY c.row_id",
         snap = t.snapshot_sql,
@@ -286,7 +311,9 @@ fn check_rows(
             return Ok(Some(problem(kind, row_id)));
         }
         report.rows_checked += 1;
-        if report.rows_checked % PROGRESS_EVERY == 0 && !progress(report.changes_checked + report.rows_checked) {
+        if report.rows_checked % PROGRESS_EVERY == 0
+            && !progress(report.changes_checked + report.rows_checked)
+        {
             return Err(cancelled());
         }
     }

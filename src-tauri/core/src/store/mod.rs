@@ -55,7 +55,10 @@ impl Store {
         open::probe(path)?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| {
-                Error::new(ErrorCode::DbIo, format!("cannot create {}: {e}", dir.display()))
+                Error::new(
+                    ErrorCode::DbIo,
+                    format!("cannot create {}: {e}", dir.display()),
+                )
             })?;
         }
         let mut writer = open::connect(path)?;
@@ -156,7 +159,9 @@ pub fn ts_text(t: DateTime<Utc>) -> String {
 pub fn ts_parse(s: &str) -> rusqlite::Result<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s)
         .map(|d| d.with_timezone(&Utc))
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
 }
 
 /// Escapes a user's search text for `LIKE ... ESCAPE '\'` and wraps it in `%`.

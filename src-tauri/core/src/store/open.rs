@@ -15,7 +15,12 @@ pub fn probe(path: &Path) -> crate::Result<()> {
     let len = match std::fs::metadata(path) {
         Ok(m) => m.len(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(Error::new(ErrorCode::DbIo, format!("{}: {e}", path.display()))),
+        Err(e) => {
+            return Err(Error::new(
+                ErrorCode::DbIo,
+                format!("{}: {e}", path.display()),
+            ))
+        }
     };
     if len == 0 {
         return Ok(());
@@ -29,7 +34,10 @@ pub fn probe(path: &Path) -> crate::Result<()> {
         Ok((app, ver, objects))
     })();
     let (app, ver, objects) = header.map_err(|e| {
-        Error::new(ErrorCode::DbCorrupt, format!("{} cannot be read as a database: {e}", path.display()))
+        Error::new(
+            ErrorCode::DbCorrupt,
+            format!("{} cannot be read as a database: {e}", path.display()),
+        )
     })?;
     if app != APPLICATION_ID {
         if app == 0 && objects == 0 {
@@ -57,7 +65,10 @@ pub fn connect(path: &Path) -> crate::Result<Connection> {
     let c = Connection::open(path).map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
     let mode: String = c.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(Error::new(ErrorCode::DbIo, format!("WAL mode unavailable ({mode})")));
+        return Err(Error::new(
+            ErrorCode::DbIo,
+            format!("WAL mode unavailable ({mode})"),
+        ));
     }
     configure(&c)?;
     Ok(c)

@@ -1,8 +1,8 @@
 //! The single organisation row (id 1).
 
 use super::tracked::Tracked;
-use super::tx::WriteTx;
 use super::ts_parse;
+use super::tx::WriteTx;
 use crate::domain::history::ChangeOp;
 use crate::domain::organisation::{Organisation, ValidOrganisation};
 use crate::error::{Error, ErrorCode};
@@ -37,19 +37,34 @@ fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
 /// The saved organisation, or the defaults of a new installation.
 pub fn get(conn: &Connection) -> crate::Result<Organisation> {
     Ok(conn
-        .query_row(&format!("SELECT {COLUMNS} FROM organisation WHERE id = 1"), [], from_row)
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM organisation WHERE id = 1"),
+            [],
+            from_row,
+        )
         .optional()?
         .unwrap_or_else(Organisation::unset))
 }
 
 /// Inserts or updates the row; refuses when the form was loaded at another version.
-pub fn save(w: &WriteTx, v: &ValidOrganisation, expected_version: i64) -> crate::Result<Organisation> {
+pub fn save(
+    w: &WriteTx,
+    v: &ValidOrganisation,
+    expected_version: i64,
+) -> crate::Result<Organisation> {
     let current = get(w.conn())?;
     if current.version != expected_version {
-        return Err(Error::new(ErrorCode::Conflict, "organisation changed since it was loaded"));
+        return Err(Error::new(
+            ErrorCode::Conflict,
+            "organisation changed since it was loaded",
+        ));
     }
     let before = w.snapshot(&TRACKED, 1)?;
-    let op = if before.is_some() { ChangeOp::Update } else { ChangeOp::Insert };
+    let op = if before.is_some() {
+        ChangeOp::Update
+    } else {
+        ChangeOp::Insert
+    };
     w.conn().execute(
         "INSERT INTO organisation (id, name, vat_number, street, postal_code, city, province, country,
                                    currency, locale, version, updated_at)

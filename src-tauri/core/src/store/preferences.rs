@@ -34,8 +34,10 @@ pub fn set(w: &WriteTx, scope: &str, key: &str, value: &str) -> crate::Result<()
         Some((_, v)) if v == value => Ok(()),
         Some((id, _)) => {
             let before = w.snapshot(&TRACKED, id)?;
-            w.conn()
-                .execute("UPDATE preferences SET value = ?1 WHERE id = ?2", params![value, id])?;
+            w.conn().execute(
+                "UPDATE preferences SET value = ?1 WHERE id = ?2",
+                params![value, id],
+            )?;
             w.record(&TRACKED, id, ChangeOp::Update, before)
         }
         None => {

@@ -48,9 +48,15 @@ impl<'c> WriteTx<'c> {
     /// Appends the history row for a change just made to row `id`; `before` is the snapshot taken
     /// before the change. The "after" side is read back from the table, so it is exactly what
     /// was stored.
-    pub fn record(&self, t: &Tracked, id: i64, op: ChangeOp, before: Option<String>) -> crate::Result<()> {
+    pub fn record(
+        &self,
+        t: &Tracked,
+        id: i64,
+        op: ChangeOp,
+        before: Option<String>,
+    ) -> crate::Result<()> {
         let after = match op {
-            ChangeOp::Delete | ChangeOp::Read => None,
+            ChangeOp::Delete | ChangeOp::Read | ChangeOp::Event => None,
             _ => self.snapshot(t, id)?,
         };
         history::append(self, t.entity, id, op, before.as_deref(), after.as_deref())

@@ -2,4 +2,4 @@
 import type { ErrorCode } from "./ErrorCode";
 import type { FieldError } from "./FieldError";
 
-export type Error = { code: ErrorCode, message: string, fields: Array<FieldError>, };
+export type AppError = { code: ErrorCode, message: string, fields: Array<FieldError>, };

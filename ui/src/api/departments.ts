@@ -1,0 +1,15 @@
+import type { Department } from "../bindings/Department";
+import type { DepartmentInput } from "../bindings/DepartmentInput";
+import type { DepartmentQuery } from "../bindings/DepartmentQuery";
+import type { Page } from "../bindings/Page";
+import { call } from "./invoke";
+
+export const departmentsApi = {
+  list: (query: DepartmentQuery) => call<Page<Department>>("list_departments", { query }),
+  get: (id: number) => call<Department>("get_department", { id }),
+  create: (input: DepartmentInput) => call<Department>("create_department", { input }),
+  update: (id: number, version: number, input: DepartmentInput) =>
+    call<Department>("update_department", { id, version, input }),
+  setActive: (id: number, version: number, active: boolean) =>
+    call<Department>("set_department_active", { id, version, active }),
+};

@@ -1,0 +1,16 @@
+import type { Home } from "../bindings/Home";
+import type { Organisation } from "../bindings/Organisation";
+import type { OrganisationInput } from "../bindings/OrganisationInput";
+import type { Preferences } from "../bindings/Preferences";
+import type { Startup } from "../bindings/Startup";
+import { call } from "./invoke";
+
+export const settingsApi = {
+  startup: () => call<Startup>("startup"),
+  home: () => call<Home>("home"),
+  preferences: () => call<Preferences>("get_preferences"),
+  setLanguage: (language: string) => call<Preferences>("set_language", { language }),
+  organisation: () => call<Organisation>("get_organisation"),
+  saveOrganisation: (input: OrganisationInput) =>
+    call<Organisation>("save_organisation", { input }),
+};

@@ -1,0 +1,225 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Menu,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { IconDots, IconPencil, IconPlus, IconPower, IconSearch } from "@tabler/icons-react";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { departmentsApi } from "../../api/departments";
+import { PageHeader } from "../../app/PageHeader";
+import { Pager } from "../../app/Pager";
+import { QueryState } from "../../app/QueryState";
+import { SortHeader } from "../../app/SortHeader";
+import type { ActiveFilter } from "../../bindings/ActiveFilter";
+import type { Department } from "../../bindings/Department";
+import type { DepartmentSort } from "../../bindings/DepartmentSort";
+import type { SortDir } from "../../bindings/SortDir";
+import { formatDateTime } from "../../i18n/format";
+import { errorMessage } from "../../lib/errors";
+import { DepartmentFormModal } from "./DepartmentFormModal";
+
+const PAGE_SIZE = 25;
+
+function useToggleActive() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (d: Department) => departmentsApi.setActive(d.id, d.version, !d.active),
+    onSuccess: (d) => {
+      qc.invalidateQueries({ queryKey: ["departments"] });
+      qc.invalidateQueries({ queryKey: ["home"] });
+      notifications.show({
+        color: "green",
+        message: t(d.active ? "departments.reactivated" : "departments.deactivated"),
+      });
+    },
+    onError: (e) => notifications.show({ color: "red", message: errorMessage(e, t) }),
+  });
+}
+
+export function DepartmentsPage() {
+  const { t, i18n } = useTranslation();
+  const [search, setSearch] = useState("");
+  const [debounced] = useDebouncedValue(search, 250);
+  const [status, setStatus] = useState<ActiveFilter>("active");
+  const [sort, setSort] = useState<DepartmentSort>("name");
+  const [dir, setDir] = useState<SortDir>("asc");
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<Department | null | undefined>(undefined);
+  const toggle = useToggleActive();
+
+  const query = {
+    search: debounced || null,
+    status,
+    sort,
+    dir,
+    page: { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+  };
+  const list = useQuery({
+    queryKey: ["departments", query],
+    queryFn: () => departmentsApi.list(query),
+    placeholderData: keepPreviousData,
+  });
+  const onSort = (c: DepartmentSort, d: SortDir) => {
+    setSort(c);
+    setDir(d);
+    setPage(1);
+  };
+  const label = (f: string) => t(`fields.departments.${f}`);
+  const filtered = debounced !== "" || status !== "all";
+
+  return (
+    <>
+      <PageHeader
+        title={t("departments.title")}
+        subtitle={t("departments.subtitle")}
+        actions={
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setEditing(null)}
+            data-testid="department-new"
+          >
+            {t("departments.new")}
+          </Button>
+        }
+      />
+      <Card>
+        <Group mb="md" justify="space-between">
+          <TextInput
+            leftSection={<IconSearch size={16} />}
+            placeholder={t("departments.searchPlaceholder")}
+            aria-label={t("common.search")}
+            value={search}
+            onChange={(e) => {
+              setSearch(e.currentTarget.value);
+              setPage(1);
+            }}
+            w={380}
+            data-testid="department-search"
+          />
+          <SegmentedControl
+            value={status}
+            onChange={(v) => {
+              setStatus(v as ActiveFilter);
+              setPage(1);
+            }}
+            data={(["active", "inactive", "all"] as const).map((s) => ({
+              value: s,
+              label: t(`departments.status.${s}`),
+            }))}
+            data-testid="department-status"
+          />
+        </Group>
+        <QueryState query={list}>
+          {(p) =>
+            p.total === 0 ? (
+              <Stack align="center" py="xl" gap="xs" data-testid="departments-empty">
+                <Text fw={600}>
+                  {filtered ? t("departments.noMatch") : t("departments.emptyTitle")}
+                </Text>
+                {filtered ? null : <Text c="dimmed">{t("departments.emptyText")}</Text>}
+              </Stack>
+            ) : (
+              <>
+                <Table highlightOnHover verticalSpacing="sm" data-testid="departments-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      {(["name", "code", "head", "cost_centre"] as const).map((c) => (
+                        <SortHeader
+                          key={c}
+                          label={label(c)}
+                          column={c}
+                          sort={sort}
+                          dir={dir}
+                          onSort={onSort}
+                        />
+                      ))}
+                      <Table.Th>{t("fields.departments.active")}</Table.Th>
+                      <SortHeader
+                        label={t("departments.updatedAt")}
+                        column="updated_at"
+                        sort={sort}
+                        dir={dir}
+                        onSort={onSort}
+                      />
+                      <Table.Th w={60} aria-label={t("common.actions")} />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {p.items.map((d) => (
+                      <Table.Tr key={d.id} data-testid="department-row" data-name={d.name}>
+                        <Table.Td fw={600}>{d.name}</Table.Td>
+                        <Table.Td>{d.code ?? t("common.none")}</Table.Td>
+                        <Table.Td>{d.head ?? t("common.none")}</Table.Td>
+                        <Table.Td>{d.cost_centre ?? t("common.none")}</Table.Td>
+                        <Table.Td>
+                          <Badge color={d.active ? "green" : "gray"} variant="light">
+                            {t(
+                              d.active
+                                ? "departments.status.active"
+                                : "departments.status.inactive",
+                            )}
+                          </Badge>
+                        </Table.Td>
+                        <Table.Td>{formatDateTime(d.updated_at, i18n.language)}</Table.Td>
+                        <Table.Td>
+                          <Group gap={4} wrap="nowrap">
+                            <ActionIcon
+                              variant="subtle"
+                              aria-label={t("common.edit")}
+                              onClick={() => setEditing(d)}
+                              data-testid="department-edit"
+                            >
+                              <IconPencil size={16} />
+                            </ActionIcon>
+                            <Menu position="bottom-end" withinPortal>
+                              <Menu.Target>
+                                <ActionIcon variant="subtle" aria-label={t("common.actions")}>
+                                  <IconDots size={16} />
+                                </ActionIcon>
+                              </Menu.Target>
+                              <Menu.Dropdown>
+                                <Menu.Item
+                                  leftSection={<IconPower size={14} />}
+                                  color={d.active ? "red" : undefined}
+                                  onClick={() => toggle.mutate(d)}
+                                  data-testid="department-toggle"
+                                >
+                                  {t(
+                                    d.active ? "departments.deactivate" : "departments.reactivate",
+                                  )}
+                                </Menu.Item>
+                              </Menu.Dropdown>
+                            </Menu>
+                          </Group>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+                <Pager total={p.total} page={page} pageSize={PAGE_SIZE} onPage={setPage} />
+              </>
+            )
+          }
+        </QueryState>
+      </Card>
+      <DepartmentFormModal
+        opened={editing !== undefined}
+        department={editing ?? null}
+        onClose={() => setEditing(undefined)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { Stack, Text } from "@mantine/core";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import type { Change } from "../../bindings/Change";
+import { diffRows } from "../../lib/diff";
+
+function show(field: string, v: unknown, t: TFunction): string {
+  if (v === null || v === undefined || v === "") return t("common.none");
+  if (field === "active") return t(v ? "common.yes" : "common.no");
+  return String(v);
+}
+
+/** "Field: before → after" for each field the change touched. */
+export function ChangeSummary({ change }: { change: Change }) {
+  const { t } = useTranslation();
+  const rows = diffRows(change.before, change.after);
+  if (change.op === "read" || rows.length === 0) return <Text c="dimmed">{t("common.none")}</Text>;
+  return (
+    <Stack gap={2} data-testid="change-summary">
+      {rows.map((r) => {
+        const label = t(`fields.${change.entity}.${r.field}`, { defaultValue: r.field });
+        return (
+          <Text size="sm" key={r.field}>
+            <Text span fw={600}>
+              {label}:
+            </Text>{" "}
+            {change.op === "insert" ? (
+              show(r.field, r.after, t)
+            ) : (
+              <>
+                <Text span td="line-through" c="dimmed">
+                  {show(r.field, r.before, t)}
+                </Text>
+                {" → "}
+                <Text span>{show(r.field, r.after, t)}</Text>
+              </>
+            )}
+          </Text>
+        );
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,29 @@
+import i18next from "i18next";
+import { initReactI18next } from "react-i18next";
+import { en } from "./en";
+import { it } from "./it";
+
+export const LANGUAGES = ["it", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export function isLanguage(s: string | null | undefined): s is Language {
+  return s === "it" || s === "en";
+}
+
+export async function initI18n(language: Language) {
+  await i18next.use(initReactI18next).init({
+    resources: { en: { translation: en }, it: { translation: it } },
+    lng: language,
+    fallbackLng: "en",
+    // React already escapes what it renders.
+    interpolation: { escapeValue: false },
+  });
+  document.documentElement.lang = language;
+}
+
+export async function changeLanguage(language: Language) {
+  await i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+}
+
+export { i18next };

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { diffRows, recordLabel } from "./diff";
+
+describe("diffRows", () => {
+  it("lists only the fields that changed, hiding technical columns", () => {
+    const before = { id: 1, name: "Acquisti", name_key: "acquisti", head: null, version: 1 };
+    const after = {
+      id: 1,
+      name: "Ufficio Acquisti",
+      name_key: "ufficio acquisti",
+      head: null,
+      version: 2,
+    };
+    expect(diffRows(before, after)).toEqual([
+      { field: "name", before: "Acquisti", after: "Ufficio Acquisti" },
+    ]);
+  });
+
+  it("shows every filled field of a created record", () => {
+    expect(diffRows(null, { id: 3, name: "Qualità", code: null, active: 1 })).toEqual([
+      { field: "name", before: null, after: "Qualità" },
+      { field: "active", before: null, after: 1 },
+    ]);
+  });
+
+  it("labels records by name or key", () => {
+    expect(recordLabel({ name: "Logistica" })).toBe("Logistica");
+    expect(recordLabel({ key: "ui.language" })).toBe("ui.language");
+    expect(recordLabel(null)).toBeNull();
+  });
+});
