@@ -1,6 +1,7 @@
 //! The Tauri shell: starts the window, opens the store, and exposes the commands.
 
 mod commands;
+mod dialogs;
 mod state;
 
 use state::AppState;

@@ -1,6 +1,7 @@
 //! Start-up: where the data lives, who is working, and the opened core (or why it is not open).
 
-use backoffice_core::services::{Backoffice, Ctx};
+use crate::dialogs::FilePicker;
+use backoffice_core::services::Backoffice;
 use backoffice_core::store::{system_clock, DB_FILE_NAME};
 use backoffice_core::{Error, ErrorCode};
 use std::path::PathBuf;
@@ -9,17 +10,19 @@ use std::sync::Arc;
 /// Overrides the data directory, like `--data-dir`; tests and portable installs use it.
 pub const DATA_DIR_ENV: &str = "BACKOFFICE_DATA_DIR";
 
+/// Replaces the organisation's idle-lock minutes with seconds (tests, kiosks).
+pub const AUTO_LOCK_ENV: &str = "BACKOFFICE_AUTO_LOCK_SECONDS";
+
 pub struct AppState {
     pub core: Result<Arc<Backoffice>, Error>,
-    pub ctx: Ctx,
     pub db_path: PathBuf,
     pub system_language: String,
+    pub picker: FilePicker,
 }
 
 impl AppState {
     pub fn start(args: impl Iterator<Item = String>, default_dir: Option<PathBuf>) -> Self {
         let data_dir = data_dir_from(args).or(default_dir);
-        let ctx = Ctx::new(os_user());
         let system_language = system_language();
         let Some(data_dir) = data_dir else {
             return Self {
@@ -27,23 +30,29 @@ impl AppState {
                     ErrorCode::DbIo,
                     "no data directory could be determined",
                 )),
-                ctx,
                 db_path: PathBuf::new(),
                 system_language,
+                picker: FilePicker::from_env(),
             };
         };
         let db_path = data_dir.join(DB_FILE_NAME);
         let core = Backoffice::open(&data_dir, system_clock()).map(Arc::new);
         if let Ok(core) = &core {
+            if let Some(secs) = std::env::var(AUTO_LOCK_ENV)
+                .ok()
+                .and_then(|v| v.parse().ok())
+            {
+                core.set_auto_lock_override(secs);
+            }
             // The full integrity check reads the whole file: run it beside the UI, not before it.
             let core = Arc::clone(core);
             std::thread::spawn(move || core.store().check_integrity());
         }
         Self {
             core,
-            ctx,
             db_path,
             system_language,
+            picker: FilePicker::from_env(),
         }
     }
 }
@@ -61,14 +70,6 @@ fn data_dir_from(mut args: impl Iterator<Item = String>) -> Option<PathBuf> {
     std::env::var_os(DATA_DIR_ENV)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
-}
-
-/// Until sign-in exists, changes are attributed to the operating-system account.
-fn os_user() -> String {
-    whoami::username()
-        .ok()
-        .filter(|u| !u.is_empty())
-        .unwrap_or_else(|| "unknown".to_owned())
 }
 
 /// Italian when the system is Italian, English otherwise.

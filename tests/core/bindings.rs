@@ -42,7 +42,12 @@ fn bindings_match_the_committed_files() {
         .iter()
         .filter(|(k, v)| committed.get(*k) != Some(v))
         .map(|(k, _)| k.as_str())
-        .chain(committed.keys().filter(|k| !generated.contains_key(*k)).map(String::as_str))
+        .chain(
+            committed
+                .keys()
+                .filter(|k| !generated.contains_key(*k))
+                .map(String::as_str),
+        )
         .collect();
     assert!(
         stale.is_empty(),

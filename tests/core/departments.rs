@@ -1,5 +1,7 @@
 use crate::support::app;
-use backoffice_core::domain::department::{ActiveFilter, DepartmentInput, DepartmentQuery, DepartmentSort};
+use backoffice_core::domain::department::{
+    ActiveFilter, DepartmentInput, DepartmentQuery, DepartmentSort,
+};
 use backoffice_core::domain::page::{PageRequest, SortDir};
 use backoffice_core::ErrorCode;
 
@@ -12,7 +14,13 @@ pub fn input(name: &str) -> DepartmentInput {
     }
 }
 
-fn query(search: Option<&str>, sort: DepartmentSort, dir: SortDir, offset: i64, limit: i64) -> DepartmentQuery {
+fn query(
+    search: Option<&str>,
+    sort: DepartmentSort,
+    dir: SortDir,
+    offset: i64,
+    limit: i64,
+) -> DepartmentQuery {
     DepartmentQuery {
         search: search.map(str::to_owned),
         status: ActiveFilter::All,
@@ -41,18 +49,23 @@ fn create_and_read_back() {
     assert_eq!(d.code.as_deref(), Some("HR"));
     assert!(d.active);
     assert_eq!(d.version, 1);
-    assert_eq!(t.app.department(d.id).unwrap(), d);
+    assert_eq!(t.app.department(&t.ctx, d.id).unwrap(), d);
 }
 
 #[test]
 fn duplicate_names_ignore_case_and_accents_case_and_write_nothing() {
     let t = app();
-    t.app.create_department(&t.ctx, &input("Àrea Tecnica")).unwrap();
+    t.app
+        .create_department(&t.ctx, &input("Àrea Tecnica"))
+        .unwrap();
     let changes = t.count("changes");
     for name in ["àrea tecnica", "ÀREA TECNICA", " Àrea  Tecnica "] {
         let e = t.app.create_department(&t.ctx, &input(name)).unwrap_err();
         assert_eq!(e.code, ErrorCode::Validation);
-        assert_eq!((e.fields[0].field.as_str(), e.fields[0].code.as_str()), ("name", "duplicate"));
+        assert_eq!(
+            (e.fields[0].field.as_str(), e.fields[0].code.as_str()),
+            ("name", "duplicate")
+        );
     }
     assert_eq!(t.count("departments"), 1);
     assert_eq!(t.count("changes"), changes);
@@ -76,20 +89,31 @@ fn duplicate_code_is_a_field_error() {
     let mut b = input("Amministrazione");
     b.code = Some("acq".into());
     let e = t.app.create_department(&t.ctx, &b).unwrap_err();
-    assert_eq!((e.fields[0].field.as_str(), e.fields[0].code.as_str()), ("code", "duplicate"));
+    assert_eq!(
+        (e.fields[0].field.as_str(), e.fields[0].code.as_str()),
+        ("code", "duplicate")
+    );
 }
 
 #[test]
 fn update_checks_version_and_uniqueness() {
     let t = app();
     let a = t.app.create_department(&t.ctx, &input("Acquisti")).unwrap();
-    t.app.create_department(&t.ctx, &input("Logistica")).unwrap();
+    t.app
+        .create_department(&t.ctx, &input("Logistica"))
+        .unwrap();
     let mut edit = input("Ufficio Acquisti");
     edit.head = Some("Marco Verdi".into());
-    let a2 = t.app.update_department(&t.ctx, a.id, a.version, &edit).unwrap();
+    let a2 = t
+        .app
+        .update_department(&t.ctx, a.id, a.version, &edit)
+        .unwrap();
     assert_eq!((a2.name.as_str(), a2.version), ("Ufficio Acquisti", 2));
     // A form loaded before that edit is stale.
-    let stale = t.app.update_department(&t.ctx, a.id, a.version, &input("Altro")).unwrap_err();
+    let stale = t
+        .app
+        .update_department(&t.ctx, a.id, a.version, &input("Altro"))
+        .unwrap_err();
     assert_eq!(stale.code, ErrorCode::Conflict);
     let dup = t
         .app
@@ -104,7 +128,9 @@ fn update_checks_version_and_uniqueness() {
     assert_eq!(a3.name, "UFFICIO ACQUISTI");
     // Saving without changes records nothing.
     let n = t.count("changes");
-    t.app.update_department(&t.ctx, a.id, a3.version, &input("UFFICIO ACQUISTI")).unwrap();
+    t.app
+        .update_department(&t.ctx, a.id, a3.version, &input("UFFICIO ACQUISTI"))
+        .unwrap();
     assert_eq!(t.count("changes"), n);
 }
 
@@ -112,16 +138,24 @@ fn update_checks_version_and_uniqueness() {
 fn deactivate_and_filter_by_status() {
     let t = app();
     let a = t.app.create_department(&t.ctx, &input("Acquisti")).unwrap();
-    t.app.create_department(&t.ctx, &input("Logistica")).unwrap();
-    let off = t.app.set_department_active(&t.ctx, a.id, a.version, false).unwrap();
+    t.app
+        .create_department(&t.ctx, &input("Logistica"))
+        .unwrap();
+    let off = t
+        .app
+        .set_department_active(&t.ctx, a.id, a.version, false)
+        .unwrap();
     assert!(!off.active);
     let mut q = query(None, DepartmentSort::Name, SortDir::Asc, 0, 50);
     q.status = ActiveFilter::Active;
-    let page = t.app.list_departments(&q).unwrap();
+    let page = t.app.list_departments(&t.ctx, &q).unwrap();
     assert_eq!(page.total, 1);
     assert_eq!(page.items[0].name, "Logistica");
     q.status = ActiveFilter::Inactive;
-    assert_eq!(t.app.list_departments(&q).unwrap().items[0].name, "Acquisti");
+    assert_eq!(
+        t.app.list_departments(&t.ctx, &q).unwrap().items[0].name,
+        "Acquisti"
+    );
 }
 
 #[test]
@@ -134,27 +168,42 @@ fn list_pages_sorts_and_searches_in_sql() {
     }
     let p = t
         .app
-        .list_departments(&query(None, DepartmentSort::Name, SortDir::Desc, 100, 50))
+        .list_departments(
+            &t.ctx,
+            &query(None, DepartmentSort::Name, SortDir::Desc, 100, 50),
+        )
         .unwrap();
     assert_eq!(p.total, 120);
     assert_eq!(p.items.len(), 20);
     assert_eq!(p.items[0].name, "Reparto 019");
     let s = t
         .app
-        .list_departments(&query(Some("cc-3"), DepartmentSort::Name, SortDir::Asc, 0, 50))
+        .list_departments(
+            &t.ctx,
+            &query(Some("cc-3"), DepartmentSort::Name, SortDir::Asc, 0, 50),
+        )
         .unwrap();
     assert_eq!(s.total, 17);
-    assert!(s.items.iter().all(|d| d.cost_centre.as_deref() == Some("CC-3")));
+    assert!(s
+        .items
+        .iter()
+        .all(|d| d.cost_centre.as_deref() == Some("CC-3")));
     // LIKE wildcards typed by the user are literal.
     let w = t
         .app
-        .list_departments(&query(Some("%"), DepartmentSort::Name, SortDir::Asc, 0, 50))
+        .list_departments(
+            &t.ctx,
+            &query(Some("%"), DepartmentSort::Name, SortDir::Asc, 0, 50),
+        )
         .unwrap();
     assert_eq!(w.total, 0);
     // A huge limit is clamped, never a whole-table read.
     let big = t
         .app
-        .list_departments(&query(None, DepartmentSort::Code, SortDir::Asc, 0, 1_000_000))
+        .list_departments(
+            &t.ctx,
+            &query(None, DepartmentSort::Code, SortDir::Asc, 0, 1_000_000),
+        )
         .unwrap();
     assert_eq!(big.items.len(), 120);
 }

@@ -6,7 +6,7 @@ use backoffice_core::store::departments;
 use backoffice_core::{Error, ErrorCode};
 
 fn verify(t: &TestApp) -> backoffice_core::domain::history::VerifyReport {
-    t.app.verify_history(&mut |_| true).unwrap()
+    t.app.verify_history(&t.ctx, &mut |_| true).unwrap()
 }
 
 fn all(entity: Option<&str>) -> HistoryQuery {
@@ -14,7 +14,12 @@ fn all(entity: Option<&str>) -> HistoryQuery {
         entity: entity.map(str::to_owned),
         row_id: None,
         actor: None,
-        page: PageRequest { offset: 0, limit: 100 },
+        from: None,
+        until: None,
+        page: PageRequest {
+            offset: 0,
+            limit: 100,
+        },
     }
 }
 
@@ -22,10 +27,17 @@ fn all(entity: Option<&str>) -> HistoryQuery {
 fn sample() -> TestApp {
     let t = app();
     let a = t.app.create_department(&t.ctx, &input("Acquisti")).unwrap();
-    let b = t.app.create_department(&t.ctx, &input("Logistica")).unwrap();
+    let b = t
+        .app
+        .create_department(&t.ctx, &input("Logistica"))
+        .unwrap();
     t.app.create_department(&t.ctx, &input("Qualità")).unwrap();
-    t.app.update_department(&t.ctx, a.id, a.version, &input("Ufficio Acquisti")).unwrap();
-    t.app.set_department_active(&t.ctx, b.id, b.version, false).unwrap();
+    t.app
+        .update_department(&t.ctx, a.id, a.version, &input("Ufficio Acquisti"))
+        .unwrap();
+    t.app
+        .set_department_active(&t.ctx, b.id, b.version, false)
+        .unwrap();
     t.app.set_language(&t.ctx, "it").unwrap();
     t
 }
@@ -33,7 +45,7 @@ fn sample() -> TestApp {
 #[test]
 fn each_change_records_actor_time_and_before_after() {
     let t = sample();
-    let page = t.app.history(&all(Some("departments"))).unwrap();
+    let page = t.app.history(&t.ctx, &all(Some("departments"))).unwrap();
     assert_eq!(page.total, 5);
     let rename = &page.items[1];
     assert_eq!(rename.op, ChangeOp::Update);
@@ -44,11 +56,21 @@ fn each_change_records_actor_time_and_before_after() {
     assert_eq!(created.op, ChangeOp::Insert);
     assert!(created.before.is_none());
     // The history time is the transaction's time, which is also the row's updated_at.
-    let d = t.app.department(rename.row_id.parse().unwrap()).unwrap();
+    let d = t
+        .app
+        .department(&t.ctx, rename.row_id.parse().unwrap())
+        .unwrap();
     assert_eq!(d.updated_at, rename.at);
     let status = t.app.history_status().unwrap();
     assert_eq!(status.count, 6);
-    assert_eq!(status.head_hash.as_deref(), Some(t.app.history(&all(None)).unwrap().items[0].hash.as_str()));
+    assert_eq!(
+        status.head_hash.as_deref(),
+        Some(
+            t.app.history(&t.ctx, &all(None)).unwrap().items[0]
+                .hash
+                .as_str()
+        )
+    );
 }
 
 #[test]
@@ -56,11 +78,14 @@ fn history_filters_by_record_and_actor() {
     let t = sample();
     let mut q = all(Some("departments"));
     q.row_id = Some("1".into());
-    assert_eq!(t.app.history(&q).unwrap().total, 2);
+    assert_eq!(t.app.history(&t.ctx, &q).unwrap().total, 2);
     q.actor = Some("someone-else".into());
-    assert_eq!(t.app.history(&q).unwrap().total, 0);
+    assert_eq!(t.app.history(&t.ctx, &q).unwrap().total, 0);
     q.row_id = Some("abc".into());
-    assert_eq!(t.app.history(&q).unwrap_err().code, ErrorCode::Validation);
+    assert_eq!(
+        t.app.history(&t.ctx, &q).unwrap_err().code,
+        ErrorCode::Validation
+    );
 }
 
 #[test]
@@ -100,7 +125,8 @@ fn tampered(sql: &str) -> backoffice_core::domain::history::VerifyProblem {
 
 #[test]
 fn editing_a_change_is_detected() {
-    let p = tampered("UPDATE changes SET after = replace(after, 'Ufficio', 'Reparto') WHERE id = 4");
+    let p =
+        tampered("UPDATE changes SET after = replace(after, 'Ufficio', 'Reparto') WHERE id = 4");
     assert_eq!((p.kind, p.change_id), (ProblemKind::HashMismatch, Some(4)));
     let p = tampered("UPDATE changes SET actor = 'intruder' WHERE id = 2");
     assert_eq!((p.kind, p.change_id), (ProblemKind::HashMismatch, Some(2)));
@@ -137,16 +163,31 @@ fn a_relinked_change_with_a_forged_hash_still_breaks_the_next_link() {
 #[test]
 fn editing_inserting_or_deleting_data_rows_by_hand_is_detected() {
     let p = tampered("UPDATE departments SET name = 'Hacked' WHERE id = 3");
-    assert_eq!((p.kind, p.entity.as_deref(), p.row_id.as_deref()), (ProblemKind::RowModified, Some("departments"), Some("3")));
+    assert_eq!(
+        (p.kind, p.entity.as_deref(), p.row_id.as_deref()),
+        (ProblemKind::RowModified, Some("departments"), Some("3"))
+    );
     let p = tampered("UPDATE departments SET active = 1 WHERE id = 2");
-    assert_eq!((p.kind, p.row_id.as_deref()), (ProblemKind::RowModified, Some("2")));
+    assert_eq!(
+        (p.kind, p.row_id.as_deref()),
+        (ProblemKind::RowModified, Some("2"))
+    );
     let p = tampered(
         "INSERT INTO departments (name, name_key, active, version, created_at, updated_at)
          VALUES ('Ghost', 'ghost', 1, 1, 'x', 'x')",
     );
-    assert_eq!((p.kind, p.row_id.as_deref()), (ProblemKind::RowWithoutHistory, Some("4")));
+    assert_eq!(
+        (p.kind, p.row_id.as_deref()),
+        (ProblemKind::RowWithoutHistory, Some("4"))
+    );
     let p = tampered("DELETE FROM departments WHERE id = 1");
-    assert_eq!((p.kind, p.row_id.as_deref()), (ProblemKind::RowMissing, Some("1")));
+    assert_eq!(
+        (p.kind, p.row_id.as_deref()),
+        (ProblemKind::RowMissing, Some("1"))
+    );
     let p = tampered("UPDATE preferences SET value = 'en'");
-    assert_eq!((p.kind, p.entity.as_deref()), (ProblemKind::RowModified, Some("preferences")));
+    assert_eq!(
+        (p.kind, p.entity.as_deref()),
+        (ProblemKind::RowModified, Some("preferences"))
+    );
 }

@@ -1,8 +1,11 @@
 //! Headless tests of the store and services on real SQLite files with the real migrations.
 
+mod accounts;
 mod bindings;
 mod departments;
 mod history;
 mod open;
 mod organisation;
+mod permissions;
+mod proof;
 mod support;

@@ -16,15 +16,25 @@ fn migrations_apply_to_an_empty_file() {
     let store = Store::open(&path, stepping_clock()).unwrap();
     drop(store);
     let c = Connection::open(&path).unwrap();
-    let ver: i64 = c.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-    let app: i32 = c.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
-    let mode: String = c.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    let ver: i64 = c
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    let app: i32 = c
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    let mode: String = c
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
     assert_eq!(ver, migrations::LATEST);
     assert_eq!(app, migrations::APPLICATION_ID);
     assert_eq!(mode, "wal");
     for t in ["organisation", "departments", "preferences", "changes"] {
         let n: i64 = c
-            .query_row("SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?1", [t], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type='table' AND name=?1",
+                [t],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(n, 1, "table {t}");
     }
@@ -33,10 +43,11 @@ fn migrations_apply_to_an_empty_file() {
 #[test]
 fn reopening_keeps_data_and_does_not_migrate_twice() {
     let dir = tempfile::tempdir().unwrap();
-    let ctx = backoffice_core::services::Ctx::new("a");
+    let ctx = crate::support::admin("a");
     {
         let app = Backoffice::open(dir.path(), stepping_clock()).unwrap();
-        app.create_department(&ctx, &crate::departments::input("Acquisti")).unwrap();
+        app.create_department(&ctx, &crate::departments::input("Acquisti"))
+            .unwrap();
     }
     let app = Backoffice::open(dir.path(), stepping_clock()).unwrap();
     assert_eq!(app.history_status().unwrap().count, 1);
@@ -70,7 +81,8 @@ fn a_newer_database_is_refused_and_left_untouched() {
     drop(Store::open(&path, stepping_clock()).unwrap());
     {
         let c = Connection::open(&path).unwrap();
-        c.pragma_update(None, "user_version", migrations::LATEST + 1).unwrap();
+        c.pragma_update(None, "user_version", migrations::LATEST + 1)
+            .unwrap();
         c.pragma_update(None, "journal_mode", "DELETE").unwrap();
     }
     let before = file_bytes(&path);
@@ -93,7 +105,7 @@ fn a_file_that_is_not_a_database_is_reported_corrupt_and_left_untouched() {
 #[test]
 fn damaged_pages_are_found_by_the_integrity_check_and_block_writes() {
     let dir = tempfile::tempdir().unwrap();
-    let ctx = backoffice_core::services::Ctx::new("a");
+    let ctx = crate::support::admin("a");
     let path = dir.path().join(DB_FILE_NAME);
     {
         let app = Backoffice::open(dir.path(), stepping_clock()).unwrap();
@@ -113,7 +125,10 @@ fn damaged_pages_are_found_by_the_integrity_check_and_block_writes() {
     }
     std::fs::write(&path, &bytes).unwrap();
     let app = Backoffice::open(dir.path(), stepping_clock()).unwrap();
-    assert_eq!(app.store().check_integrity(), backoffice_core::store::Integrity::Damaged);
+    assert_eq!(
+        app.store().check_integrity(),
+        backoffice_core::store::Integrity::Damaged
+    );
     let err = app
         .create_department(&ctx, &crate::departments::input("Nuovo"))
         .unwrap_err();

@@ -13,6 +13,7 @@ pub fn input() -> OrganisationInput {
         country: "IT".into(),
         currency: "EUR".into(),
         locale: "it".into(),
+        auto_lock_minutes: 15,
         version: 0,
     }
 }
@@ -20,7 +21,7 @@ pub fn input() -> OrganisationInput {
 #[test]
 fn starts_unset_then_saves_with_history() {
     let t = app();
-    let o = t.app.organisation().unwrap();
+    let o = t.app.organisation(&t.ctx).unwrap();
     assert!(!o.is_set());
     assert_eq!(o.currency, "EUR");
     let saved = t.app.save_organisation(&t.ctx, &input()).unwrap();
@@ -45,7 +46,10 @@ fn invalid_vat_number_changes_nothing() {
     let e = t.app.save_organisation(&t.ctx, &bad).unwrap_err();
     assert_eq!(e.code, ErrorCode::Validation);
     assert_eq!(e.fields[0].field, "vat_number");
-    assert_eq!(t.app.organisation().unwrap().vat_number.as_deref(), Some("00488410010"));
+    assert_eq!(
+        t.app.organisation(&t.ctx).unwrap().vat_number.as_deref(),
+        Some("00488410010")
+    );
     assert_eq!(t.count("changes"), 1);
 }
 
@@ -62,10 +66,16 @@ fn language_preference_is_per_person_and_validated() {
     let t = app();
     assert_eq!(t.app.preferences(&t.ctx).unwrap().language, None);
     t.app.set_language(&t.ctx, "en").unwrap();
-    assert_eq!(t.app.preferences(&t.ctx).unwrap().language.as_deref(), Some("en"));
-    let other = backoffice_core::services::Ctx::new("lbianchi");
+    assert_eq!(
+        t.app.preferences(&t.ctx).unwrap().language.as_deref(),
+        Some("en")
+    );
+    let other = crate::support::admin("lbianchi");
     assert_eq!(t.app.preferences(&other).unwrap().language, None);
     let e = t.app.set_language(&t.ctx, "xx").unwrap_err();
     assert_eq!(e.fields[0].code, "invalid_language");
-    assert_eq!(t.app.preferences(&t.ctx).unwrap().language.as_deref(), Some("en"));
+    assert_eq!(
+        t.app.preferences(&t.ctx).unwrap().language.as_deref(),
+        Some("en")
+    );
 }

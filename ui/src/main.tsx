@@ -1,21 +1,20 @@
 import "@mantine/core/styles.css";
+import "@mantine/dates/styles.css";
 import "@mantine/notifications/styles.css";
+import "dayjs/locale/it";
+import "dayjs/locale/en-gb";
 import "./app/global.css";
 import { createRoot } from "react-dom/client";
 import { settingsApi } from "./api/settings";
 import { Root } from "./app/Root";
-import { initI18n, isLanguage } from "./i18n";
+import { initI18n, isLanguage, lastLanguage } from "./i18n";
 
-// Language first (the person's saved choice, else the system's), then the first render.
+// Before sign-in the screen speaks the language last used on this machine, else the system's;
+// after sign-in, the person's saved preference takes over.
 async function boot() {
   const startup = await settingsApi.startup();
-  const prefs = startup.error ? null : await settingsApi.preferences().catch(() => null);
-  const saved = prefs?.language;
-  const language = isLanguage(saved)
-    ? saved
-    : isLanguage(startup.system_language)
-      ? startup.system_language
-      : "en";
+  const last = lastLanguage();
+  const language = last ?? (isLanguage(startup.system_language) ? startup.system_language : "en");
   await initI18n(language);
   const root = document.getElementById("root");
   if (root) createRoot(root).render(<Root startup={startup} />);

@@ -10,12 +10,12 @@ pub async fn list_departments(
     state: State<'_, AppState>,
     query: DepartmentQuery,
 ) -> Result<Page<Department>, Error> {
-    run(&state, move |app, _| app.list_departments(&query)).await
+    run(&state, move |app, ctx| app.list_departments(ctx, &query)).await
 }
 
 #[tauri::command]
 pub async fn get_department(state: State<'_, AppState>, id: i64) -> Result<Department, Error> {
-    run(&state, move |app, _| app.department(id)).await
+    run(&state, move |app, ctx| app.department(ctx, id)).await
 }
 
 #[tauri::command]

@@ -1,5 +1,6 @@
 //! Thin async adapters: deserialize the DTO, run the service off the async threads, map errors.
 
+mod accounts;
 mod departments;
 mod history;
 mod settings;
@@ -13,6 +14,14 @@ use tauri::State;
 pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         settings::startup,
+        accounts::setup,
+        accounts::sign_in,
+        accounts::sign_out,
+        accounts::current_session,
+        accounts::touch_session,
+        accounts::lock_session,
+        accounts::unlock_session,
+        accounts::change_own_password,
         settings::home,
         settings::get_preferences,
         settings::set_language,
@@ -23,29 +32,52 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         departments::create_department,
         departments::update_department,
         departments::set_department_active,
+        accounts::list_users,
+        accounts::get_user,
+        accounts::create_user,
+        accounts::update_user,
+        accounts::reset_user_password,
         history::list_history,
         history::history_status,
         history::verify_history,
+        history::export_history_csv,
+        history::export_history_head,
+        history::verify_history_against_head,
     ]
 }
 
-/// Runs blocking SQLite work on tokio's blocking pool so the IPC threads stay free.
+fn core(state: &State<'_, AppState>) -> Result<Arc<Backoffice>, Error> {
+    match &state.core {
+        Ok(c) => Ok(Arc::clone(c)),
+        Err(e) => Err(Error::new(
+            backoffice_core::ErrorCode::StoreUnavailable,
+            e.message.clone(),
+        )),
+    }
+}
+
+/// Runs blocking SQLite work on tokio's blocking pool, without a signed-in person (setup,
+/// sign-in, session queries).
+pub async fn run_open<T, F>(state: &State<'_, AppState>, f: F) -> Result<T, Error>
+where
+    T: Send + 'static,
+    F: FnOnce(&Backoffice) -> Result<T, Error> + Send + 'static,
+{
+    let core = core(state)?;
+    tauri::async_runtime::spawn_blocking(move || f(&core))
+        .await
+        .map_err(|e| Error::internal(format!("task failed: {e}")))?
+}
+
+/// Like `run_open`, for the signed-in, unlocked person; refuses otherwise.
 pub async fn run<T, F>(state: &State<'_, AppState>, f: F) -> Result<T, Error>
 where
     T: Send + 'static,
     F: FnOnce(&Backoffice, &Ctx) -> Result<T, Error> + Send + 'static,
 {
-    let core: Arc<Backoffice> = match &state.core {
-        Ok(c) => Arc::clone(c),
-        Err(e) => {
-            return Err(Error::new(
-                backoffice_core::ErrorCode::StoreUnavailable,
-                e.message.clone(),
-            ))
-        }
-    };
-    let ctx = state.ctx.clone();
-    tauri::async_runtime::spawn_blocking(move || f(&core, &ctx))
-        .await
-        .map_err(|e| Error::internal(format!("task failed: {e}")))?
+    run_open(state, move |app| {
+        let ctx = app.current()?;
+        f(app, &ctx)
+    })
+    .await
 }

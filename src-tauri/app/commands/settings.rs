@@ -1,4 +1,4 @@
-use super::run;
+use super::{run, run_open};
 use crate::state::AppState;
 use backoffice_core::domain::organisation::{Organisation, OrganisationInput};
 use backoffice_core::services::{Home, Preferences, Startup};
@@ -6,13 +6,19 @@ use backoffice_core::Error;
 use tauri::State;
 
 #[tauri::command]
-pub fn startup(state: State<'_, AppState>) -> Startup {
-    Startup {
-        error: state.core.as_ref().err().cloned(),
+pub async fn startup(state: State<'_, AppState>) -> Result<Startup, Error> {
+    let error = state.core.as_ref().err().cloned();
+    let needs_setup = if error.is_none() {
+        run_open(&state, |app| app.needs_setup()).await?
+    } else {
+        false
+    };
+    Ok(Startup {
+        error,
         db_path: state.db_path.display().to_string(),
         system_language: state.system_language.clone(),
-        actor: state.ctx.actor.clone(),
-    }
+        needs_setup,
+    })
 }
 
 #[tauri::command]
@@ -35,7 +41,7 @@ pub async fn set_language(
 
 #[tauri::command]
 pub async fn get_organisation(state: State<'_, AppState>) -> Result<Organisation, Error> {
-    run(&state, |app, _| app.organisation()).await
+    run(&state, |app, ctx| app.organisation(ctx)).await
 }
 
 #[tauri::command]

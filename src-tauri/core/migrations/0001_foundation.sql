@@ -12,6 +12,8 @@ CREATE TABLE organisation (
     country     TEXT NOT NULL,
     currency    TEXT NOT NULL,
     locale      TEXT NOT NULL,
+    -- Idle minutes before the app locks and asks for the password again.
+    auto_lock_minutes INTEGER NOT NULL,
     version     INTEGER NOT NULL,
     updated_at  TEXT NOT NULL
 );
@@ -57,3 +59,4 @@ CREATE TABLE changes (
 );
 CREATE INDEX changes_entity_row ON changes (entity, row_id, id);
 CREATE INDEX changes_actor ON changes (actor, id);
+CREATE INDEX changes_at ON changes (at);

@@ -8,7 +8,9 @@ use ts_rs::{Config, ExportError, TS};
 
 /// Writes every binding file into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ExportError> {
-    use crate::domain::{department as d, history as h, organisation as o, page as p};
+    use crate::domain::{
+        department as d, history as h, organisation as o, page as p, permissions as r, users as u,
+    };
     // Integers cross as JS numbers: ids and money minor units stay far below 2^53.
     let cfg = Config::new().with_large_int("number").with_out_dir(dir);
     crate::error::Error::export_all(&cfg)?;
@@ -24,5 +26,15 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::services::Home::export_all(&cfg)?;
     crate::services::Preferences::export_all(&cfg)?;
     crate::services::Startup::export_all(&cfg)?;
+    h::HistoryHead::export_all(&cfg)?;
+    u::User::export_all(&cfg)?;
+    u::NewUserInput::export_all(&cfg)?;
+    u::UserUpdateInput::export_all(&cfg)?;
+    u::SessionInfo::export_all(&cfg)?;
+    u::SetupInput::export_all(&cfg)?;
+    r::Role::export_all(&cfg)?;
+    r::Area::export_all(&cfg)?;
+    r::Action::export_all(&cfg)?;
+    r::Grant::export_all(&cfg)?;
     Ok(())
 }

@@ -27,6 +27,20 @@ pub enum ErrorCode {
     StoreUnavailable,
     /// A long job was stopped by the user.
     Cancelled,
+    /// Nobody is signed in.
+    NotSignedIn,
+    /// The session is locked after idle time; the password unlocks it.
+    SessionLocked,
+    /// Wrong username or password (deliberately not saying which).
+    SignInFailed,
+    /// Too many wrong passwords; `params.seconds` says how long to wait.
+    SignInBlocked,
+    /// The signed-in person's roles do not allow this.
+    Forbidden,
+    /// First-run setup was already done.
+    AlreadySetUp,
+    /// A file chosen for import or verification cannot be read or has the wrong content.
+    BadFile,
     /// The user closed a file dialog without choosing.
     DialogCancelled,
     Internal,
@@ -64,6 +78,8 @@ pub struct Error {
     pub code: ErrorCode,
     pub message: String,
     pub fields: Vec<FieldError>,
+    /// Values the translated message interpolates, e.g. `seconds` for a sign-in wait.
+    pub params: BTreeMap<String, String>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -74,7 +90,13 @@ impl Error {
             code,
             message: message.into(),
             fields: Vec::new(),
+            params: BTreeMap::new(),
         }
+    }
+
+    pub fn with(mut self, key: &str, value: impl ToString) -> Self {
+        self.params.insert(key.to_owned(), value.to_string());
+        self
     }
 
     pub fn validation(fields: Vec<FieldError>) -> Self {
@@ -87,6 +109,7 @@ impl Error {
             code: ErrorCode::Validation,
             message,
             fields,
+            params: BTreeMap::new(),
         }
     }
 

@@ -6,6 +6,7 @@
 pub mod bindings;
 pub mod domain;
 pub mod error;
+pub mod files;
 pub mod services;
 pub mod store;
 

@@ -1,6 +1,14 @@
 // Every command the UI may call; must equal src-tauri/app/commands/names.in (a test checks).
 export const COMMANDS = [
   "startup",
+  "setup",
+  "sign_in",
+  "sign_out",
+  "current_session",
+  "touch_session",
+  "lock_session",
+  "unlock_session",
+  "change_own_password",
   "home",
   "get_preferences",
   "set_language",
@@ -11,9 +19,17 @@ export const COMMANDS = [
   "create_department",
   "update_department",
   "set_department_active",
+  "list_users",
+  "get_user",
+  "create_user",
+  "update_user",
+  "reset_user_password",
   "list_history",
   "history_status",
   "verify_history",
+  "export_history_csv",
+  "export_history_head",
+  "verify_history_against_head",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

@@ -7,12 +7,14 @@ import type { Command } from "./commands";
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly fields: AppError["fields"];
+  readonly params: AppError["params"];
 
   constructor(e: AppError) {
     super(e.message);
     this.name = "ApiError";
     this.code = e.code;
     this.fields = e.fields;
+    this.params = e.params;
   }
 }
 
@@ -24,7 +26,7 @@ function isAppError(e: unknown): e is AppError {
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
   if (isAppError(e)) return new ApiError(e);
-  return new ApiError({ code: "internal", message: String(e), fields: [] });
+  return new ApiError({ code: "internal", message: String(e), fields: [], params: {} });
 }
 
 /** The only way the UI reaches Rust. */

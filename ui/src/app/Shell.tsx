@@ -1,56 +1,42 @@
-import { AppShell, Group, NavLink, SegmentedControl, Text, ThemeIcon, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { AppShell, Group, NavLink, Text, ThemeIcon, Title } from "@mantine/core";
 import {
   IconBuildingCommunity,
   IconHistory,
   IconHome,
   IconSettings,
   IconStack2,
+  IconUsers,
 } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { settingsApi } from "../api/settings";
+import type { Area } from "../bindings/Area";
 import { DepartmentsPage } from "../features/departments/DepartmentsPage";
 import { HistoryPage } from "../features/history/HistoryPage";
 import { HomePage } from "../features/home/HomePage";
 import { SettingsPage } from "../features/settings/SettingsPage";
-import { changeLanguage, isLanguage, LANGUAGES } from "../i18n";
-import { errorMessage } from "../lib/errors";
+import { UsersPage } from "../features/users/UsersPage";
+import { LanguageSwitch } from "./LanguageSwitch";
 import { type PageId, useNav } from "./nav";
+import { useSession } from "./session";
+import { UserMenu } from "./UserMenu";
 
-const PAGES: { id: PageId; icon: typeof IconHome }[] = [
-  { id: "home", icon: IconHome },
-  { id: "departments", icon: IconBuildingCommunity },
-  { id: "history", icon: IconHistory },
-  { id: "settings", icon: IconSettings },
+/** Pages in the navigation, each shown only to those whose roles may read its area. */
+const PAGES: { id: PageId; icon: typeof IconHome; area: Area | null }[] = [
+  { id: "home", icon: IconHome, area: null },
+  { id: "departments", icon: IconBuildingCommunity, area: "departments" },
+  { id: "history", icon: IconHistory, area: "history" },
+  { id: "users", icon: IconUsers, area: "users" },
+  { id: "settings", icon: IconSettings, area: "settings" },
 ];
 
-function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
-  const save = useMutation({
-    mutationFn: settingsApi.setLanguage,
-    onSuccess: async (_, language) => {
-      if (isLanguage(language)) await changeLanguage(language);
-      await qc.invalidateQueries();
-    },
-    onError: (e) => notifications.show({ color: "red", message: errorMessage(e, t) }),
-  });
-  return (
-    <SegmentedControl
-      size="xs"
-      aria-label={t("nav.language")}
-      data-testid="language-switch"
-      value={i18n.language}
-      onChange={(v) => save.mutate(v)}
-      data={LANGUAGES.map((l) => ({ value: l, label: l.toUpperCase() }))}
-    />
-  );
-}
-
-export function Shell({ actor }: { actor: string }) {
+export function Shell() {
   const { t } = useTranslation();
   const { page, go } = useNav();
+  const { session } = useSession();
+  const readable = (area: Area | null) =>
+    area === null || session.grants.some((g) => g.area === area && g.action === "read");
+  const pages = PAGES.filter((p) => readable(p.area));
   const org = useQuery({ queryKey: ["organisation"], queryFn: settingsApi.organisation });
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 0 }} padding="lg">
@@ -67,16 +53,14 @@ export function Shell({ actor }: { actor: string }) {
               </Text>
             ) : null}
           </Group>
-          <Group gap="md" wrap="nowrap">
-            <Text size="sm" c="dimmed" data-testid="actor">
-              {t("nav.signedInAs", { actor })}
-            </Text>
-            <LanguageSwitch />
+          <Group gap="lg" wrap="nowrap">
+            <LanguageSwitch onChange={(l) => settingsApi.setLanguage(l).catch(() => {})} />
+            <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
-        {PAGES.map(({ id, icon: Icon }) => (
+        {pages.map(({ id, icon: Icon }) => (
           <NavLink
             key={id}
             component="button"
@@ -93,6 +77,7 @@ export function Shell({ actor }: { actor: string }) {
         {page === "home" && <HomePage />}
         {page === "departments" && <DepartmentsPage />}
         {page === "history" && <HistoryPage />}
+        {page === "users" && <UsersPage />}
         {page === "settings" && <SettingsPage />}
       </AppShell.Main>
     </AppShell>

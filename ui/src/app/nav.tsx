@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext, useMemo, useState } from "react";
 
-export type PageId = "home" | "departments" | "history" | "settings";
+export type PageId = "home" | "departments" | "history" | "users" | "settings";
 
 type Nav = { page: PageId; go: (page: PageId) => void };
 

@@ -2,4 +2,8 @@
 import type { ErrorCode } from "./ErrorCode";
 import type { FieldError } from "./FieldError";
 
-export type AppError = { code: ErrorCode, message: string, fields: Array<FieldError>, };
+export type AppError = { code: ErrorCode, message: string, fields: Array<FieldError>, 
+/**
+ * Values the translated message interpolates, e.g. `seconds` for a sign-in wait.
+ */
+params: { [key in string]: string }, };

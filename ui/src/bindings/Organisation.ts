@@ -18,6 +18,10 @@ currency: string,
  */
 locale: string, 
 /**
+ * Idle minutes before the app locks and asks for the password again.
+ */
+auto_lock_minutes: number, 
+/**
  * Increases on every save; a stale form is refused instead of overwriting newer data.
  */
 version: number, updated_at: string | null, };

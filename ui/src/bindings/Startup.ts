@@ -13,4 +13,8 @@ error: AppError | null, db_path: string,
 /**
  * "it" or "en", from the operating system's locale.
  */
-system_language: string, actor: string, };
+system_language: string, 
+/**
+ * No account exists yet: show first-run setup instead of sign-in.
+ */
+needs_setup: boolean, };

@@ -21,9 +21,18 @@ export async function initI18n(language: Language) {
   document.documentElement.lang = language;
 }
 
+const LAST_KEY = "backoffice.lastLanguage";
+
+/** The language last chosen in this window, kept only to greet the next sign-in screen in it. */
+export function lastLanguage(): Language | null {
+  const v = window.localStorage.getItem(LAST_KEY);
+  return isLanguage(v) ? v : null;
+}
+
 export async function changeLanguage(language: Language) {
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
+  window.localStorage.setItem(LAST_KEY, language);
 }
 
 export { i18next };

@@ -5,7 +5,7 @@ import type { FieldError } from "../bindings/FieldError";
 /** The translated sentence for an error's code. */
 export function errorMessage(e: unknown, t: TFunction): string {
   const err: ApiError = toApiError(e);
-  return t(`errors.code.${err.code}`, { message: err.message });
+  return t(`errors.code.${err.code}`, { ...err.params, message: err.message });
 }
 
 /** The translated text for one field problem, with its parameters (e.g. max length). */

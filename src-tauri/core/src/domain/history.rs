@@ -58,11 +58,15 @@ pub struct Change {
     pub hash: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 pub struct HistoryQuery {
     pub entity: Option<String>,
     pub row_id: Option<String>,
     pub actor: Option<String>,
+    /// Changes at or after this instant (the UI sends local midnight).
+    pub from: Option<DateTime<Utc>>,
+    /// Changes before this instant.
+    pub until: Option<DateTime<Utc>>,
     pub page: PageRequest,
 }
 
@@ -89,6 +93,8 @@ pub enum ProblemKind {
     RowWithoutHistory,
     /// History says a row exists but it is gone.
     RowMissing,
+    /// The history no longer contains the head exported earlier: it was rebuilt or cut short.
+    HeadMismatch,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -108,4 +114,20 @@ pub struct VerifyReport {
     /// The first problem found, in chain order; `None` when `ok`.
     pub problem: Option<VerifyProblem>,
     pub verified_at: DateTime<Utc>,
+    /// The exported head checked against, when verifying against a head file.
+    pub against: Option<HistoryHead>,
 }
+
+/// A small proof of the history at one moment: keep it outside the database (a USB stick, an
+/// e-mail to the auditor) and verify against it later.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct HistoryHead {
+    /// Always "backoffice-history-head".
+    pub kind: String,
+    pub count: i64,
+    pub head_hash: String,
+    pub exported_at: DateTime<Utc>,
+    pub exported_by: String,
+}
+
+pub const HEAD_KIND: &str = "backoffice-history-head";

@@ -2,7 +2,11 @@
 
 pub mod department;
 pub mod history;
+pub mod lockout;
 pub mod organisation;
 pub mod page;
+pub mod password;
+pub mod permissions;
 pub mod text;
+pub mod users;
 pub mod vat;

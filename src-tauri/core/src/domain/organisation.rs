@@ -11,6 +11,8 @@ use ts_rs::TS;
 pub const CURRENCIES: &[&str] = &["EUR", "CHF", "GBP", "USD"];
 /// Interface languages shipped.
 pub const LANGUAGES: &[&str] = &["it", "en"];
+pub const DEFAULT_AUTO_LOCK_MINUTES: i64 = 15;
+pub const AUTO_LOCK_RANGE: std::ops::RangeInclusive<i64> = 1..=240;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Organisation {
@@ -27,6 +29,8 @@ pub struct Organisation {
     pub currency: String,
     /// Default language for documents the organisation produces ("it" or "en").
     pub locale: String,
+    /// Idle minutes before the app locks and asks for the password again.
+    pub auto_lock_minutes: i64,
     /// Increases on every save; a stale form is refused instead of overwriting newer data.
     pub version: i64,
     pub updated_at: Option<DateTime<Utc>>,
@@ -45,6 +49,7 @@ impl Organisation {
             country: "IT".into(),
             currency: "EUR".into(),
             locale: "it".into(),
+            auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
             version: 0,
             updated_at: None,
         }
@@ -66,6 +71,7 @@ pub struct OrganisationInput {
     pub country: String,
     pub currency: String,
     pub locale: String,
+    pub auto_lock_minutes: i64,
     /// The version the form was loaded at (0 for first save).
     pub version: i64,
 }
@@ -82,6 +88,7 @@ pub struct ValidOrganisation {
     pub country: String,
     pub currency: String,
     pub locale: String,
+    pub auto_lock_minutes: i64,
 }
 
 impl OrganisationInput {
@@ -128,6 +135,13 @@ impl OrganisationInput {
         if !LANGUAGES.contains(&locale.as_str()) {
             c.add(FieldError::new("locale", "invalid_language"));
         }
+        if !AUTO_LOCK_RANGE.contains(&self.auto_lock_minutes) {
+            c.add(
+                FieldError::new("auto_lock_minutes", "out_of_range")
+                    .with("min", AUTO_LOCK_RANGE.start())
+                    .with("max", AUTO_LOCK_RANGE.end()),
+            );
+        }
         c.finish()?;
         Ok(ValidOrganisation {
             name,
@@ -139,6 +153,7 @@ impl OrganisationInput {
             country,
             currency,
             locale,
+            auto_lock_minutes: self.auto_lock_minutes,
         })
     }
 }
@@ -158,6 +173,7 @@ mod tests {
             country: "it".into(),
             currency: "eur".into(),
             locale: "it".into(),
+            auto_lock_minutes: 15,
             version: 0,
         }
     }

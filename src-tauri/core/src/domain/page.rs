@@ -19,6 +19,15 @@ pub struct PageRequest {
     pub limit: i64,
 }
 
+impl Default for PageRequest {
+    fn default() -> Self {
+        Self {
+            offset: 0,
+            limit: 50,
+        }
+    }
+}
+
 impl PageRequest {
     /// Clamps to sane bounds so a bad request can never ask SQLite for a whole table.
     pub fn clamped(self) -> (i64, i64) {

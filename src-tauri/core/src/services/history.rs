@@ -1,11 +1,55 @@
-use super::Backoffice;
-use crate::domain::history::{Change, HistoryQuery, HistoryStatus, VerifyReport};
+use super::{Backoffice, Ctx};
+use crate::domain::history::{
+    Change, HistoryHead, HistoryQuery, HistoryStatus, ProblemKind, VerifyProblem, VerifyReport,
+    HEAD_KIND,
+};
 use crate::domain::page::Page;
-use crate::store::history;
+use crate::domain::permissions::{area_of_entity, Action, Area};
+use crate::error::{Error, ErrorCode};
+use crate::files::{put, write_atomically};
+use crate::store::{history, TRACKED};
+use std::path::Path;
+
+/// Entities whose history is kept: the tracked tables, plus security events.
+fn all_entities() -> impl Iterator<Item = &'static str> {
+    TRACKED.iter().map(|t| t.entity).chain(["security"])
+}
+
+/// Columns never shown in history: a password hash is replaced by a short fingerprint, so a
+/// change is still visible without handing out the hash.
+fn mask(v: &mut Option<serde_json::Value>) {
+    if let Some(serde_json::Value::Object(m)) = v {
+        if let Some(serde_json::Value::String(h)) = m.get_mut("password_hash") {
+            let tail: String = h
+                .chars()
+                .rev()
+                .take(4)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            *h = format!("••••{tail}");
+        }
+    }
+}
 
 impl Backoffice {
-    pub fn history(&self, q: &HistoryQuery) -> crate::Result<Page<Change>> {
-        self.store.read(|c| history::list(c, q))
+    /// The entities `ctx` may see the history of: those of the areas it may read.
+    fn visible_entities(&self, ctx: &Ctx) -> Vec<&'static str> {
+        all_entities()
+            .filter(|e| ctx.can(area_of_entity(e), Action::Read))
+            .collect()
+    }
+
+    pub fn history(&self, ctx: &Ctx, q: &HistoryQuery) -> crate::Result<Page<Change>> {
+        self.require(ctx, Area::History, Action::Read)?;
+        let entities = self.visible_entities(ctx);
+        let mut page = self.store.read(|c| history::list(c, q, &entities))?;
+        for ch in &mut page.items {
+            mask(&mut ch.before);
+            mask(&mut ch.after);
+        }
+        Ok(page)
     }
 
     pub fn history_status(&self) -> crate::Result<HistoryStatus> {
@@ -15,9 +59,113 @@ impl Backoffice {
     /// Recomputes the chain and checks every tracked row. `progress` may cancel by returning false.
     pub fn verify_history(
         &self,
+        ctx: &Ctx,
         progress: &mut dyn FnMut(i64) -> bool,
     ) -> crate::Result<VerifyReport> {
+        self.require(ctx, Area::History, Action::Read)?;
         let now = self.store.now();
         self.store.read(|c| history::verify(c, now, progress))
+    }
+
+    /// The current head, to be kept outside the database.
+    pub fn history_head(&self, ctx: &Ctx) -> crate::Result<HistoryHead> {
+        self.require(ctx, Area::History, Action::Export)?;
+        let status = self.store.read(history::status)?;
+        Ok(HistoryHead {
+            kind: HEAD_KIND.to_owned(),
+            count: status.count,
+            head_hash: status.head_hash.unwrap_or_default(),
+            exported_at: self.store.now(),
+            exported_by: ctx.actor.clone(),
+        })
+    }
+
+    pub fn export_history_head(&self, ctx: &Ctx, path: &Path) -> crate::Result<HistoryHead> {
+        let head = self.history_head(ctx)?;
+        let json = serde_json::to_vec_pretty(&head)?;
+        write_atomically(path, |w| put(w, path, &json))?;
+        Ok(head)
+    }
+
+    /// Verifies the chain, then that it still contains the head read from `path`: a history
+    /// rebuilt or cut short after the export no longer has that hash at that position.
+    pub fn verify_history_against(
+        &self,
+        ctx: &Ctx,
+        path: &Path,
+        progress: &mut dyn FnMut(i64) -> bool,
+    ) -> crate::Result<VerifyReport> {
+        let bad =
+            |why: &str| Error::new(ErrorCode::BadFile, why.to_owned()).with("path", path.display());
+        let bytes = std::fs::read(path).map_err(|e| bad(&e.to_string()))?;
+        let head: HistoryHead = serde_json::from_slice(&bytes).map_err(|e| bad(&e.to_string()))?;
+        if head.kind != HEAD_KIND {
+            return Err(bad("not a history head file"));
+        }
+        let mut report = self.verify_history(ctx, progress)?;
+        let found = self.store.read(|c| history::hash_of(c, head.count))?;
+        if report.ok && head.count > 0 && found.as_deref() != Some(head.head_hash.as_str()) {
+            report.ok = false;
+            report.problem = Some(VerifyProblem {
+                kind: ProblemKind::HeadMismatch,
+                change_id: Some(head.count),
+                entity: None,
+                row_id: None,
+            });
+        }
+        report.against = Some(head);
+        Ok(report)
+    }
+
+    /// Writes the filtered history as CSV (UTF-8 with BOM so spreadsheet programs read accents;
+    /// `;` for Italian spreadsheets, `,` otherwise). Returns the number of changes written.
+    pub fn export_history_csv(
+        &self,
+        ctx: &Ctx,
+        q: &HistoryQuery,
+        path: &Path,
+        language: &str,
+    ) -> crate::Result<u64> {
+        self.require(ctx, Area::History, Action::Export)?;
+        let entities = self.visible_entities(ctx);
+        let delimiter = if language == "it" { b';' } else { b',' };
+        write_atomically(path, |file| {
+            put(file, path, "\u{feff}".as_bytes())?;
+            let mut out = csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .from_writer(file);
+            let csv_err = |e: csv::Error| Error::new(ErrorCode::DbIo, e.to_string());
+            out.write_record([
+                "id", "at_utc", "actor", "entity", "row_id", "op", "before", "after", "hash",
+            ])
+            .map_err(csv_err)?;
+            let mut n = 0u64;
+            self.store.read(|c| {
+                history::for_each(c, q, &entities, &mut |mut ch| {
+                    mask(&mut ch.before);
+                    mask(&mut ch.after);
+                    let json = |v: &Option<serde_json::Value>| {
+                        v.as_ref().map(|v| v.to_string()).unwrap_or_default()
+                    };
+                    out.write_record([
+                        ch.id.to_string(),
+                        crate::store::ts_text(ch.at),
+                        ch.actor,
+                        ch.entity,
+                        ch.row_id,
+                        ch.op.as_str().to_owned(),
+                        json(&ch.before),
+                        json(&ch.after),
+                        ch.hash,
+                    ])
+                    .map_err(csv_err)?;
+                    n += 1;
+                    Ok(())
+                })
+            })?;
+            out.flush()
+                .map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
+            Ok(n)
+        })
     }
 }

@@ -51,5 +51,6 @@ pub struct Startup {
     pub db_path: String,
     /// "it" or "en", from the operating system's locale.
     pub system_language: String,
-    pub actor: String,
+    /// No account exists yet: show first-run setup instead of sign-in.
+    pub needs_setup: bool,
 }

@@ -1,28 +1,44 @@
 //! Use cases, one module per business area. The command layer calls only these.
 
+mod accounts;
 mod departments;
 mod history;
 mod home;
 mod organisation;
 mod preferences;
+mod session;
 
 pub use home::{Home, Startup};
 pub use preferences::Preferences;
+pub use session::Sessions;
 
+use crate::domain::permissions::{allows, Action, Area, Role};
+use crate::error::{Error, ErrorCode};
 use crate::store::{Clock, Store, DB_FILE_NAME};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicI64;
 
-/// Who is acting. Until sign-in exists this is the operating-system user.
+/// Who is acting, as the session established it. Services check `roles` before every read and
+/// write; the UI hiding a button is only a courtesy.
 #[derive(Debug, Clone)]
 pub struct Ctx {
+    pub user_id: i64,
+    /// The username, recorded in history.
     pub actor: String,
+    pub roles: Vec<Role>,
 }
 
 impl Ctx {
-    pub fn new(actor: impl Into<String>) -> Self {
+    pub fn new(user_id: i64, actor: impl Into<String>, roles: Vec<Role>) -> Self {
         Self {
+            user_id,
             actor: actor.into(),
+            roles,
         }
+    }
+
+    pub fn can(&self, area: Area, action: Action) -> bool {
+        allows(&self.roles, area, action)
     }
 }
 
@@ -30,15 +46,20 @@ impl Ctx {
 pub struct Backoffice {
     store: Store,
     data_dir: PathBuf,
+    sessions: Sessions,
+    /// Idle seconds before locking, replacing the organisation's setting (tests, kiosks); 0 = none.
+    auto_lock_override: AtomicI64,
 }
 
 impl Backoffice {
     /// Opens the database inside `data_dir`, creating both if needed.
     pub fn open(data_dir: &Path, clock: Clock) -> crate::Result<Self> {
-        let store = Store::open(&data_dir.join(DB_FILE_NAME), clock)?;
+        let store = Store::open(&data_dir.join(DB_FILE_NAME), clock.clone())?;
         Ok(Self {
             store,
             data_dir: data_dir.to_owned(),
+            sessions: Sessions::new(clock),
+            auto_lock_override: AtomicI64::new(0),
         })
     }
 
@@ -48,5 +69,24 @@ impl Backoffice {
 
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
+    }
+
+    pub fn sessions(&self) -> &Sessions {
+        &self.sessions
+    }
+
+    /// Refuses with `forbidden` unless `ctx` may do `action` in `area`. A refusal is itself
+    /// recorded in history, so attempts to go around the UI leave a trace; no data changes.
+    pub fn require(&self, ctx: &Ctx, area: Area, action: Action) -> crate::Result<()> {
+        if ctx.can(area, action) {
+            return Ok(());
+        }
+        let payload = serde_json::json!({ "event": "denied", "area": area, "action": action });
+        self.store
+            .write(&ctx.actor, |w| w.event("security", ctx.user_id, &payload))?;
+        Err(Error::new(
+            ErrorCode::Forbidden,
+            format!("{area:?}/{action:?} not allowed"),
+        ))
     }
 }

@@ -1,8 +1,8 @@
 //! The hash-chained change log: append inside a write, list with filters, and verify.
 
 use super::tracked::TRACKED;
-use super::ts_parse;
 use super::tx::WriteTx;
+use super::{ts_parse, ts_text};
 use crate::domain::history::{
     Change, ChangeOp, HistoryQuery, HistoryStatus, ProblemKind, VerifyProblem, VerifyReport,
 };
@@ -123,26 +123,45 @@ fn change_from_row(r: &Row) -> rusqlite::Result<Change> {
     })
 }
 
-/// Newest first, filtered, one page.
-pub fn list(conn: &Connection, q: &HistoryQuery) -> crate::Result<Page<Change>> {
-    let (offset, limit) = q.page.clamped();
-    let mut filter = String::from(" WHERE 1=1");
+/// The WHERE clause and its arguments for a history filter, limited to `entities`.
+fn filter(q: &HistoryQuery, entities: &[&str]) -> crate::Result<(String, Vec<Value>)> {
+    let mut sql = String::from(" WHERE 1=1");
     let mut args: Vec<Value> = Vec::new();
+    let marks = vec!["?"; entities.len()].join(", ");
+    sql.push_str(&format!(" AND entity IN ({marks})"));
+    args.extend(entities.iter().map(|e| Value::Text((*e).to_owned())));
     if let Some(e) = q.entity.as_deref().filter(|s| !s.is_empty()) {
-        filter.push_str(" AND entity = ?");
+        sql.push_str(" AND entity = ?");
         args.push(Value::Text(e.to_owned()));
     }
-    if let Some(id) = q.row_id.as_deref().filter(|s| !s.is_empty()) {
+    if let Some(id) = q.row_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         let id: i64 = id
             .parse()
             .map_err(|_| Error::field("row_id", "invalid_number"))?;
-        filter.push_str(" AND row_id = ?");
+        sql.push_str(" AND row_id = ?");
         args.push(Value::Integer(id));
     }
-    if let Some(a) = q.actor.as_deref().filter(|s| !s.is_empty()) {
-        filter.push_str(" AND actor = ?");
-        args.push(Value::Text(a.to_owned()));
+    if let Some(a) = q.actor.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        sql.push_str(" AND actor = ?");
+        args.push(Value::Text(a.to_lowercase()));
     }
+    if let Some(t) = q.from {
+        sql.push_str(" AND at >= ?");
+        args.push(Value::Text(ts_text(t)));
+    }
+    if let Some(t) = q.until {
+        sql.push_str(" AND at < ?");
+        args.push(Value::Text(ts_text(t)));
+    }
+    Ok((sql, args))
+}
+
+const CHANGE_COLUMNS: &str = "id, actor, at, entity, row_id, op, before, after, hash";
+
+/// Newest first, filtered, one page.
+pub fn list(conn: &Connection, q: &HistoryQuery, entities: &[&str]) -> crate::Result<Page<Change>> {
+    let (offset, limit) = q.page.clamped();
+    let (filter, mut args) = filter(q, entities)?;
     let total: i64 = conn.query_row(
         &format!("SELECT count(*) FROM changes{filter}"),
         rusqlite::params_from_iter(args.iter()),
@@ -150,15 +169,38 @@ pub fn list(conn: &Connection, q: &HistoryQuery) -> crate::Result<Page<Change>> 
     )?;
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));
-    let sql = format!(
-        "SELECT id, actor, at, entity, row_id, op, before, after, hash FROM changes{filter}
-         ORDER BY id DESC LIMIT ? OFFSET ?"
-    );
+    let sql =
+        format!("SELECT {CHANGE_COLUMNS} FROM changes{filter} ORDER BY id DESC LIMIT ? OFFSET ?");
     let mut stmt = conn.prepare(&sql)?;
     let items = stmt
         .query_map(rusqlite::params_from_iter(args.iter()), change_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Page { items, total })
+}
+
+/// Every matching change, oldest first, streamed to `f` (exports never hold the table in memory).
+pub fn for_each(
+    conn: &Connection,
+    q: &HistoryQuery,
+    entities: &[&str],
+    f: &mut dyn FnMut(Change) -> crate::Result<()>,
+) -> crate::Result<()> {
+    let (filter, args) = filter(q, entities)?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {CHANGE_COLUMNS} FROM changes{filter} ORDER BY id"
+    ))?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+    while let Some(r) = rows.next()? {
+        f(change_from_row(r)?)?;
+    }
+    Ok(())
+}
+
+/// The hash of change number `id`, if it exists.
+pub fn hash_of(conn: &Connection, id: i64) -> crate::Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT hash FROM changes WHERE id = ?1", [id], |r| r.get(0))
+        .optional()?)
 }
 
 pub fn status(conn: &Connection) -> crate::Result<HistoryStatus> {
@@ -207,6 +249,7 @@ pub fn verify(
         head_hash: None,
         problem: None,
         verified_at: now,
+        against: None,
     };
     let fail = |mut r: VerifyReport, p: VerifyProblem| {
         r.ok = false;

@@ -7,7 +7,10 @@ use rusqlite::{Connection, TransactionBehavior};
 /// Marks a file as a Backoffice database ("BOFC"), so a foreign SQLite file is never migrated.
 pub const APPLICATION_ID: i32 = 0x424F_4643;
 
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_foundation.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_foundation.sql"),
+    include_str!("../../migrations/0002_accounts.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -6,8 +6,10 @@ pub mod migrations;
 mod open;
 pub mod organisation;
 pub mod preferences;
+pub mod throttle;
 mod tracked;
 mod tx;
+pub mod users;
 
 pub use open::{DB_FILE_NAME, READERS};
 pub use tracked::{Tracked, TRACKED};

@@ -12,11 +12,12 @@ pub const TRACKED: Tracked = Tracked {
     entity: "organisation",
     snapshot_sql: "json_object('id', id, 'name', name, 'vat_number', vat_number, 'street', street,
         'postal_code', postal_code, 'city', city, 'province', province, 'country', country,
-        'currency', currency, 'locale', locale, 'version', version, 'updated_at', updated_at)",
+        'currency', currency, 'locale', locale, 'auto_lock_minutes', auto_lock_minutes,
+        'version', version, 'updated_at', updated_at)",
 };
 
-const COLUMNS: &str =
-    "name, vat_number, street, postal_code, city, province, country, currency, locale, version, updated_at";
+const COLUMNS: &str = "name, vat_number, street, postal_code, city, province, country, currency,
+    locale, auto_lock_minutes, version, updated_at";
 
 fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
     Ok(Organisation {
@@ -29,8 +30,9 @@ fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
         country: r.get(6)?,
         currency: r.get(7)?,
         locale: r.get(8)?,
-        version: r.get(9)?,
-        updated_at: Some(ts_parse(&r.get::<_, String>(10)?)?),
+        auto_lock_minutes: r.get(9)?,
+        version: r.get(10)?,
+        updated_at: Some(ts_parse(&r.get::<_, String>(11)?)?),
     })
 }
 
@@ -67,12 +69,13 @@ pub fn save(
     };
     w.conn().execute(
         "INSERT INTO organisation (id, name, vat_number, street, postal_code, city, province, country,
-                                   currency, locale, version, updated_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                                   currency, locale, auto_lock_minutes, version, updated_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, vat_number = excluded.vat_number,
            street = excluded.street, postal_code = excluded.postal_code, city = excluded.city,
            province = excluded.province, country = excluded.country, currency = excluded.currency,
-           locale = excluded.locale, version = excluded.version, updated_at = excluded.updated_at",
+           locale = excluded.locale, auto_lock_minutes = excluded.auto_lock_minutes,
+           version = excluded.version, updated_at = excluded.updated_at",
         params![
             v.name,
             v.vat_number,
@@ -83,6 +86,7 @@ pub fn save(
             v.country,
             v.currency,
             v.locale,
+            v.auto_lock_minutes,
             expected_version + 1,
             w.now_text()
         ],

@@ -13,4 +13,5 @@ pub const TRACKED: &[&Tracked] = &[
     &super::organisation::TRACKED,
     &super::departments::TRACKED,
     &super::preferences::TRACKED,
+    &super::users::TRACKED,
 ];

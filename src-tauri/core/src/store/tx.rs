@@ -62,6 +62,23 @@ impl<'c> WriteTx<'c> {
         history::append(self, t.entity, id, op, before.as_deref(), after.as_deref())
     }
 
+    /// Appends an event (a sign-in, a refused call) to history; `payload` says what happened.
+    pub fn event(
+        &self,
+        entity: &str,
+        row_id: i64,
+        payload: &serde_json::Value,
+    ) -> crate::Result<()> {
+        history::append(
+            self,
+            entity,
+            row_id,
+            ChangeOp::Event,
+            None,
+            Some(&payload.to_string()),
+        )
+    }
+
     pub(super) fn commit(self) -> crate::Result<()> {
         self.tx.commit()?;
         Ok(())

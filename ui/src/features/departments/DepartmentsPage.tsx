@@ -22,6 +22,7 @@ import { PageHeader } from "../../app/PageHeader";
 import { Pager } from "../../app/Pager";
 import { QueryState } from "../../app/QueryState";
 import { SortHeader } from "../../app/SortHeader";
+import { useCan } from "../../app/session";
 import type { ActiveFilter } from "../../bindings/ActiveFilter";
 import type { Department } from "../../bindings/Department";
 import type { DepartmentSort } from "../../bindings/DepartmentSort";
@@ -59,6 +60,7 @@ export function DepartmentsPage() {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Department | null | undefined>(undefined);
   const toggle = useToggleActive();
+  const canWrite = useCan("departments", "write");
 
   const query = {
     search: debounced || null,
@@ -86,13 +88,15 @@ export function DepartmentsPage() {
         title={t("departments.title")}
         subtitle={t("departments.subtitle")}
         actions={
-          <Button
-            leftSection={<IconPlus size={16} />}
-            onClick={() => setEditing(null)}
-            data-testid="department-new"
-          >
-            {t("departments.new")}
-          </Button>
+          canWrite && (
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setEditing(null)}
+              data-testid="department-new"
+            >
+              {t("departments.new")}
+            </Button>
+          )
         }
       />
       <Card>
@@ -129,7 +133,9 @@ export function DepartmentsPage() {
                 <Text fw={600}>
                   {filtered ? t("departments.noMatch") : t("departments.emptyTitle")}
                 </Text>
-                {filtered ? null : <Text c="dimmed">{t("departments.emptyText")}</Text>}
+                {filtered || !canWrite ? null : (
+                  <Text c="dimmed">{t("departments.emptyText")}</Text>
+                )}
               </Stack>
             ) : (
               <>
@@ -175,35 +181,39 @@ export function DepartmentsPage() {
                         </Table.Td>
                         <Table.Td>{formatDateTime(d.updated_at, i18n.language)}</Table.Td>
                         <Table.Td>
-                          <Group gap={4} wrap="nowrap">
-                            <ActionIcon
-                              variant="subtle"
-                              aria-label={t("common.edit")}
-                              onClick={() => setEditing(d)}
-                              data-testid="department-edit"
-                            >
-                              <IconPencil size={16} />
-                            </ActionIcon>
-                            <Menu position="bottom-end" withinPortal>
-                              <Menu.Target>
-                                <ActionIcon variant="subtle" aria-label={t("common.actions")}>
-                                  <IconDots size={16} />
-                                </ActionIcon>
-                              </Menu.Target>
-                              <Menu.Dropdown>
-                                <Menu.Item
-                                  leftSection={<IconPower size={14} />}
-                                  color={d.active ? "red" : undefined}
-                                  onClick={() => toggle.mutate(d)}
-                                  data-testid="department-toggle"
-                                >
-                                  {t(
-                                    d.active ? "departments.deactivate" : "departments.reactivate",
-                                  )}
-                                </Menu.Item>
-                              </Menu.Dropdown>
-                            </Menu>
-                          </Group>
+                          {canWrite ? (
+                            <Group gap={4} wrap="nowrap">
+                              <ActionIcon
+                                variant="subtle"
+                                aria-label={t("common.edit")}
+                                onClick={() => setEditing(d)}
+                                data-testid="department-edit"
+                              >
+                                <IconPencil size={16} />
+                              </ActionIcon>
+                              <Menu position="bottom-end" withinPortal>
+                                <Menu.Target>
+                                  <ActionIcon variant="subtle" aria-label={t("common.actions")}>
+                                    <IconDots size={16} />
+                                  </ActionIcon>
+                                </Menu.Target>
+                                <Menu.Dropdown>
+                                  <Menu.Item
+                                    leftSection={<IconPower size={14} />}
+                                    color={d.active ? "red" : undefined}
+                                    onClick={() => toggle.mutate(d)}
+                                    data-testid="department-toggle"
+                                  >
+                                    {t(
+                                      d.active
+                                        ? "departments.deactivate"
+                                        : "departments.reactivate",
+                                    )}
+                                  </Menu.Item>
+                                </Menu.Dropdown>
+                              </Menu>
+                            </Group>
+                          ) : null}
                         </Table.Td>
                       </Table.Tr>
                     ))}

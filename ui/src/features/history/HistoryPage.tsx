@@ -1,21 +1,27 @@
-import { Badge, Card, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Badge, Button, Card, Group, Menu, Stack, Table, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { notifications } from "@mantine/notifications";
+import { IconDownload, IconFileCertificate, IconShieldSearch } from "@tabler/icons-react";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { historyApi } from "../../api/history";
+import { toApiError } from "../../api/invoke";
 import { PageHeader } from "../../app/PageHeader";
 import { Pager } from "../../app/Pager";
 import { QueryState } from "../../app/QueryState";
+import { useCan } from "../../app/session";
 import type { ChangeOp } from "../../bindings/ChangeOp";
+import type { HistoryQuery } from "../../bindings/HistoryQuery";
 import type { VerifyReport } from "../../bindings/VerifyReport";
 import { formatDateTime } from "../../i18n/format";
 import { recordLabel } from "../../lib/diff";
+import { errorMessage } from "../../lib/errors";
 import { ChangeSummary } from "./ChangeSummary";
+import { dayAfter, dayStart, type Filters, HistoryFilters, NO_FILTERS } from "./HistoryFilters";
 import { VerifyButton, VerifyResult } from "./VerifyPanel";
 
 const PAGE_SIZE = 50;
-const ENTITIES = ["departments", "organisation", "preferences"];
 const OP_COLOR: Record<ChangeOp, string> = {
   insert: "green",
   update: "blue",
@@ -24,70 +30,130 @@ const OP_COLOR: Record<ChangeOp, string> = {
   event: "orange",
 };
 
+function toQuery(f: Filters, page: number): HistoryQuery {
+  return {
+    entity: f.entity,
+    actor: f.actor.trim() || null,
+    row_id: f.rowId.trim() || null,
+    from: dayStart(f.from),
+    until: dayAfter(f.to),
+    page: { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
+  };
+}
+
+/** Shows a dialog-backed action's failure, unless the person simply closed the dialog. */
+function useDialogAction<T>(fn: () => Promise<T>, onDone: (r: T) => void) {
+  const { t } = useTranslation();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: onDone,
+    onError: (e) => {
+      if (toApiError(e).code !== "dialog_cancelled") {
+        notifications.show({ color: "red", message: errorMessage(e, t), autoClose: 10000 });
+      }
+    },
+  });
+}
+
 export function HistoryPage() {
   const { t, i18n } = useTranslation();
-  const [entity, setEntity] = useState<string | null>(null);
-  const [actor, setActor] = useState("");
-  const [rowId, setRowId] = useState("");
-  const [debouncedActor] = useDebouncedValue(actor, 300);
-  const [debouncedRow] = useDebouncedValue(rowId, 300);
+  const canExport = useCan("history", "export");
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [debounced] = useDebouncedValue(filters, 300);
   const [page, setPage] = useState(1);
   const [result, setResult] = useState<VerifyReport | Error | null>(null);
 
-  const query = {
-    entity,
-    actor: debouncedActor.trim() || null,
-    row_id: debouncedRow.trim() || null,
-    page: { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
-  };
+  const query = toQuery(debounced, page);
   const list = useQuery({
     queryKey: ["history", query],
     queryFn: () => historyApi.list(query),
     placeholderData: keepPreviousData,
   });
+  const exportCsv = useDialogAction(
+    () =>
+      historyApi.exportCsv(
+        { ...query, page: { offset: 0, limit: 1 } },
+        i18n.language,
+        t("history.exportCsvTitle"),
+      ),
+    (r) =>
+      notifications.show({ color: "green", message: t("history.exported", r), autoClose: 10000 }),
+  );
+  const exportHead = useDialogAction(
+    () => historyApi.exportHead(t("history.exportHeadTitle")),
+    (h) =>
+      notifications.show({
+        color: "green",
+        message: t("history.headSaved", { count: h.count, hash: `${h.head_hash.slice(0, 12)}…` }),
+        autoClose: 10000,
+      }),
+  );
+  const verifyAgainst = useDialogAction(
+    () => historyApi.verifyAgainstHead(t("history.verifyAgainstTitle")),
+    setResult,
+  );
 
   return (
     <>
       <PageHeader
         title={t("history.title")}
         subtitle={t("history.subtitle")}
-        actions={<VerifyButton onResult={setResult} />}
+        actions={
+          <Group gap="sm">
+            {canExport ? (
+              <>
+                <Button
+                  variant="default"
+                  leftSection={<IconDownload size={16} />}
+                  loading={exportCsv.isPending}
+                  onClick={() => exportCsv.mutate()}
+                  data-testid="history-export-csv"
+                >
+                  {t("history.exportCsv")}
+                </Button>
+                <Menu position="bottom-end">
+                  <Menu.Target>
+                    <Button
+                      variant="default"
+                      leftSection={<IconFileCertificate size={16} />}
+                      data-testid="history-proof"
+                    >
+                      {t("history.proof")}
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Item
+                      leftSection={<IconFileCertificate size={14} />}
+                      onClick={() => exportHead.mutate()}
+                      data-testid="history-export-head"
+                    >
+                      {t("history.exportHead")}
+                    </Menu.Item>
+                    <Menu.Item
+                      leftSection={<IconShieldSearch size={14} />}
+                      onClick={() => verifyAgainst.mutate()}
+                      data-testid="history-verify-against"
+                    >
+                      {t("history.verifyAgainst")}
+                    </Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
+              </>
+            ) : null}
+            <VerifyButton onResult={setResult} />
+          </Group>
+        }
       />
       <Stack>
         {result ? <VerifyResult result={result} /> : null}
         <Card>
-          <Group mb="md">
-            <Select
-              label={t("history.area")}
-              placeholder={t("history.allAreas")}
-              clearable
-              value={entity}
-              onChange={(v) => {
-                setEntity(v);
-                setPage(1);
-              }}
-              data={ENTITIES.map((e) => ({ value: e, label: t(`history.entity.${e}`) }))}
-              data-testid="history-entity"
-            />
-            <TextInput
-              label={t("history.person")}
-              value={actor}
-              onChange={(e) => {
-                setActor(e.currentTarget.value);
-                setPage(1);
-              }}
-            />
-            <TextInput
-              label={t("history.record")}
-              value={rowId}
-              inputMode="numeric"
-              onChange={(e) => {
-                setRowId(e.currentTarget.value.replace(/\D/g, ""));
-                setPage(1);
-              }}
-              w={120}
-            />
-          </Group>
+          <HistoryFilters
+            value={filters}
+            onChange={(f) => {
+              setFilters(f);
+              setPage(1);
+            }}
+          />
           <QueryState query={list}>
             {(p) =>
               p.total === 0 ? (
@@ -99,10 +165,10 @@ export function HistoryPage() {
                   <Table verticalSpacing="sm" data-testid="history-table">
                     <Table.Thead>
                       <Table.Tr>
-                        <Table.Th w={170}>{t("history.when")}</Table.Th>
-                        <Table.Th w={140}>{t("history.who")}</Table.Th>
-                        <Table.Th w={230}>{t("history.what")}</Table.Th>
-                        <Table.Th w={120}>{t("history.operation")}</Table.Th>
+                        <Table.Th w={160}>{t("history.when")}</Table.Th>
+                        <Table.Th w={120}>{t("history.who")}</Table.Th>
+                        <Table.Th w={210}>{t("history.what")}</Table.Th>
+                        <Table.Th w={110}>{t("history.operation")}</Table.Th>
                         <Table.Th>{t("history.changes")}</Table.Th>
                       </Table.Tr>
                     </Table.Thead>
@@ -118,11 +184,11 @@ export function HistoryPage() {
                           <Table.Td data-testid="history-actor">{c.actor}</Table.Td>
                           <Table.Td>
                             <Text size="sm" fw={600}>
-                              {t(`history.entity.${c.entity}`, { defaultValue: c.entity })} #
-                              {c.row_id}
+                              {t(`history.entity.${c.entity}`, { defaultValue: c.entity })}
+                              {c.op === "event" ? "" : ` #${c.row_id}`}
                             </Text>
                             <Text size="xs" c="dimmed">
-                              {recordLabel(c.after ?? c.before) ?? ""}
+                              {c.op === "event" ? "" : (recordLabel(c.after ?? c.before) ?? "")}
                             </Text>
                           </Table.Td>
                           <Table.Td>

@@ -5,7 +5,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { historyApi } from "../../api/history";
 import type { VerifyReport } from "../../bindings/VerifyReport";
-import { formatNumber } from "../../i18n/format";
+import { formatDateTime, formatNumber } from "../../i18n/format";
 import { errorMessage } from "../../lib/errors";
 
 function problemText(r: VerifyReport, t: TFunction): string {
@@ -53,6 +53,14 @@ export function VerifyResult({ result }: { result: VerifyReport | Error }) {
             rows: formatNumber(result.rows_checked, lang),
           })}
         </Text>
+        {result.against ? (
+          <Text size="sm" data-testid="verify-against">
+            {t("history.againstHead", {
+              date: formatDateTime(result.against.exported_at, lang),
+              count: formatNumber(result.against.count, lang),
+            })}
+          </Text>
+        ) : null}
         {result.head_hash ? (
           <Text size="xs" c="dimmed" className="break-all">
             {t("history.head")}: <Code>{result.head_hash}</Code>

@@ -1,0 +1,66 @@
+//! Writing files the user asked for (exports, proofs) without ever leaving half a file behind.
+
+use crate::error::{Error, ErrorCode};
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+fn io_error(path: &Path, e: std::io::Error) -> Error {
+    Error::new(ErrorCode::DbIo, format!("{}: {e}", path.display())).with("path", path.display())
+}
+
+/// Writes through `fill` into a temporary file beside `path`, flushes it to disk, then renames it
+/// over `path`. A failure or a cancelled job leaves the previous file (if any) untouched.
+pub fn write_atomically<T>(
+    path: &Path,
+    fill: impl FnOnce(&mut BufWriter<File>) -> crate::Result<T>,
+) -> crate::Result<T> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.part", std::process::id()));
+    let result = (|| {
+        let file = File::create(&tmp).map_err(|e| io_error(&tmp, e))?;
+        let mut w = BufWriter::new(file);
+        let out = fill(&mut w)?;
+        let file = w.into_inner().map_err(|e| io_error(&tmp, e.into_error()))?;
+        file.sync_all().map_err(|e| io_error(&tmp, e))?;
+        std::fs::rename(&tmp, path).map_err(|e| io_error(path, e))?;
+        Ok(out)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// `write!` for exports, mapping I/O errors to ours.
+pub fn put(w: &mut impl Write, path: &Path, bytes: &[u8]) -> crate::Result<()> {
+    w.write_all(bytes).map_err(|e| io_error(path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_fill_leaves_the_old_file_and_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.csv");
+        std::fs::write(&p, "old").unwrap();
+        let r: crate::Result<()> = write_atomically(&p, |w| {
+            put(w, &p, b"half")?;
+            Err(Error::internal("boom"))
+        });
+        assert!(r.is_err());
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        write_atomically(&p, |w| put(w, &p, b"new")).unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
+    }
+}

@@ -1,0 +1,224 @@
+//! Every service operation the UI can reach, called as every role: refused exactly where the
+//! permission matrix says so, and a refusal changes no data but is recorded.
+
+use crate::support::{installed, Installed};
+use backoffice_core::domain::department::{ActiveFilter, DepartmentQuery, DepartmentSort};
+use backoffice_core::domain::history::HistoryQuery;
+use backoffice_core::domain::page::{PageRequest, SortDir};
+use backoffice_core::domain::permissions::{Role, ROLES};
+use backoffice_core::domain::users::{NewUserInput, UserUpdateInput};
+use backoffice_core::services::Ctx;
+use backoffice_core::ErrorCode;
+
+/// The matrix as shipped, written out independently of the code: role → allowed "area:action".
+fn expected(role: Role) -> &'static [&'static str] {
+    match role {
+        Role::Admin => &[
+            "departments:read",
+            "departments:write",
+            "settings:read",
+            "settings:write",
+            "users:read",
+            "users:write",
+            "history:read",
+            "history:export",
+        ],
+        Role::Hr => &[
+            "departments:read",
+            "departments:write",
+            "settings:read",
+            "history:read",
+            "history:export",
+        ],
+        Role::Accounting => &[
+            "departments:read",
+            "settings:read",
+            "history:read",
+            "history:export",
+        ],
+        Role::It | Role::Purchasing | Role::Viewer => &["departments:read", "settings:read"],
+        Role::Manager => &["departments:read", "settings:read", "history:read"],
+    }
+}
+
+type Op = fn(&Installed, &Ctx, &std::path::Path) -> Result<(), backoffice_core::Error>;
+
+fn dept_query() -> DepartmentQuery {
+    DepartmentQuery {
+        search: None,
+        status: ActiveFilter::All,
+        sort: DepartmentSort::Name,
+        dir: SortDir::Asc,
+        page: PageRequest {
+            offset: 0,
+            limit: 10,
+        },
+    }
+}
+
+/// Every operation, with the permission it needs. Ids 1 exist: the admin (user 1) and the
+/// department created before the run.
+fn operations() -> Vec<(&'static str, &'static str, Op)> {
+    vec![
+        ("list_departments", "departments:read", |t, c, _| {
+            t.app.list_departments(c, &dept_query()).map(drop)
+        }),
+        ("get_department", "departments:read", |t, c, _| {
+            t.app.department(c, 1).map(drop)
+        }),
+        ("create_department", "departments:write", |t, c, _| {
+            t.app
+                .create_department(c, &crate::departments::input(&format!("Nuovo {}", c.actor)))
+                .map(drop)
+        }),
+        ("update_department", "departments:write", |t, c, _| {
+            let d = t.app.department(&t.admin, 1)?;
+            t.app
+                .update_department(
+                    c,
+                    1,
+                    d.version,
+                    &crate::departments::input(&format!("Rinominato {}", c.actor)),
+                )
+                .map(drop)
+        }),
+        ("set_department_active", "departments:write", |t, c, _| {
+            let d = t.app.department(&t.admin, 1)?;
+            t.app
+                .set_department_active(c, 1, d.version, !d.active)
+                .map(drop)
+        }),
+        ("get_organisation", "settings:read", |t, c, _| {
+            t.app.organisation(c).map(drop)
+        }),
+        ("save_organisation", "settings:write", |t, c, _| {
+            let mut o = crate::organisation::input();
+            o.version = t.app.organisation(&t.admin)?.version;
+            o.city = Some(format!("Città {}", c.actor));
+            t.app.save_organisation(c, &o).map(drop)
+        }),
+        ("list_users", "users:read", |t, c, _| {
+            t.app.list_users(c).map(drop)
+        }),
+        ("get_user", "users:read", |t, c, _| {
+            t.app.user(c, 1).map(drop)
+        }),
+        ("create_user", "users:write", |t, c, _| {
+            let input = NewUserInput {
+                username: format!("new.{}", c.actor),
+                full_name: "Nuova Persona".into(),
+                password: "una-password-lunga".into(),
+                roles: vec![Role::Viewer],
+            };
+            t.app.create_user(c, &input).map(drop)
+        }),
+        ("update_user", "users:write", |t, c, _| {
+            let u = t.app.user(&t.admin, 1)?;
+            let input = UserUpdateInput {
+                full_name: format!("Anna {}", c.actor),
+                roles: u.roles,
+                active: true,
+            };
+            t.app.update_user(c, 1, u.version, &input).map(drop)
+        }),
+        ("reset_user_password", "users:write", |t, c, _| {
+            t.app
+                .reset_password(c, c.user_id, "reimpostata-123")
+                .map(drop)
+        }),
+        ("list_history", "history:read", |t, c, _| {
+            t.app.history(c, &HistoryQuery::default()).map(drop)
+        }),
+        ("verify_history", "history:read", |t, c, _| {
+            t.app.verify_history(c, &mut |_| true).map(drop)
+        }),
+        ("export_history_csv", "history:export", |t, c, dir| {
+            t.app
+                .export_history_csv(c, &HistoryQuery::default(), &dir.join("h.csv"), "it")
+                .map(drop)
+        }),
+        ("export_history_head", "history:export", |t, c, dir| {
+            t.app
+                .export_history_head(c, &dir.join("head.json"))
+                .map(drop)
+        }),
+        (
+            "verify_history_against_head",
+            "history:read",
+            |t, c, dir| {
+                t.app
+                    .export_history_head(&t.admin, &dir.join("admin-head.json"))?;
+                t.app
+                    .verify_history_against(c, &dir.join("admin-head.json"), &mut |_| true)
+                    .map(drop)
+            },
+        ),
+    ]
+}
+
+fn data_fingerprint(t: &Installed) -> String {
+    t.raw()
+        .query_row(
+            "SELECT (SELECT group_concat(name || version) FROM departments) || '|' ||
+                    (SELECT group_concat(full_name || version) FROM users) || '|' ||
+                    (SELECT version FROM organisation)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn every_operation_as_every_role_follows_the_matrix() {
+    let t = installed();
+    t.app
+        .create_department(&t.admin, &crate::departments::input("Acquisti"))
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut checked = 0;
+    for role in ROLES {
+        let ctx = t.user(&format!("u.{}", role.as_str()), &[role]);
+        for (name, needs, op) in operations() {
+            let allowed = expected(role).contains(&needs);
+            let before = data_fingerprint(&t);
+            let denials = t.count("SELECT count(*) FROM changes WHERE after LIKE '%\"denied\"%'");
+            let result = op(&t, &ctx, dir.path());
+            if allowed {
+                assert!(
+                    result.is_ok(),
+                    "{role:?} should be allowed {name}: {result:?}"
+                );
+            } else {
+                let e = result.expect_err(&format!("{role:?} must be refused {name}"));
+                assert_eq!(e.code, ErrorCode::Forbidden, "{role:?} {name}");
+                assert_eq!(data_fingerprint(&t), before, "{role:?} {name} changed data");
+                let after = t.count("SELECT count(*) FROM changes WHERE after LIKE '%\"denied\"%'");
+                assert_eq!(after, denials + 1, "{role:?} {name} refusal not recorded");
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, ROLES.len() * operations().len());
+    assert!(t.app.verify_history(&t.admin, &mut |_| true).unwrap().ok);
+}
+
+#[test]
+fn history_shows_only_the_areas_a_role_may_read() {
+    let t = installed();
+    t.app
+        .create_department(&t.admin, &crate::departments::input("Acquisti"))
+        .unwrap();
+    let manager = t.user("marco", &[Role::Manager]);
+    let page = t.app.history(&manager, &HistoryQuery::default()).unwrap();
+    assert!(page
+        .items
+        .iter()
+        .all(|c| c.entity != "users" && c.entity != "security"));
+    assert!(page.items.iter().any(|c| c.entity == "departments"));
+    let all = t.app.history(&t.admin, &HistoryQuery::default()).unwrap();
+    assert!(all.items.iter().any(|c| c.entity == "users"));
+    assert!(all.items.iter().all(|c| c
+        .after
+        .as_ref()
+        .is_none_or(|a| !a.to_string().contains("$argon2"))));
+}

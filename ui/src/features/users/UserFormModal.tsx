@@ -1,0 +1,206 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  PasswordInput,
+  Stack,
+  Switch,
+  TextInput,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { accountsApi } from "../../api/accounts";
+import { QueryState } from "../../app/QueryState";
+import type { Role } from "../../bindings/Role";
+import type { User } from "../../bindings/User";
+import { useServerForm } from "../../lib/useServerForm";
+import { ROLES } from "./roles";
+
+function RolesField({
+  value,
+  onChange,
+  error,
+}: {
+  value: Role[];
+  onChange: (r: Role[]) => void;
+  error?: unknown;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Checkbox.Group
+      label={t("fields.users.roles")}
+      withAsterisk
+      value={value}
+      onChange={(v) => onChange(v as Role[])}
+      error={typeof error === "string" ? error : undefined}
+      data-testid="user-roles"
+    >
+      <Group mt="xs" gap="md">
+        {ROLES.map((r) => (
+          <Checkbox key={r} value={r} label={t(`roles.${r}`)} data-testid={`role-${r}`} />
+        ))}
+      </Group>
+    </Checkbox.Group>
+  );
+}
+
+function NewUserForm({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const { form, showError } = useServerForm({
+    full_name: "",
+    username: "",
+    password: "",
+    roles: [] as Role[],
+  });
+  const save = useMutation({
+    mutationFn: (v: typeof form.values) => accountsApi.create(v),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ["users"] });
+      notifications.show({ color: "green", message: t("users.created") });
+      onClose();
+    },
+    onError: showError,
+  });
+  return (
+    <form onSubmit={form.onSubmit((v) => save.mutate(v))} data-testid="user-form" noValidate>
+      <Stack>
+        <TextInput
+          label={t("fields.users.full_name")}
+          withAsterisk
+          data-autofocus
+          {...form.getInputProps("full_name")}
+          name="full_name"
+        />
+        <TextInput
+          label={t("fields.users.username")}
+          withAsterisk
+          description={t("users.usernameHelp")}
+          {...form.getInputProps("username")}
+          name="username"
+        />
+        <PasswordInput
+          label={t("fields.users.password")}
+          withAsterisk
+          description={t("users.passwordHelp")}
+          {...form.getInputProps("password")}
+          name="password"
+        />
+        <RolesField
+          value={form.values.roles}
+          onChange={(r) => form.setFieldValue("roles", r)}
+          error={form.errors.roles}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={save.isPending} data-testid="user-save">
+            {t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const { form, showError } = useServerForm({
+    full_name: user.full_name,
+    roles: user.roles,
+    active: user.active,
+    new_password: "",
+  });
+  const save = useMutation({
+    mutationFn: async (v: typeof form.values) => {
+      const saved = await accountsApi.update(user.id, user.version, {
+        full_name: v.full_name,
+        roles: v.roles,
+        active: v.active,
+      });
+      return v.new_password ? accountsApi.resetPassword(user.id, v.new_password) : saved;
+    },
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ["users"] });
+      notifications.show({ color: "green", message: t("users.updated") });
+      onClose();
+    },
+    onError: (e) => {
+      qc.invalidateQueries({ queryKey: ["users"] });
+      showError(e);
+    },
+  });
+  return (
+    <form onSubmit={form.onSubmit((v) => save.mutate(v))} data-testid="user-form" noValidate>
+      <Stack>
+        <TextInput label={t("fields.users.username")} value={user.username} disabled />
+        <TextInput
+          label={t("fields.users.full_name")}
+          withAsterisk
+          data-autofocus
+          {...form.getInputProps("full_name")}
+          name="full_name"
+        />
+        <RolesField
+          value={form.values.roles}
+          onChange={(r) => form.setFieldValue("roles", r)}
+          error={form.errors.roles}
+        />
+        <Switch
+          label={t("fields.users.active")}
+          {...form.getInputProps("active", { type: "checkbox" })}
+          data-testid="user-active"
+        />
+        <PasswordInput
+          label={t("users.resetPassword")}
+          description={t("users.resetHelp")}
+          {...form.getInputProps("new_password")}
+          name="new_password"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={save.isPending} data-testid="user-save">
+            {t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Loads the account through `get_user`, which records the opening in history. */
+function EditUser({ id, onClose }: { id: number; onClose: () => void }) {
+  const user = useQuery({
+    queryKey: ["user", id],
+    queryFn: () => accountsApi.get(id),
+    staleTime: 0,
+  });
+  return <QueryState query={user}>{(u) => <EditUserForm user={u} onClose={onClose} />}</QueryState>;
+}
+
+export function UserFormModal({
+  userId,
+  onClose,
+}: {
+  userId: number | null | undefined;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={userId !== undefined}
+      onClose={onClose}
+      title={t(userId ? "users.editTitle" : "users.newTitle")}
+      size="lg"
+    >
+      {userId === null ? <NewUserForm onClose={onClose} /> : null}
+      {userId ? <EditUser key={userId} id={userId} onClose={onClose} /> : null}
+    </Modal>
+  );
+}
