@@ -1,5 +1,6 @@
 // Declares the app's own commands so capabilities can grant exactly these and nothing else.
 fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/app/commands/names.in");
     let commands: &[&str] = &include!("app/commands/names.in");
     tauri_build::try_build(
         tauri_build::Attributes::new()

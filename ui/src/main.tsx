@@ -6,6 +6,7 @@ import "dayjs/locale/en-gb";
 import "./app/global.css";
 import { createRoot } from "react-dom/client";
 import { settingsApi } from "./api/settings";
+import { ErrorBoundary } from "./app/ErrorBoundary";
 import { Root } from "./app/Root";
 import { initI18n, isLanguage, lastLanguage } from "./i18n";
 
@@ -17,7 +18,12 @@ async function boot() {
   const language = last ?? (isLanguage(startup.system_language) ? startup.system_language : "en");
   await initI18n(language);
   const root = document.getElementById("root");
-  if (root) createRoot(root).render(<Root startup={startup} />);
+  if (root)
+    createRoot(root).render(
+      <ErrorBoundary>
+        <Root startup={startup} />
+      </ErrorBoundary>,
+    );
 }
 
 boot().catch((e: unknown) => {

@@ -17,6 +17,8 @@ export async function initI18n(language: Language) {
     fallbackLng: "en",
     // React already escapes what it renders.
     interpolation: { escapeValue: false },
+    // Resources are bundled, so there is never anything to wait for.
+    react: { useSuspense: false },
   });
   document.documentElement.lang = language;
 }
