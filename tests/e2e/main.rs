@@ -1,0 +1,7 @@
+//! End-to-end tests: the real app binary, driven through tauri-driver and WebKitWebDriver.
+//!
+//! Needs an X display; `scripts/test.sh` runs them under Xvfb. Each test launches its own app
+//! with its own ports and data directory, so tests may run in parallel.
+
+mod smoke;
+mod support;

@@ -1,0 +1,255 @@
+//! The `App` fixture: one running Backoffice window on a fresh data directory, driven over
+//! WebDriver, torn down (window, drivers, data) when the value is dropped.
+
+use super::driver::DriverProcess;
+use super::paths;
+use super::webdriver::{keys, Element, Session, WdResult};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+
+/// How long the helpers wait for the UI unless told otherwise.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// Per WebDriver call; the first session start includes the app's own start-up.
+const CALL_TIMEOUT: Duration = Duration::from_secs(60);
+const POLL: Duration = Duration::from_millis(50);
+
+/// The database file the app keeps in its data directory.
+const DB_FILE_NAME: &str = "backoffice.sqlite3";
+
+/// A running app. Fields drop in order: window, then drivers, then the data directory.
+pub struct App {
+    session: Guard,
+    _driver: DriverProcess,
+    data_dir: TempDir,
+    name: String,
+}
+
+impl App {
+    /// Starts the app on a new empty data directory. `test_name` names the screenshots and the
+    /// driver log under `target/`; give each test its own.
+    pub fn launch(test_name: &str) -> App {
+        let data_dir = tempfile::Builder::new()
+            .prefix(&format!("backoffice-e2e-{test_name}-"))
+            .tempdir()
+            .expect("cannot create a temporary data directory");
+        // A relaunch appends to the log; a new launch starts it afresh.
+        let _ = std::fs::remove_file(paths::log_file(test_name));
+        App::start(test_name.to_owned(), data_dir)
+    }
+
+    /// Closes the app and starts it again on the same data directory, e.g. to check that
+    /// something survived a restart.
+    pub fn relaunch(self) -> App {
+        let App {
+            session,
+            _driver: driver,
+            data_dir,
+            name,
+        } = self;
+        drop(session);
+        drop(driver);
+        App::start(name, data_dir)
+    }
+
+    fn start(name: String, data_dir: TempDir) -> App {
+        require_display();
+        let log = paths::log_file(&name);
+        let driver = DriverProcess::start(&log);
+        let capabilities = json!({
+            "browserName": "wry",
+            "tauri:options": {
+                "application": env!("CARGO_BIN_EXE_backoffice"),
+                "args": ["--data-dir", data_dir.path()],
+            },
+        });
+        let session = Session::new(&driver.url, capabilities, CALL_TIMEOUT)
+            .unwrap_or_else(|e| panic!("the app did not start: {e}; see {}", log.display()));
+        App {
+            session: Guard {
+                session,
+                name: name.clone(),
+                log,
+            },
+            _driver: driver,
+            data_dir,
+            name,
+        }
+    }
+
+    /// The raw WebDriver session, for what the helpers below do not cover.
+    pub fn webdriver(&self) -> &Session {
+        &self.session.session
+    }
+
+    /// The data directory given to the app with `--data-dir`.
+    pub fn data_dir(&self) -> &Path {
+        self.data_dir.path()
+    }
+
+    /// The app's SQLite file; open it read-only to check what was, or was not, written.
+    pub fn db_path(&self) -> PathBuf {
+        self.data_dir.path().join(DB_FILE_NAME)
+    }
+
+    /// A read-only connection to [`App::db_path`], so a test cannot change what it asserts on.
+    pub fn db(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open_with_flags(
+            self.db_path(),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .unwrap_or_else(|e| panic!("cannot open {} read-only: {e}", self.db_path().display()))
+    }
+
+    /// Polls until an element matching `css` exists and is displayed; panics after `timeout`.
+    pub fn wait_for(&self, css: &str, timeout: Duration) -> Element {
+        let mut found = None;
+        self.wait_until(&format!("`{css}` to be displayed"), timeout, || {
+            found = self.displayed(css)?;
+            Ok(found.is_some())
+        });
+        found.expect("wait_until returned, so the element was found")
+    }
+
+    /// Polls until no displayed element matches `css`; panics after `timeout`.
+    pub fn wait_gone(&self, css: &str, timeout: Duration) {
+        self.wait_until(&format!("`{css}` to disappear"), timeout, || {
+            Ok(self.displayed(css)?.is_none())
+        });
+    }
+
+    /// Polls `check` until it returns true; panics after `timeout` naming `what` was awaited.
+    /// A stale element while polling counts as "not yet".
+    pub fn wait_until(
+        &self,
+        what: &str,
+        timeout: Duration,
+        mut check: impl FnMut() -> WdResult<bool>,
+    ) {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let last = match check() {
+                Ok(true) => return,
+                Ok(false) => String::new(),
+                Err(e) if e.error == "stale element reference" => format!(" (last: {e})"),
+                Err(e) => panic!("[{}] while waiting for {what}: {e}", self.name),
+            };
+            if Instant::now() >= deadline {
+                panic!(
+                    "[{}] timed out after {timeout:?} waiting for {what}{last}",
+                    self.name
+                );
+            }
+            sleep(POLL);
+        }
+    }
+
+    /// Waits for `css` (see [`TIMEOUT`]) and clicks it.
+    pub fn click(&self, css: &str) {
+        let el = self.wait_for(css, TIMEOUT);
+        self.check(css, self.webdriver().click(&el));
+    }
+
+    /// Waits for the input `css`, replaces its content with `text` as real key presses (select
+    /// all, delete, type), so React sees every change, including an emptied field.
+    pub fn type_text(&self, css: &str, text: &str) {
+        let el = self.wait_for(css, TIMEOUT);
+        let wd = self.webdriver();
+        let select_all_delete = format!("{}a{}{}", keys::CONTROL, keys::NULL, keys::BACKSPACE);
+        self.check(css, wd.send_keys(&el, &select_all_delete));
+        if !text.is_empty() {
+            self.check(css, wd.send_keys(&el, text));
+        }
+    }
+
+    /// Waits for `css` and returns its visible text.
+    pub fn text(&self, css: &str) -> String {
+        let el = self.wait_for(css, TIMEOUT);
+        self.check(css, self.webdriver().text(&el))
+    }
+
+    /// Waits for `css` and returns a DOM property such as `value` or `checked`.
+    pub fn property(&self, css: &str, name: &str) -> Value {
+        let el = self.wait_for(css, TIMEOUT);
+        self.check(css, self.webdriver().property(&el, name))
+    }
+
+    /// How many elements match `css` right now (displayed or not); does not wait.
+    pub fn count(&self, css: &str) -> usize {
+        self.check(css, self.webdriver().find_all(css)).len()
+    }
+
+    /// Runs `script` in the page (`return` gives the result; `arguments[i]` are the args).
+    pub fn execute(&self, script: &str, args: Vec<Value>) -> Value {
+        self.check("execute", self.webdriver().execute(script, args))
+    }
+
+    /// The document title.
+    pub fn title(&self) -> String {
+        self.check("title", self.webdriver().title())
+    }
+
+    /// Saves the window as `target/e2e-screenshots/<test_name>-<step>.png` and returns the path.
+    pub fn screenshot(&self, step: &str) -> PathBuf {
+        self.session
+            .screenshot(step)
+            .unwrap_or_else(|e| panic!("[{}] {e}", self.name))
+    }
+
+    /// The first displayed element matching `css`.
+    fn displayed(&self, css: &str) -> WdResult<Option<Element>> {
+        let wd = self.webdriver();
+        for el in wd.find_all(css)? {
+            if wd.is_displayed(&el)? {
+                return Ok(Some(el));
+            }
+        }
+        Ok(None)
+    }
+
+    fn check<T>(&self, what: &str, result: WdResult<T>) -> T {
+        result.unwrap_or_else(|e| panic!("[{}] on `{what}`: {e}", self.name))
+    }
+}
+
+/// Ends the session when dropped; on a failing test it first saves a screenshot.
+struct Guard {
+    session: Session,
+    name: String,
+    log: PathBuf,
+}
+
+impl Guard {
+    fn screenshot(&self, step: &str) -> Result<PathBuf, String> {
+        let png = self.session.screenshot().map_err(|e| e.to_string())?;
+        let path = paths::screenshot_file(&self.name, step);
+        std::fs::write(&path, png).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        Ok(path)
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        // A torn-down app must not hold the test up for the full call timeout.
+        self.session.set_timeout(Duration::from_secs(10));
+        if std::thread::panicking() {
+            match self.screenshot("failure") {
+                Ok(path) => eprintln!("[{}] screenshot: {}", self.name, path.display()),
+                Err(e) => eprintln!("[{}] no failure screenshot: {e}", self.name),
+            }
+            eprintln!("[{}] driver and app log: {}", self.name, self.log.display());
+        }
+        let _ = self.session.delete();
+    }
+}
+
+fn require_display() {
+    if std::env::var_os("DISPLAY").is_none_or(|d| d.is_empty()) {
+        panic!(
+            "DISPLAY is not set: the e2e tests need an X server. Run them through \
+             scripts/test.sh, which starts Xvfb (or: xvfb-run -a cargo test --test e2e)."
+        );
+    }
+}
