@@ -4,6 +4,7 @@ mod accounts;
 mod bindings;
 mod departments;
 mod history;
+mod import;
 mod open;
 mod organisation;
 mod permissions;

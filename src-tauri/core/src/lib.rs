@@ -7,6 +7,7 @@ pub mod bindings;
 pub mod domain;
 pub mod error;
 pub mod files;
+pub mod import;
 pub mod services;
 pub mod store;
 

@@ -1,7 +1,9 @@
 //! Types and rules of the business, free of I/O.
 
+pub mod codice_fiscale;
 pub mod department;
 pub mod history;
+pub mod iban;
 pub mod lockout;
 pub mod organisation;
 pub mod page;

@@ -1,0 +1,392 @@
+//! Reading real files through the public import entry point: the CSV fixtures in
+//! tests/fixtures/import (byte-exact: encodings, BOM, CRLF) and a workbook written at test time.
+
+use backoffice_core::domain::{codice_fiscale, iban};
+use backoffice_core::import::dates::parse_date;
+use backoffice_core::import::headers::{suggest_mapping, STAFF_FIELDS};
+use backoffice_core::import::{read_file, Format, Table};
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/import")
+        .join(name)
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// The header each staff field was mapped to, by key.
+fn mapping(t: &Table) -> Vec<(&'static str, &str)> {
+    suggest_mapping(&t.headers, STAFF_FIELDS)
+        .into_iter()
+        .zip(STAFF_FIELDS)
+        .filter_map(|(m, f)| m.map(|i| (f.key, t.headers[i].as_str())))
+        .collect()
+}
+
+/// The cell of `row` under the header `title`.
+fn cell<'a>(t: &'a Table, row: usize, title: &str) -> &'a str {
+    let col = t.headers.iter().position(|h| h == title).unwrap();
+    &t.rows[row][col]
+}
+
+const IT_HEADERS: [&str; 13] = [
+    "MATRICOLA",
+    "COGNOME",
+    "NOME",
+    "CODICE FISCALE",
+    "SESSO",
+    "DT_NASCITA",
+    "COMUNE NASCITA",
+    "INDIRIZZO",
+    "DATA ASSUNZIONE",
+    "QUALIFICA",
+    "LIVELLO",
+    "CCNL",
+    "IBAN",
+];
+
+/// What both Italian exports hold, whatever their encoding.
+fn check_italian_export(t: &Table) {
+    assert_eq!(t.headers, IT_HEADERS);
+    assert_eq!(t.source.format, Format::Csv);
+    assert_eq!(t.source.delimiter, Some(';'));
+    assert_eq!(t.source.sheet, None);
+    // Four people; the address of the first spans lines 2-3 and line 6 is ";;;;" (skipped).
+    assert_eq!(t.rows.len(), 4);
+    assert_eq!(t.header_line, 1);
+    assert_eq!(t.line_numbers, vec![2, 4, 5, 7]);
+    assert!(t.rows.iter().all(|r| r.len() == IT_HEADERS.len()));
+
+    assert_eq!(cell(t, 0, "INDIRIZZO"), "Via Roma 1; scala B\n00184 Roma");
+    assert_eq!(cell(t, 0, "MATRICOLA"), "000123");
+    assert_eq!(cell(t, 1, "COGNOME"), "D'Angelo");
+    assert_eq!(cell(t, 1, "NOME"), "Niccolò");
+    assert_eq!(cell(t, 1, "INDIRIZZO"), "Corso Francia 10, Torino");
+    assert_eq!(cell(t, 1, "IBAN"), "");
+    assert_eq!(cell(t, 2, "COMUNE NASCITA"), "Perù");
+    assert_eq!(cell(t, 3, "NOME"), "Laura");
+
+    let births: Vec<_> = (0..4)
+        .map(|r| parse_date(cell(t, r, "DT_NASCITA")))
+        .collect();
+    assert_eq!(
+        births,
+        [
+            Some(date(1980, 1, 1)),
+            Some(date(2000, 2, 29)),
+            Some(date(1975, 5, 4)),
+            Some(date(1985, 12, 10)),
+        ]
+    );
+    assert_eq!(
+        parse_date(cell(t, 0, "DATA ASSUNZIONE")),
+        Some(date(2010, 3, 15))
+    );
+
+    // The tax codes are valid and agree with the birth dates and sexes in the same rows.
+    let today = date(2026, 3, 2);
+    for (r, &born) in births.iter().enumerate() {
+        let cf = cell(t, r, "CODICE FISCALE");
+        assert!(codice_fiscale::normalise(cf).is_some(), "{cf}");
+        let sex = match cell(t, r, "SESSO") {
+            "M" => codice_fiscale::Sex::M,
+            _ => codice_fiscale::Sex::F,
+        };
+        assert_eq!(
+            codice_fiscale::cross_check(cf, born, Some(sex), today),
+            vec![],
+            "{cf}"
+        );
+    }
+    assert_eq!(
+        iban::normalise(cell(t, 0, "IBAN")).as_deref(),
+        Some("IT60X0542811101000000123456")
+    );
+
+    assert_eq!(
+        mapping(t),
+        vec![
+            ("employee_number", "MATRICOLA"),
+            ("last_name", "COGNOME"),
+            ("first_name", "NOME"),
+            ("tax_code", "CODICE FISCALE"),
+            ("birth_date", "DT_NASCITA"),
+            ("birth_place", "COMUNE NASCITA"),
+            ("sex", "SESSO"),
+            ("address", "INDIRIZZO"),
+            ("iban", "IBAN"),
+            ("job_title", "QUALIFICA"),
+            ("hire_date", "DATA ASSUNZIONE"),
+            ("ccnl", "CCNL"),
+            ("level", "LIVELLO"),
+        ]
+    );
+}
+
+#[test]
+fn italian_export_utf8_with_bom() {
+    let t = read_file(&fixture("staff_it_semicolon_utf8_bom.csv")).unwrap();
+    assert_eq!(t.source.encoding, "UTF-8");
+    assert!(t.source.had_bom);
+    // The BOM is not part of the first header.
+    assert_eq!(t.headers[0], "MATRICOLA");
+    check_italian_export(&t);
+}
+
+#[test]
+fn italian_export_windows_1252() {
+    let path = fixture("staff_it_semicolon_cp1252.csv");
+    // The fixture really is Windows-1252 with CRLF: ò is the single byte F2.
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(std::str::from_utf8(&bytes).is_err());
+    assert!(bytes.windows(7).any(|w| w == b"Niccol\xf2"));
+    assert!(bytes.windows(2).any(|w| w == b"\r\n"));
+    let t = read_file(&path).unwrap();
+    assert_eq!(t.source.encoding, "windows-1252");
+    assert!(!t.source.had_bom);
+    check_italian_export(&t);
+    // Same content as the UTF-8 export.
+    let utf8 = read_file(&fixture("staff_it_semicolon_utf8_bom.csv")).unwrap();
+    assert_eq!((&t.headers, &t.rows), (&utf8.headers, &utf8.rows));
+}
+
+#[test]
+fn english_spreadsheet_with_commas() {
+    let t = read_file(&fixture("staff_en_comma.csv")).unwrap();
+    assert_eq!(
+        (
+            t.source.format,
+            t.source.delimiter,
+            t.source.encoding.as_str()
+        ),
+        (Format::Csv, Some(','), "UTF-8")
+    );
+    assert!(!t.source.had_bom);
+    assert_eq!(
+        t.headers,
+        [
+            "Employee ID",
+            "First Name",
+            "Last Name",
+            "Date of Birth",
+            "Gender",
+            "Email",
+            "Mobile",
+            "Department",
+            "Job Title",
+            "Start Date",
+            "Contract End",
+            "Status",
+        ]
+    );
+    assert_eq!(t.rows.len(), 2);
+    assert_eq!(t.line_numbers, vec![2, 3]);
+    assert_eq!(cell(&t, 1, "Last Name"), "O'Brien");
+    assert_eq!(cell(&t, 1, "Job Title"), "Developer, senior");
+    assert_eq!(cell(&t, 0, "Contract End"), "");
+    assert_eq!(
+        parse_date(cell(&t, 0, "Date of Birth")),
+        Some(date(1990, 4, 15))
+    );
+    assert_eq!(
+        parse_date(cell(&t, 1, "Start Date")),
+        Some(date(2020, 2, 29))
+    );
+    assert_eq!(
+        parse_date(cell(&t, 1, "Contract End")),
+        Some(date(2026, 12, 31))
+    );
+    assert_eq!(
+        mapping(&t),
+        vec![
+            ("employee_number", "Employee ID"),
+            ("last_name", "Last Name"),
+            ("first_name", "First Name"),
+            ("birth_date", "Date of Birth"),
+            ("sex", "Gender"),
+            ("email", "Email"),
+            ("phone", "Mobile"),
+            ("department", "Department"),
+            ("job_title", "Job Title"),
+            ("hire_date", "Start Date"),
+            ("contract_end", "Contract End"),
+            ("status", "Status"),
+        ]
+    );
+}
+
+/// A workbook as an office would keep it: an empty first sheet, a title row left blank, the
+/// header on row 2, dates as real date cells, numbers as numbers, a blank row in the middle.
+fn write_workbook(path: &std::path::Path) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    book.add_worksheet().set_name("Vuoto").unwrap();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Dipendenti").unwrap();
+    let italian_date = Format::new().set_num_format("dd/mm/yyyy");
+    // Excel's built-in short date (number format 14), as a date typed in Excel gets.
+    let builtin_date = Format::new().set_num_format_index(14);
+    let headers = [
+        "Matricola",
+        "Cognome",
+        "Nome",
+        "Codice fiscale",
+        "Data di nascita",
+        "Data assunzione",
+        "Livello",
+        "Retribuzione",
+        "Attivo",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string(1, c as u16, *h).unwrap();
+    }
+    let people = [
+        (
+            2,
+            123.0,
+            "Rossi",
+            "Mario",
+            "RSSMRA80A01H501U",
+            (1980, 1, 1),
+            3.0,
+            1850.5,
+            true,
+        ),
+        (
+            4,
+            124.0,
+            "D'Angelo",
+            "Niccolò",
+            "DNGNCL00B29L219W",
+            (2000, 2, 29),
+            4.0,
+            1620.0,
+            false,
+        ),
+    ];
+    for (r, number, last, first, cf, (y, m, d), level, pay, active) in people {
+        sheet.write_number(r, 0, number).unwrap();
+        sheet.write_string(r, 1, last).unwrap();
+        sheet.write_string(r, 2, first).unwrap();
+        sheet.write_string(r, 3, cf).unwrap();
+        let born = ExcelDateTime::from_ymd(y, m, d).unwrap();
+        sheet
+            .write_datetime_with_format(r, 4, &born, &italian_date)
+            .unwrap();
+        // A plain serial number in a date-formatted cell: 40252 is 15 March 2010.
+        sheet
+            .write_number_with_format(r, 5, 40252.0, &builtin_date)
+            .unwrap();
+        sheet.write_number(r, 6, level).unwrap();
+        sheet.write_number(r, 7, pay).unwrap();
+        sheet.write_boolean(r, 8, active).unwrap();
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn workbook_first_non_empty_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("staff.xlsx");
+    write_workbook(&path);
+    assert!(std::fs::read(&path).unwrap().starts_with(b"PK\x03\x04"));
+    let t = read_file(&path).unwrap();
+    assert_eq!(t.source.format, Format::Xlsx);
+    assert_eq!(t.source.sheet.as_deref(), Some("Dipendenti"));
+    assert_eq!(t.source.delimiter, None);
+    assert_eq!(
+        t.headers,
+        [
+            "Matricola",
+            "Cognome",
+            "Nome",
+            "Codice fiscale",
+            "Data di nascita",
+            "Data assunzione",
+            "Livello",
+            "Retribuzione",
+            "Attivo",
+        ]
+    );
+    // Sheet rows: header on row 2, people on rows 3 and 5, row 4 blank.
+    assert_eq!(t.header_line, 2);
+    assert_eq!(t.line_numbers, vec![3, 5]);
+    assert_eq!(
+        t.rows,
+        vec![
+            vec![
+                "123",
+                "Rossi",
+                "Mario",
+                "RSSMRA80A01H501U",
+                "1980-01-01",
+                "2010-03-15",
+                "3",
+                "1850.5",
+                "TRUE"
+            ],
+            vec![
+                "124",
+                "D'Angelo",
+                "Niccolò",
+                "DNGNCL00B29L219W",
+                "2000-02-29",
+                "2010-03-15",
+                "4",
+                "1620",
+                "FALSE"
+            ],
+        ]
+    );
+    assert_eq!(
+        parse_date(cell(&t, 1, "Data di nascita")),
+        Some(date(2000, 2, 29))
+    );
+    assert_eq!(
+        mapping(&t),
+        vec![
+            ("employee_number", "Matricola"),
+            ("last_name", "Cognome"),
+            ("first_name", "Nome"),
+            ("tax_code", "Codice fiscale"),
+            ("birth_date", "Data di nascita"),
+            ("hire_date", "Data assunzione"),
+            ("level", "Livello"),
+        ]
+    );
+}
+
+#[test]
+fn workbook_named_csv_is_still_read_as_a_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.csv");
+    write_workbook(&path);
+    let t = read_file(&path).unwrap();
+    assert_eq!(t.source.format, Format::Xlsx);
+    assert_eq!(t.rows.len(), 2);
+}
+
+#[test]
+fn bad_files_are_reported_not_panicked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("staff.xlsx");
+    write_workbook(&path);
+    // A truncated workbook.
+    let bytes = std::fs::read(&path).unwrap();
+    let cut = dir.path().join("cut.xlsx");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let e = read_file(&cut).unwrap_err();
+    assert_eq!(e.code, backoffice_core::ErrorCode::BadFile);
+    assert_eq!(e.params["reason"], "bad_xlsx");
+    assert_eq!(e.params["file"], "cut.xlsx");
+    // A workbook with nothing in it.
+    let empty = dir.path().join("empty.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet();
+    book.save(&empty).unwrap();
+    assert_eq!(read_file(&empty).unwrap_err().params["reason"], "empty");
+}
