@@ -1,6 +1,6 @@
 //! The app starts and shows a page, and the harness itself can drive a page.
 
-use crate::support::{App, TIMEOUT};
+use crate::support::{App, Launch, TIMEOUT};
 use serde_json::json;
 
 #[test]
@@ -43,7 +43,11 @@ fn app_starts_and_renders() {
 /// Checks the helpers on plain DOM added beside the React root, so it does not depend on the UI.
 #[test]
 fn harness_drives_a_page() {
-    let app = App::launch("harness");
+    let app = App::launch_with(
+        "harness",
+        Launch::italian().prepare(|dir| std::fs::write(dir.join("planted.txt"), "x").unwrap()),
+    );
+    assert!(app.data_dir().join("planted.txt").is_file());
     app.wait_for("body", TIMEOUT);
     app.execute(
         r##"

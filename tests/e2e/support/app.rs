@@ -2,6 +2,7 @@
 //! WebDriver, torn down (window, drivers, data) when the value is dropped.
 
 use super::driver::DriverProcess;
+use super::launch::Launch;
 use super::paths;
 use super::webdriver::{keys, Element, Session, WdResult};
 use serde_json::{json, Value};
@@ -16,48 +17,75 @@ pub const TIMEOUT: Duration = Duration::from_secs(10);
 const CALL_TIMEOUT: Duration = Duration::from_secs(60);
 const POLL: Duration = Duration::from_millis(50);
 
+/// WebDriver errors that usually clear up once an animation or re-render is over.
+const TRANSIENT: [&str; 3] = [
+    "element click intercepted",
+    "element not interactable",
+    "stale element reference",
+];
+
 /// The database file the app keeps in its data directory.
 const DB_FILE_NAME: &str = "backoffice.sqlite3";
 
-/// A running app. Fields drop in order: window, then drivers, then the data directory.
+/// A running app. Fields drop in order: window, then drivers, then the directories.
 pub struct App {
     session: Guard,
     _driver: DriverProcess,
     data_dir: TempDir,
+    /// XDG home for the webview: its localStorage (the UI remembers the last language there)
+    /// would otherwise be shared by every test and with the developer's own app.
+    profile: TempDir,
     name: String,
+    /// Kept for [`App::relaunch`].
+    env: Vec<(String, String)>,
 }
 
 impl App {
-    /// Starts the app on a new empty data directory. `test_name` names the screenshots and the
-    /// driver log under `target/`; give each test its own.
+    /// Starts the app on a new empty data directory with the [`Launch::default`] options.
+    /// `test_name` names the screenshots and the driver log under `target/`; give each test its
+    /// own.
     pub fn launch(test_name: &str) -> App {
-        let data_dir = tempfile::Builder::new()
-            .prefix(&format!("backoffice-e2e-{test_name}-"))
-            .tempdir()
-            .expect("cannot create a temporary data directory");
-        // A relaunch appends to the log; a new launch starts it afresh.
-        let _ = std::fs::remove_file(paths::log_file(test_name));
-        App::start(test_name.to_owned(), data_dir)
+        App::launch_with(test_name, Launch::default())
     }
 
-    /// Closes the app and starts it again on the same data directory, e.g. to check that
-    /// something survived a restart.
+    /// Starts the app on a new data directory with the given environment and preparation.
+    pub fn launch_with(test_name: &str, options: Launch) -> App {
+        let data_dir = temp_dir(&format!("backoffice-e2e-{test_name}-"));
+        let profile = temp_dir(&format!("backoffice-e2e-{test_name}-profile-"));
+        for prepare in options.prepare {
+            prepare(data_dir.path());
+        }
+        // A relaunch appends to the log; a new launch starts it afresh.
+        let _ = std::fs::remove_file(paths::log_file(test_name));
+        App::start(test_name.to_owned(), data_dir, profile, options.env)
+    }
+
+    /// Closes the app and starts it again on the same data directory and environment, e.g. to
+    /// check that something survived a restart.
     pub fn relaunch(self) -> App {
         let App {
             session,
             _driver: driver,
             data_dir,
+            profile,
             name,
+            env,
         } = self;
         drop(session);
         drop(driver);
-        App::start(name, data_dir)
+        App::start(name, data_dir, profile, env)
     }
 
-    fn start(name: String, data_dir: TempDir) -> App {
+    fn start(name: String, data_dir: TempDir, profile: TempDir, env: Vec<(String, String)>) -> App {
         require_display();
         let log = paths::log_file(&name);
-        let driver = DriverProcess::start(&log);
+        let xdg = ["DATA", "CACHE", "CONFIG", "STATE"].map(|kind| {
+            let dir = profile.path().join(kind.to_lowercase());
+            (format!("XDG_{kind}_HOME"), dir.display().to_string())
+        });
+        // The test's own variables come last, so a test may still override these.
+        let all_env: Vec<_> = xdg.into_iter().chain(env.iter().cloned()).collect();
+        let driver = DriverProcess::start(&log, &all_env);
         let capabilities = json!({
             "browserName": "wry",
             "tauri:options": {
@@ -75,7 +103,9 @@ impl App {
             },
             _driver: driver,
             data_dir,
+            profile,
             name,
+            env,
         }
     }
 
@@ -146,28 +176,34 @@ impl App {
         }
     }
 
-    /// Waits for `css` (see [`TIMEOUT`]) and clicks it.
+    /// Waits for `css` (see [`TIMEOUT`]) and clicks it, retrying while something else covers it
+    /// (a closing modal, a notification sliding in).
     pub fn click(&self, css: &str) {
-        let el = self.wait_for(css, TIMEOUT);
-        self.check(css, self.webdriver().click(&el));
+        self.retry_transient(&format!("a click on `{css}`"), || {
+            let el = self.wait_for(css, TIMEOUT);
+            self.webdriver().click(&el)
+        });
     }
 
     /// Waits for the input `css`, replaces its content with `text` as real key presses (select
     /// all, delete, type), so React sees every change, including an emptied field.
     pub fn type_text(&self, css: &str, text: &str) {
-        let el = self.wait_for(css, TIMEOUT);
-        let wd = self.webdriver();
         let select_all_delete = format!("{}a{}{}", keys::CONTROL, keys::NULL, keys::BACKSPACE);
-        self.check(css, wd.send_keys(&el, &select_all_delete));
-        if !text.is_empty() {
-            self.check(css, wd.send_keys(&el, text));
-        }
+        self.retry_transient(&format!("typing into `{css}`"), || {
+            let el = self.wait_for(css, TIMEOUT);
+            self.webdriver().send_keys(&el, &select_all_delete)?;
+            if !text.is_empty() {
+                self.webdriver().send_keys(&el, text)?;
+            }
+            Ok(())
+        });
     }
 
-    /// Waits for `css` and returns its visible text.
+    /// Waits for `css` and returns its rendered text (`innerText`, trimmed).
     pub fn text(&self, css: &str) -> String {
         let el = self.wait_for(css, TIMEOUT);
-        self.check(css, self.webdriver().text(&el))
+        let v = self.execute("return arguments[0].innerText;", vec![el.to_json()]);
+        v.as_str().unwrap_or_default().trim().to_owned()
     }
 
     /// Waits for `css` and returns a DOM property such as `value` or `checked`.
@@ -198,15 +234,36 @@ impl App {
             .unwrap_or_else(|e| panic!("[{}] {e}", self.name))
     }
 
-    /// The first displayed element matching `css`.
+    /// The first displayed element matching `css`. Checked in the page rather than with
+    /// WebKitWebDriver's `displayed`, which calls text in `overflow: hidden` boxes invisible.
     fn displayed(&self, css: &str) -> WdResult<Option<Element>> {
-        let wd = self.webdriver();
-        for el in wd.find_all(css)? {
-            if wd.is_displayed(&el)? {
-                return Ok(Some(el));
+        let found = self.webdriver().execute(
+            "for (const e of document.querySelectorAll(arguments[0])) {
+                 const r = e.getBoundingClientRect();
+                 if ((r.width > 0 || r.height > 0)
+                     && e.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
+                     return e;
+                 }
+             }
+             return null;",
+            vec![json!(css)],
+        )?;
+        Ok(Element::from_json(&found))
+    }
+
+    /// Runs `action` until it succeeds, or fails with an error that waiting cannot cure, or
+    /// [`TIMEOUT`] passes.
+    fn retry_transient(&self, what: &str, mut action: impl FnMut() -> WdResult<()>) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            match action() {
+                Ok(()) => return,
+                Err(e) if TRANSIENT.contains(&e.error.as_str()) && Instant::now() < deadline => {
+                    sleep(POLL)
+                }
+                Err(e) => panic!("[{}] on {what}: {e}", self.name),
             }
         }
-        Ok(None)
     }
 
     fn check<T>(&self, what: &str, result: WdResult<T>) -> T {
@@ -243,6 +300,13 @@ impl Drop for Guard {
         }
         let _ = self.session.delete();
     }
+}
+
+fn temp_dir(prefix: &str) -> TempDir {
+    tempfile::Builder::new()
+        .prefix(prefix)
+        .tempdir()
+        .expect("cannot create a temporary directory")
 }
 
 fn require_display() {

@@ -23,9 +23,9 @@ pub struct DriverProcess {
 }
 
 impl DriverProcess {
-    /// Starts tauri-driver on free ports with its output appended to `log`, and waits until it
-    /// answers `/status`.
-    pub fn start(log: &Path) -> DriverProcess {
+    /// Starts tauri-driver on free ports with `env` added (WebKitWebDriver and the app inherit
+    /// it) and its output appended to `log`, and waits until it answers `/status`.
+    pub fn start(log: &Path, env: &[(String, String)]) -> DriverProcess {
         let binary = tauri_driver();
         // A port picked free can be taken before tauri-driver binds it: try again on new ones.
         let mut last_error = String::new();
@@ -49,6 +49,7 @@ impl DriverProcess {
                 // Either variable makes WebKitWebDriver screenshots hang forever.
                 .env_remove("WEBKIT_DISABLE_DMABUF_RENDERER")
                 .env_remove("WEBKIT_DISABLE_COMPOSITING_MODE")
+                .envs(env.iter().map(|(k, v)| (k, v)))
                 .stdin(Stdio::null())
                 .stdout(out)
                 .stderr(err)

@@ -12,7 +12,9 @@
 
 mod app;
 mod driver;
+mod launch;
 mod paths;
 pub mod webdriver;
 
 pub use app::{App, TIMEOUT};
+pub use launch::Launch;

@@ -51,6 +51,18 @@ pub type WdResult<T> = Result<T, WdError>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Element(pub String);
 
+impl Element {
+    /// The form a script receives as an argument (`arguments[i]` is then the DOM node).
+    pub fn to_json(&self) -> Value {
+        json!({ ELEMENT_KEY: self.0 })
+    }
+
+    /// The element a script returned, if it returned a DOM node.
+    pub fn from_json(v: &Value) -> Option<Element> {
+        element(v)
+    }
+}
+
 /// One WebDriver session on a server such as tauri-driver.
 pub struct Session {
     agent: ureq::Agent,
@@ -141,7 +153,8 @@ impl Session {
         .map(drop)
     }
 
-    /// The rendered (visible) text of the element.
+    /// The element's text as WebKitWebDriver's atom sees it; it misses text inside
+    /// `overflow: hidden` boxes (Mantine alerts), so `App::text` uses `innerText` instead.
     pub fn text(&self, el: &Element) -> WdResult<String> {
         let v = self.call("get text", "GET", &format!("/element/{}/text", el.0), None)?;
         v.as_str()
@@ -170,6 +183,7 @@ impl Session {
         )
     }
 
+    /// WebKitWebDriver's own visibility test; like `text`, wrong for `overflow: hidden` boxes.
     pub fn is_displayed(&self, el: &Element) -> WdResult<bool> {
         let v = self.call(
             "is displayed",
@@ -184,6 +198,13 @@ impl Session {
     pub fn execute(&self, script: &str, args: Vec<Value>) -> WdResult<Value> {
         let body = json!({ "script": script, "args": args });
         self.call("execute script", "POST", "/execute/sync", Some(body))
+    }
+
+    /// Runs `script` and waits until it calls its last argument (the callback, after `args`);
+    /// the value passed to it is the result. For awaiting promises, e.g. a Tauri `invoke`.
+    pub fn execute_async(&self, script: &str, args: Vec<Value>) -> WdResult<Value> {
+        let body = json!({ "script": script, "args": args });
+        self.call("execute async script", "POST", "/execute/async", Some(body))
     }
 
     /// A PNG of the window's page.
