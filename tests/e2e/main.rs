@@ -5,3 +5,6 @@
 
 mod smoke;
 mod support;
+mod accounts;
+mod foundation;
+mod screens;
