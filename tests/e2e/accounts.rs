@@ -19,7 +19,10 @@ fn wrong_then_right_password() {
     app.screenshot("wrong-password");
     sign_in(&app, ADMIN, ADMIN_PASSWORD);
     app.wait_for("[data-testid=home-organisation-name]", TIMEOUT);
-    let failed = count(&app, "SELECT count(*) FROM changes WHERE after LIKE '%sign_in_failed%'");
+    let failed = count(
+        &app,
+        "SELECT count(*) FROM changes WHERE after LIKE '%sign_in_failed%'",
+    );
     assert_eq!(failed, 1);
 }
 
@@ -29,10 +32,19 @@ fn admin_creates_a_viewer_who_cannot_create_departments() {
     set_up(&app);
     go(&app, "users");
     app.click("[data-testid=user-new]");
-    app.type_text("[data-testid=user-form] input[name=full_name]", "Vera Lettrice");
+    app.type_text(
+        "[data-testid=user-form] input[name=full_name]",
+        "Vera Lettrice",
+    );
     app.type_text("[data-testid=user-form] input[name=username]", "vera");
-    app.type_text("[data-testid=user-form] input[name=password]", "vera-password-1");
-    app.execute("document.querySelector('[data-testid=role-viewer]').click(); return 1", vec![]);
+    app.type_text(
+        "[data-testid=user-form] input[name=password]",
+        "vera-password-1",
+    );
+    app.execute(
+        "document.querySelector('[data-testid=role-viewer]').click(); return 1",
+        vec![],
+    );
     app.screenshot("new-user");
     app.click("[data-testid=user-save]");
     app.wait_for("[data-testid=user-row][data-username=vera]", TIMEOUT);
@@ -56,7 +68,13 @@ fn admin_creates_a_viewer_who_cannot_create_departments() {
     );
     assert_eq!(out["err"]["code"], "forbidden", "{out}");
     assert_eq!(count(&app, "SELECT count(*) FROM departments"), 0);
-    assert_eq!(count(&app, "SELECT count(*) FROM changes WHERE actor = 'vera' AND after LIKE '%denied%'"), 1);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM changes WHERE actor = 'vera' AND after LIKE '%denied%'"
+        ),
+        1
+    );
 
     // The administrator sees in History who did what.
     sign_out(&app);
@@ -75,21 +93,30 @@ fn admin_creates_a_viewer_who_cannot_create_departments() {
 
 #[test]
 fn idle_lock_keeps_unsaved_input() {
-    let app = App::launch_with("auto_lock", Launch::italian().env("BACKOFFICE_AUTO_LOCK_SECONDS", "3"));
+    let app = App::launch_with(
+        "auto_lock",
+        Launch::italian().env("BACKOFFICE_AUTO_LOCK_SECONDS", "3"),
+    );
     set_up(&app);
     go(&app, "settings");
     app.type_text("input[name=city]", "Monza (non salvato)");
     app.wait_for("[data-testid=unlock-form]", Duration::from_secs(15));
     app.screenshot("locked");
     // While locked, Rust refuses data calls too.
-    assert_eq!(invoke(&app, "list_users", json!({}))["err"]["code"], "session_locked");
+    assert_eq!(
+        invoke(&app, "list_users", json!({}))["err"]["code"],
+        "session_locked"
+    );
     app.type_text("input[name=unlock-password]", "sbagliata-123");
     app.click("[data-testid=unlock-submit]");
     app.wait_for("[data-testid=unlock-error]", TIMEOUT);
     app.type_text("input[name=unlock-password]", ADMIN_PASSWORD);
     app.click("[data-testid=unlock-submit]");
     app.wait_gone("[data-testid=unlock-form]", TIMEOUT);
-    assert_eq!(app.property("input[name=city]", "value"), json!("Monza (non salvato)"));
+    assert_eq!(
+        app.property("input[name=city]", "value"),
+        json!("Monza (non salvato)")
+    );
 }
 
 #[test]
@@ -98,7 +125,16 @@ fn history_export_and_proof_through_the_dialogs() {
     let answers = out.path().join("answers.txt");
     let csv = out.path().join("storico.csv");
     let head = out.path().join("prova.json");
-    std::fs::write(&answers, format!("{}\n{}\n{}\n", csv.display(), head.display(), head.display())).unwrap();
+    std::fs::write(
+        &answers,
+        format!(
+            "{}\n{}\n{}\n",
+            csv.display(),
+            head.display(),
+            head.display()
+        ),
+    )
+    .unwrap();
     let app = App::launch_with(
         "history_files",
         Launch::italian().env("BACKOFFICE_TEST_DIALOGS", answers.to_str().unwrap()),

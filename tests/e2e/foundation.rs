@@ -7,7 +7,10 @@ use crate::support::{App, Launch, TIMEOUT};
 fn first_run_setup_then_home_in_both_languages() {
     let app = App::launch_with("first_run", Launch::italian());
     app.wait_for("[data-testid=setup-form]", TIMEOUT);
-    assert_eq!(app.text("[data-testid=auth-title]"), "Benvenuto in Backoffice");
+    assert_eq!(
+        app.text("[data-testid=auth-title]"),
+        "Benvenuto in Backoffice"
+    );
     // Bad input: a short password and a wrong VAT number are refused beside their inputs.
     app.type_text("input[name='organisation.name']", "Rossi Forniture S.r.l.");
     app.type_text("input[name='organisation.vat_number']", "00488410011");
@@ -20,7 +23,10 @@ fn first_run_setup_then_home_in_both_languages() {
         wait_field_error(&app, "input[name='admin.password']"),
         "Almeno 10 caratteri"
     );
-    assert!(wait_field_error(&app, "input[name='organisation.vat_number']").contains("Partita IVA non valida"));
+    assert!(
+        wait_field_error(&app, "input[name='organisation.vat_number']")
+            .contains("Partita IVA non valida")
+    );
     app.screenshot("setup-errors");
     assert_eq!(count(&app, "SELECT count(*) FROM users"), 0);
     assert_eq!(count(&app, "SELECT count(*) FROM changes"), 0);
@@ -28,8 +34,13 @@ fn first_run_setup_then_home_in_both_languages() {
 
     let app = App::launch_with("first_run_ok", Launch::italian());
     set_up(&app);
-    assert_eq!(app.text("[data-testid=home-organisation-name]"), "Rossi Forniture S.r.l.");
-    assert!(app.text("[data-testid=home-db-path]").ends_with("backoffice.sqlite3"));
+    assert_eq!(
+        app.text("[data-testid=home-organisation-name]"),
+        "Rossi Forniture S.r.l."
+    );
+    assert!(app
+        .text("[data-testid=home-db-path]")
+        .ends_with("backoffice.sqlite3"));
     assert!(app.text("[data-testid=app-version]").contains("0.1.0"));
     assert_eq!(app.text("[data-testid=nav-departments]"), "Reparti");
     app.screenshot("home-it");
@@ -41,7 +52,11 @@ fn first_run_setup_then_home_in_both_languages() {
     app.screenshot("home-en");
     let saved: String = app
         .db()
-        .query_row("SELECT value FROM preferences WHERE key = 'ui.language'", [], |r| r.get(0))
+        .query_row(
+            "SELECT value FROM preferences WHERE key = 'ui.language'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(saved, "en");
 
@@ -69,23 +84,35 @@ fn departments_validation_edit_and_history() {
     let changes = count(&app, "SELECT count(*) FROM changes");
     app.click("[data-testid=department-new]");
     app.click("[data-testid=department-save]");
-    assert_eq!(wait_field_error(&app, "[data-testid=department-form] input[name=name]"), "Obbligatorio");
+    assert_eq!(
+        wait_field_error(&app, "[data-testid=department-form] input[name=name]"),
+        "Obbligatorio"
+    );
     app.screenshot("empty-name");
     assert_eq!(count(&app, "SELECT count(*) FROM departments"), 0);
     assert_eq!(count(&app, "SELECT count(*) FROM changes"), changes);
 
     app.type_text("[data-testid=department-form] input[name=name]", "Acquisti");
     app.type_text("[data-testid=department-form] input[name=code]", "acq");
-    app.type_text("[data-testid=department-form] input[name=cost_centre]", "CC-100");
+    app.type_text(
+        "[data-testid=department-form] input[name=cost_centre]",
+        "CC-100",
+    );
     app.click("[data-testid=department-save]");
     app.wait_gone("[data-testid=department-form]", TIMEOUT);
-    app.wait_for("[data-testid=department-row][data-name='Acquisti']", TIMEOUT);
+    app.wait_for(
+        "[data-testid=department-row][data-name='Acquisti']",
+        TIMEOUT,
+    );
 
     // The same name in another case: refused beside the input, nothing written.
     app.click("[data-testid=department-new]");
     app.type_text("[data-testid=department-form] input[name=name]", "ACQUISTI");
     app.click("[data-testid=department-save]");
-    assert_eq!(wait_field_error(&app, "[data-testid=department-form] input[name=name]"), "Già in uso");
+    assert_eq!(
+        wait_field_error(&app, "[data-testid=department-form] input[name=name]"),
+        "Già in uso"
+    );
     app.screenshot("duplicate-name");
     assert_eq!(count(&app, "SELECT count(*) FROM departments"), 1);
     click_text(&app, "[data-testid=department-form]", "Annulla");
@@ -93,10 +120,20 @@ fn departments_validation_edit_and_history() {
 
     // Edit, then find the change in History with who and before → after.
     app.click("[data-testid=department-row][data-name='Acquisti'] [data-testid=department-edit]");
-    app.type_text("[data-testid=department-form] input[name=name]", "Ufficio Acquisti");
-    app.type_text("[data-testid=department-form] input[name=head]", "Marco Verdi");
+    app.type_text(
+        "[data-testid=department-form] input[name=name]",
+        "Ufficio Acquisti",
+    );
+    app.type_text(
+        "[data-testid=department-form] input[name=head]",
+        "Marco Verdi",
+    );
     app.click("[data-testid=department-save]");
-    app.wait_for("[data-testid=department-row][data-name='Ufficio Acquisti']", TIMEOUT);
+    app.wait_for(
+        "[data-testid=department-row][data-name='Ufficio Acquisti']",
+        TIMEOUT,
+    );
+    app.wait_gone("[data-testid=department-form]", TIMEOUT);
     app.screenshot("list");
     let stored: String = app
         .db()
@@ -106,8 +143,14 @@ fn departments_validation_edit_and_history() {
 
     go(&app, "history");
     let first = "[data-testid=history-row]:first-child";
-    app.wait_for(&format!("{first}[data-op=update][data-entity=departments]"), TIMEOUT);
-    assert_eq!(app.text(&format!("{first} [data-testid=history-actor]")), "admin");
+    app.wait_for(
+        &format!("{first}[data-op=update][data-entity=departments]"),
+        TIMEOUT,
+    );
+    assert_eq!(
+        app.text(&format!("{first} [data-testid=history-actor]")),
+        "admin"
+    );
     let summary = app.text(&format!("{first} [data-testid=change-summary]"));
     assert!(summary.contains("Acquisti → Ufficio Acquisti"), "{summary}");
     assert!(summary.contains("Marco Verdi"), "{summary}");
@@ -115,7 +158,9 @@ fn departments_validation_edit_and_history() {
     let result = app.wait_for("[data-testid=verify-result]", TIMEOUT);
     let ok = app.webdriver().attribute(&result, "data-ok").unwrap();
     assert_eq!(ok.as_deref(), Some("true"));
-    assert!(app.text("[data-testid=verify-result]").contains("Storico verificato"));
+    assert!(app
+        .text("[data-testid=verify-result]")
+        .contains("Storico verificato"));
     app.screenshot("history-verified");
 }
 
@@ -125,8 +170,10 @@ fn a_foreign_database_is_refused_with_a_clear_message() {
         "foreign_db",
         Launch::italian().prepare(|dir| {
             let c = rusqlite::Connection::open(dir.join("backoffice.sqlite3")).unwrap();
-            c.execute_batch("CREATE TABLE fatture (id INTEGER PRIMARY KEY); INSERT INTO fatture VALUES (1);")
-                .unwrap();
+            c.execute_batch(
+                "CREATE TABLE fatture (id INTEGER PRIMARY KEY); INSERT INTO fatture VALUES (1);",
+            )
+            .unwrap();
         }),
     );
     let before = std::fs::read(app.db_path()).unwrap();

@@ -3,8 +3,8 @@
 //! Needs an X display; `scripts/test.sh` runs them under Xvfb. Each test launches its own app
 //! with its own ports and data directory, so tests may run in parallel.
 
-mod smoke;
-mod support;
 mod accounts;
 mod foundation;
 mod screens;
+mod smoke;
+mod support;

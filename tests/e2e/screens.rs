@@ -73,7 +73,10 @@ pub fn set_up(app: &App) {
     app.type_text("input[name='admin.password']", ADMIN_PASSWORD);
     app.type_text("input[name='admin.confirm']", ADMIN_PASSWORD);
     app.click("[data-testid=setup-submit]");
-    app.wait_for("[data-testid=home-organisation-name]", Duration::from_secs(20));
+    app.wait_for(
+        "[data-testid=home-organisation-name]",
+        Duration::from_secs(20),
+    );
 }
 
 pub fn sign_in(app: &App, username: &str, password: &str) {

@@ -229,6 +229,13 @@ impl App {
 
     /// Saves the window as `target/e2e-screenshots/<test_name>-<step>.png` and returns the path.
     pub fn screenshot(&self, step: &str) -> PathBuf {
+        // WebKit captures the last painted frame: let the page finish its transitions (Mantine's
+        // modals and notifications animate for ~200 ms) and paint twice before capturing.
+        let _ = self.webdriver().execute_async(
+            "const done = arguments[0];
+             setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))), 350);",
+            vec![],
+        );
         self.session
             .screenshot(step)
             .unwrap_or_else(|e| panic!("[{}] {e}", self.name))

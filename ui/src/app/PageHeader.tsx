@@ -11,8 +11,8 @@ export function PageHeader({
   actions?: ReactNode;
 }) {
   return (
-    <Group justify="space-between" align="flex-start" mb="lg" wrap="nowrap">
-      <Stack gap={2}>
+    <Group justify="space-between" align="flex-start" mb="lg" wrap="nowrap" gap="xl">
+      <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
         <Title order={2} data-testid="page-title">
           {title}
         </Title>
@@ -22,7 +22,7 @@ export function PageHeader({
           </Text>
         ) : null}
       </Stack>
-      {actions}
+      {actions ? <div style={{ flexShrink: 0 }}>{actions}</div> : null}
     </Group>
   );
 }

@@ -69,6 +69,8 @@ export const en = {
     disabled: "Disabled",
     mustChange: "Must change password",
     usernameHelp: "Lower case letters, digits, dot, dash; 3 to 40 characters.",
+    fullNameHelp: "Shown in the history next to every change.",
+    confirmHelp: "Type the same password again.",
     passwordHelp: "At least 10 characters.",
     resetPassword: "New temporary password",
     resetHelp:
@@ -135,6 +137,7 @@ export const en = {
       active: "Active",
     },
     preferences: {
+      scope: "Person",
       key: "Preference",
       value: "Value",
     },
@@ -203,6 +206,7 @@ export const en = {
     verifyAgainst: "Verify against a proof",
     verifyAgainstTitle: "Choose a history proof file",
     againstHead: "Checked against the proof of {{date}} ({{count}} changes).",
+    action: { read: "read", write: "change", approve: "approve", export: "export" },
     event: {
       sign_in: "Signed in",
       sign_out: "Signed out",

@@ -70,6 +70,8 @@ export const it: Resources = {
     disabled: "Disattivato",
     mustChange: "Deve cambiare la password",
     usernameHelp: "Lettere minuscole, cifre, punto, trattino; da 3 a 40 caratteri.",
+    fullNameHelp: "Compare nello storico accanto a ogni modifica.",
+    confirmHelp: "Digita di nuovo la stessa password.",
     passwordHelp: "Almeno 10 caratteri.",
     resetPassword: "Nuova password temporanea",
     resetHelp:
@@ -136,6 +138,7 @@ export const it: Resources = {
       active: "Attivo",
     },
     preferences: {
+      scope: "Persona",
       key: "Preferenza",
       value: "Valore",
     },
@@ -210,6 +213,7 @@ export const it: Resources = {
     verifyAgainst: "Verifica con una prova",
     verifyAgainstTitle: "Scegli un file di prova dello storico",
     againstHead: "Confrontato con la prova del {{date}} ({{count}} modifiche).",
+    action: { read: "lettura", write: "modifica", approve: "approvazione", export: "esportazione" },
     event: {
       sign_in: "Accesso",
       sign_out: "Uscita",

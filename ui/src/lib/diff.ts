@@ -24,7 +24,7 @@ export function diffRows(before: Row, after: Row): FieldChange[] {
 /** A short label for a record in a history row: its name, code or key if it has one. */
 export function recordLabel(row: Row): string | null {
   if (!row) return null;
-  for (const k of ["name", "key", "code"]) {
+  for (const k of ["name", "full_name", "key", "code", "username"]) {
     const v = row[k];
     if (typeof v === "string" && v) return v;
   }

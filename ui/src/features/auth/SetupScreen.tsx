@@ -75,7 +75,7 @@ export function SetupScreen({ onDone }: { onDone: (s: SessionInfo) => void }) {
                 name="organisation.vat_number"
               />
             </Grid.Col>
-            <Grid.Col span={6}>
+            <Grid.Col span={5}>
               <TextInput label={org("street")} {...form.getInputProps("organisation.street")} />
             </Grid.Col>
             <Grid.Col span={2}>
@@ -87,7 +87,7 @@ export function SetupScreen({ onDone }: { onDone: (s: SessionInfo) => void }) {
             <Grid.Col span={3}>
               <TextInput label={org("city")} {...form.getInputProps("organisation.city")} />
             </Grid.Col>
-            <Grid.Col span={1}>
+            <Grid.Col span={2}>
               <TextInput
                 label={org("province")}
                 maxLength={2}
@@ -102,6 +102,7 @@ export function SetupScreen({ onDone }: { onDone: (s: SessionInfo) => void }) {
               <TextInput
                 label={usr("full_name")}
                 withAsterisk
+                description={t("users.fullNameHelp")}
                 {...form.getInputProps("admin.full_name")}
                 name="admin.full_name"
               />
@@ -128,7 +129,7 @@ export function SetupScreen({ onDone }: { onDone: (s: SessionInfo) => void }) {
               <PasswordInput
                 label={usr("confirm")}
                 withAsterisk
-                description=" "
+                description={t("users.confirmHelp")}
                 {...form.getInputProps("admin.confirm")}
                 name="admin.confirm"
               />

@@ -21,9 +21,10 @@ function EventText({ change }: { change: Change }) {
   const { t } = useTranslation();
   const p = (change.after ?? {}) as Record<string, string>;
   const area = p.area ? t(`nav.${p.area}`, { defaultValue: p.area }) : "";
+  const action = p.action ? t(`history.action.${p.action}`, { defaultValue: p.action }) : "";
   return (
     <Text size="sm" data-testid="change-event">
-      {t(`history.event.${p.event}`, { ...p, area, defaultValue: p.event ?? "" })}
+      {t(`history.event.${p.event}`, { ...p, area, action, defaultValue: p.event ?? "" })}
     </Text>
   );
 }

@@ -168,7 +168,7 @@ export function HistoryPage() {
                         <Table.Th w={160}>{t("history.when")}</Table.Th>
                         <Table.Th w={120}>{t("history.who")}</Table.Th>
                         <Table.Th w={210}>{t("history.what")}</Table.Th>
-                        <Table.Th w={110}>{t("history.operation")}</Table.Th>
+                        <Table.Th w={140}>{t("history.operation")}</Table.Th>
                         <Table.Th>{t("history.changes")}</Table.Th>
                       </Table.Tr>
                     </Table.Thead>

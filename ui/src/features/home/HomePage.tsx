@@ -115,9 +115,14 @@ function HomeCards({ h }: { h: Home }) {
           {t("home.database")}
         </Title>
         <Stack gap="xs">
-          <Row label={t("home.location")}>
-            <Code data-testid="home-db-path">{h.db_path}</Code>
-          </Row>
+          <Stack gap={4}>
+            <Text size="sm" c="dimmed">
+              {t("home.location")}
+            </Text>
+            <Code block className="break-all" data-testid="home-db-path">
+              {h.db_path}
+            </Code>
+          </Stack>
           <Row label={t("home.schema")}>{h.schema_version}</Row>
           <Row label={t("home.integrity")}>
             <Badge color={INTEGRITY_COLOR[h.integrity]} variant="light">
