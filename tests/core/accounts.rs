@@ -296,3 +296,22 @@ fn history_names_the_person_and_opening_an_account_is_recorded() {
     assert_eq!(reads, 1);
     assert!(t.app.verify_history(&t.admin, &mut |_| true).unwrap().ok);
 }
+
+#[test]
+fn a_temporary_password_allows_nothing_but_changing_it() {
+    let t = installed();
+    let hr = t.user("giulia", &[Role::Hr]);
+    t.app
+        .reset_password(&t.admin, hr.user_id, "temporanea-123")
+        .unwrap();
+    t.app.sign_in("giulia", "temporanea-123").unwrap();
+    assert_eq!(
+        t.app.current().unwrap_err().code,
+        ErrorCode::PasswordChangeRequired
+    );
+    let ctx = t.app.current_allowing_password_change().unwrap();
+    t.app
+        .change_own_password(&ctx, "temporanea-123", "la-mia-password")
+        .unwrap();
+    assert_eq!(t.app.current().unwrap().actor, "giulia");
+}

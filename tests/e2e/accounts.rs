@@ -159,3 +159,64 @@ fn history_export_and_proof_through_the_dialogs() {
     app.wait_for("[data-testid=verify-against]", TIMEOUT);
     app.screenshot("verified-against-proof");
 }
+
+#[test]
+fn a_reset_password_must_be_replaced_at_sign_in() {
+    let app = App::launch_with("password_reset", Launch::english());
+    set_up(&app);
+    go(&app, "users");
+    app.click("[data-testid=user-new]");
+    app.type_text(
+        "[data-testid=user-form] input[name=full_name]",
+        "Marco Verdi",
+    );
+    app.type_text("[data-testid=user-form] input[name=username]", "marco");
+    app.type_text(
+        "[data-testid=user-form] input[name=password]",
+        "marco-password-1",
+    );
+    app.execute(
+        "document.querySelector('[data-testid=role-hr]').click(); return 1",
+        vec![],
+    );
+    app.click("[data-testid=user-save]");
+    app.click("[data-testid=user-row][data-username=marco] [data-testid=user-edit]");
+    app.type_text(
+        "[data-testid=user-form] input[name=new_password]",
+        "temporanea-2026",
+    );
+    app.click("[data-testid=user-save]");
+    app.wait_gone("[data-testid=user-form]", TIMEOUT);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT must_change_password FROM users WHERE username = 'marco'"
+        ),
+        1
+    );
+    // Opening the account in the editor was recorded as a read.
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM changes WHERE op = 'read' AND entity = 'users'"
+        ),
+        1
+    );
+
+    sign_out(&app);
+    sign_in(&app, "marco", "temporanea-2026");
+    app.wait_for("[data-testid=change-password-form]", TIMEOUT);
+    app.screenshot("must-change");
+    app.type_text("input[name=old_password]", "temporanea-2026");
+    app.type_text("input[name=new_password]", "la-mia-password-2026");
+    app.type_text("input[name=confirm]", "la-mia-password-2026");
+    app.execute("document.querySelector('[data-testid=change-password-form] button[type=submit]').click(); return 1", vec![]);
+    app.wait_gone("[data-testid=change-password-form]", TIMEOUT);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT must_change_password FROM users WHERE username = 'marco'"
+        ),
+        0
+    );
+}

@@ -59,8 +59,9 @@ pub async fn change_own_password(
     old_password: String,
     new_password: String,
 ) -> Result<User, Error> {
-    run(&state, move |app, ctx| {
-        app.change_own_password(ctx, &old_password, &new_password)
+    run_open(&state, move |app| {
+        let ctx = app.current_allowing_password_change()?;
+        app.change_own_password(&ctx, &old_password, &new_password)
     })
     .await
 }

@@ -37,6 +37,8 @@ pub enum ErrorCode {
     SignInBlocked,
     /// The signed-in person's roles do not allow this.
     Forbidden,
+    /// An administrator reset the password: the person must choose a new one before anything else.
+    PasswordChangeRequired,
     /// First-run setup was already done.
     AlreadySetUp,
     /// A file chosen for import or verification cannot be read or has the wrong content.

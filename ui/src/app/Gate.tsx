@@ -1,9 +1,11 @@
+import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { accountsApi } from "../api/accounts";
 import { toApiError } from "../api/invoke";
 import { settingsApi } from "../api/settings";
 import type { SessionInfo } from "../bindings/SessionInfo";
+import { ChangePasswordModal } from "../features/auth/ChangePasswordModal";
 import { LockScreen } from "../features/auth/LockScreen";
 import { SetupScreen } from "../features/auth/SetupScreen";
 import { SignInScreen } from "../features/auth/SignInScreen";
@@ -39,8 +41,9 @@ export function Gate({ needsSetup }: { needsSetup: boolean }) {
   }, []);
 
   const leave = useCallback(() => {
-    // Nothing read while signed in stays in memory after sign-out.
+    // Nothing read while signed in stays in memory after sign-out, not even a notification.
     qc.clear();
+    notifications.clean();
     setLocked(false);
     setPhase({ kind: "sign_in" });
   }, [qc]);
@@ -87,9 +90,19 @@ export function Gate({ needsSetup }: { needsSetup: boolean }) {
         lock,
       }}
     >
-      <NavProvider>
-        <Shell />
-      </NavProvider>
+      {/* Until a temporary password is replaced, Rust refuses everything else: show nothing else. */}
+      {phase.session.user.must_change_password ? null : (
+        <NavProvider>
+          <Shell />
+        </NavProvider>
+      )}
+      <ChangePasswordModal
+        forced
+        opened={phase.session.user.must_change_password && !locked}
+        onClose={() =>
+          accountsApi.session().then((s) => s && setPhase({ kind: "app", session: s }))
+        }
+      />
       <LockScreen
         opened={locked}
         user={phase.session.user}

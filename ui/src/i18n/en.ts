@@ -47,6 +47,9 @@ export const en = {
     oldPassword: "Current password",
     newPassword: "New password",
     passwordChanged: "Password changed",
+    mustChangeTitle: "Choose your own password",
+    mustChangeText:
+      "An administrator set a temporary password for you. Choose your own to continue.",
   },
   roles: {
     admin: "Administrator",
@@ -251,6 +254,7 @@ export const en = {
       sign_in_failed: "Wrong username or password.",
       sign_in_blocked: "Too many failed attempts. Try again in {{seconds}} seconds.",
       forbidden: "You are not allowed to do this. The attempt was recorded.",
+      password_change_required: "Choose a new password first.",
       already_set_up: "Backoffice is already set up. Sign in instead.",
       bad_file: "The file cannot be used: {{message}}",
     },

@@ -48,6 +48,9 @@ export const it: Resources = {
     oldPassword: "Password attuale",
     newPassword: "Nuova password",
     passwordChanged: "Password cambiata",
+    mustChangeTitle: "Scegli la tua password",
+    mustChangeText:
+      "Un amministratore ti ha assegnato una password temporanea. Scegline una tua per continuare.",
   },
   roles: {
     admin: "Amministratore",
@@ -258,6 +261,7 @@ export const it: Resources = {
       sign_in_failed: "Nome utente o password errati.",
       sign_in_blocked: "Troppi tentativi non riusciti. Riprova tra {{seconds}} secondi.",
       forbidden: "Non sei autorizzato a farlo. Il tentativo è stato registrato.",
+      password_change_required: "Scegli prima una nuova password.",
       already_set_up: "Backoffice è già configurato. Accedi.",
       bad_file: "Il file non è utilizzabile: {{message}}",
     },

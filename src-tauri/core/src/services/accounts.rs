@@ -138,6 +138,23 @@ impl Backoffice {
     /// The acting person for a command: signed in, not locked, account still active. Built from
     /// the stored account each time, so role changes apply at once.
     pub fn current(&self) -> crate::Result<Ctx> {
+        let ctx = self.current_allowing_password_change()?;
+        let must_change = self
+            .store
+            .read(|c| users::get(c, ctx.user_id))?
+            .is_some_and(|u| u.must_change_password);
+        if must_change {
+            return Err(Error::new(
+                ErrorCode::PasswordChangeRequired,
+                "a new password must be chosen first",
+            ));
+        }
+        Ok(ctx)
+    }
+
+    /// Like `current`, but also for a person who must first replace a temporary password: the
+    /// only thing they may do is change it.
+    pub fn current_allowing_password_change(&self) -> crate::Result<Ctx> {
         let id = self.sessions.user_id()?;
         match self.store.read(|c| users::get(c, id))? {
             Some(u) if u.active => Ok(ctx_of(&u)),

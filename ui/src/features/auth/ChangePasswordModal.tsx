@@ -1,11 +1,11 @@
-import { Button, Group, Modal, PasswordInput, Stack } from "@mantine/core";
+import { Button, Group, Modal, PasswordInput, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { accountsApi } from "../../api/accounts";
 import { useServerForm } from "../../lib/useServerForm";
 
-function ChangePasswordForm({ onClose }: { onClose: () => void }) {
+function ChangePasswordForm({ onClose, forced }: { onClose: () => void; forced: boolean }) {
   const { t } = useTranslation();
   const { form, showError } = useServerForm({ old_password: "", new_password: "", confirm: "" });
   const change = useMutation({
@@ -47,9 +47,11 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
           name="confirm"
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
+          {forced ? null : (
+            <Button variant="default" onClick={onClose}>
+              {t("common.cancel")}
+            </Button>
+          )}
           <Button type="submit" loading={change.isPending}>
             {t("common.save")}
           </Button>
@@ -59,11 +61,35 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
   );
 }
 
-export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+/**
+ * `forced`: after an administrator reset the password, the person must choose their own before
+ * doing anything else; the dialog cannot be dismissed.
+ */
+export function ChangePasswordModal({
+  opened,
+  onClose,
+  forced = false,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  forced?: boolean;
+}) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t("auth.changePassword")}>
-      {opened ? <ChangePasswordForm onClose={onClose} /> : null}
+    <Modal
+      opened={opened}
+      onClose={forced ? () => {} : onClose}
+      withCloseButton={!forced}
+      closeOnEscape={!forced}
+      closeOnClickOutside={!forced}
+      title={t(forced ? "auth.mustChangeTitle" : "auth.changePassword")}
+    >
+      {forced ? (
+        <Text size="sm" mb="md">
+          {t("auth.mustChangeText")}
+        </Text>
+      ) : null}
+      {opened ? <ChangePasswordForm onClose={onClose} forced={forced} /> : null}
     </Modal>
   );
 }
