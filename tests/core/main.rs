@@ -9,4 +9,5 @@ mod open;
 mod organisation;
 mod permissions;
 mod proof;
+mod staff;
 mod support;

@@ -2,7 +2,10 @@
 //! permission matrix says so, and a refusal changes no data but is recorded.
 
 use crate::support::{installed, Installed};
+use backoffice_core::domain::catalog::{ContractTypeInput, Required, RequirementInput};
+use backoffice_core::domain::completeness::FixQuery;
 use backoffice_core::domain::department::{ActiveFilter, DepartmentQuery, DepartmentSort};
+use backoffice_core::domain::employee::TerminationInput;
 use backoffice_core::domain::history::HistoryQuery;
 use backoffice_core::domain::page::{PageRequest, SortDir};
 use backoffice_core::domain::permissions::{Role, ROLES};
@@ -16,6 +19,9 @@ fn expected(role: Role) -> &'static [&'static str] {
         Role::Admin => &[
             "departments:read",
             "departments:write",
+            "staff:read",
+            "staff:write",
+            "staff:export",
             "settings:read",
             "settings:write",
             "users:read",
@@ -26,18 +32,27 @@ fn expected(role: Role) -> &'static [&'static str] {
         Role::Hr => &[
             "departments:read",
             "departments:write",
+            "staff:read",
+            "staff:write",
+            "staff:export",
             "settings:read",
             "history:read",
             "history:export",
         ],
         Role::Accounting => &[
             "departments:read",
+            "staff:read",
             "settings:read",
             "history:read",
             "history:export",
         ],
         Role::It | Role::Purchasing | Role::Viewer => &["departments:read", "settings:read"],
-        Role::Manager => &["departments:read", "settings:read", "history:read"],
+        Role::Manager => &[
+            "departments:read",
+            "staff:read",
+            "settings:read",
+            "history:read",
+        ],
     }
 }
 
@@ -87,6 +102,79 @@ fn operations() -> Vec<(&'static str, &'static str, Op)> {
             t.app
                 .set_department_active(c, 1, d.version, !d.active)
                 .map(drop)
+        }),
+        ("list_staff", "staff:read", |t, c, _| {
+            t.app.list_staff(c, &crate::staff::query()).map(drop)
+        }),
+        ("get_employee", "staff:read", |t, c, _| {
+            t.app.employee(c, 1).map(drop)
+        }),
+        ("create_employee", "staff:write", |t, c, _| {
+            let n = 1000 + c.user_id as usize;
+            t.app.create_employee(c, &crate::staff::person(n)).map(drop)
+        }),
+        ("update_employee", "staff:write", |t, c, _| {
+            let e = t.app.employee(&t.admin, 1)?.employee;
+            let mut input = e.to_input();
+            input.phone = Some(format!("06 {:07}", c.user_id));
+            t.app.update_employee(c, 1, e.version, &input).map(drop)
+        }),
+        ("terminate_employee", "staff:write", |t, c, _| {
+            let e = t.app.employee(&t.admin, 1)?.employee;
+            let input = TerminationInput {
+                termination_date: Some(crate::staff::date(2026, 2, 28)),
+                reason: None,
+            };
+            t.app.terminate_employee(c, 1, e.version, &input).map(drop)
+        }),
+        ("reactivate_employee", "staff:write", |t, c, _| {
+            let e = t.app.employee(&t.admin, 1)?.employee;
+            t.app.reactivate_employee(c, 1, e.version).map(drop)
+        }),
+        ("company_completeness", "staff:read", |t, c, _| {
+            t.app.company_completeness(c).map(drop)
+        }),
+        ("what_needs_fixing", "staff:read", |t, c, _| {
+            let q = FixQuery {
+                department_id: None,
+                min_severity: None,
+                page: PageRequest::default(),
+            };
+            t.app.what_needs_fixing(c, &q).map(drop)
+        }),
+        ("refresh_staff_scores", "staff:read", |t, c, _| {
+            t.app.refresh_staff_scores(c).map(drop)
+        }),
+        ("list_contract_types", "staff:read", |t, c, _| {
+            t.app.list_contract_types(c, true).map(drop)
+        }),
+        ("list_document_types", "staff:read", |t, c, _| {
+            t.app.list_document_types(c, true).map(drop)
+        }),
+        ("list_courses", "staff:read", |t, c, _| {
+            t.app.list_courses(c, true).map(drop)
+        }),
+        ("list_requirements", "staff:read", |t, c, _| {
+            t.app.list_requirements(c).map(drop)
+        }),
+        ("create_contract_type", "staff:write", |t, c, _| {
+            let input = ContractTypeInput {
+                name_it: format!("Contratto {}", c.actor),
+                name_en: None,
+                fixed_term: false,
+            };
+            t.app.create_contract_type(c, &input).map(drop)
+        }),
+        ("create_requirement", "staff:write", |t, c, _| {
+            let input = RequirementInput {
+                job_title: Some(format!("Mansione {}", c.actor)),
+                department_id: None,
+                required: Required::Course { course_id: 1 },
+            };
+            t.app.create_requirement(c, &input).map(drop)
+        }),
+        ("ensure_staff_defaults", "staff:write", |t, c, _| {
+            t.app.ensure_staff_defaults(c).map(drop)
         }),
         ("get_organisation", "settings:read", |t, c, _| {
             t.app.organisation(c).map(drop)
@@ -161,7 +249,10 @@ fn data_fingerprint(t: &Installed) -> String {
         .query_row(
             "SELECT (SELECT group_concat(name || version) FROM departments) || '|' ||
                     (SELECT group_concat(full_name || version) FROM users) || '|' ||
-                    (SELECT version FROM organisation)",
+                    (SELECT version FROM organisation) || '|' ||
+                    (SELECT group_concat(tax_code || version) FROM employees) || '|' ||
+                    (SELECT group_concat(name_key || version) FROM contract_types) || '|' ||
+                    (SELECT count(*) FROM requirements)",
             [],
             |r| r.get(0),
         )
@@ -174,6 +265,11 @@ fn every_operation_as_every_role_follows_the_matrix() {
     t.app
         .create_department(&t.admin, &crate::departments::input("Acquisti"))
         .unwrap();
+    let first = t
+        .app
+        .create_employee(&t.admin, &crate::staff::mario())
+        .unwrap();
+    assert_eq!(first.employee.id, 1);
     let dir = tempfile::tempdir().unwrap();
     let mut checked = 0;
     for role in ROLES {

@@ -9,7 +9,8 @@ use ts_rs::{Config, ExportError, TS};
 /// Writes every binding file into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     use crate::domain::{
-        department as d, history as h, organisation as o, page as p, permissions as r, users as u,
+        catalog as cat, completeness as cmp, department as d, document as doc, employee as e,
+        history as h, organisation as o, page as p, permissions as r, users as u,
     };
     // Integers cross as JS numbers: ids and money minor units stay far below 2^53.
     let cfg = Config::new().with_large_int("number").with_out_dir(dir);
@@ -36,5 +37,42 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     r::Area::export_all(&cfg)?;
     r::Action::export_all(&cfg)?;
     r::Grant::export_all(&cfg)?;
+    // Staff files.
+    cat::ContractType::export_all(&cfg)?;
+    cat::ContractTypeInput::export_all(&cfg)?;
+    cat::DocumentType::export_all(&cfg)?;
+    cat::DocumentTypeInput::export_all(&cfg)?;
+    cat::Course::export_all(&cfg)?;
+    cat::CourseInput::export_all(&cfg)?;
+    cat::Requirement::export_all(&cfg)?;
+    cat::RequirementInput::export_all(&cfg)?;
+    cat::Required::export_all(&cfg)?;
+    crate::domain::codice_fiscale::Sex::export_all(&cfg)?;
+    e::Employee::export_all(&cfg)?;
+    e::EmployeeInput::export_all(&cfg)?;
+    e::EmployeeStatus::export_all(&cfg)?;
+    e::EmployeeSaved::export_all(&cfg)?;
+    e::EmployeeFile::export_all(&cfg)?;
+    e::TerminationInput::export_all(&cfg)?;
+    e::StatusFilter::export_all(&cfg)?;
+    e::StaffSort::export_all(&cfg)?;
+    e::StaffQuery::export_all(&cfg)?;
+    e::StaffRow::export_all(&cfg)?;
+    p::Page::<e::StaffRow>::export_all(&cfg)?;
+    doc::Document::export_all(&cfg)?;
+    doc::DocumentInput::export_all(&cfg)?;
+    doc::DocumentEdit::export_all(&cfg)?;
+    doc::TrainingRecord::export_all(&cfg)?;
+    doc::TrainingInput::export_all(&cfg)?;
+    cmp::Completeness::export_all(&cfg)?;
+    cmp::Issue::export_all(&cfg)?;
+    cmp::IssueKind::export_all(&cfg)?;
+    cmp::Severity::export_all(&cfg)?;
+    cmp::FixTab::export_all(&cfg)?;
+    cmp::FixTarget::export_all(&cfg)?;
+    cmp::CompletenessRollup::export_all(&cfg)?;
+    cmp::CompanyCompleteness::export_all(&cfg)?;
+    cmp::FixQuery::export_all(&cfg)?;
+    cmp::FixRow::export_all(&cfg)?;
     Ok(())
 }

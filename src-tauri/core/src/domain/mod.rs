@@ -1,7 +1,11 @@
 //! Types and rules of the business, free of I/O.
 
+pub mod catalog;
 pub mod codice_fiscale;
+pub mod completeness;
 pub mod department;
+pub mod document;
+pub mod employee;
 pub mod history;
 pub mod iban;
 pub mod lockout;

@@ -131,6 +131,8 @@ pub fn allows(roles: &[Role], area: Area, action: Action) -> bool {
 pub fn area_of_entity(entity: &str) -> Area {
     match entity {
         "departments" => Area::Departments,
+        "employees" | "documents" | "training_records" | "contract_types" | "document_types"
+        | "courses" | "requirements" => Area::Staff,
         "organisation" | "preferences" => Area::Settings,
         // Accounts and security events (sign-ins, refusals) are for administrators.
         _ => Area::Users,

@@ -67,6 +67,7 @@ impl Backoffice {
                 },
             )
         })?;
+        self.ensure_staff_defaults(&ctx_of(&created))?;
         self.start_session(&created)
     }
 

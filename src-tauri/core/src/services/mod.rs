@@ -7,6 +7,8 @@ mod home;
 mod organisation;
 mod preferences;
 mod session;
+mod staff;
+mod staff_catalog;
 
 pub use home::{Home, Startup};
 pub use preferences::Preferences;

@@ -10,6 +10,7 @@ pub const APPLICATION_ID: i32 = 0x424F_4643;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_foundation.sql"),
     include_str!("../../migrations/0002_accounts.sql"),
+    include_str!("../../migrations/0003_staff.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,13 +1,22 @@
 //! The SQLite store: one file, one writer at a time, a few readers, and history in every write.
 
+pub mod contract_types;
+pub mod courses;
+pub mod dates;
 pub mod departments;
+pub mod document_types;
+pub mod documents;
+pub mod employees;
 pub mod history;
 pub mod migrations;
 mod open;
 pub mod organisation;
 pub mod preferences;
+pub mod requirements;
+pub mod staff_scores;
 pub mod throttle;
 mod tracked;
+pub mod training;
 mod tx;
 pub mod users;
 

@@ -14,4 +14,11 @@ pub const TRACKED: &[&Tracked] = &[
     &super::departments::TRACKED,
     &super::preferences::TRACKED,
     &super::users::TRACKED,
+    &super::contract_types::TRACKED,
+    &super::document_types::TRACKED,
+    &super::courses::TRACKED,
+    &super::employees::TRACKED,
+    &super::documents::TRACKED,
+    &super::training::TRACKED,
+    &super::requirements::TRACKED,
 ];

@@ -1,0 +1,236 @@
+//! Documents table: the metadata of files attached to employees (the bytes are in `blobs`).
+
+use super::dates::{opt_date_at, opt_date_text};
+use super::tracked::Tracked;
+use super::ts_parse;
+use super::tx::WriteTx;
+use crate::domain::completeness::DocFact;
+use crate::domain::document::{Document, ValidDocumentMeta};
+use crate::domain::history::ChangeOp;
+use crate::error::{Error, ErrorCode, FieldError};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+pub const TRACKED: Tracked = Tracked {
+    entity: "documents",
+    snapshot_sql: "json_object('id', id, 'employee_id', employee_id, 'type_id', type_id,
+        'title', title, 'file_name', file_name, 'mime', mime, 'size', size, 'sha256', sha256,
+        'issued_on', issued_on, 'expires_on', expires_on, 'superseded_by', superseded_by,
+        'uploaded_at', uploaded_at, 'uploaded_by', uploaded_by, 'version', version,
+        'updated_at', updated_at)",
+};
+
+const COLUMNS: &str = "id, employee_id, type_id, title, file_name, mime, size, sha256, issued_on,
+    expires_on, superseded_by, uploaded_at, uploaded_by, version, updated_at";
+
+/// No employee file holds more versions than this; the list is capped all the same.
+pub const MAX_PER_EMPLOYEE: i64 = 10_000;
+
+fn from_row(r: &Row) -> rusqlite::Result<Document> {
+    Ok(Document {
+        id: r.get(0)?,
+        employee_id: r.get(1)?,
+        type_id: r.get(2)?,
+        title: r.get(3)?,
+        file_name: r.get(4)?,
+        mime: r.get(5)?,
+        size: r.get(6)?,
+        sha256: r.get(7)?,
+        issued_on: opt_date_at(r, 8)?,
+        expires_on: opt_date_at(r, 9)?,
+        superseded_by: r.get(10)?,
+        uploaded_at: ts_parse(&r.get::<_, String>(11)?)?,
+        uploaded_by: r.get(12)?,
+        version: r.get(13)?,
+        updated_at: ts_parse(&r.get::<_, String>(14)?)?,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> crate::Result<Option<Document>> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM documents WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?)
+}
+
+/// All of an employee's documents, every version: current ones first, then by type and newest.
+pub fn for_employee(conn: &Connection, employee_id: i64) -> crate::Result<Vec<Document>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM documents WHERE employee_id = ?1
+         ORDER BY superseded_by IS NOT NULL, type_id, uploaded_at DESC, id DESC
+         LIMIT {MAX_PER_EMPLOYEE}"
+    ))?;
+    let rows = stmt.query_map([employee_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The current (not superseded) documents, as completeness needs them.
+pub fn current_facts(conn: &Connection, employee_id: i64) -> crate::Result<Vec<DocFact>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, type_id, expires_on FROM documents
+         WHERE employee_id = ?1 AND superseded_by IS NULL LIMIT {MAX_PER_EMPLOYEE}"
+    ))?;
+    let rows = stmt.query_map([employee_id], |r| {
+        Ok(DocFact {
+            id: r.get(0)?,
+            type_id: r.get(1)?,
+            expires_on: opt_date_at(r, 2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Whether any document still points at this content.
+pub fn content_in_use(conn: &Connection, sha256: &str) -> crate::Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM documents WHERE sha256 = ?1 LIMIT 1",
+            [sha256],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+/// A file copied into the app's store, ready to be recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFile {
+    pub sha256: String,
+    pub size: i64,
+    pub mime: String,
+    pub file_name: String,
+}
+
+pub fn insert(
+    w: &WriteTx,
+    employee_id: i64,
+    type_id: i64,
+    meta: &ValidDocumentMeta,
+    file: &StoredFile,
+) -> crate::Result<Document> {
+    w.conn().execute(
+        "INSERT INTO documents (employee_id, type_id, title, file_name, mime, size, sha256,
+                                issued_on, expires_on, uploaded_at, uploaded_by, version, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?10)",
+        params![
+            employee_id,
+            type_id,
+            meta.title,
+            file.file_name,
+            file.mime,
+            file.size,
+            file.sha256,
+            opt_date_text(meta.issued_on),
+            opt_date_text(meta.expires_on),
+            w.now_text(),
+            w.actor()
+        ],
+    )?;
+    let id = w.conn().last_insert_rowid();
+    w.record(&TRACKED, id, ChangeOp::Insert, None)?;
+    get(w.conn(), id)?.ok_or_else(|| Error::not_found("document"))
+}
+
+fn current(w: &WriteTx, id: i64, expected_version: Option<i64>) -> crate::Result<Document> {
+    let d = get(w.conn(), id)?.ok_or_else(|| Error::not_found("document"))?;
+    if expected_version.is_some_and(|v| v != d.version) {
+        return Err(Error::new(
+            ErrorCode::Conflict,
+            "document changed since it was loaded",
+        ));
+    }
+    Ok(d)
+}
+
+/// Marks `old_id` as replaced by `new_id` (a renewal). Only a current version can be renewed.
+pub fn supersede(
+    w: &WriteTx,
+    old_id: i64,
+    expected_version: i64,
+    new_id: i64,
+) -> crate::Result<()> {
+    let d = current(w, old_id, Some(expected_version))?;
+    if d.superseded_by.is_some() {
+        return Err(Error::new(
+            ErrorCode::Conflict,
+            "this version was already renewed",
+        ));
+    }
+    let before = w.snapshot(&TRACKED, old_id)?;
+    w.conn().execute(
+        "UPDATE documents SET superseded_by = ?1, version = version + 1, updated_at = ?2
+         WHERE id = ?3",
+        params![new_id, w.now_text(), old_id],
+    )?;
+    w.record(&TRACKED, old_id, ChangeOp::Update, before)?;
+    Ok(())
+}
+
+/// Corrects title and dates.
+pub fn update_meta(
+    w: &WriteTx,
+    id: i64,
+    expected_version: i64,
+    meta: &ValidDocumentMeta,
+) -> crate::Result<Document> {
+    let d = current(w, id, Some(expected_version))?;
+    if d.title == meta.title && d.issued_on == meta.issued_on && d.expires_on == meta.expires_on {
+        return Ok(d);
+    }
+    let before = w.snapshot(&TRACKED, id)?;
+    w.conn().execute(
+        "UPDATE documents SET title = ?1, issued_on = ?2, expires_on = ?3, version = version + 1,
+                updated_at = ?4 WHERE id = ?5",
+        params![
+            meta.title,
+            opt_date_text(meta.issued_on),
+            opt_date_text(meta.expires_on),
+            w.now_text(),
+            id
+        ],
+    )?;
+    w.record(&TRACKED, id, ChangeOp::Update, before)?;
+    get(w.conn(), id)?.ok_or_else(|| Error::not_found("document"))
+}
+
+/// Removes a document attached by mistake. Only the current version can go; the version it
+/// replaced (if any) becomes current again. Refused while a training record cites it.
+pub fn delete(w: &WriteTx, id: i64, expected_version: i64) -> crate::Result<Document> {
+    let d = current(w, id, Some(expected_version))?;
+    if d.superseded_by.is_some() {
+        return Err(Error::field("id", "superseded"));
+    }
+    let cited = w
+        .conn()
+        .query_row(
+            "SELECT 1 FROM training_records WHERE certificate_document_id = ?1 LIMIT 1",
+            [id],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some();
+    if cited {
+        return Err(Error::validation(vec![FieldError::new("id", "in_use")]));
+    }
+    let previous: Option<i64> = w
+        .conn()
+        .query_row(
+            "SELECT id FROM documents WHERE superseded_by = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(p) = previous {
+        let before = w.snapshot(&TRACKED, p)?;
+        w.conn().execute(
+            "UPDATE documents SET superseded_by = NULL, version = version + 1, updated_at = ?1
+             WHERE id = ?2",
+            params![w.now_text(), p],
+        )?;
+        w.record(&TRACKED, p, ChangeOp::Update, before)?;
+    }
+    let before = w.snapshot(&TRACKED, id)?;
+    w.conn()
+        .execute("DELETE FROM documents WHERE id = ?1", [id])?;
+    w.record(&TRACKED, id, ChangeOp::Delete, before)?;
+    Ok(d)
+}

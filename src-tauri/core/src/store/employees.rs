@@ -1,0 +1,788 @@
+//! Employees table: insert, update, terminate and reactivate with history; the search index kept
+//! in step; the staff list paged, filtered and sorted in SQL.
+
+use super::dates::{date_at, date_text, opt_date_at, opt_date_text};
+use super::tracked::Tracked;
+use super::tx::WriteTx;
+use super::{like_pattern, ts_parse};
+use crate::domain::codice_fiscale::Sex;
+use crate::domain::employee::{
+    Employee, EmployeeStatus, StaffQuery, StaffRow, StaffSort, StatusFilter, ValidEmployee,
+};
+use crate::domain::history::ChangeOp;
+use crate::domain::page::Page;
+use crate::domain::text::fold_key;
+use crate::error::{Error, ErrorCode, FieldError};
+use chrono::{Duration, NaiveDate};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+
+/// Every stored column except the cached scores (`completeness`, `issue_count`, `urgency`,
+/// `next_expiry`): those follow from tracked rows and the calendar, and change without anyone's
+/// edit (see the migration).
+pub const TRACKED: Tracked = Tracked {
+    entity: "employees",
+    snapshot_sql: "json_object('id', id, 'employee_number', employee_number,
+        'first_name', first_name, 'last_name', last_name, 'sort_key', sort_key,
+        'tax_code', tax_code, 'birth_date', birth_date, 'birth_place', birth_place, 'sex', sex,
+        'email', email, 'phone', phone, 'address', address, 'iban', iban,
+        'department_id', department_id, 'job_title', job_title, 'job_title_key', job_title_key,
+        'manager_id', manager_id, 'hire_date', hire_date, 'contract_type_id', contract_type_id,
+        'contract_end', contract_end, 'ccnl', ccnl, 'level', level, 'status', status,
+        'termination_date', termination_date, 'termination_reason', termination_reason,
+        'version', version, 'created_at', created_at, 'updated_at', updated_at)",
+};
+
+pub const COLUMNS: &str = "e.id, e.employee_number, e.first_name, e.last_name, e.tax_code,
+    e.birth_date, e.birth_place, e.sex, e.email, e.phone, e.address, e.iban, e.department_id,
+    e.job_title, e.manager_id, e.hire_date, e.contract_type_id, e.contract_end, e.ccnl, e.level,
+    e.status, e.termination_date, e.termination_reason, e.completeness, e.next_expiry, e.version,
+    e.created_at, e.updated_at";
+
+/// Columns after [`COLUMNS`] start at this index.
+pub const COLUMN_COUNT: usize = 28;
+
+fn sex_of(s: Option<String>) -> Option<Sex> {
+    match s.as_deref() {
+        Some("M") => Some(Sex::M),
+        Some("F") => Some(Sex::F),
+        _ => None,
+    }
+}
+
+fn sex_text(s: Option<Sex>) -> Option<&'static str> {
+    s.map(|s| match s {
+        Sex::M => "M",
+        Sex::F => "F",
+    })
+}
+
+pub fn from_row(r: &Row) -> rusqlite::Result<Employee> {
+    let status: String = r.get(20)?;
+    Ok(Employee {
+        id: r.get(0)?,
+        employee_number: r.get(1)?,
+        first_name: r.get(2)?,
+        last_name: r.get(3)?,
+        tax_code: r.get(4)?,
+        birth_date: opt_date_at(r, 5)?,
+        birth_place: r.get(6)?,
+        sex: sex_of(r.get(7)?),
+        email: r.get(8)?,
+        phone: r.get(9)?,
+        address: r.get(10)?,
+        iban: r.get(11)?,
+        department_id: r.get(12)?,
+        job_title: r.get(13)?,
+        manager_id: r.get(14)?,
+        hire_date: date_at(r, 15)?,
+        contract_type_id: r.get(16)?,
+        contract_end: opt_date_at(r, 17)?,
+        ccnl: r.get(18)?,
+        level: r.get(19)?,
+        status: EmployeeStatus::parse(&status).unwrap_or(EmployeeStatus::Active),
+        termination_date: opt_date_at(r, 21)?,
+        termination_reason: r.get(22)?,
+        completeness: r.get(23)?,
+        next_expiry: opt_date_at(r, 24)?,
+        version: r.get(25)?,
+        created_at: ts_parse(&r.get::<_, String>(26)?)?,
+        updated_at: ts_parse(&r.get::<_, String>(27)?)?,
+    })
+}
+
+pub fn get(conn: &Connection, id: i64) -> crate::Result<Option<Employee>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM employees e WHERE e.id = ?1"
+        ))?
+        .query_row([id], from_row)
+        .optional()?)
+}
+
+/// The file an import row with this tax code updates: the active one, else the latest one.
+pub fn by_tax_code(conn: &Connection, tax_code: &str) -> crate::Result<Option<Employee>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM employees e WHERE e.tax_code = ?1
+             ORDER BY e.status = 'active' DESC, e.id DESC LIMIT 1"
+        ))?
+        .query_row([tax_code], from_row)
+        .optional()?)
+}
+
+/// The id of the employee with this employee number (the latest, if several).
+pub fn id_by_number(conn: &Connection, number: &str) -> crate::Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id FROM employees WHERE employee_number = ?1
+             ORDER BY status = 'active' DESC, id DESC LIMIT 1",
+        )?
+        .query_row([number], |r| r.get(0))
+        .optional()?)
+}
+
+/// "last first", lower case: the name order of lists and the name sort key.
+pub fn sort_key(first: &str, last: &str) -> String {
+    fold_key(&format!("{last} {first}"))
+}
+
+fn exists_active(w: &WriteTx, table: &str, id: i64) -> crate::Result<Option<bool>> {
+    Ok(w.conn()
+        .prepare_cached(&format!("SELECT active FROM {table} WHERE id = ?1"))?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+/// What the database must confirm about a valid employee: the department, contract type and
+/// manager exist (and newly chosen ones are active), the manager chain has no loop, and nobody
+/// else on the active staff has the tax code. `current` is the row being updated.
+fn check_refs(
+    w: &WriteTx,
+    v: &ValidEmployee,
+    current: Option<&Employee>,
+    active: bool,
+) -> crate::Result<()> {
+    let mut errors = Vec::new();
+    let own_id = current.map_or(0, |e| e.id);
+    let mut check =
+        |field: &str, table: &str, id: Option<i64>, old: Option<i64>| -> crate::Result<()> {
+            let Some(id) = id else { return Ok(()) };
+            match exists_active(w, table, id)? {
+                None => errors.push(FieldError::new(field, "not_found")),
+                Some(false) if old != Some(id) => errors.push(FieldError::new(field, "inactive")),
+                Some(_) => {}
+            }
+            Ok(())
+        };
+    check(
+        "department_id",
+        "departments",
+        v.department_id,
+        current.and_then(|e| e.department_id),
+    )?;
+    check(
+        "contract_type_id",
+        "contract_types",
+        v.contract_type_id,
+        current.and_then(|e| e.contract_type_id),
+    )?;
+    if let Some(m) = v.manager_id {
+        if m == own_id {
+            errors.push(FieldError::new("manager_id", "manager_cycle"));
+        } else {
+            // Walk up the chain: reaching this employee again would make a loop.
+            let mut next = Some(m);
+            let mut steps = 0;
+            let mut stmt = w
+                .conn()
+                .prepare_cached("SELECT manager_id FROM employees WHERE id = ?1")?;
+            let mut first = true;
+            while let Some(id) = next {
+                let found: Option<Option<i64>> = stmt.query_row([id], |r| r.get(0)).optional()?;
+                match found {
+                    None if first => {
+                        errors.push(FieldError::new("manager_id", "not_found"));
+                        break;
+                    }
+                    None => break,
+                    Some(up) => next = up,
+                }
+                first = false;
+                steps += 1;
+                if next == Some(own_id) && own_id != 0 {
+                    errors.push(FieldError::new("manager_id", "manager_cycle"));
+                    break;
+                }
+                if steps > 10_000 {
+                    break;
+                }
+            }
+        }
+    }
+    if active {
+        let taken = w
+            .conn()
+            .prepare_cached(
+                "SELECT 1 FROM employees WHERE tax_code = ?1 AND status = 'active' AND id <> ?2",
+            )?
+            .query_row(params![v.tax_code, own_id], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if taken {
+            errors.push(FieldError::new("tax_code", "duplicate"));
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::validation(errors))
+    }
+}
+
+/// Rewrites the employee's search entry. Done here, in the same transaction as the row, rather
+/// than by a trigger: the store functions stay the one place that writes.
+fn sync_search(w: &WriteTx, id: i64) -> crate::Result<()> {
+    let c = w.conn();
+    c.prepare_cached("DELETE FROM employees_fts WHERE rowid = ?1")?
+        .execute([id])?;
+    c.prepare_cached(
+        "INSERT INTO employees_fts (rowid, name, tax_code, email, employee_number)
+         SELECT id, last_name || ' ' || first_name, tax_code, email, employee_number
+         FROM employees WHERE id = ?1",
+    )?
+    .execute([id])?;
+    Ok(())
+}
+
+pub fn insert(w: &WriteTx, v: &ValidEmployee) -> crate::Result<Employee> {
+    check_refs(w, v, None, true)?;
+    let now = w.now_text();
+    w.conn()
+        .prepare_cached(
+            "INSERT INTO employees (employee_number, first_name, last_name, sort_key, tax_code,
+                birth_date, birth_place, sex, email, phone, address, iban, department_id,
+                job_title, job_title_key, manager_id, hire_date, contract_type_id, contract_end,
+                ccnl, level, status, version, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                     ?18, ?19, ?20, ?21, 'active', 1, ?22, ?22)",
+        )?
+        .execute(params![
+            v.employee_number,
+            v.first_name,
+            v.last_name,
+            sort_key(&v.first_name, &v.last_name),
+            v.tax_code,
+            opt_date_text(v.birth_date),
+            v.birth_place,
+            sex_text(v.sex),
+            v.email,
+            v.phone,
+            v.address,
+            v.iban,
+            v.department_id,
+            v.job_title,
+            v.job_title.as_deref().map(fold_key),
+            v.manager_id,
+            date_text(v.hire_date),
+            v.contract_type_id,
+            opt_date_text(v.contract_end),
+            v.ccnl,
+            v.level,
+            now
+        ])?;
+    let id = w.conn().last_insert_rowid();
+    sync_search(w, id)?;
+    w.record(&TRACKED, id, ChangeOp::Insert, None)?;
+    get(w.conn(), id)?.ok_or_else(|| Error::not_found("employee"))
+}
+
+fn current(w: &WriteTx, id: i64, expected_version: i64) -> crate::Result<Employee> {
+    let e = get(w.conn(), id)?.ok_or_else(|| Error::not_found("employee"))?;
+    if e.version != expected_version {
+        return Err(Error::new(
+            ErrorCode::Conflict,
+            "employee changed since it was loaded",
+        ));
+    }
+    Ok(e)
+}
+
+/// Saves the form over the row loaded at `expected_version`. Nothing is written when nothing
+/// changed. Returns the row and whether it was written.
+pub fn update(
+    w: &WriteTx,
+    id: i64,
+    expected_version: i64,
+    v: &ValidEmployee,
+) -> crate::Result<(Employee, bool)> {
+    let e = current(w, id, expected_version)?;
+    check_refs(w, v, Some(&e), e.status == EmployeeStatus::Active)?;
+    if v.same_data_as(&e) {
+        return Ok((e, false));
+    }
+    let before = w.snapshot(&TRACKED, id)?;
+    w.conn()
+        .prepare_cached(
+            "UPDATE employees SET employee_number = ?1, first_name = ?2, last_name = ?3,
+                sort_key = ?4, tax_code = ?5, birth_date = ?6, birth_place = ?7, sex = ?8,
+                email = ?9, phone = ?10, address = ?11, iban = ?12, department_id = ?13,
+                job_title = ?14, job_title_key = ?15, manager_id = ?16, hire_date = ?17,
+                contract_type_id = ?18, contract_end = ?19, ccnl = ?20, level = ?21,
+                version = version + 1, updated_at = ?22
+             WHERE id = ?23",
+        )?
+        .execute(params![
+            v.employee_number,
+            v.first_name,
+            v.last_name,
+            sort_key(&v.first_name, &v.last_name),
+            v.tax_code,
+            opt_date_text(v.birth_date),
+            v.birth_place,
+            sex_text(v.sex),
+            v.email,
+            v.phone,
+            v.address,
+            v.iban,
+            v.department_id,
+            v.job_title,
+            v.job_title.as_deref().map(fold_key),
+            v.manager_id,
+            date_text(v.hire_date),
+            v.contract_type_id,
+            opt_date_text(v.contract_end),
+            v.ccnl,
+            v.level,
+            w.now_text(),
+            id
+        ])?;
+    sync_search(w, id)?;
+    w.record(&TRACKED, id, ChangeOp::Update, before)?;
+    let e = get(w.conn(), id)?.ok_or_else(|| Error::not_found("employee"))?;
+    Ok((e, true))
+}
+
+/// Ends the employment: status terminated, with its date and reason.
+pub fn terminate(
+    w: &WriteTx,
+    id: i64,
+    expected_version: i64,
+    date: NaiveDate,
+    reason: Option<&str>,
+) -> crate::Result<Employee> {
+    let e = current(w, id, expected_version)?;
+    if e.status == EmployeeStatus::Terminated
+        && e.termination_date == Some(date)
+        && e.termination_reason.as_deref() == reason
+    {
+        return Ok(e);
+    }
+    let before = w.snapshot(&TRACKED, id)?;
+    w.conn().execute(
+        "UPDATE employees SET status = 'terminated', termination_date = ?1,
+                termination_reason = ?2, version = version + 1, updated_at = ?3
+         WHERE id = ?4",
+        params![date_text(date), reason, w.now_text(), id],
+    )?;
+    w.record(&TRACKED, id, ChangeOp::Update, before)?;
+    get(w.conn(), id)?.ok_or_else(|| Error::not_found("employee"))
+}
+
+/// Brings a terminated employee back on the active staff (a termination entered by mistake).
+/// Refused when someone else on the active staff has the same tax code.
+pub fn reactivate(w: &WriteTx, id: i64, expected_version: i64) -> crate::Result<Employee> {
+    let e = current(w, id, expected_version)?;
+    if e.status == EmployeeStatus::Active {
+        return Ok(e);
+    }
+    let taken = w
+        .conn()
+        .query_row(
+            "SELECT 1 FROM employees WHERE tax_code = ?1 AND status = 'active' AND id <> ?2",
+            params![e.tax_code, id],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some();
+    if taken {
+        return Err(Error::field("tax_code", "duplicate"));
+    }
+    let before = w.snapshot(&TRACKED, id)?;
+    w.conn().execute(
+        "UPDATE employees SET status = 'active', termination_date = NULL,
+                termination_reason = NULL, version = version + 1, updated_at = ?1
+         WHERE id = ?2",
+        params![w.now_text(), id],
+    )?;
+    w.record(&TRACKED, id, ChangeOp::Update, before)?;
+    get(w.conn(), id)?.ok_or_else(|| Error::not_found("employee"))
+}
+
+/// Stores the cached scores; writes only when they changed. Not tracked (see [`TRACKED`]).
+pub fn set_scores(
+    conn: &Connection,
+    id: i64,
+    score: i64,
+    issue_count: i64,
+    urgency: i64,
+    next_expiry: Option<NaiveDate>,
+) -> crate::Result<()> {
+    conn.prepare_cached(
+        "UPDATE employees SET completeness = ?1, issue_count = ?2, urgency = ?3, next_expiry = ?4
+         WHERE id = ?5 AND (completeness IS NOT ?1 OR issue_count IS NOT ?2 OR urgency IS NOT ?3
+                            OR next_expiry IS NOT ?4)",
+    )?
+    .execute(params![
+        score,
+        issue_count,
+        urgency,
+        opt_date_text(next_expiry),
+        id
+    ])?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The staff list.
+
+/// How the search text is looked up in the trigram index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Search {
+    /// An FTS5 query: every word of three or more characters, as a quoted substring.
+    Match(String),
+    /// Only shorter words: a substring scan of the (small) search table, still no scan of
+    /// `employees`.
+    Like(String),
+}
+
+fn search_of(text: &str) -> Option<Search> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() {
+        return None;
+    }
+    let long: Vec<String> = words
+        .iter()
+        .filter(|w| w.chars().count() >= 3)
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    if long.is_empty() {
+        Some(Search::Like(like_pattern(&words.join(" "))))
+    } else {
+        Some(Search::Match(long.join(" AND ")))
+    }
+}
+
+/// Which index a page should be read through. Without statistics SQLite takes `status = ?` for
+/// a selective term, but it has two values; so the status term is made unusable for indexes
+/// (`+e.status`) except for the name sort, which `(status, sort_key)` serves in order. A search
+/// drives the page from the trigram index: the other terms and the sort key are then plain
+/// expressions, so the matches are fetched by id and only they are sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Drive {
+    Search,
+    StatusAndName,
+    Planner,
+}
+
+fn drive(q: &StaffQuery) -> Drive {
+    let searching = q.search.as_deref().and_then(search_of).is_some();
+    let other_filters = q.department_id.is_some()
+        || q.contract_type_id.is_some()
+        || q.completeness_below.is_some()
+        || q.expiring_within_days.is_some();
+    if searching {
+        Drive::Search
+    } else if q.sort == StaffSort::Name && !other_filters {
+        Drive::StatusAndName
+    } else {
+        Drive::Planner
+    }
+}
+
+/// The WHERE clause (over `employees e`) and its arguments for the list filters.
+fn filter(q: &StaffQuery, today: NaiveDate) -> (String, Vec<Value>) {
+    let d = drive(q);
+    let status_col = if d == Drive::StatusAndName {
+        "e.status"
+    } else {
+        "+e.status"
+    };
+    // A unary plus keeps a term out of index selection while a search drives the page.
+    let p = if d == Drive::Search { "+" } else { "" };
+    let mut sql = String::from("1=1");
+    let mut args: Vec<Value> = Vec::new();
+    match q.status {
+        StatusFilter::All => {}
+        StatusFilter::Active => sql.push_str(&format!(" AND {status_col} = 'active'")),
+        StatusFilter::Terminated => sql.push_str(&format!(" AND {status_col} = 'terminated'")),
+    }
+    if let Some(id) = q.department_id {
+        sql.push_str(&format!(" AND {p}e.department_id = ?"));
+        args.push(Value::Integer(id));
+    }
+    if let Some(c) = q.contract_type_id {
+        sql.push_str(&format!(" AND {p}e.contract_type_id = ?"));
+        args.push(Value::Integer(c));
+    }
+    if let Some(below) = q.completeness_below {
+        sql.push_str(&format!(" AND {p}e.completeness < ?"));
+        args.push(Value::Integer(below));
+    }
+    if let Some(days) = q.expiring_within_days {
+        // The same expression as the index, so the index serves the range.
+        sql.push_str(&format!(
+            " AND {p}coalesce(e.next_expiry, '9999-12-31') <= ?"
+        ));
+        let until = today
+            .checked_add_signed(Duration::days(days.clamp(-36_500, 36_500)))
+            .unwrap_or(today);
+        args.push(Value::Text(date_text(until)));
+    }
+    match q.search.as_deref().and_then(search_of) {
+        None => {}
+        Some(Search::Match(m)) => {
+            sql.push_str(
+                " AND e.id IN (SELECT rowid FROM employees_fts WHERE employees_fts MATCH ?)",
+            );
+            args.push(Value::Text(m));
+        }
+        Some(Search::Like(pattern)) => {
+            // One argument used four times: numbered after the ones before it.
+            let n = args.len() + 1;
+            sql.push_str(&format!(
+                " AND e.id IN (SELECT rowid FROM employees_fts WHERE name LIKE ?{n} ESCAPE '\\'
+                   OR tax_code LIKE ?{n} ESCAPE '\\' OR email LIKE ?{n} ESCAPE '\\'
+                   OR employee_number LIKE ?{n} ESCAPE '\\')"
+            ));
+            args.push(Value::Text(pattern));
+        }
+    }
+    (sql, args)
+}
+
+/// One ordered slice of the list. The department sort is two: employees with a department, in
+/// department-name order (departments driving the loop, each one's employees read through the
+/// department index, so nothing is sorted), then those without one.
+struct Part {
+    from: &'static str,
+    extra: &'static str,
+    order: String,
+}
+
+fn parts(q: &StaffQuery) -> Vec<Part> {
+    let d = q.dir.sql();
+    // While a search drives, sort keys are expressions (`+x`): no index scan in their order.
+    let p = if drive(q) == Drive::Search { "+" } else { "" };
+    let simple = |order: String| {
+        vec![Part {
+            from: "employees e",
+            extra: "",
+            order,
+        }]
+    };
+    match q.sort {
+        StaffSort::Name => simple(format!("{p}e.sort_key {d}, e.id {d}")),
+        StaffSort::EmployeeNumber => simple(format!("{p}e.employee_number {d}, e.id {d}")),
+        StaffSort::HireDate => simple(format!("{p}e.hire_date {d}, e.id {d}")),
+        StaffSort::Completeness => {
+            simple(format!("{p}e.completeness {d}, e.sort_key {d}, e.id {d}"))
+        }
+        StaffSort::NextExpiry => simple(format!(
+            "{p}coalesce(e.next_expiry, '9999-12-31') {d}, e.id {d}"
+        )),
+        StaffSort::Department if p == "+" => vec![
+            Part {
+                from: "employees e LEFT JOIN departments d ON d.id = e.department_id",
+                extra: " AND e.department_id IS NOT NULL",
+                order: format!("d.name_key {d}, e.sort_key {d}, e.id {d}"),
+            },
+            Part {
+                from: "employees e",
+                extra: " AND +e.department_id IS NULL",
+                order: format!("+e.sort_key {d}, e.id {d}"),
+            },
+        ],
+        StaffSort::Department => vec![
+            Part {
+                // CROSS JOIN keeps departments as the outer loop.
+                from: "departments d CROSS JOIN employees e ON e.department_id = d.id",
+                extra: "",
+                order: format!("d.name_key {d}, e.sort_key {d}, e.id {d}"),
+            },
+            Part {
+                from: "employees e",
+                extra: " AND e.department_id IS NULL",
+                order: format!("e.sort_key {d}, e.id {d}"),
+            },
+        ],
+    }
+}
+
+const ROW_COLUMNS: &str = "e.id, e.employee_number, e.last_name, e.first_name, e.tax_code, e.email,
+    e.department_id, (SELECT name FROM departments WHERE id = e.department_id), e.job_title,
+    e.contract_type_id, e.hire_date, e.status, e.completeness, e.next_expiry";
+
+fn row_from(r: &Row) -> rusqlite::Result<StaffRow> {
+    let status: String = r.get(11)?;
+    Ok(StaffRow {
+        id: r.get(0)?,
+        employee_number: r.get(1)?,
+        last_name: r.get(2)?,
+        first_name: r.get(3)?,
+        tax_code: r.get(4)?,
+        email: r.get(5)?,
+        department_id: r.get(6)?,
+        department: r.get(7)?,
+        job_title: r.get(8)?,
+        contract_type_id: r.get(9)?,
+        hire_date: date_at(r, 10)?,
+        status: EmployeeStatus::parse(&status).unwrap_or(EmployeeStatus::Active),
+        completeness: r.get(12)?,
+        next_expiry: opt_date_at(r, 13)?,
+    })
+}
+
+fn count_sql(p: &Part, filter: &str) -> String {
+    format!("SELECT count(*) FROM {} WHERE {filter}{}", p.from, p.extra)
+}
+
+fn page_sql(p: &Part, filter: &str, columns: &str, n_args: usize) -> String {
+    format!(
+        "SELECT {columns} FROM {} WHERE {filter}{} ORDER BY {} LIMIT ?{} OFFSET ?{}",
+        p.from,
+        p.extra,
+        p.order,
+        n_args + 1,
+        n_args + 2
+    )
+}
+
+/// One page of the staff list. `today` anchors "expiring within N days".
+pub fn list(conn: &Connection, q: &StaffQuery, today: NaiveDate) -> crate::Result<Page<StaffRow>> {
+    let (offset, limit) = q.page.clamped();
+    let (filter, args) = filter(q, today);
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM employees e WHERE {filter}"),
+        params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    let parts = parts(q);
+    // The size of the first part of a two-part sort is the total less the second part (the
+    // employees without a department: few, and found through the department index).
+    let first_size = match parts.get(1) {
+        Some(second) => {
+            let n: i64 = conn.query_row(
+                &count_sql(second, &filter),
+                params_from_iter(args.iter()),
+                |r| r.get(0),
+            )?;
+            total - n
+        }
+        None => total,
+    };
+    let mut items = Vec::new();
+    let (mut skip, mut want) = (offset, limit);
+    for (i, p) in parts.iter().enumerate() {
+        if want == 0 {
+            break;
+        }
+        if i == 0 && parts.len() > 1 && skip >= first_size {
+            skip -= first_size;
+            continue;
+        }
+        let mut a = args.clone();
+        a.push(Value::Integer(want));
+        a.push(Value::Integer(skip));
+        let mut stmt = conn.prepare(&page_sql(p, &filter, ROW_COLUMNS, args.len()))?;
+        let rows = stmt
+            .query_map(params_from_iter(a.iter()), row_from)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        want -= rows.len() as i64;
+        skip = 0;
+        items.extend(rows);
+    }
+    Ok(Page { items, total })
+}
+
+/// Every employee matching the filters, in the list's order, streamed to `f` (exports never hold
+/// the table in memory). Each call gets the full row and the department, contract type and
+/// manager names.
+pub fn for_each(
+    conn: &Connection,
+    q: &StaffQuery,
+    today: NaiveDate,
+    f: &mut dyn FnMut(&Employee, &ExportNames) -> crate::Result<()>,
+) -> crate::Result<()> {
+    let (filter, args) = filter(q, today);
+    let columns = format!(
+        "{COLUMNS}, (SELECT name FROM departments WHERE id = e.department_id),
+         (SELECT name_it FROM contract_types WHERE id = e.contract_type_id),
+         (SELECT coalesce(name_en, name_it) FROM contract_types WHERE id = e.contract_type_id),
+         (SELECT last_name || ' ' || first_name FROM employees m WHERE m.id = e.manager_id),
+         (SELECT tax_code FROM employees m WHERE m.id = e.manager_id)"
+    );
+    for p in parts(q) {
+        let sql = format!(
+            "SELECT {columns} FROM {} WHERE {filter}{} ORDER BY {}",
+            p.from, p.extra, p.order
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query(params_from_iter(args.iter()))?;
+        while let Some(r) = rows.next()? {
+            let e = from_row(r)?;
+            let n = COLUMN_COUNT;
+            let names = ExportNames {
+                department: r.get(n)?,
+                contract_type_it: r.get(n + 1)?,
+                contract_type_en: r.get(n + 2)?,
+                manager: r.get(n + 3)?,
+                manager_tax_code: r.get(n + 4)?,
+            };
+            f(&e, &names)?;
+        }
+    }
+    Ok(())
+}
+
+/// The names an export prints beside the ids.
+#[derive(Debug, Clone, Default)]
+pub struct ExportNames {
+    pub department: Option<String>,
+    pub contract_type_it: Option<String>,
+    pub contract_type_en: Option<String>,
+    pub manager: Option<String>,
+    pub manager_tax_code: Option<String>,
+}
+
+/// The query plans of every statement a list page runs, one line per plan step, for tests that
+/// check no list shape reads the whole table.
+pub fn query_plans(
+    conn: &Connection,
+    q: &StaffQuery,
+    today: NaiveDate,
+) -> crate::Result<Vec<(String, Vec<String>)>> {
+    let (filter, args) = filter(q, today);
+    let mut statements = vec![format!("SELECT count(*) FROM employees e WHERE {filter}")];
+    let parts = parts(q);
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            statements.push(count_sql(p, &filter));
+        }
+        statements.push(page_sql(p, &filter, ROW_COLUMNS, args.len()));
+    }
+    let mut out = Vec::new();
+    for sql in statements {
+        let mut a = args.clone();
+        if sql.contains("LIMIT") {
+            a.push(Value::Integer(50));
+            a.push(Value::Integer(0));
+        }
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let lines = stmt
+            .query_map(params_from_iter(a.iter()), |r| r.get::<_, String>(3))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        out.push((sql, lines));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_words_become_quoted_substrings() {
+        assert_eq!(search_of("  "), None);
+        assert_eq!(
+            search_of("Rossi ma"),
+            Some(Search::Match("\"Rossi\"".into()))
+        );
+        assert_eq!(
+            search_of("d'an \"x\"y"),
+            Some(Search::Match("\"d'an\" AND \"\"\"x\"\"y\"".into()))
+        );
+        assert_eq!(search_of("ro"), Some(Search::Like("%ro%".into())));
+        assert_eq!(search_of("5_"), Some(Search::Like("%5\\_%".into())));
+    }
+}

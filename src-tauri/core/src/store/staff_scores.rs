@@ -1,0 +1,254 @@
+//! The cached completeness columns of `employees`: recomputing them, bringing them up to date as
+//! days pass, and reading them back as roll-ups and as the "what needs fixing" list.
+
+use super::dates::{date_text, opt_date_at};
+use super::{contract_types, documents, employees, requirements, training};
+use crate::domain::catalog::Requirement;
+use crate::domain::completeness::{
+    completeness, CompanyCompleteness, Completeness, CompletenessRollup, EmployeeFacts, FixQuery,
+    FixRow, Need, Severity,
+};
+use crate::domain::employee::Employee;
+use crate::domain::page::Page;
+use crate::domain::text::fold_key;
+use chrono::{Duration, NaiveDate};
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Connection, OptionalExtension};
+
+/// Days ahead that completeness looks at (the 90-day "expiring" bucket).
+pub const HORIZON_DAYS: i64 = 90;
+
+/// The requirements that apply to `e`, as completeness needs them.
+pub fn needs_of(e: &Employee, reqs: &[Requirement]) -> Vec<Need> {
+    let key = e.job_title.as_deref().map(fold_key);
+    reqs.iter()
+        .filter(|r| r.applies_to(key.as_deref(), e.department_id))
+        .filter_map(|r| match (r.document_type_id, r.course_id) {
+            (Some(d), _) => Some(Need::Document(d)),
+            (None, Some(c)) => Some(Need::Course(c)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Scores `e` from what the store holds now.
+pub fn assess(
+    conn: &Connection,
+    e: &Employee,
+    reqs: &[Requirement],
+    today: NaiveDate,
+) -> crate::Result<Completeness> {
+    let fixed_term = match e.contract_type_id {
+        Some(id) => contract_types::get(conn, id)?.map(|t| t.fixed_term),
+        None => None,
+    };
+    let docs = documents::current_facts(conn, e.id)?;
+    let training = training::facts(conn, e.id)?;
+    let needs = needs_of(e, reqs);
+    Ok(completeness(&EmployeeFacts {
+        employee: e,
+        fixed_term,
+        documents: &docs,
+        training: &training,
+        requirements: &needs,
+        today,
+    }))
+}
+
+/// Recomputes and stores one employee's cached scores.
+pub fn recompute(
+    conn: &Connection,
+    id: i64,
+    reqs: &[Requirement],
+    today: NaiveDate,
+) -> crate::Result<Option<Completeness>> {
+    let Some(e) = employees::get(conn, id)? else {
+        return Ok(None);
+    };
+    let c = assess(conn, &e, reqs, today)?;
+    employees::set_scores(
+        conn,
+        id,
+        c.score,
+        c.issues.len() as i64,
+        c.urgency(),
+        c.next_expiry,
+    )?;
+    Ok(Some(c))
+}
+
+/// Recomputes the employees selected by `where_sql` (over `employees`); returns how many.
+pub fn recompute_where(
+    conn: &Connection,
+    where_sql: &str,
+    args: &[Value],
+    today: NaiveDate,
+) -> crate::Result<usize> {
+    let reqs = requirements::list(conn)?;
+    let ids: Vec<i64> = {
+        let mut stmt = conn.prepare(&format!("SELECT id FROM employees WHERE {where_sql}"))?;
+        let rows = stmt.query_map(params_from_iter(args.iter()), |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    for &id in &ids {
+        recompute(conn, id, &reqs, today)?;
+    }
+    Ok(ids.len())
+}
+
+/// The day the scores were last brought up to date.
+pub fn as_of(conn: &Connection) -> crate::Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT as_of FROM staff_scores WHERE id = 1", [], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+pub fn set_as_of(conn: &Connection, today: NaiveDate) -> crate::Result<()> {
+    conn.execute(
+        "INSERT INTO staff_scores (id, as_of) VALUES (1, ?1)
+         ON CONFLICT (id) DO UPDATE SET as_of = excluded.as_of",
+        [date_text(today)],
+    )?;
+    Ok(())
+}
+
+/// Whether the scores were computed on another day.
+pub fn is_stale(conn: &Connection, today: NaiveDate) -> crate::Result<bool> {
+    Ok(as_of(conn)?.as_deref() != Some(date_text(today).as_str()))
+}
+
+/// Brings the scores that the calendar moves up to `today`. Only dates within the 90-day horizon
+/// change a score, and `next_expiry` is the earliest of an employee's dates, so only active
+/// employees with `next_expiry <= today + 90` can have changed: the index finds them.
+pub fn refresh(conn: &Connection, today: NaiveDate) -> crate::Result<usize> {
+    let horizon = today + Duration::days(HORIZON_DAYS);
+    let n = recompute_where(
+        conn,
+        "status = 'active' AND coalesce(next_expiry, '9999-12-31') <= ?1",
+        &[Value::Text(date_text(horizon))],
+        today,
+    )?;
+    set_as_of(conn, today)?;
+    Ok(n)
+}
+
+const ROLLUP_COLUMNS: &str = "count(*), coalesce(round(avg(e.completeness)), 0),
+    coalesce(min(e.completeness), 0), coalesce(sum(e.completeness = 100), 0),
+    coalesce(sum(e.issue_count > 0), 0), coalesce(sum(e.urgency >= ?1), 0)";
+
+fn rollup_from(
+    r: &rusqlite::Row,
+    department_id: Option<i64>,
+    department: Option<String>,
+    at: usize,
+) -> rusqlite::Result<CompletenessRollup> {
+    Ok(CompletenessRollup {
+        department_id,
+        department,
+        employees: r.get(at)?,
+        average: r.get::<_, f64>(at + 1)? as i64,
+        lowest: r.get(at + 2)?,
+        complete: r.get(at + 3)?,
+        with_issues: r.get(at + 4)?,
+        critical: r.get(at + 5)?,
+    })
+}
+
+/// Active staff scores overall and per department, from the cached columns (one pass, SQL
+/// aggregates).
+pub fn company(conn: &Connection) -> crate::Result<CompanyCompleteness> {
+    let critical = Severity::Critical.floor();
+    let overall = conn.query_row(
+        &format!("SELECT {ROLLUP_COLUMNS} FROM employees e WHERE e.status = 'active'"),
+        [critical],
+        |r| rollup_from(r, None, None, 0),
+    )?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT e.department_id, d.name, {ROLLUP_COLUMNS}
+         FROM employees e LEFT JOIN departments d ON d.id = e.department_id
+         WHERE e.status = 'active'
+         GROUP BY e.department_id
+         ORDER BY d.name_key IS NULL, d.name_key
+         LIMIT 10000"
+    ))?;
+    let departments = stmt
+        .query_map([critical], |r| rollup_from(r, r.get(0)?, r.get(1)?, 2))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(CompanyCompleteness {
+        overall,
+        departments,
+    })
+}
+
+/// Active employees with issues, most urgent first (then least complete, then by name): one
+/// index range, so a page costs the same at 100 or 100,000 employees. Each row's issues are
+/// assessed live for the page only.
+pub fn needs_fixing(
+    conn: &Connection,
+    q: &FixQuery,
+    today: NaiveDate,
+) -> crate::Result<Page<FixRow>> {
+    let (offset, limit) = q.page.clamped();
+    let floor = q.min_severity.map_or(1, Severity::floor);
+    let mut filter = String::from("e.status = 'active' AND e.urgency >= ?1");
+    let mut args = vec![Value::Integer(floor)];
+    if let Some(d) = q.department_id {
+        filter.push_str(" AND e.department_id = ?2");
+        args.push(Value::Integer(d));
+    }
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM employees e WHERE {filter}"),
+        params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    let n = args.len();
+    let sql = format!(
+        "SELECT {cols}, (SELECT name FROM departments WHERE id = e.department_id), e.urgency
+         FROM employees e WHERE {filter}
+         ORDER BY e.urgency DESC, e.completeness, e.sort_key, e.id
+         LIMIT ?{} OFFSET ?{}",
+        n + 1,
+        n + 2,
+        cols = employees::COLUMNS
+    );
+    args.push(Value::Integer(limit));
+    args.push(Value::Integer(offset));
+    let rows: Vec<(Employee, Option<String>, i64)> = {
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
+            let n = employees::COLUMN_COUNT;
+            Ok((employees::from_row(r)?, r.get(n)?, r.get(n + 1)?))
+        })?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    let reqs = requirements::list(conn)?;
+    let mut items = Vec::with_capacity(rows.len());
+    for (e, department, urgency) in rows {
+        let c = assess(conn, &e, &reqs, today)?;
+        items.push(FixRow {
+            employee_id: e.id,
+            last_name: e.last_name,
+            first_name: e.first_name,
+            department_id: e.department_id,
+            department,
+            completeness: e.completeness,
+            urgency,
+            issues: c.issues,
+        });
+    }
+    Ok(Page { items, total })
+}
+
+/// The next expiry of one employee as stored (for tests and exports).
+pub fn next_expiry(conn: &Connection, id: i64) -> crate::Result<Option<NaiveDate>> {
+    Ok(conn
+        .query_row(
+            "SELECT next_expiry FROM employees WHERE id = ?1",
+            [id],
+            |r| opt_date_at(r, 0),
+        )
+        .optional()?
+        .flatten())
+}
