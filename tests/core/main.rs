@@ -10,4 +10,6 @@ mod organisation;
 mod permissions;
 mod proof;
 mod staff;
+mod staff_completeness;
+mod staff_documents;
 mod support;

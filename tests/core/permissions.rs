@@ -2,9 +2,12 @@
 //! permission matrix says so, and a refusal changes no data but is recorded.
 
 use crate::support::{installed, Installed};
-use backoffice_core::domain::catalog::{ContractTypeInput, Required, RequirementInput};
+use backoffice_core::domain::catalog::{
+    ContractTypeInput, CourseInput, DocumentTypeInput, Required, RequirementInput,
+};
 use backoffice_core::domain::completeness::FixQuery;
 use backoffice_core::domain::department::{ActiveFilter, DepartmentQuery, DepartmentSort};
+use backoffice_core::domain::document::{DocumentInput, TrainingInput};
 use backoffice_core::domain::employee::TerminationInput;
 use backoffice_core::domain::history::HistoryQuery;
 use backoffice_core::domain::page::{PageRequest, SortDir};
@@ -173,6 +176,55 @@ fn operations() -> Vec<(&'static str, &'static str, Op)> {
             };
             t.app.create_requirement(c, &input).map(drop)
         }),
+        ("attach_document", "staff:write", |t, c, dir| {
+            let path = dir.join(format!("{}.pdf", c.actor));
+            std::fs::write(&path, b"%PDF-1.4 permesso").unwrap();
+            let input = DocumentInput {
+                type_id: 1,
+                title: None,
+                issued_on: None,
+                expires_on: None,
+            };
+            t.app.attach_document(c, 1, &input, &path).map(drop)
+        }),
+        ("open_document_copy", "staff:read", |t, c, dir| {
+            t.app
+                .open_document_copy(c, 1, &dir.join(format!("view-{}", c.actor)))
+                .map(drop)
+        }),
+        ("export_document", "staff:export", |t, c, dir| {
+            t.app
+                .export_document(c, 1, &dir.join(format!("doc-{}.pdf", c.actor)))
+                .map(drop)
+        }),
+        ("add_training", "staff:write", |t, c, _| {
+            let input = TrainingInput {
+                course_id: 1,
+                completed_on: Some(crate::staff::date(2025, 5, 5)),
+                provider: None,
+                certificate_document_id: None,
+                notes: None,
+            };
+            t.app.add_training(c, 1, &input).map(drop)
+        }),
+        ("create_document_type", "staff:write", |t, c, _| {
+            let input = DocumentTypeInput {
+                name_it: format!("Tipo {}", c.actor),
+                name_en: None,
+                expires: false,
+                validity_months: None,
+            };
+            t.app.create_document_type(c, &input).map(drop)
+        }),
+        ("create_course", "staff:write", |t, c, _| {
+            let input = CourseInput {
+                name_it: format!("Corso {}", c.actor),
+                name_en: None,
+                hours: 8,
+                validity_months: None,
+            };
+            t.app.create_course(c, &input).map(drop)
+        }),
         ("ensure_staff_defaults", "staff:write", |t, c, _| {
             t.app.ensure_staff_defaults(c).map(drop)
         }),
@@ -252,7 +304,11 @@ fn data_fingerprint(t: &Installed) -> String {
                     (SELECT version FROM organisation) || '|' ||
                     (SELECT group_concat(tax_code || version) FROM employees) || '|' ||
                     (SELECT group_concat(name_key || version) FROM contract_types) || '|' ||
-                    (SELECT count(*) FROM requirements)",
+                    (SELECT count(*) FROM requirements) || '|' ||
+                    (SELECT count(*) FROM documents) || '|' ||
+                    (SELECT count(*) FROM training_records) || '|' ||
+                    (SELECT count(*) FROM document_types) || '|' ||
+                    (SELECT count(*) FROM courses)",
             [],
             |r| r.get(0),
         )
@@ -270,6 +326,24 @@ fn every_operation_as_every_role_follows_the_matrix() {
         .create_employee(&t.admin, &crate::staff::mario())
         .unwrap();
     assert_eq!(first.employee.id, 1);
+    let dir = tempfile::tempdir().unwrap();
+    let scan = dir.path().join("contratto.pdf");
+    std::fs::write(&scan, b"%PDF-1.4 contratto").unwrap();
+    let doc = t
+        .app
+        .attach_document(
+            &t.admin,
+            1,
+            &DocumentInput {
+                type_id: 1,
+                title: None,
+                issued_on: None,
+                expires_on: None,
+            },
+            &scan,
+        )
+        .unwrap();
+    assert_eq!(doc.id, 1);
     let dir = tempfile::tempdir().unwrap();
     let mut checked = 0;
     for role in ROLES {

@@ -62,6 +62,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     doc::Document::export_all(&cfg)?;
     doc::DocumentInput::export_all(&cfg)?;
     doc::DocumentEdit::export_all(&cfg)?;
+    doc::RenewalInput::export_all(&cfg)?;
     doc::TrainingRecord::export_all(&cfg)?;
     doc::TrainingInput::export_all(&cfg)?;
     cmp::Completeness::export_all(&cfg)?;

@@ -4,6 +4,7 @@
 //! second front end (a CLI, a team server) can reuse it unchanged.
 
 pub mod bindings;
+pub mod blobs;
 pub mod domain;
 pub mod error;
 pub mod files;

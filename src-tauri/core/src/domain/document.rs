@@ -46,6 +46,16 @@ pub struct DocumentInput {
     pub expires_on: Option<NaiveDate>,
 }
 
+/// Renewing a document: a new file replaces the current version, which stays in its history.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct RenewalInput {
+    /// Defaults to the title of the version it replaces.
+    pub title: Option<String>,
+    pub issued_on: Option<NaiveDate>,
+    /// Defaults to the issue date (or today) plus the type's validity.
+    pub expires_on: Option<NaiveDate>,
+}
+
 /// Changing a document's title or dates (a typing error), not its file.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct DocumentEdit {

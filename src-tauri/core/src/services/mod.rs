@@ -9,6 +9,7 @@ mod preferences;
 mod session;
 mod staff;
 mod staff_catalog;
+mod staff_documents;
 
 pub use home::{Home, Startup};
 pub use preferences::Preferences;

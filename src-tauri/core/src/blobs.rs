@@ -1,0 +1,216 @@
+//! The app's own copies of attached files, content-addressed: `<data_dir>/files/ab/cdef…`, named
+//! by the SHA-256 of the bytes. Identical content is stored once. A copy is written to a
+//! temporary file, flushed to disk and renamed into place, so a crash never leaves a half file
+//! under a real name; the user's original path is read once and never kept.
+
+use crate::domain::document::{sniff, too_large, MAX_DOCUMENT_BYTES};
+use crate::error::{Error, ErrorCode};
+use crate::files::{put, write_atomically};
+use crate::store::documents::StoredFile;
+use sha2::{Digest, Sha256};
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Bytes read to recognise a file's type.
+const SNIFF_BYTES: usize = 8 * 1024;
+
+pub struct Blobs {
+    root: PathBuf,
+}
+
+fn bad_file(reason: &str, message: impl Into<String>) -> Error {
+    Error::new(ErrorCode::BadFile, message).with("reason", reason)
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> Error {
+    Error::new(ErrorCode::DbIo, format!("{}: {e}", path.display())).with("path", path.display())
+}
+
+fn is_sha256(s: &str) -> bool {
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+impl Blobs {
+    pub fn new(data_dir: &Path) -> Self {
+        Self {
+            root: data_dir.join("files"),
+        }
+    }
+
+    /// Where the content with this hash lives.
+    pub fn path(&self, sha256: &str) -> crate::Result<PathBuf> {
+        if !is_sha256(sha256) {
+            return Err(Error::internal("not a SHA-256 name"));
+        }
+        Ok(self.root.join(&sha256[..2]).join(&sha256[2..]))
+    }
+
+    /// Copies the user's file into the store: checks its type (extension and content) and size,
+    /// hashes it while copying, and keeps one copy per content.
+    pub fn put_file(&self, source: &Path) -> crate::Result<StoredFile> {
+        let file_name = source
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let unreadable = |e: std::io::Error| {
+            let reason = if e.kind() == std::io::ErrorKind::NotFound {
+                "not_found"
+            } else {
+                "unreadable"
+            };
+            bad_file(reason, format!("{}: {e}", source.display())).with("file", &file_name)
+        };
+        let mut input = File::open(source).map_err(unreadable)?;
+        let meta = input.metadata().map_err(unreadable)?;
+        if meta.is_dir() {
+            return Err(bad_file("unreadable", "a folder, not a file").with("file", &file_name));
+        }
+        if meta.len() > MAX_DOCUMENT_BYTES {
+            return Err(too_large().with("file", &file_name));
+        }
+        let mut head = vec![0u8; SNIFF_BYTES];
+        let mut got = 0;
+        while got < head.len() {
+            let n = input.read(&mut head[got..]).map_err(unreadable)?;
+            if n == 0 {
+                break;
+            }
+            got += n;
+        }
+        head.truncate(got);
+        let mime = sniff(&file_name, &head).map_err(|e| e.with("file", &file_name))?;
+
+        let tmp_dir = self.root.join("tmp");
+        std::fs::create_dir_all(&tmp_dir).map_err(|e| io_error(&tmp_dir, e))?;
+        let tmp = tmp_dir.join(format!(
+            "{}-{}.part",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0)
+        ));
+        let result = (|| {
+            let mut out = File::create(&tmp).map_err(|e| io_error(&tmp, e))?;
+            let mut hasher = Sha256::new();
+            let mut size = head.len() as u64;
+            hasher.update(&head);
+            out.write_all(&head).map_err(|e| io_error(&tmp, e))?;
+            let mut buf = vec![0u8; 64 * 1024];
+            loop {
+                let n = input.read(&mut buf).map_err(unreadable)?;
+                if n == 0 {
+                    break;
+                }
+                size += n as u64;
+                // The file may have grown since it was measured.
+                if size > MAX_DOCUMENT_BYTES {
+                    return Err(too_large().with("file", &file_name));
+                }
+                hasher.update(&buf[..n]);
+                out.write_all(&buf[..n]).map_err(|e| io_error(&tmp, e))?;
+            }
+            out.sync_all().map_err(|e| io_error(&tmp, e))?;
+            drop(out);
+            let sha256 = hex::encode(hasher.finalize());
+            let target = self.path(&sha256)?;
+            if target.exists() {
+                // Same content already stored: keep the one copy.
+                let _ = std::fs::remove_file(&tmp);
+            } else {
+                let dir = target.parent().unwrap_or(&self.root);
+                std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+                std::fs::rename(&tmp, &target).map_err(|e| io_error(&target, e))?;
+                sync_dir(dir);
+            }
+            Ok(StoredFile {
+                sha256,
+                size: size as i64,
+                mime: mime.to_owned(),
+                file_name: file_name.clone(),
+            })
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        result
+    }
+
+    /// The stored bytes, checked against their name: a copy changed or damaged on disk is
+    /// reported instead of handed out.
+    pub fn read(&self, sha256: &str) -> crate::Result<Vec<u8>> {
+        let path = self.path(sha256)?;
+        let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
+        if hex::encode(Sha256::digest(&bytes)) != sha256 {
+            return Err(Error::new(
+                ErrorCode::DbCorrupt,
+                format!("{} does not match its checksum", path.display()),
+            ));
+        }
+        Ok(bytes)
+    }
+
+    /// Writes a copy of the stored content to `target` (atomically, checked).
+    pub fn copy_out(&self, sha256: &str, target: &Path) -> crate::Result<()> {
+        let bytes = self.read(sha256)?;
+        write_atomically(target, |w| put(w, target, &bytes))
+    }
+
+    /// Removes the content; the caller has checked no document refers to it any more.
+    pub fn remove(&self, sha256: &str) -> crate::Result<()> {
+        let path = self.path(sha256)?;
+        match std::fs::remove_file(&path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(io_error(&path, e)),
+        }
+    }
+}
+
+/// Flushes a directory entry (the rename) to disk where the platform allows it.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stores_once_by_content_and_checks_on_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let blobs = Blobs::new(&dir.path().join("data"));
+        let a = dir.path().join("a.pdf");
+        std::fs::write(&a, b"%PDF-1.4 hello").unwrap();
+        let b = dir.path().join("copy of a.PDF");
+        std::fs::write(&b, b"%PDF-1.4 hello").unwrap();
+        let sa = blobs.put_file(&a).unwrap();
+        let sb = blobs.put_file(&b).unwrap();
+        assert_eq!(sa.sha256, sb.sha256);
+        assert_eq!((sa.size, sa.mime.as_str()), (14, "application/pdf"));
+        assert_eq!(sb.file_name, "copy of a.PDF");
+        let stored = blobs.path(&sa.sha256).unwrap();
+        assert!(stored.starts_with(dir.path().join("data/files").join(&sa.sha256[..2])));
+        assert_eq!(std::fs::read(&stored).unwrap(), b"%PDF-1.4 hello");
+        // No temporary files left behind.
+        let tmp = dir.path().join("data/files/tmp");
+        assert_eq!(std::fs::read_dir(tmp).unwrap().count(), 0);
+        let out = dir.path().join("out.pdf");
+        blobs.copy_out(&sa.sha256, &out).unwrap();
+        assert_eq!(std::fs::read(&out).unwrap(), b"%PDF-1.4 hello");
+        std::fs::write(&stored, b"%PDF-1.4 tampered").unwrap();
+        assert_eq!(
+            blobs.read(&sa.sha256).unwrap_err().code,
+            ErrorCode::DbCorrupt
+        );
+        assert!(blobs.path("../../etc/passwd").is_err());
+    }
+}
