@@ -2,6 +2,7 @@
 
 mod commands;
 mod dialogs;
+mod opener;
 mod state;
 
 use state::AppState;

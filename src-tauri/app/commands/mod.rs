@@ -4,6 +4,9 @@ mod accounts;
 mod departments;
 mod history;
 mod settings;
+mod staff;
+mod staff_catalog;
+mod staff_documents;
 
 use crate::state::AppState;
 use backoffice_core::services::{Backoffice, Ctx};
@@ -43,6 +46,32 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         history::export_history_csv,
         history::export_history_head,
         history::verify_history_against_head,
+        staff::list_staff,
+        staff::get_employee,
+        staff::create_employee,
+        staff::update_employee,
+        staff::terminate_employee,
+        staff::reactivate_employee,
+        staff::company_completeness,
+        staff::what_needs_fixing,
+        staff_catalog::list_contract_types,
+        staff_catalog::save_contract_type,
+        staff_catalog::list_document_types,
+        staff_catalog::save_document_type,
+        staff_catalog::list_courses,
+        staff_catalog::save_course,
+        staff_catalog::list_requirements,
+        staff_catalog::create_requirement,
+        staff_catalog::delete_requirement,
+        staff_documents::attach_document,
+        staff_documents::renew_document,
+        staff_documents::update_document,
+        staff_documents::delete_document,
+        staff_documents::export_document,
+        staff_documents::open_document,
+        staff_documents::add_training,
+        staff_documents::update_training,
+        staff_documents::delete_training,
     ]
 }
 
