@@ -9,6 +9,7 @@ pub mod domain;
 pub mod error;
 pub mod files;
 pub mod import;
+pub mod jobs;
 pub mod services;
 pub mod store;
 
