@@ -12,4 +12,5 @@ mod proof;
 mod staff;
 mod staff_completeness;
 mod staff_documents;
+mod staff_import;
 mod support;

@@ -12,6 +12,7 @@ use backoffice_core::domain::employee::TerminationInput;
 use backoffice_core::domain::history::HistoryQuery;
 use backoffice_core::domain::page::{PageRequest, SortDir};
 use backoffice_core::domain::permissions::{Role, ROLES};
+use backoffice_core::domain::staff_import::ImportOptions;
 use backoffice_core::domain::users::{NewUserInput, UserUpdateInput};
 use backoffice_core::services::Ctx;
 use backoffice_core::ErrorCode;
@@ -225,6 +226,29 @@ fn operations() -> Vec<(&'static str, &'static str, Op)> {
             };
             t.app.create_course(c, &input).map(drop)
         }),
+        ("preview_import", "staff:write", |t, c, dir| {
+            t.app.preview_import(c, &import_file(dir)).map(drop)
+        }),
+        ("validate_import", "staff:write", |t, c, dir| {
+            let path = import_file(dir);
+            let mapping = t.app.preview_import(&t.admin, &path)?.mapping;
+            t.app
+                .validate_import(c, &path, &mapping, &ImportOptions::default())
+                .map(drop)
+        }),
+        ("commit_import", "staff:write", |t, c, dir| {
+            let path = import_file(dir);
+            let mapping = t.app.preview_import(&t.admin, &path)?.mapping;
+            t.app
+                .commit_import(
+                    c,
+                    &path,
+                    &mapping,
+                    &ImportOptions::default(),
+                    &mut |_, _| true,
+                )
+                .map(drop)
+        }),
         ("ensure_staff_defaults", "staff:write", |t, c, _| {
             t.app.ensure_staff_defaults(c).map(drop)
         }),
@@ -294,6 +318,17 @@ fn operations() -> Vec<(&'static str, &'static str, Op)> {
             },
         ),
     ]
+}
+
+/// A one-person staff file to import (re-importing it changes nothing after the first time).
+fn import_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("import.csv");
+    std::fs::write(
+        &path,
+        "Cognome;Nome;Codice fiscale;Data assunzione\nBianchi;Laura;BNCLRA85T50F205A;10/01/2015\n",
+    )
+    .unwrap();
+    path
 }
 
 fn data_fingerprint(t: &Installed) -> String {

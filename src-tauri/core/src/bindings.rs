@@ -10,7 +10,8 @@ use ts_rs::{Config, ExportError, TS};
 pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     use crate::domain::{
         catalog as cat, completeness as cmp, department as d, document as doc, employee as e,
-        history as h, organisation as o, page as p, permissions as r, users as u,
+        history as h, organisation as o, page as p, permissions as r, staff_import as imp,
+        users as u,
     };
     // Integers cross as JS numbers: ids and money minor units stay far below 2^53.
     let cfg = Config::new().with_large_int("number").with_out_dir(dir);
@@ -75,5 +76,13 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     cmp::CompanyCompleteness::export_all(&cfg)?;
     cmp::FixQuery::export_all(&cfg)?;
     cmp::FixRow::export_all(&cfg)?;
+    p::Page::<cmp::FixRow>::export_all(&cfg)?;
+    imp::ImportSource::export_all(&cfg)?;
+    imp::ImportField::export_all(&cfg)?;
+    imp::ImportPreview::export_all(&cfg)?;
+    imp::ImportOptions::export_all(&cfg)?;
+    imp::RowError::export_all(&cfg)?;
+    imp::ImportReport::export_all(&cfg)?;
+    imp::ImportOutcome::export_all(&cfg)?;
     Ok(())
 }

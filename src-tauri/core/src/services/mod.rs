@@ -10,6 +10,7 @@ mod session;
 mod staff;
 mod staff_catalog;
 mod staff_documents;
+mod staff_import;
 
 pub use home::{Home, Startup};
 pub use preferences::Preferences;

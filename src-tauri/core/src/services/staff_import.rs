@@ -1,0 +1,645 @@
+//! Importing staff from a CSV or xlsx file: preview with a suggested column mapping, validation
+//! of every row (the same rules as the employee form: each row becomes an `EmployeeInput` and
+//! goes through `validate`), and a commit that is all or nothing in one transaction.
+//!
+//! Rows are matched to existing files on the tax code, so importing the same file again updates
+//! instead of duplicating, and a row that changes nothing writes nothing. In an update, an empty
+//! cell keeps what the file holds: an export that lacks a value is no reason to erase it.
+
+use super::staff::validate_employee;
+use super::{Backoffice, Ctx};
+use crate::domain::codice_fiscale::{self, Sex};
+use crate::domain::department::DepartmentInput;
+use crate::domain::employee::{Employee, EmployeeInput, EmployeeStatus, ValidEmployee};
+use crate::domain::permissions::{Action, Area};
+use crate::domain::staff_import::{
+    ImportField, ImportOptions, ImportOutcome, ImportPreview, ImportReport, ImportSource, RowError,
+    MAX_REPORTED, PREVIEW_ROWS, REQUIRED_FIELDS,
+};
+use crate::domain::text::fold_key;
+use crate::error::{Error, ErrorCode, FieldError};
+use crate::import::dates::{parse_date_pivot, parse_excel_serial};
+use crate::import::headers::{suggest_mapping, STAFF_FIELDS};
+use crate::import::{read_file, Format, Table};
+use crate::store::{departments, employees, requirements, staff_scores};
+use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+/// Rows between two progress reports during a commit.
+const PROGRESS_EVERY: usize = 100;
+
+fn source_of(t: &Table) -> ImportSource {
+    ImportSource {
+        format: match t.source.format {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+        }
+        .to_owned(),
+        delimiter: t.source.delimiter.map(|d| d.to_string()),
+        encoding: t.source.encoding.clone(),
+        had_bom: t.source.had_bom,
+        sheet: t.source.sheet.clone(),
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Checks the mapping the person confirmed: known fields, existing columns, each column used
+/// once, the required fields present.
+fn check_mapping(t: &Table, mapping: &BTreeMap<String, usize>) -> crate::Result<()> {
+    let mut errors = Vec::new();
+    let mut used: HashMap<usize, &str> = HashMap::new();
+    for (key, &col) in mapping {
+        if !STAFF_FIELDS.iter().any(|f| f.key == key) {
+            errors.push(FieldError::new(&format!("mapping.{key}"), "unknown_field"));
+        } else if col >= t.headers.len() {
+            errors.push(FieldError::new(&format!("mapping.{key}"), "bad_column"));
+        } else if let Some(other) = used.insert(col, key) {
+            errors.push(
+                FieldError::new(&format!("mapping.{key}"), "column_used_twice")
+                    .with("other", other),
+            );
+        }
+    }
+    for key in REQUIRED_FIELDS {
+        if !mapping.contains_key(*key) {
+            errors.push(FieldError::new(&format!("mapping.{key}"), "required"));
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::validation(errors))
+    }
+}
+
+/// The form's field name → the import field (column) it comes from.
+fn import_key(field: &str) -> &str {
+    match field {
+        "department_id" => "department",
+        "contract_type_id" => "contract_type",
+        "manager_id" => "manager",
+        "termination_date" => "status",
+        f => f,
+    }
+}
+
+fn parse_sex(s: &str) -> Option<Sex> {
+    match fold_key(s).as_str() {
+        "m" | "maschio" | "male" | "uomo" | "man" => Some(Sex::M),
+        "f" | "femmina" | "female" | "donna" | "woman" => Some(Sex::F),
+        _ => None,
+    }
+}
+
+fn parse_status(s: &str) -> Option<EmployeeStatus> {
+    match fold_key(s).as_str() {
+        "active" | "attivo" | "attiva" | "in forza" | "in servizio" | "si" | "sì" | "yes"
+        | "true" => Some(EmployeeStatus::Active),
+        "terminated" | "cessato" | "cessata" | "licenziato" | "dimesso" | "non attivo"
+        | "inactive" | "no" | "false" => Some(EmployeeStatus::Terminated),
+        _ => None,
+    }
+}
+
+/// Departments and contract types by the names a file may use.
+struct Lookups {
+    /// name or code key → (id, active)
+    departments: HashMap<String, (i64, bool)>,
+    /// Italian, English name or code key → (id, active)
+    contract_types: HashMap<String, (i64, bool)>,
+}
+
+fn lookups(conn: &Connection) -> crate::Result<Lookups> {
+    let mut departments = HashMap::new();
+    let mut stmt =
+        conn.prepare("SELECT id, name_key, code_key, active FROM departments LIMIT 100000")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let active: bool = r.get(3)?;
+        departments.insert(r.get::<_, String>(1)?, (id, active));
+        if let Some(code) = r.get::<_, Option<String>>(2)? {
+            departments.entry(code).or_insert((id, active));
+        }
+    }
+    let mut contract_types = HashMap::new();
+    for t in crate::store::contract_types::list(conn, true)? {
+        contract_types.insert(fold_key(&t.name_it), (t.id, t.active));
+        for alt in [t.name_en.as_deref(), t.code.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            contract_types
+                .entry(fold_key(alt))
+                .or_insert((t.id, t.active));
+            // "fixed_term" also as "fixed term".
+            contract_types
+                .entry(fold_key(&alt.replace('_', " ")))
+                .or_insert((t.id, t.active));
+        }
+    }
+    Ok(Lookups {
+        departments,
+        contract_types,
+    })
+}
+
+/// The problems of one row, each placed at its column.
+struct RowErrors<'a> {
+    line: usize,
+    headers: &'a [String],
+    mapping: &'a BTreeMap<String, usize>,
+    list: Vec<RowError>,
+}
+
+impl RowErrors<'_> {
+    fn add(&mut self, field: &str, code: &str, params: BTreeMap<String, String>) {
+        self.list.push(RowError {
+            line: self.line,
+            column: self
+                .mapping
+                .get(import_key(field))
+                .map(|&c| self.headers[c].clone()),
+            field: field.to_owned(),
+            code: code.to_owned(),
+            params,
+        });
+    }
+}
+
+enum Kind {
+    Create,
+    Update { id: i64, version: i64 },
+    Unchanged,
+}
+
+struct RowPlan {
+    kind: Kind,
+    valid: ValidEmployee,
+    /// The status the row asks for, with the termination date.
+    status: Option<(EmployeeStatus, Option<NaiveDate>)>,
+    /// The tax code of a manager who is a new employee of the same file.
+    manager_in_file: Option<String>,
+}
+
+struct Plan {
+    rows: Vec<RowPlan>,
+    report: ImportReport,
+}
+
+/// Reads every row into an employee form, merged with the file it updates, and validates it.
+fn plan(
+    conn: &Connection,
+    t: &Table,
+    mapping: &BTreeMap<String, usize>,
+    options: &ImportOptions,
+    today: NaiveDate,
+) -> crate::Result<Plan> {
+    let look = lookups(conn)?;
+    let cell = |row: &[String], key: &str| -> Option<String> {
+        mapping
+            .get(key)
+            .and_then(|&c| row.get(c))
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+    };
+    // Who the file itself holds, for managers named by tax code or employee number.
+    let mut file_codes: HashSet<String> = HashSet::new();
+    let mut file_numbers: HashMap<String, String> = HashMap::new();
+    for row in &t.rows {
+        if let Some(cf) = cell(row, "tax_code").and_then(|c| codice_fiscale::normalise(&c)) {
+            if let Some(n) = cell(row, "employee_number") {
+                file_numbers.entry(n).or_insert_with(|| cf.clone());
+            }
+            file_codes.insert(cf);
+        }
+    }
+    let birth_pivot = (today.year() % 100) as u32 + 1;
+
+    let mut report = ImportReport {
+        rows: t.rows.len(),
+        to_create: 0,
+        to_update: 0,
+        unchanged: 0,
+        error_rows: 0,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        unknown_departments: Vec::new(),
+    };
+    let mut unknown_departments: HashSet<String> = HashSet::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut rows = Vec::with_capacity(t.rows.len());
+
+    for (i, row) in t.rows.iter().enumerate() {
+        let mut errors = RowErrors {
+            line: t.line_numbers.get(i).copied().unwrap_or(0),
+            headers: &t.headers,
+            mapping,
+            list: Vec::new(),
+        };
+        let line = errors.line;
+        let value = |v: &str| {
+            let mut p = BTreeMap::new();
+            p.insert("value".to_owned(), v.to_owned());
+            p
+        };
+
+        let cf = cell(row, "tax_code").and_then(|c| codice_fiscale::normalise(&c));
+        if let Some(cf) = &cf {
+            if let Some(first) = seen.insert(cf.clone(), line) {
+                let mut p = BTreeMap::new();
+                p.insert("line".to_owned(), first.to_string());
+                errors.add("tax_code", "duplicate_in_file", p);
+            }
+        }
+        let existing: Option<Employee> = match &cf {
+            Some(cf) => employees::by_tax_code(conn, cf)?,
+            None => None,
+        };
+        let mut input: EmployeeInput = existing
+            .as_ref()
+            .map(Employee::to_input)
+            .unwrap_or_default();
+
+        let text = |key: &str, target: &mut Option<String>| {
+            if let Some(v) = cell(row, key) {
+                *target = Some(v);
+            }
+        };
+        text("employee_number", &mut input.employee_number);
+        text("birth_place", &mut input.birth_place);
+        text("email", &mut input.email);
+        text("phone", &mut input.phone);
+        text("address", &mut input.address);
+        text("iban", &mut input.iban);
+        text("job_title", &mut input.job_title);
+        text("ccnl", &mut input.ccnl);
+        text("level", &mut input.level);
+        for (key, target) in [
+            ("first_name", &mut input.first_name),
+            ("last_name", &mut input.last_name),
+            ("tax_code", &mut input.tax_code),
+        ] {
+            if let Some(v) = cell(row, key) {
+                *target = v;
+            }
+        }
+        // `Some(None)`: the cell holds something that is not a date (reported).
+        let mut date = |key: &str, pivot: u32| -> Option<Option<NaiveDate>> {
+            let v = cell(row, key)?;
+            let d = parse_date_pivot(&v, pivot).or_else(|| parse_excel_serial(&v));
+            if d.is_none() {
+                errors.add(key, "invalid_date", value(&v));
+            }
+            Some(d)
+        };
+        if let Some(d) = date("birth_date", birth_pivot) {
+            input.birth_date = d.or(input.birth_date);
+        }
+        let default_pivot = crate::import::dates::TWO_DIGIT_PIVOT;
+        if let Some(d) = date("hire_date", default_pivot) {
+            input.hire_date = d.or(input.hire_date);
+        }
+        let contract_end = date("contract_end", default_pivot);
+        if let Some(d) = contract_end {
+            input.contract_end = d.or(input.contract_end);
+        }
+        if let Some(v) = cell(row, "sex") {
+            match parse_sex(&v) {
+                Some(s) => input.sex = Some(s),
+                None => errors.add("sex", "invalid_sex", value(&v)),
+            }
+        }
+        if let Some(v) = cell(row, "department") {
+            match look.departments.get(&fold_key(&v)) {
+                Some(&(id, active)) => {
+                    if !active && input.department_id != Some(id) {
+                        errors.add("department_id", "inactive", value(&v));
+                    }
+                    input.department_id = Some(id);
+                }
+                None => {
+                    if unknown_departments.insert(fold_key(&v)) {
+                        report
+                            .unknown_departments
+                            .push(crate::domain::text::clean(&v));
+                    }
+                    if !options.create_missing_departments {
+                        errors.add("department_id", "unknown_department", value(&v));
+                    }
+                }
+            }
+        }
+        if let Some(v) = cell(row, "contract_type") {
+            match look.contract_types.get(&fold_key(&v)) {
+                Some(&(id, active)) => {
+                    if !active && input.contract_type_id != Some(id) {
+                        errors.add("contract_type_id", "inactive", value(&v));
+                    }
+                    input.contract_type_id = Some(id);
+                }
+                None => errors.add("contract_type_id", "unknown_contract_type", value(&v)),
+            }
+        }
+        let mut manager_in_file = None;
+        if let Some(v) = cell(row, "manager") {
+            let by_code = codice_fiscale::normalise(&v);
+            let in_db = match &by_code {
+                Some(code) => employees::by_tax_code(conn, code)?.map(|m| m.id),
+                None => employees::id_by_number(conn, &v)?,
+            };
+            match (in_db, by_code) {
+                (Some(id), _) => input.manager_id = Some(id),
+                (None, Some(code)) if file_codes.contains(&code) => manager_in_file = Some(code),
+                (None, None) if file_numbers.contains_key(&v) => {
+                    manager_in_file = file_numbers.get(&v).cloned()
+                }
+                _ => errors.add("manager_id", "unknown_manager", value(&v)),
+            }
+        }
+        if manager_in_file.is_some() && manager_in_file == cf {
+            errors.add("manager_id", "manager_cycle", BTreeMap::new());
+            manager_in_file = None;
+        }
+        let mut status = None;
+        if let Some(v) = cell(row, "status") {
+            match parse_status(&v) {
+                Some(EmployeeStatus::Active) => status = Some((EmployeeStatus::Active, None)),
+                Some(EmployeeStatus::Terminated) => {
+                    // The end of employment is read from the contract-end column ("Data
+                    // cessazione"), or kept from the file already terminated.
+                    let end = contract_end
+                        .flatten()
+                        .or(existing.as_ref().and_then(|e| e.termination_date));
+                    match end {
+                        Some(d) => status = Some((EmployeeStatus::Terminated, Some(d))),
+                        None => errors.add(
+                            "termination_date",
+                            "termination_date_required",
+                            BTreeMap::new(),
+                        ),
+                    }
+                }
+                None => errors.add("status", "invalid_status", value(&v)),
+            }
+        }
+        // The form's own checks, so every problem of the row shows at once; a field already
+        // reported (an unreadable date) is not reported again as missing.
+        let valid = match validate_employee(conn, &input, today) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                for f in e.fields {
+                    let key = import_key(&f.field);
+                    if !errors.list.iter().any(|x| import_key(&x.field) == key) {
+                        errors.add(&f.field, &f.code, f.params);
+                    }
+                }
+                None
+            }
+        };
+        let errors = errors.list;
+
+        match (valid, errors.is_empty()) {
+            (Some(v), true) => {
+                for w in &v.warnings {
+                    if report.warnings.len() < MAX_REPORTED {
+                        report.warnings.push(RowError {
+                            line,
+                            column: mapping
+                                .get(import_key(&w.field))
+                                .map(|&c| t.headers[c].clone()),
+                            field: w.field.clone(),
+                            code: w.code.clone(),
+                            params: w.params.clone(),
+                        });
+                    }
+                }
+                let kind = match &existing {
+                    None => Kind::Create,
+                    Some(e) => {
+                        let same_status = status.is_none_or(|(s, d)| {
+                            s == e.status
+                                && (s == EmployeeStatus::Active || d == e.termination_date)
+                        });
+                        if v.same_data_as(e) && same_status && manager_in_file.is_none() {
+                            Kind::Unchanged
+                        } else {
+                            Kind::Update {
+                                id: e.id,
+                                version: e.version,
+                            }
+                        }
+                    }
+                };
+                match kind {
+                    Kind::Create => report.to_create += 1,
+                    Kind::Update { .. } => report.to_update += 1,
+                    Kind::Unchanged => report.unchanged += 1,
+                }
+                rows.push(RowPlan {
+                    kind,
+                    valid: v,
+                    status,
+                    manager_in_file,
+                });
+            }
+            _ => {
+                report.error_rows += 1;
+                for e in errors {
+                    if report.errors.len() < MAX_REPORTED {
+                        report.errors.push(e);
+                    }
+                }
+            }
+        }
+    }
+    Ok(Plan { rows, report })
+}
+
+impl Backoffice {
+    /// Reads the file chosen in the open dialog and proposes a column mapping.
+    pub fn preview_import(&self, ctx: &Ctx, path: &Path) -> crate::Result<ImportPreview> {
+        self.require(ctx, Area::Staff, Action::Write)?;
+        let t = read_file(path)?;
+        let suggested = suggest_mapping(&t.headers, STAFF_FIELDS);
+        let mapping = STAFF_FIELDS
+            .iter()
+            .zip(suggested)
+            .filter_map(|(f, c)| c.map(|c| (f.key.to_owned(), c)))
+            .collect();
+        Ok(ImportPreview {
+            file_name: file_name(path),
+            source: source_of(&t),
+            fields: STAFF_FIELDS
+                .iter()
+                .map(|f| ImportField {
+                    key: f.key.to_owned(),
+                    required: REQUIRED_FIELDS.contains(&f.key),
+                })
+                .collect(),
+            mapping,
+            rows: t.rows.iter().take(PREVIEW_ROWS).cloned().collect(),
+            lines: t.line_numbers.iter().take(PREVIEW_ROWS).copied().collect(),
+            total_rows: t.rows.len(),
+            headers: t.headers,
+        })
+    }
+
+    /// Checks every row with the confirmed mapping and says what a commit would do. Writes
+    /// nothing.
+    pub fn validate_import(
+        &self,
+        ctx: &Ctx,
+        path: &Path,
+        mapping: &BTreeMap<String, usize>,
+        options: &ImportOptions,
+    ) -> crate::Result<ImportReport> {
+        self.require(ctx, Area::Staff, Action::Write)?;
+        let t = read_file(path)?;
+        check_mapping(&t, mapping)?;
+        let today = self.today();
+        Ok(self
+            .store
+            .read(|c| plan(c, &t, mapping, options, today))?
+            .report)
+    }
+
+    /// Imports the file in one transaction: every row or none. Any row error (the file may have
+    /// changed since it was validated) or a cancel from `progress(done, total)` returning false
+    /// rolls everything back. Each created or updated file gets its history rows.
+    pub fn commit_import(
+        &self,
+        ctx: &Ctx,
+        path: &Path,
+        mapping: &BTreeMap<String, usize>,
+        options: &ImportOptions,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> crate::Result<ImportOutcome> {
+        self.require(ctx, Area::Staff, Action::Write)?;
+        let t = read_file(path)?;
+        check_mapping(&t, mapping)?;
+        let today = self.today();
+        self.store.write(&ctx.actor, |w| {
+            let c = w.conn();
+            let mut departments_created = 0;
+            if options.create_missing_departments {
+                let first = plan(c, &t, mapping, options, today)?;
+                for name in &first.report.unknown_departments {
+                    let v = DepartmentInput {
+                        name: name.clone(),
+                        code: None,
+                        head: None,
+                        cost_centre: None,
+                    }
+                    .validate()?;
+                    departments::insert(w, &v)?;
+                    departments_created += 1;
+                }
+            }
+            let plan = plan(c, &t, mapping, &ImportOptions::default(), today)?;
+            if !plan.report.ok() {
+                return Err(Error::new(
+                    ErrorCode::Validation,
+                    format!("{} rows have errors", plan.report.error_rows),
+                )
+                .with("error_rows", plan.report.error_rows));
+            }
+            let reqs = requirements::list(c)?;
+            let total = plan.rows.len();
+            let cancelled = || Error::new(ErrorCode::Cancelled, "import cancelled");
+            if !progress(0, total) {
+                return Err(cancelled());
+            }
+            let mut outcome = ImportOutcome {
+                created: 0,
+                updated: 0,
+                unchanged: 0,
+                departments_created,
+            };
+            let mut ids: HashMap<String, i64> = HashMap::new();
+            let mut later: Vec<(i64, usize)> = Vec::new();
+            for (i, row) in plan.rows.iter().enumerate() {
+                let id = match row.kind {
+                    Kind::Unchanged => {
+                        outcome.unchanged += 1;
+                        None
+                    }
+                    Kind::Create => {
+                        let e = employees::insert(w, &row.valid)?;
+                        outcome.created += 1;
+                        Some(e)
+                    }
+                    Kind::Update { id, version } => {
+                        let (e, _) = employees::update(w, id, version, &row.valid)?;
+                        outcome.updated += 1;
+                        Some(e)
+                    }
+                };
+                if let Some(e) = id {
+                    match row.status {
+                        Some((EmployeeStatus::Terminated, Some(d))) => {
+                            employees::terminate(
+                                w,
+                                e.id,
+                                e.version,
+                                d,
+                                e.termination_reason.as_deref(),
+                            )?;
+                        }
+                        Some((EmployeeStatus::Active, _))
+                            if e.status == EmployeeStatus::Terminated =>
+                        {
+                            employees::reactivate(w, e.id, e.version)?;
+                        }
+                        _ => {}
+                    }
+                    staff_scores::recompute(c, e.id, &reqs, today)?;
+                    ids.insert(e.tax_code.clone(), e.id);
+                    if row.manager_in_file.is_some() {
+                        later.push((e.id, i));
+                    }
+                }
+                let done = i + 1;
+                if (done % PROGRESS_EVERY == 0 || done == total) && !progress(done, total) {
+                    return Err(cancelled());
+                }
+            }
+            // Managers who are new employees of the same file exist now.
+            for (id, i) in later {
+                let row = &plan.rows[i];
+                let Some(manager) = row.manager_in_file.as_ref().and_then(|m| ids.get(m)) else {
+                    continue;
+                };
+                let current = employees::get(c, id)?.ok_or_else(|| Error::not_found("employee"))?;
+                let mut v = row.valid.clone();
+                v.manager_id = Some(*manager);
+                employees::update(w, id, current.version, &v)?;
+            }
+            Ok(outcome)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sexes_and_statuses_in_both_languages() {
+        assert_eq!(parse_sex(" Femmina "), Some(Sex::F));
+        assert_eq!(parse_sex("M"), Some(Sex::M));
+        assert_eq!(parse_sex("x"), None);
+        assert_eq!(parse_status("Cessato"), Some(EmployeeStatus::Terminated));
+        assert_eq!(parse_status("active"), Some(EmployeeStatus::Active));
+        assert_eq!(parse_status("forse"), None);
+        assert_eq!(import_key("department_id"), "department");
+        assert_eq!(import_key("email"), "email");
+    }
+}
