@@ -12,5 +12,6 @@ mod proof;
 mod staff;
 mod staff_completeness;
 mod staff_documents;
+mod staff_export;
 mod staff_import;
 mod support;

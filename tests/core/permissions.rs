@@ -249,6 +249,21 @@ fn operations() -> Vec<(&'static str, &'static str, Op)> {
                 )
                 .map(drop)
         }),
+        ("export_staff_csv", "staff:export", |t, c, dir| {
+            t.app
+                .export_staff_csv(c, &crate::staff::query(), &dir.join("staff.csv"), "it")
+                .map(drop)
+        }),
+        ("export_staff_xlsx", "staff:export", |t, c, dir| {
+            t.app
+                .export_staff_xlsx(c, &crate::staff::query(), &dir.join("staff.xlsx"), "en")
+                .map(drop)
+        }),
+        ("export_employee_zip", "staff:export", |t, c, dir| {
+            t.app
+                .export_employee_zip(c, 1, &dir.join("employee.zip"), "it")
+                .map(drop)
+        }),
         ("ensure_staff_defaults", "staff:write", |t, c, _| {
             t.app.ensure_staff_defaults(c).map(drop)
         }),

@@ -84,5 +84,6 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     imp::RowError::export_all(&cfg)?;
     imp::ImportReport::export_all(&cfg)?;
     imp::ImportOutcome::export_all(&cfg)?;
+    crate::services::EmployeeExport::export_all(&cfg)?;
     Ok(())
 }

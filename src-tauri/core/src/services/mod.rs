@@ -10,11 +10,13 @@ mod session;
 mod staff;
 mod staff_catalog;
 mod staff_documents;
+mod staff_export;
 mod staff_import;
 
 pub use home::{Home, Startup};
 pub use preferences::Preferences;
 pub use session::Sessions;
+pub use staff_export::EmployeeExport;
 
 use crate::domain::permissions::{allows, Action, Area, Role};
 use crate::error::{Error, ErrorCode};
