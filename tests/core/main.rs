@@ -10,6 +10,7 @@ mod organisation;
 mod permissions;
 mod proof;
 mod staff;
+mod staff_bench;
 mod staff_completeness;
 mod staff_documents;
 mod staff_export;

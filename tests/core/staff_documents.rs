@@ -178,13 +178,15 @@ fn wrong_files_are_refused_clearly() {
     // No temporary files left from the refusals.
     let tmp = t.app.data_dir().join("files/tmp");
     assert_eq!(std::fs::read_dir(tmp).unwrap().count(), 0);
-    // Unknown employee or type.
-    let ok = file(&dir, "ok.pdf", b"%PDF-1.4");
+    // Unknown employee or type; the copy made for a failed write is removed again.
+    let files = stored_files(&t);
+    let ok = file(&dir, "ok.pdf", b"%PDF-1.4 mai salvato");
     let err = t
         .app
         .attach_document(&t.ctx, 999, &input(other), &ok)
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::NotFound);
+    assert_eq!(stored_files(&t), files);
     let err = t
         .app
         .attach_document(&t.ctx, e.id, &input(999), &ok)
@@ -224,6 +226,8 @@ fn expiry_defaults_and_renewal_keeps_the_previous_version() {
         (err.fields[0].field.as_str(), err.fields[0].code.as_str()),
         ("expires_on", "required")
     );
+    // Checked before copying: no second copy of anything.
+    assert_eq!(stored_files(&t), 1);
     let file_view = t.app.employee(&t.ctx, e.id).unwrap();
     assert!(file_view.completeness.issues.iter().any(|i| matches!(
         i.issue,

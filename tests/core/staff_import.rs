@@ -271,7 +271,7 @@ fn ten_bad_rows_each_reported_and_nothing_imported() {
 }
 
 /// Writes a semicolon CSV of `n` clean rows, Italian headers and dates, into `path`.
-fn write_clean_csv(path: &Path, n: usize, departments: &[&str], level: &str) {
+pub fn write_clean_csv(path: &Path, n: usize, departments: &[&str], level: &str) {
     let mut out = String::from(
         "Matricola;Cognome;Nome;Codice fiscale;Sesso;Data di nascita;Email;Telefono;Indirizzo;IBAN;Reparto;Mansione;Tipo contratto;Data assunzione;Data fine contratto;CCNL;Livello\r\n",
     );

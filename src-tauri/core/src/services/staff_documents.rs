@@ -15,6 +15,15 @@ use crate::error::{Error, FieldError};
 use crate::store::{courses, document_types, documents, employees, training, WriteTx};
 use std::path::{Path, PathBuf};
 
+/// Held from copying a file into the store until its row is committed, and from deleting a row
+/// until its unused copy is removed: a copy is never removed while another attach of the same
+/// content is between those two steps.
+static FILE_STORE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn file_store_lock() -> std::sync::MutexGuard<'static, ()> {
+    FILE_STORE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// The file name without its extension: the default title.
 fn stem(file_name: &str) -> &str {
     Path::new(file_name)
@@ -72,22 +81,30 @@ impl Backoffice {
         if !doc_type.active {
             return Err(Error::field("type_id", "inactive"));
         }
-        let file = self.blobs().put_file(source)?;
         let today = self.today();
-        self.store.write(&ctx.actor, |w| {
+        // Title and dates checked before the file is copied, so a form error costs no disk work.
+        let default_title = source
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let meta = validate_meta(
+            input.title.as_deref(),
+            stem(&default_title),
+            input.issued_on,
+            input.expires_on,
+            &doc_type,
+            today,
+        )?;
+        let _lock = file_store_lock();
+        let file = self.blobs().put_file(source)?;
+        let written = self.store.write(&ctx.actor, |w| {
             employee_exists(w, employee_id)?;
-            let meta = validate_meta(
-                input.title.as_deref(),
-                stem(&file.file_name),
-                input.issued_on,
-                input.expires_on,
-                &doc_type,
-                today,
-            )?;
             let d = documents::insert(w, employee_id, doc_type.id, &meta, &file)?;
             rescore(w, employee_id, today)?;
             Ok(d)
-        })
+        });
+        self.drop_unused_copy(&written, &file.sha256);
+        written
     }
 
     /// Replaces the current version of a document with a new file; the old version stays,
@@ -105,24 +122,42 @@ impl Backoffice {
             .store
             .read(|c| documents::get(c, document_id))?
             .ok_or_else(|| Error::not_found("document"))?;
-        let file = self.blobs().put_file(source)?;
         let today = self.today();
-        self.store.write(&ctx.actor, |w| {
-            let doc_type = document_types::get(w.conn(), old.type_id)?
-                .ok_or_else(|| Error::not_found("document type"))?;
-            let meta = validate_meta(
-                input.title.as_deref(),
-                &old.title,
-                input.issued_on,
-                input.expires_on,
-                &doc_type,
-                today,
-            )?;
+        let doc_type = self
+            .store
+            .read(|c| document_types::get(c, old.type_id))?
+            .ok_or_else(|| Error::not_found("document type"))?;
+        let meta = validate_meta(
+            input.title.as_deref(),
+            &old.title,
+            input.issued_on,
+            input.expires_on,
+            &doc_type,
+            today,
+        )?;
+        let _lock = file_store_lock();
+        let file = self.blobs().put_file(source)?;
+        let written = self.store.write(&ctx.actor, |w| {
             let new = documents::insert(w, old.employee_id, old.type_id, &meta, &file)?;
             documents::supersede(w, old.id, version, new.id)?;
             rescore(w, old.employee_id, today)?;
             Ok(new)
-        })
+        });
+        self.drop_unused_copy(&written, &file.sha256);
+        written
+    }
+
+    /// After a failed write, removes the copy just made unless another document uses it.
+    fn drop_unused_copy<T>(&self, written: &crate::Result<T>, sha256: &str) {
+        if written.is_err() {
+            let unused = self
+                .store
+                .read(|c| documents::content_in_use(c, sha256))
+                .is_ok_and(|used| !used);
+            if unused {
+                let _ = self.blobs().remove(sha256);
+            }
+        }
     }
 
     /// Corrects a document's title or dates.
@@ -164,6 +199,7 @@ impl Backoffice {
     pub fn delete_document(&self, ctx: &Ctx, document_id: i64, version: i64) -> crate::Result<()> {
         self.require(ctx, Area::Staff, Action::Write)?;
         let today = self.today();
+        let _lock = file_store_lock();
         let (sha, unused) = self.store.write(&ctx.actor, |w| {
             let d = documents::delete(w, document_id, version)?;
             rescore(w, d.employee_id, today)?;
