@@ -1,11 +1,13 @@
 //! Start-up: where the data lives, who is working, and the opened core (or why it is not open).
 
 use crate::dialogs::FilePicker;
+use backoffice_core::jobs::Jobs;
 use backoffice_core::services::Backoffice;
 use backoffice_core::store::{system_clock, DB_FILE_NAME};
 use backoffice_core::{Error, ErrorCode};
+use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Overrides the data directory, like `--data-dir`; tests and portable installs use it.
 pub const DATA_DIR_ENV: &str = "BACKOFFICE_DATA_DIR";
@@ -18,6 +20,9 @@ pub struct AppState {
     pub db_path: PathBuf,
     pub system_language: String,
     pub picker: FilePicker,
+    /// Files chosen for import, by token: the web view refers to them, never names a path.
+    pub import_files: Mutex<HashMap<i64, PathBuf>>,
+    pub jobs: Jobs,
 }
 
 impl AppState {
@@ -33,6 +38,8 @@ impl AppState {
                 db_path: PathBuf::new(),
                 system_language,
                 picker: FilePicker::from_env(),
+                import_files: Mutex::default(),
+                jobs: Jobs::default(),
             };
         };
         let db_path = data_dir.join(DB_FILE_NAME);
@@ -53,6 +60,8 @@ impl AppState {
             db_path,
             system_language,
             picker: FilePicker::from_env(),
+            import_files: Mutex::default(),
+            jobs: Jobs::default(),
         }
     }
 }

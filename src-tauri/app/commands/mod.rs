@@ -7,6 +7,8 @@ mod settings;
 mod staff;
 mod staff_catalog;
 mod staff_documents;
+mod staff_export;
+mod staff_import;
 
 use crate::state::AppState;
 use backoffice_core::services::{Backoffice, Ctx};
@@ -72,10 +74,17 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         staff_documents::add_training,
         staff_documents::update_training,
         staff_documents::delete_training,
+        staff_import::choose_staff_import,
+        staff_import::validate_staff_import,
+        staff_import::commit_staff_import,
+        staff_import::job_status,
+        staff_import::cancel_job,
+        staff_export::export_staff,
+        staff_export::export_employee_file,
     ]
 }
 
-fn core(state: &State<'_, AppState>) -> Result<Arc<Backoffice>, Error> {
+pub fn core(state: &State<'_, AppState>) -> Result<Arc<Backoffice>, Error> {
     match &state.core {
         Ok(c) => Ok(Arc::clone(c)),
         Err(e) => Err(Error::new(

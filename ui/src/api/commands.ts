@@ -56,6 +56,13 @@ export const COMMANDS = [
   "add_training",
   "update_training",
   "delete_training",
+  "choose_staff_import",
+  "validate_staff_import",
+  "commit_staff_import",
+  "job_status",
+  "cancel_job",
+  "export_staff",
+  "export_employee_file",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];
