@@ -1,0 +1,112 @@
+import { Alert, Group, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { IconAlertTriangle, IconCircleCheck } from "@tabler/icons-react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import type { ImportReport } from "../../bindings/ImportReport";
+import type { RowError } from "../../bindings/RowError";
+import { formatNumber } from "../../i18n/format";
+
+/** A row problem in words: the import's own codes first, then the form's. */
+export function rowProblem(e: RowError, t: TFunction): string {
+  const own = `import.code.${e.code}`;
+  return t(own, {
+    ...e.params,
+    defaultValue: t(`errors.field.${e.code}`, { ...e.params, defaultValue: e.code }),
+  });
+}
+
+function Stat({ label, value, color }: { label: string; value: number; color?: string }) {
+  const { i18n } = useTranslation();
+  return (
+    <Paper withBorder p="sm" radius="md">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="xl" fw={700} c={color}>
+        {formatNumber(value, i18n.language)}
+      </Text>
+    </Paper>
+  );
+}
+
+function Problems({ rows, testId }: { rows: RowError[]; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Table striped verticalSpacing={6} data-testid={testId}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={80}>{t("import.line")}</Table.Th>
+          <Table.Th w={200}>{t("import.column")}</Table.Th>
+          <Table.Th w={180}>{t("import.field")}</Table.Th>
+          <Table.Th>{t("import.problem")}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((e) => (
+          <Table.Tr key={`${e.line}-${e.field}-${e.code}`} data-testid="import-error-row">
+            <Table.Td>{e.line}</Table.Td>
+            <Table.Td>{e.column ?? t("common.none")}</Table.Td>
+            <Table.Td>{t(`import.fields.${e.field}`, { defaultValue: e.field })}</Table.Td>
+            <Table.Td>{rowProblem(e, t)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function ImportReportView({ report }: { report: ImportReport }) {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <SimpleGrid cols={5}>
+        <Stat label={t("import.rows")} value={report.rows} />
+        <Stat label={t("import.toCreate")} value={report.to_create} color="green" />
+        <Stat label={t("import.toUpdate")} value={report.to_update} color="blue" />
+        <Stat label={t("import.unchanged")} value={report.unchanged} />
+        <Stat
+          label={t("import.errorRows")}
+          value={report.error_rows}
+          color={report.error_rows ? "red" : undefined}
+        />
+      </SimpleGrid>
+      {report.error_rows > 0 ? (
+        <Alert
+          color="red"
+          icon={<IconAlertTriangle />}
+          title={t("import.errorsTitle", { count: report.error_rows })}
+          data-testid="import-errors"
+        >
+          {report.errors.length < report.error_rows ? (
+            <Text size="sm">{t("import.errorsMore", { shown: report.errors.length })}</Text>
+          ) : null}
+        </Alert>
+      ) : (
+        <Alert
+          color="green"
+          icon={<IconCircleCheck />}
+          title={t("import.readyTitle")}
+          data-testid="import-ready"
+        >
+          {t("import.readyText", { create: report.to_create, update: report.to_update })}
+        </Alert>
+      )}
+      {report.unknown_departments.length > 0 ? (
+        <Group>
+          <Text size="sm" c="orange">
+            {t("import.unknownDepartments", { names: report.unknown_departments.join(", ") })}
+          </Text>
+        </Group>
+      ) : null}
+      {report.errors.length > 0 ? (
+        <Problems rows={report.errors} testId="import-error-table" />
+      ) : null}
+      {report.warnings.length > 0 ? (
+        <>
+          <Text fw={600}>{t("import.warningsTitle")}</Text>
+          <Problems rows={report.warnings} testId="import-warning-table" />
+        </>
+      ) : null}
+    </Stack>
+  );
+}
