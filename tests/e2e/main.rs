@@ -7,4 +7,5 @@ mod accounts;
 mod foundation;
 mod screens;
 mod smoke;
+mod staff;
 mod support;

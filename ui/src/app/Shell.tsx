@@ -1,8 +1,11 @@
 import { AppShell, Group, NavLink, Text, ThemeIcon, Title } from "@mantine/core";
 import {
+  IconAddressBook,
   IconBuildingCommunity,
+  IconChecklist,
   IconHistory,
   IconHome,
+  IconListDetails,
   IconSettings,
   IconStack2,
   IconUsers,
@@ -15,6 +18,10 @@ import { DepartmentsPage } from "../features/departments/DepartmentsPage";
 import { HistoryPage } from "../features/history/HistoryPage";
 import { HomePage } from "../features/home/HomePage";
 import { SettingsPage } from "../features/settings/SettingsPage";
+import { CompletenessPage } from "../features/staff/CompletenessPage";
+import { EmployeePage } from "../features/staff/EmployeePage";
+import { StaffPage } from "../features/staff/StaffPage";
+import { StaffSettingsPage } from "../features/staff/StaffSettingsPage";
 import { UsersPage } from "../features/users/UsersPage";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { type PageId, useNav } from "./nav";
@@ -24,6 +31,9 @@ import { UserMenu } from "./UserMenu";
 /** Pages in the navigation, each shown only to those whose roles may read its area. */
 const PAGES: { id: PageId; icon: typeof IconHome; area: Area | null }[] = [
   { id: "home", icon: IconHome, area: null },
+  { id: "staff", icon: IconAddressBook, area: "staff" },
+  { id: "completeness", icon: IconChecklist, area: "staff" },
+  { id: "staffSettings", icon: IconListDetails, area: "staff" },
   { id: "departments", icon: IconBuildingCommunity, area: "departments" },
   { id: "history", icon: IconHistory, area: "history" },
   { id: "users", icon: IconUsers, area: "users" },
@@ -32,7 +42,7 @@ const PAGES: { id: PageId; icon: typeof IconHome; area: Area | null }[] = [
 
 export function Shell() {
   const { t } = useTranslation();
-  const { page, go } = useNav();
+  const { route, page, go } = useNav();
   const { session } = useSession();
   const readable = (area: Area | null) =>
     area === null || session.grants.some((g) => g.area === area && g.action === "read");
@@ -74,11 +84,18 @@ export function Shell() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        {page === "home" && <HomePage />}
-        {page === "departments" && <DepartmentsPage />}
-        {page === "history" && <HistoryPage />}
-        {page === "users" && <UsersPage />}
-        {page === "settings" && <SettingsPage />}
+        {route.page === "home" && <HomePage />}
+        {route.page === "staff" && <StaffPage />}
+        {route.page === "employee" && (
+          // Remounted per employee, so one file never shows another's state.
+          <EmployeePage key={String(route.id)} route={route} />
+        )}
+        {route.page === "completeness" && <CompletenessPage />}
+        {route.page === "staffSettings" && <StaffSettingsPage />}
+        {route.page === "departments" && <DepartmentsPage />}
+        {route.page === "history" && <HistoryPage />}
+        {route.page === "users" && <UsersPage />}
+        {route.page === "settings" && <SettingsPage />}
       </AppShell.Main>
     </AppShell>
   );

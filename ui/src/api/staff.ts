@@ -1,0 +1,86 @@
+import type { CompanyCompleteness } from "../bindings/CompanyCompleteness";
+import type { ContractType } from "../bindings/ContractType";
+import type { ContractTypeInput } from "../bindings/ContractTypeInput";
+import type { Course } from "../bindings/Course";
+import type { CourseInput } from "../bindings/CourseInput";
+import type { Document } from "../bindings/Document";
+import type { DocumentEdit } from "../bindings/DocumentEdit";
+import type { DocumentInput } from "../bindings/DocumentInput";
+import type { DocumentType } from "../bindings/DocumentType";
+import type { DocumentTypeInput } from "../bindings/DocumentTypeInput";
+import type { Employee } from "../bindings/Employee";
+import type { EmployeeFile } from "../bindings/EmployeeFile";
+import type { EmployeeInput } from "../bindings/EmployeeInput";
+import type { EmployeeSaved } from "../bindings/EmployeeSaved";
+import type { FixQuery } from "../bindings/FixQuery";
+import type { FixRow } from "../bindings/FixRow";
+import type { Page } from "../bindings/Page";
+import type { RenewalInput } from "../bindings/RenewalInput";
+import type { Requirement } from "../bindings/Requirement";
+import type { RequirementInput } from "../bindings/RequirementInput";
+import type { StaffQuery } from "../bindings/StaffQuery";
+import type { StaffRow } from "../bindings/StaffRow";
+import type { TerminationInput } from "../bindings/TerminationInput";
+import type { TrainingInput } from "../bindings/TrainingInput";
+import type { TrainingRecord } from "../bindings/TrainingRecord";
+import { call } from "./invoke";
+
+/** Employees, their files and the completeness roll-ups. */
+export const staffApi = {
+  list: (query: StaffQuery) => call<Page<StaffRow>>("list_staff", { query }),
+  /** Opening a file is recorded in history as a read of personal data. */
+  get: (id: number) => call<EmployeeFile>("get_employee", { id }),
+  create: (input: EmployeeInput) => call<EmployeeSaved>("create_employee", { input }),
+  update: (id: number, version: number, input: EmployeeInput) =>
+    call<EmployeeSaved>("update_employee", { id, version, input }),
+  terminate: (id: number, version: number, input: TerminationInput) =>
+    call<Employee>("terminate_employee", { id, version, input }),
+  reactivate: (id: number, version: number) =>
+    call<Employee>("reactivate_employee", { id, version }),
+  companyCompleteness: () => call<CompanyCompleteness>("company_completeness"),
+  whatNeedsFixing: (query: FixQuery) => call<Page<FixRow>>("what_needs_fixing", { query }),
+};
+
+/** The editable lists behind staff files. `id` null creates; `version` is ignored then. */
+export const staffCatalogApi = {
+  contractTypes: (includeInactive: boolean) =>
+    call<ContractType[]>("list_contract_types", { includeInactive }),
+  saveContractType: (id: number | null, version: number, input: ContractTypeInput) =>
+    call<ContractType>("save_contract_type", { id, version, input }),
+  documentTypes: (includeInactive: boolean) =>
+    call<DocumentType[]>("list_document_types", { includeInactive }),
+  saveDocumentType: (id: number | null, version: number, input: DocumentTypeInput) =>
+    call<DocumentType>("save_document_type", { id, version, input }),
+  courses: (includeInactive: boolean) => call<Course[]>("list_courses", { includeInactive }),
+  saveCourse: (id: number | null, version: number, input: CourseInput) =>
+    call<Course>("save_course", { id, version, input }),
+  requirements: () => call<Requirement[]>("list_requirements"),
+  createRequirement: (input: RequirementInput) =>
+    call<Requirement>("create_requirement", { input }),
+  deleteRequirement: (id: number, version: number) =>
+    call<void>("delete_requirement", { id, version }),
+};
+
+/** Documents and training of one employee. Files come and go through Rust's native dialogs. */
+export const staffDocumentsApi = {
+  /** Opens the native open dialog titled `title`, then attaches the chosen file. */
+  attach: (employeeId: number, input: DocumentInput, title: string) =>
+    call<Document>("attach_document", { employeeId, input, title }),
+  /** Opens the open dialog for the new file; the current version stays in the history. */
+  renew: (documentId: number, version: number, input: RenewalInput, title: string) =>
+    call<Document>("renew_document", { documentId, version, input, title }),
+  update: (documentId: number, version: number, edit: DocumentEdit) =>
+    call<Document>("update_document", { documentId, version, edit }),
+  remove: (documentId: number, version: number) =>
+    call<void>("delete_document", { documentId, version }),
+  /** Opens the save dialog proposing `fileName`; returns the path written. */
+  exportCopy: (documentId: number, fileName: string, title: string) =>
+    call<string>("export_document", { documentId, fileName, title }),
+  /** Opens a read-only copy with the system's viewer. */
+  open: (documentId: number) => call<void>("open_document", { documentId }),
+  addTraining: (employeeId: number, input: TrainingInput) =>
+    call<TrainingRecord>("add_training", { employeeId, input }),
+  updateTraining: (id: number, version: number, input: TrainingInput) =>
+    call<TrainingRecord>("update_training", { id, version, input }),
+  removeTraining: (id: number, version: number) => call<void>("delete_training", { id, version }),
+};

@@ -1,0 +1,83 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { departmentsApi } from "../../api/departments";
+import { staffCatalogApi } from "../../api/staff";
+
+/** Anything with an Italian name and an optional English one (contract types, courses…). */
+export type Named = { id: number; name_it: string; name_en: string | null; active?: boolean };
+
+/** The name in the interface language; English falls back to the Italian name. */
+export function nameIn(item: Named, language: string): string {
+  return language === "en" ? (item.name_en ?? item.name_it) : item.name_it;
+}
+
+/** Every cached list under this key is refreshed after a list is edited. */
+export const CATALOG_KEY = "staff-catalog";
+
+// The lists are small (a few dozen rows) and change rarely: read once, inactive ones included so
+// old records still show their names; forms offer only the active ones.
+export function useContractTypes() {
+  return useQuery({
+    queryKey: [CATALOG_KEY, "contract-types"],
+    queryFn: () => staffCatalogApi.contractTypes(true),
+    staleTime: 60_000,
+  });
+}
+
+export function useDocumentTypes() {
+  return useQuery({
+    queryKey: [CATALOG_KEY, "document-types"],
+    queryFn: () => staffCatalogApi.documentTypes(true),
+    staleTime: 60_000,
+  });
+}
+
+export function useCourses() {
+  return useQuery({
+    queryKey: [CATALOG_KEY, "courses"],
+    queryFn: () => staffCatalogApi.courses(true),
+    staleTime: 60_000,
+  });
+}
+
+export function useRequirements() {
+  return useQuery({
+    queryKey: [CATALOG_KEY, "requirements"],
+    queryFn: staffCatalogApi.requirements,
+    staleTime: 60_000,
+  });
+}
+
+/** All departments (inactive too, for names), sorted by name; at most 500. */
+export function useAllDepartments() {
+  return useQuery({
+    queryKey: ["departments", "all-for-staff"],
+    queryFn: () =>
+      departmentsApi.list({
+        search: null,
+        status: "all",
+        sort: "name",
+        dir: "asc",
+        page: { offset: 0, limit: 500 },
+      }),
+    staleTime: 60_000,
+    select: (p) => p.items,
+  });
+}
+
+/** Options for a Select: the active items, plus `keep` (the record's current value) if inactive. */
+export function useOptions<T extends Named>(items: T[] | undefined, keep?: number | null) {
+  const { i18n } = useTranslation();
+  return (items ?? [])
+    .filter((i) => i.active !== false || i.id === keep)
+    .map((i) => ({ value: String(i.id), label: nameIn(i, i18n.language) }))
+    .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
+}
+
+/** id → name lookup for tables. */
+export function useNames<T extends Named>(items: T[] | undefined) {
+  const { i18n } = useTranslation();
+  const map = new Map<number, string>();
+  for (const i of items ?? []) map.set(i.id, nameIn(i, i18n.language));
+  return (id: number | null | undefined) => (id == null ? null : (map.get(id) ?? null));
+}
