@@ -159,15 +159,17 @@ fn employee_file_documents_training_and_completeness() {
     let id_card = out.path().join("carta-identita-rossi.pdf");
     let renewed = out.path().join("carta-identita-rossi-2026.pdf");
     let copy = out.path().join("copia.pdf");
+    let zip = out.path().join("fascicolo-rossi-mario.zip");
     let id_bytes = write_pdf(&id_card, "first");
     let renewed_bytes = write_pdf(&renewed, "renewed");
     std::fs::write(
         &answers,
         format!(
-            "{}\n{}\n{}\n",
+            "{}\n{}\n{}\n{}\n",
             id_card.display(),
             renewed.display(),
-            copy.display()
+            copy.display(),
+            zip.display()
         ),
     )
     .unwrap();
@@ -203,6 +205,12 @@ fn employee_file_documents_training_and_completeness() {
     app.wait_for("[data-testid=requirement-row]", TIMEOUT);
     app.screenshot("settings-requirements");
     assert_eq!(count(&app, "SELECT count(*) FROM requirements"), 1);
+    app.click("[data-testid=settings-tab-document-types]");
+    app.wait_for("[data-testid=document-types-table]", TIMEOUT);
+    app.screenshot("settings-document-types");
+    app.click("[data-testid=settings-tab-courses]");
+    app.wait_for("[data-testid=courses-table]", TIMEOUT);
+    app.screenshot("settings-courses");
 
     // A wrong check character: the error is beside the tax code, nothing is written.
     go(&app, "staff");
@@ -328,6 +336,11 @@ fn employee_file_documents_training_and_completeness() {
     app.wait_until("the saved copy", TIMEOUT, || Ok(copy.exists()));
     assert_eq!(std::fs::read(&copy).unwrap(), renewed_bytes);
     assert_ne!(renewed_bytes, id_bytes);
+
+    // The whole file as a ZIP, as a GDPR access request needs.
+    app.click("[data-testid=employee-export-zip]");
+    app.wait_until("the ZIP", TIMEOUT, || Ok(zip.exists()));
+    assert!(std::fs::read(&zip).unwrap().starts_with(b"PK"));
 
     // Training: a first-aid course, its expiry computed from the course's validity.
     app.click("[data-testid=tab-training]");
@@ -519,11 +532,7 @@ fn staff_list_filters_and_completeness_page_in_both_languages() {
     app.screenshot("list-filtered");
     app.click("[data-testid=staff-reset]");
     wait_text(&app, "[data-testid=list-total]", "240 dipendenti");
-    pick(
-        &app,
-        "[data-testid=staff-filter-within]",
-        "Scaduti o entro 30 giorni",
-    );
+    pick(&app, "[data-testid=staff-filter-within]", "Entro 30 giorni");
     let expiring = count(
         &app,
         "SELECT count(*) FROM employees WHERE next_expiry IS NOT NULL",
@@ -538,12 +547,15 @@ fn staff_list_filters_and_completeness_page_in_both_languages() {
     app.wait_for("[data-testid=fix-row]", TIMEOUT);
     assert_eq!(app.count("[data-testid=rollup-row]"), 4);
     app.screenshot("completeness");
+    center(&app, "[data-testid=fix-table]");
+    app.screenshot("completeness-to-fix");
     // The most urgent: the fixed-term contracts about to end.
     let first_issue = app.execute(
         "return document.querySelector('[data-testid=fix-row] [data-testid=issue-fix]').dataset.kind;",
         vec![],
     );
     assert_eq!(first_issue, json!("contract_ending"));
+    center(&app, "[data-testid=fix-row] [data-testid=issue-fix]");
     app.click("[data-testid=fix-row] [data-testid=issue-fix]");
     app.wait_for("[data-testid=employee-form]", TIMEOUT);
     app.wait_until("the contract end focused", TIMEOUT, || {

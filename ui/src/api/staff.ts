@@ -25,6 +25,9 @@ import type { TrainingInput } from "../bindings/TrainingInput";
 import type { TrainingRecord } from "../bindings/TrainingRecord";
 import { call } from "./invoke";
 
+/** What an export wrote: the path chosen in the save dialog and how many rows. */
+export type Saved = { path: string; rows: number };
+
 /** Employees, their files and the completeness roll-ups. */
 export const staffApi = {
   list: (query: StaffQuery) => call<Page<StaffRow>>("list_staff", { query }),
@@ -39,6 +42,12 @@ export const staffApi = {
     call<Employee>("reactivate_employee", { id, version }),
   companyCompleteness: () => call<CompanyCompleteness>("company_completeness"),
   whatNeedsFixing: (query: FixQuery) => call<Page<FixRow>>("what_needs_fixing", { query }),
+  /** The list as filtered (every page), to CSV or XLSX through the save dialog titled `title`. */
+  exportList: (query: StaffQuery, format: "csv" | "xlsx", language: string, title: string) =>
+    call<Saved>("export_staff", { query, format, language, title }),
+  /** One employee's complete file (data, documents, training, history) as a ZIP. */
+  exportFile: (id: number, fileName: string, language: string, title: string) =>
+    call<Saved>("export_employee_file", { id, fileName, language, title }),
 };
 
 /** The editable lists behind staff files. `id` null creates; `version` is ignored then. */

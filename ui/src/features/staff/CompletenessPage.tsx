@@ -33,7 +33,10 @@ const SHOWN = 3;
 
 function Stat({ label, value, color }: { label: string; value: string; color?: string }) {
   return (
-    <Card padding="md">
+    <Card
+      padding="md"
+      style={{ display: "flex", flexDirection: "column", justifyContent: "center" }}
+    >
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>

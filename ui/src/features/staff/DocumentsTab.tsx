@@ -475,13 +475,14 @@ export function DocumentsTab({ file, focus }: { file: EmployeeFile; focus: strin
 
   return (
     <Card>
-      <Group justify="space-between" mb="md">
+      <Group justify="space-between" mb="md" wrap="nowrap" gap="xl">
         <Text c="dimmed" size="sm">
           {t("staff.documents.intro")}
         </Text>
         {canWrite ? (
           <Button
             leftSection={<IconPaperclip size={16} />}
+            style={{ flexShrink: 0 }}
             onClick={() => setDialog({ kind: "attach", typeId: null })}
             data-testid="document-attach"
           >
@@ -500,11 +501,11 @@ export function DocumentsTab({ file, focus }: { file: EmployeeFile; focus: strin
       ) : (
         <Table verticalSpacing="sm" data-testid="documents-table">
           <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("fields.documents.type_id")}</Table.Th>
+            <Table.Tr style={{ whiteSpace: "nowrap" }}>
+              <Table.Th>{t("staff.documents.colType")}</Table.Th>
               <Table.Th>{t("fields.documents.title")}</Table.Th>
-              <Table.Th>{t("fields.documents.issued_on")}</Table.Th>
-              <Table.Th>{t("fields.documents.expires_on")}</Table.Th>
+              <Table.Th>{t("staff.documents.colIssued")}</Table.Th>
+              <Table.Th>{t("staff.documents.colExpires")}</Table.Th>
               <Table.Th>{t("staff.documents.uploaded")}</Table.Th>
               <Table.Th w={190} aria-label={t("common.actions")} />
             </Table.Tr>
@@ -516,7 +517,7 @@ export function DocumentsTab({ file, focus }: { file: EmployeeFile; focus: strin
                   <Table.Td fw={600}>{typeName(d.type_id) ?? t("common.none")}</Table.Td>
                   <Table.Td>
                     <Text size="sm">{d.title}</Text>
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
                       {d.file_name} · {formatSize(d.size, i18n.language)}
                     </Text>
                   </Table.Td>

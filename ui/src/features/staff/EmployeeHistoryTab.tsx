@@ -1,4 +1,4 @@
-import { Alert, Badge, Card, Table, Text } from "@mantine/core";
+import { Alert, Badge, Card, SimpleGrid, Table, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useState } from "react";
@@ -24,9 +24,88 @@ const OP_COLOR: Record<ChangeOp, string> = {
 };
 /** Search and sort keys kept in the row for SQL: nothing a person reads. */
 const HIDDEN = new Set(["sort_key", "job_title_key"]);
+/** Kept for integrity (ids, counters, timestamps): says nothing to a person. */
+const TECHNICAL = new Set(["id", "version", "created_at", "updated_at"]);
 const DATES = new Set(["birth_date", "hire_date", "contract_end", "termination_date"]);
 
 type Row = Record<string, unknown> | null;
+
+/** Fields in the order the form shows them, so a change reads like the form. */
+const ORDER = [
+  "last_name",
+  "first_name",
+  "employee_number",
+  "tax_code",
+  "sex",
+  "birth_date",
+  "birth_place",
+  "email",
+  "phone",
+  "iban",
+  "address",
+  "department_id",
+  "job_title",
+  "manager_id",
+  "hire_date",
+  "contract_type_id",
+  "contract_end",
+  "ccnl",
+  "level",
+  "status",
+  "termination_date",
+  "termination_reason",
+];
+const rank = (k: string) => {
+  const i = ORDER.indexOf(k);
+  return i < 0 ? ORDER.length : i;
+};
+
+/** One line of the tab: a change, or consecutive openings by one person folded together. */
+type Line = { change: Change; reads: number; firstAt: string };
+
+function fold(items: Change[]): Line[] {
+  const out: Line[] = [];
+  for (const c of items) {
+    const last = out[out.length - 1];
+    if (last && c.op === "read" && last.change.op === "read" && last.change.actor === c.actor) {
+      last.reads += 1;
+      last.firstAt = c.at;
+    } else {
+      out.push({ change: c, reads: c.op === "read" ? 1 : 0, firstAt: c.at });
+    }
+  }
+  return out;
+}
+
+/** A created record: every filled field, label above value, in the form's order. */
+function Created({ row }: { row: Row }) {
+  const { t } = useTranslation();
+  const entries = Object.entries(row ?? {}).filter(
+    ([k, v]) => !TECHNICAL.has(k) && v !== null && v !== "",
+  );
+  return (
+    <SimpleGrid cols={2} spacing="md" verticalSpacing={6} data-testid="change-summary">
+      {entries.map(([k, v]) => (
+        <div key={k}>
+          <Text size="xs" c="dimmed">
+            {t(`fields.employees.${k}`, { defaultValue: k })}
+          </Text>
+          <Text size="sm">{String(v)}</Text>
+        </div>
+      ))}
+    </SimpleGrid>
+  );
+}
+
+/** "26/11/2026, 09:10–09:40" for openings folded together; one time when they coincide. */
+function span(from: string, to: string, language: string): string {
+  const a = formatDateTime(from, language);
+  const b = formatDateTime(to, language);
+  if (a === b) return b;
+  const [dayA, timeA] = a.split(", ");
+  const [dayB, timeB] = b.split(", ");
+  return dayA === dayB && timeA && timeB ? `${dayB}, ${timeA}–${timeB}` : `${a} – ${b}`;
+}
 
 /** The stored row in words: names for ids, dd/mm/yyyy dates, translated codes. */
 function readable(
@@ -38,7 +117,8 @@ function readable(
 ): Row {
   if (!row) return row;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) {
+  const entries = Object.entries(row).sort(([a], [b]) => rank(a) - rank(b));
+  for (const [k, v] of entries) {
     if (HIDDEN.has(k)) continue;
     if (v === null || v === undefined) out[k] = v;
     else if (DATES.has(k) && typeof v === "string") out[k] = formatDate(v, language);
@@ -106,9 +186,13 @@ export function EmployeeHistoryTab({ employeeId }: { employeeId: number }) {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {p.items.map((c) => (
+                  {fold(p.items).map(({ change: c, reads, firstAt }) => (
                     <Table.Tr key={c.id} data-testid="employee-history-row" data-op={c.op}>
-                      <Table.Td>{formatDateTime(c.at, i18n.language)}</Table.Td>
+                      <Table.Td>
+                        {reads > 1
+                          ? span(firstAt, c.at, i18n.language)
+                          : formatDateTime(c.at, i18n.language)}
+                      </Table.Td>
                       <Table.Td>{c.actor}</Table.Td>
                       <Table.Td>
                         <Badge color={OP_COLOR[c.op]} variant="light">
@@ -118,8 +202,12 @@ export function EmployeeHistoryTab({ employeeId }: { employeeId: number }) {
                       <Table.Td>
                         {c.op === "read" ? (
                           <Text size="sm" c="dimmed">
-                            {t("staff.history.openedText")}
+                            {reads > 1
+                              ? t("staff.history.openedTimes", { count: reads })
+                              : t("staff.history.openedText")}
                           </Text>
+                        ) : c.op === "insert" ? (
+                          <Created row={show(c).after} />
                         ) : (
                           <ChangeSummary change={show(c)} />
                         )}

@@ -18,6 +18,7 @@ import {
   IconCertificate,
   IconChecklist,
   IconFiles,
+  IconFileZip,
   IconHistory,
   IconPlayerPlay,
   IconUserCircle,
@@ -173,9 +174,37 @@ function ReactivateModal({ employee, onClose }: { employee: Employee; onClose: (
   );
 }
 
+/** A file name a person recognises: "fascicolo-rossi-mario.zip". */
+function zipName(e: Employee, prefix: string): string {
+  const slug = `${e.last_name} ${e.first_name}`
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  return `${prefix}-${slug || e.id}.zip`;
+}
+
 function FileHeader({ file }: { file: EmployeeFile }) {
   const { t, i18n } = useTranslation();
   const canWrite = useCan("staff", "write");
+  const canExport = useCan("staff", "export");
+  const exportZip = useMutation({
+    mutationFn: () =>
+      staffApi.exportFile(
+        file.employee.id,
+        zipName(file.employee, t("staff.zipPrefix")),
+        i18n.language,
+        t("staff.exportFileTitle"),
+      ),
+    onSuccess: (r) =>
+      notifications.show({
+        color: "green",
+        message: t("staff.fileExported", { path: r.path }),
+        autoClose: 10000,
+      }),
+    onError: (e) => notifyError(e, t),
+  });
   const [modal, setModal] = useState<"terminate" | "reactivate" | null>(null);
   const e = file.employee;
   const facts = [
@@ -201,28 +230,41 @@ function FileHeader({ file }: { file: EmployeeFile }) {
             </Text>
           </Stack>
         </Group>
-        {canWrite ? (
-          e.status === "active" ? (
+        <Group gap="sm" wrap="nowrap">
+          {canExport ? (
             <Button
-              variant="light"
-              color="red"
-              leftSection={<IconUserMinus size={16} />}
-              onClick={() => setModal("terminate")}
-              data-testid="employee-terminate"
+              variant="default"
+              leftSection={<IconFileZip size={16} />}
+              loading={exportZip.isPending}
+              onClick={() => exportZip.mutate()}
+              data-testid="employee-export-zip"
             >
-              {t("staff.terminateAction")}
+              {t("staff.exportFile")}
             </Button>
-          ) : (
-            <Button
-              variant="light"
-              leftSection={<IconPlayerPlay size={16} />}
-              onClick={() => setModal("reactivate")}
-              data-testid="employee-reactivate"
-            >
-              {t("staff.reactivate")}
-            </Button>
-          )
-        ) : null}
+          ) : null}
+          {canWrite ? (
+            e.status === "active" ? (
+              <Button
+                variant="light"
+                color="red"
+                leftSection={<IconUserMinus size={16} />}
+                onClick={() => setModal("terminate")}
+                data-testid="employee-terminate"
+              >
+                {t("staff.terminateAction")}
+              </Button>
+            ) : (
+              <Button
+                variant="light"
+                leftSection={<IconPlayerPlay size={16} />}
+                onClick={() => setModal("reactivate")}
+                data-testid="employee-reactivate"
+              >
+                {t("staff.reactivate")}
+              </Button>
+            )
+          ) : null}
+        </Group>
       </Group>
       {e.status === "terminated" ? (
         <Alert color="gray" mb="md" data-testid="terminated-note">

@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Group,
+  Modal,
   SegmentedControl,
   Select,
   Skeleton,
@@ -13,16 +14,26 @@ import {
   UnstyledButton,
 } from "@mantine/core";
 import { useDebouncedValue, useViewportSize } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
 import {
   IconChevronDown,
   IconChevronUp,
+  IconFileImport,
+  IconFileSpreadsheet,
+  IconFileTypeCsv,
   IconFilterOff,
   IconPlus,
   IconSearch,
   IconSelector,
   IconUsers,
 } from "@tabler/icons-react";
-import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from "react";
 import "./staff.css";
@@ -38,15 +49,17 @@ import type { StaffSort } from "../../bindings/StaffSort";
 import type { StatusFilter } from "../../bindings/StatusFilter";
 import { formatDate, formatNumber } from "../../i18n/format";
 import { errorMessage } from "../../lib/errors";
+import { ImportWizard } from "../staffImport/ImportWizard";
 import { useAllDepartments, useContractTypes, useNames, useOptions } from "./catalog";
+import { notifyError } from "./errors";
 import { ExpiryDate, ScoreBar } from "./parts";
 
 /** Rows fetched per request: one SQL page, asked for only when the person scrolls near it. */
 export const STAFF_PAGE = 100;
 const ROW_HEIGHT = 56;
 /** Column widths of the header and every row. */
-const GRID =
-  "minmax(200px, 2.2fr) 110px minmax(150px, 1.6fr) minmax(120px, 1.1fr) 110px 150px 190px";
+// Fits the 1280-pixel window beside the navigation, scrollbar included, without scrolling sideways.
+const GRID = "minmax(170px, 1.6fr) 110px minmax(140px, 1.4fr) minmax(130px, 1fr) 130px 170px";
 
 export type StaffFilters = {
   search: string;
@@ -111,7 +124,12 @@ function HeaderCell({
     >
       <UnstyledButton onClick={() => onSort(column)} data-testid={`sort-${column}`}>
         <Group gap={4} wrap="nowrap">
-          <Text fw={600} size="sm" c={active ? "indigo.8" : undefined}>
+          <Text
+            fw={600}
+            size="sm"
+            c={active ? "indigo.8" : undefined}
+            style={{ whiteSpace: "nowrap" }}
+          >
             {label}
           </Text>
           <Icon size={14} stroke={1.6} />
@@ -162,6 +180,17 @@ function Filters({
           }))}
           data-testid="staff-filter-status"
         />
+        {filtered ? (
+          <Button
+            variant="subtle"
+            style={{ flexShrink: 0 }}
+            leftSection={<IconFilterOff size={16} />}
+            onClick={() => onChange({ ...NO_FILTERS, sort: value.sort, dir: value.dir })}
+            data-testid="staff-reset"
+          >
+            {t("staff.resetFilters")}
+          </Button>
+        ) : null}
       </Group>
       <Group gap="sm" align="flex-end">
         <Select
@@ -173,7 +202,7 @@ function Filters({
           searchable
           clearable
           nothingFoundMessage={t("staff.nothingFound")}
-          w={200}
+          w={185}
           data-testid="staff-filter-department"
         />
         <Select
@@ -183,7 +212,7 @@ function Filters({
           value={value.contract}
           onChange={(v) => onChange({ contract: v })}
           clearable
-          w={200}
+          w={185}
           data-testid="staff-filter-contract"
         />
         <Select
@@ -196,7 +225,7 @@ function Filters({
           value={value.below}
           onChange={(v) => onChange({ below: v })}
           clearable
-          w={200}
+          w={185}
           data-testid="staff-filter-below"
         />
         <Select
@@ -209,28 +238,74 @@ function Filters({
           value={value.within}
           onChange={(v) => onChange({ within: v })}
           clearable
-          w={210}
+          w={185}
           data-testid="staff-filter-within"
         />
-        {filtered ? (
-          <Button
-            variant="subtle"
-            leftSection={<IconFilterOff size={16} />}
-            onClick={() => onChange({ ...NO_FILTERS, sort: value.sort, dir: value.dir })}
-            data-testid="staff-reset"
-          >
-            {t("staff.resetFilters")}
-          </Button>
-        ) : null}
       </Group>
     </Stack>
+  );
+}
+
+/** Export of the list as filtered, and import, for the page header. */
+function ListActions({ filters, onImport }: { filters: StaffFilters; onImport: () => void }) {
+  const { t, i18n } = useTranslation();
+  const canWrite = useCan("staff", "write");
+  const canExport = useCan("staff", "export");
+  const exportList = useMutation({
+    mutationFn: (format: "csv" | "xlsx") =>
+      staffApi.exportList(toQuery(filters, 0), format, i18n.language, t("staff.exportTitle")),
+    onSuccess: (r) =>
+      notifications.show({
+        color: "green",
+        message: t("staff.exported", { count: r.rows, path: r.path }),
+        autoClose: 10000,
+      }),
+    onError: (e) => notifyError(e, t),
+  });
+  return (
+    <>
+      {canWrite ? (
+        <Button
+          variant="default"
+          leftSection={<IconFileImport size={16} />}
+          onClick={onImport}
+          data-testid="staff-import"
+        >
+          {t("staff.import")}
+        </Button>
+      ) : null}
+      {canExport ? (
+        <>
+          <Button
+            variant="default"
+            leftSection={<IconFileTypeCsv size={16} />}
+            loading={exportList.isPending && exportList.variables === "csv"}
+            onClick={() => exportList.mutate("csv")}
+            data-testid="staff-export-csv"
+          >
+            {t("staff.exportCsv")}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconFileSpreadsheet size={16} />}
+            loading={exportList.isPending && exportList.variables === "xlsx"}
+            onClick={() => exportList.mutate("xlsx")}
+            data-testid="staff-export-xlsx"
+          >
+            {t("staff.exportXlsx")}
+          </Button>
+        </>
+      ) : null}
+    </>
   );
 }
 
 export function StaffPage() {
   const { t, i18n } = useTranslation();
   const { go, memory } = useNav();
+  const qc = useQueryClient();
   const canWrite = useCan("staff", "write");
+  const [importing, setImporting] = useState(false);
   const [filters, setFilters] = useRemembered<StaffFilters>("staff.filters", NO_FILTERS);
   const [debouncedSearch] = useDebouncedValue(filters.search, 300);
   const effective = useMemo(
@@ -328,7 +403,6 @@ export function StaffPage() {
     { label: t("staff.columns.name"), column: "name" },
     { label: t("staff.columns.number"), column: "employee_number" },
     { label: t("staff.columns.department"), column: "department" },
-    { label: t("staff.columns.contract") },
     { label: t("staff.columns.hireDate"), column: "hire_date" },
     { label: t("staff.columns.completeness"), column: "completeness" },
     { label: t("staff.columns.nextExpiry"), column: "next_expiry" },
@@ -340,17 +414,37 @@ export function StaffPage() {
         title={t("staff.title")}
         subtitle={t("staff.subtitle")}
         actions={
-          canWrite && (
-            <Button
-              leftSection={<IconPlus size={16} />}
-              onClick={() => go({ page: "employee", id: "new", tab: "details" })}
-              data-testid="employee-new"
-            >
-              {t("staff.new")}
-            </Button>
-          )
+          <Group gap="sm" wrap="nowrap">
+            <ListActions filters={effective} onImport={() => setImporting(true)} />
+            {canWrite ? (
+              <Button
+                leftSection={<IconPlus size={16} />}
+                onClick={() => go({ page: "employee", id: "new", tab: "details" })}
+                data-testid="employee-new"
+              >
+                {t("staff.new")}
+              </Button>
+            ) : null}
+          </Group>
         }
       />
+      <Modal
+        opened={importing}
+        onClose={() => setImporting(false)}
+        title={t("import.title")}
+        size={960}
+        closeOnClickOutside={false}
+      >
+        {importing ? (
+          <ImportWizard
+            onClose={() => {
+              setImporting(false);
+              qc.invalidateQueries({ queryKey: ["staff"] });
+              qc.invalidateQueries({ queryKey: ["departments"] });
+            }}
+          />
+        ) : null}
+      </Modal>
       <Card>
         <Filters value={filters} filtered={filtered} onChange={change} />
         {first.isError ? (
@@ -428,7 +522,6 @@ export function StaffPage() {
                         <Skeleton height={12} width="60%" />
                         <Skeleton height={12} width="70%" />
                         <Skeleton height={12} width="60%" />
-                        <Skeleton height={12} width="70%" />
                         <Skeleton height={12} width="80%" />
                         <Skeleton height={12} width="60%" />
                       </Box>
@@ -461,7 +554,7 @@ export function StaffPage() {
                             </Badge>
                           ) : null}
                         </Group>
-                        <Text size="xs" c="dimmed" ff="monospace" truncate>
+                        <Text size="xs" c="dimmed" className="code-input" truncate>
                           {r.tax_code}
                         </Text>
                       </Box>
@@ -478,12 +571,12 @@ export function StaffPage() {
                           </Text>
                         ) : null}
                       </Box>
-                      <Text role="cell" size="sm" truncate>
-                        {contractNames(r.contract_type_id) ?? t("common.none")}
-                      </Text>
-                      <Text role="cell" size="sm">
-                        {formatDate(r.hire_date, i18n.language)}
-                      </Text>
+                      <Box role="cell" miw={0}>
+                        <Text size="sm">{formatDate(r.hire_date, i18n.language)}</Text>
+                        <Text size="xs" c="dimmed" truncate>
+                          {contractNames(r.contract_type_id) ?? t("common.none")}
+                        </Text>
+                      </Box>
                       <Box role="cell">
                         <ScoreBar score={r.completeness} />
                       </Box>

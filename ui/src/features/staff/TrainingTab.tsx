@@ -231,13 +231,14 @@ export function TrainingTab({ file, focus }: { file: EmployeeFile; focus: string
 
   return (
     <Card>
-      <Group justify="space-between" mb="md">
+      <Group justify="space-between" mb="md" wrap="nowrap" gap="xl">
         <Text c="dimmed" size="sm">
           {t("staff.training.intro")}
         </Text>
         {canWrite ? (
           <Button
             leftSection={<IconPlus size={16} />}
+            style={{ flexShrink: 0 }}
             onClick={() => setDialog({ kind: "add", courseId: null })}
             data-testid="training-add"
           >
@@ -256,9 +257,9 @@ export function TrainingTab({ file, focus }: { file: EmployeeFile; focus: string
       ) : (
         <Table verticalSpacing="sm" data-testid="training-table">
           <Table.Thead>
-            <Table.Tr>
+            <Table.Tr style={{ whiteSpace: "nowrap" }}>
               <Table.Th>{t("fields.training_records.course_id")}</Table.Th>
-              <Table.Th>{t("fields.training_records.completed_on")}</Table.Th>
+              <Table.Th>{t("staff.training.colCompleted")}</Table.Th>
               <Table.Th>{t("fields.training_records.provider")}</Table.Th>
               <Table.Th>{t("fields.training_records.expires_on")}</Table.Th>
               <Table.Th>{t("fields.training_records.certificate_document_id")}</Table.Th>

@@ -165,7 +165,7 @@ export function FixButton({ employeeId, issue }: { employeeId: number; issue: Is
       size="xs"
       variant="light"
       leftSection={<Icon size={14} />}
-      miw={150}
+      style={{ flexShrink: 0 }}
       onClick={() => go(fixRoute(employeeId, issue))}
       data-testid="issue-fix"
       data-kind={kind}
