@@ -2,7 +2,10 @@
 //! through the (scripted) native dialogs, training, completeness, the virtualised staff list with
 //! its filters, the completeness page, and screenshots of every screen in both languages.
 
-use crate::screens::{click_text, count, go, invoke, set_up, switch_language, wait_field_error};
+use crate::screens::{
+    click_text, count, go, invoke, set_up, sign_in, sign_out, switch_language, wait_field_error,
+};
+use crate::support::webdriver::keys;
 use crate::support::{App, Launch, TIMEOUT};
 use serde_json::{json, Value};
 use std::path::Path;
@@ -579,4 +582,79 @@ fn staff_list_filters_and_completeness_page_in_both_languages() {
     go(&app, "completeness");
     app.wait_for("[data-testid=fix-row]", TIMEOUT);
     app.screenshot("completeness-en");
+}
+
+#[test]
+fn a_manager_reads_staff_files_without_changing_them_and_the_list_works_by_keyboard() {
+    let app = App::launch_with("staff_read_only", Launch::english());
+    set_up(&app);
+    let dept = department(&app, "Logistics");
+    let permanent = contract_type(&app, "permanent");
+    let inputs = [("Bianchi", "BNC", "Anna"), ("Conti", "CNT", "Bruno")]
+        .iter()
+        .enumerate()
+        .map(|(n, (surname, sc, name))| {
+            json!({
+                "employee_number": null, "first_name": name, "last_name": surname,
+                "tax_code": tax_code(sc, &name[..3].to_uppercase(), n),
+                "birth_date": null, "birth_place": null, "sex": null, "email": null,
+                "phone": null, "address": null, "iban": null, "department_id": dept,
+                "job_title": "Clerk", "manager_id": null, "hire_date": "2020-01-15",
+                "contract_type_id": permanent, "contract_end": null, "ccnl": null, "level": null,
+            })
+        })
+        .collect();
+    create_employees(&app, inputs);
+    ok(invoke(
+        &app,
+        "create_user",
+        json!({ "input": {
+            "username": "marta", "full_name": "Marta Manager",
+            "password": "marta-password-1", "roles": ["manager"],
+        } }),
+    ));
+    sign_out(&app);
+    sign_in(&app, "marta", "marta-password-1");
+    app.wait_for("[data-testid=nav-staff]", TIMEOUT);
+    go(&app, "staff");
+    app.wait_for("[data-testid=staff-row]", TIMEOUT);
+    // Managers read staff files: no new, import or export buttons.
+    for css in [
+        "[data-testid=employee-new]",
+        "[data-testid=staff-import]",
+        "[data-testid=staff-export-csv]",
+    ] {
+        assert_eq!(app.count(css), 0, "{css} is shown to a manager");
+    }
+
+    // The keyboard: the second row, opened with Enter.
+    let first = app.wait_for("[data-testid=staff-row][data-index='0']", TIMEOUT);
+    app.webdriver().send_keys(&first, keys::ARROW_DOWN).unwrap();
+    app.wait_until("the second row focused", TIMEOUT, || {
+        Ok(app.execute(
+            "return document.activeElement?.dataset?.index ?? null;",
+            vec![],
+        ) == json!("1"))
+    });
+    let second = app.wait_for("[data-testid=staff-row][data-index='1']", TIMEOUT);
+    app.webdriver().send_keys(&second, keys::ENTER).unwrap();
+    wait_text(&app, "[data-testid=page-title]", "Conti Bruno");
+    app.wait_for("[data-testid=employee-form]", TIMEOUT);
+    assert_eq!(app.count("[data-testid=employee-save]"), 0);
+    assert_eq!(app.count("[data-testid=employee-terminate]"), 0);
+    assert!(app
+        .property(&format!("{FORM} input[name=last_name]"), "readOnly")
+        .as_bool()
+        .unwrap());
+    app.click("[data-testid=tab-documents]");
+    app.wait_for("[data-testid=documents-empty]", TIMEOUT);
+    assert_eq!(app.count("[data-testid=document-attach]"), 0);
+    app.screenshot("file-read-only");
+    // Opening the file was recorded as a read by the manager.
+    assert!(
+        count(
+            &app,
+            "SELECT count(*) FROM changes WHERE entity = 'employees' AND op = 'read' AND actor = 'marta'"
+        ) >= 1
+    );
 }

@@ -637,6 +637,7 @@ export const en = {
     months_one: "{{count}} month",
     months_other: "{{count}} months",
     neverExpires: "Never expires",
+    typedEachTime: "Expiry typed each time",
   },
   errors: {
     code: {

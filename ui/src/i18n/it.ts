@@ -646,6 +646,7 @@ export const it: Resources = {
     months_one: "{{count}} mese",
     months_other: "{{count}} mesi",
     neverExpires: "Non scade",
+    typedEachTime: "Scadenza da indicare ogni volta",
   },
   errors: {
     code: {

@@ -213,6 +213,8 @@ export function EmployeeForm({ file, focus, initialWarnings, onSaved }: Props) {
   };
   // Each input: its label, its error, its name (for focus and tests) and any warning below it.
   const input = (field: keyof Values) => ({
+    // Read-only rather than disabled: people who may only read still read it comfortably.
+    readOnly: !canWrite,
     label: label(field),
     ...form.getInputProps(field),
     name: field,
@@ -243,7 +245,7 @@ export function EmployeeForm({ file, focus, initialWarnings, onSaved }: Props) {
       noValidate
       autoComplete="off"
     >
-      <fieldset disabled={!canWrite} style={{ border: 0, padding: 0, margin: 0 }}>
+      <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
         <Group align="stretch" gap="md" style={{ flexDirection: "column" }}>
           <Section title={t("staff.sections.identity")}>
             <Grid.Col span={{ base: 12, md: 4 }}>

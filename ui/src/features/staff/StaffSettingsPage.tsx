@@ -480,7 +480,9 @@ function DocumentTypes() {
                   <Table.Td>
                     {d.validity_months
                       ? t("staffSettings.months", { count: d.validity_months })
-                      : t("common.none")}
+                      : d.expires
+                        ? t("staffSettings.typedEachTime")
+                        : t("common.none")}
                   </Table.Td>
                   <Table.Td>
                     <EditIcon onClick={() => setEditing({ item: d })} />

@@ -9,6 +9,7 @@ import {
 } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { type Route, useNav } from "../../app/nav";
+import { useCan } from "../../app/session";
 import type { Issue } from "../../bindings/Issue";
 import type { IssueKind } from "../../bindings/IssueKind";
 import type { Severity } from "../../bindings/Severity";
@@ -159,7 +160,11 @@ export function FixButton({ employeeId, issue }: { employeeId: number; issue: Is
   const { t } = useTranslation();
   const { go } = useNav();
   const kind = issue.issue.type;
-  const [label, Icon] = fixAction(kind, issue.fix.tab);
+  const canWrite = useCan("staff", "write");
+  // Those who may only read are taken to the place, not promised a fix.
+  const [label, Icon] = canWrite
+    ? fixAction(kind, issue.fix.tab)
+    : (["staff.fix.open", IconArrowRight] as const);
   return (
     <Button
       size="xs"
