@@ -380,7 +380,26 @@ fn employee_file_documents_training_and_completeness() {
     );
     app.screenshot("file-history");
 
+    // Unsaved typing is not lost by leaving: the app asks first.
+    app.click("[data-testid=tab-details]");
+    app.type_text(&format!("{FORM} input[name=phone]"), "02 1234567");
+    center(&app, "[data-testid=back-to-staff]");
+    app.click("[data-testid=back-to-staff]");
+    app.wait_for("[data-testid=leave-discard]", TIMEOUT);
+    app.screenshot("leave-unsaved");
+    click_text(&app, ".mantine-Modal-content", "Resta e salva");
+    app.wait_gone("[data-testid=leave-discard]", TIMEOUT);
+    center(&app, "[data-testid=employee-save]");
+    app.click("[data-testid=employee-save]");
+    app.wait_until("the phone saved", TIMEOUT, || {
+        Ok(count(
+            &app,
+            "SELECT count(*) FROM employees WHERE phone = '02 1234567'",
+        ) == 1)
+    });
+
     // Back to the list: one row, with its score.
+    center(&app, "[data-testid=back-to-staff]");
     app.click("[data-testid=back-to-staff]");
     app.wait_for("[data-testid=staff-row]", TIMEOUT);
     wait_text(&app, "[data-testid=list-total]", "1 dipendente");

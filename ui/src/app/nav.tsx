@@ -1,12 +1,15 @@
+import { Button, Group, Modal, Text } from "@mantine/core";
 import {
   createContext,
   type ReactNode,
   useCallback,
   useContext,
+  useEffect,
   useMemo,
   useRef,
   useState,
 } from "react";
+import { useTranslation } from "react-i18next";
 
 /** Pages reached from the navigation bar. */
 export type PageId =
@@ -38,13 +41,19 @@ type Nav = {
   go: (to: PageId | Route) => void;
   /** Values a page keeps while the person is elsewhere (filters, scroll); gone on sign-out. */
   memory: Map<string, unknown>;
+  /** Installs the check that asks before leaving unsaved work (see `useLeaveGuard`). */
+  setGuard: (g: Guard | null) => void;
 };
+
+/** Whether going to `to` would lose unsaved work. */
+type Guard = (to: Route) => boolean;
 
 const NavContext = createContext<Nav>({
   route: { page: "home" },
   page: "home",
   go: () => {},
   memory: new Map(),
+  setGuard: () => {},
 });
 
 function sectionOf(route: Route): PageId {
@@ -53,14 +62,66 @@ function sectionOf(route: Route): PageId {
 
 /** In-app navigation: a desktop app has no address bar, so the current page is plain state. */
 export function NavProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const [route, setRoute] = useState<Route>({ page: "home" });
+  const [pending, setPending] = useState<Route | null>(null);
   const memory = useRef(new Map<string, unknown>()).current;
-  const go = useCallback(
-    (to: PageId | Route) => setRoute(typeof to === "string" ? { page: to } : to),
-    [],
+  const guard = useRef<Guard | null>(null);
+  const setGuard = useCallback((g: Guard | null) => {
+    guard.current = g;
+  }, []);
+  const go = useCallback((to: PageId | Route) => {
+    const target = typeof to === "string" ? { page: to } : to;
+    if (guard.current?.(target)) setPending(target);
+    else setRoute(target);
+  }, []);
+  const value = useMemo(
+    () => ({ route, page: sectionOf(route), go, memory, setGuard }),
+    [route, go, memory, setGuard],
   );
-  const value = useMemo(() => ({ route, page: sectionOf(route), go, memory }), [route, go, memory]);
-  return <NavContext.Provider value={value}>{children}</NavContext.Provider>;
+  return (
+    <NavContext.Provider value={value}>
+      {children}
+      <Modal
+        opened={pending !== null}
+        onClose={() => setPending(null)}
+        title={t("nav.leaveTitle")}
+        data-testid="leave-confirm"
+      >
+        <Text size="sm">{t("nav.leaveText")}</Text>
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={() => setPending(null)} data-autofocus>
+            {t("nav.stay")}
+          </Button>
+          <Button
+            color="red"
+            onClick={() => {
+              guard.current = null;
+              if (pending) setRoute(pending);
+              setPending(null);
+            }}
+            data-testid="leave-discard"
+          >
+            {t("nav.leave")}
+          </Button>
+        </Group>
+      </Modal>
+    </NavContext.Provider>
+  );
+}
+
+/**
+ * Asks before leaving while `dirty`, unless `allowed(to)` says the target keeps the work (e.g.
+ * another tab of the same record, where the form stays mounted).
+ */
+export function useLeaveGuard(dirty: boolean, allowed: (to: Route) => boolean = () => false) {
+  const { setGuard } = useNav();
+  const allowedRef = useRef(allowed);
+  allowedRef.current = allowed;
+  useEffect(() => {
+    setGuard(dirty ? (to) => !allowedRef.current(to) : null);
+    return () => setGuard(null);
+  }, [dirty, setGuard]);
 }
 
 export function useNav(): Nav {

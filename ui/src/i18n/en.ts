@@ -16,6 +16,10 @@ export const en = {
     users: "Users",
     language: "Language",
     signedInAs: "Working as {{actor}}",
+    leaveTitle: "Leave without saving?",
+    leaveText: "You have changes that are not saved yet. If you leave now, they are lost.",
+    stay: "Stay and save",
+    leave: "Leave without saving",
   },
   common: {
     save: "Save",

@@ -17,6 +17,10 @@ export const it: Resources = {
     users: "Utenti",
     language: "Lingua",
     signedInAs: "Utente: {{actor}}",
+    leaveTitle: "Uscire senza salvare?",
+    leaveText: "Ci sono modifiche non ancora salvate. Se esci adesso andranno perse.",
+    stay: "Resta e salva",
+    leave: "Esci senza salvare",
   },
   common: {
     save: "Salva",

@@ -16,7 +16,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { staffApi } from "../../api/staff";
-import { useNav } from "../../app/nav";
+import { useLeaveGuard, useNav } from "../../app/nav";
 import { useCan } from "../../app/session";
 import type { EmployeeFile } from "../../bindings/EmployeeFile";
 import type { EmployeeInput } from "../../bindings/EmployeeInput";
@@ -173,6 +173,12 @@ export function EmployeeForm({ file, focus, initialWarnings, onSaved }: Props) {
     },
     onError: showError,
   });
+
+  // Unsaved typing is not lost by a click in the navigation; other tabs of this file keep it.
+  useLeaveGuard(
+    canWrite && form.isDirty() && !save.isPending,
+    (to) => to.page === "employee" && employee !== null && to.id === employee.id,
+  );
 
   // A completeness issue sent the person here: bring its input into view and focus it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per navigation
