@@ -403,6 +403,28 @@ fn employee_file_documents_training_and_completeness() {
     app.click("[data-testid=back-to-staff]");
     app.wait_for("[data-testid=staff-row]", TIMEOUT);
     wait_text(&app, "[data-testid=list-total]", "1 dipendente");
+
+    // The same tax code twice among active staff: refused at the field, in words.
+    app.click("[data-testid=employee-new]");
+    app.type_text(&format!("{FORM} input[name=last_name]"), "Rossi");
+    app.type_text(&format!("{FORM} input[name=first_name]"), "Maria");
+    app.type_text(&format!("{FORM} input[name=tax_code]"), "RSSMRA80A01H501U");
+    type_date(
+        &app,
+        &format!("{FORM} input[data-field=hire_date]"),
+        "01/02/2021",
+    );
+    center(&app, "[data-testid=employee-save]");
+    app.click("[data-testid=employee-save]");
+    assert_eq!(
+        wait_field_error(&app, &format!("{FORM} input[name=tax_code]")),
+        "Un altro dipendente in forza ha già questo codice fiscale"
+    );
+    center(&app, "[data-testid=back-to-staff]");
+    app.click("[data-testid=back-to-staff]");
+    app.click("[data-testid=leave-discard]");
+    app.wait_for("[data-testid=staff-row]", TIMEOUT);
+    assert_eq!(count(&app, "SELECT count(*) FROM employees"), 1);
     app.click("[data-testid=staff-row]");
     app.wait_for("[data-testid=tab-details]", TIMEOUT);
 

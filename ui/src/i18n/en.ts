@@ -563,6 +563,13 @@ export const en = {
       openedTimes_one: "The file was opened {{count}} time.",
       openedTimes_other: "The file was opened {{count}} times.",
     },
+    fieldError: {
+      tax_code_duplicate: "Another active employee already has this tax code",
+      required_duplicate: "This requirement already exists",
+      name_it_duplicate: "An entry with this name already exists",
+      id_in_use: "A training record cites this document as its certificate: remove it there first",
+      id_superseded: "Only the current version can be changed",
+    },
     badFile: {
       too_large: "The file is larger than {{max_mb}} MB. Scan it at a lower resolution, or as PDF.",
       unsupported_type: "Files of this type cannot be attached. Accepted: {{allowed}}.",
@@ -705,6 +712,8 @@ export const en = {
       unknown_field: "Unknown field",
       bad_column: "That column is not in the file",
       column_used_twice: "This column is already used for another field",
+      tax_code_birth_date_mismatch: "The tax code gives a different date of birth",
+      tax_code_sex_mismatch: "The tax code gives a different sex",
       unknown: "Invalid value",
     },
   },

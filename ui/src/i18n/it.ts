@@ -571,6 +571,13 @@ export const it: Resources = {
       openedTimes_one: "Il fascicolo è stato aperto {{count}} volta.",
       openedTimes_other: "Il fascicolo è stato aperto {{count}} volte.",
     },
+    fieldError: {
+      tax_code_duplicate: "Un altro dipendente in forza ha già questo codice fiscale",
+      required_duplicate: "Questo requisito esiste già",
+      name_it_duplicate: "Esiste già una voce con questo nome",
+      id_in_use: "Una formazione cita questo documento come attestato: toglilo prima da lì",
+      id_superseded: "Si può modificare solo la versione in vigore",
+    },
     badFile: {
       too_large:
         "Il file supera i {{max_mb}} MB. Scansionalo a una risoluzione più bassa, oppure in PDF.",
@@ -714,6 +721,8 @@ export const it: Resources = {
       unknown_field: "Campo sconosciuto",
       bad_column: "Questa colonna non è nel file",
       column_used_twice: "Questa colonna è già usata per un altro campo",
+      tax_code_birth_date_mismatch: "Il codice fiscale indica un'altra data di nascita",
+      tax_code_sex_mismatch: "Il codice fiscale indica un altro sesso",
       unknown: "Valore non valido",
     },
   },

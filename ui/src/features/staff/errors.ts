@@ -3,6 +3,7 @@ import { notifications } from "@mantine/notifications";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ApiError, toApiError } from "../../api/invoke";
+import type { FieldError } from "../../bindings/FieldError";
 import { errorMessage, fieldMessage } from "../../lib/errors";
 import { useServerForm } from "../../lib/useServerForm";
 
@@ -21,9 +22,17 @@ export function staffErrorMessage(e: unknown, t: TFunction): string {
     });
   }
   if (err.code === "validation" && err.fields.length > 0) {
-    return err.fields.map((f) => fieldMessage(f, t)).join(" · ");
+    return err.fields.map((f) => staffFieldMessage(f, t)).join(" · ");
   }
   return errorMessage(err, t);
+}
+
+/** A field problem, worded for this field when a generic word would be vague ("Already in use"). */
+export function staffFieldMessage(f: FieldError, t: TFunction): string {
+  return t(`staff.fieldError.${f.field}_${f.code}`, {
+    ...f.params,
+    defaultValue: fieldMessage(f, t),
+  });
 }
 
 /** Shows a failure as a red notification, except a dialog the person simply closed. */
@@ -54,7 +63,7 @@ export function useStaffForm<T extends Record<string, unknown>>(
     const unbound = [];
     for (const f of err.fields) {
       const key = alias[f.field] ?? f.field;
-      if (key in form.values) bound[key] ??= fieldMessage(f, t);
+      if (key in form.values) bound[key] ??= staffFieldMessage(f, t);
       else unbound.push(f);
     }
     form.setErrors(bound);
