@@ -8,4 +8,5 @@ mod foundation;
 mod screens;
 mod smoke;
 mod staff;
+mod staff_import;
 mod support;

@@ -19,7 +19,6 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { toApiError } from "../../api/invoke";
 import { type ChosenImport, type Mapping, staffImportApi } from "../../api/staffImport";
-import { PageHeader } from "../../app/PageHeader";
 import type { ImportOutcome } from "../../bindings/ImportOutcome";
 import type { ImportReport } from "../../bindings/ImportReport";
 import type { JobStatus } from "../../bindings/JobStatus";
@@ -199,7 +198,10 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   const status = useJob(job, (s) => {
     setFinal(s);
     setJob(null);
-    if (s.result) qc.invalidateQueries();
+    if (s.result) {
+      qc.invalidateQueries();
+      setStep(4);
+    }
   });
   const outcome = final?.result as ImportOutcome | undefined;
   const src = chosen?.preview.source;
@@ -211,7 +213,9 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
 
   return (
     <>
-      <PageHeader title={t("import.title")} subtitle={t("import.subtitle")} />
+      <Text size="sm" c="dimmed" mb="md">
+        {t("import.subtitle")}
+      </Text>
       <Card>
         <Stepper active={step} size="sm" mb="lg">
           <Stepper.Step label={t("import.stepFile")} />
@@ -292,7 +296,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
               </Group>
             </>
           ) : null}
-          {step === 3 ? (
+          {step >= 3 ? (
             <Stack>
               {job !== null ? (
                 <>
@@ -338,7 +342,13 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
               ) : null}
               {final ? (
                 <Group justify="flex-end">
-                  <Button variant="default" onClick={() => setStep(0)}>
+                  <Button
+                    variant="default"
+                    onClick={() => {
+                      setFinal(null);
+                      setStep(0);
+                    }}
+                  >
                     {t("import.another")}
                   </Button>
                   <Button onClick={onClose} data-testid="import-close">

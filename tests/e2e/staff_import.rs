@@ -1,0 +1,86 @@
+//! Staff import and export through the native dialogs: a file with errors changes nothing and
+//! says why row by row; a clean Windows-1252 payroll export imports with progress; the list
+//! exports to CSV.
+
+use crate::screens::{count, go, set_up};
+use crate::support::{App, Launch, TIMEOUT};
+use std::path::PathBuf;
+use std::time::Duration;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+#[test]
+fn import_with_errors_then_clean_then_export() {
+    let out = tempfile::tempdir().unwrap();
+    let answers = out.path().join("answers.txt");
+    let export = out.path().join("personale.csv");
+    std::fs::write(
+        &answers,
+        format!(
+            "{}\n{}\n{}\n",
+            fixture("staff_10_errors.csv").display(),
+            fixture("staff_it_semicolon_cp1252.csv").display(),
+            export.display()
+        ),
+    )
+    .unwrap();
+    let app = App::launch_with(
+        "staff_import",
+        Launch::italian().env("BACKOFFICE_TEST_DIALOGS", answers.to_str().unwrap()),
+    );
+    set_up(&app);
+    go(&app, "staff");
+    app.click("[data-testid=staff-import]");
+    app.click("[data-testid=import-choose]");
+    app.wait_for("[data-testid=import-mapping]", TIMEOUT);
+    assert!(app
+        .text("[data-testid=import-source]")
+        .contains("staff_10_errors.csv"));
+    app.screenshot("mapping");
+    app.click("[data-testid=import-check]");
+    app.wait_for("[data-testid=import-errors]", TIMEOUT);
+    let reported = app.count("[data-testid=import-error-table] [data-testid=import-error-row]");
+    assert!(reported >= 10, "only {reported} problems listed");
+    assert!(app
+        .text("[data-testid=import-errors]")
+        .contains("righe hanno errori"));
+    assert_eq!(
+        app.property("[data-testid=import-start]", "disabled"),
+        serde_json::json!(true)
+    );
+    app.screenshot("report-errors");
+    assert_eq!(count(&app, "SELECT count(*) FROM employees"), 0);
+
+    // A clean export from an Italian payroll program: ';', Windows-1252, dd/mm/yyyy.
+    app.click("[data-testid=import-another]");
+    app.wait_until("the second file", TIMEOUT, || {
+        Ok(app
+            .text("[data-testid=import-source]")
+            .contains("staff_it_semicolon_cp1252.csv"))
+    });
+    app.click("[data-testid=import-check]");
+    app.wait_for("[data-testid=import-ready]", TIMEOUT);
+    app.screenshot("report-ready");
+    app.click("[data-testid=import-start]");
+    app.wait_for("[data-testid=import-done]", Duration::from_secs(30));
+    app.screenshot("done");
+    assert_eq!(count(&app, "SELECT count(*) FROM employees"), 4);
+    let niccolo = count(
+        &app,
+        "SELECT count(*) FROM employees WHERE first_name = 'Niccolò'",
+    );
+    assert_eq!(niccolo, 1);
+
+    app.click("[data-testid=import-close]");
+    app.wait_for("[data-testid=staff-row]", TIMEOUT);
+    app.click("[data-testid=staff-export-csv]");
+    app.wait_until("the exported list", TIMEOUT, || Ok(export.exists()));
+    let text = std::fs::read_to_string(&export).unwrap();
+    assert!(text.starts_with('\u{feff}'));
+    assert!(text.contains("Niccolò"));
+    assert!(text.lines().next().unwrap().contains(';'));
+}
