@@ -3,7 +3,14 @@ import { diffRows, recordLabel } from "./diff";
 
 describe("diffRows", () => {
   it("lists only the fields that changed, hiding technical columns", () => {
-    const before = { id: 1, name: "Acquisti", name_key: "acquisti", head: null, version: 1 };
+    const before = {
+      id: 1,
+      name: "Acquisti",
+      name_key: "acquisti",
+      head: null,
+      version: 1,
+      sort_key: "a",
+    };
     const after = {
       id: 1,
       name: "Ufficio Acquisti",

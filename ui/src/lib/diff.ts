@@ -11,7 +11,8 @@ export function diffRows(before: Row, after: Row): FieldChange[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const out: FieldChange[] = [];
   for (const field of keys) {
-    if (TECHNICAL.has(field)) continue;
+    // `*_key` columns are lower-cased copies kept for sorting and uniqueness.
+    if (TECHNICAL.has(field) || field.endsWith("_key")) continue;
     const b = before?.[field] ?? null;
     const a = after?.[field] ?? null;
     if (before && after && JSON.stringify(a) === JSON.stringify(b)) continue;
