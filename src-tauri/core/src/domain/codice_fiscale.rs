@@ -177,6 +177,16 @@ pub fn cross_check(
     out
 }
 
+/// The check letter that closes a code whose first 15 characters are `first15` (upper-case
+/// letters and digits), e.g. to build a code from its parts; `None` for any other input.
+pub fn check_char(first15: &str) -> Option<char> {
+    let b = first15.as_bytes();
+    let ok = b.len() == 15
+        && b.iter()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase());
+    ok.then(|| char::from(check_letter(b)))
+}
+
 /// The check letter of the first 15 characters (upper-case ASCII letters and digits).
 fn check_letter(first15: &[u8]) -> u8 {
     let sum: u32 = first15
@@ -273,6 +283,13 @@ mod tests {
         // Ferrari Lorenza, 1975-05-04, F, born in Peru (Z611).
         "FRRLNZ75E44Z611X",
     ];
+
+    #[test]
+    fn check_char_closes_a_code() {
+        assert_eq!(check_char("RSSMRA80A01H501"), Some('U'));
+        assert_eq!(check_char("RSSMRA80A01H50"), None);
+        assert_eq!(check_char("rssmra80a01h501"), None);
+    }
 
     #[test]
     fn accepts_valid_codes() {

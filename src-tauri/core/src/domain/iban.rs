@@ -122,6 +122,24 @@ pub fn italian_parts(iban: &str) -> Option<ItalianParts> {
     })
 }
 
+/// The Italian IBAN of bank `abi` (5 digits), branch `cab` (5 digits) and `account` (12 digits or
+/// upper-case letters), with its CIN and check digits computed; `None` when a part has the wrong
+/// shape.
+pub fn italian(abi: &str, cab: &str, account: &str) -> Option<String> {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let account_ok = account.len() == 12
+        && account
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+    if !digits(abi, 5) || !digits(cab, 5) || !account_ok {
+        return None;
+    }
+    let rest = format!("{abi}{cab}{account}");
+    let bban = format!("{}{rest}", char::from(cin(rest.as_bytes())));
+    let check = 98 - mod97(&format!("IT00{bban}"));
+    Some(format!("IT{check:02}{bban}"))
+}
+
 /// CIN letter (1), ABI (5 digits), CAB (5 digits), account (12 letters or digits).
 fn italian_bban_shape(bban: &[u8]) -> bool {
     bban.len() == 23
@@ -190,6 +208,18 @@ mod tests {
         "NL91ABNA0417164300",
         "PT50000201231234567890154",
     ];
+
+    #[test]
+    fn builds_italian_ibans() {
+        assert_eq!(
+            italian("05428", "11101", "000000123456").as_deref(),
+            Some("IT60X0542811101000000123456")
+        );
+        let built = italian("03069", "09606", "100000012345").unwrap();
+        assert_eq!(normalise(&built).as_deref(), Some(built.as_str()));
+        assert!(italian_parts(&built).unwrap().cin_valid);
+        assert_eq!(italian("0542", "11101", "000000123456"), None);
+    }
 
     #[test]
     fn accepts_valid_ibans() {

@@ -6,11 +6,12 @@
 //! instead of duplicating, and a row that changes nothing writes nothing. In an update, an empty
 //! cell keeps what the file holds: an export that lacks a value is no reason to erase it.
 
-use super::staff::validate_employee;
 use super::{Backoffice, Ctx};
 use crate::domain::codice_fiscale::{self, Sex};
 use crate::domain::department::DepartmentInput;
-use crate::domain::employee::{Employee, EmployeeInput, EmployeeStatus, ValidEmployee};
+use crate::domain::employee::{
+    Employee, EmployeeInput, EmployeeRules, EmployeeStatus, ValidEmployee,
+};
 use crate::domain::permissions::{Action, Area};
 use crate::domain::staff_import::{
     ImportField, ImportOptions, ImportOutcome, ImportPreview, ImportReport, ImportSource, RowError,
@@ -114,6 +115,8 @@ struct Lookups {
     departments: HashMap<String, (i64, bool)>,
     /// Italian, English name or code key → (id, active)
     contract_types: HashMap<String, (i64, bool)>,
+    /// id → fixed-term, what validation needs (read once, not per row).
+    fixed_term: HashMap<i64, bool>,
 }
 
 fn lookups(conn: &Connection) -> crate::Result<Lookups> {
@@ -130,7 +133,9 @@ fn lookups(conn: &Connection) -> crate::Result<Lookups> {
         }
     }
     let mut contract_types = HashMap::new();
+    let mut fixed_term = HashMap::new();
     for t in crate::store::contract_types::list(conn, true)? {
+        fixed_term.insert(t.id, t.fixed_term);
         contract_types.insert(fold_key(&t.name_it), (t.id, t.active));
         for alt in [t.name_en.as_deref(), t.code.as_deref()]
             .into_iter()
@@ -148,7 +153,33 @@ fn lookups(conn: &Connection) -> crate::Result<Lookups> {
     Ok(Lookups {
         departments,
         contract_types,
+        fixed_term,
     })
+}
+
+/// The department names in the file that do not exist, each once, in file order (what a commit
+/// that may create departments creates first).
+fn unknown_departments(
+    conn: &Connection,
+    t: &Table,
+    mapping: &BTreeMap<String, usize>,
+) -> crate::Result<Vec<String>> {
+    let Some(&col) = mapping.get("department") else {
+        return Ok(Vec::new());
+    };
+    let look = lookups(conn)?;
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for row in &t.rows {
+        let Some(v) = row.get(col).map(|s| s.trim()).filter(|s| !s.is_empty()) else {
+            continue;
+        };
+        let key = fold_key(v);
+        if !look.departments.contains_key(&key) && seen.insert(key) {
+            out.push(crate::domain::text::clean(v));
+        }
+    }
+    Ok(out)
 }
 
 /// The problems of one row, each placed at its column.
@@ -392,7 +423,13 @@ fn plan(
         }
         // The form's own checks, so every problem of the row shows at once; a field already
         // reported (an unreadable date) is not reported again as missing.
-        let valid = match validate_employee(conn, &input, today) {
+        let rules = EmployeeRules {
+            fixed_term: input
+                .contract_type_id
+                .and_then(|id| look.fixed_term.get(&id).copied()),
+            today,
+        };
+        let valid = match input.validate(&rules) {
             Ok(v) => Some(v),
             Err(e) => {
                 for f in e.fields {
@@ -530,8 +567,7 @@ impl Backoffice {
             let c = w.conn();
             let mut departments_created = 0;
             if options.create_missing_departments {
-                let first = plan(c, &t, mapping, options, today)?;
-                for name in &first.report.unknown_departments {
+                for name in &unknown_departments(c, &t, mapping)? {
                     let v = DepartmentInput {
                         name: name.clone(),
                         code: None,
@@ -552,6 +588,10 @@ impl Backoffice {
                 .with("error_rows", plan.report.error_rows));
             }
             let reqs = requirements::list(c)?;
+            let fixed_term: HashMap<i64, bool> = crate::store::contract_types::list(c, true)?
+                .into_iter()
+                .map(|t| (t.id, t.fixed_term))
+                .collect();
             let total = plan.rows.len();
             let cancelled = || Error::new(ErrorCode::Cancelled, "import cancelled");
             if !progress(0, total) {
@@ -565,24 +605,44 @@ impl Backoffice {
             };
             let mut ids: HashMap<String, i64> = HashMap::new();
             let mut later: Vec<(i64, usize)> = Vec::new();
+            // New files first, in file order, many rows per statement; each is scored as it is
+            // written (a new file has no documents or training yet).
+            let creates: Vec<usize> = (0..total)
+                .filter(|&i| matches!(plan.rows[i].kind, Kind::Create))
+                .collect();
+            let mut created: HashMap<usize, Employee> = HashMap::with_capacity(creates.len());
+            for group in creates.chunks(employees::ROWS_PER_INSERT) {
+                let valid: Vec<&ValidEmployee> =
+                    group.iter().map(|&i| &plan.rows[i].valid).collect();
+                let rows = employees::insert_many(w, &valid, |e| {
+                    let fixed = e
+                        .contract_type_id
+                        .and_then(|id| fixed_term.get(&id).copied());
+                    Ok(staff_scores::score_new(e, fixed, &reqs, today))
+                })?;
+                outcome.created += rows.len();
+                created.extend(group.iter().copied().zip(rows));
+                if !progress(outcome.created, total) {
+                    return Err(cancelled());
+                }
+            }
+            let mut done = outcome.created;
             for (i, row) in plan.rows.iter().enumerate() {
-                let id = match row.kind {
+                let (e, scored) = match row.kind {
                     Kind::Unchanged => {
                         outcome.unchanged += 1;
-                        None
+                        (None, false)
                     }
-                    Kind::Create => {
-                        let e = employees::insert(w, &row.valid)?;
-                        outcome.created += 1;
-                        Some(e)
-                    }
+                    Kind::Create => (created.remove(&i), true),
                     Kind::Update { id, version } => {
                         let (e, _) = employees::update(w, id, version, &row.valid)?;
                         outcome.updated += 1;
-                        Some(e)
+                        (Some(e), false)
                     }
                 };
-                if let Some(e) = id {
+                if let Some(e) = e {
+                    // The row as written, unless a status change below rewrites it.
+                    let mut at_hand = Some(&e);
                     match row.status {
                         Some((EmployeeStatus::Terminated, Some(d))) => {
                             employees::terminate(
@@ -592,23 +652,37 @@ impl Backoffice {
                                 d,
                                 e.termination_reason.as_deref(),
                             )?;
+                            at_hand = None;
                         }
                         Some((EmployeeStatus::Active, _))
                             if e.status == EmployeeStatus::Terminated =>
                         {
                             employees::reactivate(w, e.id, e.version)?;
+                            at_hand = None;
                         }
                         _ => {}
                     }
-                    staff_scores::recompute(c, e.id, &reqs, today)?;
+                    match at_hand {
+                        Some(_) if scored => {}
+                        Some(e) => {
+                            staff_scores::recompute_employee(c, e, &reqs, today)?;
+                        }
+                        None => {
+                            staff_scores::recompute(c, e.id, &reqs, today)?;
+                        }
+                    }
                     ids.insert(e.tax_code.clone(), e.id);
                     if row.manager_in_file.is_some() {
                         later.push((e.id, i));
                     }
                 }
-                let done = i + 1;
-                if (done % PROGRESS_EVERY == 0 || done == total) && !progress(done, total) {
-                    return Err(cancelled());
+                if !matches!(row.kind, Kind::Create) {
+                    done += 1;
+                    if (done.is_multiple_of(PROGRESS_EVERY) || done == total)
+                        && !progress(done, total)
+                    {
+                        return Err(cancelled());
+                    }
                 }
             }
             // Managers who are new employees of the same file exist now.

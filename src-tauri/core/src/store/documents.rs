@@ -1,6 +1,7 @@
 //! Documents table: the metadata of files attached to employees (the bytes are in `blobs`).
 
 use super::dates::{opt_date_at, opt_date_text};
+use super::search::SearchIndex;
 use super::tracked::Tracked;
 use super::ts_parse;
 use super::tx::WriteTx;
@@ -100,6 +101,22 @@ pub struct StoredFile {
     pub file_name: String,
 }
 
+fn insert_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        format!(
+            "INSERT INTO documents (employee_id, type_id, title, file_name, mime, size, sha256,
+                                    issued_on, expires_on, uploaded_at, uploaded_by, version,
+                                    updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?10)
+             RETURNING id, {}",
+            TRACKED.snapshot_sql
+        )
+    })
+}
+
+/// Records a stored file as a new document of the employee. The history snapshot comes back
+/// from the INSERT and the returned value is built from what was written (nothing read back).
 pub fn insert(
     w: &WriteTx,
     employee_id: i64,
@@ -107,10 +124,8 @@ pub fn insert(
     meta: &ValidDocumentMeta,
     file: &StoredFile,
 ) -> crate::Result<Document> {
-    w.conn().execute(
-        "INSERT INTO documents (employee_id, type_id, title, file_name, mime, size, sha256,
-                                issued_on, expires_on, uploaded_at, uploaded_by, version, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?10)",
+    let now = w.now_text();
+    let (id, after): (i64, String) = w.conn().prepare_cached(insert_sql())?.query_row(
         params![
             employee_id,
             type_id,
@@ -121,13 +136,31 @@ pub fn insert(
             file.sha256,
             opt_date_text(meta.issued_on),
             opt_date_text(meta.expires_on),
-            w.now_text(),
+            now,
             w.actor()
         ],
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    let id = w.conn().last_insert_rowid();
-    w.record(&TRACKED, id, ChangeOp::Insert, None)?;
-    get(w.conn(), id)?.ok_or_else(|| Error::not_found("document"))
+    w.reindex(SearchIndex::Documents, id, false);
+    w.record_returned(&TRACKED, id, ChangeOp::Insert, None, &after)?;
+    let at = ts_parse(&now)?;
+    Ok(Document {
+        id,
+        employee_id,
+        type_id,
+        title: meta.title.clone(),
+        file_name: file.file_name.clone(),
+        mime: file.mime.clone(),
+        size: file.size,
+        sha256: file.sha256.clone(),
+        issued_on: meta.issued_on,
+        expires_on: meta.expires_on,
+        superseded_by: None,
+        uploaded_at: at,
+        uploaded_by: w.actor().to_owned(),
+        version: 1,
+        updated_at: at,
+    })
 }
 
 fn current(w: &WriteTx, id: i64, expected_version: Option<i64>) -> crate::Result<Document> {
@@ -188,6 +221,7 @@ pub fn update_meta(
             id
         ],
     )?;
+    w.reindex(SearchIndex::Documents, id, true);
     w.record(&TRACKED, id, ChangeOp::Update, before)?;
     get(w.conn(), id)?.ok_or_else(|| Error::not_found("document"))
 }
@@ -231,6 +265,7 @@ pub fn delete(w: &WriteTx, id: i64, expected_version: i64) -> crate::Result<Docu
     let before = w.snapshot(&TRACKED, id)?;
     w.conn()
         .execute("DELETE FROM documents WHERE id = ?1", [id])?;
+    w.reindex(SearchIndex::Documents, id, true);
     w.record(&TRACKED, id, ChangeOp::Delete, before)?;
     Ok(d)
 }

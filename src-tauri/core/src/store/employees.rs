@@ -2,6 +2,7 @@
 //! in step; the staff list paged, filtered and sorted in SQL.
 
 use super::dates::{date_at, date_text, opt_date_at, opt_date_text};
+use super::search::SearchIndex;
 use super::tracked::Tracked;
 use super::tx::WriteTx;
 use super::{like_pattern, ts_parse};
@@ -13,7 +14,7 @@ use crate::domain::history::ChangeOp;
 use crate::domain::page::Page;
 use crate::domain::text::fold_key;
 use crate::error::{Error, ErrorCode, FieldError};
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
@@ -220,61 +221,144 @@ fn check_refs(
     }
 }
 
-/// Rewrites the employee's search entry. Done here, in the same transaction as the row, rather
-/// than by a trigger: the store functions stay the one place that writes.
-fn sync_search(w: &WriteTx, id: i64) -> crate::Result<()> {
-    let c = w.conn();
-    c.prepare_cached("DELETE FROM employees_fts WHERE rowid = ?1")?
-        .execute([id])?;
-    c.prepare_cached(
-        "INSERT INTO employees_fts (rowid, name, tax_code, email, employee_number)
-         SELECT id, last_name || ' ' || first_name, tax_code, email, employee_number
-         FROM employees WHERE id = ?1",
-    )?
-    .execute([id])?;
-    Ok(())
-}
+/// Employees written between two progress reports of a bulk insert ([`insert_many`]).
+pub const ROWS_PER_INSERT: usize = 500;
 
-pub fn insert(w: &WriteTx, v: &ValidEmployee) -> crate::Result<Employee> {
-    check_refs(w, v, None, true)?;
-    let now = w.now_text();
-    w.conn()
-        .prepare_cached(
+/// The INSERT of a new employee, returning its id and history snapshot.
+fn insert_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        format!(
             "INSERT INTO employees (employee_number, first_name, last_name, sort_key, tax_code,
                 birth_date, birth_place, sex, email, phone, address, iban, department_id,
                 job_title, job_title_key, manager_id, hire_date, contract_type_id, contract_end,
-                ccnl, level, status, version, created_at, updated_at)
+                ccnl, level, status, version, created_at, updated_at, completeness, issue_count,
+                urgency, next_expiry)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                     ?18, ?19, ?20, ?21, 'active', 1, ?22, ?22)",
-        )?
-        .execute(params![
-            v.employee_number,
-            v.first_name,
-            v.last_name,
-            sort_key(&v.first_name, &v.last_name),
-            v.tax_code,
-            opt_date_text(v.birth_date),
-            v.birth_place,
-            sex_text(v.sex),
-            v.email,
-            v.phone,
-            v.address,
-            v.iban,
-            v.department_id,
-            v.job_title,
-            v.job_title.as_deref().map(fold_key),
-            v.manager_id,
-            date_text(v.hire_date),
-            v.contract_type_id,
-            opt_date_text(v.contract_end),
-            v.ccnl,
-            v.level,
-            now
-        ])?;
-    let id = w.conn().last_insert_rowid();
-    sync_search(w, id)?;
-    w.record(&TRACKED, id, ChangeOp::Insert, None)?;
-    get(w.conn(), id)?.ok_or_else(|| Error::not_found("employee"))
+                     ?18, ?19, ?20, ?21, 'active', 1, ?22, ?22, ?23, ?24, ?25, ?26)
+             RETURNING id, {}",
+            TRACKED.snapshot_sql
+        )
+    })
+}
+
+/// The cached completeness columns of a row (see the migration).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scores {
+    pub score: i64,
+    pub issue_count: i64,
+    pub urgency: i64,
+    pub next_expiry: Option<NaiveDate>,
+}
+
+/// Adds an employee to the active staff (cached scores zero until rescored).
+pub fn insert(w: &WriteTx, v: &ValidEmployee) -> crate::Result<Employee> {
+    insert_scored(w, v, |_| Ok(Scores::default()))
+}
+
+/// Adds an employee to the active staff with the cached scores `score` computes from the new
+/// row (its id still 0). See [`insert_many`].
+pub fn insert_scored(
+    w: &WriteTx,
+    v: &ValidEmployee,
+    score: impl FnMut(&Employee) -> crate::Result<Scores>,
+) -> crate::Result<Employee> {
+    insert_many(w, &[v], score)?
+        .pop()
+        .ok_or_else(|| Error::internal("an insert returned no row"))
+}
+
+/// The row a valid form becomes, before it has an id.
+fn new_employee(v: &ValidEmployee, at: DateTime<Utc>) -> Employee {
+    Employee {
+        id: 0,
+        employee_number: v.employee_number.clone(),
+        first_name: v.first_name.clone(),
+        last_name: v.last_name.clone(),
+        tax_code: v.tax_code.clone(),
+        birth_date: v.birth_date,
+        birth_place: v.birth_place.clone(),
+        sex: v.sex,
+        email: v.email.clone(),
+        phone: v.phone.clone(),
+        address: v.address.clone(),
+        iban: v.iban.clone(),
+        department_id: v.department_id,
+        job_title: v.job_title.clone(),
+        manager_id: v.manager_id,
+        hire_date: v.hire_date,
+        contract_type_id: v.contract_type_id,
+        contract_end: v.contract_end,
+        ccnl: v.ccnl.clone(),
+        level: v.level.clone(),
+        status: EmployeeStatus::Active,
+        termination_date: None,
+        termination_reason: None,
+        completeness: 0,
+        next_expiry: None,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+    }
+}
+
+/// Adds employees to the active staff, each with the cached scores `score` computes from the new
+/// row (its id still 0): a bulk import scores a new file before writing it instead of updating
+/// four indexed columns right after. Each row is checked and written as [`insert`] writes one;
+/// its INSERT returns the id and the history snapshot, so nothing is read back, and the search
+/// entries are written together before commit. Returns the employees in the order given.
+pub fn insert_many(
+    w: &WriteTx,
+    rows: &[&ValidEmployee],
+    mut score: impl FnMut(&Employee) -> crate::Result<Scores>,
+) -> crate::Result<Vec<Employee>> {
+    let now = w.now_text();
+    let at = ts_parse(&now)?;
+    let mut stmt = w.conn().prepare_cached(insert_sql())?;
+    let mut out = Vec::with_capacity(rows.len());
+    for v in rows {
+        check_refs(w, v, None, true)?;
+        let mut e = new_employee(v, at);
+        let s = score(&e)?;
+        let (id, after): (i64, String) = stmt.query_row(
+            params![
+                v.employee_number,
+                v.first_name,
+                v.last_name,
+                sort_key(&v.first_name, &v.last_name),
+                v.tax_code,
+                opt_date_text(v.birth_date),
+                v.birth_place,
+                sex_text(v.sex),
+                v.email,
+                v.phone,
+                v.address,
+                v.iban,
+                v.department_id,
+                v.job_title,
+                v.job_title.as_deref().map(fold_key),
+                v.manager_id,
+                date_text(v.hire_date),
+                v.contract_type_id,
+                opt_date_text(v.contract_end),
+                v.ccnl,
+                v.level,
+                now,
+                s.score,
+                s.issue_count,
+                s.urgency,
+                opt_date_text(s.next_expiry),
+            ],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        w.reindex(SearchIndex::Employees, id, false);
+        w.record_returned(&TRACKED, id, ChangeOp::Insert, None, &after)?;
+        e.id = id;
+        e.completeness = s.score;
+        e.next_expiry = s.next_expiry;
+        out.push(e);
+    }
+    Ok(out)
 }
 
 fn current(w: &WriteTx, id: i64, expected_version: i64) -> crate::Result<Employee> {
@@ -337,7 +421,7 @@ pub fn update(
             w.now_text(),
             id
         ])?;
-    sync_search(w, id)?;
+    w.reindex(SearchIndex::Employees, id, true);
     w.record(&TRACKED, id, ChangeOp::Update, before)?;
     let e = get(w.conn(), id)?.ok_or_else(|| Error::not_found("employee"))?;
     Ok((e, true))

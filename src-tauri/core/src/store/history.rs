@@ -1,7 +1,6 @@
 //! The hash-chained change log: append inside a write, list with filters, and verify.
 
 use super::tracked::TRACKED;
-use super::tx::WriteTx;
 use super::{ts_parse, ts_text};
 use crate::domain::history::{
     Change, ChangeOp, HistoryQuery, HistoryStatus, ProblemKind, VerifyProblem, VerifyReport,
@@ -53,30 +52,32 @@ pub fn hash(c: &ChangeFields) -> String {
     hex::encode(h.finalize())
 }
 
-fn head(conn: &Connection) -> rusqlite::Result<Option<(i64, String)>> {
-    conn.query_row(
-        "SELECT id, hash FROM changes ORDER BY id DESC LIMIT 1",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )
-    .optional()
+/// The newest change: its id and hash.
+pub(super) fn head(conn: &Connection) -> rusqlite::Result<Option<(i64, String)>> {
+    conn.prepare_cached("SELECT id, hash FROM changes ORDER BY id DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
 }
 
+/// Appends one change after `prev` (the newest change's id and hash); returns the new id and
+/// hash, the next change's `prev`.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn append(
-    w: &WriteTx,
+    conn: &Connection,
+    actor: &str,
+    at: &str,
+    prev: (i64, String),
     entity: &str,
     row_id: i64,
     op: ChangeOp,
     before: Option<&str>,
     after: Option<&str>,
-) -> crate::Result<()> {
-    let conn = w.conn();
-    let (prev_id, prev_hash) = head(conn)?.unwrap_or((0, GENESIS.to_owned()));
-    let at = w.now_text();
+) -> crate::Result<(i64, String)> {
+    let (prev_id, prev_hash) = prev;
     let fields = ChangeFields {
         id: prev_id + 1,
-        actor: w.actor(),
-        at: &at,
+        actor,
+        at,
         entity,
         row_id,
         op: op.as_str(),
@@ -85,23 +86,14 @@ pub(super) fn append(
         prev_hash: &prev_hash,
     };
     let h = hash(&fields);
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO changes (id, actor, at, entity, row_id, op, before, after, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            fields.id,
-            fields.actor,
-            at,
-            entity,
-            row_id,
-            fields.op,
-            before,
-            after,
-            prev_hash,
-            h
-        ],
-    )?;
-    Ok(())
+    )?
+    .execute(params![
+        fields.id, actor, at, entity, row_id, fields.op, before, after, prev_hash, h
+    ])?;
+    Ok((fields.id, h))
 }
 
 fn change_from_row(r: &Row) -> rusqlite::Result<Change> {

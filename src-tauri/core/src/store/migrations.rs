@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_foundation.sql"),
     include_str!("../../migrations/0002_accounts.sql"),
     include_str!("../../migrations/0003_staff.sql"),
+    include_str!("../../migrations/0004_search.sql"),
 ];
 
 /// The schema version this build writes.

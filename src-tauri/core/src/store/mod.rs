@@ -13,6 +13,7 @@ mod open;
 pub mod organisation;
 pub mod preferences;
 pub mod requirements;
+pub mod search;
 pub mod staff_scores;
 pub mod throttle;
 mod tracked;

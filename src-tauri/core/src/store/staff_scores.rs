@@ -55,6 +55,30 @@ pub fn assess(
     }))
 }
 
+/// The scores of an employee who has no documents or training yet (a file being created).
+pub fn score_new(
+    e: &Employee,
+    fixed_term: Option<bool>,
+    reqs: &[Requirement],
+    today: NaiveDate,
+) -> employees::Scores {
+    let needs = needs_of(e, reqs);
+    let c = completeness(&EmployeeFacts {
+        employee: e,
+        fixed_term,
+        documents: &[],
+        training: &[],
+        requirements: &needs,
+        today,
+    });
+    employees::Scores {
+        score: c.score,
+        issue_count: c.issues.len() as i64,
+        urgency: c.urgency(),
+        next_expiry: c.next_expiry,
+    }
+}
+
 /// Recomputes and stores one employee's cached scores.
 pub fn recompute(
     conn: &Connection,
@@ -65,16 +89,26 @@ pub fn recompute(
     let Some(e) = employees::get(conn, id)? else {
         return Ok(None);
     };
-    let c = assess(conn, &e, reqs, today)?;
+    recompute_employee(conn, &e, reqs, today).map(Some)
+}
+
+/// Like [`recompute`], for an employee row already in hand (as just written).
+pub fn recompute_employee(
+    conn: &Connection,
+    e: &Employee,
+    reqs: &[Requirement],
+    today: NaiveDate,
+) -> crate::Result<Completeness> {
+    let c = assess(conn, e, reqs, today)?;
     employees::set_scores(
         conn,
-        id,
+        e.id,
         c.score,
         c.issues.len() as i64,
         c.urgency(),
         c.next_expiry,
     )?;
-    Ok(Some(c))
+    Ok(c)
 }
 
 /// Recomputes the employees selected by `where_sql` (over `employees`); returns how many.

@@ -80,11 +80,8 @@ fn check_certificate(w: &WriteTx, employee_id: i64, v: &ValidTraining) -> crate:
     if let Some(doc) = v.certificate_document_id {
         let owner: Option<i64> = w
             .conn()
-            .query_row(
-                "SELECT employee_id FROM documents WHERE id = ?1",
-                [doc],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT employee_id FROM documents WHERE id = ?1")?
+            .query_row([doc], |r| r.get(0))
             .optional()?;
         if owner != Some(employee_id) {
             return Err(Error::validation(vec![FieldError::new(
@@ -96,12 +93,25 @@ fn check_certificate(w: &WriteTx, employee_id: i64, v: &ValidTraining) -> crate:
     Ok(())
 }
 
+fn insert_sql() -> &'static str {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SQL.get_or_init(|| {
+        format!(
+            "INSERT INTO training_records (employee_id, course_id, completed_on, provider,
+                    certificate_document_id, expires_on, notes, version, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)
+             RETURNING id, {}",
+            TRACKED.snapshot_sql
+        )
+    })
+}
+
+/// Records completed training. The history snapshot comes back from the INSERT and the returned
+/// value is built from what was written (nothing read back).
 pub fn insert(w: &WriteTx, employee_id: i64, v: &ValidTraining) -> crate::Result<TrainingRecord> {
     check_certificate(w, employee_id, v)?;
-    w.conn().execute(
-        "INSERT INTO training_records (employee_id, course_id, completed_on, provider,
-                certificate_document_id, expires_on, notes, version, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)",
+    let now = w.now_text();
+    let (id, after): (i64, String) = w.conn().prepare_cached(insert_sql())?.query_row(
         params![
             employee_id,
             v.course_id,
@@ -110,12 +120,25 @@ pub fn insert(w: &WriteTx, employee_id: i64, v: &ValidTraining) -> crate::Result
             v.certificate_document_id,
             opt_date_text(v.expires_on),
             v.notes,
-            w.now_text()
+            now
         ],
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    let id = w.conn().last_insert_rowid();
-    w.record(&TRACKED, id, ChangeOp::Insert, None)?;
-    get(w.conn(), id)?.ok_or_else(|| Error::not_found("training record"))
+    w.record_returned(&TRACKED, id, ChangeOp::Insert, None, &after)?;
+    let at = ts_parse(&now)?;
+    Ok(TrainingRecord {
+        id,
+        employee_id,
+        course_id: v.course_id,
+        completed_on: v.completed_on,
+        provider: v.provider.clone(),
+        certificate_document_id: v.certificate_document_id,
+        expires_on: v.expires_on,
+        notes: v.notes.clone(),
+        version: 1,
+        created_at: at,
+        updated_at: at,
+    })
 }
 
 fn current(w: &WriteTx, id: i64, expected_version: i64) -> crate::Result<TrainingRecord> {

@@ -1,16 +1,28 @@
 //! A write transaction that knows who is writing and when, and appends history as it goes.
 
 use super::history;
+use super::search::{self, SearchIndex};
 use super::tracked::Tracked;
 use super::ts_text;
 use crate::domain::history::ChangeOp;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 pub struct WriteTx<'c> {
     tx: Transaction<'c>,
     actor: String,
     now: DateTime<Utc>,
+    now_text: String,
+    /// The newest change (id, hash) once this transaction has read or written it: a run of
+    /// appends chains on it without reading the table back each time.
+    head: RefCell<Option<(i64, String)>>,
+    /// Rows whose search entries are rewritten just before commit, per index, with whether an
+    /// old entry may exist. Written in one statement per index: FTS5 flushes its pending terms
+    /// at every statement that opens a savepoint, so writing entries row by row between other
+    /// statements would leave one tiny segment per row to merge.
+    search: RefCell<BTreeMap<SearchIndex, BTreeMap<i64, bool>>>,
 }
 
 impl<'c> WriteTx<'c> {
@@ -19,6 +31,9 @@ impl<'c> WriteTx<'c> {
             tx,
             actor: actor.to_owned(),
             now,
+            now_text: ts_text(now),
+            head: RefCell::new(None),
+            search: RefCell::new(BTreeMap::new()),
         }
     }
 
@@ -32,7 +47,7 @@ impl<'c> WriteTx<'c> {
     }
 
     pub fn now_text(&self) -> String {
-        ts_text(self.now)
+        self.now_text.clone()
     }
 
     pub fn actor(&self) -> &str {
@@ -42,7 +57,11 @@ impl<'c> WriteTx<'c> {
     /// The row as history stores it, or `None` when it does not exist.
     pub fn snapshot(&self, t: &Tracked, id: i64) -> crate::Result<Option<String>> {
         let sql = format!("SELECT {} FROM {} WHERE id = ?1", t.snapshot_sql, t.entity);
-        Ok(self.tx.query_row(&sql, [id], |r| r.get(0)).optional()?)
+        Ok(self
+            .tx
+            .prepare_cached(&sql)?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
     }
 
     /// Appends the history row for a change just made to row `id`; `before` is the snapshot taken
@@ -59,7 +78,21 @@ impl<'c> WriteTx<'c> {
             ChangeOp::Delete | ChangeOp::Read | ChangeOp::Event => None,
             _ => self.snapshot(t, id)?,
         };
-        history::append(self, t.entity, id, op, before.as_deref(), after.as_deref())
+        self.append(t.entity, id, op, before.as_deref(), after.as_deref())
+    }
+
+    /// Like [`WriteTx::record`], with the "after" snapshot already in hand: the value of
+    /// `t.snapshot_sql` that the writing statement itself returned (`… RETURNING <snapshot>`),
+    /// so it is the same text a read-back would give, without reading the row again.
+    pub(super) fn record_returned(
+        &self,
+        t: &Tracked,
+        id: i64,
+        op: ChangeOp,
+        before: Option<&str>,
+        after: &str,
+    ) -> crate::Result<()> {
+        self.append(t.entity, id, op, before, Some(after))
     }
 
     /// Appends an event (a sign-in, a refused call) to history; `payload` says what happened.
@@ -69,8 +102,7 @@ impl<'c> WriteTx<'c> {
         row_id: i64,
         payload: &serde_json::Value,
     ) -> crate::Result<()> {
-        history::append(
-            self,
+        self.append(
             entity,
             row_id,
             ChangeOp::Event,
@@ -79,7 +111,56 @@ impl<'c> WriteTx<'c> {
         )
     }
 
+    fn append(
+        &self,
+        entity: &str,
+        row_id: i64,
+        op: ChangeOp,
+        before: Option<&str>,
+        after: Option<&str>,
+    ) -> crate::Result<()> {
+        let mut head = self.head.borrow_mut();
+        let prev = match head.take() {
+            Some(h) => h,
+            None => history::head(&self.tx)?.unwrap_or((0, history::GENESIS.to_owned())),
+        };
+        *head = Some(history::append(
+            &self.tx,
+            &self.actor,
+            &self.now_text,
+            prev,
+            entity,
+            row_id,
+            op,
+            before,
+            after,
+        )?);
+        Ok(())
+    }
+
+    /// Asks for row `id`'s entry in `index` to be rewritten before commit. `existing`: the row
+    /// may already have an entry (an update), which is then removed first.
+    pub(super) fn reindex(&self, index: SearchIndex, id: i64, existing: bool) {
+        self.search
+            .borrow_mut()
+            .entry(index)
+            .or_default()
+            .entry(id)
+            .or_insert(existing);
+    }
+
+    /// Writes the search entries asked for so far. Done by commit; a write that reads its own
+    /// search results back (none does today) would call it first.
+    pub fn flush_search(&self) -> crate::Result<()> {
+        let pending = std::mem::take(&mut *self.search.borrow_mut());
+        for (index, rows) in pending {
+            search::write(&self.tx, index, &rows)?;
+        }
+        Ok(())
+    }
+
     pub(super) fn commit(self) -> crate::Result<()> {
+        self.flush_search()?;
         self.tx.commit()?;
         Ok(())
     }
