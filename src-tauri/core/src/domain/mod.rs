@@ -13,6 +13,7 @@ pub mod organisation;
 pub mod page;
 pub mod password;
 pub mod permissions;
+pub mod search;
 pub mod staff_import;
 pub mod text;
 pub mod users;

@@ -6,6 +6,7 @@ mod history;
 mod home;
 mod organisation;
 mod preferences;
+mod search;
 mod session;
 mod staff;
 mod staff_catalog;

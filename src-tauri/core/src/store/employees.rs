@@ -11,7 +11,7 @@ use crate::domain::employee::{
     Employee, EmployeeStatus, StaffQuery, StaffRow, StaffSort, StatusFilter, ValidEmployee,
 };
 use crate::domain::history::ChangeOp;
-use crate::domain::page::Page;
+use crate::domain::page::{Page, SortDir};
 use crate::domain::text::fold_key;
 use crate::error::{Error, ErrorCode, FieldError};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -525,61 +525,125 @@ fn search_of(text: &str) -> Option<Search> {
     if words.is_empty() {
         return None;
     }
-    let long: Vec<String> = words
-        .iter()
-        .filter(|w| w.chars().count() >= 3)
-        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
-        .collect();
-    if long.is_empty() {
-        Some(Search::Like(like_pattern(&words.join(" "))))
-    } else {
-        Some(Search::Match(long.join(" AND ")))
+    Some(match super::search::match_query(text) {
+        Some(m) => Search::Match(m),
+        None => Search::Like(like_pattern(&words.join(" "))),
+    })
+}
+
+/// The date expression of `employees_list_expiry`: "no expiry" sorts after every date and never
+/// matches "expiring within N days".
+const NEXT_EXPIRY: &str = "coalesce(e.next_expiry, '9999-12-31')";
+
+/// The list index of each sort (migration 0005) and its columns in order. Every list index holds
+/// the sort key(s) and then every filter column, so a page is read in index order with every
+/// filter tested on the index entry: the rows an OFFSET skips are never read from the table, and
+/// a page deep in the list costs a walk over index entries, not a row lookup per entry.
+fn list_index(sort: StaffSort) -> (&'static str, &'static [&'static str]) {
+    const NX: &str = NEXT_EXPIRY;
+    match sort {
+        StaffSort::Name => (
+            "employees_list_name",
+            &[
+                "e.sort_key",
+                "e.status",
+                "e.department_id",
+                "e.contract_type_id",
+                "e.completeness",
+                NX,
+            ],
+        ),
+        StaffSort::EmployeeNumber => (
+            "employees_list_number",
+            &[
+                "e.employee_number",
+                "e.status",
+                "e.department_id",
+                "e.contract_type_id",
+                "e.completeness",
+                NX,
+            ],
+        ),
+        StaffSort::HireDate => (
+            "employees_list_hire",
+            &[
+                "e.hire_date",
+                "e.status",
+                "e.department_id",
+                "e.contract_type_id",
+                "e.completeness",
+                NX,
+            ],
+        ),
+        StaffSort::Completeness => (
+            "employees_list_completeness",
+            &[
+                "e.completeness",
+                "e.sort_key",
+                "e.status",
+                "e.department_id",
+                "e.contract_type_id",
+                NX,
+            ],
+        ),
+        StaffSort::NextExpiry => (
+            "employees_list_expiry",
+            &[
+                NX,
+                "e.status",
+                "e.department_id",
+                "e.contract_type_id",
+                "e.completeness",
+            ],
+        ),
+        StaffSort::Department => (
+            "employees_list_department",
+            &[
+                "e.department_id",
+                "e.sort_key",
+                "e.status",
+                "e.contract_type_id",
+                "e.completeness",
+                NX,
+            ],
+        ),
     }
 }
 
-/// Which index a page should be read through. Without statistics SQLite takes `status = ?` for
-/// a selective term, but it has two values; so the status term is made unusable for indexes
-/// (`+e.status`) except for the name sort, which `(status, sort_key)` serves in order. A search
-/// drives the page from the trigram index: the other terms and the sort key are then plain
-/// expressions, so the matches are fetched by id and only they are sorted.
+/// How a page is read. A search drives the page from the trigram index: the matches are fetched
+/// by id and only they are sorted. Otherwise the sort's list index is walked in order (named with
+/// INDEXED BY, so the plan never depends on what the planner guesses about the filters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Drive {
     Search,
-    StatusAndName,
-    Planner,
+    ListIndex,
 }
 
 fn drive(q: &StaffQuery) -> Drive {
-    let searching = q.search.as_deref().and_then(search_of).is_some();
-    let other_filters = q.department_id.is_some()
-        || q.contract_type_id.is_some()
-        || q.completeness_below.is_some()
-        || q.expiring_within_days.is_some();
-    if searching {
+    if q.search.as_deref().and_then(search_of).is_some() {
         Drive::Search
-    } else if q.sort == StaffSort::Name && !other_filters {
-        Drive::StatusAndName
     } else {
-        Drive::Planner
+        Drive::ListIndex
     }
 }
 
-/// The WHERE clause (over `employees e`) and its arguments for the list filters.
-fn filter(q: &StaffQuery, today: NaiveDate) -> (String, Vec<Value>) {
-    let d = drive(q);
-    let status_col = if d == Drive::StatusAndName {
-        "e.status"
+/// The WHERE clause (over `employees e`) and its arguments for the list filters. Without a search
+/// and for a count the terms are plain, so the planner may count through whichever index narrows
+/// them most; otherwise each term is a unary-plus expression (`+e.status = …`), which SQLite
+/// tests on the row or index entry at hand rather than using it to pick an index: a page walks
+/// its list index, a search is driven by the trigram index.
+fn filter(q: &StaffQuery, today: NaiveDate, for_count: bool) -> (String, Vec<Value>) {
+    let p = if for_count && drive(q) == Drive::ListIndex {
+        ""
     } else {
-        "+e.status"
+        "+"
     };
-    // A unary plus keeps a term out of index selection while a search drives the page.
-    let p = if d == Drive::Search { "+" } else { "" };
     let mut sql = String::from("1=1");
     let mut args: Vec<Value> = Vec::new();
     match q.status {
         StatusFilter::All => {}
-        StatusFilter::Active => sql.push_str(&format!(" AND {status_col} = 'active'")),
-        StatusFilter::Terminated => sql.push_str(&format!(" AND {status_col} = 'terminated'")),
+        StatusFilter::Active => sql.push_str(&format!(" AND {p}e.status = 'active'")),
+        StatusFilter::Terminated => sql.push_str(&format!(" AND {p}e.status = 'terminated'")),
     }
     if let Some(id) = q.department_id {
         sql.push_str(&format!(" AND {p}e.department_id = ?"));
@@ -594,10 +658,7 @@ fn filter(q: &StaffQuery, today: NaiveDate) -> (String, Vec<Value>) {
         args.push(Value::Integer(below));
     }
     if let Some(days) = q.expiring_within_days {
-        // The same expression as the index, so the index serves the range.
-        sql.push_str(&format!(
-            " AND {p}coalesce(e.next_expiry, '9999-12-31') <= ?"
-        ));
+        sql.push_str(&format!(" AND {p}{NEXT_EXPIRY} <= ?"));
         let until = today
             .checked_add_signed(Duration::days(days.clamp(-36_500, 36_500)))
             .unwrap_or(today);
@@ -627,60 +688,88 @@ fn filter(q: &StaffQuery, today: NaiveDate) -> (String, Vec<Value>) {
 
 /// One ordered slice of the list. The department sort is two: employees with a department, in
 /// department-name order (departments driving the loop, each one's employees read through the
-/// department index, so nothing is sorted), then those without one.
+/// department list index, so nothing is sorted), then those without one.
 struct Part {
-    from: &'static str,
+    from: String,
     extra: &'static str,
     order: String,
 }
 
-fn parts(q: &StaffQuery) -> Vec<Part> {
-    let d = q.dir.sql();
-    // While a search drives, sort keys are expressions (`+x`): no index scan in their order.
-    let p = if drive(q) == Drive::Search { "+" } else { "" };
-    let simple = |order: String| {
-        vec![Part {
-            from: "employees e",
-            extra: "",
-            order,
-        }]
+/// The parts of the list in order; `reversed` reads the whole list backwards (parts in reverse
+/// order, each in the other direction), which is how a page in the second half is read.
+fn parts(q: &StaffQuery, reversed: bool) -> Vec<Part> {
+    let dir = match (q.dir, reversed) {
+        (SortDir::Asc, false) | (SortDir::Desc, true) => SortDir::Asc,
+        _ => SortDir::Desc,
     };
-    match q.sort {
-        StaffSort::Name => simple(format!("{p}e.sort_key {d}, e.id {d}")),
-        StaffSort::EmployeeNumber => simple(format!("{p}e.employee_number {d}, e.id {d}")),
-        StaffSort::HireDate => simple(format!("{p}e.hire_date {d}, e.id {d}")),
-        StaffSort::Completeness => {
-            simple(format!("{p}e.completeness {d}, e.sort_key {d}, e.id {d}"))
-        }
-        StaffSort::NextExpiry => simple(format!(
-            "{p}coalesce(e.next_expiry, '9999-12-31') {d}, e.id {d}"
-        )),
-        StaffSort::Department if p == "+" => vec![
-            Part {
-                from: "employees e LEFT JOIN departments d ON d.id = e.department_id",
-                extra: " AND e.department_id IS NOT NULL",
-                order: format!("d.name_key {d}, e.sort_key {d}, e.id {d}"),
-            },
-            Part {
-                from: "employees e",
-                extra: " AND +e.department_id IS NULL",
-                order: format!("+e.sort_key {d}, e.id {d}"),
-            },
-        ],
-        StaffSort::Department => vec![
-            Part {
-                // CROSS JOIN keeps departments as the outer loop.
-                from: "departments d CROSS JOIN employees e ON e.department_id = d.id",
+    let d = dir.sql();
+    let keys = |cols: &[&str]| -> String {
+        cols.iter()
+            .map(|c| format!("{c} {d}"))
+            .chain(std::iter::once(format!("e.id {d}")))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut out = if drive(q) == Drive::Search {
+        // The matches are few and fetched by id: sort keys are plain expressions (`+x`).
+        let simple = |order: String| {
+            vec![Part {
+                from: "employees e".into(),
                 extra: "",
-                order: format!("d.name_key {d}, e.sort_key {d}, e.id {d}"),
-            },
-            Part {
-                from: "employees e",
-                extra: " AND e.department_id IS NULL",
-                order: format!("e.sort_key {d}, e.id {d}"),
-            },
-        ],
+                order,
+            }]
+        };
+        match q.sort {
+            StaffSort::Name => simple(format!("+e.sort_key {d}, e.id {d}")),
+            StaffSort::EmployeeNumber => simple(format!("+e.employee_number {d}, e.id {d}")),
+            StaffSort::HireDate => simple(format!("+e.hire_date {d}, e.id {d}")),
+            StaffSort::Completeness => {
+                simple(format!("+e.completeness {d}, e.sort_key {d}, e.id {d}"))
+            }
+            StaffSort::NextExpiry => simple(format!("+{NEXT_EXPIRY} {d}, e.id {d}")),
+            StaffSort::Department => vec![
+                Part {
+                    from: "employees e LEFT JOIN departments d ON d.id = e.department_id".into(),
+                    extra: " AND e.department_id IS NOT NULL",
+                    order: format!("d.name_key {d}, e.sort_key {d}, e.id {d}"),
+                },
+                Part {
+                    from: "employees e".into(),
+                    extra: " AND +e.department_id IS NULL",
+                    order: format!("+e.sort_key {d}, e.id {d}"),
+                },
+            ],
+        }
+    } else {
+        let (index, cols) = list_index(q.sort);
+        match q.sort {
+            StaffSort::Department => vec![
+                Part {
+                    // CROSS JOIN keeps departments (in name order) as the outer loop.
+                    from: format!(
+                        "departments d CROSS JOIN employees e INDEXED BY {index}
+                         ON e.department_id = d.id"
+                    ),
+                    extra: "",
+                    order: format!("d.name_key {d}, {}", keys(&cols[1..])),
+                },
+                Part {
+                    from: format!("employees e INDEXED BY {index}"),
+                    extra: " AND e.department_id IS NULL",
+                    order: keys(&cols[1..]),
+                },
+            ],
+            _ => vec![Part {
+                from: format!("employees e INDEXED BY {index}"),
+                extra: "",
+                order: keys(cols),
+            }],
+        }
+    };
+    if reversed {
+        out.reverse();
     }
+    out
 }
 
 const ROW_COLUMNS: &str = "e.id, e.employee_number, e.last_name, e.first_name, e.tax_code, e.email,
@@ -707,10 +796,6 @@ fn row_from(r: &Row) -> rusqlite::Result<StaffRow> {
     })
 }
 
-fn count_sql(p: &Part, filter: &str) -> String {
-    format!("SELECT count(*) FROM {} WHERE {filter}{}", p.from, p.extra)
-}
-
 fn page_sql(p: &Part, filter: &str, columns: &str, n_args: usize) -> String {
     format!(
         "SELECT {columns} FROM {} WHERE {filter}{} ORDER BY {} LIMIT ?{} OFFSET ?{}",
@@ -722,28 +807,55 @@ fn page_sql(p: &Part, filter: &str, columns: &str, n_args: usize) -> String {
     )
 }
 
-/// One page of the staff list. `today` anchors "expiring within N days".
-pub fn list(conn: &Connection, q: &StaffQuery, today: NaiveDate) -> crate::Result<Page<StaffRow>> {
-    let (offset, limit) = q.page.clamped();
-    let (filter, args) = filter(q, today);
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM employees e WHERE {filter}"),
+/// The employees without a department that match (the second part of the department sort),
+/// counted through the department index.
+fn count_without_department(conn: &Connection, filter: &str, args: &[Value]) -> crate::Result<i64> {
+    Ok(conn.query_row(
+        &format!("SELECT count(*) FROM employees e WHERE {filter} AND e.department_id IS NULL"),
         params_from_iter(args.iter()),
         |r| r.get(0),
-    )?;
-    let parts = parts(q);
-    // The size of the first part of a two-part sort is the total less the second part (the
-    // employees without a department: few, and found through the department index).
-    let first_size = match parts.get(1) {
-        Some(second) => {
-            let n: i64 = conn.query_row(
-                &count_sql(second, &filter),
-                params_from_iter(args.iter()),
-                |r| r.get(0),
-            )?;
-            total - n
+    )?)
+}
+
+/// One page of the staff list. `today` anchors "expiring within N days".
+///
+/// A page in the second half of the list is read from the end (the list read backwards, the
+/// page's rows then put back in order), so the last page costs what the first does and the
+/// deepest page is the one in the middle.
+pub fn list(conn: &Connection, q: &StaffQuery, today: NaiveDate) -> crate::Result<Page<StaffRow>> {
+    let (offset, limit) = q.page.clamped();
+    let (count_filter, count_args) = filter(q, today, true);
+    let total: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM employees e WHERE {count_filter}"
+        ))?
+        .query_row(params_from_iter(count_args.iter()), |r| r.get(0))?;
+    if offset >= total {
+        return Ok(Page {
+            items: Vec::new(),
+            total,
+        });
+    }
+    let (filter, args) = filter(q, today, false);
+    let reversed = drive(q) == Drive::ListIndex && offset + limit / 2 > total / 2;
+    // The same window counted from the other end.
+    let (offset, limit) = if reversed {
+        let end = (offset + limit).min(total);
+        (total - end, end - offset)
+    } else {
+        (offset, limit)
+    };
+    let parts = parts(q, reversed);
+    // The size of the first part of a two-part sort (in reading order).
+    let first_size = if parts.len() > 1 {
+        let without = count_without_department(conn, &count_filter, &count_args)?;
+        if reversed {
+            without
+        } else {
+            total - without
         }
-        None => total,
+    } else {
+        total
     };
     let mut items = Vec::new();
     let (mut skip, mut want) = (offset, limit);
@@ -758,13 +870,16 @@ pub fn list(conn: &Connection, q: &StaffQuery, today: NaiveDate) -> crate::Resul
         let mut a = args.clone();
         a.push(Value::Integer(want));
         a.push(Value::Integer(skip));
-        let mut stmt = conn.prepare(&page_sql(p, &filter, ROW_COLUMNS, args.len()))?;
+        let mut stmt = conn.prepare_cached(&page_sql(p, &filter, ROW_COLUMNS, args.len()))?;
         let rows = stmt
             .query_map(params_from_iter(a.iter()), row_from)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         want -= rows.len() as i64;
         skip = 0;
         items.extend(rows);
+    }
+    if reversed {
+        items.reverse();
     }
     Ok(Page { items, total })
 }
@@ -778,7 +893,7 @@ pub fn for_each(
     today: NaiveDate,
     f: &mut dyn FnMut(&Employee, &ExportNames) -> crate::Result<()>,
 ) -> crate::Result<()> {
-    let (filter, args) = filter(q, today);
+    let (filter, args) = filter(q, today, false);
     let columns = format!(
         "{COLUMNS}, (SELECT name FROM departments WHERE id = e.department_id),
          (SELECT name_it FROM contract_types WHERE id = e.contract_type_id),
@@ -786,7 +901,7 @@ pub fn for_each(
          (SELECT last_name || ' ' || first_name FROM employees m WHERE m.id = e.manager_id),
          (SELECT tax_code FROM employees m WHERE m.id = e.manager_id)"
     );
-    for p in parts(q) {
+    for p in parts(q, false) {
         let sql = format!(
             "SELECT {columns} FROM {} WHERE {filter}{} ORDER BY {}",
             p.from, p.extra, p.order
@@ -819,29 +934,38 @@ pub struct ExportNames {
     pub manager_tax_code: Option<String>,
 }
 
-/// The query plans of every statement a list page runs, one line per plan step, for tests that
-/// check no list shape reads the whole table.
+/// The query plans of every statement a list page runs (reading forwards and backwards), one line
+/// per plan step, for tests that check no list shape reads the whole table.
 pub fn query_plans(
     conn: &Connection,
     q: &StaffQuery,
     today: NaiveDate,
 ) -> crate::Result<Vec<(String, Vec<String>)>> {
-    let (filter, args) = filter(q, today);
-    let mut statements = vec![format!("SELECT count(*) FROM employees e WHERE {filter}")];
-    let parts = parts(q);
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 {
-            statements.push(count_sql(p, &filter));
+    let (count_filter, count_args) = filter(q, today, true);
+    let (filter, args) = filter(q, today, false);
+    let mut statements = vec![(
+        format!("SELECT count(*) FROM employees e WHERE {count_filter}"),
+        count_args.clone(),
+    )];
+    for reversed in [false, true] {
+        let parts = parts(q, reversed);
+        if parts.len() > 1 && !reversed {
+            statements.push((
+                format!(
+                    "SELECT count(*) FROM employees e WHERE {count_filter} AND e.department_id IS NULL"
+                ),
+                count_args.clone(),
+            ));
         }
-        statements.push(page_sql(p, &filter, ROW_COLUMNS, args.len()));
-    }
-    let mut out = Vec::new();
-    for sql in statements {
-        let mut a = args.clone();
-        if sql.contains("LIMIT") {
+        for p in &parts {
+            let mut a = args.clone();
             a.push(Value::Integer(50));
             a.push(Value::Integer(0));
+            statements.push((page_sql(p, &filter, ROW_COLUMNS, args.len()), a));
         }
+    }
+    let mut out = Vec::new();
+    for (sql, a) in statements {
         let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
         let lines = stmt
             .query_map(params_from_iter(a.iter()), |r| r.get::<_, String>(3))?

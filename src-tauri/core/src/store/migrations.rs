@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_accounts.sql"),
     include_str!("../../migrations/0003_staff.sql"),
     include_str!("../../migrations/0004_search.sql"),
+    include_str!("../../migrations/0005_staff_list.sql"),
 ];
 
 /// The schema version this build writes.

@@ -5,8 +5,8 @@ use super::dates::{date_text, opt_date_at};
 use super::{contract_types, documents, employees, requirements, training};
 use crate::domain::catalog::Requirement;
 use crate::domain::completeness::{
-    completeness, CompanyCompleteness, Completeness, CompletenessRollup, EmployeeFacts, FixQuery,
-    FixRow, Need, Severity,
+    completeness, CompanyCompleteness, Completeness, CompletenessRollup, DocFact, EmployeeFacts,
+    FixQuery, FixRow, Need, Severity, TrainingFact,
 };
 use crate::domain::employee::Employee;
 use crate::domain::page::Page;
@@ -14,6 +14,7 @@ use crate::domain::text::fold_key;
 use chrono::{Duration, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
+use std::collections::HashMap;
 
 /// Days ahead that completeness looks at (the 90-day "expiring" bucket).
 pub const HORIZON_DAYS: i64 = 90;
@@ -111,6 +112,10 @@ pub fn recompute_employee(
     Ok(c)
 }
 
+/// Selections larger than this are rescored from one sequential read of every current document
+/// and training record, instead of two index lookups per employee.
+const BULK_FROM: i64 = 2_000;
+
 /// Recomputes the employees selected by `where_sql` (over `employees`); returns how many.
 pub fn recompute_where(
     conn: &Connection,
@@ -119,6 +124,14 @@ pub fn recompute_where(
     today: NaiveDate,
 ) -> crate::Result<usize> {
     let reqs = requirements::list(conn)?;
+    let n: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM employees WHERE {where_sql}"),
+        params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    if n >= BULK_FROM {
+        return recompute_bulk(conn, where_sql, args, &reqs, today);
+    }
     let ids: Vec<i64> = {
         let mut stmt = conn.prepare(&format!("SELECT id FROM employees WHERE {where_sql}"))?;
         let rows = stmt.query_map(params_from_iter(args.iter()), |r| r.get(0))?;
@@ -128,6 +141,105 @@ pub fn recompute_where(
         recompute(conn, id, &reqs, today)?;
     }
     Ok(ids.len())
+}
+
+/// [`recompute_where`] for many employees: documents and training are read once, in table order,
+/// and grouped by employee; the employees are read in one pass; only scores that changed are
+/// written, after the reads are done (an update moves the row within the indexes being read).
+fn recompute_bulk(
+    conn: &Connection,
+    where_sql: &str,
+    args: &[Value],
+    reqs: &[Requirement],
+    today: NaiveDate,
+) -> crate::Result<usize> {
+    let fixed_term: HashMap<i64, bool> = contract_types::list(conn, true)?
+        .into_iter()
+        .map(|t| (t.id, t.fixed_term))
+        .collect();
+    let mut docs: HashMap<i64, Vec<DocFact>> = HashMap::new();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT employee_id, id, type_id, expires_on FROM documents
+             WHERE superseded_by IS NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            docs.entry(r.get(0)?).or_default().push(DocFact {
+                id: r.get(1)?,
+                type_id: r.get(2)?,
+                expires_on: opt_date_at(r, 3)?,
+            });
+        }
+    }
+    let mut training: HashMap<i64, Vec<TrainingFact>> = HashMap::new();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT employee_id, id, course_id, completed_on, expires_on FROM training_records",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            training.entry(r.get(0)?).or_default().push(TrainingFact {
+                id: r.get(1)?,
+                course_id: r.get(2)?,
+                completed_on: super::dates::date_at(r, 3)?,
+                expires_on: opt_date_at(r, 4)?,
+            });
+        }
+    }
+    // Facts in the order the per-employee queries return them (their indexes' order), so the
+    // results are the same whichever way they were computed.
+    for v in docs.values_mut() {
+        v.sort_by_key(|d| (d.type_id, d.id));
+    }
+    for v in training.values_mut() {
+        v.sort_by_key(|t| (t.course_id, t.completed_on, t.id));
+    }
+    let mut changed: Vec<(i64, employees::Scores)> = Vec::new();
+    let mut count = 0;
+    {
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {}, e.issue_count, e.urgency FROM employees e WHERE {where_sql}",
+            employees::COLUMNS
+        ))?;
+        let mut rows = stmt.query(params_from_iter(args.iter()))?;
+        while let Some(r) = rows.next()? {
+            let e = employees::from_row(r)?;
+            let n = employees::COLUMN_COUNT;
+            let (issue_count, urgency): (i64, i64) = (r.get(n)?, r.get(n + 1)?);
+            let needs = needs_of(&e, reqs);
+            let c = completeness(&EmployeeFacts {
+                employee: &e,
+                fixed_term: e
+                    .contract_type_id
+                    .and_then(|id| fixed_term.get(&id).copied()),
+                documents: docs.get(&e.id).map_or(&[], Vec::as_slice),
+                training: training.get(&e.id).map_or(&[], Vec::as_slice),
+                requirements: &needs,
+                today,
+            });
+            let new = employees::Scores {
+                score: c.score,
+                issue_count: c.issues.len() as i64,
+                urgency: c.urgency(),
+                next_expiry: c.next_expiry,
+            };
+            let old = employees::Scores {
+                score: e.completeness,
+                issue_count,
+                urgency,
+                next_expiry: e.next_expiry,
+            };
+            if new != old {
+                changed.push((e.id, new));
+            }
+            count += 1;
+        }
+    }
+    for (id, s) in changed {
+        employees::set_scores(conn, id, s.score, s.issue_count, s.urgency, s.next_expiry)?;
+    }
+    Ok(count)
 }
 
 /// The day the scores were last brought up to date.
