@@ -2,8 +2,10 @@
 //! suite (one table of figures, each against its goal), and the crash-safety writer.
 
 pub mod company;
+pub mod generate;
 pub mod import_bench;
 pub mod people;
 pub mod rng;
 pub mod staff_csv;
 pub mod stats;
+pub mod suite;

@@ -1,30 +1,152 @@
-use backoffice_bench::{import_bench, stats};
+//! `backoffice-bench`: the data generator, the benchmark suite and the crash-safety writer.
+//! Run `backoffice-bench help` for the commands.
 
-fn main() {
-    let n: usize = std::env::args()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(100_000);
-    let runs: usize = std::env::args()
-        .nth(2)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1);
-    let work = std::env::temp_dir().join("backoffice-bench-b1");
+use backoffice_bench::generate::{self, Options};
+use backoffice_bench::suite;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const HELP: &str = "\
+backoffice-bench: Backoffice measured at real sizes
+
+  generate --employees N --scale S --seed N --data-dir DIR [--as-of YYYY-MM-DD]
+      Writes a realistic Italian company into DIR (a new directory) through the real store:
+      N employees and S records in total (employees + documents + training; 1m = 1,000,000),
+      each with its history row and search entry. Prints the administrator's sign-in.
+
+  run --data-dir DIR [--runs N] [--import-rows N] [--app BINARY] [--app-runs N]
+      The benchmark suite on a generated DIR (left unchanged: it works on a copy); prints one
+      table. --app measures the real app window too (needs a display: run under xvfb-run).
+
+  crash-writer --data-dir DIR --seed N
+      Writes employees through the real store and prints each committed id, until killed.
+
+  crash-test --runs N [--seed N] [--data-dir DIR]
+      Starts the crash writer, kills it with SIGKILL at random moments N times, and checks the
+      file after each kill.
+";
+
+fn args() -> (String, HashMap<String, String>) {
+    let mut it = std::env::args().skip(1);
+    let cmd = it.next().unwrap_or_else(|| "help".into());
+    let mut opts = HashMap::new();
+    while let Some(a) = it.next() {
+        if let Some(k) = a.strip_prefix("--") {
+            let (k, v) = match k.split_once('=') {
+                Some((k, v)) => (k.to_owned(), v.to_owned()),
+                None => (k.to_owned(), it.next().unwrap_or_default()),
+            };
+            opts.insert(k, v);
+        }
+    }
+    (cmd, opts)
+}
+
+fn need<'a>(opts: &'a HashMap<String, String>, key: &str) -> Result<&'a str, String> {
+    opts.get(key)
+        .map(String::as_str)
+        .ok_or_else(|| format!("--{key} is required"))
+}
+
+fn number(opts: &HashMap<String, String>, key: &str, default: u64) -> Result<u64, String> {
+    match opts.get(key) {
+        None => Ok(default),
+        Some(v) => v
+            .replace('_', "")
+            .parse()
+            .map_err(|_| format!("--{key}: not a number: {v}")),
+    }
+}
+
+fn generate_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
+    let employees = number(opts, "employees", 100_000)? as usize;
+    let records = generate::parse_scale(opts.get("scale").map_or("1m", String::as_str))
+        .ok_or("--scale: expected e.g. 1m, 250k or 1000000")?;
+    let as_of = match opts.get("as-of") {
+        Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|e| format!("--as-of: {e}"))?,
+        None => NaiveDate::from_ymd_opt(2026, 3, 2).expect("valid date"),
+    };
+    let o = Options {
+        employees,
+        records,
+        seed: number(opts, "seed", 42)?,
+        data_dir: PathBuf::from(need(opts, "data-dir")?),
+        as_of,
+    };
+    eprintln!(
+        "generating {} employees, {} records, seed {}, into {}",
+        o.employees,
+        o.records,
+        o.seed,
+        o.data_dir.display()
+    );
+    let s = generate::generate(&o, &mut |m| eprintln!("  {m}")).map_err(|e| e.to_string())?;
+    println!("data dir:      {}", o.data_dir.display());
+    println!(
+        "records:       {} (employees {} of which {} terminated, documents {}, training {}, departments {}, requirements {})",
+        s.records(),
+        s.employees,
+        s.terminated,
+        s.documents,
+        s.training,
+        s.departments,
+        s.requirements
+    );
+    println!("history rows:  {}", s.changes);
+    println!("accounts:      {}", s.users);
+    println!("file size:     {:.0} MB", s.file_bytes as f64 / 1e6);
+    println!("time:          {:.1} s", s.seconds);
+    println!("sign in as:    {} / {}", s.admin_username, s.admin_password);
+    Ok(())
+}
+
+fn run_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
+    let data_dir = PathBuf::from(need(opts, "data-dir")?);
+    if !data_dir.join(backoffice_core::store::DB_FILE_NAME).exists() {
+        return Err(format!(
+            "{} holds no database: run `backoffice-bench generate` first",
+            data_dir.display()
+        ));
+    }
+    let work = match opts.get("work-dir") {
+        Some(w) => PathBuf::from(w),
+        None => std::env::temp_dir().join(format!("backoffice-bench-{}", std::process::id())),
+    };
+    std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+    let o = suite::Options {
+        data_dir,
+        runs: number(opts, "runs", 5)? as usize,
+        import_rows: number(opts, "import-rows", 100_000)? as usize,
+        seed: number(opts, "seed", 42)?,
+        work: work.clone(),
+    };
+    let started = std::time::Instant::now();
+    let rows = suite::run(&o, &mut |m| eprintln!("  {m}"));
     let _ = std::fs::remove_dir_all(&work);
-    std::fs::create_dir_all(&work).unwrap();
-    let (f, _) = import_bench::run(n, runs, 42, &work);
-    for (name, s) in [
-        ("import", &f.import),
-        ("validate", &f.validate),
-        ("bare", &f.bare),
-        ("schema", &f.schema),
-        ("schema+search", &f.schema_search),
-        ("schema+search+history", &f.schema_search_history),
-    ] {
-        println!(
-            "{name:24} {:>10} {:>10}",
-            stats::fmt(s.median()),
-            stats::fmt(s.p95())
-        );
+    let rows = rows.map_err(|e| e.to_string())?;
+    println!("{}", suite::table(&rows));
+    eprintln!("suite: {:.0} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let (cmd, opts) = args();
+    let result = match cmd.as_str() {
+        "generate" => generate_cmd(&opts),
+        "run" => run_cmd(&opts),
+        "help" | "--help" | "-h" => {
+            print!("{HELP}");
+            Ok(())
+        }
+        other => Err(format!("unknown command {other}\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("backoffice-bench: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -14,6 +14,10 @@ impl Samples {
         self.0.len()
     }
 
+    pub fn extend(&mut self, other: &Samples) {
+        self.0.extend_from_slice(&other.0);
+    }
+
     pub fn last(&self) -> Duration {
         self.0.last().copied().unwrap_or_default()
     }

@@ -1,0 +1,471 @@
+//! The benchmark suite: B1–B4 through the core services on a copy of a generated data dir (B5/B6
+//! through the real app window, see [`crate::app`]), printed as one table.
+
+use crate::import_bench;
+use crate::rng::Rng;
+use crate::stats::{fmt, repeat, Samples};
+use backoffice_core::domain::employee::{StaffQuery, StaffSort, StatusFilter};
+use backoffice_core::domain::page::{PageRequest, SortDir};
+use backoffice_core::domain::permissions::Role;
+use backoffice_core::domain::search::GlobalSearchQuery;
+use backoffice_core::services::{Backoffice, Ctx};
+use backoffice_core::store::{staff_scores, Clock, DB_FILE_NAME};
+use chrono::{NaiveDate, TimeZone, Utc};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+pub struct Options {
+    pub data_dir: PathBuf,
+    /// Repetitions of the bulk figures (B1, full rescoring); the interactive ones repeat more.
+    pub runs: usize,
+    pub import_rows: usize,
+    pub seed: u64,
+    pub work: PathBuf,
+}
+
+/// One line of the table.
+pub struct Row {
+    pub id: String,
+    pub figure: String,
+    pub goal: String,
+    pub median: String,
+    pub p95: String,
+    pub baseline: String,
+    pub ratio: String,
+    /// `met`, `MISSED` or empty (no goal).
+    pub result: String,
+}
+
+impl Row {
+    pub fn new(id: &str, figure: &str) -> Row {
+        Row {
+            id: id.into(),
+            figure: figure.into(),
+            goal: String::new(),
+            median: String::new(),
+            p95: String::new(),
+            baseline: String::new(),
+            ratio: String::new(),
+            result: String::new(),
+        }
+    }
+
+    /// Median and p95 of `s`; `goal` is checked against the p95 when given.
+    pub fn timed(mut self, s: &Samples, goal: Option<Duration>) -> Row {
+        self.median = fmt(s.median());
+        self.p95 = fmt(s.p95());
+        if let Some(g) = goal {
+            self.goal = format!("p95 < {}", fmt(g));
+            self.result = verdict(s.p95() < g).into();
+        }
+        self
+    }
+
+    pub fn goal(mut self, goal: &str, met: bool) -> Row {
+        self.goal = goal.into();
+        self.result = verdict(met).into();
+        self
+    }
+}
+
+pub fn verdict(met: bool) -> &'static str {
+    if met {
+        "met"
+    } else {
+        "MISSED"
+    }
+}
+
+/// The table as Markdown, ready for the README.
+pub fn table(rows: &[Row]) -> String {
+    let mut out = String::from(
+        "| # | figure | goal | median | p95 | baseline (same run) | ratio | result |\n\
+         |---|---|---|---|---|---|---|---|\n",
+    );
+    for r in rows {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            r.id, r.figure, r.goal, r.median, r.p95, r.baseline, r.ratio, r.result
+        ));
+    }
+    out
+}
+
+fn ctx() -> Ctx {
+    Ctx::new(1, "admin", vec![Role::Admin])
+}
+
+/// A clock fixed on the generated company's "as of" day, so every run scores the same dates.
+fn clock_at(day: NaiveDate) -> Clock {
+    let t = Utc.from_utc_datetime(&day.and_hms_opt(10, 0, 0).expect("valid time"));
+    Arc::new(move || t)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for e in std::fs::read_dir(from)? {
+        let e = e?;
+        let target = to.join(e.file_name());
+        if e.file_type()?.is_dir() {
+            copy_dir(&e.path(), &target)?;
+        } else {
+            std::fs::copy(e.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+fn as_of(db: &Path) -> NaiveDate {
+    rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .ok()
+        .and_then(|c| {
+            c.query_row("SELECT as_of FROM staff_scores WHERE id = 1", [], |r| {
+                r.get::<_, String>(0)
+            })
+            .ok()
+        })
+        .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| Utc::now().date_naive())
+}
+
+fn page(offset: i64) -> PageRequest {
+    PageRequest { offset, limit: 100 }
+}
+
+/// Runs B1–B4; `log` hears about progress.
+pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Vec<Row>> {
+    let mut rows = Vec::new();
+    let copy = o.work.join("data");
+    let _ = std::fs::remove_dir_all(&copy);
+    log("copying the data dir");
+    copy_dir(&o.data_dir, &copy).map_err(|e| {
+        backoffice_core::Error::new(backoffice_core::ErrorCode::DbIo, e.to_string())
+    })?;
+    let db = copy.join(DB_FILE_NAME);
+    let day = as_of(&db);
+    let (employees, records, changes, bytes) = {
+        let c = rusqlite::Connection::open(&db)?;
+        let n = |sql: &str| -> rusqlite::Result<i64> { c.query_row(sql, [], |r| r.get(0)) };
+        (
+            n("SELECT count(*) FROM employees")?,
+            n(
+                "SELECT (SELECT count(*) FROM employees) + (SELECT count(*) FROM documents)
+                 + (SELECT count(*) FROM training_records)",
+            )?,
+            n("SELECT count(*) FROM changes")?,
+            std::fs::metadata(&db).map_or(0, |m| m.len()),
+        )
+    };
+    log(&format!(
+        "{employees} employees, {records} records, {changes} history rows, {:.0} MB, as of {day}",
+        bytes as f64 / 1e6
+    ));
+
+    // Opening the store (what the app does before its first screen); the first open applies any
+    // migration newer than the generator's build, and is not timed.
+    drop(Backoffice::open(&copy, clock_at(day))?);
+    let open = repeat(5, || {
+        drop(Backoffice::open(&copy, clock_at(day)).expect("open"));
+    });
+    rows.push(
+        Row::new(
+            "",
+            &format!(
+                "open the store on the {:.1} M-record file",
+                records as f64 / 1e6
+            ),
+        )
+        .timed(&open, None),
+    );
+    let app = Backoffice::open(&copy, clock_at(day))?;
+    let ctx = ctx();
+
+    // B2: global search.
+    log("B2 global search");
+    let queries = search_queries(&app, o.seed)?;
+    let mut all = Samples::default();
+    let mut worst: (Duration, String) = (Duration::ZERO, String::new());
+    for text in &queries {
+        let q = GlobalSearchQuery {
+            text: text.clone(),
+            limit: 20,
+        };
+        app.global_search(&ctx, &q)?;
+        let s = repeat(25, || {
+            app.global_search(&ctx, &q).expect("search");
+        });
+        if s.p95() > worst.0 {
+            worst = (s.p95(), text.clone());
+        }
+        all.extend(&s);
+    }
+    rows.push(Row::new(
+        "B2",
+        &format!(
+            "global search, {} queries × 25 (names, tax codes, e-mail, numbers, document titles, departments; 20 hits per kind); slowest: \"{}\" p95 {}",
+            queries.len(),
+            worst.1,
+            fmt(worst.0)
+        ),
+    )
+    .timed(&all, Some(Duration::from_millis(30))));
+
+    // B3: a page of 100 at the end of the list, per list shape.
+    log("B3 staff list");
+    let contract = app
+        .list_contract_types(&ctx, true)?
+        .into_iter()
+        .find(|t| t.code.as_deref() == Some("permanent"))
+        .map(|t| t.id);
+    let biggest_department: Option<i64> = app.store().read(|c| {
+        Ok(c.query_row(
+            "SELECT department_id FROM employees GROUP BY department_id ORDER BY count(*) DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )?)
+    })?;
+    let base = StaffQuery::default();
+    let shapes: Vec<(&str, StaffQuery)> = vec![
+        (
+            "everyone by name",
+            StaffQuery {
+                status: StatusFilter::All,
+                ..base.clone()
+            },
+        ),
+        (
+            "active by name, descending",
+            StaffQuery {
+                dir: SortDir::Desc,
+                ..base.clone()
+            },
+        ),
+        (
+            "active, permanent contract, by hire date",
+            StaffQuery {
+                contract_type_id: contract,
+                sort: StaffSort::HireDate,
+                ..base.clone()
+            },
+        ),
+        (
+            "active by completeness",
+            StaffQuery {
+                sort: StaffSort::Completeness,
+                ..base.clone()
+            },
+        ),
+        (
+            "active by department",
+            StaffQuery {
+                sort: StaffSort::Department,
+                ..base.clone()
+            },
+        ),
+        (
+            "active by employee number",
+            StaffQuery {
+                sort: StaffSort::EmployeeNumber,
+                ..base.clone()
+            },
+        ),
+        (
+            "largest department by name",
+            StaffQuery {
+                department_id: biggest_department,
+                ..base.clone()
+            },
+        ),
+        (
+            "active, completeness below 100, by next expiry",
+            StaffQuery {
+                completeness_below: Some(100),
+                sort: StaffSort::NextExpiry,
+                ..base.clone()
+            },
+        ),
+        (
+            "active, search \"ross\", by name",
+            StaffQuery {
+                search: Some("ross".into()),
+                ..base.clone()
+            },
+        ),
+    ];
+    let mut b3 = Samples::default();
+    let mut b3_rows = Vec::new();
+    for (name, q) in shapes {
+        let total = app.list_staff(&ctx, &q)?.total;
+        let q = StaffQuery {
+            page: page((total - 100).max(0)),
+            ..q
+        };
+        let got = app.list_staff(&ctx, &q)?.items.len();
+        let s = repeat(30, || {
+            app.list_staff(&ctx, &q).expect("list");
+        });
+        b3.extend(&s);
+        b3_rows.push(
+            Row::new(
+                "B3",
+                &format!("… {name}: last page of {total} ({got} rows)"),
+            )
+            .timed(&s, Some(Duration::from_millis(10))),
+        );
+    }
+    rows.push(
+        Row::new(
+            "B3",
+            &format!(
+                "staff list, page of 100 at the end of the list, {} list shapes × 30",
+                b3_rows.len()
+            ),
+        )
+        .timed(&b3, Some(Duration::from_millis(10))),
+    );
+    rows.extend(b3_rows);
+
+    // B4: completeness.
+    log("B4 completeness");
+    app.company_completeness(&ctx)?;
+    let rollup = repeat(20, || {
+        app.company_completeness(&ctx).expect("rollup");
+    });
+    rows.push(
+        Row::new(
+            "B4",
+            &format!("completeness of the whole company ({employees} employees: overall and per department)"),
+        )
+        .timed(&rollup, Some(Duration::from_secs(1))),
+    );
+    let rescore_all = repeat(o.runs.max(1), || {
+        app.store()
+            .write("bench", |w| {
+                staff_scores::recompute_where(w.conn(), "1=1", &[], day)
+            })
+            .expect("rescore");
+    });
+    rows.push(
+        Row::new(
+            "B4",
+            &format!("… every score recomputed from the records ({employees} employees, one transaction)"),
+        )
+        .timed(&rescore_all, Some(Duration::from_secs(1))),
+    );
+    let mut rng = Rng::new(o.seed).fork(77);
+    let ids: Vec<i64> = app.store().read(|c| {
+        let mut stmt = c.prepare("SELECT id FROM employees WHERE status = 'active' ORDER BY id")?;
+        let v = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        Ok(v)
+    })?;
+    let mut one = Samples::default();
+    for k in 0..60 {
+        let id = ids[rng.below(ids.len() as u64) as usize];
+        let e = app.employee(&ctx, id)?.employee;
+        let mut input = e.to_input();
+        input.phone = Some(format!("+39 02 {:07}", 1_000_000 + k));
+        let t = Instant::now();
+        let saved = app.update_employee(&ctx, id, e.version, &input)?;
+        one.push(t.elapsed());
+        assert!(saved.employee.version > e.version);
+    }
+    rows.push(
+        Row::new(
+            "B4",
+            "… one employee after a change (save the form: validate, write, history, rescore, commit; 60 employees)",
+        )
+        .timed(&one, Some(Duration::from_millis(5))),
+    );
+    drop(app);
+    let _ = std::fs::remove_dir_all(&copy);
+
+    // B1: import, on fresh data dirs, beside the bare insert.
+    log("B1 import");
+    let (f, csv_bytes) = import_bench::run(o.import_rows, o.runs.max(1), o.seed, &o.work);
+    let ratio = f.import.median().as_secs_f64() / f.bare.median().as_secs_f64();
+    let mut r = Row::new(
+        "B1",
+        &format!(
+            "import {} staff rows from CSV ({:.0} MB): read, map, validate, insert, history, search index, commit",
+            o.import_rows,
+            csv_bytes as f64 / 1e6
+        ),
+    )
+    .timed(&f.import, None);
+    r.goal = "≤ 2 s and ≤ 3× bare".into();
+    r.baseline = format!("bare insert {}", fmt(f.bare.median()));
+    r.ratio = format!("{ratio:.1}×");
+    r.result = verdict(f.import.p95() <= Duration::from_secs(2) && ratio <= 3.0).into();
+    rows.push(r);
+    let step = |name: &str, s: &Samples| {
+        let mut r = Row::new("B1", name).timed(s, None);
+        r.baseline = format!("bare insert {}", fmt(f.bare.median()));
+        r.ratio = format!(
+            "{:.1}×",
+            s.median().as_secs_f64() / f.bare.median().as_secs_f64()
+        );
+        r
+    };
+    rows.push(step(
+        "… validate only (the report before the commit)",
+        &f.validate,
+    ));
+    rows.push(step(
+        "… floor: the same rows straight into `employees` (12 indexes, foreign keys), raw SQL",
+        &f.schema,
+    ));
+    rows.push(step("… floor + search index entries", &f.schema_search));
+    rows.push(step(
+        "… floor + search index + one hash-chained history row each",
+        &f.schema_search_history,
+    ));
+    Ok(rows)
+}
+
+/// Search texts a back office types, drawn from the data: surnames, first names with part of a
+/// surname, whole and partial tax codes, e-mail addresses, employee numbers, document titles and
+/// department names.
+fn search_queries(app: &Backoffice, seed: u64) -> backoffice_core::Result<Vec<String>> {
+    let people: Vec<(String, String, String, String, String)> = app.store().read(|c| {
+        let mut stmt = c.prepare(
+            "SELECT first_name, last_name, tax_code, coalesce(email, ''),
+                    coalesce(employee_number, '')
+             FROM employees WHERE id % 997 = 1 ORDER BY id LIMIT 200",
+        )?;
+        let v = stmt
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(v)
+    })?;
+    let mut r = Rng::new(seed).fork(88);
+    let mut q = Vec::new();
+    for _ in 0..4 {
+        let (first, last, cf, email, number) = r.pick(&people).clone();
+        q.push(last.to_lowercase());
+        q.push(format!("{} {}", first, &last[..3.min(last.len())]));
+        q.push(cf.clone());
+        q.push(cf[..6].to_owned());
+        q.push(email.split('@').next().unwrap_or_default().to_owned());
+        q.push(number);
+    }
+    for t in [
+        "idoneità 2025",
+        "permesso di soggiorno",
+        "contratto di assunzione",
+        "carta d'identità",
+        "attestato carrellista",
+        "detrazioni 2024",
+        "magazzino",
+        "logistica bari",
+        "ross",
+        "mar",
+    ] {
+        q.push(t.to_owned());
+    }
+    Ok(q)
+}
