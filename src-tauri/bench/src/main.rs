@@ -2,7 +2,7 @@
 //! Run `backoffice-bench help` for the commands.
 
 use backoffice_bench::generate::{self, Options};
-use backoffice_bench::suite;
+use backoffice_bench::{crash, suite};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -131,11 +131,46 @@ fn run_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
     Ok(())
 }
 
+fn crash_writer_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
+    let dir = PathBuf::from(need(opts, "data-dir")?);
+    crash::writer(&dir, number(opts, "seed", 1)?).map_err(|e| e.to_string())
+}
+
+fn crash_test_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
+    let kills = number(opts, "runs", 1000)? as usize;
+    let seed = number(opts, "seed", 42)?;
+    let (dir, temp) = match opts.get("data-dir") {
+        Some(d) => (PathBuf::from(d), false),
+        None => (
+            std::env::temp_dir().join(format!("backoffice-crash-{}", std::process::id())),
+            true,
+        ),
+    };
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let binary = std::env::current_exe().map_err(|e| e.to_string())?;
+    eprintln!(
+        "crash test: {kills} kills, seed {seed}, data dir {}",
+        dir.display()
+    );
+    let r = crash::run(&binary, &dir, kills, seed, &mut |m| eprintln!("  {m}"));
+    if temp && r.is_ok() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    let r = r?;
+    println!(
+        "crash test passed: {} SIGKILLs ({} during a write transaction, {} before the writer's first commit), {} committed writes reported and all found, {} employees and {} history rows verified after the last kill, {:.0} s",
+        r.kills, r.kills_during_a_write, r.kills_before_first_commit, r.committed_lines, r.employees, r.changes, r.seconds
+    );
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let (cmd, opts) = args();
     let result = match cmd.as_str() {
         "generate" => generate_cmd(&opts),
         "run" => run_cmd(&opts),
+        "crash-writer" => crash_writer_cmd(&opts),
+        "crash-test" => crash_test_cmd(&opts),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
             Ok(())
