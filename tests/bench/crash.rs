@@ -10,6 +10,7 @@ fn fifty_sigkills_lose_nothing_committed_and_leave_nothing_half_written() {
         std::path::Path::new(env!("CARGO_BIN_EXE_backoffice-bench")),
         dir.path(),
         50,
+        0,
         42,
         &mut |m| eprintln!("{m}"),
     )

@@ -1,6 +1,7 @@
 //! Backoffice at real sizes: a seeded generator of a realistic Italian company, the benchmark
 //! suite (one table of figures, each against its goal), and the crash-safety writer.
 
+pub mod app;
 pub mod company;
 pub mod crash;
 pub mod generate;
@@ -10,3 +11,11 @@ pub mod rng;
 pub mod staff_csv;
 pub mod stats;
 pub mod suite;
+
+// The e2e tests' own WebDriver client and tauri-driver launcher, shared rather than copied.
+#[allow(dead_code)]
+#[path = "../../../tests/e2e/support/driver.rs"]
+mod driver;
+#[allow(dead_code)]
+#[path = "../../../tests/e2e/support/webdriver.rs"]
+mod webdriver;

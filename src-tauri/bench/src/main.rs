@@ -16,27 +16,33 @@ backoffice-bench: Backoffice measured at real sizes
       N employees and S records in total (employees + documents + training; 1m = 1,000,000),
       each with its history row and search entry. Prints the administrator's sign-in.
 
-  run --data-dir DIR [--runs N] [--import-rows N] [--app BINARY] [--app-runs N]
+  run --data-dir DIR [--generate] [--runs N] [--import-rows N] [--app BINARY] [--app-runs N]
       The benchmark suite on a generated DIR (left unchanged: it works on a copy); prints one
-      table. --app measures the real app window too (needs a display: run under xvfb-run).
+      table. --generate first generates DIR when it holds no database (same options and defaults
+      as generate). --app measures the real app window too (needs a display: run under
+      xvfb-run); --seed must then be the generator's, for the administrator's password.
 
   crash-writer --data-dir DIR --seed N
       Writes employees through the real store and prints each committed id, until killed.
 
-  crash-test --runs N [--seed N] [--data-dir DIR]
+  crash-test --runs N [--seed N] [--data-dir DIR] [--fresh-every N]
       Starts the crash writer, kills it with SIGKILL at random moments N times, and checks the
-      file after each kill.
+      file after each kill; moves on to a new file every N kills (default 100, 0 = never).
 ";
 
 fn args() -> (String, HashMap<String, String>) {
-    let mut it = std::env::args().skip(1);
+    let mut it = std::env::args().skip(1).peekable();
     let cmd = it.next().unwrap_or_else(|| "help".into());
     let mut opts = HashMap::new();
     while let Some(a) = it.next() {
         if let Some(k) = a.strip_prefix("--") {
             let (k, v) = match k.split_once('=') {
                 Some((k, v)) => (k.to_owned(), v.to_owned()),
-                None => (k.to_owned(), it.next().unwrap_or_default()),
+                // A flag without a value (`--generate`) is followed by the next option.
+                None => match it.next_if(|next| !next.starts_with("--")) {
+                    Some(v) => (k.to_owned(), v),
+                    None => (k.to_owned(), String::new()),
+                },
             };
             opts.insert(k, v);
         }
@@ -105,10 +111,13 @@ fn generate_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
 fn run_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
     let data_dir = PathBuf::from(need(opts, "data-dir")?);
     if !data_dir.join(backoffice_core::store::DB_FILE_NAME).exists() {
-        return Err(format!(
-            "{} holds no database: run `backoffice-bench generate` first",
-            data_dir.display()
-        ));
+        if !opts.contains_key("generate") {
+            return Err(format!(
+                "{} holds no database: run `backoffice-bench generate` first (or add --generate)",
+                data_dir.display()
+            ));
+        }
+        generate_cmd(opts)?;
     }
     let work = match opts.get("work-dir") {
         Some(w) => PathBuf::from(w),
@@ -121,6 +130,8 @@ fn run_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
         import_rows: number(opts, "import-rows", 100_000)? as usize,
         seed: number(opts, "seed", 42)?,
         work: work.clone(),
+        app: opts.get("app").map(PathBuf::from),
+        app_runs: number(opts, "app-runs", 5)? as usize,
     };
     let started = std::time::Instant::now();
     let rows = suite::run(&o, &mut |m| eprintln!("  {m}"));
@@ -152,14 +163,17 @@ fn crash_test_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
         "crash test: {kills} kills, seed {seed}, data dir {}",
         dir.display()
     );
-    let r = crash::run(&binary, &dir, kills, seed, &mut |m| eprintln!("  {m}"));
+    let fresh_every = number(opts, "fresh-every", 100)? as usize;
+    let r = crash::run(&binary, &dir, kills, fresh_every, seed, &mut |m| {
+        eprintln!("  {m}")
+    });
     if temp && r.is_ok() {
         let _ = std::fs::remove_dir_all(&dir);
     }
     let r = r?;
     println!(
-        "crash test passed: {} SIGKILLs ({} during a write transaction, {} before the writer's first commit), {} committed writes reported and all found, {} employees and {} history rows verified after the last kill, {:.0} s",
-        r.kills, r.kills_during_a_write, r.kills_before_first_commit, r.committed_lines, r.employees, r.changes, r.seconds
+        "crash test passed: {} SIGKILLs on {} files ({} during a write transaction, {} before the writer's first commit), {} committed writes reported and all found, last file {} employees and {} history rows verified, {:.0} s",
+        r.kills, r.files, r.kills_during_a_write, r.kills_before_first_commit, r.committed_lines, r.employees, r.changes, r.seconds
     );
     Ok(())
 }

@@ -1,0 +1,404 @@
+//! B5 and B6 through the real app: the release binary started by tauri-driver (as the e2e tests
+//! start it) on a generated data dir, under an X server.
+//!
+//! B5, time to a usable home screen: from the app process's start (its start time in /proc) to
+//! the sign-in form on screen, plus from the click on "Sign in" to the home screen showing the
+//! organisation. Both are observed in the page, frame by frame (`requestAnimationFrame`), and
+//! stamped with the page's clock (`performance.timeOrigin + performance.now()`, wall-clock
+//! milliseconds); the form time is an upper bound, since the first look may come after it
+//! appeared. B6: resident memory of the app and the WebKit processes it started, idle on home.
+
+use crate::driver::DriverProcess;
+use crate::stats::Samples;
+use crate::webdriver::Session;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+pub struct AppFigures {
+    /// Process start → sign-in form on screen.
+    pub to_sign_in: Samples,
+    /// Click on "Sign in" → home screen with the organisation.
+    pub sign_in_to_home: Samples,
+    /// The sum: opening the app to a usable home screen, typing excluded.
+    pub to_home: Samples,
+    /// Process start → navigation start of the page (WebDriver's session set-up included).
+    pub to_navigation: Samples,
+    /// Navigation start → first contentful paint (the sign-in form).
+    pub navigation_to_paint: Samples,
+    /// Process start → the WebKit web process started.
+    pub web_process: Samples,
+    /// `home`, `sign_out`, `sign_in`, `home` called from the page, round trips included.
+    pub commands: Samples,
+    /// The last run's processes: name, RSS MB, PSS MB.
+    pub per_process: Vec<(String, f64, f64)>,
+    /// Started without WebDriver: process start → the WebKit web process started.
+    pub plain_web_process: Samples,
+    /// Resident memory (VmRSS) of the app + WebKit processes idle on home, MB.
+    pub rss_mb: Vec<f64>,
+    /// The same as proportional set size (shared pages split between processes), MB.
+    pub pss_mb: Vec<f64>,
+    pub processes: usize,
+    pub binary_bytes: u64,
+}
+
+fn now_ms() -> f64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64() * 1e3)
+}
+
+fn read(path: impl AsRef<Path>) -> Option<String> {
+    std::fs::read_to_string(path).ok()
+}
+
+/// (parent pid, start time in clock ticks since boot) of a process.
+fn stat(pid: u32) -> Option<(u32, u64)> {
+    let s = read(format!("/proc/{pid}/stat"))?;
+    // The command name is in parentheses and may contain spaces: fields follow the last ')'.
+    let rest = &s[s.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    Some((f.get(1)?.parse().ok()?, f.get(19)?.parse().ok()?))
+}
+
+fn pids() -> Vec<u32> {
+    std::fs::read_dir("/proc")
+        .map(|it| {
+            it.filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Wall-clock milliseconds at which a process started.
+fn started_ms(pid: u32) -> Option<f64> {
+    let btime: f64 = read("/proc/stat")?
+        .lines()
+        .find_map(|l| l.strip_prefix("btime "))?
+        .trim()
+        .parse()
+        .ok()?;
+    // SAFETY: sysconf only reads a configuration value.
+    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+    let (_, ticks) = stat(pid)?;
+    Some((btime + ticks as f64 / hz) * 1e3)
+}
+
+/// The newest process running `binary`.
+fn app_pid(binary: &Path) -> Option<u32> {
+    let want = binary.canonicalize().ok()?;
+    pids()
+        .into_iter()
+        .filter(|p| std::fs::read_link(format!("/proc/{p}/exe")).ok().as_ref() == Some(&want))
+        .max_by_key(|p| stat(*p).map_or(0, |s| s.1))
+}
+
+/// `pid` and every process below it.
+fn family(pid: u32) -> Vec<u32> {
+    let parents: Vec<(u32, u32)> = pids()
+        .into_iter()
+        .filter_map(|p| Some((p, stat(p)?.0)))
+        .collect();
+    let mut out = vec![pid];
+    let mut i = 0;
+    while i < out.len() {
+        let parent = out[i];
+        out.extend(
+            parents
+                .iter()
+                .filter(|(_, pp)| *pp == parent)
+                .map(|(p, _)| *p),
+        );
+        i += 1;
+    }
+    out
+}
+
+fn kib(text: &str, key: &str) -> f64 {
+    text.lines()
+        .find_map(|l| l.strip_prefix(key))
+        .and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok())
+        .unwrap_or(0.0)
+}
+
+/// (RSS, PSS) in MB of these processes together.
+fn memory(pids: &[u32]) -> (f64, f64) {
+    let mut rss = 0.0;
+    let mut pss = 0.0;
+    for p in pids {
+        rss += read(format!("/proc/{p}/status")).map_or(0.0, |s| kib(&s, "VmRSS:"));
+        pss += read(format!("/proc/{p}/smaps_rollup")).map_or(0.0, |s| kib(&s, "Pss:"));
+    }
+    (rss / 1024.0, pss / 1024.0)
+}
+
+/// Waits in the page, frame by frame, until `css` is on screen; returns the page's wall clock
+/// then (ms). `click` is clicked first, in the same script, when given.
+const WAIT_VISIBLE: &str = "
+    const [css, click, done] = arguments;
+    const visible = () => {
+      for (const e of document.querySelectorAll(css)) {
+        const r = e.getBoundingClientRect();
+        if (r.width > 0 && r.height > 0) return true;
+      }
+      return false;
+    };
+    let clicked = null;
+    if (click) {
+      const b = document.querySelector(click);
+      clicked = performance.timeOrigin + performance.now();
+      b.click();
+    }
+    const tick = () => {
+      if (visible()) {
+        done({ at: performance.timeOrigin + performance.now(), clicked });
+      } else {
+        requestAnimationFrame(tick);
+      }
+    };
+    tick();";
+
+fn wait_visible(s: &Session, css: &str, click: Option<&str>) -> Result<(f64, Option<f64>), String> {
+    let v: Value = s
+        .execute_async(WAIT_VISIBLE, vec![json!(css), json!(click)])
+        .map_err(|e| e.to_string())?;
+    let at = v["at"].as_f64().ok_or_else(|| format!("no time in {v}"))?;
+    Ok((at, v["clicked"].as_f64()))
+}
+
+fn type_into(s: &Session, css: &str, text: &str) -> Result<(), String> {
+    let el = s
+        .find(css)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no {css}"))?;
+    s.send_keys(&el, text).map_err(|e| e.to_string())
+}
+
+/// What one start of the app measured (milliseconds and MB).
+struct Once {
+    /// Process start → sign-in form seen on screen (upper bound).
+    to_form: f64,
+    /// Process start → the page's navigation start (`performance.timeOrigin`).
+    to_navigation: f64,
+    /// Navigation start → first contentful paint (the sign-in form: nothing paints before it).
+    navigation_to_paint: f64,
+    /// Click on "Sign in" → home on screen.
+    to_home: f64,
+    /// The `sign_in` and `home` commands alone, called from the page afterwards.
+    commands: f64,
+    /// Process start → the WebKit web process started.
+    web_process: f64,
+    rss: f64,
+    pss: f64,
+    per_process: Vec<(String, f64, f64)>,
+}
+
+const PAGE_TIMES: &str = "
+    const [pw, done] = arguments;
+    const inv = window.__TAURI_INTERNALS__.invoke;
+    const fcp = performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint');
+    (async () => {
+      const s = performance.now();
+      await inv('home', {});
+      await inv('sign_out', {});
+      await inv('sign_in', { username: 'admin', password: pw });
+      await inv('home', {});
+      done({ origin: performance.timeOrigin, fcp: fcp ? fcp.startTime : null, commands: performance.now() - s });
+    })().catch((e) => done({ error: String(e) }));";
+
+fn once(
+    binary: &Path,
+    data_dir: &Path,
+    password: &str,
+    idle: Duration,
+    work: &Path,
+) -> Result<Once, String> {
+    let profile = work.join("profile");
+    let _ = std::fs::remove_dir_all(&profile);
+    let env: Vec<(String, String)> = ["DATA", "CACHE", "CONFIG", "STATE"]
+        .iter()
+        .map(|k| {
+            (
+                format!("XDG_{k}_HOME"),
+                profile.join(k.to_lowercase()).display().to_string(),
+            )
+        })
+        .chain([("LANGUAGE".to_owned(), "en_GB".to_owned())])
+        .collect();
+    let driver = DriverProcess::start(&work.join("driver.log"), &env);
+    let caps = json!({
+        "browserName": "wry",
+        "tauri:options": {
+            "application": binary,
+            "args": ["--data-dir", data_dir],
+        },
+    });
+    let session =
+        Session::new(&driver.url, caps, Duration::from_secs(60)).map_err(|e| e.to_string())?;
+    let result = (|| {
+        let pid = app_pid(binary).ok_or("the app process was not found")?;
+        let started = started_ms(pid).ok_or("no start time")?;
+        let (form_at, _) = wait_visible(&session, "[data-testid=sign-in-form]", None)?;
+        type_into(&session, "input[name=username]", crate::generate::ADMIN)?;
+        type_into(&session, "input[name=password]", password)?;
+        let (home_at, clicked) = wait_visible(
+            &session,
+            "[data-testid=home-organisation-name]",
+            Some("[data-testid=sign-in-submit]"),
+        )?;
+        let clicked = clicked.ok_or("no click time")?;
+        std::thread::sleep(idle);
+        let procs = family(pid);
+        let (rss, pss) = memory(&procs);
+        let per_process = procs
+            .iter()
+            .map(|p| {
+                let name = read(format!("/proc/{p}/comm")).unwrap_or_default();
+                let (r, s) = memory(&[*p]);
+                (name.trim().to_owned(), r, s)
+            })
+            .collect();
+        let web_process = procs
+            .iter()
+            .filter(|p| {
+                read(format!("/proc/{p}/comm")).is_some_and(|c| c.starts_with("WebKitWebProc"))
+            })
+            .filter_map(|p| started_ms(*p))
+            .next()
+            .map_or(0.0, |t| t - started);
+        let page = session
+            .execute_async(PAGE_TIMES, vec![json!(password)])
+            .map_err(|e| e.to_string())?;
+        if let Some(e) = page.get("error") {
+            return Err(format!("page timings: {e}"));
+        }
+        let origin = page["origin"].as_f64().unwrap_or(started);
+        Ok(Once {
+            to_form: form_at - started,
+            to_navigation: origin - started,
+            navigation_to_paint: page["fcp"].as_f64().unwrap_or(f64::NAN),
+            to_home: home_at - clicked,
+            commands: page["commands"].as_f64().unwrap_or(f64::NAN),
+            web_process,
+            rss,
+            pss,
+            per_process,
+        })
+    })();
+    let _ = session.delete();
+    drop(driver);
+    result
+}
+
+/// Starts the app directly (no WebDriver) and returns how long after the app process its WebKit
+/// web process started, then ends it: what a person starting the app gets before the page can
+/// load, for comparison with the same moment under tauri-driver.
+pub fn plain_web_process(binary: &Path, data_dir: &Path, work: &Path) -> Result<f64, String> {
+    let profile = work.join("profile-plain");
+    let _ = std::fs::remove_dir_all(&profile);
+    let mut cmd = std::process::Command::new(binary);
+    cmd.arg("--data-dir")
+        .arg(data_dir)
+        .env("LANGUAGE", "en_GB")
+        .env("GSETTINGS_BACKEND", "memory")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    for k in ["DATA", "CACHE", "CONFIG", "STATE"] {
+        cmd.env(format!("XDG_{k}_HOME"), profile.join(k.to_lowercase()));
+    }
+    let mut child = cmd.spawn().map_err(|e| e.to_string())?;
+    let pid = child.id();
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let mut found = None;
+    while found.is_none() && std::time::Instant::now() < deadline {
+        found = family(pid).into_iter().skip(1).find(|p| {
+            read(format!("/proc/{p}/comm")).is_some_and(|c| c.starts_with("WebKitWebProc"))
+        });
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let result = match (found.and_then(started_ms), started_ms(pid)) {
+        (Some(web), Some(app)) => Ok(web - app),
+        _ => Err("no web process within 20 s".to_owned()),
+    };
+    // Let it finish starting, then end it the way a window manager closes it.
+    std::thread::sleep(Duration::from_millis(1500));
+    // SAFETY: kill(2) on our own child's pid.
+    unsafe {
+        libc::kill(pid as libc::pid_t, libc::SIGTERM);
+    }
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while std::time::Instant::now() < deadline {
+        if matches!(child.try_wait(), Ok(Some(_))) {
+            return result;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    result
+}
+
+/// Starts the app `runs` times on `data_dir` (signing in as the generated administrator).
+pub fn measure(
+    binary: &Path,
+    data_dir: &Path,
+    password: &str,
+    runs: usize,
+    idle: Duration,
+    work: &Path,
+    log: &mut dyn FnMut(&str),
+) -> Result<AppFigures, String> {
+    if std::env::var_os("DISPLAY").is_none_or(|d| d.is_empty()) {
+        return Err("the app measurement needs an X display: run under xvfb-run".into());
+    }
+    let binary: PathBuf = binary
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", binary.display()))?;
+    let mut f = AppFigures {
+        to_sign_in: Samples::default(),
+        sign_in_to_home: Samples::default(),
+        to_home: Samples::default(),
+        to_navigation: Samples::default(),
+        navigation_to_paint: Samples::default(),
+        web_process: Samples::default(),
+        commands: Samples::default(),
+        per_process: Vec::new(),
+        plain_web_process: Samples::default(),
+        rss_mb: Vec::new(),
+        pss_mb: Vec::new(),
+        processes: 0,
+        binary_bytes: std::fs::metadata(&binary).map_or(0, |m| m.len()),
+    };
+    let ms = |x: f64| Duration::from_micros((x.max(0.0) * 1e3) as u64);
+    for i in 0..runs {
+        let t = now_ms();
+        let o = once(&binary, data_dir, password, idle, work)?;
+        f.to_sign_in.push(ms(o.to_form));
+        f.sign_in_to_home.push(ms(o.to_home));
+        f.to_home.push(ms(o.to_form + o.to_home));
+        f.to_navigation.push(ms(o.to_navigation));
+        f.navigation_to_paint.push(ms(o.navigation_to_paint));
+        f.web_process.push(ms(o.web_process));
+        f.commands.push(ms(o.commands));
+        f.rss_mb.push(o.rss);
+        f.pss_mb.push(o.pss);
+        f.processes = o.per_process.len();
+        log(&format!(
+            "app run {}/{runs}: sign-in form {:.0} ms after start (page navigation at {:.0} ms, painted {:.0} ms later), home {:.0} ms after the click, {:.0} MB RSS ({:.0} MB PSS) in {} processes ({:.0} s)",
+            i + 1,
+            o.to_form,
+            o.to_navigation,
+            o.navigation_to_paint,
+            o.to_home,
+            o.rss,
+            o.pss,
+            o.per_process.len(),
+            (now_ms() - t) / 1e3
+        ));
+        f.per_process = o.per_process;
+        f.plain_web_process
+            .push(ms(plain_web_process(&binary, data_dir, work)?));
+    }
+    Ok(f)
+}
