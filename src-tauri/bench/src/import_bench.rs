@@ -21,8 +21,11 @@ pub struct ImportFigures {
     pub validate: Samples,
     /// The same rows, already in memory, into a plain table in one transaction.
     pub bare: Samples,
-    /// The same rows into the real `employees` table (its indexes and foreign keys), no history.
+    /// The same rows into the real `employees` table (its indexes and foreign keys), no history;
+    /// the indexes dropped first and built after the rows, as a bulk import does.
     pub schema: Samples,
+    /// The same with the indexes maintained row by row.
+    pub schema_maintained: Samples,
     /// … plus the search index entries.
     pub schema_search: Samples,
     /// … plus one hash-chained history row per employee.
@@ -78,9 +81,16 @@ fn nonempty(s: &str) -> Option<&str> {
     (!s.is_empty()).then_some(s)
 }
 
-/// The rows straight into the real schema; `search` and `history` add those writes.
-fn schema_insert(dir: &Path, rows: &[Vec<String>], search: bool, history: bool) -> Duration {
-    let sub = dir.join(format!("schema-{search}-{history}"));
+/// The rows straight into the real schema; `search` and `history` add those writes; `rebuild`
+/// drops the employee indexes first and builds them after the rows.
+fn schema_insert(
+    dir: &Path,
+    rows: &[Vec<String>],
+    search: bool,
+    history: bool,
+    rebuild: bool,
+) -> Duration {
+    let sub = dir.join(format!("schema-{search}-{history}-{rebuild}"));
     drop(fresh_app(&sub));
     let mut c = connect(&sub.join(DB_FILE_NAME));
     c.pragma_update(None, "foreign_keys", true).expect("fk");
@@ -100,6 +110,25 @@ fn schema_insert(dir: &Path, rows: &[Vec<String>], search: bool, history: bool) 
     let now = ts_text(chrono::Utc::now());
     let t = Instant::now();
     let tx = c.transaction().expect("begin");
+    let indexes: Vec<(String, String)> = if rebuild {
+        let v: Vec<(String, String)> = tx
+            .prepare(
+                "SELECT name, sql FROM sqlite_master
+                 WHERE type = 'index' AND tbl_name = 'employees' AND sql IS NOT NULL",
+            )
+            .expect("indexes")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("indexes")
+            .collect::<rusqlite::Result<_>>()
+            .expect("indexes");
+        for (name, _) in &v {
+            tx.execute_batch(&format!("DROP INDEX {name}"))
+                .expect("drop");
+        }
+        v
+    } else {
+        Vec::new()
+    };
     {
         let mut depts = std::collections::HashMap::new();
         let mut dept = tx
@@ -200,6 +229,9 @@ fn schema_insert(dir: &Path, rows: &[Vec<String>], search: bool, history: bool) 
             .expect("search");
         }
     }
+    for (_, sql) in &indexes {
+        tx.execute_batch(sql).expect("create index");
+    }
     tx.commit().expect("commit");
     t.elapsed()
 }
@@ -215,6 +247,7 @@ pub fn run(n: usize, runs: usize, seed: u64, work: &Path) -> (ImportFigures, u64
         validate: Samples::default(),
         bare: Samples::default(),
         schema: Samples::default(),
+        schema_maintained: Samples::default(),
         schema_search: Samples::default(),
         schema_search_history: Samples::default(),
     };
@@ -243,11 +276,14 @@ pub fn run(n: usize, runs: usize, seed: u64, work: &Path) -> (ImportFigures, u64
         assert_eq!(outcome.created, n);
         drop(app);
         f.bare.push(bare_insert(&dir, &rows));
-        f.schema.push(schema_insert(&dir, &rows, false, false));
+        f.schema
+            .push(schema_insert(&dir, &rows, false, false, true));
+        f.schema_maintained
+            .push(schema_insert(&dir, &rows, false, false, false));
         f.schema_search
-            .push(schema_insert(&dir, &rows, true, false));
+            .push(schema_insert(&dir, &rows, true, false, true));
         f.schema_search_history
-            .push(schema_insert(&dir, &rows, true, true));
+            .push(schema_insert(&dir, &rows, true, true, true));
         let _ = std::fs::remove_dir_all(&dir);
         eprintln!(
             "  B1 run {}/{runs}: import {:?}, bare insert {:?}",

@@ -611,21 +611,26 @@ impl Backoffice {
                 .filter(|&i| matches!(plan.rows[i].kind, Kind::Create))
                 .collect();
             let mut created: HashMap<usize, Employee> = HashMap::with_capacity(creates.len());
-            for group in creates.chunks(employees::ROWS_PER_INSERT) {
-                let valid: Vec<&ValidEmployee> =
-                    group.iter().map(|&i| &plan.rows[i].valid).collect();
-                let rows = employees::insert_many(w, &valid, |e| {
+            let valid: Vec<&ValidEmployee> = creates.iter().map(|&i| &plan.rows[i].valid).collect();
+            let rows = employees::insert_many(
+                w,
+                &valid,
+                |e| {
                     let fixed = e
                         .contract_type_id
                         .and_then(|id| fixed_term.get(&id).copied());
                     Ok(staff_scores::score_new(e, fixed, &reqs, today))
-                })?;
-                outcome.created += rows.len();
-                created.extend(group.iter().copied().zip(rows));
-                if !progress(outcome.created, total) {
-                    return Err(cancelled());
-                }
-            }
+                },
+                &mut |done| {
+                    if progress(done, total) {
+                        Ok(())
+                    } else {
+                        Err(cancelled())
+                    }
+                },
+            )?;
+            outcome.created = rows.len();
+            created.extend(creates.iter().copied().zip(rows));
             let mut done = outcome.created;
             for (i, row) in plan.rows.iter().enumerate() {
                 let (e, scored) = match row.kind {

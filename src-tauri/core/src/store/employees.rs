@@ -224,6 +224,10 @@ fn check_refs(
 /// Employees written between two progress reports of a bulk insert ([`insert_many`]).
 pub const ROWS_PER_INSERT: usize = 500;
 
+/// A bulk insert of at least this many employees, into a table holding no more than that, builds
+/// the table's indexes once at the end instead of updating them row by row (see [`insert_many`]).
+pub const REBUILD_INDEXES_FROM: usize = 10_000;
+
 /// The INSERT of a new employee, returning its id and history snapshot.
 fn insert_sql() -> &'static str {
     static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
@@ -263,7 +267,7 @@ pub fn insert_scored(
     v: &ValidEmployee,
     score: impl FnMut(&Employee) -> crate::Result<Scores>,
 ) -> crate::Result<Employee> {
-    insert_many(w, &[v], score)?
+    insert_many(w, &[v], score, &mut |_| Ok(()))?
         .pop()
         .ok_or_else(|| Error::internal("an insert returned no row"))
 }
@@ -304,61 +308,112 @@ fn new_employee(v: &ValidEmployee, at: DateTime<Utc>) -> Employee {
 
 /// Adds employees to the active staff, each with the cached scores `score` computes from the new
 /// row (its id still 0): a bulk import scores a new file before writing it instead of updating
-/// four indexed columns right after. Each row is checked and written as [`insert`] writes one;
-/// its INSERT returns the id and the history snapshot, so nothing is read back, and the search
-/// entries are written together before commit. Returns the employees in the order given.
+/// four indexed columns right after. Each row is checked as [`insert`] checks one; its INSERT
+/// returns the id and the history snapshot, so nothing is read back, and the search entries are
+/// written together before commit. `progress(done)` is called every [`ROWS_PER_INSERT`] rows; an
+/// error from it stops the insert. Returns the employees in the order given.
+///
+/// From [`REBUILD_INDEXES_FROM`] rows into a table no larger than the load, every row is checked
+/// first, then the table's indexes are dropped inside the transaction, the rows inserted and the
+/// indexes created again from their stored definitions: sorting the keys once is about half the
+/// work of a dozen index updates per row, and the rows' statement journals shrink to the table's
+/// pages. A failure (a tax code twice among the new rows fails the unique index) rolls the whole
+/// transaction back, the indexes with it.
 pub fn insert_many(
     w: &WriteTx,
     rows: &[&ValidEmployee],
     mut score: impl FnMut(&Employee) -> crate::Result<Scores>,
+    progress: &mut dyn FnMut(usize) -> crate::Result<()>,
 ) -> crate::Result<Vec<Employee>> {
+    let rebuild = rows.len() >= REBUILD_INDEXES_FROM && {
+        let n: i64 = w
+            .conn()
+            .query_row("SELECT count(*) FROM employees", [], |r| r.get(0))?;
+        rows.len() as i64 >= n
+    };
+    let indexes = if rebuild {
+        for v in rows {
+            check_refs(w, v, None, true)?;
+        }
+        drop_indexes(w)?
+    } else {
+        Vec::new()
+    };
     let now = w.now_text();
     let at = ts_parse(&now)?;
-    let mut stmt = w.conn().prepare_cached(insert_sql())?;
     let mut out = Vec::with_capacity(rows.len());
-    for v in rows {
-        check_refs(w, v, None, true)?;
-        let mut e = new_employee(v, at);
-        let s = score(&e)?;
-        let (id, after): (i64, String) = stmt.query_row(
-            params![
-                v.employee_number,
-                v.first_name,
-                v.last_name,
-                sort_key(&v.first_name, &v.last_name),
-                v.tax_code,
-                opt_date_text(v.birth_date),
-                v.birth_place,
-                sex_text(v.sex),
-                v.email,
-                v.phone,
-                v.address,
-                v.iban,
-                v.department_id,
-                v.job_title,
-                v.job_title.as_deref().map(fold_key),
-                v.manager_id,
-                date_text(v.hire_date),
-                v.contract_type_id,
-                opt_date_text(v.contract_end),
-                v.ccnl,
-                v.level,
-                now,
-                s.score,
-                s.issue_count,
-                s.urgency,
-                opt_date_text(s.next_expiry),
-            ],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        w.reindex(SearchIndex::Employees, id, false);
-        w.record_returned(&TRACKED, id, ChangeOp::Insert, None, &after)?;
-        e.id = id;
-        e.completeness = s.score;
-        e.next_expiry = s.next_expiry;
-        out.push(e);
+    {
+        let mut stmt = w.conn().prepare_cached(insert_sql())?;
+        for (i, v) in rows.iter().enumerate() {
+            if !rebuild {
+                check_refs(w, v, None, true)?;
+            }
+            let mut e = new_employee(v, at);
+            let s = score(&e)?;
+            let (id, after): (i64, String) = stmt.query_row(
+                params![
+                    v.employee_number,
+                    v.first_name,
+                    v.last_name,
+                    sort_key(&v.first_name, &v.last_name),
+                    v.tax_code,
+                    opt_date_text(v.birth_date),
+                    v.birth_place,
+                    sex_text(v.sex),
+                    v.email,
+                    v.phone,
+                    v.address,
+                    v.iban,
+                    v.department_id,
+                    v.job_title,
+                    v.job_title.as_deref().map(fold_key),
+                    v.manager_id,
+                    date_text(v.hire_date),
+                    v.contract_type_id,
+                    opt_date_text(v.contract_end),
+                    v.ccnl,
+                    v.level,
+                    now,
+                    s.score,
+                    s.issue_count,
+                    s.urgency,
+                    opt_date_text(s.next_expiry),
+                ],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            w.reindex(SearchIndex::Employees, id, false);
+            w.record_returned(&TRACKED, id, ChangeOp::Insert, None, &after)?;
+            e.id = id;
+            e.completeness = s.score;
+            e.next_expiry = s.next_expiry;
+            out.push(e);
+            if (i + 1).is_multiple_of(ROWS_PER_INSERT) {
+                progress(i + 1)?;
+            }
+        }
     }
+    for sql in indexes {
+        w.conn().execute_batch(&sql)?;
+    }
+    progress(rows.len())?;
     Ok(out)
+}
+
+/// Drops the indexes of `employees` and returns the statements that create them again.
+fn drop_indexes(w: &WriteTx) -> crate::Result<Vec<String>> {
+    let defs: Vec<(String, String)> = {
+        let mut stmt = w.conn().prepare(
+            "SELECT name, sql FROM sqlite_master
+             WHERE type = 'index' AND tbl_name = 'employees' AND sql IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (name, _) in &defs {
+        w.conn()
+            .execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+    }
+    Ok(defs.into_iter().map(|(_, sql)| sql).collect())
 }
 
 fn current(w: &WriteTx, id: i64, expected_version: i64) -> crate::Result<Employee> {
