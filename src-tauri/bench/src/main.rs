@@ -67,6 +67,13 @@ fn number(opts: &HashMap<String, String>, key: &str, default: u64) -> Result<u64
 }
 
 fn generate_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
+    let s = generate_into(opts)?;
+    print!("{s}");
+    Ok(())
+}
+
+/// Generates as `generate` does and returns the summary to print.
+fn generate_into(opts: &HashMap<String, String>) -> Result<String, String> {
     let employees = number(opts, "employees", 100_000)? as usize;
     let records = generate::parse_scale(opts.get("scale").map_or("1m", String::as_str))
         .ok_or("--scale: expected e.g. 1m, 250k or 1000000")?;
@@ -89,8 +96,13 @@ fn generate_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
         o.data_dir.display()
     );
     let s = generate::generate(&o, &mut |m| eprintln!("  {m}")).map_err(|e| e.to_string())?;
-    println!("data dir:      {}", o.data_dir.display());
-    println!(
+    let mut out = String::new();
+    let mut line = |l: String| {
+        out.push_str(&l);
+        out.push('\n');
+    };
+    line(format!("data dir:      {}", o.data_dir.display()));
+    line(format!(
         "records:       {} (employees {} of which {} terminated, documents {}, training {}, departments {}, requirements {})",
         s.records(),
         s.employees,
@@ -99,13 +111,19 @@ fn generate_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
         s.training,
         s.departments,
         s.requirements
-    );
-    println!("history rows:  {}", s.changes);
-    println!("accounts:      {}", s.users);
-    println!("file size:     {:.0} MB", s.file_bytes as f64 / 1e6);
-    println!("time:          {:.1} s", s.seconds);
-    println!("sign in as:    {} / {}", s.admin_username, s.admin_password);
-    Ok(())
+    ));
+    line(format!("history rows:  {}", s.changes));
+    line(format!("accounts:      {}", s.users));
+    line(format!(
+        "file size:     {:.0} MB",
+        s.file_bytes as f64 / 1e6
+    ));
+    line(format!("time:          {:.1} s", s.seconds));
+    line(format!(
+        "sign in as:    {} / {}",
+        s.admin_username, s.admin_password
+    ));
+    Ok(out)
 }
 
 fn run_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
@@ -117,7 +135,8 @@ fn run_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
                 data_dir.display()
             ));
         }
-        generate_cmd(opts)?;
+        // The table alone goes to standard output.
+        eprint!("{}", generate_into(opts)?);
     }
     let work = match opts.get("work-dir") {
         Some(w) => PathBuf::from(w),
