@@ -7,6 +7,7 @@ use tauri::State;
 
 #[tauri::command]
 pub async fn startup(state: State<'_, AppState>) -> Result<Startup, Error> {
+    crate::trace::mark("first command (startup)");
     let error = state.core.as_ref().err().cloned();
     let needs_setup = if error.is_none() {
         run_open(&state, |app| app.needs_setup()).await?

@@ -70,18 +70,29 @@ fn pids() -> Vec<u32> {
         .unwrap_or_default()
 }
 
-/// Wall-clock milliseconds at which a process started.
+/// Wall-clock milliseconds at which a process started. The kernel records the start in clock
+/// ticks since boot; the boot clock read beside the wall clock places it (to the 10 ms tick, so
+/// the start can be up to 10 ms earlier than this says). `btime` in /proc/stat would not do: it
+/// is whole seconds, which put starts up to a second early.
 fn started_ms(pid: u32) -> Option<f64> {
-    let btime: f64 = read("/proc/stat")?
-        .lines()
-        .find_map(|l| l.strip_prefix("btime "))?
-        .trim()
-        .parse()
-        .ok()?;
-    // SAFETY: sysconf only reads a configuration value.
-    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes into the timespec we own; sysconf only reads a setting.
+    let (ok, hz) = unsafe {
+        (
+            libc::clock_gettime(libc::CLOCK_BOOTTIME, &mut ts) == 0,
+            libc::sysconf(libc::_SC_CLK_TCK) as f64,
+        )
+    };
+    if !ok {
+        return None;
+    }
+    let boot_now_ms = ts.tv_sec as f64 * 1e3 + ts.tv_nsec as f64 / 1e6;
+    let wall_at_boot = now_ms() - boot_now_ms;
     let (_, ticks) = stat(pid)?;
-    Some((btime + ticks as f64 / hz) * 1e3)
+    Some(wall_at_boot + ticks as f64 / hz * 1e3)
 }
 
 /// The newest process running `binary`.
