@@ -17,10 +17,13 @@ backoffice-bench: Backoffice measured at real sizes
       each with its history row and search entry. Prints the administrator's sign-in.
 
   run --data-dir DIR [--generate] [--runs N] [--import-rows N] [--app BINARY] [--app-runs N]
+      [--only b1] [--work-dir DIR]
       The benchmark suite on a generated DIR (left unchanged: it works on a copy); prints one
       table. --generate first generates DIR when it holds no database (same options and defaults
       as generate). --app measures the real app window too (needs a display: run under
       xvfb-run); --seed must then be the generator's, for the administrator's password.
+      --only b1 runs the import figures alone (they use fresh data dirs, so --data-dir is not
+      needed); --work-dir DIR puts the scratch files there (default: the system temp dir).
 
   crash-writer --data-dir DIR --seed N
       Writes employees through the real store and prints each committed id, until killed.
@@ -127,8 +130,17 @@ fn generate_into(opts: &HashMap<String, String>) -> Result<String, String> {
 }
 
 fn run_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
-    let data_dir = PathBuf::from(need(opts, "data-dir")?);
-    if !data_dir.join(backoffice_core::store::DB_FILE_NAME).exists() {
+    let only_b1 = match opts.get("only").map(String::as_str) {
+        None => false,
+        Some("b1" | "B1") => true,
+        Some(other) => return Err(format!("--only: expected b1, not {other}")),
+    };
+    let data_dir = PathBuf::from(match (only_b1, opts.get("data-dir")) {
+        (_, Some(d)) => d.as_str(),
+        (true, None) => "",
+        (false, None) => need(opts, "data-dir")?,
+    });
+    if !only_b1 && !data_dir.join(backoffice_core::store::DB_FILE_NAME).exists() {
         if !opts.contains_key("generate") {
             return Err(format!(
                 "{} holds no database: run `backoffice-bench generate` first (or add --generate)",
@@ -153,7 +165,11 @@ fn run_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
         app_runs: number(opts, "app-runs", 5)? as usize,
     };
     let started = std::time::Instant::now();
-    let rows = suite::run(&o, &mut |m| eprintln!("  {m}"));
+    let rows = if only_b1 {
+        Ok(suite::b1_rows(&o, &mut |m| eprintln!("  {m}")))
+    } else {
+        suite::run(&o, &mut |m| eprintln!("  {m}"))
+    };
     let _ = std::fs::remove_dir_all(&work);
     let rows = rows.map_err(|e| e.to_string())?;
     println!("{}", suite::table(&rows));

@@ -415,8 +415,14 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
         rows.extend(app_rows(o, binary, &copy, records, log)?);
     }
     let _ = std::fs::remove_dir_all(&copy);
+    rows.extend(b1_rows(o, log));
+    Ok(rows)
+}
 
-    // B1: import, on fresh data dirs, beside the bare insert.
+/// B1: import, on fresh data dirs, beside the bare insert. Needs no generated company, so
+/// `run --only b1` runs it alone.
+pub fn b1_rows(o: &Options, log: &mut dyn FnMut(&str)) -> Vec<Row> {
+    let mut rows = Vec::new();
     log("B1 import");
     let (f, csv_bytes) = import_bench::run(o.import_rows, o.runs.max(1), o.seed, &o.work);
     let ratio = f.import.median().as_secs_f64() / f.bare.median().as_secs_f64();
@@ -460,7 +466,7 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
         "… floor + search index + one hash-chained history row each",
         &f.schema_search_history,
     ));
-    Ok(rows)
+    rows
 }
 
 fn app_rows(

@@ -22,13 +22,16 @@ use crate::error::{Error, ErrorCode, FieldError};
 use crate::import::dates::{parse_date_pivot, parse_excel_serial};
 use crate::import::headers::{suggest_mapping, STAFF_FIELDS};
 use crate::import::{read_file, Format, Table};
+use crate::store::employee_bulk::{snapshot_json, Bulk, NewEmployee, REBUILD_INDEXES_FROM};
 use crate::store::{departments, employees, requirements, staff_scores};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 
-/// Rows between two progress reports during a commit.
+/// Rows between two progress reports while a commit updates files.
 const PROGRESS_EVERY: usize = 100;
 
 fn source_of(t: &Table) -> ImportSource {
@@ -220,20 +223,35 @@ struct RowPlan {
     manager_in_file: Option<String>,
 }
 
-struct Plan {
-    rows: Vec<RowPlan>,
-    report: ImportReport,
+/// The tax codes already on file (any status): a row whose code is not among them creates a new
+/// file without looking the code up.
+fn existing_tax_codes(conn: &Connection) -> crate::Result<HashSet<String>> {
+    let mut stmt = conn.prepare("SELECT DISTINCT tax_code FROM employees")?;
+    let codes = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(codes)
 }
 
-/// Reads every row into an employee form, merged with the file it updates, and validates it.
+/// What the rows of a file are checked against.
+struct Known<'a> {
+    look: &'a Lookups,
+    tax_codes: &'a HashSet<String>,
+}
+
+/// Reads every row into an employee form, merged with the file it updates, and validates it;
+/// hands each row to `sink` in file order as soon as it is checked (`None` for a row with
+/// errors) and returns the report.
 fn plan(
     conn: &Connection,
     t: &Table,
     mapping: &BTreeMap<String, usize>,
     options: &ImportOptions,
     today: NaiveDate,
-) -> crate::Result<Plan> {
-    let look = lookups(conn)?;
+    known: &Known,
+    sink: &mut dyn FnMut(usize, Option<RowPlan>) -> crate::Result<()>,
+) -> crate::Result<ImportReport> {
+    let look = known.look;
     let cell = |row: &[String], key: &str| -> Option<String> {
         mapping
             .get(key)
@@ -242,8 +260,8 @@ fn plan(
             .filter(|s| !s.is_empty())
     };
     // Who the file itself holds, for managers named by tax code or employee number.
-    let mut file_codes: HashSet<String> = HashSet::new();
-    let mut file_numbers: HashMap<String, String> = HashMap::new();
+    let mut file_codes: HashSet<String> = HashSet::with_capacity(t.rows.len());
+    let mut file_numbers: HashMap<String, String> = HashMap::with_capacity(t.rows.len());
     for row in &t.rows {
         if let Some(cf) = cell(row, "tax_code").and_then(|c| codice_fiscale::normalise(&c)) {
             if let Some(n) = cell(row, "employee_number") {
@@ -265,8 +283,7 @@ fn plan(
         unknown_departments: Vec::new(),
     };
     let mut unknown_departments: HashSet<String> = HashSet::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut rows = Vec::with_capacity(t.rows.len());
+    let mut seen: HashMap<String, usize> = HashMap::with_capacity(t.rows.len());
 
     for (i, row) in t.rows.iter().enumerate() {
         let mut errors = RowErrors {
@@ -291,8 +308,8 @@ fn plan(
             }
         }
         let existing: Option<Employee> = match &cf {
-            Some(cf) => employees::by_tax_code(conn, cf)?,
-            None => None,
+            Some(cf) if known.tax_codes.contains(cf) => employees::by_tax_code(conn, cf)?,
+            _ => None,
         };
         let mut input: EmployeeInput = existing
             .as_ref()
@@ -480,12 +497,15 @@ fn plan(
                     Kind::Update { .. } => report.to_update += 1,
                     Kind::Unchanged => report.unchanged += 1,
                 }
-                rows.push(RowPlan {
-                    kind,
-                    valid: v,
-                    status,
-                    manager_in_file,
-                });
+                sink(
+                    i,
+                    Some(RowPlan {
+                        kind,
+                        valid: v,
+                        status,
+                        manager_in_file,
+                    }),
+                )?;
             }
             _ => {
                 report.error_rows += 1;
@@ -494,10 +514,11 @@ fn plan(
                         report.errors.push(e);
                     }
                 }
+                sink(i, None)?;
             }
         }
     }
-    Ok(Plan { rows, report })
+    Ok(report)
 }
 
 impl Backoffice {
@@ -542,10 +563,19 @@ impl Backoffice {
         let t = read_file(path)?;
         check_mapping(&t, mapping)?;
         let today = self.today();
-        Ok(self
-            .store
-            .read(|c| plan(c, &t, mapping, options, today))?
-            .report)
+        let report = self.store.read(|c| {
+            // One read transaction: one snapshot, and no lock taken and released per lookup.
+            let c = c.unchecked_transaction()?;
+            let look = lookups(&c)?;
+            let tax_codes = existing_tax_codes(&c)?;
+            let known = Known {
+                look: &look,
+                tax_codes: &tax_codes,
+            };
+            plan(&c, &t, mapping, options, today, &known, &mut |_, _| Ok(()))
+        });
+        drop_elsewhere(t);
+        report
     }
 
     /// Imports the file in one transaction: every row or none. Any row error (the file may have
@@ -563,7 +593,7 @@ impl Backoffice {
         let t = read_file(path)?;
         check_mapping(&t, mapping)?;
         let today = self.today();
-        self.store.write(&ctx.actor, |w| {
+        let outcome = self.store.write(&ctx.actor, |w| {
             let c = w.conn();
             let mut departments_created = 0;
             if options.create_missing_departments {
@@ -579,20 +609,14 @@ impl Backoffice {
                     departments_created += 1;
                 }
             }
-            let plan = plan(c, &t, mapping, &ImportOptions::default(), today)?;
-            if !plan.report.ok() {
-                return Err(Error::new(
-                    ErrorCode::Validation,
-                    format!("{} rows have errors", plan.report.error_rows),
-                )
-                .with("error_rows", plan.report.error_rows));
-            }
+            let look = lookups(c)?;
+            let tax_codes = existing_tax_codes(c)?;
             let reqs = requirements::list(c)?;
             let fixed_term: HashMap<i64, bool> = crate::store::contract_types::list(c, true)?
                 .into_iter()
                 .map(|t| (t.id, t.fixed_term))
                 .collect();
-            let total = plan.rows.len();
+            let total = t.rows.len();
             let cancelled = || Error::new(ErrorCode::Cancelled, "import cancelled");
             if !progress(0, total) {
                 return Err(cancelled());
@@ -603,48 +627,95 @@ impl Backoffice {
                 unchanged: 0,
                 departments_created,
             };
+            let mut bulk = Bulk::begin(w)?;
+            let checked = Checked {
+                known: Known {
+                    look: &look,
+                    tax_codes: &tax_codes,
+                },
+                reqs: &reqs,
+                fixed_term: &fixed_term,
+                today,
+                at: w.now(),
+                first_id: bulk.first_id(),
+            };
+            // Rows are read and checked on a second thread while this one writes the new files
+            // as they come, in file order; everything else a row asks for (updates, status
+            // changes, managers named in the file) waits for the end, as before.
+            let mut rest: Vec<(Option<i64>, RowPlan)> = Vec::new();
+            let failed = AtomicBool::new(false);
+            let report = std::thread::scope(|scope| -> crate::Result<ImportReport> {
+                let (send, receive) = mpsc::sync_channel::<Vec<CheckedRow>>(CHANNEL_BATCHES);
+                let worker = {
+                    let (t, checked, failed) = (&t, &checked, &failed);
+                    scope.spawn(move || self.check_rows(t, mapping, checked, failed, send))
+                };
+                for batch in receive {
+                    // A row with errors fails the import: the rest is only read for the report.
+                    if failed.load(Ordering::Relaxed) {
+                        continue;
+                    }
+                    for (row, new) in batch {
+                        let Some(new) = new else {
+                            rest.push((None, row));
+                            continue;
+                        };
+                        outcome.created += 1;
+                        // A new file with a status or a manager from the file comes back later.
+                        let follow_up = row.status.is_some() || row.manager_in_file.is_some();
+                        let valid = if follow_up {
+                            let valid = row.valid.clone();
+                            rest.push((Some(new.id), row));
+                            valid
+                        } else {
+                            row.valid
+                        };
+                        bulk.push(NewEmployee {
+                            valid,
+                            scores: new.scores,
+                            id: new.id,
+                            snapshot: new.snapshot,
+                        })?;
+                    }
+                    if !progress(outcome.created, total) {
+                        return Err(cancelled());
+                    }
+                }
+                worker
+                    .join()
+                    .map_err(|_| Error::internal("the import's row check stopped"))?
+            })?;
+            if !report.ok() {
+                return Err(Error::new(
+                    ErrorCode::Validation,
+                    format!("{} rows have errors", report.error_rows),
+                )
+                .with("error_rows", report.error_rows));
+            }
+            bulk.finish()?;
+            let mut done = outcome.created;
             let mut ids: HashMap<String, i64> = HashMap::new();
             let mut later: Vec<(i64, usize)> = Vec::new();
-            // New files first, in file order, many rows per statement; each is scored as it is
-            // written (a new file has no documents or training yet).
-            let creates: Vec<usize> = (0..total)
-                .filter(|&i| matches!(plan.rows[i].kind, Kind::Create))
-                .collect();
-            let mut created: HashMap<usize, Employee> = HashMap::with_capacity(creates.len());
-            let valid: Vec<&ValidEmployee> = creates.iter().map(|&i| &plan.rows[i].valid).collect();
-            let rows = employees::insert_many(
-                w,
-                &valid,
-                |e| {
-                    let fixed = e
-                        .contract_type_id
-                        .and_then(|id| fixed_term.get(&id).copied());
-                    Ok(staff_scores::score_new(e, fixed, &reqs, today))
-                },
-                &mut |done| {
-                    if progress(done, total) {
-                        Ok(())
-                    } else {
-                        Err(cancelled())
-                    }
-                },
-            )?;
-            outcome.created = rows.len();
-            created.extend(creates.iter().copied().zip(rows));
-            let mut done = outcome.created;
-            for (i, row) in plan.rows.iter().enumerate() {
-                let (e, scored) = match row.kind {
-                    Kind::Unchanged => {
+            for (i, (new_id, row)) in rest.iter().enumerate() {
+                let e = match (new_id, &row.kind) {
+                    (_, Kind::Unchanged) => {
                         outcome.unchanged += 1;
-                        (None, false)
+                        None
                     }
-                    Kind::Create => (created.remove(&i), true),
-                    Kind::Update { id, version } => {
-                        let (e, _) = employees::update(w, id, version, &row.valid)?;
+                    (Some(id), _) => {
+                        Some(employees::new_employee(&row.valid, w.now())).map(|mut e| {
+                            e.id = *id;
+                            e
+                        })
+                    }
+                    (None, Kind::Update { id, version }) => {
+                        let (e, _) = employees::update(w, *id, *version, &row.valid)?;
                         outcome.updated += 1;
-                        (Some(e), false)
+                        Some(e)
                     }
+                    (None, Kind::Create) => None,
                 };
+                let scored = new_id.is_some();
                 if let Some(e) = e {
                     // The row as written, unless a status change below rewrites it.
                     let mut at_hand = Some(&e);
@@ -681,18 +752,24 @@ impl Backoffice {
                         later.push((e.id, i));
                     }
                 }
-                if !matches!(row.kind, Kind::Create) {
+                if new_id.is_none() {
                     done += 1;
-                    if (done.is_multiple_of(PROGRESS_EVERY) || done == total)
-                        && !progress(done, total)
-                    {
+                    if done.is_multiple_of(PROGRESS_EVERY) && !progress(done, total) {
                         return Err(cancelled());
                     }
                 }
             }
+            if !progress(total, total) {
+                return Err(cancelled());
+            }
+            if !later.is_empty() {
+                // Managers who are new employees of the same file: every new file is known by
+                // its tax code from the history snapshots' ids.
+                ids.extend(new_ids(c, checked.first_id)?);
+            }
             // Managers who are new employees of the same file exist now.
             for (id, i) in later {
-                let row = &plan.rows[i];
+                let row = &rest[i].1;
                 let Some(manager) = row.manager_in_file.as_ref().and_then(|m| ids.get(m)) else {
                     continue;
                 };
@@ -701,9 +778,119 @@ impl Backoffice {
                 v.manager_id = Some(*manager);
                 employees::update(w, id, current.version, &v)?;
             }
+            // The big write is WAL pages now; copying them into the file can follow the answer.
+            if outcome.created >= REBUILD_INDEXES_FROM {
+                w.checkpoint_in_background();
+            }
             Ok(outcome)
+        });
+        drop_elsewhere(t);
+        outcome
+    }
+
+    /// The second thread of a commit: checks every row (on a read connection, in one read
+    /// transaction: the writer has changed nothing it reads but departments, which `checked`
+    /// already holds) and sends them in batches, each new file with its id, scores and history
+    /// snapshot. Sets `failed` at the first row with errors; stops when the writer stops
+    /// listening.
+    fn check_rows(
+        &self,
+        t: &Table,
+        mapping: &BTreeMap<String, usize>,
+        checked: &Checked,
+        failed: &AtomicBool,
+        send: mpsc::SyncSender<Vec<CheckedRow>>,
+    ) -> crate::Result<ImportReport> {
+        let gone = || Error::new(ErrorCode::Cancelled, "import cancelled");
+        self.store.read(|c| {
+            let c = c.unchecked_transaction()?;
+            let mut next_id = checked.first_id;
+            let mut batch = Vec::with_capacity(ROWS_PER_BATCH);
+            let report = plan(
+                &c,
+                t,
+                mapping,
+                &ImportOptions::default(),
+                checked.today,
+                &checked.known,
+                &mut |_, row| {
+                    let Some(row) = row else {
+                        failed.store(true, Ordering::Relaxed);
+                        return Ok(());
+                    };
+                    let new = matches!(row.kind, Kind::Create).then(|| {
+                        let mut e = employees::new_employee(&row.valid, checked.at);
+                        e.id = next_id;
+                        next_id += 1;
+                        let fixed = e
+                            .contract_type_id
+                            .and_then(|id| checked.fixed_term.get(&id).copied());
+                        Prepared {
+                            id: e.id,
+                            scores: staff_scores::score_new(&e, fixed, checked.reqs, checked.today),
+                            snapshot: snapshot_json(&e),
+                        }
+                    });
+                    batch.push((row, new));
+                    if batch.len() == ROWS_PER_BATCH {
+                        let full =
+                            std::mem::replace(&mut batch, Vec::with_capacity(ROWS_PER_BATCH));
+                        send.send(full).map_err(|_| gone())?;
+                    }
+                    Ok(())
+                },
+            )?;
+            if !batch.is_empty() {
+                send.send(batch).map_err(|_| gone())?;
+            }
+            Ok(report)
         })
     }
+}
+
+/// Rows per message from the checking thread to the writer, and messages in flight.
+const ROWS_PER_BATCH: usize = 256;
+const CHANNEL_BATCHES: usize = 16;
+
+/// What the checking thread of a commit needs besides the file.
+struct Checked<'a> {
+    known: Known<'a>,
+    reqs: &'a [crate::domain::catalog::Requirement],
+    fixed_term: &'a HashMap<i64, bool>,
+    today: NaiveDate,
+    /// The write's time, the new files' `created_at`.
+    at: chrono::DateTime<chrono::Utc>,
+    /// The id of the first new file; the others follow in file order.
+    first_id: i64,
+}
+
+/// What a new file gets before it is written.
+struct Prepared {
+    id: i64,
+    scores: employees::Scores,
+    snapshot: String,
+}
+
+type CheckedRow = (RowPlan, Option<Prepared>);
+
+/// Tax code → id of the employees from `first_id` on (the files this import created).
+fn new_ids(c: &Connection, first_id: i64) -> crate::Result<Vec<(String, i64)>> {
+    let mut stmt = c.prepare("SELECT tax_code, id FROM employees WHERE id >= ?1")?;
+    let rows = stmt
+        .query_map([first_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Frees a large table of cells on another thread: a hundred thousand rows of strings take a
+/// good part of a second to free, which the person need not wait for.
+fn drop_elsewhere(t: Table) {
+    if t.rows.len() < 10_000 {
+        return;
+    }
+    let _ = std::thread::Builder::new()
+        .name("drop".into())
+        .spawn(move || drop(t));
 }
 
 #[cfg(test)]

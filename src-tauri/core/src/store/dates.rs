@@ -4,7 +4,14 @@ use chrono::NaiveDate;
 use rusqlite::Row;
 
 pub fn date_text(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    use chrono::Datelike;
+    // Written by hand for the four-digit years every stored date has: chrono's `format` parses
+    // its pattern on each call, which showed in bulk imports (three dates per row).
+    if (0..=9999).contains(&d.year()) {
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
 }
 
 pub fn opt_date_text(d: Option<NaiveDate>) -> Option<String> {

@@ -51,7 +51,7 @@ fn sex_of(s: Option<String>) -> Option<Sex> {
     }
 }
 
-fn sex_text(s: Option<Sex>) -> Option<&'static str> {
+pub(super) fn sex_text(s: Option<Sex>) -> Option<&'static str> {
     s.map(|s| match s {
         Sex::M => "M",
         Sex::F => "F",
@@ -144,6 +144,25 @@ fn check_refs(
     current: Option<&Employee>,
     active: bool,
 ) -> crate::Result<()> {
+    let mut errors = ref_errors(w, v, current)?;
+    if active && tax_code_taken(w, v, current)? {
+        errors.push(FieldError::new("tax_code", "duplicate"));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::validation(errors))
+    }
+}
+
+/// [`check_refs`] without the tax code: the department, contract type and manager. A bulk
+/// insert whose indexes are dropped leaves the tax code to the unique index, which fails when it
+/// is built again (see `employee_bulk`).
+pub(super) fn ref_errors(
+    w: &WriteTx,
+    v: &ValidEmployee,
+    current: Option<&Employee>,
+) -> crate::Result<Vec<FieldError>> {
     let mut errors = Vec::new();
     let own_id = current.map_or(0, |e| e.id);
     let mut check =
@@ -201,24 +220,22 @@ fn check_refs(
             }
         }
     }
-    if active {
-        let taken = w
-            .conn()
-            .prepare_cached(
-                "SELECT 1 FROM employees WHERE tax_code = ?1 AND status = 'active' AND id <> ?2",
-            )?
-            .query_row(params![v.tax_code, own_id], |_| Ok(()))
-            .optional()?
-            .is_some();
-        if taken {
-            errors.push(FieldError::new("tax_code", "duplicate"));
-        }
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::validation(errors))
-    }
+    Ok(errors)
+}
+
+/// Somebody else on the active staff has the tax code.
+fn tax_code_taken(
+    w: &WriteTx,
+    v: &ValidEmployee,
+    current: Option<&Employee>,
+) -> crate::Result<bool> {
+    Ok(w.conn()
+        .prepare_cached(
+            "SELECT 1 FROM employees WHERE tax_code = ?1 AND status = 'active' AND id <> ?2",
+        )?
+        .query_row(params![v.tax_code, current.map_or(0, |e| e.id)], |_| Ok(()))
+        .optional()?
+        .is_some())
 }
 
 /// Employees written between two progress reports of a bulk insert ([`insert_many`]).
@@ -273,7 +290,7 @@ pub fn insert_scored(
 }
 
 /// The row a valid form becomes, before it has an id.
-fn new_employee(v: &ValidEmployee, at: DateTime<Utc>) -> Employee {
+pub fn new_employee(v: &ValidEmployee, at: DateTime<Utc>) -> Employee {
     Employee {
         id: 0,
         employee_number: v.employee_number.clone(),
@@ -392,15 +409,13 @@ pub fn insert_many(
             }
         }
     }
-    for sql in indexes {
-        w.conn().execute_batch(&sql)?;
-    }
+    create_indexes(w, &indexes)?;
     progress(rows.len())?;
     Ok(out)
 }
 
 /// Drops the indexes of `employees` and returns the statements that create them again.
-fn drop_indexes(w: &WriteTx) -> crate::Result<Vec<String>> {
+pub(super) fn drop_indexes(w: &WriteTx) -> crate::Result<Vec<String>> {
     let defs: Vec<(String, String)> = {
         let mut stmt = w.conn().prepare(
             "SELECT name, sql FROM sqlite_master
@@ -414,6 +429,23 @@ fn drop_indexes(w: &WriteTx) -> crate::Result<Vec<String>> {
             .execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
     }
     Ok(defs.into_iter().map(|(_, sql)| sql).collect())
+}
+
+/// Creates dropped indexes again from their statements. With temporary data in memory (the
+/// connections' `temp_store`, chosen for statement journals) SQLite sorts every index's keys in
+/// one list on the writer's thread; allowed temporary files and helper threads for the length of
+/// the rebuild, it sorts them in runs on the other core too (about a fifth less time for the
+/// employee indexes at 100,000 rows). The runs' files are deleted as they are closed.
+pub(super) fn create_indexes(w: &WriteTx, statements: &[String]) -> crate::Result<()> {
+    if statements.is_empty() {
+        return Ok(());
+    }
+    let c = w.conn();
+    c.execute_batch("PRAGMA temp_store = FILE; PRAGMA threads = 2")?;
+    let built = statements.iter().try_for_each(|sql| c.execute_batch(sql));
+    c.execute_batch("PRAGMA temp_store = MEMORY; PRAGMA threads = 0")?;
+    built?;
+    Ok(())
 }
 
 fn current(w: &WriteTx, id: i64, expected_version: i64) -> crate::Result<Employee> {

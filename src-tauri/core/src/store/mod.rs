@@ -6,6 +6,7 @@ pub mod dates;
 pub mod departments;
 pub mod document_types;
 pub mod documents;
+pub mod employee_bulk;
 pub mod employees;
 pub mod history;
 pub mod migrations;
@@ -58,6 +59,9 @@ pub struct Store {
     next_reader: AtomicUsize,
     integrity: Arc<AtomicU8>,
     clock: Clock,
+    /// The background checkpoint started after a large write, joined before a later one starts
+    /// and when the store closes.
+    checkpoint: Mutex<Option<std::thread::JoinHandle<()>>>,
 }
 
 impl Store {
@@ -85,6 +89,7 @@ impl Store {
             next_reader: AtomicUsize::new(0),
             integrity: Arc::new(AtomicU8::new(Integrity::Checking as u8)),
             clock,
+            checkpoint: Mutex::new(None),
         })
     }
 
@@ -129,8 +134,42 @@ impl Store {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let w = WriteTx::new(tx, actor, self.now());
         let out = f(&w)?;
-        w.commit()?;
+        if w.commit()? {
+            conn.pragma_update(None, "wal_autocheckpoint", open::AUTOCHECKPOINT_PAGES)?;
+            self.checkpoint_in_background();
+        }
         Ok(out)
+    }
+
+    /// Starts a checkpoint on its own connection (after one still running finishes). A failure
+    /// only leaves pages in the WAL, where the next automatic checkpoint finds them.
+    fn checkpoint_in_background(&self) {
+        let mut slot = self.checkpoint.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(running) = slot.take() {
+            let _ = running.join();
+        }
+        let path = self.path.clone();
+        *slot = std::thread::Builder::new()
+            .name("checkpoint".into())
+            .spawn(move || {
+                if let Ok(c) = Connection::open(&path) {
+                    let _ = c.busy_timeout(std::time::Duration::from_secs(5));
+                    let _ = c.execute_batch("PRAGMA wal_checkpoint(PASSIVE)");
+                }
+            })
+            .ok();
+    }
+
+    /// Waits for a background checkpoint, if one is running.
+    pub fn wait_for_checkpoint(&self) {
+        let running = self
+            .checkpoint
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some(running) = running {
+            let _ = running.join();
+        }
     }
 
     pub fn integrity(&self) -> Integrity {
@@ -155,6 +194,12 @@ impl Store {
         };
         self.integrity.store(state as u8, Ordering::Relaxed);
         state
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        self.wait_for_checkpoint();
     }
 }
 

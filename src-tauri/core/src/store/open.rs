@@ -58,6 +58,9 @@ pub fn probe(path: &Path) -> crate::Result<()> {
 /// Prepared statements kept per connection. An import runs some twenty distinct statements per
 /// row; with rusqlite's default of 16 they evicted each other and every row prepared them again.
 const STATEMENT_CACHE: usize = 128;
+/// SQLite's automatic checkpoint threshold (its default), restored after a write that turned it
+/// off to checkpoint in the background.
+pub const AUTOCHECKPOINT_PAGES: i64 = 1000;
 /// The writer's page cache, in KiB (a negative `cache_size`).
 const WRITER_CACHE_KIB: i64 = -32 * 1024;
 
