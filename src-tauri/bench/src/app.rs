@@ -202,6 +202,8 @@ struct Once {
     rss: f64,
     pss: f64,
     per_process: Vec<(String, f64, f64)>,
+    /// The page's start-up marks and loaded files, ms after its navigation start.
+    timeline: Vec<(String, f64)>,
 }
 
 const PAGE_TIMES: &str = "
@@ -214,7 +216,9 @@ const PAGE_TIMES: &str = "
       await inv('sign_out', {});
       await inv('sign_in', { username: 'admin', password: pw });
       await inv('home', {});
-      done({ origin: performance.timeOrigin, fcp: fcp ? fcp.startTime : null, commands: performance.now() - s });
+      const marks = performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]);
+      const files = performance.getEntriesByType('resource').map((r) => [r.name, r.responseEnd]);
+      done({ origin: performance.timeOrigin, fcp: fcp ? fcp.startTime : null, commands: performance.now() - s, marks, files });
     })().catch((e) => done({ error: String(e) }));";
 
 fn once(
@@ -284,6 +288,16 @@ fn once(
             return Err(format!("page timings: {e}"));
         }
         let origin = page["origin"].as_f64().unwrap_or(started);
+        let mut timeline: Vec<(String, f64)> = ["marks", "files"]
+            .iter()
+            .flat_map(|k| page[k].as_array().cloned().unwrap_or_default())
+            .filter_map(|e| {
+                let name = e[0].as_str()?;
+                let name = name.rsplit('/').next().unwrap_or(name).to_owned();
+                Some((name, e[1].as_f64()?))
+            })
+            .collect();
+        timeline.sort_by(|a, b| a.1.total_cmp(&b.1));
         Ok(Once {
             to_form: form_at - started,
             to_navigation: origin - started,
@@ -294,6 +308,7 @@ fn once(
             rss,
             pss,
             per_process,
+            timeline,
         })
     })();
     let _ = session.delete();
@@ -406,6 +421,15 @@ pub fn measure(
             o.pss,
             o.per_process.len(),
             (now_ms() - t) / 1e3
+        ));
+        let timeline: Vec<String> = o
+            .timeline
+            .iter()
+            .map(|(name, at)| format!("{name} {at:.0}"))
+            .collect();
+        log(&format!(
+            "  page, ms after navigation start: {}",
+            timeline.join(", ")
         ));
         f.per_process = o.per_process;
         f.plain_web_process

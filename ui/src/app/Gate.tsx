@@ -10,6 +10,7 @@ import { LockScreen } from "../features/auth/LockScreen";
 import { SetupScreen } from "../features/auth/SetupScreen";
 import { SignInScreen } from "../features/auth/SignInScreen";
 import { changeLanguage, i18next, isLanguage } from "../i18n";
+import { mark } from "../lib/marks";
 import { useIdleLock } from "./idle";
 import { NavProvider } from "./nav";
 import { Shell } from "./Shell";
@@ -34,11 +35,18 @@ export function Gate({ needsSetup }: { needsSetup: boolean }) {
   const [phase, setPhase] = useState<Phase>(needsSetup ? { kind: "setup" } : { kind: "sign_in" });
   const [locked, setLocked] = useState(false);
 
-  const enter = useCallback(async (session: SessionInfo) => {
-    await applyLanguage().catch(() => {});
-    setLocked(false);
-    setPhase({ kind: "app", session });
-  }, []);
+  const enter = useCallback(
+    async (session: SessionInfo) => {
+      // The home screen's data is read while the language is settled, not after.
+      qc.prefetchQuery({ queryKey: ["home"], queryFn: settingsApi.home });
+      qc.prefetchQuery({ queryKey: ["organisation"], queryFn: settingsApi.organisation });
+      await applyLanguage().catch(() => {});
+      mark("sign-in:language");
+      setLocked(false);
+      setPhase({ kind: "app", session });
+    },
+    [qc],
+  );
 
   const leave = useCallback(() => {
     // Nothing read while signed in stays in memory after sign-out, not even a notification.

@@ -2,10 +2,12 @@ import { Alert, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconAlertCircle } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { accountsApi } from "../../api/accounts";
 import type { SessionInfo } from "../../bindings/SessionInfo";
 import { errorMessage } from "../../lib/errors";
+import { mark } from "../../lib/marks";
 import { AuthFrame } from "./AuthFrame";
 
 export function SignInScreen({ onSignedIn }: { onSignedIn: (s: SessionInfo) => void }) {
@@ -13,12 +15,22 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (s: SessionInfo) => v
   const form = useForm({ initialValues: { username: "", password: "" } });
   const signIn = useMutation({
     mutationFn: (v: typeof form.values) => accountsApi.signIn(v.username, v.password),
-    onSuccess: onSignedIn,
+    onSuccess: (s) => {
+      mark("sign-in:done");
+      onSignedIn(s);
+    },
     onError: () => form.setFieldValue("password", ""),
   });
+  useEffect(() => mark("sign-in:shown"), []);
   return (
     <AuthFrame title={t("auth.signInTitle")} subtitle={t("auth.signInSubtitle")}>
-      <form onSubmit={form.onSubmit((v) => signIn.mutate(v))} data-testid="sign-in-form">
+      <form
+        onSubmit={form.onSubmit((v) => {
+          mark("sign-in:submit");
+          signIn.mutate(v);
+        })}
+        data-testid="sign-in-form"
+      >
         <Stack>
           {signIn.isError ? (
             <Alert color="red" icon={<IconAlertCircle />} data-testid="sign-in-error">

@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Code, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconArrowRight } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { settingsApi } from "../../api/settings";
 import { useNav } from "../../app/nav";
@@ -10,6 +10,7 @@ import { QueryState } from "../../app/QueryState";
 import type { Home } from "../../bindings/Home";
 import type { Integrity } from "../../bindings/Integrity";
 import { formatDateTime, formatNumber } from "../../i18n/format";
+import { mark } from "../../lib/marks";
 
 const INTEGRITY_COLOR: Record<Integrity, string> = {
   checking: "gray",
@@ -42,6 +43,7 @@ function HomeCards({ h }: { h: Home }) {
   const { go } = useNav();
   const lang = i18n.language;
   const org = h.organisation;
+  useEffect(() => mark("home:shown"), []);
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
       <Card data-testid="home-organisation">
