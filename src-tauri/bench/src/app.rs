@@ -34,6 +34,8 @@ pub struct AppFigures {
     pub per_process: Vec<(String, f64, f64)>,
     /// Started without WebDriver: process start → the WebKit web process started.
     pub plain_web_process: Samples,
+    /// Started without WebDriver: the app's own milestones (name, ms after process start).
+    pub plain_milestones: Vec<(String, Samples)>,
     /// Resident memory (VmRSS) of the app + WebKit processes idle on home, MB.
     pub rss_mb: Vec<f64>,
     /// The same as proportional set size (shared pages split between processes), MB.
@@ -316,10 +318,26 @@ fn once(
     result
 }
 
-/// Starts the app directly (no WebDriver) and returns how long after the app process its WebKit
-/// web process started, then ends it: what a person starting the app gets before the page can
-/// load, for comparison with the same moment under tauri-driver.
-pub fn plain_web_process(binary: &Path, data_dir: &Path, work: &Path) -> Result<f64, String> {
+/// What a plain start (no WebDriver) showed.
+pub struct Plain {
+    /// Process start → the WebKit web process started, ms.
+    pub web_process: f64,
+    /// The app's own start-up milestones (`BACKOFFICE_STARTUP_TRACE`): what, ms after start.
+    pub milestones: Vec<(String, f64)>,
+    /// RSS and PSS of the app and its WebKit processes after `idle`, MB.
+    pub rss: f64,
+    pub pss: f64,
+}
+
+/// Starts `binary` directly, as a person does (no WebDriver), with the app's start-up trace on,
+/// waits `idle` on its first screen, measures, and ends it the way a window manager closes it.
+pub fn plain_start(
+    binary: &Path,
+    data_dir: &Path,
+    work: &Path,
+    idle: Duration,
+) -> Result<Plain, String> {
+    use std::io::{BufRead, BufReader};
     let profile = work.join("profile-plain");
     let _ = std::fs::remove_dir_all(&profile);
     let mut cmd = std::process::Command::new(binary);
@@ -327,14 +345,28 @@ pub fn plain_web_process(binary: &Path, data_dir: &Path, work: &Path) -> Result<
         .arg(data_dir)
         .env("LANGUAGE", "en_GB")
         .env("GSETTINGS_BACKEND", "memory")
+        .env("BACKOFFICE_STARTUP_TRACE", "1")
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null());
+        .stderr(std::process::Stdio::piped());
     for k in ["DATA", "CACHE", "CONFIG", "STATE"] {
         cmd.env(format!("XDG_{k}_HOME"), profile.join(k.to_lowercase()));
     }
     let mut child = cmd.spawn().map_err(|e| e.to_string())?;
     let pid = child.id();
+    // Lines look like "startup 512.3 ms: page load Started".
+    let stderr = child.stderr.take().ok_or("no stderr")?;
+    let reader = std::thread::spawn(move || {
+        BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+            .filter_map(|l| {
+                let rest = l.strip_prefix("startup ")?;
+                let (ms, what) = rest.split_once(" ms: ")?;
+                Some((what.to_owned(), ms.parse::<f64>().ok()?))
+            })
+            .collect::<Vec<_>>()
+    });
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
     let mut found = None;
     while found.is_none() && std::time::Instant::now() < deadline {
@@ -343,26 +375,31 @@ pub fn plain_web_process(binary: &Path, data_dir: &Path, work: &Path) -> Result<
         });
         std::thread::sleep(Duration::from_millis(5));
     }
-    let result = match (found.and_then(started_ms), started_ms(pid)) {
+    let web_process = match (found.and_then(started_ms), started_ms(pid)) {
         (Some(web), Some(app)) => Ok(web - app),
         _ => Err("no web process within 20 s".to_owned()),
     };
-    // Let it finish starting, then end it the way a window manager closes it.
-    std::thread::sleep(Duration::from_millis(1500));
+    std::thread::sleep(idle);
+    let (rss, pss) = memory(&family(pid));
     // SAFETY: kill(2) on our own child's pid.
     unsafe {
         libc::kill(pid as libc::pid_t, libc::SIGTERM);
     }
     let deadline = std::time::Instant::now() + Duration::from_secs(5);
-    while std::time::Instant::now() < deadline {
-        if matches!(child.try_wait(), Ok(Some(_))) {
-            return result;
-        }
+    while std::time::Instant::now() < deadline && !matches!(child.try_wait(), Ok(Some(_))) {
         std::thread::sleep(Duration::from_millis(20));
     }
-    let _ = child.kill();
-    let _ = child.wait();
-    result
+    if !matches!(child.try_wait(), Ok(Some(_))) {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let milestones = reader.join().unwrap_or_default();
+    Ok(Plain {
+        web_process: web_process?,
+        milestones,
+        rss,
+        pss,
+    })
 }
 
 /// Starts the app `runs` times on `data_dir` (signing in as the generated administrator).
@@ -391,6 +428,7 @@ pub fn measure(
         commands: Samples::default(),
         per_process: Vec::new(),
         plain_web_process: Samples::default(),
+        plain_milestones: Vec::new(),
         rss_mb: Vec::new(),
         pss_mb: Vec::new(),
         processes: 0,
@@ -432,8 +470,18 @@ pub fn measure(
             timeline.join(", ")
         ));
         f.per_process = o.per_process;
-        f.plain_web_process
-            .push(ms(plain_web_process(&binary, data_dir, work)?));
+        let plain = plain_start(&binary, data_dir, work, Duration::from_millis(1500))?;
+        f.plain_web_process.push(ms(plain.web_process));
+        for (what, at) in plain.milestones {
+            match f.plain_milestones.iter_mut().find(|(w, _)| *w == what) {
+                Some((_, s)) => s.push(ms(at)),
+                None => {
+                    let mut s = Samples::default();
+                    s.push(ms(at));
+                    f.plain_milestones.push((what, s));
+                }
+            }
+        }
     }
     Ok(f)
 }

@@ -2,6 +2,7 @@
 //! suite (one table of figures, each against its goal), and the crash-safety writer.
 
 pub mod app;
+pub mod app_rows;
 pub mod company;
 pub mod crash;
 pub mod generate;

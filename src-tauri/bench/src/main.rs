@@ -17,11 +17,13 @@ backoffice-bench: Backoffice measured at real sizes
       each with its history row and search entry. Prints the administrator's sign-in.
 
   run --data-dir DIR [--generate] [--runs N] [--import-rows N] [--app BINARY] [--app-runs N]
-      [--only b1] [--work-dir DIR]
+      [--blank-app BINARY] [--only b1] [--work-dir DIR]
       The benchmark suite on a generated DIR (left unchanged: it works on a copy); prints one
       table. --generate first generates DIR when it holds no database (same options and defaults
       as generate). --app measures the real app window too (needs a display: run under
       xvfb-run); --seed must then be the generator's, for the administrator's password.
+      --blank-app names the same shell built around a blank page (scripts/build-blank-shell.sh):
+      its idle memory is B6's baseline.
       --only b1 runs the import figures alone (they use fresh data dirs, so --data-dir is not
       needed); --work-dir DIR puts the scratch files there (default: the system temp dir).
 
@@ -163,6 +165,7 @@ fn run_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
         work: work.clone(),
         app: opts.get("app").map(PathBuf::from),
         app_runs: number(opts, "app-runs", 5)? as usize,
+        blank_app: opts.get("blank-app").map(PathBuf::from),
     };
     let started = std::time::Instant::now();
     let rows = if only_b1 {

@@ -25,6 +25,8 @@ pub struct Options {
     /// The release app binary for B5/B6 (skipped when `None`).
     pub app: Option<PathBuf>,
     pub app_runs: usize,
+    /// The same shell built around a blank page: B6's baseline (skipped when `None`).
+    pub blank_app: Option<PathBuf>,
 }
 
 /// One line of the table.
@@ -412,7 +414,7 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
     drop(app);
     if let Some(binary) = &o.app {
         log("B5/B6 the app window");
-        rows.extend(app_rows(o, binary, &copy, records, log)?);
+        rows.extend(crate::app_rows::rows(o, binary, &copy, records, log)?);
     }
     let _ = std::fs::remove_dir_all(&copy);
     rows.extend(b1_rows(o, log));
@@ -467,123 +469,6 @@ pub fn b1_rows(o: &Options, log: &mut dyn FnMut(&str)) -> Vec<Row> {
         &f.schema_search_history,
     ));
     rows
-}
-
-fn app_rows(
-    o: &Options,
-    binary: &Path,
-    data: &Path,
-    records: i64,
-    log: &mut dyn FnMut(&str),
-) -> backoffice_core::Result<Vec<Row>> {
-    let f = crate::app::measure(
-        binary,
-        data,
-        &crate::generate::admin_password(o.seed),
-        o.app_runs.max(1),
-        Duration::from_secs(10),
-        &o.work,
-        log,
-    )
-    .map_err(|e| backoffice_core::Error::new(backoffice_core::ErrorCode::Internal, e))?;
-    let mut rows = vec![
-        Row::new(
-            "B5",
-            &format!(
-                "open the app on the {:.1} M-record file to a usable home screen: process start → sign-in form seen, + click on Sign in → home seen ({} starts by tauri-driver, release build, typing excluded)",
-                records as f64 / 1e6,
-                f.to_home.len()
-            ),
-        )
-        .timed(&f.to_home, Some(Duration::from_secs(1))),
-        Row::new(
-            "B5",
-            &format!(
-                "… process start → the page starts loading (tauri-driver and WebKitWebDriver set up their session first: the web process starts {} after the app under WebDriver, {} in a plain start)",
-                fmt(f.web_process.median()),
-                fmt(f.plain_web_process.median())
-            ),
-        )
-        .timed(&f.to_navigation, None),
-        Row::new(
-            "B5",
-            "… page load start → sign-in form painted (first contentful paint, from the page)",
-        )
-        .timed(&f.navigation_to_paint, None),
-        Row::new("B5", "… process start → sign-in form seen").timed(&f.to_sign_in, None),
-        Row::new("B5", "… click on Sign in → home seen").timed(&f.sign_in_to_home, None),
-        Row::new(
-            "B5",
-            "… of which Rust: home, sign_out, sign_in (Argon2id), home called from the page, IPC included",
-        )
-        .timed(&f.commands, None),
-    ];
-    // The same on a small company: what the size of the file costs.
-    let small = o.work.join("small");
-    let _ = std::fs::remove_dir_all(&small);
-    crate::generate::generate(
-        &crate::generate::Options {
-            employees: 2_000,
-            records: 20_000,
-            seed: o.seed,
-            data_dir: small.clone(),
-            as_of: NaiveDate::from_ymd_opt(2026, 3, 2).expect("valid date"),
-        },
-        &mut |_| {},
-    )?;
-    let g = crate::app::measure(
-        binary,
-        &small,
-        &crate::generate::admin_password(o.seed),
-        2,
-        Duration::from_secs(10),
-        &o.work,
-        log,
-    )
-    .map_err(|e| backoffice_core::Error::new(backoffice_core::ErrorCode::Internal, e))?;
-    let _ = std::fs::remove_dir_all(&small);
-    rows.push(
-        Row::new(
-            "B5",
-            &format!(
-                "… the same on a 20 k-record file, for comparison (2 starts; {:.0} MB RSS there)",
-                g.rss_mb.iter().cloned().fold(0.0, f64::max)
-            ),
-        )
-        .timed(&g.to_home, None),
-    );
-    let mb = |v: &[f64]| -> (f64, f64) {
-        let mut s = v.to_vec();
-        s.sort_by(f64::total_cmp);
-        (s[s.len() / 2], s[s.len() - 1])
-    };
-    let (rss_med, rss_max) = mb(&f.rss_mb);
-    let (pss_med, pss_max) = mb(&f.pss_mb);
-    let mut r = Row::new(
-        "B6",
-        &format!(
-            "resident memory, app + web view idle on home 10 s after sign-in (VmRSS summed over the {} processes; p95 column: the largest)",
-            f.processes
-        ),
-    )
-    .goal("< 200 MB", rss_max < 200.0);
-    r.median = format!("{rss_med:.0} MB");
-    r.p95 = format!("{rss_max:.0} MB");
-    rows.push(r);
-    for (name, rss, pss) in &f.per_process {
-        let mut r = Row::new("B6", &format!("… {name} (last start)"));
-        r.median = format!("{rss:.0} MB RSS");
-        r.p95 = format!("{pss:.0} MB PSS");
-        rows.push(r);
-    }
-    let mut r = Row::new("B6", "… the same as PSS (shared pages counted once)");
-    r.median = format!("{pss_med:.0} MB");
-    r.p95 = format!("{pss_max:.0} MB");
-    rows.push(r);
-    let mut r = Row::new("B6", "release binary size (stripped, UI embedded)");
-    r.median = format!("{:.1} MB", f.binary_bytes as f64 / 1e6);
-    rows.push(r);
-    Ok(rows)
 }
 
 /// Search texts a back office types, drawn from the data: surnames, first names with part of a

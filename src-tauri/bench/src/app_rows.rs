@@ -1,0 +1,169 @@
+//! B5 and B6 as rows of the table, from the measurements of [`crate::app`].
+
+use crate::app::{measure, plain_start, AppFigures};
+use crate::stats::fmt;
+use crate::suite::{Options, Row};
+use backoffice_core::{Error, ErrorCode};
+use chrono::NaiveDate;
+use std::path::Path;
+use std::time::Duration;
+
+/// How long the app sits on its screen before memory is read.
+const IDLE: Duration = Duration::from_secs(10);
+
+fn internal(e: String) -> Error {
+    Error::new(ErrorCode::Internal, e)
+}
+
+/// (median, largest) of a few MB readings.
+fn mb(v: &[f64]) -> (f64, f64) {
+    let mut s = v.to_vec();
+    s.sort_by(f64::total_cmp);
+    (s[s.len() / 2], s[s.len() - 1])
+}
+
+pub fn rows(
+    o: &Options,
+    binary: &Path,
+    data: &Path,
+    records: i64,
+    log: &mut dyn FnMut(&str),
+) -> backoffice_core::Result<Vec<Row>> {
+    let password = crate::generate::admin_password(o.seed);
+    let f = measure(
+        binary,
+        data,
+        &password,
+        o.app_runs.max(1),
+        IDLE,
+        &o.work,
+        log,
+    )
+    .map_err(internal)?;
+    let mut rows = b5_rows(&f, records);
+    // The same on a small company: what the size of the file costs.
+    let small = o.work.join("small");
+    let _ = std::fs::remove_dir_all(&small);
+    crate::generate::generate(
+        &crate::generate::Options {
+            employees: 2_000,
+            records: 20_000,
+            seed: o.seed,
+            data_dir: small.clone(),
+            as_of: NaiveDate::from_ymd_opt(2026, 3, 2).expect("valid date"),
+        },
+        &mut |_| {},
+    )?;
+    let g = measure(binary, &small, &password, 2, IDLE, &o.work, log).map_err(internal)?;
+    let _ = std::fs::remove_dir_all(&small);
+    rows.push(
+        Row::new(
+            "B5",
+            &format!(
+                "… the same on a 20 k-record file, for comparison (2 starts; {:.0} MB PSS there)",
+                mb(&g.pss_mb).1
+            ),
+        )
+        .timed(&g.to_home, None),
+    );
+    let blank = match &o.blank_app {
+        Some(b) => {
+            log("B6 baseline: the shell around a blank page");
+            let dir = o.work.join("blank-data");
+            let _ = std::fs::remove_dir_all(&dir);
+            let p = plain_start(b, &dir, &o.work, IDLE).map_err(internal)?;
+            let _ = std::fs::remove_dir_all(&dir);
+            Some((p.rss, p.pss))
+        }
+        None => None,
+    };
+    rows.extend(b6_rows(&f, blank));
+    Ok(rows)
+}
+
+fn b5_rows(f: &AppFigures, records: i64) -> Vec<Row> {
+    let mut rows = vec![
+        Row::new(
+            "B5",
+            &format!(
+                "open the app on the {:.1} M-record file to a usable home screen: process start → sign-in form seen, + click on Sign in → home seen ({} starts by tauri-driver, release build, typing excluded)",
+                records as f64 / 1e6,
+                f.to_home.len()
+            ),
+        )
+        .timed(&f.to_home, Some(Duration::from_secs(1))),
+        Row::new(
+            "B5",
+            &format!(
+                "… process start → the page starts loading (WebKitWebDriver sets up its session first: the web process starts {} after the app under WebDriver, {} in a plain start)",
+                fmt(f.web_process.median()),
+                fmt(f.plain_web_process.median())
+            ),
+        )
+        .timed(&f.to_navigation, None),
+        Row::new(
+            "B5",
+            "… page load start → sign-in form painted (first contentful paint, from the page)",
+        )
+        .timed(&f.navigation_to_paint, None),
+        Row::new("B5", "… process start → sign-in form seen").timed(&f.to_sign_in, None),
+        Row::new("B5", "… click on Sign in → home seen").timed(&f.sign_in_to_home, None),
+        Row::new(
+            "B5",
+            "… of which Rust: home, sign_out, sign_in (Argon2id), home called from the page, IPC included",
+        )
+        .timed(&f.commands, None),
+    ];
+    for (what, s) in &f.plain_milestones {
+        rows.push(
+            Row::new(
+                "B5",
+                &format!("… plain start (no WebDriver), the app's own trace: {what}"),
+            )
+            .timed(s, None),
+        );
+    }
+    rows
+}
+
+fn b6_rows(f: &AppFigures, blank: Option<(f64, f64)>) -> Vec<Row> {
+    let (rss_med, rss_max) = mb(&f.rss_mb);
+    let (pss_med, pss_max) = mb(&f.pss_mb);
+    let mut rows = Vec::new();
+    let mut r = Row::new(
+        "B6",
+        &format!(
+            "resident memory, app + web view idle on home 10 s after sign-in: PSS summed over the {} processes (each shared page counted once; p95 column: the largest)",
+            f.processes
+        ),
+    )
+    .goal("< 200 MB", pss_max < 200.0);
+    r.median = format!("{pss_med:.0} MB");
+    r.p95 = format!("{pss_max:.0} MB");
+    if let Some((_, blank_pss)) = blank {
+        r.baseline = format!("blank page in the same shell {blank_pss:.0} MB");
+        r.ratio = format!("{:.2}×", pss_med / blank_pss);
+    }
+    rows.push(r);
+    let mut r = Row::new(
+        "B6",
+        "… VmRSS summed (a library shared by the processes counts once per process)",
+    );
+    r.median = format!("{rss_med:.0} MB");
+    r.p95 = format!("{rss_max:.0} MB");
+    if let Some((blank_rss, _)) = blank {
+        r.baseline = format!("blank page in the same shell {blank_rss:.0} MB");
+        r.ratio = format!("{:.2}×", rss_med / blank_rss);
+    }
+    rows.push(r);
+    for (name, rss, pss) in &f.per_process {
+        let mut r = Row::new("B6", &format!("… {name} (last start)"));
+        r.median = format!("{pss:.0} MB PSS");
+        r.p95 = format!("{rss:.0} MB RSS");
+        rows.push(r);
+    }
+    let mut r = Row::new("B6", "release binary size (stripped, UI embedded)");
+    r.median = format!("{:.1} MB", f.binary_bytes as f64 / 1e6);
+    rows.push(r);
+    rows
+}
