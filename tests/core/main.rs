@@ -15,4 +15,5 @@ mod staff_completeness;
 mod staff_documents;
 mod staff_export;
 mod staff_import;
+mod staff_import_bulk;
 mod support;
