@@ -287,7 +287,30 @@ struct Guard {
 
 impl Guard {
     fn screenshot(&self, step: &str) -> Result<PathBuf, String> {
-        let png = self.session.screenshot().map_err(|e| e.to_string())?;
+        // The app renders in software (src-tauri/app/webview.rs), where WebKit answers a
+        // screenshot only after the page's next paint, and an idle page never paints again: a
+        // 1-pixel dot in the corner changes shade every frame until the capture is taken.
+        let _ = self.session.execute(
+            "const dot = document.createElement('div');
+             dot.id = 'e2e-paint-dot';
+             dot.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none;z-index:2147483647';
+             document.body.appendChild(dot);
+             let n = 0;
+             const tick = () => {
+               if (!dot.isConnected) return;
+               dot.style.background = n++ % 2 ? 'rgba(0,0,0,0.01)' : 'rgba(0,0,0,0.02)';
+               requestAnimationFrame(tick);
+             };
+             tick();
+             return true;",
+            vec![],
+        );
+        let png = self.session.screenshot();
+        let _ = self.session.execute(
+            "document.getElementById('e2e-paint-dot')?.remove(); return true;",
+            vec![],
+        );
+        let png = png.map_err(|e| e.to_string())?;
         let path = paths::screenshot_file(&self.name, step);
         std::fs::write(&path, png).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         Ok(path)
