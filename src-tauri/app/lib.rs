@@ -11,7 +11,21 @@ mod webview;
 use state::AppState;
 use tauri::Manager;
 
+/// Large blocks straight from the system and back to it when freed. Signing in hashes the
+/// password with Argon2id, which takes a 19 MB block; glibc raises its mmap threshold after the
+/// first such block is freed, so every later one came from a thread's heap and stayed resident
+/// for the life of the app. A fixed threshold turns that adjustment off.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn return_large_blocks() {
+    // SAFETY: mallopt only changes an allocator setting; called before any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
+}
+
 pub fn run() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    return_large_blocks();
     trace::mark("main");
     tauri::Builder::default()
         .on_page_load(|_, p| trace::mark(&format!("page load {:?}", p.event())))

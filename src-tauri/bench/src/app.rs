@@ -41,6 +41,9 @@ pub struct AppFigures {
     /// The same as proportional set size (shared pages split between processes), MB.
     pub pss_mb: Vec<f64>,
     pub processes: usize,
+    /// WebKit processes of other programs seen while memory was read: they share the library
+    /// pages, so each one lowers the PSS figure.
+    pub other_webkit: usize,
     pub binary_bytes: u64,
 }
 
@@ -145,6 +148,15 @@ fn memory(pids: &[u32]) -> (f64, f64) {
     (rss / 1024.0, pss / 1024.0)
 }
 
+/// Processes outside `ours` that map the WebKit library (another app, a leftover test run).
+pub fn other_webkit_processes(ours: &[u32]) -> usize {
+    pids()
+        .into_iter()
+        .filter(|p| !ours.contains(p))
+        .filter(|p| read(format!("/proc/{p}/maps")).is_some_and(|m| m.contains("libwebkit2gtk")))
+        .count()
+}
+
 /// Waits in the page, frame by frame, until `css` is on screen; returns the page's wall clock
 /// then (ms). `click` is clicked first, in the same script, when given.
 const WAIT_VISIBLE: &str = "
@@ -201,6 +213,7 @@ struct Once {
     commands: f64,
     /// Process start → the WebKit web process started.
     web_process: f64,
+    other_webkit: usize,
     rss: f64,
     pss: f64,
     per_process: Vec<(String, f64, f64)>,
@@ -267,6 +280,7 @@ fn once(
         std::thread::sleep(idle);
         let procs = family(pid);
         let (rss, pss) = memory(&procs);
+        let others = other_webkit_processes(&procs);
         let per_process = procs
             .iter()
             .map(|p| {
@@ -307,6 +321,7 @@ fn once(
             to_home: home_at - clicked,
             commands: page["commands"].as_f64().unwrap_or(f64::NAN),
             web_process,
+            other_webkit: others,
             rss,
             pss,
             per_process,
@@ -327,6 +342,8 @@ pub struct Plain {
     /// RSS and PSS of the app and its WebKit processes after `idle`, MB.
     pub rss: f64,
     pub pss: f64,
+    /// WebKit processes of other programs running meanwhile (see [`other_webkit_processes`]).
+    pub other_webkit: usize,
 }
 
 /// Starts `binary` directly, as a person does (no WebDriver), with the app's start-up trace on,
@@ -380,7 +397,9 @@ pub fn plain_start(
         _ => Err("no web process within 20 s".to_owned()),
     };
     std::thread::sleep(idle);
-    let (rss, pss) = memory(&family(pid));
+    let ours = family(pid);
+    let (rss, pss) = memory(&ours);
+    let other_webkit = other_webkit_processes(&ours);
     // SAFETY: kill(2) on our own child's pid.
     unsafe {
         libc::kill(pid as libc::pid_t, libc::SIGTERM);
@@ -399,6 +418,7 @@ pub fn plain_start(
         milestones,
         rss,
         pss,
+        other_webkit,
     })
 }
 
@@ -432,6 +452,7 @@ pub fn measure(
         rss_mb: Vec::new(),
         pss_mb: Vec::new(),
         processes: 0,
+        other_webkit: 0,
         binary_bytes: std::fs::metadata(&binary).map_or(0, |m| m.len()),
     };
     let ms = |x: f64| Duration::from_micros((x.max(0.0) * 1e3) as u64);
@@ -448,6 +469,7 @@ pub fn measure(
         f.rss_mb.push(o.rss);
         f.pss_mb.push(o.pss);
         f.processes = o.per_process.len();
+        f.other_webkit = f.other_webkit.max(o.other_webkit);
         log(&format!(
             "app run {}/{runs}: sign-in form {:.0} ms after start (page navigation at {:.0} ms, painted {:.0} ms later), home {:.0} ms after the click, {:.0} MB RSS ({:.0} MB PSS) in {} processes ({:.0} s)",
             i + 1,

@@ -73,6 +73,12 @@ pub fn rows(
             let _ = std::fs::remove_dir_all(&dir);
             let p = plain_start(b, &dir, &o.work, IDLE).map_err(internal)?;
             let _ = std::fs::remove_dir_all(&dir);
+            if p.other_webkit > 0 {
+                return Err(internal(format!(
+                    "{} WebKit processes of other programs are running: the baseline's shared pages would be split with them",
+                    p.other_webkit
+                )));
+            }
             Some((p.rss, p.pss))
         }
         None => None,
@@ -140,6 +146,14 @@ fn b6_rows(f: &AppFigures, blank: Option<(f64, f64)>) -> Vec<Row> {
     .goal("< 200 MB", pss_max < 200.0);
     r.median = format!("{pss_med:.0} MB");
     r.p95 = format!("{pss_max:.0} MB");
+    if f.other_webkit > 0 {
+        // Shared pages are split with them: the figure would look smaller than it is.
+        r.figure += &format!(
+            " — NOT VALID: {} WebKit processes of other programs were running",
+            f.other_webkit
+        );
+        r.result = "not valid".into();
+    }
     if let Some((_, blank_pss)) = blank {
         r.baseline = format!("blank page in the same shell {blank_pss:.0} MB");
         r.ratio = format!("{:.2}×", pss_med / blank_pss);
