@@ -16,4 +16,5 @@ mod staff_documents;
 mod staff_export;
 mod staff_import;
 mod staff_import_bulk;
+mod staff_import_cycles;
 mod support;

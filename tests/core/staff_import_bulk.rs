@@ -9,6 +9,8 @@
 //! - managers (on file, later in the file, by employee number) and terminations named in the
 //!   file, updates of people already on file: all applied, history verifying, indexes rebuilt;
 //! - a tax code twice in the file, or a person on file named twice: reported, nothing written;
+//! - loops of managers near the end of the file (two new people, and a loop through a person on
+//!   file): every row in them reported, nothing written; a deep chain is no loop;
 //! - a job cancelled while the indexes are dropped, or at its very last step: nothing written.
 //!
 //! The rows come from a small seeded generator below (valid codici fiscali and IBANs, Italian
@@ -1018,6 +1020,102 @@ fn a_tax_code_twice_in_a_bulk_import_is_reported_and_nothing_is_written() {
     assert_sound(app, &before);
     let hits = employee_hits(app, &new[100][TAX]);
     assert_eq!(hits.len(), 1);
+}
+
+#[test]
+fn manager_loops_near_the_end_of_a_bulk_import_are_reported_and_nothing_is_written() {
+    let s = app_with_staff(30);
+    let app = &*s.app;
+    let staff = &s.staff;
+    // On file: staff 1 reports to staff 0.
+    let mut reports = staff[1].clone();
+    reports[MANAGER] = staff[0][TAX].clone();
+    let small = s.dir.path().join("responsabile.csv");
+    write_csv(&small, &[reports]);
+    assert_eq!(
+        commit(app, &small, false, &mut |_, _| true)
+            .unwrap()
+            .updated,
+        1
+    );
+
+    const N: usize = AFTER_DROP + 300;
+    let mut rows = people(5_000_000, N, 23);
+    // A chain 2,000 deep in the file, each under the row before: no loop.
+    for i in 1..2_000 {
+        rows[i][MANAGER] = rows[i - 1][TAX].clone();
+    }
+    // Two new people naming each other, by tax code and by employee number.
+    let (a, b) = (N - 10, N - 5);
+    rows[a][MANAGER] = rows[b][TAX].clone();
+    rows[b][MANAGER] = rows[a][NUMBER].clone();
+    // Staff 0 now reports to a new person who reports to staff 1, who reports to staff 0 on
+    // file; the row for staff 0 comes last but one, the last one changes nothing.
+    let c = N - 2;
+    rows[c][MANAGER] = staff[1][NUMBER].clone();
+    let mut boss = staff[0].clone();
+    boss[MANAGER] = rows[c][TAX].clone();
+    rows.push(boss);
+    rows.push(staff[2].clone());
+    let path = s.dir.path().join("dipendenti.csv");
+    let lines = write_csv(&path, &rows);
+
+    let report = validate(app, &path);
+    let cycle = |line: usize| err(line, "Responsabile", "manager_id", "manager_cycle");
+    assert_eq!(
+        reported(&report),
+        [
+            cycle(lines[a]),
+            cycle(lines[b]),
+            cycle(lines[c]),
+            cycle(lines[N])
+        ]
+    );
+    let pair = format!("{}, {}", lines[a], lines[b]);
+    let three = format!("{}, {}", lines[c], lines[N]);
+    let loops: Vec<&str> = report
+        .errors
+        .iter()
+        .map(|e| e.params["lines"].as_str())
+        .collect();
+    assert_eq!(loops, [&pair, &pair, &three, &three]);
+    assert_eq!(
+        (
+            report.to_create,
+            report.to_update,
+            report.unchanged,
+            report.error_rows
+        ),
+        (N - 3, 0, 1, 4)
+    );
+
+    let before = picture(app);
+    let mut most = 0;
+    let e = commit(app, &path, false, &mut |done, _| {
+        most = most.max(done);
+        true
+    })
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Validation, "{e:?}");
+    assert_eq!(e.params["error_rows"], "4");
+    // The loops are only known once every row is read: the writer had taken the new rows.
+    assert!(most >= REBUILD_INDEXES_FROM, "{most}");
+    assert_nothing_written(app, &before, &rows);
+
+    // Without the loops it imports, the deep chain as the file names it.
+    for i in [a, b, c] {
+        rows[i][MANAGER] = String::new();
+    }
+    rows[N][MANAGER] = String::new();
+    write_csv(&path, &rows);
+    assert!(validate(app, &path).ok());
+    let outcome = commit(app, &path, false, &mut |_, _| true).unwrap();
+    assert_eq!((outcome.created, outcome.unchanged), (N, 2));
+    assert_sound(app, &before);
+    assert_eq!(
+        employee(app, id_of(app, &rows[1_999][TAX])).3,
+        Some(id_of(app, &rows[1_998][TAX]))
+    );
 }
 
 fn wait(jobs: &Jobs, id: i64) -> backoffice_core::jobs::JobStatus {

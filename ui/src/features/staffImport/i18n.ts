@@ -51,7 +51,8 @@ export const importEn = {
     unknown_department: "No department with this name",
     unknown_contract_type: "No contract type with this name",
     unknown_manager: "No employee with this tax code or number",
-    manager_cycle: "An employee cannot be their own manager's manager",
+    manager_cycle:
+      "Managers would go round in a loop (lines {{lines}}): an employee cannot be their own manager's manager",
     duplicate_in_file: "The same tax code appears on line {{line}}",
     column_used_twice: "The same column is already used for {{other}}",
     bad_column: "No such column",
@@ -138,7 +139,8 @@ export const importIt: Shape<typeof importEn> = {
     unknown_department: "Nessun reparto con questo nome",
     unknown_contract_type: "Nessun tipo di contratto con questo nome",
     unknown_manager: "Nessun dipendente con questo codice fiscale o matricola",
-    manager_cycle: "Un dipendente non può essere responsabile del proprio responsabile",
+    manager_cycle:
+      "I responsabili girerebbero in cerchio (righe {{lines}}): un dipendente non può essere responsabile del proprio responsabile",
     duplicate_in_file: "Lo stesso codice fiscale compare alla riga {{line}}",
     column_used_twice: "La stessa colonna è già usata per {{other}}",
     bad_column: "Colonna inesistente",
