@@ -9,6 +9,7 @@ mod open;
 mod organisation;
 mod permissions;
 mod proof;
+mod search;
 mod staff;
 mod staff_bench;
 mod staff_completeness;

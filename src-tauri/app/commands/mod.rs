@@ -3,6 +3,7 @@
 mod accounts;
 mod departments;
 mod history;
+mod search;
 mod settings;
 mod staff;
 mod staff_catalog;
@@ -81,6 +82,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         staff_import::cancel_job,
         staff_export::export_staff,
         staff_export::export_employee_file,
+        search::global_search,
     ]
 }
 

@@ -10,8 +10,8 @@ use ts_rs::{Config, ExportError, TS};
 pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     use crate::domain::{
         catalog as cat, completeness as cmp, department as d, document as doc, employee as e,
-        history as h, organisation as o, page as p, permissions as r, staff_import as imp,
-        users as u,
+        history as h, organisation as o, page as p, permissions as r, search as s,
+        staff_import as imp, users as u,
     };
     // Integers cross as JS numbers: ids and money minor units stay far below 2^53.
     let cfg = Config::new().with_large_int("number").with_out_dir(dir);
@@ -86,5 +86,10 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     imp::ImportReport::export_all(&cfg)?;
     imp::ImportOutcome::export_all(&cfg)?;
     crate::services::EmployeeExport::export_all(&cfg)?;
+    // Global search.
+    s::GlobalSearchQuery::export_all(&cfg)?;
+    s::HitKind::export_all(&cfg)?;
+    s::SearchHit::export_all(&cfg)?;
+    s::GlobalSearchResult::export_all(&cfg)?;
     Ok(())
 }

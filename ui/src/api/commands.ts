@@ -63,6 +63,7 @@ export const COMMANDS = [
   "cancel_job",
   "export_staff",
   "export_employee_file",
+  "global_search",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

@@ -30,9 +30,12 @@ pub struct SearchHit {
     pub id: i64,
     /// The name (employee: "last first") or title.
     pub title: String,
-    /// A second line: tax code and department of an employee, the owner and type of a document,
-    /// the code of a department.
+    /// A second line: tax code and department of an employee, the owner of a document, the code
+    /// of a department.
     pub detail: Option<String>,
+    /// A document's type; the UI names it in the interface language (a type has an Italian and
+    /// an optional English name, so the store cannot pick one).
+    pub document_type_id: Option<i64>,
     /// The employee whose file holds the hit (an employee's own id, a document's owner).
     pub employee_id: Option<i64>,
     /// A terminated employee, or a department no longer active.

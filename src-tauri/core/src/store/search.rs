@@ -43,6 +43,7 @@ pub fn employees(conn: &Connection, m: &str, limit: i64) -> crate::Result<(Vec<S
                 Some(d) => format!("{tax_code} · {d}"),
                 None => tax_code,
             }),
+            document_type_id: None,
             employee_id: Some(id),
             inactive: status != "active",
         })
@@ -53,24 +54,20 @@ pub fn employees(conn: &Connection, m: &str, limit: i64) -> crate::Result<(Vec<S
 /// Up to `limit` current documents (not superseded versions) whose title matches `m`.
 pub fn documents(conn: &Connection, m: &str, limit: i64) -> crate::Result<(Vec<SearchHit>, bool)> {
     let mut stmt = conn.prepare_cached(
-        "SELECT d.id, d.title, d.employee_id, e.last_name || ' ' || e.first_name,
-                (SELECT name_it FROM document_types WHERE id = d.type_id), e.status
+        "SELECT d.id, d.title, d.employee_id, e.last_name || ' ' || e.first_name, d.type_id,
+                e.status
          FROM documents_fts f JOIN documents d ON d.id = f.rowid
               JOIN employees e ON e.id = d.employee_id
          WHERE documents_fts MATCH ?1 AND d.superseded_by IS NULL LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![m, limit + 1], |r| {
-        let owner: String = r.get(3)?;
-        let kind: Option<String> = r.get(4)?;
         let status: String = r.get(5)?;
         Ok(SearchHit {
             kind: HitKind::Document,
             id: r.get(0)?,
             title: r.get(1)?,
-            detail: Some(match kind {
-                Some(k) => format!("{owner} · {k}"),
-                None => owner,
-            }),
+            detail: Some(r.get(3)?),
+            document_type_id: Some(r.get(4)?),
             employee_id: Some(r.get(2)?),
             inactive: status != "active",
         })
@@ -108,6 +105,7 @@ pub fn departments(
             id: r.get(0)?,
             title: r.get(1)?,
             detail: r.get(2)?,
+            document_type_id: None,
             employee_id: None,
             inactive: !active,
         })

@@ -1,0 +1,124 @@
+//! Global search as the header's box calls it: each role sees hits only from the areas it may
+//! read, nobody is refused, and each hit carries what the result list shows and opens.
+
+use crate::support::installed;
+use backoffice_core::domain::department::DepartmentInput;
+use backoffice_core::domain::document::DocumentInput;
+use backoffice_core::domain::employee::TerminationInput;
+use backoffice_core::domain::permissions::{Role, ROLES};
+use backoffice_core::domain::search::{GlobalSearchQuery, HitKind};
+use chrono::NaiveDate;
+
+fn q(text: &str) -> GlobalSearchQuery {
+    GlobalSearchQuery {
+        text: text.into(),
+        limit: 10,
+    }
+}
+
+#[test]
+fn every_role_finds_only_what_it_may_read_and_is_never_refused() {
+    let t = installed();
+    // A department, an employee and a document all matching "rossi".
+    let dept = t
+        .app
+        .create_department(
+            &t.admin,
+            &DepartmentInput {
+                name: "Ufficio Rossini".into(),
+                code: Some("ROS".into()),
+                head: None,
+                cost_centre: None,
+            },
+        )
+        .unwrap();
+    let mut input = crate::staff::mario();
+    input.department_id = Some(dept.id);
+    let mario = t.app.create_employee(&t.admin, &input).unwrap().employee;
+    let dir = tempfile::tempdir().unwrap();
+    let scan = dir.path().join("rossi.pdf");
+    std::fs::write(&scan, b"%PDF-1.4 rossi").unwrap();
+    let id_card = crate::staff::document_type(&t.app, &t.admin, "id_card");
+    let doc = t
+        .app
+        .attach_document(
+            &t.admin,
+            mario.id,
+            &DocumentInput {
+                type_id: id_card,
+                title: Some("Carta d'identità Rossi".into()),
+                issued_on: None,
+                expires_on: None,
+            },
+            &scan,
+        )
+        .unwrap();
+
+    let denials = || t.count("SELECT count(*) FROM changes WHERE after LIKE '%\"denied\"%'");
+    let before = denials();
+    for role in ROLES {
+        let ctx = t.user(&format!("u.{}", role.as_str()), &[role]);
+        let found = t.app.global_search(&ctx, &q("ross")).unwrap();
+        let kinds: Vec<HitKind> = found.hits.iter().map(|h| h.kind).collect();
+        let reads_staff = matches!(
+            role,
+            Role::Admin | Role::Hr | Role::Accounting | Role::Manager
+        );
+        if reads_staff {
+            assert_eq!(
+                kinds,
+                [HitKind::Employee, HitKind::Department, HitKind::Document],
+                "{role:?}"
+            );
+        } else {
+            // No staff rights: the department, and not a trace of people or their documents.
+            assert_eq!(kinds, [HitKind::Department], "{role:?}");
+        }
+    }
+    assert_eq!(denials(), before, "a search is never a refused attempt");
+
+    // What the list shows and what opening needs.
+    let found = t.app.global_search(&t.admin, &q("rossi")).unwrap();
+    let employee = &found.hits[0];
+    assert_eq!(employee.title, "Rossi Mario");
+    assert_eq!(
+        employee.detail.as_deref(),
+        Some("RSSMRA80A01H501U · Ufficio Rossini")
+    );
+    assert_eq!(employee.employee_id, Some(mario.id));
+    assert!(!employee.inactive);
+    let document = found
+        .hits
+        .iter()
+        .find(|h| h.kind == HitKind::Document)
+        .unwrap();
+    assert_eq!(document.id, doc.id);
+    assert_eq!(document.detail.as_deref(), Some("Rossi Mario"));
+    assert_eq!(document.document_type_id, Some(id_card));
+    assert_eq!(document.employee_id, Some(mario.id));
+
+    // A terminated employee is still found, marked inactive, and so are their documents.
+    t.app
+        .terminate_employee(
+            &t.admin,
+            mario.id,
+            mario.version,
+            &TerminationInput {
+                termination_date: NaiveDate::from_ymd_opt(2025, 12, 31),
+                reason: None,
+            },
+        )
+        .unwrap();
+    let found = t
+        .app
+        .global_search(&t.admin, &q("RSSMRA80A01H501U"))
+        .unwrap();
+    assert_eq!(found.hits.len(), 1);
+    assert!(found.hits[0].inactive);
+    let found = t.app.global_search(&t.admin, &q("carta")).unwrap();
+    assert!(found.hits.iter().all(|h| h.inactive));
+
+    // Under three characters nothing is searched.
+    let short = t.app.global_search(&t.admin, &q("ro ma")).unwrap();
+    assert!(short.too_short && short.hits.is_empty());
+}
