@@ -6,6 +6,7 @@
 mod accounts;
 mod foundation;
 mod screens;
+mod search;
 mod smoke;
 mod staff;
 mod staff_import;

@@ -38,7 +38,7 @@ fn cf_check(first15: &str) -> char {
 }
 
 /// A valid codice fiscale that differs for each `n` (birth day and month letter vary).
-fn tax_code(surname: &str, name: &str, n: usize) -> String {
+pub(crate) fn tax_code(surname: &str, name: &str, n: usize) -> String {
     const MONTHS: &[u8] = b"ABCDEHLMPRST";
     let body = format!(
         "{}{}{:02}{}{:02}H501",
@@ -88,18 +88,18 @@ fn text_now(app: &App, css: &str) -> String {
 }
 
 /// Waits until the element `css` shows exactly `text`.
-fn wait_text(app: &App, css: &str, text: &str) {
+pub(crate) fn wait_text(app: &App, css: &str, text: &str) {
     app.wait_until(&format!("`{text}` in `{css}`"), TIMEOUT, || {
         Ok(text_now(app, css) == text)
     });
 }
 
-fn ok(v: Value) -> Value {
+pub(crate) fn ok(v: Value) -> Value {
     assert!(v.get("err").is_none(), "command failed: {v}");
     v["ok"].clone()
 }
 
-fn department(app: &App, name: &str) -> i64 {
+pub(crate) fn department(app: &App, name: &str) -> i64 {
     let d = ok(invoke(
         app,
         "create_department",
@@ -108,7 +108,7 @@ fn department(app: &App, name: &str) -> i64 {
     d["id"].as_i64().unwrap()
 }
 
-fn contract_type(app: &App, code: &str) -> i64 {
+pub(crate) fn contract_type(app: &App, code: &str) -> i64 {
     let list = ok(invoke(
         app,
         "list_contract_types",
@@ -124,7 +124,7 @@ fn contract_type(app: &App, code: &str) -> i64 {
 }
 
 /// Creates many employees in one round trip through the UI's own command.
-fn create_employees(app: &App, inputs: Vec<Value>) {
+pub(crate) fn create_employees(app: &App, inputs: Vec<Value>) {
     let out = app
         .webdriver()
         .execute_async(

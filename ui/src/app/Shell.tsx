@@ -23,6 +23,7 @@ import { EmployeePage } from "../features/staff/EmployeePage";
 import { StaffPage } from "../features/staff/StaffPage";
 import { StaffSettingsPage } from "../features/staff/StaffSettingsPage";
 import { UsersPage } from "../features/users/UsersPage";
+import { GlobalSearch } from "./GlobalSearch";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { type PageId, useNav } from "./nav";
 import { useSession } from "./session";
@@ -63,6 +64,7 @@ export function Shell() {
               </Text>
             ) : null}
           </Group>
+          <GlobalSearch />
           <Group gap="lg" wrap="nowrap">
             <LanguageSwitch onChange={(l) => settingsApi.setLanguage(l).catch(() => {})} />
             <UserMenu />
