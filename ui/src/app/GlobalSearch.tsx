@@ -25,6 +25,7 @@ import { searchApi } from "../api/search";
 import { staffCatalogApi } from "../api/staff";
 import type { HitKind } from "../bindings/HitKind";
 import type { SearchHit } from "../bindings/SearchHit";
+import { FIND_DEPARTMENT } from "../features/departments/DepartmentsPage";
 import { CATALOG_KEY, useNames } from "../features/staff/catalog";
 import { NO_FILTERS, type StaffFilters } from "../features/staff/StaffPage";
 import { errorMessage } from "../lib/errors";
@@ -135,7 +136,10 @@ export function GlobalSearch() {
     if (hit.kind === "employee") go({ page: "employee", id: hit.id, tab: "details" });
     else if (hit.kind === "document" && hit.employee_id !== null)
       go({ page: "employee", id: hit.employee_id, tab: "documents", focus: `doc:${hit.id}` });
-    else go("departments");
+    else {
+      memory.set(FIND_DEPARTMENT, hit.title);
+      go("departments");
+    }
     close();
   };
 

@@ -15,9 +15,10 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconDots, IconPencil, IconPlus, IconPower, IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { departmentsApi } from "../../api/departments";
+import { useNav } from "../../app/nav";
 import { PageHeader } from "../../app/PageHeader";
 import { Pager } from "../../app/Pager";
 import { QueryState } from "../../app/QueryState";
@@ -32,6 +33,12 @@ import { errorMessage } from "../../lib/errors";
 import { DepartmentFormModal } from "./DepartmentFormModal";
 
 const PAGE_SIZE = 25;
+
+/**
+ * Navigation memory key: a department name the page opens filtered on, once (the header's search
+ * sets it when a department is chosen there).
+ */
+export const FIND_DEPARTMENT = "departments.find";
 
 function useToggleActive() {
   const { t } = useTranslation();
@@ -52,9 +59,16 @@ function useToggleActive() {
 
 export function DepartmentsPage() {
   const { t, i18n } = useTranslation();
-  const [search, setSearch] = useState("");
+  const { memory } = useNav();
+  const [find] = useState(() => memory.get(FIND_DEPARTMENT) as string | undefined);
+  // Read once, when the page opens: a later visit starts unfiltered.
+  useEffect(() => {
+    memory.delete(FIND_DEPARTMENT);
+  }, [memory]);
+  const [search, setSearch] = useState(find ?? "");
   const [debounced] = useDebouncedValue(search, 250);
-  const [status, setStatus] = useState<ActiveFilter>("active");
+  // A department found by name is shown even when deactivated.
+  const [status, setStatus] = useState<ActiveFilter>(find ? "all" : "active");
   const [sort, setSort] = useState<DepartmentSort>("name");
   const [dir, setDir] = useState<SortDir>("asc");
   const [page, setPage] = useState(1);
