@@ -12,6 +12,7 @@ mod proof;
 mod search;
 mod staff;
 mod staff_bench;
+mod staff_catalog;
 mod staff_completeness;
 mod staff_documents;
 mod staff_export;

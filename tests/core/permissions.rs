@@ -226,6 +226,23 @@ fn operations() -> Vec<(&'static str, &'static str, Op)> {
             };
             t.app.create_course(c, &input).map(drop)
         }),
+        // Retired and brought back in one go, so the next role finds the entry as it was. The
+        // last default of each list: no requirement in this run asks for it.
+        ("set_contract_type_active", "staff:write", |t, c, _| {
+            let v = version_of(t, "contract_types", 6);
+            t.app.set_contract_type_active(c, 6, v, false)?;
+            t.app.set_contract_type_active(c, 6, v + 1, true).map(drop)
+        }),
+        ("set_document_type_active", "staff:write", |t, c, _| {
+            let v = version_of(t, "document_types", 7);
+            t.app.set_document_type_active(c, 7, v, false)?;
+            t.app.set_document_type_active(c, 7, v + 1, true).map(drop)
+        }),
+        ("set_course_active", "staff:write", |t, c, _| {
+            let v = version_of(t, "courses", 5);
+            t.app.set_course_active(c, 5, v, false)?;
+            t.app.set_course_active(c, 5, v + 1, true).map(drop)
+        }),
         ("preview_import", "staff:write", |t, c, dir| {
             t.app.preview_import(c, &import_file(dir)).map(drop)
         }),
@@ -335,6 +352,10 @@ fn operations() -> Vec<(&'static str, &'static str, Op)> {
     ]
 }
 
+fn version_of(t: &Installed, table: &str, id: i64) -> i64 {
+    t.count(&format!("SELECT version FROM {table} WHERE id = {id}"))
+}
+
 /// A one-person staff file to import (re-importing it changes nothing after the first time).
 fn import_file(dir: &std::path::Path) -> std::path::PathBuf {
     let path = dir.join("import.csv");
@@ -357,8 +378,8 @@ fn data_fingerprint(t: &Installed) -> String {
                     (SELECT count(*) FROM requirements) || '|' ||
                     (SELECT count(*) FROM documents) || '|' ||
                     (SELECT count(*) FROM training_records) || '|' ||
-                    (SELECT count(*) FROM document_types) || '|' ||
-                    (SELECT count(*) FROM courses)",
+                    (SELECT group_concat(name_key || version) FROM document_types) || '|' ||
+                    (SELECT group_concat(name_key || version) FROM courses)",
             [],
             |r| r.get(0),
         )

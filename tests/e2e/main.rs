@@ -9,5 +9,6 @@ mod screens;
 mod search;
 mod smoke;
 mod staff;
+mod staff_catalog;
 mod staff_import;
 mod support;

@@ -35,6 +35,20 @@ pub async fn save_contract_type(
     .await
 }
 
+/// Retires an entry (hidden from new choices, kept on the records that use it) or brings it back.
+#[tauri::command]
+pub async fn set_contract_type_active(
+    state: State<'_, AppState>,
+    id: i64,
+    version: i64,
+    active: bool,
+) -> Result<ContractType, Error> {
+    run(&state, move |app, ctx| {
+        app.set_contract_type_active(ctx, id, version, active)
+    })
+    .await
+}
+
 #[tauri::command]
 pub async fn list_document_types(
     state: State<'_, AppState>,
@@ -60,6 +74,20 @@ pub async fn save_document_type(
     .await
 }
 
+/// Retires an entry (hidden from new choices, kept on the records that use it) or brings it back.
+#[tauri::command]
+pub async fn set_document_type_active(
+    state: State<'_, AppState>,
+    id: i64,
+    version: i64,
+    active: bool,
+) -> Result<DocumentType, Error> {
+    run(&state, move |app, ctx| {
+        app.set_document_type_active(ctx, id, version, active)
+    })
+    .await
+}
+
 #[tauri::command]
 pub async fn list_courses(
     state: State<'_, AppState>,
@@ -81,6 +109,20 @@ pub async fn save_course(
     run(&state, move |app, ctx| match id {
         None => app.create_course(ctx, &input),
         Some(id) => app.update_course(ctx, id, version, &input),
+    })
+    .await
+}
+
+/// Retires an entry (hidden from new choices, kept on the records that use it) or brings it back.
+#[tauri::command]
+pub async fn set_course_active(
+    state: State<'_, AppState>,
+    id: i64,
+    version: i64,
+    active: bool,
+) -> Result<Course, Error> {
+    run(&state, move |app, ctx| {
+        app.set_course_active(ctx, id, version, active)
     })
     .await
 }

@@ -31,8 +31,11 @@ export type Saved = { path: string; rows: number };
 /** Employees, their files and the completeness roll-ups. */
 export const staffApi = {
   list: (query: StaffQuery) => call<Page<StaffRow>>("list_staff", { query }),
-  /** Opening a file is recorded in history as a read of personal data. */
-  get: (id: number) => call<EmployeeFile>("get_employee", { id }),
+  /**
+   * Opening a file is recorded in history as a read of personal data; `reread` brings a file
+   * already open on screen up to date (Rust decides whether that needs recording).
+   */
+  get: (id: number, reread = false) => call<EmployeeFile>("get_employee", { id, reread }),
   create: (input: EmployeeInput) => call<EmployeeSaved>("create_employee", { input }),
   update: (id: number, version: number, input: EmployeeInput) =>
     call<EmployeeSaved>("update_employee", { id, version, input }),
@@ -63,6 +66,13 @@ export const staffCatalogApi = {
   courses: (includeInactive: boolean) => call<Course[]>("list_courses", { includeInactive }),
   saveCourse: (id: number | null, version: number, input: CourseInput) =>
     call<Course>("save_course", { id, version, input }),
+  /** Retires an entry (kept on the records that have it, offered for nothing new) or brings it back. */
+  setContractTypeActive: (id: number, version: number, active: boolean) =>
+    call<ContractType>("set_contract_type_active", { id, version, active }),
+  setDocumentTypeActive: (id: number, version: number, active: boolean) =>
+    call<DocumentType>("set_document_type_active", { id, version, active }),
+  setCourseActive: (id: number, version: number, active: boolean) =>
+    call<Course>("set_course_active", { id, version, active }),
   requirements: () => call<Requirement[]>("list_requirements"),
   createRequirement: (input: RequirementInput) =>
     call<Requirement>("create_requirement", { input }),

@@ -587,6 +587,11 @@ export const en = {
       name_it_duplicate: "An entry with this name already exists",
       id_in_use: "A training record cites this document as its certificate: remove it there first",
       id_superseded: "Only the current version can be changed",
+      active_required_by_one:
+        "It cannot be deactivated: {{count}} requirement still asks for it. Remove that requirement in the Requirements tab first.",
+      active_required_by_other:
+        "It cannot be deactivated: {{count}} requirements still ask for it. Remove those requirements in the Requirements tab first.",
+      required_inactive: "This entry is deactivated: reactivate it first, or choose another",
     },
     badFile: {
       too_large: "The file is larger than {{max_mb}} MB. Scan it at a lower resolution, or as PDF.",
@@ -667,6 +672,22 @@ export const en = {
     months_other: "{{count}} months",
     neverExpires: "Never expires",
     typedEachTime: "Expiry typed each time",
+    deactivate: "Deactivate",
+    reactivate: "Reactivate",
+    deactivated: "“{{name}}” deactivated",
+    reactivated: "“{{name}}” reactivated",
+    deactivateTitle: "Deactivate “{{name}}”?",
+    deactivateText: {
+      contractType:
+        "It will no longer be offered for new contracts. Employees who already have it keep it, and it stays in their files and in history.",
+      documentType:
+        "It will no longer be offered when attaching documents. Documents already attached keep their type and can still be opened, corrected and renewed.",
+      course:
+        "It will no longer be offered when recording training. Completed training keeps its course and stays in the employee files and in history.",
+    },
+    deactivateUndo: "Nothing is deleted: you can reactivate it at any time.",
+    showInactive_one: "Show inactive ({{count}})",
+    showInactive_other: "Show inactive ({{count}})",
   },
   errors: {
     code: {

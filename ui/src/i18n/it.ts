@@ -595,6 +595,11 @@ export const it: Resources = {
       name_it_duplicate: "Esiste già una voce con questo nome",
       id_in_use: "Una formazione cita questo documento come attestato: toglilo prima da lì",
       id_superseded: "Si può modificare solo la versione in vigore",
+      active_required_by_one:
+        "Non si può disattivare: è ancora richiesto da {{count}} requisito. Rimuovi prima quel requisito nella scheda Requisiti.",
+      active_required_by_other:
+        "Non si può disattivare: è ancora richiesto da {{count}} requisiti. Rimuovi prima quei requisiti nella scheda Requisiti.",
+      required_inactive: "Questa voce è disattivata: riattivala prima, oppure scegline un'altra",
     },
     badFile: {
       too_large:
@@ -676,6 +681,22 @@ export const it: Resources = {
     months_other: "{{count}} mesi",
     neverExpires: "Non scade",
     typedEachTime: "Scadenza da indicare ogni volta",
+    deactivate: "Disattiva",
+    reactivate: "Riattiva",
+    deactivated: "«{{name}}» disattivato",
+    reactivated: "«{{name}}» riattivato",
+    deactivateTitle: "Disattivare «{{name}}»?",
+    deactivateText: {
+      contractType:
+        "Non sarà più proposto per i nuovi contratti. Chi ce l'ha già lo mantiene, e resta nei fascicoli e nello storico.",
+      documentType:
+        "Non sarà più proposto quando si allega un documento. I documenti già allegati mantengono il loro tipo e si possono ancora aprire, correggere e rinnovare.",
+      course:
+        "Non sarà più proposto quando si registra una formazione. Le formazioni già svolte mantengono il corso e restano nei fascicoli e nello storico.",
+    },
+    deactivateUndo: "Non si cancella nulla: puoi riattivarlo in qualsiasi momento.",
+    showInactive_one: "Mostra non attivi ({{count}})",
+    showInactive_other: "Mostra non attivi ({{count}})",
   },
   errors: {
     code: {

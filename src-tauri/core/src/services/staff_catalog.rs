@@ -8,6 +8,7 @@ use crate::domain::catalog::{
 };
 use crate::domain::permissions::{Action, Area};
 use crate::domain::text::fold_key;
+use crate::error::{Error, FieldError};
 use crate::store::{contract_types, courses, document_types, requirements, staff_scores, WriteTx};
 use chrono::{Local, NaiveDate};
 use rusqlite::types::Value;
@@ -209,6 +210,9 @@ impl Backoffice {
     ) -> crate::Result<DocumentType> {
         self.require(ctx, Area::Staff, Action::Write)?;
         self.store.write(&ctx.actor, |w| {
+            if !active {
+                refuse_if_required(requirements::count_for_document_type(w.conn(), id)?)?;
+            }
             document_types::set_active(w, id, version, active)
         })
     }
@@ -248,8 +252,12 @@ impl Backoffice {
         active: bool,
     ) -> crate::Result<Course> {
         self.require(ctx, Area::Staff, Action::Write)?;
-        self.store
-            .write(&ctx.actor, |w| courses::set_active(w, id, version, active))
+        self.store.write(&ctx.actor, |w| {
+            if !active {
+                refuse_if_required(requirements::count_for_course(w.conn(), id)?)?;
+            }
+            courses::set_active(w, id, version, active)
+        })
     }
 
     pub fn list_requirements(&self, ctx: &Ctx) -> crate::Result<Vec<Requirement>> {
@@ -281,6 +289,20 @@ impl Backoffice {
             rescore_for(w, &r, today)
         })
     }
+}
+
+/// A document type or course that requirements still ask for stays active: retiring it would
+/// leave people scored on something nobody can attach or record any more. The manager removes
+/// the requirements first (each removal rescores the people it applied to), then retires it.
+fn refuse_if_required(count: i64) -> crate::Result<()> {
+    if count > 0 {
+        return Err(Error::validation(vec![FieldError::new(
+            "active",
+            "required_by",
+        )
+        .with("count", count)]));
+    }
+    Ok(())
 }
 
 /// Rescores the employees a requirement applies to (by job title and department indexes).

@@ -56,6 +56,35 @@ pub fn list(conn: &Connection) -> crate::Result<Vec<Requirement>> {
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// How many requirements ask for this document type or course (`column` is one of the two id
+/// columns, never user text).
+fn count_pointing_at(conn: &Connection, column: &str, id: i64) -> crate::Result<i64> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM requirements WHERE {column} = ?1"
+        ))?
+        .query_row([id], |r| r.get(0))?)
+}
+
+pub fn count_for_document_type(conn: &Connection, id: i64) -> crate::Result<i64> {
+    count_pointing_at(conn, "document_type_id", id)
+}
+
+pub fn count_for_course(conn: &Connection, id: i64) -> crate::Result<i64> {
+    count_pointing_at(conn, "course_id", id)
+}
+
+/// Whether the row exists and is active (`None` when it does not exist).
+fn active(w: &WriteTx, table: &str, id: i64) -> crate::Result<Option<bool>> {
+    Ok(w.conn()
+        .query_row(
+            &format!("SELECT active FROM {table} WHERE id = ?1"),
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 fn exists(w: &WriteTx, table: &str, id: i64) -> crate::Result<bool> {
     Ok(w.conn()
         .query_row(
@@ -78,14 +107,15 @@ pub fn insert(w: &WriteTx, v: &ValidRequirement) -> crate::Result<Requirement> {
         Required::Document { document_type_id } => (Some(document_type_id), None),
         Required::Course { course_id } => (None, Some(course_id)),
     };
-    if let Some(d) = doc {
-        if !exists(w, "document_types", d)? {
-            errors.push(FieldError::new("required", "not_found"));
-        }
-    }
-    if let Some(c) = course {
-        if !exists(w, "courses", c)? {
-            errors.push(FieldError::new("required", "not_found"));
+    // A retired type or course cannot be asked of anyone: nobody could attach or record it.
+    let target = doc
+        .map(|d| ("document_types", d))
+        .or(course.map(|c| ("courses", c)));
+    if let Some((table, id)) = target {
+        match active(w, table, id)? {
+            None => errors.push(FieldError::new("required", "not_found")),
+            Some(false) => errors.push(FieldError::new("required", "inactive")),
+            Some(true) => {}
         }
     }
     if !errors.is_empty() {

@@ -32,10 +32,10 @@ import type { Document } from "../../bindings/Document";
 import type { DocumentType } from "../../bindings/DocumentType";
 import type { EmployeeFile } from "../../bindings/EmployeeFile";
 import { formatDate, formatDateTime } from "../../i18n/format";
-import { useDocumentTypes, useNames, useOptions } from "./catalog";
+import { useById, useDocumentTypes, useNames, useOptions } from "./catalog";
 import { notifyError, useStaffForm } from "./errors";
 import { formatSize } from "./format";
-import { DateField, ExpiryDate } from "./parts";
+import { DateField, ExpiryDate, InactiveMark } from "./parts";
 
 type Dialog =
   | { kind: "attach"; typeId: number | null }
@@ -433,6 +433,7 @@ export function DocumentsTab({ file, focus }: { file: EmployeeFile; focus: strin
   const canWrite = useCan("staff", "write");
   const types = useDocumentTypes();
   const typeName = useNames(types.data);
+  const typeOf = useById(types.data);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const byId = new Map(file.documents.map((d) => [d.id, d]));
   const previousOf = new Map<number, Document>();
@@ -514,7 +515,10 @@ export function DocumentsTab({ file, focus }: { file: EmployeeFile; focus: strin
             {current.map((d) => (
               <Fragment key={d.id}>
                 <Table.Tr data-testid="document-row" data-id={d.id} data-title={d.title}>
-                  <Table.Td fw={600}>{typeName(d.type_id) ?? t("common.none")}</Table.Td>
+                  <Table.Td fw={600}>
+                    {typeName(d.type_id) ?? t("common.none")}
+                    <InactiveMark active={typeOf(d.type_id)?.active} />
+                  </Table.Td>
                   <Table.Td>
                     <Text size="sm">{d.title}</Text>
                     <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>

@@ -10,6 +10,7 @@ import {
   SegmentedControl,
   Select,
   Stack,
+  Switch,
   Table,
   Tabs,
   Text,
@@ -17,7 +18,7 @@ import {
   Tooltip,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconArchive, IconPencil, IconPlus, IconRestore, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -43,6 +44,7 @@ import {
   useRequirements,
 } from "./catalog";
 import { notifyError, useStaffForm } from "./errors";
+import "./staff.css";
 
 /** After a list changes, the lists and every score (requirements move them) are re-read. */
 function useSaved(message: string, onClose: () => void) {
@@ -333,11 +335,13 @@ function ListCard({
   intro,
   newLabel,
   onNew,
+  extra,
   children,
 }: {
   intro: string;
   newLabel: string;
   onNew: () => void;
+  extra?: ReactNode;
   children: ReactNode;
 }) {
   const canWrite = useCan("staff", "write");
@@ -347,14 +351,180 @@ function ListCard({
         <Text size="sm" c="dimmed">
           {intro}
         </Text>
-        {canWrite ? (
-          <Button leftSection={<IconPlus size={16} />} onClick={onNew} style={{ flexShrink: 0 }}>
-            {newLabel}
-          </Button>
-        ) : null}
+        <Group gap="lg" wrap="nowrap" style={{ flexShrink: 0 }}>
+          {extra}
+          {canWrite ? (
+            <Button leftSection={<IconPlus size={16} />} onClick={onNew}>
+              {newLabel}
+            </Button>
+          ) : null}
+        </Group>
       </Group>
       {children}
     </Card>
+  );
+}
+
+/** One entry of a list that can be retired: contract type, document type or course. */
+type CatalogItem = {
+  id: number;
+  version: number;
+  name_it: string;
+  name_en: string | null;
+  active: boolean;
+};
+type CatalogKind = "contractType" | "documentType" | "course";
+
+/**
+ * Retired entries stay in the list, greyed and after the ones in use, so the manager sees what
+ * was retired and can bring it back; the switch hides them. The choice is remembered per list.
+ */
+function useShown<T extends CatalogItem>(kind: CatalogKind, items: T[] | undefined) {
+  const { t } = useTranslation();
+  const [show, setShow] = useRemembered<boolean>(`staffSettings.showInactive.${kind}`, true);
+  const all = items ?? [];
+  const inactive = all.filter((i) => !i.active).length;
+  const rows = [...all.filter((i) => i.active), ...(show ? all.filter((i) => !i.active) : [])];
+  const toggle =
+    inactive > 0 ? (
+      <Switch
+        size="sm"
+        checked={show}
+        onChange={(e) => setShow(e.currentTarget.checked)}
+        label={t("staffSettings.showInactive", { count: inactive })}
+        data-testid="catalog-show-inactive"
+      />
+    ) : null;
+  return { rows, toggle };
+}
+
+function setActive(kind: CatalogKind, item: CatalogItem, active: boolean): Promise<CatalogItem> {
+  switch (kind) {
+    case "contractType":
+      return staffCatalogApi.setContractTypeActive(item.id, item.version, active);
+    case "documentType":
+      return staffCatalogApi.setDocumentTypeActive(item.id, item.version, active);
+    case "course":
+      return staffCatalogApi.setCourseActive(item.id, item.version, active);
+  }
+}
+
+/**
+ * Deactivate (after a confirmation that says what it means) or reactivate one entry. A refusal
+ * (still required, changed meanwhile) comes back from Rust and is shown translated.
+ */
+function ActiveAction({ kind, item }: { kind: CatalogKind; item: CatalogItem }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const canWrite = useCan("staff", "write");
+  const [confirming, setConfirming] = useState(false);
+  const toggle = useMutation({
+    mutationFn: (active: boolean) => setActive(kind, item, active),
+    onSuccess: (saved) => {
+      qc.invalidateQueries({ queryKey: [CATALOG_KEY] });
+      notifications.show({
+        color: "green",
+        message: t(saved.active ? "staffSettings.reactivated" : "staffSettings.deactivated", {
+          name: nameIn(saved, i18n.language),
+        }),
+      });
+      setConfirming(false);
+    },
+    onError: (e) => {
+      setConfirming(false);
+      notifyError(e, t);
+    },
+  });
+  if (!canWrite) return null;
+  const name = nameIn(item, i18n.language);
+  if (!item.active) {
+    return (
+      <Tooltip label={t("staffSettings.reactivate")}>
+        <ActionIcon
+          variant="subtle"
+          aria-label={t("staffSettings.reactivate")}
+          loading={toggle.isPending}
+          onClick={() => toggle.mutate(true)}
+          data-testid="catalog-reactivate"
+        >
+          <IconRestore size={16} />
+        </ActionIcon>
+      </Tooltip>
+    );
+  }
+  return (
+    <>
+      <Tooltip label={t("staffSettings.deactivate")}>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={t("staffSettings.deactivate")}
+          onClick={() => setConfirming(true)}
+          data-testid="catalog-deactivate"
+        >
+          <IconArchive size={16} />
+        </ActionIcon>
+      </Tooltip>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t("staffSettings.deactivateTitle", { name })}
+        size="md"
+      >
+        <Stack data-testid="catalog-deactivate-dialog">
+          <Text size="sm">{t(`staffSettings.deactivateText.${kind}`)}</Text>
+          <Text size="sm" c="dimmed">
+            {t("staffSettings.deactivateUndo")}
+          </Text>
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t("common.cancel")}
+            </Button>
+            <Button
+              color="red"
+              loading={toggle.isPending}
+              onClick={() => toggle.mutate(false)}
+              data-testid="catalog-deactivate-confirm"
+            >
+              {t("staffSettings.deactivate")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+/** A list row, greyed when retired; `data-name` lets tests find an entry by its Italian name. */
+function CatalogRow({ item, children }: { item: CatalogItem; children: ReactNode }) {
+  return (
+    <Table.Tr
+      className={item.active ? undefined : "catalog-inactive"}
+      data-testid="catalog-row"
+      data-name={item.name_it}
+      data-active={item.active}
+    >
+      {children}
+    </Table.Tr>
+  );
+}
+
+function RowActions({
+  kind,
+  item,
+  onEdit,
+}: {
+  kind: CatalogKind;
+  item: CatalogItem;
+  onEdit: () => void;
+}) {
+  return (
+    <Table.Td>
+      <Group gap={4} wrap="nowrap" justify="flex-end">
+        <EditIcon onClick={onEdit} />
+        <ActiveAction kind={kind} item={item} />
+      </Group>
+    </Table.Td>
   );
 }
 
@@ -406,32 +576,32 @@ type Editing<T> = { item: T | null } | null;
 function ContractTypes() {
   const { t } = useTranslation();
   const list = useContractTypes();
+  const { rows, toggle } = useShown("contractType", list.data);
   const [editing, setEditing] = useState<Editing<ContractType>>(null);
   return (
     <ListCard
       intro={t("staffSettings.contractTypesIntro")}
       newLabel={t("staffSettings.newContractType")}
       onNew={() => setEditing({ item: null })}
+      extra={toggle}
     >
       <QueryState query={list}>
-        {(items) => (
+        {() => (
           <Table verticalSpacing="xs" data-testid="contract-types-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t("fields.catalog.name")}</Table.Th>
                 <Table.Th>{t("fields.catalog.fixed_term")}</Table.Th>
-                <Table.Th w={50} />
+                <Table.Th w={90} aria-label={t("common.actions")} />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {items.map((c) => (
-                <Table.Tr key={c.id}>
+              {rows.map((c) => (
+                <CatalogRow key={c.id} item={c}>
                   <NameCell item={c} />
                   <YesNo v={c.fixed_term} />
-                  <Table.Td>
-                    <EditIcon onClick={() => setEditing({ item: c })} />
-                  </Table.Td>
-                </Table.Tr>
+                  <RowActions kind="contractType" item={c} onEdit={() => setEditing({ item: c })} />
+                </CatalogRow>
               ))}
             </Table.Tbody>
           </Table>
@@ -454,27 +624,29 @@ function ContractTypes() {
 function DocumentTypes() {
   const { t } = useTranslation();
   const list = useDocumentTypes();
+  const { rows, toggle } = useShown("documentType", list.data);
   const [editing, setEditing] = useState<Editing<DocumentType>>(null);
   return (
     <ListCard
       intro={t("staffSettings.documentTypesIntro")}
       newLabel={t("staffSettings.newDocumentType")}
       onNew={() => setEditing({ item: null })}
+      extra={toggle}
     >
       <QueryState query={list}>
-        {(items) => (
+        {() => (
           <Table verticalSpacing="xs" data-testid="document-types-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t("fields.catalog.name")}</Table.Th>
                 <Table.Th>{t("fields.catalog.expires")}</Table.Th>
                 <Table.Th>{t("fields.catalog.validity_months")}</Table.Th>
-                <Table.Th w={50} />
+                <Table.Th w={90} aria-label={t("common.actions")} />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {items.map((d) => (
-                <Table.Tr key={d.id}>
+              {rows.map((d) => (
+                <CatalogRow key={d.id} item={d}>
                   <NameCell item={d} />
                   <YesNo v={d.expires} />
                   <Table.Td>
@@ -484,10 +656,8 @@ function DocumentTypes() {
                         ? t("staffSettings.typedEachTime")
                         : t("common.none")}
                   </Table.Td>
-                  <Table.Td>
-                    <EditIcon onClick={() => setEditing({ item: d })} />
-                  </Table.Td>
-                </Table.Tr>
+                  <RowActions kind="documentType" item={d} onEdit={() => setEditing({ item: d })} />
+                </CatalogRow>
               ))}
             </Table.Tbody>
           </Table>
@@ -510,27 +680,29 @@ function DocumentTypes() {
 function Courses() {
   const { t } = useTranslation();
   const list = useCourses();
+  const { rows, toggle } = useShown("course", list.data);
   const [editing, setEditing] = useState<Editing<Course>>(null);
   return (
     <ListCard
       intro={t("staffSettings.coursesIntro")}
       newLabel={t("staffSettings.newCourse")}
       onNew={() => setEditing({ item: null })}
+      extra={toggle}
     >
       <QueryState query={list}>
-        {(items) => (
+        {() => (
           <Table verticalSpacing="xs" data-testid="courses-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t("fields.catalog.name")}</Table.Th>
                 <Table.Th>{t("fields.catalog.hours")}</Table.Th>
                 <Table.Th>{t("fields.catalog.validity_months")}</Table.Th>
-                <Table.Th w={50} />
+                <Table.Th w={90} aria-label={t("common.actions")} />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {items.map((c) => (
-                <Table.Tr key={c.id}>
+              {rows.map((c) => (
+                <CatalogRow key={c.id} item={c}>
                   <NameCell item={c} />
                   <Table.Td>{c.hours}</Table.Td>
                   <Table.Td>
@@ -538,10 +710,8 @@ function Courses() {
                       ? t("staffSettings.months", { count: c.validity_months })
                       : t("staffSettings.neverExpires")}
                   </Table.Td>
-                  <Table.Td>
-                    <EditIcon onClick={() => setEditing({ item: c })} />
-                  </Table.Td>
-                </Table.Tr>
+                  <RowActions kind="course" item={c} onEdit={() => setEditing({ item: c })} />
+                </CatalogRow>
               ))}
             </Table.Tbody>
           </Table>

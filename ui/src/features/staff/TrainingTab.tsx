@@ -25,7 +25,7 @@ import type { TrainingRecord } from "../../bindings/TrainingRecord";
 import { formatDate } from "../../i18n/format";
 import { nameIn, useCourses, useDocumentTypes, useNames } from "./catalog";
 import { notifyError, useStaffForm } from "./errors";
-import { DateField, ExpiryDate } from "./parts";
+import { DateField, ExpiryDate, InactiveMark } from "./parts";
 
 type Dialog =
   | { kind: "add"; courseId: number | null }
@@ -275,6 +275,7 @@ export function TrainingTab({ file, focus }: { file: EmployeeFile; focus: string
                   <Table.Td>
                     <Text size="sm" fw={600}>
                       {course ? nameIn(course, i18n.language) : t("common.none")}
+                      <InactiveMark active={course?.active} />
                     </Text>
                     {course ? (
                       <Text size="xs" c="dimmed">

@@ -65,13 +65,29 @@ export function useAllDepartments() {
   });
 }
 
-/** Options for a Select: the active items, plus `keep` (the record's current value) if inactive. */
+/**
+ * Options for a Select: the active items, plus `keep` (the record's current value) if inactive,
+ * marked as such so nobody takes it for a normal choice.
+ */
 export function useOptions<T extends Named>(items: T[] | undefined, keep?: number | null) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (items ?? [])
     .filter((i) => i.active !== false || i.id === keep)
-    .map((i) => ({ value: String(i.id), label: nameIn(i, i18n.language) }))
+    .map((i) => ({
+      value: String(i.id),
+      label:
+        i.active === false
+          ? `${nameIn(i, i18n.language)} (${t("staff.inactive")})`
+          : nameIn(i, i18n.language),
+    }))
     .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
+}
+
+/** id → the item, for tables that show a name and whether it is still in use. */
+export function useById<T extends Named>(items: T[] | undefined) {
+  const map = new Map<number, T>();
+  for (const i of items ?? []) map.set(i.id, i);
+  return (id: number | null | undefined) => (id == null ? undefined : map.get(id));
 }
 
 /** id → name lookup for tables. */

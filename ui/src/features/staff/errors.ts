@@ -29,8 +29,11 @@ export function staffErrorMessage(e: unknown, t: TFunction): string {
 
 /** A field problem, worded for this field when a generic word would be vague ("Already in use"). */
 export function staffFieldMessage(f: FieldError, t: TFunction): string {
+  // Params cross the boundary as text; i18next picks a plural form only for a numeric count.
+  const count = f.params.count === undefined ? {} : { count: Number(f.params.count) };
   return t(`staff.fieldError.${f.field}_${f.code}`, {
     ...f.params,
+    ...count,
     defaultValue: fieldMessage(f, t),
   });
 }

@@ -118,3 +118,17 @@ export function StatusBadge({ status }: { status: EmployeeStatus }) {
     </Badge>
   );
 }
+
+/**
+ * Beside the name of a contract type, document type or course that was retired: the record keeps
+ * it, and the mark says why it is no longer offered for new ones.
+ */
+export function InactiveMark({ active }: { active: boolean | undefined }) {
+  const { t } = useTranslation();
+  if (active !== false) return null;
+  return (
+    <Badge size="xs" color="gray" variant="light" ml={6} data-testid="inactive-mark">
+      {t("staff.inactive")}
+    </Badge>
+  );
+}
