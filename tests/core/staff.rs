@@ -2,7 +2,7 @@
 //! recorded read, and the staff list (filters, sorts, search) down to its query plans at 20,000
 //! employees.
 
-use crate::support::{app, installed, TestApp};
+use crate::support::{app, installed, Installed, TestApp, ADMIN_PASSWORD};
 use backoffice_core::domain::codice_fiscale::Sex;
 use backoffice_core::domain::employee::{
     EmployeeInput, EmployeeRules, EmployeeStatus, StaffQuery, StaffSort, StatusFilter,
@@ -10,6 +10,7 @@ use backoffice_core::domain::employee::{
 };
 use backoffice_core::domain::history::HistoryQuery;
 use backoffice_core::domain::page::{PageRequest, SortDir};
+use backoffice_core::domain::permissions::Role;
 use backoffice_core::services::{Backoffice, Ctx};
 use backoffice_core::store::{employees, requirements, staff_scores};
 use backoffice_core::ErrorCode;
@@ -945,4 +946,70 @@ fn list_shapes_use_indexes_at_20000_employees() {
         .iter()
         .all(|r| r.next_expiry.is_some_and(|d| d <= limit)));
     assert!(expiring.total > 0);
+}
+
+/// History records when a person opens a file, not each time the screen showing it is brought
+/// up to date: the re-read after a save is covered by the opening already recorded in this
+/// session, and anything else is recorded as an opening.
+#[test]
+fn reread_after_save_is_not_a_second_opening() {
+    let t = installed();
+    let reads = |who: &str, id: i64| {
+        t.count(&format!(
+            "SELECT count(*) FROM changes WHERE entity = 'employees' AND op = 'read' \
+             AND actor = '{who}' AND row_id = {id}"
+        ))
+    };
+    let e = t.app.create_employee(&t.admin, &mario()).unwrap().employee;
+    let other = t
+        .app
+        .create_employee(&t.admin, &person(7))
+        .unwrap()
+        .employee;
+
+    // A re-read of a file not opened in this session is an opening (the caller's word for it
+    // counts for nothing).
+    t.app.reread_employee(&t.admin, other.id).unwrap();
+    assert_eq!(reads("admin", other.id), 1);
+
+    // Opened: recorded. Saved, then read again to show the new data: no second opening, and
+    // what comes back is the saved file.
+    t.app.employee(&t.admin, e.id).unwrap();
+    assert_eq!(reads("admin", e.id), 1);
+    let mut input = e.to_input();
+    input.phone = Some("+39 333 1234567".into());
+    t.app
+        .update_employee(&t.admin, e.id, e.version, &input)
+        .unwrap();
+    let file = t.app.reread_employee(&t.admin, e.id).unwrap();
+    assert_eq!(file.employee.phone.as_deref(), Some("+39 333 1234567"));
+    assert_eq!(reads("admin", e.id), 1);
+
+    // Opening it again is recorded every time, however soon.
+    t.app.employee(&t.admin, e.id).unwrap();
+    assert_eq!(reads("admin", e.id), 2);
+
+    // Someone else has not opened it: their re-read is an opening.
+    let hr = t.user("marta", &[Role::Hr]);
+    t.app.reread_employee(&hr, e.id).unwrap();
+    assert_eq!(reads("marta", e.id), 1);
+
+    // After the idle lock, and after signing out and in again, the earlier opening no longer
+    // covers a re-read.
+    t.app.sessions().lock();
+    t.app.unlock(ADMIN_PASSWORD).unwrap();
+    t.app.reread_employee(&t.admin, e.id).unwrap();
+    assert_eq!(reads("admin", e.id), 3);
+    t.app.sign_out().unwrap();
+    t.app.sign_in("admin", ADMIN_PASSWORD).unwrap();
+    t.app.reread_employee(&t.admin, e.id).unwrap();
+    assert_eq!(reads("admin", e.id), 4);
+    t.app.reread_employee(&t.admin, e.id).unwrap();
+    assert_eq!(reads("admin", e.id), 4);
+    verify_installed(&t);
+}
+
+fn verify_installed(t: &Installed) {
+    let r = t.app.verify_history(&t.admin, &mut |_| true).unwrap();
+    assert!(r.ok, "{:?}", r.problem);
 }

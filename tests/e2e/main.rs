@@ -5,6 +5,7 @@
 
 mod accounts;
 mod foundation;
+mod freshness;
 mod screens;
 mod search;
 mod smoke;

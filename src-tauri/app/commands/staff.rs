@@ -16,10 +16,23 @@ pub async fn list_staff(
     run(&state, move |app, ctx| app.list_staff(ctx, &query)).await
 }
 
-/// Opening a file is recorded in history as a read of personal data.
+/// Opening a file is recorded in history as a read of personal data. `reread`: the screen that
+/// has the file open brings it up to date (after a save); the core decides whether that is
+/// already covered by this person's recorded opening (see `Backoffice::reread_employee`).
 #[tauri::command]
-pub async fn get_employee(state: State<'_, AppState>, id: i64) -> Result<EmployeeFile, Error> {
-    run(&state, move |app, ctx| app.employee(ctx, id)).await
+pub async fn get_employee(
+    state: State<'_, AppState>,
+    id: i64,
+    reread: Option<bool>,
+) -> Result<EmployeeFile, Error> {
+    run(&state, move |app, ctx| {
+        if reread == Some(true) {
+            app.reread_employee(ctx, id)
+        } else {
+            app.employee(ctx, id)
+        }
+    })
+    .await
 }
 
 #[tauri::command]

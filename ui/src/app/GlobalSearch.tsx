@@ -109,12 +109,15 @@ export function GlobalSearch() {
 
   const data = result.data;
   const shownFor = words.length > 0 && data && !result.isPlaceholderData ? debounced : null;
-  // Enter opens the first hit unless the person moved: select it whenever new hits arrive.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the hits change
+  // Enter opens the first hit unless the person moved: select it whenever new hits arrive, and
+  // whenever the text searched changes. The same search typed again (to open the same document a
+  // second time) brings back the very same cached hits, and choosing one emptied the box and the
+  // selection, so waiting for new hits alone left Enter opening nothing.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the hits or the text change
   useEffect(() => {
     if (data?.hits.length) store.selectFirstOption();
     else store.resetSelectedOption();
-  }, [data]);
+  }, [data, debounced]);
 
   const close = () => {
     setText("");

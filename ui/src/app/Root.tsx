@@ -9,9 +9,25 @@ import { StartupError } from "./StartupError";
 import { reportError } from "./sessionEvents";
 import { theme } from "./theme";
 
-const queryClient = new QueryClient({
+/**
+ * Queries that summarise everything, refreshed after every successful change. Home counts the
+ * history's changes and the active departments and shows the organisation; the header's search
+ * indexes names, documents and departments. Almost any change alters one of them, and a list of
+ * "which mutation touches what" kept by hand at each call site is how home ended up showing
+ * "0 active departments" after two were created. Re-reading both is about a millisecond on a
+ * local database, and only queries on screen refetch at once; the others are marked stale and
+ * re-read when next shown.
+ */
+const SUMMARIES = [["home"], ["global-search"]] as const;
+
+const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: reportError }),
-  mutationCache: new MutationCache({ onError: reportError }),
+  mutationCache: new MutationCache({
+    onError: reportError,
+    onSuccess: () => {
+      for (const queryKey of SUMMARIES) queryClient.invalidateQueries({ queryKey });
+    },
+  }),
   defaultOptions: {
     // Data lives on this machine: no window-focus refetch storms, no retries hiding errors.
     queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 },

@@ -133,8 +133,15 @@ export function useNav(): Nav {
  * when the person opens a record and returns with the back link).
  */
 export function useRemembered<T>(key: string, initial: T): [T, (v: T) => void] {
-  const { memory } = useNav();
+  const { memory, route } = useNav();
   const [value, setValue] = useState<T>(() => (memory.has(key) ? (memory.get(key) as T) : initial));
+  // Another screen may hand this page a value and navigate to it (the header's search opens the
+  // staff list on its text) while the page is already shown: each navigation is a new route
+  // object, so read the memory again then, or the page would keep what it read when it mounted.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs at each navigation
+  useEffect(() => {
+    if (memory.has(key)) setValue(memory.get(key) as T);
+  }, [route, key, memory]);
   const set = useCallback(
     (v: T) => {
       memory.set(key, v);

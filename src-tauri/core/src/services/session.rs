@@ -5,6 +5,7 @@ use crate::domain::users::User;
 use crate::error::{Error, ErrorCode};
 use crate::store::Clock;
 use chrono::{DateTime, Duration, Utc};
+use std::collections::HashSet;
 use std::sync::Mutex;
 
 struct Live {
@@ -12,6 +13,9 @@ struct Live {
     last_activity: DateTime<Utc>,
     idle_limit: Duration,
     locked: bool,
+    /// Employee files whose opening by this person is already in history for this session
+    /// (since sign-in or the last unlock).
+    opened: HashSet<i64>,
 }
 
 pub struct Sessions {
@@ -40,6 +44,7 @@ impl Sessions {
                 last_activity: now,
                 idle_limit,
                 locked: false,
+                opened: HashSet::new(),
             })
         });
     }
@@ -83,8 +88,28 @@ impl Sessions {
         self.with(|s| {
             if let Some(l) = s.as_mut() {
                 l.locked = true;
+                // Whoever unlocks sees the file again after proving who they are: a fresh sight.
+                l.opened.clear();
             }
         });
+    }
+
+    /// Notes that `user_id`'s opening of employee file `employee_id` has been recorded.
+    pub(super) fn note_opened(&self, user_id: i64, employee_id: i64) {
+        self.with(|s| {
+            if let Some(l) = s.as_mut().filter(|l| l.user_id == user_id && !l.locked) {
+                l.opened.insert(employee_id);
+            }
+        });
+    }
+
+    /// Whether `user_id` opened employee file `employee_id` (recorded) in the current session.
+    pub(super) fn has_opened(&self, user_id: i64, employee_id: i64) -> bool {
+        self.with(|s| {
+            s.as_ref().is_some_and(|l| {
+                l.user_id == user_id && !l.locked && l.opened.contains(&employee_id)
+            })
+        })
     }
 
     /// Who is signed in, locked or not (unlocking needs to know whose password to check).

@@ -113,10 +113,35 @@ impl Backoffice {
         self.require(ctx, Area::Staff, Action::Read)?;
         self.refresh_scores_if_stale(ctx)?;
         let today = self.today();
-        self.store.write(&ctx.actor, |w| {
+        let file = self.store.write(&ctx.actor, |w| {
             let c = w.conn();
             let e = employees::get(c, id)?.ok_or_else(|| Error::not_found("employee"))?;
             w.record(&employees::TRACKED, id, ChangeOp::Read, None)?;
+            employee_file(c, e, today)
+        })?;
+        self.sessions.note_opened(ctx.user_id, id);
+        Ok(file)
+    }
+
+    /// Reads again a file the person has open, e.g. to show its new completeness after they
+    /// saved it. History answers "who saw this person's data, and when": an opening is recorded
+    /// when the person opens the file, and the screen that opening put in front of them being
+    /// brought up to date is not a second one. The rule is kept here, not left to the caller:
+    /// the read goes unrecorded only when this same person's opening of this same file is
+    /// already in history during the current session (since sign-in or the last unlock). A
+    /// re-read of a file not opened in this session, by someone else, or after sign-out or the
+    /// idle lock is recorded as an opening, so a front end asking for re-reads cannot hide one.
+    /// No time window: a window long enough for a long edit would also swallow genuine
+    /// re-openings, and the UI asks for an opening each time the file is opened anyway.
+    pub fn reread_employee(&self, ctx: &Ctx, id: i64) -> crate::Result<EmployeeFile> {
+        if !self.sessions.has_opened(ctx.user_id, id) {
+            return self.employee(ctx, id);
+        }
+        self.require(ctx, Area::Staff, Action::Read)?;
+        self.refresh_scores_if_stale(ctx)?;
+        let today = self.today();
+        self.store.read(|c| {
+            let e = employees::get(c, id)?.ok_or_else(|| Error::not_found("employee"))?;
             employee_file(c, e, today)
         })
     }

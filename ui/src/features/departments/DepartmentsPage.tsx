@@ -59,12 +59,8 @@ function useToggleActive() {
 
 export function DepartmentsPage() {
   const { t, i18n } = useTranslation();
-  const { memory } = useNav();
+  const { memory, route } = useNav();
   const [find] = useState(() => memory.get(FIND_DEPARTMENT) as string | undefined);
-  // Read once, when the page opens: a later visit starts unfiltered.
-  useEffect(() => {
-    memory.delete(FIND_DEPARTMENT);
-  }, [memory]);
   const [search, setSearch] = useState(find ?? "");
   const [debounced] = useDebouncedValue(search, 250);
   // A department found by name is shown even when deactivated.
@@ -72,6 +68,18 @@ export function DepartmentsPage() {
   const [sort, setSort] = useState<DepartmentSort>("name");
   const [dir, setDir] = useState<SortDir>("asc");
   const [page, setPage] = useState(1);
+  // Read once per navigation (a later visit starts unfiltered), and again at each navigation
+  // while the page is shown: choosing another department in the header's search while already
+  // here is a new route object, and must filter on it just the same.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs at each navigation
+  useEffect(() => {
+    const next = memory.get(FIND_DEPARTMENT) as string | undefined;
+    memory.delete(FIND_DEPARTMENT);
+    if (next === undefined) return;
+    setSearch(next);
+    setStatus("all");
+    setPage(1);
+  }, [route, memory]);
   const [editing, setEditing] = useState<Department | null | undefined>(undefined);
   const toggle = useToggleActive();
   const canWrite = useCan("departments", "write");

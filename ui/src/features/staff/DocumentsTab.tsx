@@ -27,6 +27,7 @@ import type { TFunction } from "i18next";
 import { Fragment, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { staffDocumentsApi } from "../../api/staff";
+import { useNav } from "../../app/nav";
 import { useCan } from "../../app/session";
 import type { Document } from "../../bindings/Document";
 import type { DocumentType } from "../../bindings/DocumentType";
@@ -35,6 +36,7 @@ import { formatDate, formatDateTime } from "../../i18n/format";
 import { useById, useDocumentTypes, useNames, useOptions } from "./catalog";
 import { notifyError, useStaffForm } from "./errors";
 import { formatSize } from "./format";
+import { flash } from "./highlight";
 import { DateField, ExpiryDate, InactiveMark } from "./parts";
 
 type Dialog =
@@ -431,6 +433,7 @@ function DocumentActions({
 export function DocumentsTab({ file, focus }: { file: EmployeeFile; focus: string | null }) {
   const { t, i18n } = useTranslation();
   const canWrite = useCan("staff", "write");
+  const { route } = useNav();
   const types = useDocumentTypes();
   const typeName = useNames(types.data);
   const typeOf = useById(types.data);
@@ -450,6 +453,8 @@ export function DocumentsTab({ file, focus }: { file: EmployeeFile; focus: strin
   };
 
   // A completeness issue may ask to attach a missing type, renew a document or point at one.
+  // Once per navigation: the same document opened again (from the header's search) is a new
+  // route object with the same focus, and is highlighted again.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per navigation
   useEffect(() => {
     if (!focus) return;
@@ -463,9 +468,9 @@ export function DocumentsTab({ file, focus }: { file: EmployeeFile; focus: strin
         `[data-testid=document-row][data-id="${id}"]`,
       );
       row?.scrollIntoView({ block: "center" });
-      row?.classList.add("staff-highlight");
+      flash(row);
     }
-  }, [focus]);
+  }, [focus, route]);
 
   const titles: Record<Dialog["kind"], string> = {
     attach: t("staff.documents.attachTitle"),

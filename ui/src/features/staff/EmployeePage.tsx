@@ -25,7 +25,7 @@ import {
   IconUserMinus,
 } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { staffApi } from "../../api/staff";
 import { type EmployeeTab, type Route, useNav } from "../../app/nav";
@@ -419,9 +419,17 @@ function ExistingEmployee({
   tab: EmployeeTab;
   focus: string | null;
 }) {
+  // The first read for this page is the opening of the file; later ones (a save, an attached
+  // document invalidating the file) bring the same screen up to date, and Rust does not record
+  // those as new openings when this person's opening is already recorded.
+  const opened = useRef<number | null>(null);
   const file = useQuery({
     queryKey: employeeKey(id),
-    queryFn: () => staffApi.get(id),
+    queryFn: () => {
+      const reread = opened.current === id;
+      opened.current = id;
+      return staffApi.get(id, reread);
+    },
     // Each opening is recorded as a read of personal data: do not re-read on every tab change.
     staleTime: 60_000,
   });

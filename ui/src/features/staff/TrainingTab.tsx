@@ -19,12 +19,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { staffDocumentsApi } from "../../api/staff";
+import { useNav } from "../../app/nav";
 import { useCan } from "../../app/session";
 import type { EmployeeFile } from "../../bindings/EmployeeFile";
 import type { TrainingRecord } from "../../bindings/TrainingRecord";
 import { formatDate } from "../../i18n/format";
 import { nameIn, useCourses, useDocumentTypes, useNames } from "./catalog";
 import { notifyError, useStaffForm } from "./errors";
+import { flash } from "./highlight";
 import { DateField, ExpiryDate, InactiveMark } from "./parts";
 
 type Dialog =
@@ -206,6 +208,7 @@ function DeleteConfirm({ record, onClose }: { record: TrainingRecord; onClose: (
 export function TrainingTab({ file, focus }: { file: EmployeeFile; focus: string | null }) {
   const { t, i18n } = useTranslation();
   const canWrite = useCan("staff", "write");
+  const { route } = useNav();
   const courses = useCourses();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const docs = new Map(file.documents.map((d) => [d.id, d]));
@@ -214,6 +217,8 @@ export function TrainingTab({ file, focus }: { file: EmployeeFile; focus: string
     onError: (e) => notifyError(e, t),
   });
 
+  // Once per navigation: the same record brought into view again is a new route object with the
+  // same focus, and is highlighted again.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per navigation
   useEffect(() => {
     if (!focus) return;
@@ -225,9 +230,9 @@ export function TrainingTab({ file, focus }: { file: EmployeeFile; focus: string
         `[data-testid=training-row][data-id="${id}"]`,
       );
       row?.scrollIntoView({ block: "center" });
-      row?.classList.add("staff-highlight");
+      flash(row);
     }
-  }, [focus]);
+  }, [focus, route]);
 
   return (
     <Card>
