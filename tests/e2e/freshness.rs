@@ -170,6 +170,10 @@ fn screens_follow_changes_and_repeated_navigation() {
     search(&app, "Giorgia", 1);
     press(&app, keys::ENTER);
     app.wait_for(FORM, TIMEOUT);
+    // Opening the file again, within a minute of the first, is a second opening: recorded.
+    app.wait_until("the second opening recorded", TIMEOUT, || {
+        Ok(reads(&app, giulia) == 2)
+    });
     app.type_text(&format!("{FORM} input[name=job_title]"), "Contabile");
     app.click("[data-testid=employee-save]");
     app.wait_until("the job title saved", TIMEOUT, || {
