@@ -4,6 +4,7 @@ mod accounts;
 mod bindings;
 mod departments;
 mod history;
+mod history_labels;
 mod import;
 mod open;
 mod organisation;

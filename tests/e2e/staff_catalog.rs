@@ -87,6 +87,39 @@ fn close_notifications(app: &App) {
     app.wait_gone(".mantine-Notification-root", TIMEOUT);
 }
 
+/// The record cell and the changes of the newest History row of `entity` created.
+fn created_in_history(app: &App, entity: &str) -> (String, String) {
+    let sel = format!("[data-testid=history-row][data-entity={entity}][data-op=insert]");
+    app.wait_for(&sel, TIMEOUT);
+    (
+        app.text(&format!("{sel} [data-testid=history-record]")),
+        app.text(&format!("{sel} [data-testid=change-summary]")),
+    )
+}
+
+/// History names records and referenced records, and shows dates as dd/mm/yyyy, in the
+/// current language: the training recorded and the employee it belongs to.
+fn history_reads_as_words(app: &App, course: &str, course_label: &str, completed: &str) {
+    let (record, changes) = created_in_history(app, "training_records");
+    assert_eq!(record, format!("{course} · Ferrari Luca"));
+    assert!(
+        changes.contains(&format!("{course_label}: {course}")),
+        "{changes}"
+    );
+    assert!(
+        changes.contains(&format!("{completed}: 10/05/2024")),
+        "{changes}"
+    );
+    assert!(changes.contains("Ferrari Luca"), "{changes}");
+    assert!(!changes.contains("2024-05-10"), "{changes}");
+    let (record, changes) = created_in_history(app, "employees");
+    assert_eq!(record, "Ferrari Luca");
+    for shown in ["Magazzino", "01/03/2021"] {
+        assert!(changes.contains(shown), "{changes}");
+    }
+    assert!(!changes.contains("2021-03-01"), "{changes}");
+}
+
 fn notification_text(app: &App) -> String {
     app.wait_for(".mantine-Notification-description", TIMEOUT);
     app.text(".mantine-Notification-description")
@@ -205,6 +238,7 @@ fn a_retired_course_leaves_the_picker_but_stays_on_recorded_training() {
     app.wait_gone("[data-testid=training-form]", TIMEOUT);
 
     // History: the retirement and the return, newest first.
+    close_notifications(&app);
     go(&app, "history");
     let course_rows = "[data-testid=history-row][data-entity=courses][data-op=update]";
     app.wait_for(course_rows, TIMEOUT);
@@ -222,6 +256,10 @@ fn a_retired_course_leaves_the_picker_but_stays_on_recorded_training() {
     assert_eq!(summaries.len(), 2, "{summaries:?}");
     assert!(summaries[0].contains("No → Sì"), "{summaries:?}");
     assert!(summaries[1].contains("Sì → No"), "{summaries:?}");
+    history_reads_as_words(&app, COURSE, "Corso", "Data di completamento");
+    assert!(app
+        .text("[data-testid=history-row][data-entity=employees][data-op=insert]")
+        .contains("Dipendente #1"));
     app.screenshot("it-history");
 
     // The same in English (the Italian messages closed first, so the pictures show only English).
@@ -241,4 +279,15 @@ fn a_retired_course_leaves_the_picker_but_stays_on_recorded_training() {
         TIMEOUT,
     );
     app.screenshot("en-training-inactive-course");
+
+    close_notifications(&app);
+    go(&app, "history");
+    app.wait_until("the second retirement in history", TIMEOUT, || {
+        Ok(app.count("[data-testid=history-row][data-entity=courses][data-op=update]") == 3)
+    });
+    history_reads_as_words(&app, "Fire fighting", "Course", "Completed on");
+    assert!(app
+        .text("[data-testid=history-row][data-entity=employees][data-op=insert]")
+        .contains("Employee #1"));
+    app.screenshot("en-history");
 }

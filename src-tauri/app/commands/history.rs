@@ -2,9 +2,8 @@ use super::run;
 use crate::dialogs::Filter;
 use crate::state::AppState;
 use backoffice_core::domain::history::{
-    Change, HistoryHead, HistoryQuery, HistoryStatus, VerifyReport,
+    HistoryHead, HistoryPage, HistoryQuery, HistoryStatus, VerifyReport,
 };
-use backoffice_core::domain::page::Page;
 use backoffice_core::Error;
 use serde::Serialize;
 use tauri::{State, WebviewWindow};
@@ -28,7 +27,7 @@ pub struct Exported {
 pub async fn list_history(
     state: State<'_, AppState>,
     query: HistoryQuery,
-) -> Result<Page<Change>, Error> {
+) -> Result<HistoryPage, Error> {
     run(&state, move |app, ctx| app.history(ctx, &query)).await
 }
 

@@ -24,6 +24,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     p::Page::<d::Department>::export_all(&cfg)?;
     h::Change::export_all(&cfg)?;
     h::HistoryQuery::export_all(&cfg)?;
+    h::HistoryPage::export_all(&cfg)?;
     h::VerifyReport::export_all(&cfg)?;
     crate::services::Home::export_all(&cfg)?;
     crate::services::Preferences::export_all(&cfg)?;

@@ -1,15 +1,14 @@
-import type { Change } from "../bindings/Change";
 import type { HistoryHead } from "../bindings/HistoryHead";
+import type { HistoryPage } from "../bindings/HistoryPage";
 import type { HistoryQuery } from "../bindings/HistoryQuery";
 import type { HistoryStatus } from "../bindings/HistoryStatus";
-import type { Page } from "../bindings/Page";
 import type { VerifyReport } from "../bindings/VerifyReport";
 import { call } from "./invoke";
 
 export type Exported = { path: string; rows: number };
 
 export const historyApi = {
-  list: (query: HistoryQuery) => call<Page<Change>>("list_history", { query }),
+  list: (query: HistoryQuery) => call<HistoryPage>("list_history", { query }),
   status: () => call<HistoryStatus>("history_status"),
   verify: () => call<VerifyReport>("verify_history"),
   /** Opens a save dialog titled `title`, then writes the filtered history as CSV. */

@@ -12,13 +12,15 @@ import { theme } from "./theme";
 /**
  * Queries that summarise everything, refreshed after every successful change. Home counts the
  * history's changes and the active departments and shows the organisation; the header's search
- * indexes names, documents and departments. Almost any change alters one of them, and a list of
+ * indexes names, documents and departments; every change appends to the history list (the History
+ * screen and an employee file's tab), which otherwise showed its old page when opened again after
+ * a change. Almost any change alters one of them, and a list of
  * "which mutation touches what" kept by hand at each call site is how home ended up showing
  * "0 active departments" after two were created. Re-reading both is about a millisecond on a
  * local database, and only queries on screen refetch at once; the others are marked stale and
  * re-read when next shown.
  */
-const SUMMARIES = [["home"], ["global-search"]] as const;
+const SUMMARIES = [["home"], ["global-search"], ["history"]] as const;
 
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: reportError }),

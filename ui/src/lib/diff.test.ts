@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffRows, recordLabel } from "./diff";
+import { diffRows, fieldKind, recordLabel, referencedTable } from "./diff";
 
 describe("diffRows", () => {
   it("lists only the fields that changed, hiding technical columns", () => {
@@ -34,5 +34,14 @@ describe("diffRows", () => {
     expect(recordLabel({ name: "Logistica" })).toBe("Logistica");
     expect(recordLabel({ key: "ui.language" })).toBe("ui.language");
     expect(recordLabel(null)).toBeNull();
+  });
+
+  it("knows which fields point at other records and which hold dates", () => {
+    expect(referencedTable("training_records", "course_id")).toBe("courses");
+    expect(referencedTable("employees", "manager_id")).toBe("employees");
+    expect(referencedTable("departments", "head")).toBeNull();
+    expect(fieldKind("completed_on")).toBe("date");
+    expect(fieldKind("uploaded_at")).toBe("instant");
+    expect(fieldKind("title")).toBe("other");
   });
 });

@@ -3,6 +3,7 @@
 use super::page::PageRequest;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -56,6 +57,24 @@ pub struct Change {
     #[ts(type = "Record<string, unknown> | null")]
     pub after: Option<serde_json::Value>,
     pub hash: String,
+}
+
+/// A record's name in each UI language; the same text when the record has a single name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RecordName {
+    pub it: String,
+    pub en: String,
+}
+
+/// One page of history, with names for the records it mentions.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct HistoryPage {
+    pub items: Vec<Change>,
+    /// Number of changes matching the filter, across all pages.
+    pub total: i64,
+    /// Names of the changed records and of the records their fields point at, keyed
+    /// `"entity:id"` (e.g. `"courses:3"`). A record missing here is shown by its id.
+    pub labels: BTreeMap<String, RecordName>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]

@@ -1,13 +1,12 @@
 use super::{Backoffice, Ctx};
 use crate::domain::history::{
-    Change, HistoryHead, HistoryQuery, HistoryStatus, ProblemKind, VerifyProblem, VerifyReport,
-    HEAD_KIND,
+    HistoryHead, HistoryPage, HistoryQuery, HistoryStatus, ProblemKind, VerifyProblem,
+    VerifyReport, HEAD_KIND,
 };
-use crate::domain::page::Page;
 use crate::domain::permissions::{area_of_entity, Action, Area};
 use crate::error::{Error, ErrorCode};
 use crate::files::{put, write_atomically};
-use crate::store::{history, TRACKED};
+use crate::store::{history, history_labels, TRACKED};
 use std::path::Path;
 
 /// Entities whose history is kept: the tracked tables, plus security events.
@@ -41,15 +40,24 @@ impl Backoffice {
             .collect()
     }
 
-    pub fn history(&self, ctx: &Ctx, q: &HistoryQuery) -> crate::Result<Page<Change>> {
+    /// One page of history with names for the records it mentions, read in one snapshot.
+    pub fn history(&self, ctx: &Ctx, q: &HistoryQuery) -> crate::Result<HistoryPage> {
         self.require(ctx, Area::History, Action::Read)?;
         let entities = self.visible_entities(ctx);
-        let mut page = self.store.read(|c| history::list(c, q, &entities))?;
+        let (mut page, labels) = self.store.read(|c| {
+            let page = history::list(c, q, &entities)?;
+            let labels = history_labels::resolve(c, &page.items, &entities)?.labels;
+            Ok((page, labels))
+        })?;
         for ch in &mut page.items {
             mask(&mut ch.before);
             mask(&mut ch.after);
         }
-        Ok(page)
+        Ok(HistoryPage {
+            items: page.items,
+            total: page.total,
+            labels,
+        })
     }
 
     pub fn history_status(&self) -> crate::Result<HistoryStatus> {

@@ -9,6 +9,7 @@ pub mod documents;
 pub mod employee_bulk;
 pub mod employees;
 pub mod history;
+pub mod history_labels;
 pub mod migrations;
 mod open;
 pub mod organisation;

@@ -2,10 +2,38 @@ import { Stack, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { Change } from "../../bindings/Change";
-import { diffRows } from "../../lib/diff";
+import type { RecordName } from "../../bindings/RecordName";
+import { formatDate, formatDateTime } from "../../i18n/format";
+import { diffRows, fieldKind, referencedTable } from "../../lib/diff";
 
-function show(field: string, v: unknown, t: TFunction): string {
+/** Record names sent with a page of history, keyed "entity:id". */
+export type Labels = { [key in string]?: RecordName };
+
+/** The name of record `id` of `table` in `language`, if the page came with it. */
+export function labelOf(
+  labels: Labels | undefined,
+  table: string,
+  id: unknown,
+  language: string,
+): string | null {
+  const n = labels?.[`${table}:${id}`];
+  if (!n) return null;
+  return language === "it" ? n.it : n.en;
+}
+
+type Ctx = { t: TFunction; language: string; labels?: Labels };
+
+/** A stored value as a person reads it: names for ids, dd/mm/yyyy dates, translated codes. */
+function show(entity: string, field: string, v: unknown, { t, language, labels }: Ctx): string {
   if (v === null || v === undefined || v === "") return t("common.none");
+  const table = referencedTable(entity, field);
+  // Only a bare id is looked up: the employee file's tab passes values it has already named.
+  if (table && typeof v === "number") return labelOf(labels, table, v, language) ?? `#${v}`;
+  const kind = fieldKind(field);
+  if (kind === "date" && typeof v === "string") return formatDate(v, language);
+  if (kind === "instant" && typeof v === "string") return formatDateTime(v, language);
+  if (entity === "employees" && (field === "status" || field === "sex"))
+    return t(`staff.${field}.${v}`, { defaultValue: String(v) });
   if (field === "active" || field === "must_change_password")
     return t(v ? "common.yes" : "common.no");
   if (field === "roles" && typeof v === "string")
@@ -30,8 +58,9 @@ function EventText({ change }: { change: Change }) {
 }
 
 /** "Field: before → after" for each field the change touched. */
-export function ChangeSummary({ change }: { change: Change }) {
-  const { t } = useTranslation();
+export function ChangeSummary({ change, labels }: { change: Change; labels?: Labels }) {
+  const { t, i18n } = useTranslation();
+  const ctx: Ctx = { t, language: i18n.language, labels };
   if (change.op === "event") return <EventText change={change} />;
   const rows = diffRows(change.before, change.after);
   if (change.op === "read" || rows.length === 0) return <Text c="dimmed">{t("common.none")}</Text>;
@@ -45,14 +74,14 @@ export function ChangeSummary({ change }: { change: Change }) {
               {label}:
             </Text>{" "}
             {change.op === "insert" ? (
-              show(r.field, r.after, t)
+              show(change.entity, r.field, r.after, ctx)
             ) : (
               <>
                 <Text span td="line-through" c="dimmed">
-                  {show(r.field, r.before, t)}
+                  {show(change.entity, r.field, r.before, ctx)}
                 </Text>
                 {" → "}
-                <Text span>{show(r.field, r.after, t)}</Text>
+                <Text span>{show(change.entity, r.field, r.after, ctx)}</Text>
               </>
             )}
           </Text>

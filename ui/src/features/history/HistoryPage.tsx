@@ -11,13 +11,14 @@ import { PageHeader } from "../../app/PageHeader";
 import { Pager } from "../../app/Pager";
 import { QueryState } from "../../app/QueryState";
 import { useCan } from "../../app/session";
+import type { Change } from "../../bindings/Change";
 import type { ChangeOp } from "../../bindings/ChangeOp";
 import type { HistoryQuery } from "../../bindings/HistoryQuery";
 import type { VerifyReport } from "../../bindings/VerifyReport";
 import { formatDateTime } from "../../i18n/format";
 import { recordLabel } from "../../lib/diff";
 import { errorMessage } from "../../lib/errors";
-import { ChangeSummary } from "./ChangeSummary";
+import { ChangeSummary, type Labels, labelOf } from "./ChangeSummary";
 import { dayAfter, dayStart, type Filters, HistoryFilters, NO_FILTERS } from "./HistoryFilters";
 import { VerifyButton, VerifyResult } from "./VerifyPanel";
 
@@ -39,6 +40,36 @@ function toQuery(f: Filters, page: number): HistoryQuery {
     until: dayAfter(f.to),
     page: { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
   };
+}
+
+/**
+ * The record a change touched: its name first, then kind and number, which the "Record no."
+ * filter matches. A record the page has no name for shows its snapshot's name, if any.
+ */
+function RecordCell({ change: c, labels }: { change: Change; labels: Labels }) {
+  const { t, i18n } = useTranslation();
+  const kind = t(`history.entity.${c.entity}`, { defaultValue: c.entity });
+  if (c.op === "event") {
+    return (
+      <Text size="sm" fw={600}>
+        {kind}
+      </Text>
+    );
+  }
+  const name =
+    labelOf(labels, c.entity, c.row_id, i18n.language) ?? recordLabel(c.after ?? c.before);
+  return (
+    <>
+      <Text size="sm" fw={600} data-testid="history-record">
+        {name ?? `${kind} #${c.row_id}`}
+      </Text>
+      {name ? (
+        <Text size="xs" c="dimmed" data-testid="history-record-id">
+          {kind} #{c.row_id}
+        </Text>
+      ) : null}
+    </>
+  );
 }
 
 /** Shows a dialog-backed action's failure, unless the person simply closed the dialog. */
@@ -183,13 +214,7 @@ export function HistoryPage() {
                           <Table.Td>{formatDateTime(c.at, i18n.language)}</Table.Td>
                           <Table.Td data-testid="history-actor">{c.actor}</Table.Td>
                           <Table.Td>
-                            <Text size="sm" fw={600}>
-                              {t(`history.entity.${c.entity}`, { defaultValue: c.entity })}
-                              {c.op === "event" ? "" : ` #${c.row_id}`}
-                            </Text>
-                            <Text size="xs" c="dimmed">
-                              {c.op === "event" ? "" : (recordLabel(c.after ?? c.before) ?? "")}
-                            </Text>
+                            <RecordCell change={c} labels={p.labels} />
                           </Table.Td>
                           <Table.Td>
                             <Badge color={OP_COLOR[c.op]} variant="light">
@@ -197,7 +222,7 @@ export function HistoryPage() {
                             </Badge>
                           </Table.Td>
                           <Table.Td>
-                            <ChangeSummary change={c} />
+                            <ChangeSummary change={c} labels={p.labels} />
                           </Table.Td>
                         </Table.Tr>
                       ))}
