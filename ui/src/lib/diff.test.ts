@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { diffRows, fieldKind, recordLabel, referencedTable } from "./diff";
+import { diffRows, fieldKind, REFERENCES, recordLabel, referencedTable } from "./diff";
 
 describe("diffRows", () => {
   it("lists only the fields that changed, hiding technical columns", () => {
@@ -43,5 +45,22 @@ describe("diffRows", () => {
     expect(fieldKind("completed_on")).toBe("date");
     expect(fieldKind("uploaded_at")).toBe("instant");
     expect(fieldKind("title")).toBe("other");
+  });
+});
+
+describe("references", () => {
+  it("match the ones Rust names records by", () => {
+    const file = resolve(__dirname, "../../../src-tauri/core/src/store/history_labels.rs");
+    const source = readFileSync(file, "utf8");
+    const start = source.indexOf("pub const REFERENCES");
+    const block = source.slice(start, source.indexOf("];", start));
+    const declared = [...block.matchAll(/\("([a-z_]+)", "([a-z_]+)", "([a-z_]+)"\)/g)].map(
+      (m) => `${m[1]}.${m[2]} -> ${m[3]}`,
+    );
+    const ours = Object.entries(REFERENCES).flatMap(([entity, fields]) =>
+      Object.entries(fields).map(([field, to]) => `${entity}.${field} -> ${to}`),
+    );
+    expect(declared.length).toBeGreaterThan(0);
+    expect(ours.sort()).toEqual(declared.sort());
   });
 });
