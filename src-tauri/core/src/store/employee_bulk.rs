@@ -11,7 +11,7 @@
 
 use super::dates::{date_text, opt_date_text};
 use super::employees::{
-    create_indexes, drop_indexes, ref_errors, sex_text, sort_key, Scores, TRACKED,
+    bind_new, create_indexes, drop_indexes, ref_errors, sex_text, sort_key, Scores, TRACKED,
 };
 use super::search::SearchIndex;
 use super::ts_text;
@@ -20,7 +20,6 @@ use crate::domain::employee::{Employee, ValidEmployee};
 use crate::domain::history::ChangeOp;
 use crate::domain::text::fold_key;
 use crate::error::Error;
-use rusqlite::params;
 use std::fmt::Write;
 
 pub use super::employees::{REBUILD_INDEXES_FROM, ROWS_PER_INSERT};
@@ -251,36 +250,10 @@ impl<'w, 'c> Bulk<'w, 'c> {
         if !errors.is_empty() {
             return Err(Error::validation(errors));
         }
-        let s = &e.scores;
-        self.w.conn().prepare_cached(INSERT_SQL)?.execute(params![
-            e.id,
-            v.employee_number,
-            v.first_name,
-            v.last_name,
-            sort_key(&v.first_name, &v.last_name),
-            v.tax_code,
-            opt_date_text(v.birth_date),
-            v.birth_place,
-            sex_text(v.sex),
-            v.email,
-            v.phone,
-            v.address,
-            v.iban,
-            v.department_id,
-            v.job_title,
-            v.job_title.as_deref().map(fold_key),
-            v.manager_id,
-            date_text(v.hire_date),
-            v.contract_type_id,
-            opt_date_text(v.contract_end),
-            v.ccnl,
-            v.level,
-            self.w.now_text(),
-            s.score,
-            s.issue_count,
-            s.urgency,
-            opt_date_text(s.next_expiry),
-        ])?;
+        let mut stmt = self.w.conn().prepare_cached(INSERT_SQL)?;
+        stmt.raw_bind_parameter(1, e.id)?;
+        bind_new(&mut stmt, 2, v, &self.w.now_text(), &e.scores)?;
+        stmt.raw_execute()?;
         self.w.reindex(SearchIndex::Employees, e.id, false);
         self.w
             .record_returned(&TRACKED, e.id, ChangeOp::Insert, None, &e.snapshot)?;

@@ -246,6 +246,50 @@ pub const ROWS_PER_INSERT: usize = 500;
 pub const REBUILD_INDEXES_FROM: usize = 10_000;
 
 /// The INSERT of a new employee, returning its id and history snapshot.
+/// Binds a new employee's values to `stmt` from parameter `first` on, in the column order of
+/// `insert_sql` and of the import's bulk `employee_bulk::INSERT_SQL` (which differ only in `id`
+/// coming first there): one list for both, so the two writes cannot bind different values.
+pub(super) fn bind_new(
+    stmt: &mut rusqlite::Statement<'_>,
+    first: usize,
+    v: &ValidEmployee,
+    now: &str,
+    s: &Scores,
+) -> rusqlite::Result<()> {
+    let values: [&dyn rusqlite::ToSql; 26] = [
+        &v.employee_number,
+        &v.first_name,
+        &v.last_name,
+        &sort_key(&v.first_name, &v.last_name),
+        &v.tax_code,
+        &opt_date_text(v.birth_date),
+        &v.birth_place,
+        &sex_text(v.sex),
+        &v.email,
+        &v.phone,
+        &v.address,
+        &v.iban,
+        &v.department_id,
+        &v.job_title,
+        &v.job_title.as_deref().map(fold_key),
+        &v.manager_id,
+        &date_text(v.hire_date),
+        &v.contract_type_id,
+        &opt_date_text(v.contract_end),
+        &v.ccnl,
+        &v.level,
+        &now,
+        &s.score,
+        &s.issue_count,
+        &s.urgency,
+        &opt_date_text(s.next_expiry),
+    ];
+    for (i, value) in values.iter().enumerate() {
+        stmt.raw_bind_parameter(first + i, value)?;
+    }
+    Ok(())
+}
+
 fn insert_sql() -> &'static str {
     static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     SQL.get_or_init(|| {
@@ -367,37 +411,14 @@ pub fn insert_many(
             }
             let mut e = new_employee(v, at);
             let s = score(&e)?;
-            let (id, after): (i64, String) = stmt.query_row(
-                params![
-                    v.employee_number,
-                    v.first_name,
-                    v.last_name,
-                    sort_key(&v.first_name, &v.last_name),
-                    v.tax_code,
-                    opt_date_text(v.birth_date),
-                    v.birth_place,
-                    sex_text(v.sex),
-                    v.email,
-                    v.phone,
-                    v.address,
-                    v.iban,
-                    v.department_id,
-                    v.job_title,
-                    v.job_title.as_deref().map(fold_key),
-                    v.manager_id,
-                    date_text(v.hire_date),
-                    v.contract_type_id,
-                    opt_date_text(v.contract_end),
-                    v.ccnl,
-                    v.level,
-                    now,
-                    s.score,
-                    s.issue_count,
-                    s.urgency,
-                    opt_date_text(s.next_expiry),
-                ],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
+            bind_new(&mut stmt, 1, v, &now, &s)?;
+            let (id, after): (i64, String) = {
+                let mut returned = stmt.raw_query();
+                let row = returned
+                    .next()?
+                    .ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+                (row.get(0)?, row.get(1)?)
+            };
             w.reindex(SearchIndex::Employees, id, false);
             w.record_returned(&TRACKED, id, ChangeOp::Insert, None, &after)?;
             e.id = id;
