@@ -19,7 +19,7 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconArchive, IconPencil, IconPlus, IconRestore, IconTrash } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type UseQueryResult, useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { staffCatalogApi } from "../../api/staff";
@@ -566,41 +566,65 @@ function NameCell({
   );
 }
 
-function YesNo({ v }: { v: boolean }) {
-  const { t } = useTranslation();
-  return <Table.Td>{v ? t("common.yes") : t("common.no")}</Table.Td>;
-}
-
 type Editing<T> = { item: T | null } | null;
 
-function ContractTypes() {
+/** A column of a list panel after the name: its header and what a row shows in it. */
+type Column<T> = { header: string; cell: (item: T) => ReactNode };
+
+/**
+ * One list panel (contract types, document types, courses): the entries with their name, the
+ * list's own columns and the edit/retire actions, the switch for retired ones, and the form in a
+ * dialog. The three lists differ only in their columns and form.
+ */
+function CatalogPanel<T extends CatalogItem>({
+  kind,
+  list,
+  testId,
+  intro,
+  newLabel,
+  editLabel,
+  columns,
+  form,
+}: {
+  kind: CatalogKind;
+  list: UseQueryResult<T[]>;
+  testId: string;
+  intro: string;
+  newLabel: string;
+  editLabel: string;
+  columns: Column<T>[];
+  form: (item: T | null, onClose: () => void) => ReactNode;
+}) {
   const { t } = useTranslation();
-  const list = useContractTypes();
-  const { rows, toggle } = useShown("contractType", list.data);
-  const [editing, setEditing] = useState<Editing<ContractType>>(null);
+  const { rows, toggle } = useShown(kind, list.data);
+  const [editing, setEditing] = useState<Editing<T>>(null);
   return (
     <ListCard
-      intro={t("staffSettings.contractTypesIntro")}
-      newLabel={t("staffSettings.newContractType")}
+      intro={intro}
+      newLabel={newLabel}
       onNew={() => setEditing({ item: null })}
       extra={toggle}
     >
       <QueryState query={list}>
         {() => (
-          <Table verticalSpacing="xs" data-testid="contract-types-table">
+          <Table verticalSpacing="xs" data-testid={testId}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t("fields.catalog.name")}</Table.Th>
-                <Table.Th>{t("fields.catalog.fixed_term")}</Table.Th>
+                {columns.map((c) => (
+                  <Table.Th key={c.header}>{c.header}</Table.Th>
+                ))}
                 <Table.Th w={90} aria-label={t("common.actions")} />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {rows.map((c) => (
-                <CatalogRow key={c.id} item={c}>
-                  <NameCell item={c} />
-                  <YesNo v={c.fixed_term} />
-                  <RowActions kind="contractType" item={c} onEdit={() => setEditing({ item: c })} />
+              {rows.map((item) => (
+                <CatalogRow key={item.id} item={item}>
+                  <NameCell item={item} />
+                  {columns.map((c) => (
+                    <Table.Td key={c.header}>{c.cell(item)}</Table.Td>
+                  ))}
+                  <RowActions kind={kind} item={item} onEdit={() => setEditing({ item })} />
                 </CatalogRow>
               ))}
             </Table.Tbody>
@@ -610,122 +634,88 @@ function ContractTypes() {
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        title={t(
-          editing?.item ? "staffSettings.editContractType" : "staffSettings.newContractType",
-        )}
+        title={editing?.item ? editLabel : newLabel}
         size="lg"
       >
-        {editing ? <ContractTypeForm item={editing.item} onClose={() => setEditing(null)} /> : null}
+        {editing ? form(editing.item, () => setEditing(null)) : null}
       </Modal>
     </ListCard>
+  );
+}
+
+function ContractTypes() {
+  const { t } = useTranslation();
+  return (
+    <CatalogPanel
+      kind="contractType"
+      list={useContractTypes()}
+      testId="contract-types-table"
+      intro={t("staffSettings.contractTypesIntro")}
+      newLabel={t("staffSettings.newContractType")}
+      editLabel={t("staffSettings.editContractType")}
+      columns={[
+        {
+          header: t("fields.catalog.fixed_term"),
+          cell: (c) => (c.fixed_term ? t("common.yes") : t("common.no")),
+        },
+      ]}
+      form={(item, onClose) => <ContractTypeForm item={item} onClose={onClose} />}
+    />
   );
 }
 
 function DocumentTypes() {
   const { t } = useTranslation();
-  const list = useDocumentTypes();
-  const { rows, toggle } = useShown("documentType", list.data);
-  const [editing, setEditing] = useState<Editing<DocumentType>>(null);
   return (
-    <ListCard
+    <CatalogPanel
+      kind="documentType"
+      list={useDocumentTypes()}
+      testId="document-types-table"
       intro={t("staffSettings.documentTypesIntro")}
       newLabel={t("staffSettings.newDocumentType")}
-      onNew={() => setEditing({ item: null })}
-      extra={toggle}
-    >
-      <QueryState query={list}>
-        {() => (
-          <Table verticalSpacing="xs" data-testid="document-types-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("fields.catalog.name")}</Table.Th>
-                <Table.Th>{t("fields.catalog.expires")}</Table.Th>
-                <Table.Th>{t("fields.catalog.validity_months")}</Table.Th>
-                <Table.Th w={90} aria-label={t("common.actions")} />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((d) => (
-                <CatalogRow key={d.id} item={d}>
-                  <NameCell item={d} />
-                  <YesNo v={d.expires} />
-                  <Table.Td>
-                    {d.validity_months
-                      ? t("staffSettings.months", { count: d.validity_months })
-                      : d.expires
-                        ? t("staffSettings.typedEachTime")
-                        : t("common.none")}
-                  </Table.Td>
-                  <RowActions kind="documentType" item={d} onEdit={() => setEditing({ item: d })} />
-                </CatalogRow>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </QueryState>
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={t(
-          editing?.item ? "staffSettings.editDocumentType" : "staffSettings.newDocumentType",
-        )}
-        size="lg"
-      >
-        {editing ? <DocumentTypeForm item={editing.item} onClose={() => setEditing(null)} /> : null}
-      </Modal>
-    </ListCard>
+      editLabel={t("staffSettings.editDocumentType")}
+      columns={[
+        {
+          header: t("fields.catalog.expires"),
+          cell: (d) => (d.expires ? t("common.yes") : t("common.no")),
+        },
+        {
+          header: t("fields.catalog.validity_months"),
+          cell: (d) =>
+            d.validity_months
+              ? t("staffSettings.months", { count: d.validity_months })
+              : d.expires
+                ? t("staffSettings.typedEachTime")
+                : t("common.none"),
+        },
+      ]}
+      form={(item, onClose) => <DocumentTypeForm item={item} onClose={onClose} />}
+    />
   );
 }
 
 function Courses() {
   const { t } = useTranslation();
-  const list = useCourses();
-  const { rows, toggle } = useShown("course", list.data);
-  const [editing, setEditing] = useState<Editing<Course>>(null);
   return (
-    <ListCard
+    <CatalogPanel
+      kind="course"
+      list={useCourses()}
+      testId="courses-table"
       intro={t("staffSettings.coursesIntro")}
       newLabel={t("staffSettings.newCourse")}
-      onNew={() => setEditing({ item: null })}
-      extra={toggle}
-    >
-      <QueryState query={list}>
-        {() => (
-          <Table verticalSpacing="xs" data-testid="courses-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("fields.catalog.name")}</Table.Th>
-                <Table.Th>{t("fields.catalog.hours")}</Table.Th>
-                <Table.Th>{t("fields.catalog.validity_months")}</Table.Th>
-                <Table.Th w={90} aria-label={t("common.actions")} />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((c) => (
-                <CatalogRow key={c.id} item={c}>
-                  <NameCell item={c} />
-                  <Table.Td>{c.hours}</Table.Td>
-                  <Table.Td>
-                    {c.validity_months
-                      ? t("staffSettings.months", { count: c.validity_months })
-                      : t("staffSettings.neverExpires")}
-                  </Table.Td>
-                  <RowActions kind="course" item={c} onEdit={() => setEditing({ item: c })} />
-                </CatalogRow>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </QueryState>
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={t(editing?.item ? "staffSettings.editCourse" : "staffSettings.newCourse")}
-        size="lg"
-      >
-        {editing ? <CourseForm item={editing.item} onClose={() => setEditing(null)} /> : null}
-      </Modal>
-    </ListCard>
+      editLabel={t("staffSettings.editCourse")}
+      columns={[
+        { header: t("fields.catalog.hours"), cell: (c) => c.hours },
+        {
+          header: t("fields.catalog.validity_months"),
+          cell: (c) =>
+            c.validity_months
+              ? t("staffSettings.months", { count: c.validity_months })
+              : t("staffSettings.neverExpires"),
+        },
+      ]}
+      form={(item, onClose) => <CourseForm item={item} onClose={onClose} />}
+    />
   );
 }
 
