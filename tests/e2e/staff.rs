@@ -61,7 +61,7 @@ fn center(app: &App, css: &str) {
 }
 
 /// Chooses `option` in the Mantine select whose input matches `css`.
-fn pick(app: &App, css: &str, option: &str) {
+pub(crate) fn pick(app: &App, css: &str, option: &str) {
     center(app, css);
     app.click(css);
     click_text(app, "[role=listbox]", option);

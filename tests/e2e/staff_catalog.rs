@@ -3,7 +3,7 @@
 //! recorded, bringing it back, and both changes in history; in Italian and English.
 
 use crate::screens::{click_text, go, invoke, set_up, switch_language};
-use crate::staff::{contract_type, create_employees, department, ok, tax_code, wait_text};
+use crate::staff::{contract_type, create_employees, department, ok, pick, tax_code, wait_text};
 use crate::support::{App, Launch, TIMEOUT};
 use serde_json::json;
 
@@ -290,4 +290,27 @@ fn a_retired_course_leaves_the_picker_but_stays_on_recorded_training() {
         .text("[data-testid=history-row][data-entity=employees][data-op=insert]")
         .contains("Employee #1"));
     app.screenshot("en-history");
+
+    // A retired contract type stays in the staff list's filter, marked: people are still on it.
+    go(&app, "staffSettings");
+    app.click("[data-testid=settings-tab-contract-types]");
+    app.wait_for("[data-testid=contract-types-table]", TIMEOUT);
+    deactivate(&app, "Tempo indeterminato", None);
+    app.wait_for(
+        &format!("{}[data-active=false]", row("Tempo indeterminato")),
+        TIMEOUT,
+    );
+    go(&app, "staff");
+    app.wait_for("[data-testid=staff-row][data-index='0']", TIMEOUT);
+    pick(
+        &app,
+        "[data-testid=staff-filter-contract]",
+        "Permanent (inactive)",
+    );
+    app.wait_until("the list filtered on the retired contract", TIMEOUT, || {
+        Ok(app.count("[data-testid=staff-row]") == 1)
+    });
+    assert!(app
+        .text("[data-testid=staff-row][data-index='0']")
+        .contains("Ferrari Luca"));
 }

@@ -155,10 +155,7 @@ function Filters({
     value: String(d.id),
     label: d.active ? d.name : `${d.name} (${t("staff.inactive")})`,
   }));
-  const contractOptions = useOptions(
-    contracts.data,
-    value.contract ? Number(value.contract) : null,
-  );
+  const contractOptions = useOptions(contracts.data, null, true);
   return (
     <Stack gap="sm" mb="md">
       <Group gap="sm" align="flex-end" wrap="nowrap">

@@ -67,12 +67,17 @@ export function useAllDepartments() {
 
 /**
  * Options for a Select: the active items, plus `keep` (the record's current value) if inactive,
- * marked as such so nobody takes it for a normal choice.
+ * marked as such so nobody takes it for a normal choice. A filter passes `all`: people can still
+ * be on a retired entry, and must be findable by it.
  */
-export function useOptions<T extends Named>(items: T[] | undefined, keep?: number | null) {
+export function useOptions<T extends Named>(
+  items: T[] | undefined,
+  keep?: number | null,
+  all = false,
+) {
   const { t, i18n } = useTranslation();
   return (items ?? [])
-    .filter((i) => i.active !== false || i.id === keep)
+    .filter((i) => all || i.active !== false || i.id === keep)
     .map((i) => ({
       value: String(i.id),
       label:
