@@ -3,8 +3,10 @@
 //! highlighted again when opened a second time, and the re-read after saving a file not recorded
 //! as a second opening.
 
-use crate::screens::{count, invoke, set_up};
-use crate::staff::{contract_type, create_employees, department, ok, tax_code, wait_text};
+use crate::screens::{count, set_up};
+use crate::staff::{
+    attach_contract, contract_type, create_employees, department, tax_code, wait_text,
+};
 use crate::support::webdriver::{keys, Element};
 use crate::support::{App, Launch, TIMEOUT};
 use serde_json::{json, Value};
@@ -123,25 +125,7 @@ fn screens_follow_changes_and_repeated_navigation() {
 
     // Her contract, attached before her file is first shown (this bypasses the screens, which
     // would otherwise show the file as first read).
-    let types = ok(invoke(
-        &app,
-        "list_document_types",
-        json!({ "includeInactive": false }),
-    ));
-    let type_id = types
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["code"] == "contract")
-        .unwrap()["id"]
-        .clone();
-    let doc = ok(invoke(
-        &app,
-        "attach_document",
-        json!({ "employeeId": giulia, "title": "Attach",
-                "input": { "type_id": type_id, "title": "Contratto di assunzione firmato",
-                           "issued_on": null, "expires_on": null } }),
-    ));
+    let doc = attach_contract(&app, &json!(giulia), "Contratto di assunzione firmato");
     // The header's search after a rename: the old name no longer finds her.
     app.click("[data-testid=nav-home]");
     search(&app, "Giulia", 1);

@@ -3,7 +3,9 @@
 //! file's documents tab), the minimum-length hint and the empty state, in both languages.
 
 use crate::screens::{invoke, set_up, switch_language};
-use crate::staff::{contract_type, create_employees, department, ok, tax_code, wait_text};
+use crate::staff::{
+    attach_contract, contract_type, create_employees, department, ok, tax_code, wait_text,
+};
 use crate::support::webdriver::keys;
 use crate::support::{App, Launch, TIMEOUT};
 use serde_json::{json, Value};
@@ -129,25 +131,7 @@ fn global_search_finds_and_opens_by_keyboard_in_both_languages() {
         json!({ "id": marco, "version": file["employee"]["version"],
                 "input": { "termination_date": "2025-06-30", "reason": null } }),
     ));
-    let types = ok(invoke(
-        &app,
-        "list_document_types",
-        json!({ "includeInactive": false }),
-    ));
-    let contract_type_id = types
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["code"] == "contract")
-        .unwrap()["id"]
-        .clone();
-    let doc = ok(invoke(
-        &app,
-        "attach_document",
-        json!({ "employeeId": giulia, "title": "Attach",
-                "input": { "type_id": contract_type_id, "title": "Contratto di assunzione Esposito",
-                           "issued_on": null, "expires_on": null } }),
-    ));
+    let doc = attach_contract(&app, &json!(giulia), "Contratto di assunzione Esposito");
 
     // Ctrl+K from anywhere focuses the box; below three characters it says what to type.
     app.click("[data-testid=nav-home]");

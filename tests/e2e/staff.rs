@@ -123,6 +123,30 @@ pub(crate) fn contract_type(app: &App, code: &str) -> i64 {
         .unwrap()
 }
 
+/// Attaches a document of the "contract" type to `employee` through the command (without the
+/// file dialog: no file, only the record), and returns the created document.
+pub(crate) fn attach_contract(app: &App, employee: &Value, title: &str) -> Value {
+    let types = ok(invoke(
+        app,
+        "list_document_types",
+        json!({ "includeInactive": false }),
+    ));
+    let type_id = types
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["code"] == "contract")
+        .unwrap()["id"]
+        .clone();
+    ok(invoke(
+        app,
+        "attach_document",
+        json!({ "employeeId": employee, "title": "Attach",
+                "input": { "type_id": type_id, "title": title,
+                           "issued_on": null, "expires_on": null } }),
+    ))
+}
+
 /// Creates many employees in one round trip through the UI's own command.
 pub(crate) fn create_employees(app: &App, inputs: Vec<Value>) {
     let out = app
