@@ -4,9 +4,11 @@
 //! cannot know them.
 
 use super::{
-    bad_file, too_many_columns, too_many_rows, Format, SourceInfo, Table, MAX_COLUMNS, MAX_ROWS,
+    bad_file, too_many_columns, too_many_rows, Format, SourceInfo, Table, TableBuilder,
+    MAX_COLUMNS, MAX_ROWS,
 };
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use std::borrow::Cow;
 
 /// Separators tried, in order of preference when two fit equally well: `;` first, as Italian
 /// Excel writes it (the comma is the decimal separator in Italy).
@@ -126,17 +128,13 @@ pub(super) fn read(bytes: &[u8]) -> crate::Result<Table> {
         Some((len, d)) => (len, d),
         None => (0, sniff_delimiter(text)),
     };
-    let records = records(text, body_offset, delimiter)?;
-    Table::from_records(
-        records,
-        SourceInfo {
-            format: Format::Csv,
-            delimiter: Some(delimiter),
-            encoding: decoded.encoding.to_owned(),
-            had_bom: decoded.had_bom,
-            sheet: None,
-        },
-    )
+    records(text, body_offset, delimiter)?.finish(SourceInfo {
+        format: Format::Csv,
+        delimiter: Some(delimiter),
+        encoding: decoded.encoding.to_owned(),
+        had_bom: decoded.had_bom,
+        sheet: None,
+    })
 }
 
 /// A first line `sep=X`: its length with the line end, and X.
@@ -149,13 +147,14 @@ fn excel_sep_line(text: &str) -> Option<(usize, char)> {
 }
 
 /// The non-blank records from `offset` on, each with the 1-based line it starts on.
-fn records(text: &str, offset: usize, delimiter: char) -> crate::Result<Vec<(usize, Vec<String>)>> {
+fn records(text: &str, offset: usize, delimiter: char) -> crate::Result<TableBuilder> {
     let body = &text[offset..];
     let mut lines = LineCounter::new(text);
     lines.advance_to(offset);
     let mut reader = reader(body, delimiter);
     let mut record = ::csv::StringRecord::new();
-    let mut out = Vec::new();
+    let mut out = TableBuilder::default();
+    let mut quoted = Vec::new();
     loop {
         let from = reader.position().byte() as usize;
         match reader.read_record(&mut record) {
@@ -179,30 +178,26 @@ fn records(text: &str, offset: usize, delimiter: char) -> crate::Result<Vec<(usi
             return Err(too_many_columns(line));
         }
         // The header plus MAX_ROWS data rows.
-        if out.len() > MAX_ROWS {
+        if out.len() >= MAX_ROWS {
             return Err(too_many_rows());
         }
-        let quoted = quoted_fields(&raw[skipped..], delimiter as u8);
-        let fields = record
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                let f = if quoted.get(i).copied().unwrap_or(false) {
-                    f
-                } else {
-                    f.trim()
-                };
-                // A line break typed inside a cell comes as CRLF from Windows; store one form.
-                // (Searched for only when the cell has a CR: `replace` sets up a substring
-                // search per call, a tenth of reading a large file.)
-                if f.contains('\r') {
-                    f.replace("\r\n", "\n")
-                } else {
-                    f.to_owned()
-                }
-            })
-            .collect();
-        out.push((line, fields));
+        quoted_fields(&raw[skipped..], delimiter as u8, &mut quoted);
+        let fields = record.iter().enumerate().map(|(i, f)| {
+            let f = if quoted.get(i).copied().unwrap_or(false) {
+                f
+            } else {
+                f.trim()
+            };
+            // A line break typed inside a cell comes as CRLF from Windows; store one form.
+            // (Searched for only when the cell has a CR: `replace` sets up a substring search
+            // per call, a tenth of reading a large file.)
+            if f.contains('\r') {
+                Cow::Owned(f.replace("\r\n", "\n"))
+            } else {
+                Cow::Borrowed(f)
+            }
+        });
+        out.push(line, fields)?;
     }
     Ok(out)
 }
@@ -211,14 +206,18 @@ fn records(text: &str, offset: usize, delimiter: char) -> crate::Result<Vec<(usi
 /// it starts with `"`; inside, `""` is a quote; after the closing quote the field goes on
 /// unquoted; a quote in the middle of an unquoted field is a plain character; the record ends at
 /// a line end outside quotes.
-fn quoted_fields(raw: &str, delimiter: u8) -> Vec<bool> {
+/// Written into `out`, kept from record to record; empty when the record has no quote at all.
+fn quoted_fields(raw: &str, delimiter: u8, out: &mut Vec<bool>) {
     enum State {
         FieldStart,
         Unquoted,
         Quoted,
         QuoteInQuoted,
     }
-    let mut out = Vec::new();
+    out.clear();
+    if !raw.as_bytes().contains(&b'"') {
+        return;
+    }
     let mut state = State::FieldStart;
     for &b in raw.as_bytes() {
         let line_end = b == b'\r' || b == b'\n';
@@ -243,7 +242,6 @@ fn quoted_fields(raw: &str, delimiter: u8) -> Vec<bool> {
             State::Unquoted | State::QuoteInQuoted => State::Unquoted,
         };
     }
-    out
 }
 
 /// Line numbers of byte offsets, counted forward once: a line ends at `\n`, `\r\n`, or a lone
@@ -286,15 +284,18 @@ impl<'a> LineCounter<'a> {
 mod tests {
     use super::*;
 
+    fn quoted(raw: &str, delimiter: u8) -> Vec<bool> {
+        let mut out = vec![true; 3];
+        quoted_fields(raw, delimiter, &mut out);
+        out
+    }
+
     fn table(bytes: &[u8]) -> Table {
         read(bytes).unwrap()
     }
 
     fn rows(t: &Table) -> Vec<Vec<&str>> {
-        t.rows
-            .iter()
-            .map(|r| r.iter().map(String::as_str).collect())
-            .collect()
+        t.rows.iter().map(|r| r.iter().collect()).collect()
     }
 
     #[test]
@@ -464,15 +465,12 @@ mod tests {
     #[test]
     fn quote_flags_follow_the_reader() {
         assert_eq!(
-            quoted_fields("a;\"b;c\";\"d\"\"e\";f\r\n", b';'),
+            quoted("a;\"b;c\";\"d\"\"e\";f\r\n", b';'),
             vec![false, true, true, false]
         );
-        assert_eq!(quoted_fields(" \"a\";b", b';'), vec![false, false]);
-        assert_eq!(quoted_fields("\"a\nb\";c\nnext", b';'), vec![true, false]);
-        assert_eq!(quoted_fields(";", b';'), vec![false]);
-        assert_eq!(
-            quoted_fields("a\"b;\"c\"x\";d", b';'),
-            vec![false, true, false]
-        );
+        assert_eq!(quoted(" \"a\";b", b';'), vec![false, false]);
+        assert_eq!(quoted("\"a\nb\";c\nnext", b';'), vec![true, false]);
+        assert_eq!(quoted(";", b';'), Vec::<bool>::new());
+        assert_eq!(quoted("a\"b;\"c\"x\";d", b';'), vec![false, true, false]);
     }
 }

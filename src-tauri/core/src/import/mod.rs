@@ -9,7 +9,10 @@
 pub mod csv;
 pub mod dates;
 pub mod headers;
+pub mod rows;
 pub mod xlsx;
+
+pub use rows::{Row, Rows};
 
 use crate::error::{Error, ErrorCode};
 use serde::Serialize;
@@ -58,7 +61,7 @@ pub struct Table {
     pub headers: Vec<String>,
     /// The non-empty rows after the header. Each row has at least as many cells as there are
     /// headers (short rows are padded with empty text); cells beyond the headers are kept.
-    pub rows: Vec<Vec<String>>,
+    pub rows: Rows,
     /// For each row, where it starts in the file: the 1-based line of a CSV file (a quoted field
     /// may span lines, so this is not the row's index) or the sheet's row number. Error messages
     /// quote it so the user can find the row in the original.
@@ -68,30 +71,48 @@ pub struct Table {
     pub source: SourceInfo,
 }
 
-impl Table {
-    /// Builds a table from the non-empty records of a file, in order, each with its line. The
-    /// first one is the header.
-    fn from_records(
-        records: Vec<(usize, Vec<String>)>,
-        source: SourceInfo,
-    ) -> crate::Result<Table> {
-        let mut records = records.into_iter();
-        let Some((header_line, headers)) = records.next() else {
+/// Builds a [`Table`] from the non-empty records of a file, in order, each with its line: the
+/// first one is the header.
+#[derive(Default)]
+struct TableBuilder {
+    header: Option<(usize, Vec<String>)>,
+    rows: Rows,
+    line_numbers: Vec<usize>,
+}
+
+impl TableBuilder {
+    /// Data rows so far.
+    fn len(&self) -> usize {
+        self.line_numbers.len()
+    }
+
+    fn push<S: AsRef<str>>(
+        &mut self,
+        line: usize,
+        cells: impl Iterator<Item = S>,
+    ) -> crate::Result<()> {
+        let Some((_, headers)) = &self.header else {
+            let headers = cells.map(|h| h.as_ref().trim().to_owned()).collect();
+            self.header = Some((line, headers));
+            return Ok(());
+        };
+        let width = headers.len();
+        for cell in cells {
+            self.rows.push_cell(cell.as_ref())?;
+        }
+        self.rows.end_row(width)?;
+        self.line_numbers.push(line);
+        Ok(())
+    }
+
+    fn finish(self, source: SourceInfo) -> crate::Result<Table> {
+        let Some((header_line, headers)) = self.header else {
             return Err(bad_file("empty", "the file holds no rows"));
         };
-        let headers: Vec<String> = headers.iter().map(|h| h.trim().to_owned()).collect();
-        let (line_numbers, rows) = records
-            .map(|(line, mut row)| {
-                if row.len() < headers.len() {
-                    row.resize(headers.len(), String::new());
-                }
-                (line, row)
-            })
-            .unzip();
         Ok(Table {
             headers,
-            rows,
-            line_numbers,
+            rows: self.rows,
+            line_numbers: self.line_numbers,
             header_line,
             source,
         })
@@ -248,7 +269,7 @@ mod tests {
         std::fs::write(&ok, "Nome\nAnna\n").unwrap();
         let t = read_file(&ok).unwrap();
         assert_eq!(
-            (t.headers.clone(), t.rows.clone()),
+            (t.headers.clone(), t.rows.to_vecs()),
             (vec!["Nome".to_string()], vec![vec!["Anna".to_string()]])
         );
     }
@@ -256,7 +277,10 @@ mod tests {
     #[test]
     fn rows_are_padded_to_the_headers() {
         let t = read_bytes(b"a;b;c\n1\n1;2;3;4\n".to_vec(), None).unwrap();
-        assert_eq!(t.rows, vec![vec!["1", "", ""], vec!["1", "2", "3", "4"]]);
+        assert_eq!(
+            t.rows.to_vecs(),
+            vec![vec!["1", "", ""], vec!["1", "2", "3", "4"]]
+        );
         assert_eq!(t.line_numbers, vec![2, 3]);
         assert_eq!(t.header_line, 1);
     }

@@ -2,7 +2,8 @@
 //! a person sees, with dates in ISO form so one date parser serves CSV and Excel alike.
 
 use super::{
-    bad_file, too_many_columns, too_many_rows, Format, SourceInfo, Table, MAX_COLUMNS, MAX_ROWS,
+    bad_file, too_many_columns, too_many_rows, Format, SourceInfo, Table, TableBuilder,
+    MAX_COLUMNS, MAX_ROWS,
 };
 use calamine::{DataRef, ExcelDateTime, Reader, Xlsx, XlsxError};
 use std::collections::BTreeMap;
@@ -23,20 +24,17 @@ pub(super) fn read(bytes: Vec<u8>) -> crate::Result<Table> {
         if rows.is_empty() {
             continue;
         }
-        let records = rows
-            .into_iter()
-            .map(|(row, cells)| (row as usize + 1, cells))
-            .collect();
-        return Table::from_records(
-            records,
-            SourceInfo {
-                format: Format::Xlsx,
-                delimiter: None,
-                encoding: "UTF-8".into(),
-                had_bom: false,
-                sheet: Some(sheet),
-            },
-        );
+        let mut table = TableBuilder::default();
+        for (row, cells) in rows {
+            table.push(row as usize + 1, cells.iter().map(String::as_str))?;
+        }
+        return table.finish(SourceInfo {
+            format: Format::Xlsx,
+            delimiter: None,
+            encoding: "UTF-8".into(),
+            had_bom: false,
+            sheet: Some(sheet),
+        });
     }
     Err(bad_file("empty", "every worksheet is empty"))
 }

@@ -21,7 +21,7 @@ use crate::domain::text::fold_key;
 use crate::error::{Error, ErrorCode, FieldError};
 use crate::import::dates::{parse_date_pivot, parse_excel_serial};
 use crate::import::headers::{suggest_mapping, STAFF_FIELDS};
-use crate::import::{read_file, Format, Table};
+use crate::import::{read_file, Format, Row, Table};
 use crate::store::employee_bulk::{snapshot_json, Bulk, NewEmployee, REBUILD_INDEXES_FROM};
 use crate::store::{departments, employees, requirements, staff_scores};
 use chrono::{Datelike, NaiveDate};
@@ -437,7 +437,7 @@ fn plan(
     sink: &mut dyn FnMut(usize, Option<RowPlan>) -> crate::Result<()>,
 ) -> crate::Result<ImportReport> {
     let look = known.look;
-    let cell = |row: &[String], key: &str| -> Option<String> {
+    let cell = |row: Row, key: &str| -> Option<String> {
         mapping
             .get(key)
             .and_then(|&c| row.get(c))
@@ -795,7 +795,12 @@ impl Backoffice {
                 })
                 .collect(),
             mapping,
-            rows: t.rows.iter().take(PREVIEW_ROWS).cloned().collect(),
+            rows: t
+                .rows
+                .iter()
+                .take(PREVIEW_ROWS)
+                .map(|r| r.to_vec())
+                .collect(),
             lines: t.line_numbers.iter().take(PREVIEW_ROWS).copied().collect(),
             total_rows: t.rows.len(),
             headers: t.headers,
@@ -826,7 +831,6 @@ impl Backoffice {
             };
             plan(&c, &t, mapping, options, today, &known, &mut |_, _| Ok(()))
         });
-        drop_elsewhere(t);
         report
     }
 
@@ -1036,7 +1040,6 @@ impl Backoffice {
             }
             Ok(outcome)
         });
-        drop_elsewhere(t);
         outcome
     }
 
@@ -1132,17 +1135,6 @@ fn new_ids(c: &Connection, first_id: i64) -> crate::Result<Vec<(String, i64)>> {
         .query_map([first_id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
-}
-
-/// Frees a large table of cells on another thread: a hundred thousand rows of strings take a
-/// good part of a second to free, which the person need not wait for.
-fn drop_elsewhere(t: Table) {
-    if t.rows.len() < 10_000 {
-        return;
-    }
-    let _ = std::thread::Builder::new()
-        .name("drop".into())
-        .spawn(move || drop(t));
 }
 
 #[cfg(test)]

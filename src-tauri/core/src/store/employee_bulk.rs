@@ -11,7 +11,8 @@
 
 use super::dates::{date_text, opt_date_text};
 use super::employees::{
-    bind_new, create_indexes, drop_indexes, ref_errors, sex_text, sort_key, Scores, TRACKED,
+    bind_new, create_indexes, drop_indexes, exists_active, ref_errors_with, sex_text, sort_key,
+    Scores, TRACKED,
 };
 use super::search::SearchIndex;
 use super::ts_text;
@@ -20,6 +21,7 @@ use crate::domain::employee::{Employee, ValidEmployee};
 use crate::domain::history::ChangeOp;
 use crate::domain::text::fold_key;
 use crate::error::Error;
+use std::collections::HashMap;
 use std::fmt::Write;
 
 pub use super::employees::{REBUILD_INDEXES_FROM, ROWS_PER_INSERT};
@@ -172,6 +174,9 @@ pub struct Bulk<'w, 'c> {
     /// The first and the last row written, with their snapshots, checked against SQLite's.
     first: Option<(i64, String)>,
     last: Option<(i64, String)>,
+    /// Departments and contract types looked up so far: whether each exists and is active. Only
+    /// the bulk insert writes in the meantime, and it writes neither table.
+    known: HashMap<(&'static str, i64), Option<bool>>,
 }
 
 impl<'w, 'c> Bulk<'w, 'c> {
@@ -190,6 +195,7 @@ impl<'w, 'c> Bulk<'w, 'c> {
             written: 0,
             first: None,
             last: None,
+            known: HashMap::new(),
         })
     }
 
@@ -241,7 +247,16 @@ impl<'w, 'c> Bulk<'w, 'c> {
 
     fn write(&mut self, e: NewEmployee, check_tax_code: bool) -> crate::Result<()> {
         let v = &e.valid;
-        let mut errors = ref_errors(self.w, v, None)?;
+        let known = &mut self.known;
+        let w = self.w;
+        let mut errors = ref_errors_with(w, v, None, &mut |table, id| {
+            if let Some(found) = known.get(&(table, id)) {
+                return Ok(*found);
+            }
+            let found = exists_active(w, table, id)?;
+            known.insert((table, id), found);
+            Ok(found)
+        })?;
         if check_tax_code {
             if let Some(err) = self.tax_code_error(v)? {
                 errors.extend(err.fields);

@@ -128,7 +128,7 @@ pub fn sort_key(first: &str, last: &str) -> String {
     fold_key(&format!("{last} {first}"))
 }
 
-fn exists_active(w: &WriteTx, table: &str, id: i64) -> crate::Result<Option<bool>> {
+pub(super) fn exists_active(w: &WriteTx, table: &str, id: i64) -> crate::Result<Option<bool>> {
     Ok(w.conn()
         .prepare_cached(&format!("SELECT active FROM {table} WHERE id = ?1"))?
         .query_row([id], |r| r.get(0))
@@ -163,18 +163,31 @@ pub(super) fn ref_errors(
     v: &ValidEmployee,
     current: Option<&Employee>,
 ) -> crate::Result<Vec<FieldError>> {
+    ref_errors_with(w, v, current, &mut |table, id| exists_active(w, table, id))
+}
+
+/// [`ref_errors`] reading whether a department or contract type exists (and is active) through
+/// `exists_active`: a bulk insert asks it once per id, not once per row.
+pub(super) fn ref_errors_with(
+    w: &WriteTx,
+    v: &ValidEmployee,
+    current: Option<&Employee>,
+    exists_active: &mut dyn FnMut(&'static str, i64) -> crate::Result<Option<bool>>,
+) -> crate::Result<Vec<FieldError>> {
     let mut errors = Vec::new();
-    let own_id = current.map_or(0, |e| e.id);
-    let mut check =
-        |field: &str, table: &str, id: Option<i64>, old: Option<i64>| -> crate::Result<()> {
-            let Some(id) = id else { return Ok(()) };
-            match exists_active(w, table, id)? {
-                None => errors.push(FieldError::new(field, "not_found")),
-                Some(false) if old != Some(id) => errors.push(FieldError::new(field, "inactive")),
-                Some(_) => {}
-            }
-            Ok(())
-        };
+    let mut check = |field: &str,
+                     table: &'static str,
+                     id: Option<i64>,
+                     old: Option<i64>|
+     -> crate::Result<()> {
+        let Some(id) = id else { return Ok(()) };
+        match exists_active(table, id)? {
+            None => errors.push(FieldError::new(field, "not_found")),
+            Some(false) if old != Some(id) => errors.push(FieldError::new(field, "inactive")),
+            Some(_) => {}
+        }
+        Ok(())
+    };
     check(
         "department_id",
         "departments",
@@ -187,37 +200,45 @@ pub(super) fn ref_errors(
         v.contract_type_id,
         current.and_then(|e| e.contract_type_id),
     )?;
-    if let Some(m) = v.manager_id {
-        if m == own_id {
-            errors.push(FieldError::new("manager_id", "manager_cycle"));
-        } else {
-            // Walk up the chain: reaching this employee again would make a loop.
-            let mut next = Some(m);
-            let mut steps = 0;
-            let mut stmt = w
-                .conn()
-                .prepare_cached("SELECT manager_id FROM employees WHERE id = ?1")?;
-            let mut first = true;
-            while let Some(id) = next {
-                let found: Option<Option<i64>> = stmt.query_row([id], |r| r.get(0)).optional()?;
-                match found {
-                    None if first => {
-                        errors.push(FieldError::new("manager_id", "not_found"));
-                        break;
-                    }
-                    None => break,
-                    Some(up) => next = up,
-                }
-                first = false;
-                steps += 1;
-                if next == Some(own_id) && own_id != 0 {
-                    errors.push(FieldError::new("manager_id", "manager_cycle"));
-                    break;
-                }
-                if steps > 10_000 {
-                    break;
-                }
+    let Some(m) = v.manager_id else {
+        return Ok(errors);
+    };
+    let mut stmt = w
+        .conn()
+        .prepare_cached("SELECT manager_id FROM employees WHERE id = ?1")?;
+    let Some(own_id) = current.map(|e| e.id) else {
+        // A new employee: nobody reports to it yet, so no chain through it can loop.
+        if !stmt.exists([m])? {
+            errors.push(FieldError::new("manager_id", "not_found"));
+        }
+        return Ok(errors);
+    };
+    if m == own_id {
+        errors.push(FieldError::new("manager_id", "manager_cycle"));
+        return Ok(errors);
+    }
+    // Walk up the chain: reaching this employee again would make a loop.
+    let mut next = Some(m);
+    let mut steps = 0;
+    let mut first = true;
+    while let Some(id) = next {
+        let found: Option<Option<i64>> = stmt.query_row([id], |r| r.get(0)).optional()?;
+        match found {
+            None if first => {
+                errors.push(FieldError::new("manager_id", "not_found"));
+                break;
             }
+            None => break,
+            Some(up) => next = up,
+        }
+        first = false;
+        steps += 1;
+        if next == Some(own_id) {
+            errors.push(FieldError::new("manager_id", "manager_cycle"));
+            break;
+        }
+        if steps > 10_000 {
+            break;
         }
     }
     Ok(errors)
@@ -435,8 +456,10 @@ pub fn insert_many(
     Ok(out)
 }
 
-/// Drops the indexes of `employees` and returns the statements that create them again.
+/// Drops the indexes of `employees` and returns the statements that create them again. The
+/// rows that follow and the rebuilds stay in memory until the commit (a bulk write's cache).
 pub(super) fn drop_indexes(w: &WriteTx) -> crate::Result<Vec<String>> {
+    w.use_bulk_cache()?;
     let defs: Vec<(String, String)> = {
         let mut stmt = w.conn().prepare(
             "SELECT name, sql FROM sqlite_master

@@ -134,8 +134,23 @@ impl Store {
         let mut conn = lock(&self.writer);
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let w = WriteTx::new(tx, actor, self.now());
-        let out = f(&w)?;
-        if w.commit()? {
+        let out = f(&w);
+        let bulk_cache = w.used_bulk_cache();
+        // Dropping the transaction unanswered rolls it back.
+        let committed = match out {
+            Ok(out) => w.commit().map(|background| (out, background)),
+            Err(e) => {
+                drop(w);
+                Err(e)
+            }
+        };
+        if bulk_cache {
+            // The bulk write's pages go back to the allocator, committed or not.
+            conn.pragma_update(None, "cache_size", open::WRITER_CACHE_KIB)?;
+            conn.execute_batch("PRAGMA shrink_memory")?;
+        }
+        let (out, background) = committed?;
+        if background {
             conn.pragma_update(None, "wal_autocheckpoint", open::AUTOCHECKPOINT_PAGES)?;
             self.checkpoint_in_background();
         }
