@@ -374,6 +374,7 @@ fn ten_thousand_clean_rows_import_in_one_go_and_reimport_updates() {
         t.count("changes WHERE entity = 'employees' AND op = 'update'"),
         N as i64
     );
+    crate::search::assert_search_index_whole(&t.raw());
     verify_ok(&t);
 }
 

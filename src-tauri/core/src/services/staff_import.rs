@@ -902,9 +902,11 @@ impl Backoffice {
             let failed = AtomicBool::new(false);
             let report = std::thread::scope(|scope| -> crate::Result<ImportReport> {
                 let (send, receive) = mpsc::sync_channel::<Vec<CheckedRow>>(CHANNEL_BATCHES);
+                let (give_back, spent) = mpsc::channel::<Vec<NewEmployee>>();
                 let worker = {
                     let (t, checked, failed) = (&t, &checked, &failed);
-                    scope.spawn(move || self.check_rows(t, mapping, checked, failed, send))
+                    let channels = (send, spent);
+                    scope.spawn(move || self.check_rows(t, mapping, checked, failed, channels))
                 };
                 for batch in receive {
                     // A row with errors fails the import: the rest is only read for the report.
@@ -933,10 +935,13 @@ impl Backoffice {
                             snapshot: new.snapshot,
                         })?;
                     }
+                    // Freed by the thread that made them.
+                    let _ = give_back.send(bulk.take_spent());
                     if !progress(outcome.created, total) {
                         return Err(cancelled());
                     }
                 }
+                drop(give_back);
                 worker
                     .join()
                     .map_err(|_| Error::internal("the import's row check stopped"))?
@@ -1054,7 +1059,10 @@ impl Backoffice {
         mapping: &BTreeMap<String, usize>,
         checked: &Checked,
         failed: &AtomicBool,
-        send: mpsc::SyncSender<Vec<CheckedRow>>,
+        (send, spent): (
+            mpsc::SyncSender<Vec<CheckedRow>>,
+            mpsc::Receiver<Vec<NewEmployee>>,
+        ),
     ) -> crate::Result<ImportReport> {
         let gone = || Error::new(ErrorCode::Cancelled, "import cancelled");
         self.store.read(|c| {
@@ -1091,6 +1099,8 @@ impl Backoffice {
                         let full =
                             std::mem::replace(&mut batch, Vec::with_capacity(ROWS_PER_BATCH));
                         send.send(full).map_err(|_| gone())?;
+                        // The rows the writer is done with, freed here where they were made.
+                        spent.try_iter().for_each(drop);
                     }
                     Ok(())
                 },
@@ -1098,6 +1108,9 @@ impl Backoffice {
             if !batch.is_empty() {
                 send.send(batch).map_err(|_| gone())?;
             }
+            // The writer's loop ends when this side hangs up; then it hands back the rest.
+            drop(send);
+            spent.iter().for_each(drop);
             Ok(report)
         })
     }

@@ -141,7 +141,7 @@ pub fn insert(
         ],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    w.reindex(SearchIndex::Documents, id, false);
+    w.reindex(SearchIndex::Documents, id, false)?;
     w.record_returned(&TRACKED, id, ChangeOp::Insert, None, &after)?;
     let at = ts_parse(&now)?;
     Ok(Document {
@@ -221,7 +221,7 @@ pub fn update_meta(
             id
         ],
     )?;
-    w.reindex(SearchIndex::Documents, id, true);
+    w.reindex(SearchIndex::Documents, id, true)?;
     w.record(&TRACKED, id, ChangeOp::Update, before)?;
     get(w.conn(), id)?.ok_or_else(|| Error::not_found("document"))
 }
@@ -265,7 +265,7 @@ pub fn delete(w: &WriteTx, id: i64, expected_version: i64) -> crate::Result<Docu
     let before = w.snapshot(&TRACKED, id)?;
     w.conn()
         .execute("DELETE FROM documents WHERE id = ?1", [id])?;
-    w.reindex(SearchIndex::Documents, id, true);
+    w.reindex(SearchIndex::Documents, id, true)?;
     w.record(&TRACKED, id, ChangeOp::Delete, before)?;
     Ok(d)
 }

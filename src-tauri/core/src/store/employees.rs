@@ -440,7 +440,7 @@ pub fn insert_many(
                     .ok_or(rusqlite::Error::QueryReturnedNoRows)?;
                 (row.get(0)?, row.get(1)?)
             };
-            w.reindex(SearchIndex::Employees, id, false);
+            w.reindex(SearchIndex::Employees, id, false)?;
             w.record_returned(&TRACKED, id, ChangeOp::Insert, None, &after)?;
             e.id = id;
             e.completeness = s.score;
@@ -517,6 +517,8 @@ pub fn update(
         return Ok((e, false));
     }
     let before = w.snapshot(&TRACKED, id)?;
+    // Before the row changes: the search index is told the text it holds.
+    w.reindex(SearchIndex::Employees, id, true)?;
     w.conn()
         .prepare_cached(
             "UPDATE employees SET employee_number = ?1, first_name = ?2, last_name = ?3,
@@ -552,7 +554,6 @@ pub fn update(
             w.now_text(),
             id
         ])?;
-    w.reindex(SearchIndex::Employees, id, true);
     w.record(&TRACKED, id, ChangeOp::Update, before)?;
     let e = get(w.conn(), id)?.ok_or_else(|| Error::not_found("employee"))?;
     Ok((e, true))

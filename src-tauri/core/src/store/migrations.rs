@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_staff.sql"),
     include_str!("../../migrations/0004_search.sql"),
     include_str!("../../migrations/0005_staff_list.sql"),
+    include_str!("../../migrations/0006_search_content.sql"),
 ];
 
 /// The schema version this build writes.

@@ -5,7 +5,7 @@
 use super::like_pattern;
 use crate::domain::search::{HitKind, SearchHit};
 use crate::domain::text::fold_key;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -126,10 +126,22 @@ fn page(
 /// A search index kept in step with a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SearchIndex {
-    /// `employees_fts`: name ("last first"), tax code, e-mail, employee number.
+    /// `employees_fts`: name ("last first"), tax code, e-mail, employee number, read from the
+    /// `employees_search` view (external content, migration 0006).
     Employees,
-    /// `documents_fts`: document titles.
+    /// `documents_fts`: document titles (the index keeps its own copy).
     Documents,
+}
+
+/// What an index holds for a row whose entry is to be rewritten.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Held {
+    /// No entry (a new row).
+    Nothing,
+    /// An entry the index removes by rowid (it keeps its own copy of the text).
+    Entry,
+    /// An entry made from these values (a JSON array in column order), which removing it needs.
+    Values(String),
 }
 
 impl SearchIndex {
@@ -140,14 +152,44 @@ impl SearchIndex {
         }
     }
 
+    /// What the index holds for row `id` now, before the row changes.
+    pub(super) fn held(self, conn: &Connection, id: i64) -> crate::Result<Held> {
+        Ok(match self {
+            SearchIndex::Documents => Held::Entry,
+            SearchIndex::Employees => conn
+                .prepare_cached(
+                    "SELECT json_array(name, tax_code, email, employee_number)
+                     FROM employees_search WHERE id = ?1",
+                )?
+                .query_row([id], |r| r.get(0))
+                .optional()?
+                .map_or(Held::Nothing, Held::Values),
+        })
+    }
+
+    /// Removes the entries of `?1` ([[id, [value, …]], …]) made from those values: FTS5's
+    /// 'delete' command, for an index without its own copy of the text.
+    fn delete_values_sql(self) -> Option<&'static str> {
+        match self {
+            SearchIndex::Employees => Some(
+                "INSERT INTO employees_fts (employees_fts, rowid, name, tax_code, email,
+                                            employee_number)
+                 SELECT 'delete', value ->> 0, value -> 1 ->> 0, value -> 1 ->> 1,
+                        value -> 1 ->> 2, value -> 1 ->> 3
+                 FROM json_each(?1)",
+            ),
+            SearchIndex::Documents => None,
+        }
+    }
+
     /// Fills the index's entries of the rows whose ids are in the JSON array `?1`; a row that no
     /// longer exists (deleted) gets none.
     fn insert_sql(self) -> &'static str {
         match self {
             SearchIndex::Employees => {
                 "INSERT INTO employees_fts (rowid, name, tax_code, email, employee_number)
-                 SELECT id, last_name || ' ' || first_name, tax_code, email, employee_number
-                 FROM employees WHERE id IN (SELECT value FROM json_each(?1))"
+                 SELECT id, name, tax_code, email, employee_number
+                 FROM employees_search WHERE id IN (SELECT value FROM json_each(?1))"
             }
             SearchIndex::Documents => {
                 "INSERT INTO documents_fts (rowid, title)
@@ -169,22 +211,41 @@ fn json_ids<'a>(ids: impl Iterator<Item = &'a i64>) -> String {
     s
 }
 
-/// Rewrites the entries of `rows` (id → whether an old entry may exist) in `index`.
+/// Rewrites the entries of `rows` (id → what the index holds for it) in `index`: one statement
+/// removes the old entries, one writes the new ones.
 pub(super) fn write(
     conn: &Connection,
     index: SearchIndex,
-    rows: &BTreeMap<i64, bool>,
+    rows: &BTreeMap<i64, Held>,
 ) -> crate::Result<()> {
     if rows.is_empty() {
         return Ok(());
     }
-    let existing: Vec<&i64> = rows.iter().filter(|(_, &e)| e).map(|(id, _)| id).collect();
-    if !existing.is_empty() {
+    let by_rowid: Vec<&i64> = rows
+        .iter()
+        .filter(|(_, h)| **h == Held::Entry)
+        .map(|(id, _)| id)
+        .collect();
+    if !by_rowid.is_empty() {
         conn.prepare_cached(&format!(
             "DELETE FROM {} WHERE rowid IN (SELECT value FROM json_each(?1))",
             index.table()
         ))?
-        .execute([json_ids(existing.into_iter())])?;
+        .execute([json_ids(by_rowid.into_iter())])?;
+    }
+    // [[id, value, …], …]: each old entry with the values it was made from.
+    let mut old = String::from("[");
+    for (id, h) in rows {
+        if let Held::Values(values) = h {
+            if old.len() > 1 {
+                old.push(',');
+            }
+            let _ = write!(old, "[{id},{values}]");
+        }
+    }
+    old.push(']');
+    if let (true, Some(sql)) = (old.len() > 2, index.delete_values_sql()) {
+        conn.prepare_cached(sql)?.execute([old])?;
     }
     conn.prepare_cached(index.insert_sql())?
         .execute([json_ids(rows.keys())])?;

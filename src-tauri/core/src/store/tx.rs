@@ -22,7 +22,7 @@ pub struct WriteTx<'c> {
     /// old entry may exist. Written in one statement per index: FTS5 flushes its pending terms
     /// at every statement that opens a savepoint, so writing entries row by row between other
     /// statements would leave one tiny segment per row to merge.
-    search: RefCell<BTreeMap<SearchIndex, BTreeMap<i64, bool>>>,
+    search: RefCell<BTreeMap<SearchIndex, BTreeMap<i64, search::Held>>>,
     /// Copy this write's pages into the database file on another thread after commit instead of
     /// in the commit (see [`WriteTx::checkpoint_in_background`]).
     background_checkpoint: Cell<bool>,
@@ -147,14 +147,19 @@ impl<'c> WriteTx<'c> {
     }
 
     /// Asks for row `id`'s entry in `index` to be rewritten before commit. `existing`: the row
-    /// may already have an entry (an update), which is then removed first.
-    pub(super) fn reindex(&self, index: SearchIndex, id: i64, existing: bool) {
-        self.search
-            .borrow_mut()
-            .entry(index)
-            .or_default()
-            .entry(id)
-            .or_insert(existing);
+    /// may already have an entry (an update), which is then removed first. Called before the
+    /// row changes: an index without its own copy of the text is told the old text to remove.
+    pub(super) fn reindex(&self, index: SearchIndex, id: i64, existing: bool) -> crate::Result<()> {
+        let mut search = self.search.borrow_mut();
+        let rows = search.entry(index).or_default();
+        // The first request of the transaction knows what the index holds.
+        if let std::collections::btree_map::Entry::Vacant(slot) = rows.entry(id) {
+            slot.insert(match existing {
+                false => search::Held::Nothing,
+                true => index.held(&self.tx, id)?,
+            });
+        }
+        Ok(())
     }
 
     /// Writes the search entries asked for so far. Done by commit; a write that reads its own
