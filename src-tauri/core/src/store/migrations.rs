@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0004_search.sql"),
     include_str!("../../migrations/0005_staff_list.sql"),
     include_str!("../../migrations/0006_search_content.sql"),
+    include_str!("../../migrations/0007_tax_code_index.sql"),
 ];
 
 /// The schema version this build writes.
