@@ -28,6 +28,10 @@ fn migrations_apply_to_an_empty_file() {
     assert_eq!(ver, migrations::LATEST);
     assert_eq!(app, migrations::APPLICATION_ID);
     assert_eq!(mode, "wal");
+    let page_size: i64 = c
+        .pragma_query_value(None, "page_size", |r| r.get(0))
+        .unwrap();
+    assert_eq!(page_size, 16384, "a new file's pages");
     for t in ["organisation", "departments", "preferences", "changes"] {
         let n: i64 = c
             .query_row(
@@ -117,10 +121,13 @@ fn damaged_pages_are_found_by_the_integrity_check_and_block_writes() {
             .read(|c| Ok(c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?))
             .unwrap();
     }
-    // Overwrite a page in the middle of the file, leaving the header intact.
+    // Overwrite a page in the middle of the file, leaving the header intact. The page size is
+    // in the header (bytes 16–17).
     let mut bytes = file_bytes(&path);
-    let page = 4096;
-    for b in &mut bytes[page * 5..page * 6] {
+    let page = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    let middle = bytes.len() / page / 2;
+    assert!(middle >= 2, "{} pages", bytes.len() / page);
+    for b in &mut bytes[page * middle..page * (middle + 1)] {
         *b = 0xA5;
     }
     std::fs::write(&path, &bytes).unwrap();

@@ -30,6 +30,8 @@ pub struct ImportFigures {
     pub schema_search: Samples,
     /// … plus one hash-chained history row per employee.
     pub schema_search_history: Samples,
+    /// The indexes of `employees` the import rebuilds.
+    pub employee_indexes: usize,
 }
 
 fn ctx() -> Ctx {
@@ -250,6 +252,7 @@ pub fn run(n: usize, runs: usize, seed: u64, work: &Path) -> (ImportFigures, u64
         schema_maintained: Samples::default(),
         schema_search: Samples::default(),
         schema_search_history: Samples::default(),
+        employee_indexes: 0,
     };
     let options = ImportOptions {
         create_missing_departments: true,
@@ -258,6 +261,16 @@ pub fn run(n: usize, runs: usize, seed: u64, work: &Path) -> (ImportFigures, u64
         let dir = work.join(format!("b1-{i}"));
         let app = fresh_app(&dir);
         let mapping = app.preview_import(&ctx(), &csv).expect("preview").mapping;
+        f.employee_indexes = Connection::open(app.store().path())
+            .and_then(|c| {
+                c.query_row(
+                    "SELECT count(*) FROM sqlite_master
+                     WHERE type = 'index' AND tbl_name = 'employees' AND sql IS NOT NULL",
+                    [],
+                    |r| r.get::<_, i64>(0),
+                )
+            })
+            .expect("count the indexes") as usize;
         let t = Instant::now();
         let report = app
             .validate_import(&ctx(), &csv, &mapping, &options)

@@ -61,6 +61,11 @@ const STATEMENT_CACHE: usize = 128;
 /// SQLite's automatic checkpoint threshold (its default), restored after a write that turned it
 /// off to checkpoint in the background.
 pub const AUTOCHECKPOINT_PAGES: i64 = 1000;
+/// The page size of a new database file. A large write's commit copies every page it touched
+/// into the WAL, one frame (a header, a checksum and two writes) per page: with 16 KiB pages
+/// instead of SQLite's 4 KiB an import of 100,000 employees committed in a quarter of the
+/// frames and took 0.2 s less (2.05 s → 1.83 s).
+const PAGE_SIZE: i64 = 16 * 1024;
 /// The writer's page cache, in KiB (a negative `cache_size`).
 pub const WRITER_CACHE_KIB: i64 = -32 * 1024;
 /// The writer's page cache limit during a bulk write (see [`WriteTx::use_bulk_cache`]), in KiB.
@@ -90,6 +95,8 @@ fn configure(c: &Connection) -> rusqlite::Result<()> {
 
 pub fn connect(path: &Path) -> crate::Result<Connection> {
     let c = Connection::open(path).map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
+    // Only a new, empty file takes it (before WAL mode is set); an existing file keeps its size.
+    c.pragma_update(None, "page_size", PAGE_SIZE)?;
     let mode: String = c.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(Error::new(
