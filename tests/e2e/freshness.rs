@@ -5,7 +5,7 @@
 
 use crate::screens::{count, set_up};
 use crate::staff::{
-    attach_contract, contract_type, create_employees, department, tax_code, wait_text,
+    attach_contract, contract_type, create_employees, department, tax_code, text_now, wait_text,
 };
 use crate::support::webdriver::{keys, Element};
 use crate::support::{App, Launch, TIMEOUT};
@@ -107,13 +107,24 @@ fn screens_follow_changes_and_repeated_navigation() {
     let names = [
         "Anna", "Bruno", "Carla", "Dario", "Elena", "Fabio", "Gino", "Ivo",
     ];
-    let mut people: Vec<Value> = names
+    let people: Vec<Value> = names
         .iter()
         .enumerate()
         .map(|(n, name)| person("Bianchi", name, n, verona, permanent))
         .collect();
-    people.push(person("Esposito", "Giulia", 20, admin, permanent));
     create_employees(&app, people);
+    let anna: i64 = app
+        .db()
+        .query_row(
+            "SELECT id FROM employees WHERE first_name = 'Anna'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    // Giulia reports to Anna.
+    let mut giulia = person("Esposito", "Giulia", 20, admin, permanent);
+    giulia["manager_id"] = json!(anna);
+    create_employees(&app, vec![giulia]);
     let giulia = app
         .db()
         .query_row(
@@ -166,6 +177,16 @@ fn screens_follow_changes_and_repeated_navigation() {
             "SELECT count(*) FROM employees WHERE job_title = 'Contabile'",
         ) == 1)
     });
+    // Her file's history names her manager, in the creation and in every change shown.
+    app.click("[data-testid=tab-history]");
+    app.wait_for(
+        "[data-testid=employee-history-row][data-op=insert]",
+        TIMEOUT,
+    );
+    let history = text_now(&app, "[data-testid=employee-history]");
+    assert!(history.contains("Bianchi Anna"), "{history}");
+    assert!(!history.contains("employee no."), "{history}");
+    app.screenshot("file-history-manager");
     app.click("[data-testid=nav-home]");
     wait_home_current(&app, "home counting the change just saved");
     app.screenshot("home-current");

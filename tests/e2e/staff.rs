@@ -77,7 +77,7 @@ fn type_date(app: &App, css: &str, date: &str) {
 
 /// The text of the first element matching `css` right now ("" if none): safe to poll while the
 /// page re-renders, unlike a held element reference.
-fn text_now(app: &App, css: &str) -> String {
+pub(crate) fn text_now(app: &App, css: &str) -> String {
     app.execute(
         "const e = document.querySelector(arguments[0]); return e ? e.innerText.trim() : '';",
         vec![json!(css)],

@@ -10,7 +10,7 @@ import { useCan } from "../../app/session";
 import type { Change } from "../../bindings/Change";
 import type { ChangeOp } from "../../bindings/ChangeOp";
 import { formatDate, formatDateTime } from "../../i18n/format";
-import { ChangeSummary } from "../history/ChangeSummary";
+import { ChangeSummary, type Labels, labelOf } from "../history/ChangeSummary";
 import { useAllDepartments, useContractTypes, useNames } from "./catalog";
 import { groupIban } from "./format";
 
@@ -114,6 +114,7 @@ function readable(
   language: string,
   department: (id: number) => string | null,
   contract: (id: number) => string | null,
+  person: (id: number) => string | null,
 ): Row {
   if (!row) return row;
   const out: Record<string, unknown> = {};
@@ -127,7 +128,7 @@ function readable(
     else if (k === "sex") out[k] = t(`staff.sex.${v}`, { defaultValue: String(v) });
     else if (k === "status") out[k] = t(`staff.status.${v}`, { defaultValue: String(v) });
     else if (k === "iban" && typeof v === "string") out[k] = groupIban(v);
-    else if (k === "manager_id") out[k] = t("staff.employeeNo", { id: v });
+    else if (k === "manager_id") out[k] = person(Number(v)) ?? t("staff.employeeNo", { id: v });
     else out[k] = v;
   }
   return out;
@@ -158,11 +159,15 @@ export function EmployeeHistoryTab({ employeeId }: { employeeId: number }) {
   if (!canRead) {
     return <Alert color="gray">{t("staff.history.notAllowed")}</Alert>;
   }
-  const show = (c: Change): Change => ({
-    ...c,
-    before: readable(c.before, t, i18n.language, deptName, (id) => contract(id)),
-    after: readable(c.after, t, i18n.language, deptName, (id) => contract(id)),
-  });
+  // Managers are named from the page's labels (resolved with the page, from history's references).
+  const show = (c: Change, labels: Labels | undefined): Change => {
+    const person = (id: number) => labelOf(labels, "employees", id, i18n.language);
+    return {
+      ...c,
+      before: readable(c.before, t, i18n.language, deptName, (id) => contract(id), person),
+      after: readable(c.after, t, i18n.language, deptName, (id) => contract(id), person),
+    };
+  };
   return (
     <Card>
       <Text size="sm" c="dimmed" mb="md">
@@ -207,9 +212,9 @@ export function EmployeeHistoryTab({ employeeId }: { employeeId: number }) {
                               : t("staff.history.openedText")}
                           </Text>
                         ) : c.op === "insert" ? (
-                          <Created row={show(c).after} />
+                          <Created row={show(c, p.labels).after} />
                         ) : (
-                          <ChangeSummary change={show(c)} />
+                          <ChangeSummary change={show(c, p.labels)} />
                         )}
                       </Table.Td>
                     </Table.Tr>
