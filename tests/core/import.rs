@@ -4,7 +4,7 @@
 use backoffice_core::domain::{codice_fiscale, iban};
 use backoffice_core::import::dates::parse_date;
 use backoffice_core::import::headers::{suggest_mapping, STAFF_FIELDS};
-use backoffice_core::import::{read_file, Format, Table};
+use backoffice_core::import::{read_bytes, read_file, Format, Table};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -241,6 +241,10 @@ fn write_workbook(path: &std::path::Path) {
         "Retribuzione",
         "Attivo",
     ];
+    // A report's title above the column titles, as payroll programs write it.
+    sheet
+        .write_string(0, 0, "Elenco dipendenti al 31/12/2025")
+        .unwrap();
     for (c, h) in headers.iter().enumerate() {
         sheet.write_string(1, c as u16, *h).unwrap();
     }
@@ -389,4 +393,45 @@ fn bad_files_are_reported_not_panicked() {
     book.add_worksheet();
     book.save(&empty).unwrap();
     assert_eq!(read_file(&empty).unwrap_err().params["reason"], "empty");
+}
+
+#[test]
+fn title_lines_above_the_header_are_left_out() {
+    // A payroll report: company, title and date lines (one or two filled cells), a blank line,
+    // then the column titles and the people.
+    let text = "Rossi Forniture S.r.l.;;;;;\r\n\
+                Elenco dipendenti;al 31/12/2025;;;;\r\n\
+                ;;;;;\r\n\
+                Matricola;Cognome;Nome;Codice fiscale;Data assunzione;Livello\r\n\
+                000123;Rossi;Mario;RSSMRA80A01H501U;01/03/2010;3\r\n\
+                000124;Bianchi;;;;\r\n";
+    let t = read_bytes(text.as_bytes().to_vec(), Some("csv")).unwrap();
+    assert_eq!(t.source.delimiter, Some(';'));
+    assert_eq!(
+        t.headers,
+        [
+            "Matricola",
+            "Cognome",
+            "Nome",
+            "Codice fiscale",
+            "Data assunzione",
+            "Livello"
+        ]
+    );
+    assert_eq!(t.header_line, 4);
+    assert_eq!(t.line_numbers, vec![5, 6]);
+    assert_eq!(cell(&t, 0, "Cognome"), "Rossi");
+    // A row with few cells filled after the header is still a row.
+    assert_eq!(cell(&t, 1, "Cognome"), "Bianchi");
+    assert!(mapping(&t).contains(&("tax_code", "Codice fiscale")));
+
+    // A list of one column keeps its first line as the header.
+    let t = read_bytes(b"Nome\nAnna\nBruno\n".to_vec(), Some("csv")).unwrap();
+    assert_eq!(
+        (t.headers.clone(), t.rows.len()),
+        (vec!["Nome".to_owned()], 2)
+    );
+    // Only a title and a header: the header is found, with no rows.
+    let t = read_bytes(b"Dipendenti\nNome;Cognome\n".to_vec(), Some("csv")).unwrap();
+    assert_eq!((t.header_line, t.rows.len()), (2, 0));
 }

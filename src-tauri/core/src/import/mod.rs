@@ -6,12 +6,14 @@
 //! Nothing in a file is trusted: a damaged, huge or mislabelled file is a `bad_file` error with a
 //! `reason` the UI translates, never a panic.
 
+mod builder;
 pub mod csv;
 pub mod dates;
 pub mod headers;
 pub mod rows;
 pub mod xlsx;
 
+use builder::TableBuilder;
 pub use rows::{Row, Rows};
 
 use crate::error::{Error, ErrorCode};
@@ -57,7 +59,8 @@ pub struct SourceInfo {
 /// A header row and the data rows under it, all as text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Table {
-    /// The first non-empty row, trimmed.
+    /// The column titles, trimmed: the first of the opening rows that fills at least half as many
+    /// cells as the fullest of them (title lines above it are left out; see `builder`).
     pub headers: Vec<String>,
     /// The non-empty rows after the header. Each row has at least as many cells as there are
     /// headers (short rows are padded with empty text); cells beyond the headers are kept.
@@ -69,54 +72,6 @@ pub struct Table {
     /// Line or sheet row of the header.
     pub header_line: usize,
     pub source: SourceInfo,
-}
-
-/// Builds a [`Table`] from the non-empty records of a file, in order, each with its line: the
-/// first one is the header.
-#[derive(Default)]
-struct TableBuilder {
-    header: Option<(usize, Vec<String>)>,
-    rows: Rows,
-    line_numbers: Vec<usize>,
-}
-
-impl TableBuilder {
-    /// Data rows so far.
-    fn len(&self) -> usize {
-        self.line_numbers.len()
-    }
-
-    fn push<S: AsRef<str>>(
-        &mut self,
-        line: usize,
-        cells: impl Iterator<Item = S>,
-    ) -> crate::Result<()> {
-        let Some((_, headers)) = &self.header else {
-            let headers = cells.map(|h| h.as_ref().trim().to_owned()).collect();
-            self.header = Some((line, headers));
-            return Ok(());
-        };
-        let width = headers.len();
-        for cell in cells {
-            self.rows.push_cell(cell.as_ref())?;
-        }
-        self.rows.end_row(width)?;
-        self.line_numbers.push(line);
-        Ok(())
-    }
-
-    fn finish(self, source: SourceInfo) -> crate::Result<Table> {
-        let Some((header_line, headers)) = self.header else {
-            return Err(bad_file("empty", "the file holds no rows"));
-        };
-        Ok(Table {
-            headers,
-            rows: self.rows,
-            line_numbers: self.line_numbers,
-            header_line,
-            source,
-        })
-    }
 }
 
 /// Reads the table in the file at `path`: an xlsx workbook (recognised by its content, whatever

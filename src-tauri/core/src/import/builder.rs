@@ -1,0 +1,95 @@
+//! Building a [`Table`] from a file's non-empty records, and finding its header among them.
+//!
+//! Payroll programs and report writers often put a title, a date or a company name above the
+//! column titles ("Elenco dipendenti al 31/12/2025"). Such lines have one or two filled cells
+//! where the header and the data have many, so the header is the first of the opening records
+//! that fills at least half as many cells as the fullest of them; the lines above it are left
+//! out. A file whose records all fill one cell keeps its first record as the header.
+
+use super::{bad_file, Rows, SourceInfo, Table};
+
+/// Records looked at before the header is chosen.
+const LOOK_AHEAD: usize = 20;
+
+#[derive(Default)]
+pub(super) struct TableBuilder {
+    /// The opening records, held until the header is chosen among them.
+    opening: Vec<(usize, Vec<String>)>,
+    header: Option<(usize, Vec<String>)>,
+    rows: Rows,
+    line_numbers: Vec<usize>,
+}
+
+/// The cells of `record` with something in them.
+fn filled(record: &[String]) -> usize {
+    record.iter().filter(|c| !c.trim().is_empty()).count()
+}
+
+impl TableBuilder {
+    /// Data rows so far (with the opening records not yet placed).
+    pub(super) fn len(&self) -> usize {
+        self.line_numbers.len() + self.opening.len()
+    }
+
+    pub(super) fn push<S: AsRef<str>>(
+        &mut self,
+        line: usize,
+        cells: impl Iterator<Item = S>,
+    ) -> crate::Result<()> {
+        let Some((_, headers)) = &self.header else {
+            let record = cells.map(|c| c.as_ref().to_owned()).collect();
+            self.opening.push((line, record));
+            if self.opening.len() == LOOK_AHEAD {
+                self.choose_header()?;
+            }
+            return Ok(());
+        };
+        let width = headers.len();
+        for cell in cells {
+            self.rows.push_cell(cell.as_ref())?;
+        }
+        self.rows.end_row(width)?;
+        self.line_numbers.push(line);
+        Ok(())
+    }
+
+    /// Picks the header among the opening records and places the records after it as rows.
+    fn choose_header(&mut self) -> crate::Result<()> {
+        let opening = std::mem::take(&mut self.opening);
+        let fullest = opening.iter().map(|(_, r)| filled(r)).max().unwrap_or(0);
+        let enough = if fullest >= 2 {
+            fullest.div_ceil(2).max(2)
+        } else {
+            1
+        };
+        let at = opening
+            .iter()
+            .position(|(_, r)| filled(r) >= enough)
+            .unwrap_or(0);
+        let mut records = opening.into_iter().skip(at);
+        let Some((line, header)) = records.next() else {
+            return Ok(());
+        };
+        self.header = Some((line, header.iter().map(|h| h.trim().to_owned()).collect()));
+        for (line, record) in records {
+            self.push(line, record.iter())?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn finish(mut self, source: SourceInfo) -> crate::Result<Table> {
+        if self.header.is_none() {
+            self.choose_header()?;
+        }
+        let Some((header_line, headers)) = self.header else {
+            return Err(bad_file("empty", "the file holds no rows"));
+        };
+        Ok(Table {
+            headers,
+            rows: self.rows,
+            line_numbers: self.line_numbers,
+            header_line,
+            source,
+        })
+    }
+}
