@@ -504,3 +504,83 @@ fn workbooks_import_too() {
     assert_eq!(row.hire_date, date(2010, 3, 15));
     assert!(row.contract_type_id.is_some());
 }
+
+#[test]
+fn surname_and_name_in_one_column_are_split_by_the_tax_code() {
+    let t = crate::staff::staff_app();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nominativi.csv");
+    let cf = |first15: &str| {
+        format!(
+            "{first15}{}",
+            backoffice_core::domain::codice_fiscale::check_char(first15).unwrap()
+        )
+    };
+    let grazia = cf("DLCMGR75C41F205");
+    let write = |rows: &[(&str, &str)]| {
+        let mut text = String::from("Nominativo;Codice fiscale;Data assunzione\r\n");
+        for (name, code) in rows {
+            text.push_str(&format!("{name};{code};01/03/2010\r\n"));
+        }
+        std::fs::write(&path, text).unwrap();
+    };
+    // A name that fits no split of its tax code is reported; nothing is imported.
+    write(&[
+        ("ROSSI MARIO", "RSSMRA80A01H501U"),
+        ("BIANCHI MARIO", &cf("VRDMRA80A01H501")),
+    ]);
+    let preview = t.app.preview_import(&t.ctx, &path).unwrap();
+    assert_eq!(preview.mapping.get("full_name"), Some(&0));
+    assert!(!preview.mapping.contains_key("last_name"));
+    let required: Vec<&str> = preview
+        .fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.key.as_str())
+        .collect();
+    assert_eq!(required, ["tax_code", "hire_date"]);
+    let report = validate(&t, &path, false);
+    let problems: Vec<(usize, &str, &str)> = report
+        .errors
+        .iter()
+        .map(|e| (e.line, e.field.as_str(), e.code.as_str()))
+        .collect();
+    assert_eq!(problems, [(3, "full_name", "name_split")]);
+    assert!(commit(&t, &path, false).is_err());
+    assert_eq!(t.count("employees"), 0);
+
+    // Either order, two-word surnames and two first names.
+    write(&[
+        ("ROSSI MARIO", "RSSMRA80A01H501U"),
+        ("Maria Grazia De Luca", &grazia),
+    ]);
+    let outcome = commit(&t, &path, false).unwrap();
+    assert_eq!(outcome.created, 2);
+    let names: Vec<(String, String)> = t
+        .raw()
+        .prepare("SELECT last_name, first_name FROM employees ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(
+        names,
+        [
+            ("ROSSI".to_owned(), "MARIO".to_owned()),
+            ("De Luca".to_owned(), "Maria Grazia".to_owned())
+        ]
+    );
+    // Without the column, surname and name are needed again.
+    let mut mapping = suggested(&t, &path);
+    mapping.remove("full_name");
+    let e = t
+        .app
+        .validate_import(&t.ctx, &path, &mapping, &ImportOptions::default())
+        .unwrap_err();
+    assert!(
+        e.fields.iter().any(|f| f.field == "mapping.last_name"),
+        "{e:?}"
+    );
+    verify_ok(&t);
+}

@@ -1,6 +1,7 @@
 //! Types and rules of the business, free of I/O.
 
 pub mod catalog;
+pub mod cf_names;
 pub mod codice_fiscale;
 pub mod completeness;
 pub mod department;

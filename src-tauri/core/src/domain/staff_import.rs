@@ -12,6 +12,14 @@ pub const MAX_REPORTED: usize = 1000;
 
 /// The staff fields an import must map: a file without them cannot make an employee file.
 pub const REQUIRED_FIELDS: &[&str] = &["last_name", "first_name", "tax_code", "hire_date"];
+/// One column holding surname and first name: it stands for both when mapped.
+pub const FULL_NAME: &str = "full_name";
+
+/// Whether `key` must be mapped, given the fields `mapped` already are.
+pub fn required(key: &str, mapped: &dyn Fn(&str) -> bool) -> bool {
+    REQUIRED_FIELDS.contains(&key)
+        && !(matches!(key, "last_name" | "first_name") && mapped(FULL_NAME))
+}
 
 /// How the file was read, for the preview ("CSV, separator ;, Windows-1252").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

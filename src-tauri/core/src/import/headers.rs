@@ -43,6 +43,17 @@ pub const STAFF_FIELDS: &[FieldSpec] = &[
         key: "first_name",
         aliases: &["Nome", "First name", "Given name", "Forename"],
     },
+    // One column with both, split by the tax code's letters (`domain::cf_names`).
+    FieldSpec {
+        key: "full_name",
+        aliases: &[
+            "Cognome e nome",
+            "Cognome nome",
+            "Nominativo",
+            "Full name",
+            "Employee name",
+        ],
+    },
     FieldSpec {
         key: "tax_code",
         aliases: &[

@@ -7,6 +7,7 @@
 //! cell keeps what the file holds: an export that lacks a value is no reason to erase it.
 
 use super::{Backoffice, Ctx};
+use crate::domain::cf_names::split_full_name;
 use crate::domain::codice_fiscale::{self, Sex};
 use crate::domain::department::DepartmentInput;
 use crate::domain::employee::{
@@ -14,8 +15,8 @@ use crate::domain::employee::{
 };
 use crate::domain::permissions::{Action, Area};
 use crate::domain::staff_import::{
-    ImportField, ImportOptions, ImportOutcome, ImportPreview, ImportReport, ImportSource, RowError,
-    MAX_REPORTED, PREVIEW_ROWS, REQUIRED_FIELDS,
+    required, ImportField, ImportOptions, ImportOutcome, ImportPreview, ImportReport, ImportSource,
+    RowError, FULL_NAME, MAX_REPORTED, PREVIEW_ROWS, REQUIRED_FIELDS,
 };
 use crate::domain::text::fold_key;
 use crate::error::{Error, ErrorCode, FieldError};
@@ -72,7 +73,7 @@ fn check_mapping(t: &Table, mapping: &BTreeMap<String, usize>) -> crate::Result<
         }
     }
     for key in REQUIRED_FIELDS {
-        if !mapping.contains_key(*key) {
+        if required(key, &|k| mapping.contains_key(k)) && !mapping.contains_key(*key) {
             errors.push(FieldError::new(&format!("mapping.{key}"), "required"));
         }
     }
@@ -531,6 +532,17 @@ fn plan(
                 *target = v;
             }
         }
+        // Surname and name in one cell, where the row has neither on its own.
+        if let Some(full) = cell(row, FULL_NAME) {
+            if cell(row, "last_name").is_none() && cell(row, "first_name").is_none() {
+                match cf.as_deref().and_then(|cf| split_full_name(&full, cf)) {
+                    Some((last, first)) => (input.last_name, input.first_name) = (last, first),
+                    // A bad or missing tax code is reported on its own.
+                    None if cf.is_some() => errors.add(FULL_NAME, "name_split", value(&full)),
+                    None => {}
+                }
+            }
+        }
         // `Some(None)`: the cell holds something that is not a date (reported).
         let mut date = |key: &str, pivot: u32| -> Option<Option<NaiveDate>> {
             let v = cell(row, key)?;
@@ -666,7 +678,13 @@ fn plan(
             Err(e) => {
                 for f in e.fields {
                     let key = import_key(&f.field);
-                    if !errors.list.iter().any(|x| import_key(&x.field) == key) {
+                    // One problem per cell: a name cell that could not be split already says
+                    // why surname and name are missing.
+                    let said = |x: &RowError| {
+                        let k = import_key(&x.field);
+                        k == key || (k == FULL_NAME && matches!(key, "first_name" | "last_name"))
+                    };
+                    if !errors.list.iter().any(said) {
                         errors.add(&f.field, &f.code, f.params);
                     }
                 }
@@ -779,7 +797,7 @@ impl Backoffice {
         self.require(ctx, Area::Staff, Action::Write)?;
         let t = read_file(path)?;
         let suggested = suggest_mapping(&t.headers, STAFF_FIELDS);
-        let mapping = STAFF_FIELDS
+        let mapping: BTreeMap<String, usize> = STAFF_FIELDS
             .iter()
             .zip(suggested)
             .filter_map(|(f, c)| c.map(|c| (f.key.to_owned(), c)))
@@ -791,7 +809,7 @@ impl Backoffice {
                 .iter()
                 .map(|f| ImportField {
                     key: f.key.to_owned(),
-                    required: REQUIRED_FIELDS.contains(&f.key),
+                    required: required(f.key, &|k| mapping.contains_key(k)),
                 })
                 .collect(),
             mapping,

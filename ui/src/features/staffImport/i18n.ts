@@ -54,6 +54,8 @@ export const importEn = {
     manager_cycle:
       "Managers would go round in a loop (lines {{lines}}): an employee cannot be their own manager's manager",
     duplicate_in_file: "The same tax code appears on line {{line}}",
+    name_split:
+      "Cannot tell surname from first name: no split of “{{value}}” matches the tax code's letters",
     column_used_twice: "The same column is already used for {{other}}",
     bad_column: "No such column",
     unknown_field: "Unknown field",
@@ -62,6 +64,7 @@ export const importEn = {
     employee_number: "Employee no.",
     last_name: "Last name",
     first_name: "First name",
+    full_name: "Surname and name (one column)",
     tax_code: "Tax code",
     birth_date: "Birth date",
     birth_place: "Birth place",
@@ -142,6 +145,8 @@ export const importIt: Shape<typeof importEn> = {
     manager_cycle:
       "I responsabili girerebbero in cerchio (righe {{lines}}): un dipendente non può essere responsabile del proprio responsabile",
     duplicate_in_file: "Lo stesso codice fiscale compare alla riga {{line}}",
+    name_split:
+      "Impossibile distinguere cognome e nome: nessuna divisione di “{{value}}” corrisponde alle lettere del codice fiscale",
     column_used_twice: "La stessa colonna è già usata per {{other}}",
     bad_column: "Colonna inesistente",
     unknown_field: "Campo sconosciuto",
@@ -150,6 +155,7 @@ export const importIt: Shape<typeof importEn> = {
     employee_number: "Matricola",
     last_name: "Cognome",
     first_name: "Nome",
+    full_name: "Cognome e nome (una colonna)",
     tax_code: "Codice fiscale",
     birth_date: "Data di nascita",
     birth_place: "Luogo di nascita",
