@@ -84,3 +84,56 @@ fn import_with_errors_then_clean_then_export() {
     assert!(text.contains("Niccolò"));
     assert!(text.lines().next().unwrap().contains(';'));
 }
+
+#[test]
+fn a_payroll_report_with_a_title_and_one_name_column_imports() {
+    // Title lines above the header, and "Nominativo": surname and name in one column, in
+    // either order, split by each person's tax code.
+    let out = tempfile::tempdir().unwrap();
+    let answers = out.path().join("answers.txt");
+    std::fs::write(
+        &answers,
+        format!("{}\n", fixture("staff_report_nominativo.csv").display()),
+    )
+    .unwrap();
+    let app = App::launch_with(
+        "staff_import_report",
+        Launch::italian().env("BACKOFFICE_TEST_DIALOGS", answers.to_str().unwrap()),
+    );
+    set_up(&app);
+    go(&app, "staff");
+    app.click("[data-testid=staff-import]");
+    app.click("[data-testid=import-choose]");
+    app.wait_for("[data-testid=import-mapping]", TIMEOUT);
+    assert!(app.text("[data-testid=import-source]").contains("4 righe"));
+    assert_eq!(
+        app.property("[data-testid=map-full_name]", "value"),
+        serde_json::json!("Nominativo")
+    );
+    app.screenshot("mapping");
+    app.click("[data-testid=import-check]");
+    app.wait_for("[data-testid=import-ready]", TIMEOUT);
+    app.click("[data-testid=import-start]");
+    app.wait_for("[data-testid=import-done]", Duration::from_secs(30));
+    let names: Vec<(String, String)> = app
+        .db()
+        .prepare("SELECT last_name, first_name FROM employees ORDER BY employee_number")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+    assert_eq!(
+        names,
+        [
+            pair("ROSSI", "MARIO"),
+            pair("DE LUCA", "MARIA GRAZIA"),
+            pair("Esposito", "Giulia"),
+            pair("VERDI", "LUCA"),
+        ]
+    );
+    app.click("[data-testid=import-close]");
+    app.wait_for("[data-testid=staff-row]", TIMEOUT);
+    app.screenshot("list");
+}
