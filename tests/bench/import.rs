@@ -49,6 +49,7 @@ fn a_bulk_import_rebuilds_the_indexes_as_they_were() {
     let mapping = app.preview_import(&ctx(), &csv).unwrap().mapping;
     let options = ImportOptions {
         create_missing_departments: true,
+        capitalise_names: false,
     };
     let mut reports = Vec::new();
     let outcome = app

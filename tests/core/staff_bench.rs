@@ -22,6 +22,7 @@ fn import_and_list_at_100000() {
     let mapping = t.app.preview_import(&t.ctx, &path).unwrap().mapping;
     let options = ImportOptions {
         create_missing_departments: true,
+        capitalise_names: false,
     };
     let started = Instant::now();
     let report = t

@@ -30,6 +30,7 @@ fn validate(t: &TestApp, path: &Path, create: bool) -> ImportReport {
             &suggested(t, path),
             &ImportOptions {
                 create_missing_departments: create,
+                capitalise_names: false,
             },
         )
         .unwrap()
@@ -46,6 +47,7 @@ fn commit(
         &suggested(t, path),
         &ImportOptions {
             create_missing_departments: create,
+            capitalise_names: false,
         },
         &mut |_, _| true,
     )
@@ -327,6 +329,7 @@ fn ten_thousand_clean_rows_import_in_one_go_and_reimport_updates() {
             &suggested(&t, &path),
             &ImportOptions {
                 create_missing_departments: true,
+                capitalise_names: false,
             },
             &mut |done, total| {
                 calls += 1;
@@ -393,6 +396,7 @@ fn a_cancelled_import_leaves_nothing() {
             &suggested(&t, &path),
             &ImportOptions {
                 create_missing_departments: true,
+                capitalise_names: false,
             },
             &mut |done, total| done < total / 2,
         )
@@ -583,4 +587,56 @@ fn surname_and_name_in_one_column_are_split_by_the_tax_code() {
         "{e:?}"
     );
     verify_ok(&t);
+}
+
+#[test]
+fn names_in_capitals_get_capital_initials_when_asked() {
+    let t = crate::staff::staff_app();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("maiuscolo.csv");
+    std::fs::write(
+        &path,
+        "Cognome;Nome;Codice fiscale;Luogo di nascita;Data assunzione\r\n\
+         DELL'ACQUA;MARIO;DLLMRA80A01H501E;SAN DONÀ DI PIAVE;01/03/2010\r\n\
+         McDonald;Anna;MCDNNA80A41Z114P;Londra;01/03/2010\r\n",
+    )
+    .unwrap();
+    let import = |capitalise_names: bool| {
+        let options = ImportOptions {
+            create_missing_departments: false,
+            capitalise_names,
+        };
+        t.app
+            .commit_import(
+                &t.ctx,
+                &path,
+                &suggested(&t, &path),
+                &options,
+                &mut |_, _| true,
+            )
+            .unwrap()
+    };
+    let people = || -> Vec<(String, String, String)> {
+        t.raw()
+            .prepare("SELECT last_name, first_name, birth_place FROM employees ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    let row = |a: &str, b: &str, c: &str| (a.to_owned(), b.to_owned(), c.to_owned());
+    // Left as the file has them, then asked: capitals become capital initials, a name written
+    // with lower case ("McDonald") stays as it is.
+    assert_eq!(import(false).created, 2);
+    assert_eq!(people()[0], row("DELL'ACQUA", "MARIO", "SAN DONÀ DI PIAVE"));
+    let outcome = import(true);
+    assert_eq!((outcome.updated, outcome.unchanged), (1, 1));
+    assert_eq!(
+        people(),
+        [
+            row("Dell'Acqua", "Mario", "San Donà Di Piave"),
+            row("McDonald", "Anna", "Londra")
+        ]
+    );
 }

@@ -343,6 +343,7 @@ fn mapping(app: &Backoffice, path: &Path) -> BTreeMap<String, usize> {
 fn options(create_departments: bool) -> ImportOptions {
     ImportOptions {
         create_missing_departments: create_departments,
+        capitalise_names: false,
     }
 }
 

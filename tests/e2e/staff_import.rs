@@ -110,6 +110,10 @@ fn a_payroll_report_with_a_title_and_one_name_column_imports() {
         app.property("[data-testid=map-full_name]", "value"),
         serde_json::json!("Nominativo")
     );
+    assert_eq!(
+        app.property("[data-testid=import-capitalise-names]", "checked"),
+        serde_json::json!(true)
+    );
     app.screenshot("mapping");
     app.click("[data-testid=import-check]");
     app.wait_for("[data-testid=import-ready]", TIMEOUT);
@@ -124,13 +128,14 @@ fn a_payroll_report_with_a_title_and_one_name_column_imports() {
         .collect::<rusqlite::Result<_>>()
         .unwrap();
     let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+    // Names the report prints in capitals get capital initials (the dialog's default).
     assert_eq!(
         names,
         [
-            pair("ROSSI", "MARIO"),
-            pair("DE LUCA", "MARIA GRAZIA"),
+            pair("Rossi", "Mario"),
+            pair("De Luca", "Maria Grazia"),
             pair("Esposito", "Giulia"),
-            pair("VERDI", "LUCA"),
+            pair("Verdi", "Luca"),
         ]
     );
     app.click("[data-testid=import-close]");

@@ -254,8 +254,10 @@ pub fn run(n: usize, runs: usize, seed: u64, work: &Path) -> (ImportFigures, u64
         schema_search_history: Samples::default(),
         employee_indexes: 0,
     };
+    // As the import dialog offers them.
     let options = ImportOptions {
         create_missing_departments: true,
+        capitalise_names: true,
     };
     for i in 0..runs {
         let dir = work.join(format!("b1-{i}"));

@@ -5,4 +5,9 @@ export type ImportOptions = {
  * Create the departments the file names that do not exist yet (otherwise each such row is
  * an error).
  */
-create_missing_departments: boolean, };
+create_missing_departments: boolean, 
+/**
+ * Write names and birth places that the file has all in capitals (as payroll programs
+ * print them) with capital initials: "DELL'ACQUA" → "Dell'Acqua".
+ */
+capitalise_names: boolean, };

@@ -60,6 +60,10 @@ pub struct ImportOptions {
     /// Create the departments the file names that do not exist yet (otherwise each such row is
     /// an error).
     pub create_missing_departments: bool,
+    /// Write names and birth places that the file has all in capitals (as payroll programs
+    /// print them) with capital initials: "DELL'ACQUA" → "Dell'Acqua".
+    #[serde(default)]
+    pub capitalise_names: bool,
 }
 
 /// One problem of one row: where it is in the file and what is wrong.

@@ -57,9 +57,50 @@ pub fn fold_key(s: &str) -> String {
     clean(s).to_lowercase()
 }
 
+/// A name written all in capitals, as payroll programs print them ("DELL'ACQUA MARIA"), with a
+/// capital at the start of each word and after an apostrophe or hyphen ("Dell'Acqua Maria").
+/// `None` when `s` has a lower-case letter (written as meant) or no letter at all.
+pub fn capitalise_upper(s: &str) -> Option<String> {
+    if s.chars().any(char::is_lowercase) || !s.chars().any(char::is_uppercase) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '.';
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_in_capitals_get_capital_initials() {
+        assert_eq!(
+            capitalise_upper("DELL'ACQUA MARIA").as_deref(),
+            Some("Dell'Acqua Maria")
+        );
+        assert_eq!(capitalise_upper("DE LUCA").as_deref(), Some("De Luca"));
+        assert_eq!(
+            capitalise_upper("NICCOLÒ ROSSI-VERDI").as_deref(),
+            Some("Niccolò Rossi-Verdi")
+        );
+        assert_eq!(
+            capitalise_upper("SAN DONÀ DI PIAVE").as_deref(),
+            Some("San Donà Di Piave")
+        );
+        // Written as meant, or nothing to change.
+        assert_eq!(capitalise_upper("McDonald"), None);
+        assert_eq!(capitalise_upper("De Luca"), None);
+        assert_eq!(capitalise_upper("123"), None);
+    }
 
     #[test]
     fn clean_and_fold() {

@@ -203,6 +203,10 @@ impl Backoffice {
                 today,
                 at: w.now(),
                 first_id: bulk.first_id(),
+                options: ImportOptions {
+                    create_missing_departments: false,
+                    ..*options
+                },
             };
             // Rows are read and checked on a second thread while this one writes the new files
             // as they come, in file order; everything else a row asks for (updates, status
@@ -382,7 +386,7 @@ impl Backoffice {
                 &c,
                 t,
                 mapping,
-                &ImportOptions::default(),
+                &checked.options,
                 checked.today,
                 &checked.known,
                 &mut |_, row| {
@@ -439,6 +443,8 @@ struct Checked<'a> {
     at: chrono::DateTime<chrono::Utc>,
     /// The id of the first new file; the others follow in file order.
     first_id: i64,
+    /// The person's options, the missing departments already created.
+    options: ImportOptions,
 }
 
 /// What a new file gets before it is written.

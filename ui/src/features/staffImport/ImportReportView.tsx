@@ -1,4 +1,4 @@
-import { Alert, Group, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { Alert, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { IconAlertTriangle, IconCircleCheck } from "@tabler/icons-react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -29,29 +29,32 @@ function Stat({ label, value, color }: { label: string; value: number; color?: s
   );
 }
 
+/** A list of problems, scrolling within itself so the dialog's buttons stay in view. */
 function Problems({ rows, testId }: { rows: RowError[]; testId: string }) {
   const { t } = useTranslation();
   return (
-    <Table striped verticalSpacing={6} data-testid={testId}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={80}>{t("import.line")}</Table.Th>
-          <Table.Th w={200}>{t("import.column")}</Table.Th>
-          <Table.Th w={180}>{t("import.field")}</Table.Th>
-          <Table.Th>{t("import.problem")}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((e) => (
-          <Table.Tr key={`${e.line}-${e.field}-${e.code}`} data-testid="import-error-row">
-            <Table.Td>{e.line}</Table.Td>
-            <Table.Td>{e.column ?? t("common.none")}</Table.Td>
-            <Table.Td>{t(`import.fields.${e.field}`, { defaultValue: e.field })}</Table.Td>
-            <Table.Td>{rowProblem(e, t)}</Table.Td>
+    <ScrollArea.Autosize mah="38vh" type="auto">
+      <Table striped stickyHeader verticalSpacing={6} data-testid={testId}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={80}>{t("import.line")}</Table.Th>
+            <Table.Th w={200}>{t("import.column")}</Table.Th>
+            <Table.Th w={180}>{t("import.field")}</Table.Th>
+            <Table.Th>{t("import.problem")}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((e) => (
+            <Table.Tr key={`${e.line}-${e.field}-${e.code}`} data-testid="import-error-row">
+              <Table.Td>{e.line}</Table.Td>
+              <Table.Td>{e.column ?? t("common.none")}</Table.Td>
+              <Table.Td>{t(`import.fields.${e.field}`, { defaultValue: e.field })}</Table.Td>
+              <Table.Td>{rowProblem(e, t)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea.Autosize>
   );
 }
 

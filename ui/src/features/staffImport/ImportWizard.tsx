@@ -142,13 +142,18 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   const [chosen, setChosen] = useState<ChosenImport | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [createDepartments, setCreateDepartments] = useState(false);
+  // Payroll programs print names in capitals; most people want them as they write them.
+  const [capitaliseNames, setCapitaliseNames] = useState(true);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [mappingErrors, setMappingErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [job, setJob] = useState<number | null>(null);
   const [final, setFinal] = useState<JobStatus | null>(null);
-  const options = { create_missing_departments: createDepartments };
+  const options = {
+    create_missing_departments: createDepartments,
+    capitalise_names: capitaliseNames,
+  };
 
   const choose = async () => {
     setProblem(null);
@@ -267,6 +272,12 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
                 checked={createDepartments}
                 onChange={(e) => setCreateDepartments(e.currentTarget.checked)}
                 data-testid="import-create-departments"
+              />
+              <Checkbox
+                label={t("import.capitaliseNames")}
+                checked={capitaliseNames}
+                onChange={(e) => setCapitaliseNames(e.currentTarget.checked)}
+                data-testid="import-capitalise-names"
               />
               <Group justify="space-between">
                 <Button variant="default" onClick={choose}>

@@ -18,6 +18,8 @@ export const importEn = {
     "Check which column of the file fills each field. Fields marked * are needed; unmapped fields are left unchanged.",
   notImported: "— not imported —",
   createDepartments: "Create the departments the file names that do not exist yet",
+  capitaliseNames:
+    "Write names and birth places the file has in capitals with capital initials (ROSSI → Rossi)",
   check: "Check all rows",
   preview: "First rows of the file",
   line: "Line",
@@ -109,6 +111,8 @@ export const importIt: Shape<typeof importEn> = {
     "Controlla quale colonna del file riempie ciascun campo. I campi con * sono necessari; i campi non associati restano invariati.",
   notImported: "— non importato —",
   createDepartments: "Crea i reparti indicati nel file che non esistono ancora",
+  capitaliseNames:
+    "Scrivi con l'iniziale maiuscola nomi e luoghi di nascita che il file ha in maiuscolo (ROSSI → Rossi)",
   check: "Verifica tutte le righe",
   preview: "Prime righe del file",
   line: "Riga",

@@ -9,7 +9,7 @@ use crate::domain::employee::{
     Employee, EmployeeInput, EmployeeRules, EmployeeStatus, ValidEmployee,
 };
 use crate::domain::staff_import::{ImportOptions, ImportReport, RowError, FULL_NAME, MAX_REPORTED};
-use crate::domain::text::fold_key;
+use crate::domain::text::{capitalise_upper, fold_key};
 use crate::import::dates::{parse_date_pivot, parse_excel_serial};
 use crate::import::{Row, Table};
 use crate::store::employees;
@@ -322,6 +322,16 @@ pub(super) fn plan(
                     None if cf.is_some() => errors.add(FULL_NAME, "name_split", value(&full)),
                     None => {}
                 }
+            }
+        }
+        if options.capitalise_names {
+            for name in [&mut input.last_name, &mut input.first_name] {
+                if let Some(c) = capitalise_upper(name) {
+                    *name = c;
+                }
+            }
+            if let Some(c) = input.birth_place.as_deref().and_then(capitalise_upper) {
+                input.birth_place = Some(c);
             }
         }
         // `Some(None)`: the cell holds something that is not a date (reported).
