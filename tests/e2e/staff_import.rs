@@ -13,30 +13,40 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-#[test]
-fn import_with_errors_then_clean_then_export() {
-    let out = tempfile::tempdir().unwrap();
-    let answers = out.path().join("answers.txt");
-    let export = out.path().join("personale.csv");
-    std::fs::write(
-        &answers,
-        format!(
-            "{}\n{}\n{}\n",
-            fixture("staff_10_errors.csv").display(),
-            fixture("staff_it_semicolon_cp1252.csv").display(),
-            export.display()
-        ),
-    )
-    .unwrap();
+/// The app in Italian, set up, with the import dialog showing the mapping of the first of
+/// `answers` (the paths the file dialogs answer with, in order; kept in `dir`).
+fn open_import(name: &str, dir: &std::path::Path, answers: &[PathBuf]) -> App {
+    let file = dir.join("answers.txt");
+    let lines: Vec<String> = answers
+        .iter()
+        .map(|p| format!("{}\n", p.display()))
+        .collect();
+    std::fs::write(&file, lines.concat()).unwrap();
     let app = App::launch_with(
-        "staff_import",
-        Launch::italian().env("BACKOFFICE_TEST_DIALOGS", answers.to_str().unwrap()),
+        name,
+        Launch::italian().env("BACKOFFICE_TEST_DIALOGS", file.to_str().unwrap()),
     );
     set_up(&app);
     go(&app, "staff");
     app.click("[data-testid=staff-import]");
     app.click("[data-testid=import-choose]");
     app.wait_for("[data-testid=import-mapping]", TIMEOUT);
+    app
+}
+
+#[test]
+fn import_with_errors_then_clean_then_export() {
+    let out = tempfile::tempdir().unwrap();
+    let export = out.path().join("personale.csv");
+    let app = open_import(
+        "staff_import",
+        out.path(),
+        &[
+            fixture("staff_10_errors.csv"),
+            fixture("staff_it_semicolon_cp1252.csv"),
+            export.clone(),
+        ],
+    );
     assert!(app
         .text("[data-testid=import-source]")
         .contains("staff_10_errors.csv"));
@@ -90,21 +100,11 @@ fn a_payroll_report_with_a_title_and_one_name_column_imports() {
     // Title lines above the header, and "Nominativo": surname and name in one column, in
     // either order, split by each person's tax code.
     let out = tempfile::tempdir().unwrap();
-    let answers = out.path().join("answers.txt");
-    std::fs::write(
-        &answers,
-        format!("{}\n", fixture("staff_report_nominativo.csv").display()),
-    )
-    .unwrap();
-    let app = App::launch_with(
+    let app = open_import(
         "staff_import_report",
-        Launch::italian().env("BACKOFFICE_TEST_DIALOGS", answers.to_str().unwrap()),
+        out.path(),
+        &[fixture("staff_report_nominativo.csv")],
     );
-    set_up(&app);
-    go(&app, "staff");
-    app.click("[data-testid=staff-import]");
-    app.click("[data-testid=import-choose]");
-    app.wait_for("[data-testid=import-mapping]", TIMEOUT);
     assert!(app.text("[data-testid=import-source]").contains("4 righe"));
     assert_eq!(
         app.property("[data-testid=map-full_name]", "value"),
