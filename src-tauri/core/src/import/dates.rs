@@ -11,7 +11,7 @@ pub const TWO_DIGIT_PIVOT: u32 = 30;
 const EXCEL_MAX_SERIAL: f64 = 2_958_465.0;
 
 /// A date written as dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, dd/mm/yy or yyyy-mm-dd (also
-/// yyyy/mm/dd). A time after the date (" 00:00:00", "T08:30") is ignored: databases export
+/// yyyy/mm/dd), or as eight digits, yyyymmdd or ddmmyyyy. A time after the date (" 00:00:00", "T08:30") is ignored: databases export
 /// dates that way. Two-digit years follow [`TWO_DIGIT_PIVOT`]. Never month-first.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     parse_date_pivot(s, TWO_DIGIT_PIVOT)
@@ -22,6 +22,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 /// future.
 pub fn parse_date_pivot(s: &str, pivot: u32) -> Option<NaiveDate> {
     let date = strip_time(s.trim())?;
+    if date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()) {
+        return compact(date);
+    }
     let sep = date.chars().find(|c| !c.is_ascii_digit())?;
     if !matches!(sep, '/' | '-' | '.') {
         return None;
@@ -55,6 +58,23 @@ pub fn parse_date_pivot(s: &str, pivot: u32) -> Option<NaiveDate> {
         _ => return None,
     };
     NaiveDate::from_ymd_opt(year, b.parse().ok()?, a.parse().ok()?)
+}
+
+/// Eight digits without separators, as fixed-width payroll exports write dates: yyyymmdd
+/// ("20100301") or ddmmyyyy ("01032010"). Both readings cannot hold for one text (a year
+/// 1900–2099 in front leaves a month of 19 or 20 at the back), so the one that gives a date in
+/// those years is taken.
+fn compact(d: &str) -> Option<NaiveDate> {
+    let n = |r: std::ops::Range<usize>| d[r].parse::<u32>().ok();
+    let in_range = |y: u32| (1900..2100).contains(&y);
+    let year_first = n(0..4)
+        .filter(|&y| in_range(y))
+        .and_then(|y| NaiveDate::from_ymd_opt(y as i32, n(4..6)?, n(6..8)?));
+    year_first.or_else(|| {
+        n(4..8)
+            .filter(|&y| in_range(y))
+            .and_then(|y| NaiveDate::from_ymd_opt(y as i32, n(2..4)?, n(0..2)?))
+    })
 }
 
 /// The date part of "date time", or the whole text when no time follows; `None` when what
@@ -119,6 +139,9 @@ mod tests {
             "2024-3-5",
             " 05/03/2024 ",
             "05/03/24",
+            // Fixed-width exports: year first, or day first.
+            "20240305",
+            "05032024",
         ] {
             assert_eq!(parse_date(s), d(2024, 3, 5), "{s}");
         }
@@ -186,6 +209,10 @@ mod tests {
             "a5/03/2024",
             "05 03 2024",
             "45292",
+            // Eight digits that are no date either way.
+            "20241305",
+            "32032024",
+            "12345678",
             "-05/03/2024",
             "05/03/2024x",
             "five/03/2024",
