@@ -2,7 +2,7 @@
 //! says why row by row; a clean Windows-1252 payroll export imports with progress; the list
 //! exports to CSV.
 
-use crate::screens::{count, go, set_up};
+use crate::screens::{count, go, set_up, switch_language};
 use crate::support::{App, Launch, TIMEOUT};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -100,11 +100,8 @@ fn a_payroll_report_with_a_title_and_one_name_column_imports() {
     // Title lines above the header, and "Nominativo": surname and name in one column, in
     // either order, split by each person's tax code.
     let out = tempfile::tempdir().unwrap();
-    let app = open_import(
-        "staff_import_report",
-        out.path(),
-        &[fixture("staff_report_nominativo.csv")],
-    );
+    let report = fixture("staff_report_nominativo.csv");
+    let app = open_import("staff_import_report", out.path(), &[report.clone(), report]);
     assert!(app.text("[data-testid=import-source]").contains("4 righe"));
     assert_eq!(
         app.property("[data-testid=map-full_name]", "value"),
@@ -141,4 +138,20 @@ fn a_payroll_report_with_a_title_and_one_name_column_imports() {
     app.click("[data-testid=import-close]");
     app.wait_for("[data-testid=staff-row]", TIMEOUT);
     app.screenshot("list");
+
+    // The same file again, in English: the column read as one, nothing left to change.
+    switch_language(&app, "EN");
+    app.click("[data-testid=staff-import]");
+    app.click("[data-testid=import-choose]");
+    app.wait_for("[data-testid=import-mapping]", TIMEOUT);
+    assert!(app
+        .text("[data-testid=import-mapping]")
+        .contains("Surname and name (one column)"));
+    app.screenshot("mapping-en");
+    app.click("[data-testid=import-check]");
+    app.wait_for("[data-testid=import-ready]", TIMEOUT);
+    assert!(app
+        .text("[data-testid=import-ready]")
+        .contains("All rows are valid"));
+    app.screenshot("report-en");
 }
