@@ -396,7 +396,7 @@ fn bad_files_are_reported_not_panicked() {
 }
 
 #[test]
-fn title_lines_above_the_header_are_left_out() {
+fn title_lines_above_the_header_and_totals_below_the_rows_are_left_out() {
     // A payroll report: company, title and date lines (one or two filled cells), a blank line,
     // then the column titles and the people.
     let text = "Rossi Forniture S.r.l.;;;;;\r\n\
@@ -404,7 +404,10 @@ fn title_lines_above_the_header_are_left_out() {
                 ;;;;;\r\n\
                 Matricola;Cognome;Nome;Codice fiscale;Data assunzione;Livello\r\n\
                 000123;Rossi;Mario;RSSMRA80A01H501U;01/03/2010;3\r\n\
-                000124;Bianchi;;;;\r\n";
+                000124;Bianchi;;;;\r\n\
+                ;;;;;\r\n\
+                ;;;;Totale;\r\n\
+                Totale dipendenti: 2;;;;;\r\n";
     let t = read_bytes(text.as_bytes().to_vec(), Some("csv")).unwrap();
     assert_eq!(t.source.delimiter, Some(';'));
     assert_eq!(
@@ -419,7 +422,10 @@ fn title_lines_above_the_header_are_left_out() {
         ]
     );
     assert_eq!(t.header_line, 4);
-    assert_eq!(t.line_numbers, vec![5, 6]);
+    // The closing line of totals is left out too; a "Totale" elsewhere in a row is data.
+    assert_eq!(t.line_numbers, vec![5, 6, 8]);
+    assert_eq!(cell(&t, 2, "Livello"), "");
+    assert_eq!(cell(&t, 2, "Data assunzione"), "Totale");
     assert_eq!(cell(&t, 0, "Cognome"), "Rossi");
     // A row with few cells filled after the header is still a row.
     assert_eq!(cell(&t, 1, "Cognome"), "Bianchi");

@@ -97,8 +97,8 @@ fn import_with_errors_then_clean_then_export() {
 
 #[test]
 fn a_payroll_report_with_a_title_and_one_name_column_imports() {
-    // Title lines above the header, and "Nominativo": surname and name in one column, in
-    // either order, split by each person's tax code.
+    // Title lines above the header, a line of totals below the rows, and "Nominativo": surname
+    // and name in one column, in either order, split by each person's tax code.
     let out = tempfile::tempdir().unwrap();
     let report = fixture("staff_report_nominativo.csv");
     let app = open_import("staff_import_report", out.path(), &[report.clone(), report]);

@@ -4,7 +4,9 @@
 //! column titles ("Elenco dipendenti al 31/12/2025"). Such lines have one or two filled cells
 //! where the header and the data have many, so the header is the first of the opening records
 //! that fills at least half as many cells as the fullest of them; the lines above it are left
-//! out. A file whose records all fill one cell keeps its first record as the header.
+//! out. A file whose records all fill one cell keeps its first record as the header. Likewise a
+//! report's closing lines of totals ("Totale dipendenti: 45") are left out: the last rows whose
+//! first cell starts with "Totale" or "Total" and that fill no more than two cells.
 
 use super::{bad_file, Rows, SourceInfo, Table};
 
@@ -18,6 +20,14 @@ pub(super) struct TableBuilder {
     header: Option<(usize, Vec<String>)>,
     rows: Rows,
     line_numbers: Vec<usize>,
+}
+
+/// A line of totals closing a report: its first cell "Totale …" or "Total …", and at most one
+/// other cell filled.
+fn is_total(row: super::Row) -> bool {
+    let first = row.get(0).unwrap_or_default().trim().to_lowercase();
+    let filled = row.iter().filter(|c| !c.trim().is_empty()).count();
+    first.starts_with("total") && filled <= 2
 }
 
 /// The cells of `record` with something in them.
@@ -80,6 +90,10 @@ impl TableBuilder {
     pub(super) fn finish(mut self, source: SourceInfo) -> crate::Result<Table> {
         if self.header.is_none() {
             self.choose_header()?;
+        }
+        while self.rows.iter().last().is_some_and(is_total) {
+            self.rows.pop_row();
+            self.line_numbers.pop();
         }
         let Some((header_line, headers)) = self.header else {
             return Err(bad_file("empty", "the file holds no rows"));

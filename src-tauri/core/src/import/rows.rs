@@ -78,6 +78,18 @@ impl Rows {
         Ok(())
     }
 
+    /// Removes the last row.
+    pub(super) fn pop_row(&mut self) {
+        if self.is_empty() {
+            return;
+        }
+        self.firsts.pop();
+        let cells = *self.firsts.last().unwrap_or(&0) as usize;
+        self.ends.truncate(cells);
+        let text = self.ends.last().map_or(0, |&e| e as usize);
+        self.text.truncate(text);
+    }
+
     /// Every row as owned cells (previews, tests).
     pub fn to_vecs(&self) -> Vec<Vec<String>> {
         self.iter().map(|r| r.to_vec()).collect()
@@ -156,6 +168,9 @@ mod tests {
         rows.end_row(3).unwrap();
         rows.end_row(1).unwrap();
         assert_eq!(rows.len(), 3);
+        rows.push_cell("Totale: 3").unwrap();
+        rows.end_row(1).unwrap();
+        rows.pop_row();
         assert_eq!(
             rows.to_vecs(),
             vec![vec!["Rossi", "", "Müller"], vec!["solo", "", ""], vec![""]]
