@@ -122,22 +122,11 @@ fn idle_lock_keeps_unsaved_input() {
 #[test]
 fn history_export_and_proof_through_the_dialogs() {
     let out = tempfile::tempdir().unwrap();
-    let answers = out.path().join("answers.txt");
     let csv = out.path().join("storico.csv");
     let head = out.path().join("prova.json");
-    std::fs::write(
-        &answers,
-        format!(
-            "{}\n{}\n{}\n",
-            csv.display(),
-            head.display(),
-            head.display()
-        ),
-    )
-    .unwrap();
     let app = App::launch_with(
         "history_files",
-        Launch::italian().env("BACKOFFICE_TEST_DIALOGS", answers.to_str().unwrap()),
+        Launch::italian().dialog_answers(out.path(), &[&csv, &head, &head]),
     );
     set_up(&app);
     go(&app, "history");

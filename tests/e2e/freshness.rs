@@ -94,11 +94,9 @@ fn screens_follow_changes_and_repeated_navigation() {
     )
     .unwrap();
     // The one file dialog (attaching the contract) answers with this PDF.
-    let answers = out.path().join("answers.txt");
-    std::fs::write(&answers, format!("{}\n", pdf.display())).unwrap();
     let app = App::launch_with(
         "freshness",
-        Launch::english().env("BACKOFFICE_TEST_DIALOGS", answers.to_str().unwrap()),
+        Launch::english().dialog_answers(out.path(), &[&pdf]),
     );
     set_up(&app);
     let verona = department(&app, "Logistica Verona");

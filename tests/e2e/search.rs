@@ -87,11 +87,9 @@ fn global_search_finds_and_opens_by_keyboard_in_both_languages() {
         b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
     )
     .unwrap();
-    let answers = out.path().join("answers.txt");
-    std::fs::write(&answers, format!("{}\n", pdf.display())).unwrap();
     let app = App::launch_with(
         "global_search",
-        Launch::english().env("BACKOFFICE_TEST_DIALOGS", answers.to_str().unwrap()),
+        Launch::english().dialog_answers(out.path(), &[&pdf]),
     );
     set_up(&app);
     let logistics = department(&app, "Logistica Verona");

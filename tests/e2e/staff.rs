@@ -182,27 +182,15 @@ fn write_pdf(path: &Path, marker: &str) -> Vec<u8> {
 #[test]
 fn employee_file_documents_training_and_completeness() {
     let out = tempfile::tempdir().unwrap();
-    let answers = out.path().join("answers.txt");
     let id_card = out.path().join("carta-identita-rossi.pdf");
     let renewed = out.path().join("carta-identita-rossi-2026.pdf");
     let copy = out.path().join("copia.pdf");
     let zip = out.path().join("fascicolo-rossi-mario.zip");
     let id_bytes = write_pdf(&id_card, "first");
     let renewed_bytes = write_pdf(&renewed, "renewed");
-    std::fs::write(
-        &answers,
-        format!(
-            "{}\n{}\n{}\n{}\n",
-            id_card.display(),
-            renewed.display(),
-            copy.display(),
-            zip.display()
-        ),
-    )
-    .unwrap();
     let app = App::launch_with(
         "staff_file",
-        Launch::italian().env("BACKOFFICE_TEST_DIALOGS", answers.to_str().unwrap()),
+        Launch::italian().dialog_answers(out.path(), &[&id_card, &renewed, &copy, &zip]),
     );
     set_up(&app);
     department(&app, "Magazzino");

@@ -16,16 +16,7 @@ fn fixture(name: &str) -> PathBuf {
 /// The app in Italian, set up, with the import dialog showing the mapping of the first of
 /// `answers` (the paths the file dialogs answer with, in order; kept in `dir`).
 fn open_import(name: &str, dir: &std::path::Path, answers: &[PathBuf]) -> App {
-    let file = dir.join("answers.txt");
-    let lines: Vec<String> = answers
-        .iter()
-        .map(|p| format!("{}\n", p.display()))
-        .collect();
-    std::fs::write(&file, lines.concat()).unwrap();
-    let app = App::launch_with(
-        name,
-        Launch::italian().env("BACKOFFICE_TEST_DIALOGS", file.to_str().unwrap()),
-    );
+    let app = App::launch_with(name, Launch::italian().dialog_answers(dir, answers));
     set_up(&app);
     go(&app, "staff");
     app.click("[data-testid=staff-import]");

@@ -43,6 +43,18 @@ impl Launch {
         self
     }
 
+    /// The native file dialogs answer with `answers`, one per dialog in order: the test seam
+    /// reads them from a file, written into `dir`.
+    pub fn dialog_answers<P: AsRef<Path>>(self, dir: &Path, answers: &[P]) -> Launch {
+        let file = dir.join("answers.txt");
+        let lines: String = answers
+            .iter()
+            .map(|p| format!("{}\n", p.as_ref().display()))
+            .collect();
+        std::fs::write(&file, lines).expect("write the dialog answers");
+        self.env("BACKOFFICE_TEST_DIALOGS", &file.to_string_lossy())
+    }
+
     /// Runs `f` on the empty data directory before the app starts, e.g. to plant a file.
     pub fn prepare(mut self, f: impl FnOnce(&Path) + 'static) -> Launch {
         self.prepare.push(Box::new(f));
