@@ -11,7 +11,9 @@
 //! - a tax code twice in the file, or a person on file named twice: reported, nothing written;
 //! - loops of managers near the end of the file (two new people, and a loop through a person on
 //!   file): every row in them reported, nothing written; a deep chain is no loop;
-//! - a job cancelled while the indexes are dropped, or at its very last step: nothing written.
+//! - a job cancelled while the indexes are dropped, or at its very last step: nothing written;
+//! - the first import into an empty staff list (indexes dropped before its first row): a bad row
+//!   early or last, or a cancel, writes nothing; the corrected file imports whole.
 //!
 //! The rows come from a small seeded generator below (valid codici fiscali and IBANs, Italian
 //! names with apostrophes and accents, now and then an address over two lines).
@@ -1124,6 +1126,52 @@ fn manager_loops_near_the_end_of_a_bulk_import_are_reported_and_nothing_is_writt
         employee(app, id_of(app, &rows[1_999][TAX])).3,
         Some(id_of(app, &rows[1_998][TAX]))
     );
+}
+
+/// The first import into an empty staff list: every row of the file will be a new file, so the
+/// indexes are dropped before the first row arrives. A bad row among the first few, a cancel at
+/// the first progress report and a bad last row each leave the store exactly as it was; the
+/// corrected file then imports whole.
+#[test]
+fn a_first_bulk_import_into_an_empty_staff_list_fails_whole_or_imports_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = Backoffice::open(&dir.path().join("data"), stepping_clock()).unwrap();
+    app.ensure_staff_defaults(&ctx()).unwrap();
+    let path = dir.path().join("dipendenti.csv");
+    const N: usize = REBUILD_INDEXES_FROM + 500;
+    let clean = people(0, N, 23);
+    let before = picture(&app);
+    assert_eq!(before.employees, 0);
+    assert!(employee_indexes(&before).len() >= 10);
+
+    for bad in [2, N - 1] {
+        let mut rows = clean.clone();
+        rows[bad][IBAN] = "IT00X0000000000000000000000".into();
+        write_csv(&path, &rows);
+        let e = commit(&app, &path, true, &mut |_, _| true).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Validation, "{e:?}");
+        assert_eq!(e.params["error_rows"], "1");
+        assert_nothing_written(&app, &before, &rows);
+    }
+
+    write_csv(&path, &clean);
+    let mut calls = 0;
+    let e = commit(&app, &path, true, &mut |done, _| {
+        calls += 1;
+        done == 0
+    })
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Cancelled, "{e:?}");
+    assert!(calls >= 2, "{calls}");
+    assert_nothing_written(&app, &before, &clean);
+
+    let outcome = commit(&app, &path, true, &mut |_, _| true).unwrap();
+    assert_eq!(outcome.created, N);
+    assert_sound(&app, &before);
+    let last = &clean[N - 1];
+    let hits = employee_hits(&app, &last[TAX]);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].id, id_of(&app, &last[TAX]));
 }
 
 fn wait(jobs: &Jobs, id: i64) -> backoffice_core::jobs::JobStatus {

@@ -193,6 +193,10 @@ impl Backoffice {
                 departments_created,
             };
             let mut bulk = Bulk::begin(w)?;
+            // Into an empty table every row of the file is a new file, or the import fails.
+            if bulk.table_rows() == 0 {
+                bulk.expect(total)?;
+            }
             let checked = Checked {
                 known: Known {
                     look: &look,

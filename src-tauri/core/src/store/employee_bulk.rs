@@ -202,6 +202,22 @@ impl<'w, 'c> Bulk<'w, 'c> {
         })
     }
 
+    /// The rows the table held when the write began.
+    pub fn table_rows(&self) -> usize {
+        self.table_rows
+    }
+
+    /// Tells the insert that at least `new_rows` rows will come (or the write will fail): with
+    /// enough of them the indexes are dropped now, before the first row, instead of once
+    /// [`REBUILD_INDEXES_FROM`] rows have waited for the decision.
+    pub fn expect(&mut self, new_rows: usize) -> crate::Result<()> {
+        let enough = new_rows >= REBUILD_INDEXES_FROM && new_rows >= self.table_rows;
+        if enough && self.dropped.is_none() && self.waiting.is_empty() {
+            self.dropped = Some(drop_indexes(self.w)?);
+        }
+        Ok(())
+    }
+
     /// The id of the first row; the rows must come with consecutive ids from it, in order.
     pub fn first_id(&self) -> i64 {
         self.next_id

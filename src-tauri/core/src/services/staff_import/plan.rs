@@ -226,15 +226,18 @@ pub(super) fn plan(
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty())
     };
-    // Who the file itself holds, for managers named by tax code or employee number.
-    let mut file_codes: HashSet<String> = HashSet::with_capacity(t.rows.len());
-    let mut file_numbers: HashMap<String, String> = HashMap::with_capacity(t.rows.len());
-    for row in &t.rows {
-        if let Some(cf) = cell(row, "tax_code").and_then(|c| codice_fiscale::normalise(&c)) {
-            if let Some(n) = cell(row, "employee_number") {
-                file_numbers.entry(n).or_insert_with(|| cf.clone());
+    // Who the file itself holds, for managers named by tax code or employee number: only a file
+    // with a manager column needs it, and reading it holds back the first checked row.
+    let mut file_codes: HashSet<String> = HashSet::new();
+    let mut file_numbers: HashMap<String, String> = HashMap::new();
+    if mapping.contains_key("manager") {
+        for row in &t.rows {
+            if let Some(cf) = cell(row, "tax_code").and_then(|c| codice_fiscale::normalise(&c)) {
+                if let Some(n) = cell(row, "employee_number") {
+                    file_numbers.entry(n).or_insert_with(|| cf.clone());
+                }
+                file_codes.insert(cf);
             }
-            file_codes.insert(cf);
         }
     }
     let birth_pivot = (today.year() % 100) as u32 + 1;
