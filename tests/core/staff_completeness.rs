@@ -353,21 +353,33 @@ fn roll_ups_and_what_needs_fixing() {
 #[test]
 fn what_needs_fixing_pages_through_an_index() {
     let t = staff_app();
-    let sql = "EXPLAIN QUERY PLAN SELECT e.id FROM employees e
-               WHERE e.status = 'active' AND e.urgency >= 1
-               ORDER BY e.urgency DESC, e.completeness, e.sort_key, e.id LIMIT 50 OFFSET 0";
-    let plan: Vec<String> = t
-        .app
-        .store()
-        .read(|c| {
-            let mut s = c.prepare(sql)?;
-            let rows = s.query_map([], |r| r.get::<_, String>(3))?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-        })
-        .unwrap();
+    let plan_of = |sql: &str| -> Vec<String> {
+        t.app
+            .store()
+            .read(|c| {
+                let mut s = c.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+                let rows = s.query_map([], |r| r.get::<_, String>(3))?;
+                Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            })
+            .unwrap()
+    };
+    let plan = plan_of(
+        "SELECT e.id FROM employees e WHERE e.status = 'active' AND e.urgency >= 1
+         ORDER BY e.urgency DESC, e.completeness, e.sort_key, e.id LIMIT 50 OFFSET 0",
+    );
     assert_eq!(plan.len(), 1, "{plan:?}");
     assert!(
         plan[0].starts_with("SEARCH e USING COVERING INDEX employees_needs_fixing"),
+        "{plan:?}"
+    );
+    // The roll-ups per department read the same index, never the table.
+    let plan = plan_of(
+        "SELECT e.department_id, count(*), avg(e.completeness), sum(e.issue_count > 0),
+                sum(e.urgency >= 3)
+         FROM employees e WHERE e.status = 'active' GROUP BY e.department_id",
+    );
+    assert!(
+        plan[0].starts_with("SEARCH e USING COVERING INDEX employees_needs_fixing (status=?)"),
         "{plan:?}"
     );
 }

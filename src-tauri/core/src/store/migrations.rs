@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0005_staff_list.sql"),
     include_str!("../../migrations/0006_search_content.sql"),
     include_str!("../../migrations/0007_tax_code_index.sql"),
+    include_str!("../../migrations/0008_fewer_employee_indexes.sql"),
 ];
 
 /// The schema version this build writes.
