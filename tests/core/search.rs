@@ -159,6 +159,11 @@ fn a_renamed_employee_is_found_by_the_new_name_only_and_the_index_stays_whole() 
         .update_employee(&t.admin, saved.id, saved.version, &input)
         .unwrap()
         .employee;
+    // An address is searched up to its "@": the whole address finds its owner, the company's
+    // domain on everyone's address finds nobody.
+    assert_eq!(names("m.verdini@azienda.it"), vec!["Verdini Mario"]);
+    assert_eq!(names("mario.rossi@azienda.it"), Vec::<String>::new());
+    assert_eq!(names("azienda"), Vec::<String>::new());
     input.first_name = "Marco".into();
     input.email = None;
     t.app
@@ -166,7 +171,7 @@ fn a_renamed_employee_is_found_by_the_new_name_only_and_the_index_stays_whole() 
         .unwrap();
     assert_eq!(names("rossi"), Vec::<String>::new());
     assert_eq!(names("000123"), Vec::<String>::new());
-    assert_eq!(names("azienda"), Vec::<String>::new());
+    assert_eq!(names("m.verdini"), Vec::<String>::new());
     assert_eq!(names("verdini marco"), vec!["Verdini Marco"]);
     assert_eq!(names("000777"), vec!["Verdini Marco"]);
     let raw = rusqlite::Connection::open(t.app.store().path()).unwrap();

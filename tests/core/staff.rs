@@ -675,6 +675,11 @@ fn list_filters_sorts_and_searches() {
     assert_eq!(search("niccolo"), [ferrari.id]);
     assert_eq!(search("d'angelo nicc"), [ferrari.id]);
     assert_eq!(search("n.ferrari@"), [ferrari.id]);
+    // A whole address is searched up to its "@"; a domain alone filters nothing.
+    let address = ferrari.email.clone().unwrap();
+    assert!(address.contains('@'), "{address}");
+    assert_eq!(search(&address.to_uppercase()), [ferrari.id]);
+    assert_eq!(search(&address[address.find('@').unwrap()..]).len(), 5);
     assert_eq!(search(&rossi.tax_code[3..12].to_lowercase()), [rossi.id]);
     assert_eq!(search("000003"), [verdi.id]);
     assert_eq!(search("spos"), [gone.id]);

@@ -224,8 +224,7 @@ fn schema_insert(
         if search {
             tx.execute(
                 "INSERT INTO employees_fts (rowid, name, tax_code, email, employee_number)
-                 SELECT id, last_name || ' ' || first_name, tax_code, email, employee_number
-                 FROM employees",
+                 SELECT id, name, tax_code, email, employee_number FROM employees_search",
                 [],
             )
             .expect("search");

@@ -20,10 +20,12 @@ impl Backoffice {
             more: Vec::new(),
             too_short: false,
         };
-        let Some(m) = search::match_query(&q.text) else {
+        let titles = search::match_query(&q.text);
+        let people = search::match_query(&search::employee_words(&q.text));
+        if titles.is_none() && people.is_none() {
             out.too_short = true;
             return Ok(out);
-        };
+        }
         let staff = ctx.can(Area::Staff, Action::Read);
         let departments = ctx.can(Area::Departments, Action::Read);
         self.store.read(|c| {
@@ -33,14 +35,14 @@ impl Backoffice {
                     out.more.push(kind);
                 }
             };
-            if staff {
-                add(HitKind::Employee, search::employees(c, &m, limit)?);
+            if let (true, Some(m)) = (staff, &people) {
+                add(HitKind::Employee, search::employees(c, m, limit)?);
             }
             if departments {
                 add(HitKind::Department, search::departments(c, &q.text, limit)?);
             }
-            if staff {
-                add(HitKind::Document, search::documents(c, &m, limit)?);
+            if let (true, Some(m)) = (staff, &titles) {
+                add(HitKind::Document, search::documents(c, m, limit)?);
             }
             Ok(())
         })?;

@@ -653,11 +653,12 @@ enum Search {
 }
 
 fn search_of(text: &str) -> Option<Search> {
+    let text = super::search::employee_words(text);
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.is_empty() {
         return None;
     }
-    Some(match super::search::match_query(text) {
+    Some(match super::search::match_query(&text) {
         Some(m) => Search::Match(m),
         None => Search::Like(like_pattern(&words.join(" "))),
     })

@@ -21,6 +21,17 @@ pub fn match_query(text: &str) -> Option<String> {
     (!long.is_empty()).then(|| long.join(" AND "))
 }
 
+/// The words of a search text as the employee index holds them: an e-mail address up to its
+/// "@" (migration 0009), so a whole address pasted into the box finds its owner; a word that is
+/// only a domain is left out.
+pub fn employee_words(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| w.find('@').map_or(w, |at| &w[..at]))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Up to `limit` employees matching the FTS query `m` (and whether there were more), in index
 /// order: the index is read only as far as the page needs.
 pub fn employees(conn: &Connection, m: &str, limit: i64) -> crate::Result<(Vec<SearchHit>, bool)> {
@@ -126,8 +137,8 @@ fn page(
 /// A search index kept in step with a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SearchIndex {
-    /// `employees_fts`: name ("last first"), tax code, e-mail, employee number, read from the
-    /// `employees_search` view (external content, migration 0006).
+    /// `employees_fts`: name ("last first"), tax code, e-mail up to its "@", employee number,
+    /// read from the `employees_search` view (external content, migrations 0006 and 0009).
     Employees,
     /// `documents_fts`: document titles (the index keeps its own copy).
     Documents,
@@ -265,6 +276,13 @@ mod tests {
             match_query("d'an \"x\"y").as_deref(),
             Some("\"d'an\" AND \"\"\"x\"\"y\"")
         );
+    }
+
+    #[test]
+    fn mail_addresses_are_searched_up_to_their_at() {
+        assert_eq!(employee_words("Mario.Rossi@azienda.it"), "Mario.Rossi");
+        assert_eq!(employee_words(" rossi@  @azienda.it 123 "), "rossi 123");
+        assert_eq!(employee_words("@"), "");
     }
 
     #[test]
