@@ -280,51 +280,83 @@ pub fn refresh(conn: &Connection, today: NaiveDate) -> crate::Result<usize> {
     Ok(n)
 }
 
-const ROLLUP_COLUMNS: &str = "count(*), coalesce(round(avg(e.completeness)), 0),
-    coalesce(min(e.completeness), 0), coalesce(sum(e.completeness = 100), 0),
-    coalesce(sum(e.issue_count > 0), 0), coalesce(sum(e.urgency >= ?1), 0)";
-
-fn rollup_from(
-    r: &rusqlite::Row,
-    department_id: Option<i64>,
-    department: Option<String>,
-    at: usize,
-) -> rusqlite::Result<CompletenessRollup> {
-    Ok(CompletenessRollup {
-        department_id,
-        department,
-        employees: r.get(at)?,
-        average: r.get::<_, f64>(at + 1)? as i64,
-        lowest: r.get(at + 2)?,
-        complete: r.get(at + 3)?,
-        with_issues: r.get(at + 4)?,
-        critical: r.get(at + 5)?,
-    })
+/// The sums behind one line of the completeness roll-up.
+#[derive(Debug, Default)]
+struct Tally {
+    employees: i64,
+    total: i64,
+    lowest: Option<i64>,
+    complete: i64,
+    with_issues: i64,
+    critical: i64,
 }
 
-/// Active staff scores overall and per department, from the cached columns (one pass, SQL
-/// aggregates).
+impl Tally {
+    fn add(&mut self, completeness: i64, issue_count: i64, urgency: i64) {
+        self.employees += 1;
+        self.total += completeness;
+        self.lowest = Some(self.lowest.map_or(completeness, |l| l.min(completeness)));
+        self.complete += i64::from(completeness == 100);
+        self.with_issues += i64::from(issue_count > 0);
+        self.critical += i64::from(urgency >= Severity::Critical.floor());
+    }
+
+    fn rollup(&self, department_id: Option<i64>, department: Option<String>) -> CompletenessRollup {
+        CompletenessRollup {
+            department_id,
+            department,
+            employees: self.employees,
+            // Rounded half away from zero, as `f64::round` does.
+            average: match self.employees {
+                0 => 0,
+                n => (self.total as f64 / n as f64).round() as i64,
+            },
+            lowest: self.lowest.unwrap_or(0),
+            complete: self.complete,
+            with_issues: self.with_issues,
+            critical: self.critical,
+        }
+    }
+}
+
+/// Active staff scores overall and per department, from the cached columns. One pass over the
+/// index that holds them (`employees_needs_fixing`, migration 0008), summed here: SQLite's
+/// GROUP BY would first sort every entry by department (40 ms instead of 15 at 100,000).
 pub fn company(conn: &Connection) -> crate::Result<CompanyCompleteness> {
-    let critical = Severity::Critical.floor();
-    let overall = conn.query_row(
-        &format!("SELECT {ROLLUP_COLUMNS} FROM employees e WHERE e.status = 'active'"),
-        [critical],
-        |r| rollup_from(r, None, None, 0),
+    let mut overall = Tally::default();
+    let mut by_department: HashMap<Option<i64>, Tally> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT department_id, completeness, issue_count, urgency FROM employees
+         WHERE status = 'active'",
     )?;
-    let mut stmt = conn.prepare(&format!(
-        "SELECT e.department_id, d.name, {ROLLUP_COLUMNS}
-         FROM employees e LEFT JOIN departments d ON d.id = e.department_id
-         WHERE e.status = 'active'
-         GROUP BY e.department_id
-         ORDER BY d.name_key IS NULL, d.name_key
-         LIMIT 10000"
-    ))?;
-    let departments = stmt
-        .query_map([critical], |r| rollup_from(r, r.get(0)?, r.get(1)?, 2))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (completeness, issues, urgency) = (r.get(1)?, r.get(2)?, r.get(3)?);
+        overall.add(completeness, issues, urgency);
+        by_department
+            .entry(r.get(0)?)
+            .or_default()
+            .add(completeness, issues, urgency);
+    }
+    let mut names: HashMap<i64, (String, String)> = HashMap::new();
+    let mut stmt = conn.prepare_cached("SELECT id, name, name_key FROM departments")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        names.insert(r.get(0)?, (r.get(1)?, r.get(2)?));
+    }
+    // By department name; the employees without a department last.
+    let mut departments: Vec<(Option<&str>, CompletenessRollup)> = by_department
+        .iter()
+        .map(|(&id, t)| {
+            let named = id.and_then(|id| names.get(&id));
+            let key = named.map(|(_, key)| key.as_str());
+            (key, t.rollup(id, named.map(|(name, _)| name.clone())))
+        })
+        .collect();
+    departments.sort_by(|a, b| (a.0.is_none(), a.0).cmp(&(b.0.is_none(), b.0)));
     Ok(CompanyCompleteness {
-        overall,
-        departments,
+        overall: overall.rollup(None, None),
+        departments: departments.into_iter().map(|(_, r)| r).collect(),
     })
 }
 
