@@ -85,6 +85,17 @@ fn every_page_of_every_shape_matches_the_forward_order() {
             status: StatusFilter::All,
             ..StaffQuery::default()
         },
+        // Searches with several pages of matches, through the trigram index and through the
+        // substring scan of short words.
+        StaffQuery {
+            search: Some("mar".into()),
+            ..StaffQuery::default()
+        },
+        StaffQuery {
+            search: Some("ri".into()),
+            status: StatusFilter::All,
+            ..StaffQuery::default()
+        },
     ];
     let mut checked = 0;
     for f in &filters {
@@ -124,6 +135,9 @@ fn every_page_of_every_shape_matches_the_forward_order() {
                     offset += 97;
                 }
                 assert_eq!(got, expected, "{sort:?} {dir:?} {f:?}");
+                if f.search.as_deref() != Some("ross") && f.search.is_some() {
+                    assert!(expected.len() > 97, "{f:?}: {}", expected.len());
+                }
                 // A window straddling the middle, and one past the end.
                 let mid = (expected.len() / 2).saturating_sub(20) as i64;
                 let page = app

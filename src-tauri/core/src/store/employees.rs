@@ -17,6 +17,7 @@ use crate::error::{Error, ErrorCode, FieldError};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use std::collections::HashMap;
 
 /// Every stored column except the cached scores (`completeness`, `issue_count`, `urgency`,
 /// `next_expiry`): those follow from tracked rows and the calendar, and change without anyone's
@@ -969,6 +970,9 @@ fn count_without_department(conn: &Connection, filter: &str, args: &[Value]) -> 
 /// deepest page is the one in the middle.
 pub fn list(conn: &Connection, q: &StaffQuery, today: NaiveDate) -> crate::Result<Page<StaffRow>> {
     let (offset, limit) = q.page.clamped();
+    if drive(q) == Drive::Search {
+        return search_page(conn, q, today, offset, limit);
+    }
     let (count_filter, count_args) = filter(q, today, true);
     let total: i64 = conn
         .prepare_cached(&count_sql(&count_filter))?
@@ -1024,6 +1028,58 @@ pub fn list(conn: &Connection, q: &StaffQuery, today: NaiveDate) -> crate::Resul
     if reversed {
         items.reverse();
     }
+    Ok(Page { items, total })
+}
+
+/// The ids of the matches of a search in one part of the list, in its order.
+fn search_ids_sql(p: &Part, filter: &str) -> String {
+    format!(
+        "SELECT e.id FROM {} WHERE {filter}{} ORDER BY {}",
+        p.from, p.extra, p.order
+    )
+}
+
+/// The rows of the employees whose ids are in the JSON array `?1`.
+fn rows_by_id_sql() -> String {
+    format!("SELECT {ROW_COLUMNS} FROM employees e WHERE e.id IN (SELECT value FROM json_each(?1))")
+}
+
+/// A page of a search: every match's id in list order (one statement per part of the list), so
+/// the matches are looked up once for the count and the order together, then the page's rows by
+/// id. Counting apart looked every match up a second time (2 of 6 ms for 1,300 matches among
+/// 100,000 employees).
+fn search_page(
+    conn: &Connection,
+    q: &StaffQuery,
+    today: NaiveDate,
+    offset: i64,
+    limit: i64,
+) -> crate::Result<Page<StaffRow>> {
+    let (filter, args) = filter(q, today, false);
+    let mut ids: Vec<i64> = Vec::new();
+    for p in parts(q, false) {
+        let mut stmt = conn.prepare_cached(&search_ids_sql(&p, &filter))?;
+        let found = stmt.query_map(params_from_iter(args.iter()), |r| r.get(0))?;
+        for id in found {
+            ids.push(id?);
+        }
+    }
+    let total = ids.len() as i64;
+    let page: Vec<i64> = ids
+        .into_iter()
+        .skip(offset as usize)
+        .take(limit as usize)
+        .collect();
+    let mut rows: HashMap<i64, StaffRow> = HashMap::with_capacity(page.len());
+    if !page.is_empty() {
+        let list = serde_json::to_string(&page).map_err(|e| Error::internal(e.to_string()))?;
+        let mut stmt = conn.prepare_cached(&rows_by_id_sql())?;
+        for row in stmt.query_map([list], row_from)? {
+            let row = row?;
+            rows.insert(row.id, row);
+        }
+    }
+    let items = page.iter().filter_map(|id| rows.remove(id)).collect();
     Ok(Page { items, total })
 }
 
@@ -1086,6 +1142,14 @@ pub fn query_plans(
 ) -> crate::Result<Vec<(String, Vec<String>)>> {
     let (count_filter, count_args) = filter(q, today, true);
     let (filter, args) = filter(q, today, false);
+    if drive(q) == Drive::Search {
+        let mut statements: Vec<(String, Vec<Value>)> = parts(q, false)
+            .iter()
+            .map(|p| (search_ids_sql(p, &filter), args.clone()))
+            .collect();
+        statements.push((rows_by_id_sql(), vec![Value::Text("[1, 2]".into())]));
+        return explain(conn, statements);
+    }
     let mut statements = vec![(count_sql(&count_filter), count_args.clone())];
     for reversed in [false, true] {
         let parts = parts(q, reversed);
@@ -1102,6 +1166,13 @@ pub fn query_plans(
             statements.push((page_sql(p, &filter, ROW_COLUMNS, args.len()), a));
         }
     }
+    explain(conn, statements)
+}
+
+fn explain(
+    conn: &Connection,
+    statements: Vec<(String, Vec<Value>)>,
+) -> crate::Result<Vec<(String, Vec<String>)>> {
     let mut out = Vec::new();
     for (sql, a) in statements {
         let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
