@@ -441,3 +441,34 @@ fn title_lines_above_the_header_and_totals_below_the_rows_are_left_out() {
     let t = read_bytes(b"Dipendenti\nNome;Cognome\n".to_vec(), Some("csv")).unwrap();
     assert_eq!((t.header_line, t.rows.len()), (2, 0));
 }
+
+#[test]
+fn a_report_printed_page_by_page_keeps_only_its_people() {
+    // Saved from a paginated payroll report: each page repeats the company and title lines and
+    // the column titles, and ends with its page number.
+    let text = "Rossi Forniture S.r.l.;;;;\r\n\
+                Elenco dipendenti;al 31/12/2025;;;\r\n\
+                Matricola;Cognome;Nome;Codice fiscale;Data assunzione\r\n\
+                000123;Rossi;Mario;RSSMRA80A01H501U;01/03/2010\r\n\
+                000124;Bianchi;;;\r\n\
+                ;;Pagina 1 di 3;;\r\n\
+                Rossi Forniture S.r.l.;;;;\r\n\
+                Elenco dipendenti;al 31/12/2025;;;\r\n\
+                MATRICOLA;Cognome;Nome;Codice fiscale;Data assunzione\r\n\
+                000125;Verdi;Luca;;\r\n\
+                Pagamento 12;;;;\r\n\
+                Page 2 of 3;;;;\r\n\
+                Matricola;Cognome;Nome;Codice fiscale;Data assunzione;\r\n\
+                000126;Neri;;;\r\n\
+                Pag. 3/3;;;;\r\n";
+    let t = read_bytes(text.as_bytes().to_vec(), Some("csv")).unwrap();
+    assert_eq!(t.header_line, 3);
+    // The people, each at its own line; a sparse row of a person stays a row (its missing
+    // cells are reported), and so does a line that only looks like a page number.
+    assert_eq!(t.line_numbers, vec![4, 5, 10, 11, 14]);
+    let names: Vec<&str> = (0..t.rows.len()).map(|r| cell(&t, r, "Cognome")).collect();
+    assert_eq!(names, ["Rossi", "Bianchi", "Verdi", "", "Neri"]);
+    assert_eq!(cell(&t, 3, "Matricola"), "Pagamento 12");
+    // Bianchi's row (two cells) right above a page break is not taken for a title line.
+    assert_eq!(cell(&t, 1, "Matricola"), "000124");
+}

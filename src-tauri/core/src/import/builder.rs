@@ -7,6 +7,11 @@
 //! out. A file whose records all fill one cell keeps its first record as the header. Likewise a
 //! report's closing lines of totals ("Totale dipendenti: 45") are left out: the last rows whose
 //! first cell starts with "Totale" or "Total" and that fill no more than two cells.
+//!
+//! A report printed page by page and saved as a spreadsheet repeats its furniture on every page:
+//! the column titles again, the title lines just above them as they stood above the first
+//! header, and a page number on a line of its own ("Pagina 2 di 5", "Pag. 2", "Page 2 of 5").
+//! Those lines are left out wherever they are; none of them could be a person.
 
 use super::{bad_file, Rows, SourceInfo, Table};
 
@@ -18,6 +23,8 @@ pub(super) struct TableBuilder {
     /// The opening records, held until the header is chosen among them.
     opening: Vec<(usize, Vec<String>)>,
     header: Option<(usize, Vec<String>)>,
+    /// The lines above the header, which a report repeats above the header on every page.
+    titles: Vec<Vec<String>>,
     rows: Rows,
     line_numbers: Vec<usize>,
 }
@@ -33,6 +40,31 @@ fn is_total(row: super::Row) -> bool {
 /// The cells of `record` with something in them.
 fn filled(record: &[String]) -> usize {
     record.iter().filter(|c| !c.trim().is_empty()).count()
+}
+
+/// Whether `row` holds the cells of `record` (trimmed, ASCII letters in either case; cells
+/// missing at either end count as empty).
+fn same_cells(row: super::Row, record: &[String]) -> bool {
+    let cell = |i: usize| row.get(i).unwrap_or_default().trim();
+    let want = |i: usize| record.get(i).map_or("", |c| c.trim());
+    // Most rows differ in the first cell.
+    cell(0).eq_ignore_ascii_case(want(0))
+        && (1..row.len().max(record.len())).all(|i| cell(i).eq_ignore_ascii_case(want(i)))
+}
+
+/// A page number on a line of its own: "Pagina 2 di 5", "Pag. 2/5", "Page 2 of 5".
+fn is_page_number(row: super::Row) -> bool {
+    let mut filled = row.iter().map(str::trim).filter(|c| !c.is_empty());
+    let (Some(text), None) = (filled.next(), filled.next()) else {
+        return false;
+    };
+    let lower = text.to_lowercase();
+    text.len() <= 30
+        && ["pagina", "pag.", "pag", "page", "p."].iter().any(|p| {
+            lower
+                .strip_prefix(p)
+                .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        })
 }
 
 impl TableBuilder {
@@ -59,7 +91,29 @@ impl TableBuilder {
             self.rows.push_cell(cell.as_ref())?;
         }
         self.rows.end_row(width)?;
-        self.line_numbers.push(line);
+        let Some(row) = self.rows.get(self.rows.len() - 1) else {
+            return Ok(());
+        };
+        if is_page_number(row) {
+            self.rows.pop_row();
+        } else if same_cells(row, headers) && filled(headers) >= 2 {
+            self.rows.pop_row();
+            // The page's title lines above it, as they stood above the first header.
+            while let Some(above) = self
+                .rows
+                .len()
+                .checked_sub(1)
+                .and_then(|i| self.rows.get(i))
+            {
+                if !self.titles.iter().any(|t| same_cells(above, t)) {
+                    break;
+                }
+                self.rows.pop_row();
+                self.line_numbers.pop();
+            }
+        } else {
+            self.line_numbers.push(line);
+        }
         Ok(())
     }
 
@@ -76,7 +130,8 @@ impl TableBuilder {
             .iter()
             .position(|(_, r)| filled(r) >= enough)
             .unwrap_or(0);
-        let mut records = opening.into_iter().skip(at);
+        let mut records = opening.into_iter();
+        self.titles = records.by_ref().take(at).map(|(_, r)| r).collect();
         let Some((line, header)) = records.next() else {
             return Ok(());
         };
