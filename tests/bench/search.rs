@@ -73,7 +73,11 @@ fn finds_employees_documents_and_departments_and_follows_every_change() {
     assert_eq!(e("ross"), ["Rossi Mario"]);
     assert_eq!(e("mario ROSSI"), ["Rossi Mario"]);
     assert_eq!(e("RSSMRA80A01H501U"), ["Rossi Mario"]);
-    assert_eq!(e("example.it"), ["Rossi Mario"]);
+    // An address up to its "@": the whole address or its first part finds him, the domain
+    // (the company's, on everyone's address) finds nobody.
+    assert_eq!(e("mario.rossi@example.it"), ["Rossi Mario"]);
+    assert_eq!(e("o.ros"), ["Rossi Mario"]);
+    assert!(e("example.it").is_empty());
     assert_eq!(e("M000042"), ["Rossi Mario"]);
     assert!(e("bianchi").is_empty());
     assert_eq!(
