@@ -445,7 +445,7 @@ fn title_lines_above_the_header_and_totals_below_the_rows_are_left_out() {
 #[test]
 fn a_report_printed_page_by_page_keeps_only_its_people() {
     // Saved from a paginated payroll report: each page repeats the company and title lines and
-    // the column titles, and ends with its page number.
+    // the column titles, and ends with its page number; a group ends with its total.
     let text = "Rossi Forniture S.r.l.;;;;\r\n\
                 Elenco dipendenti;al 31/12/2025;;;\r\n\
                 Matricola;Cognome;Nome;Codice fiscale;Data assunzione\r\n\
@@ -460,14 +460,17 @@ fn a_report_printed_page_by_page_keeps_only_its_people() {
                 Page 2 of 3;;;;\r\n\
                 Matricola;Cognome;Nome;Codice fiscale;Data assunzione;\r\n\
                 000126;Neri;;;\r\n\
+                Totale reparto: 1;;;;\r\n\
+                000127;Gialli;Ada;;\r\n\
                 Pag. 3/3;;;;\r\n";
     let t = read_bytes(text.as_bytes().to_vec(), Some("csv")).unwrap();
     assert_eq!(t.header_line, 3);
     // The people, each at its own line; a sparse row of a person stays a row (its missing
     // cells are reported), and so does a line that only looks like a page number.
-    assert_eq!(t.line_numbers, vec![4, 5, 10, 11, 14]);
+    // A group's line of totals is left out where it stands.
+    assert_eq!(t.line_numbers, vec![4, 5, 10, 11, 14, 16]);
     let names: Vec<&str> = (0..t.rows.len()).map(|r| cell(&t, r, "Cognome")).collect();
-    assert_eq!(names, ["Rossi", "Bianchi", "Verdi", "", "Neri"]);
+    assert_eq!(names, ["Rossi", "Bianchi", "Verdi", "", "Neri", "Gialli"]);
     assert_eq!(cell(&t, 3, "Matricola"), "Pagamento 12");
     // Bianchi's row (two cells) right above a page break is not taken for a title line.
     assert_eq!(cell(&t, 1, "Matricola"), "000124");

@@ -5,8 +5,9 @@
 //! where the header and the data have many, so the header is the first of the opening records
 //! that fills at least half as many cells as the fullest of them; the lines above it are left
 //! out. A file whose records all fill one cell keeps its first record as the header. Likewise a
-//! report's closing lines of totals ("Totale dipendenti: 45") are left out: the last rows whose
-//! first cell starts with "Totale" or "Total" and that fill no more than two cells.
+//! report's lines of totals ("Totale dipendenti: 45", or "Totale reparto: 12" after each group of
+//! a report by department) are left out: rows whose first cell starts with "Totale" or "Total"
+//! and that fill no more than two cells.
 //!
 //! A report printed page by page and saved as a spreadsheet repeats its furniture on every page:
 //! the column titles again, the title lines just above them as they stood above the first
@@ -29,8 +30,7 @@ pub(super) struct TableBuilder {
     line_numbers: Vec<usize>,
 }
 
-/// A line of totals closing a report: its first cell "Totale …" or "Total …", and at most one
-/// other cell filled.
+/// A line of totals: its first cell "Totale …" or "Total …", and at most one other cell filled.
 fn is_total(row: super::Row) -> bool {
     let first = row.get(0).unwrap_or_default().trim().to_lowercase();
     let filled = row.iter().filter(|c| !c.trim().is_empty()).count();
@@ -94,7 +94,7 @@ impl TableBuilder {
         let Some(row) = self.rows.get(self.rows.len() - 1) else {
             return Ok(());
         };
-        if is_page_number(row) {
+        if is_page_number(row) || is_total(row) {
             self.rows.pop_row();
         } else if same_cells(row, headers) && filled(headers) >= 2 {
             self.rows.pop_row();
@@ -145,10 +145,6 @@ impl TableBuilder {
     pub(super) fn finish(mut self, source: SourceInfo) -> crate::Result<Table> {
         if self.header.is_none() {
             self.choose_header()?;
-        }
-        while self.rows.iter().last().is_some_and(is_total) {
-            self.rows.pop_row();
-            self.line_numbers.pop();
         }
         let Some((header_line, headers)) = self.header else {
             return Err(bad_file("empty", "the file holds no rows"));
