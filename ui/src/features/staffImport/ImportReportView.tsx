@@ -91,7 +91,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           title={t("import.readyTitle")}
           data-testid="import-ready"
         >
-          {t("import.readyText", { create: report.to_create, update: report.to_update })}
+          {report.to_create + report.to_update === 0
+            ? t("import.readyNothing")
+            : t("import.readyText", { create: report.to_create, update: report.to_update })}
         </Alert>
       )}
       {report.unknown_departments.length > 0 ? (
