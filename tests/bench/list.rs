@@ -8,7 +8,7 @@ use backoffice_core::domain::employee::{StaffQuery, StaffSort, StatusFilter};
 use backoffice_core::domain::page::{PageRequest, SortDir};
 use backoffice_core::domain::permissions::Role;
 use backoffice_core::services::{Backoffice, Ctx};
-use backoffice_core::store::{employees, requirements, staff_scores, Clock};
+use backoffice_core::store::{requirements, staff_list, staff_scores, Clock};
 use chrono::{NaiveDate, TimeZone, Utc};
 use std::sync::Arc;
 
@@ -109,7 +109,7 @@ fn every_page_of_every_shape_matches_the_forward_order() {
                 let mut expected = Vec::new();
                 app.store()
                     .read(|c| {
-                        employees::for_each(c, &q, day(), &mut |e, _| {
+                        staff_list::for_each(c, &q, day(), &mut |e, _| {
                             expected.push(e.id);
                             Ok(())
                         })

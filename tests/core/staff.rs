@@ -12,7 +12,7 @@ use backoffice_core::domain::history::HistoryQuery;
 use backoffice_core::domain::page::{PageRequest, SortDir};
 use backoffice_core::domain::permissions::Role;
 use backoffice_core::services::{Backoffice, Ctx};
-use backoffice_core::store::{employees, requirements, staff_scores};
+use backoffice_core::store::{employees, requirements, staff_list, staff_scores};
 use backoffice_core::ErrorCode;
 use chrono::NaiveDate;
 
@@ -893,7 +893,7 @@ fn list_shapes_use_indexes_at_20000_employees() {
         let plans = t
             .app
             .store()
-            .read(|c| employees::query_plans(c, q, today))
+            .read(|c| staff_list::query_plans(c, q, today))
             .unwrap();
         for (sql, lines) in &plans {
             for line in lines {

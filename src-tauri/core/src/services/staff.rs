@@ -12,8 +12,8 @@ use crate::domain::page::Page;
 use crate::domain::permissions::{Action, Area};
 use crate::error::Error;
 use crate::store::{
-    contract_types, departments, documents, employees, requirements, staff_scores, training,
-    WriteTx,
+    contract_types, departments, documents, employees, requirements, staff_list, staff_scores,
+    training, WriteTx,
 };
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -151,7 +151,7 @@ impl Backoffice {
         self.require(ctx, Area::Staff, Action::Read)?;
         self.refresh_scores_if_stale(ctx)?;
         let today = self.today();
-        self.store.read(|c| employees::list(c, q, today))
+        self.store.read(|c| staff_list::list(c, q, today))
     }
 
     /// Average, lowest and counts of scores, overall and per department (active staff).

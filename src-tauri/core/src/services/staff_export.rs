@@ -11,8 +11,8 @@ use crate::domain::history::{Change, ChangeOp, HistoryQuery};
 use crate::domain::permissions::{Action, Area};
 use crate::error::{Error, ErrorCode};
 use crate::files::{put, write_atomically};
-use crate::store::employees::ExportNames;
-use crate::store::{contract_types, employees, history};
+use crate::store::staff_list::ExportNames;
+use crate::store::{contract_types, employees, history, staff_list};
 use chrono::{Datelike, Local, NaiveDate, Timelike};
 use serde::Serialize;
 use std::io::Write;
@@ -176,7 +176,7 @@ impl Backoffice {
             out.write_record(headers(language)).map_err(io)?;
             let mut n = 0u64;
             self.store.read(|c| {
-                employees::for_each(c, q, today, &mut |e, names| {
+                staff_list::for_each(c, q, today, &mut |e, names| {
                     let row: Vec<String> = cells(e, names, language)
                         .into_iter()
                         .map(|cell| match cell {
@@ -233,7 +233,7 @@ impl Backoffice {
         }
         let mut row = 0u32;
         self.store.read(|c| {
-            employees::for_each(c, q, today, &mut |e, names| {
+            staff_list::for_each(c, q, today, &mut |e, names| {
                 row += 1;
                 for (col, cell) in cells(e, names, language).into_iter().enumerate() {
                     let col = col as u16;

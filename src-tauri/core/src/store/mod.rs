@@ -16,6 +16,7 @@ pub mod organisation;
 pub mod preferences;
 pub mod requirements;
 pub mod search;
+pub mod staff_list;
 pub mod staff_scores;
 pub mod throttle;
 mod tracked;
