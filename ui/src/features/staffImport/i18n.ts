@@ -131,7 +131,8 @@ export const importIt: Shape<typeof importEn> = {
   unknownDepartments: "Reparti non trovati: {{names}}",
   readyTitle: "Tutte le righe sono valide",
   readyText: "{{create}} nuove schede e {{update}} aggiornamenti saranno salvati in un solo passo.",
-  readyNothing: "Ogni riga corrisponde alla scheda già in archivio: l'importazione non cambia nulla.",
+  readyNothing:
+    "Ogni riga corrisponde alla scheda già in archivio: l'importazione non cambia nulla.",
   start: "Importa",
   back: "Indietro",
   another: "Scegli un altro file",
