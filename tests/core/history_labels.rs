@@ -122,6 +122,7 @@ fn an_unknown_id_gets_no_name() {
         before: None,
         after: Some(serde_json::json!({ "id": 777, "employee_id": 888, "course_id": 999 })),
         hash: String::new(),
+        detail: None,
     };
     let all: Vec<&str> = TRACKED.iter().map(|t| t.entity).collect();
     let r = t

@@ -10,6 +10,7 @@ mod open;
 mod organisation;
 mod permissions;
 mod proof;
+mod schema_upgrade;
 mod search;
 mod staff;
 mod staff_bench;

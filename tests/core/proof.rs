@@ -49,6 +49,7 @@ fn rebuild_chain(conn: &rusqlite::Connection) {
             op: &op,
             before: before.as_deref(),
             after: after.as_deref(),
+            detail: None,
             prev_hash: &prev,
         });
         conn.execute(

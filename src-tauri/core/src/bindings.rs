@@ -16,6 +16,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     // Integers cross as JS numbers: ids and money minor units stay far below 2^53.
     let cfg = Config::new().with_large_int("number").with_out_dir(dir);
     crate::error::Error::export_all(&cfg)?;
+    std::fs::write(dir.join("tables.ts"), crate::store::tracked::typescript())?;
     o::Organisation::export_all(&cfg)?;
     o::OrganisationInput::export_all(&cfg)?;
     d::Department::export_all(&cfg)?;

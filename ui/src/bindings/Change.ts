@@ -13,4 +13,9 @@ before: Record<string, unknown> | null,
 /**
  * The row as JSON after the change; `None` for deletes.
  */
-after: Record<string, unknown> | null, hash: string, };
+after: Record<string, unknown> | null, hash: string, 
+/**
+ * What the change means beyond before and after; today only a schema upgrade has one:
+ * `{kind: "schema_upgrade", version, added, removed, renamed: [[old, new]], changed}`.
+ */
+detail: Record<string, unknown> | null, };

@@ -313,6 +313,14 @@ export const it: Resources = {
       courses: "Corso",
       requirements: "Requisito",
     },
+    system: "Backoffice (automatico)",
+    upgrade: {
+      added: "Campo “{{field}}” aggiunto: {{value}}",
+      renamed: "Campo “{{from}}” rinominato “{{to}}”",
+      removed: "Campo “{{field}}” rimosso",
+      changed: "Campo “{{field}}” memorizzato in un nuovo formato",
+      version: "(aggiornamento alla versione {{version}})",
+    },
     op: {
       insert: "Creato",
       update: "Modificato",

@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { diffRows, fieldKind, REFERENCES, recordLabel, referencedTable } from "./diff";
+import { diffRows, fieldKind, recordLabel, referencedTable, upgradeOf } from "./diff";
 
 describe("diffRows", () => {
   it("lists only the fields that changed, hiding technical columns", () => {
@@ -42,25 +40,30 @@ describe("diffRows", () => {
     expect(referencedTable("training_records", "course_id")).toBe("courses");
     expect(referencedTable("employees", "manager_id")).toBe("employees");
     expect(referencedTable("departments", "head")).toBeNull();
-    expect(fieldKind("completed_on")).toBe("date");
-    expect(fieldKind("uploaded_at")).toBe("instant");
-    expect(fieldKind("title")).toBe("other");
+    expect(fieldKind("training_records", "completed_on")).toBe("date");
+    expect(fieldKind("documents", "uploaded_at")).toBe("instant");
+    expect(fieldKind("documents", "title")).toBe("other");
   });
 });
 
-describe("references", () => {
-  it("match the ones Rust names records by", () => {
-    const file = resolve(__dirname, "../../../src-tauri/core/src/store/history_labels.rs");
-    const source = readFileSync(file, "utf8");
-    const start = source.indexOf("pub const REFERENCES");
-    const block = source.slice(start, source.indexOf("];", start));
-    const declared = [...block.matchAll(/\("([a-z_]+)", "([a-z_]+)", "([a-z_]+)"\)/g)].map(
-      (m) => `${m[1]}.${m[2]} -> ${m[3]}`,
-    );
-    const ours = Object.entries(REFERENCES).flatMap(([entity, fields]) =>
-      Object.entries(fields).map(([field, to]) => `${entity}.${field} -> ${to}`),
-    );
-    expect(declared.length).toBeGreaterThan(0);
-    expect(ours.sort()).toEqual(declared.sort());
+describe("upgradeOf", () => {
+  it("reads a schema upgrade's fields and ignores other details", () => {
+    const u = upgradeOf({
+      kind: "schema_upgrade",
+      version: 12,
+      added: ["private_email"],
+      removed: [],
+      renamed: [["phone", "work_phone"]],
+      changed: [],
+    });
+    expect(u).toEqual({
+      version: 12,
+      added: ["private_email"],
+      removed: [],
+      renamed: [["phone", "work_phone"]],
+      changed: [],
+    });
+    expect(upgradeOf(null)).toBeNull();
+    expect(upgradeOf({ kind: "export" })).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
 // What a change did to a record, field by field, for the History screen.
 
+import { TABLES } from "../bindings/tables";
+
 /** Columns kept for integrity (search keys, optimistic-lock counters, timestamps) that say nothing to a person. */
 const TECHNICAL = new Set(["id", "name_key", "code_key", "version", "created_at", "updated_at"]);
 
@@ -22,52 +24,38 @@ export function diffRows(before: Row, after: Row): FieldChange[] {
   return out;
 }
 
-/**
- * Snapshot fields holding another record's id, by table, and the table they point at. Kept in
- * step with `REFERENCES` in src-tauri/core/src/store/history_labels.rs, which names those records.
- */
-export const REFERENCES: Record<string, Record<string, string>> = {
-  employees: {
-    department_id: "departments",
-    manager_id: "employees",
-    contract_type_id: "contract_types",
-  },
-  documents: { employee_id: "employees", type_id: "document_types", superseded_by: "documents" },
-  training_records: {
-    employee_id: "employees",
-    course_id: "courses",
-    certificate_document_id: "documents",
-  },
-  requirements: {
-    department_id: "departments",
-    document_type_id: "document_types",
-    course_id: "courses",
-  },
-};
-
 /** The table a field's value points at, if the field holds another record's id. */
 export function referencedTable(entity: string, field: string): string | null {
-  return REFERENCES[entity]?.[field] ?? null;
+  return TABLES[entity]?.references[field] ?? null;
 }
 
-/** Calendar dates, stored as yyyy-mm-dd (employees, documents, training records). */
-const DATE_FIELDS = new Set([
-  "birth_date",
-  "hire_date",
-  "contract_end",
-  "termination_date",
-  "issued_on",
-  "expires_on",
-  "completed_on",
-]);
-
-/** Instants, stored as UTC ISO 8601. */
-const INSTANT_FIELDS = new Set(["uploaded_at"]);
-
-export function fieldKind(field: string): "date" | "instant" | "other" {
-  if (DATE_FIELDS.has(field)) return "date";
-  if (INSTANT_FIELDS.has(field)) return "instant";
+/** Calendar dates (shown dd/mm/yyyy) or instants (with their time), as the Rust tables declare. */
+export function fieldKind(entity: string, field: string): "date" | "instant" | "other" {
+  const table = TABLES[entity];
+  if (table?.dates.includes(field)) return "date";
+  if (table?.instants.includes(field)) return "instant";
   return "other";
+}
+
+/** What a schema upgrade did to a record, from the change's `detail`. */
+export type Upgrade = {
+  version: number;
+  added: string[];
+  removed: string[];
+  renamed: [string, string][];
+  changed: string[];
+};
+
+export function upgradeOf(detail: Record<string, unknown> | null): Upgrade | null {
+  if (detail?.kind !== "schema_upgrade") return null;
+  const list = (k: string) => (Array.isArray(detail[k]) ? (detail[k] as string[]) : []);
+  return {
+    version: Number(detail.version),
+    added: list("added"),
+    removed: list("removed"),
+    renamed: Array.isArray(detail.renamed) ? (detail.renamed as [string, string][]) : [],
+    changed: list("changed"),
+  };
 }
 
 /** A short label for a record in a history row: its name, code or key if it has one. */

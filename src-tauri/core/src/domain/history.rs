@@ -57,6 +57,10 @@ pub struct Change {
     #[ts(type = "Record<string, unknown> | null")]
     pub after: Option<serde_json::Value>,
     pub hash: String,
+    /// What the change means beyond before and after; today only a schema upgrade has one:
+    /// `{kind: "schema_upgrade", version, added, removed, renamed: [[old, new]], changed}`.
+    #[ts(type = "Record<string, unknown> | null")]
+    pub detail: Option<serde_json::Value>,
 }
 
 /// A record's name in each UI language; the same text when the record has a single name.

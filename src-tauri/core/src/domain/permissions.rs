@@ -127,18 +127,6 @@ pub fn allows(roles: &[Role], area: Area, action: Action) -> bool {
     roles.iter().any(|r| role_allows(*r, area, action))
 }
 
-/// The area a history entity belongs to: who may read an area may read its history.
-pub fn area_of_entity(entity: &str) -> Area {
-    match entity {
-        "departments" => Area::Departments,
-        "employees" | "documents" | "training_records" | "contract_types" | "document_types"
-        | "courses" | "requirements" => Area::Staff,
-        "organisation" | "preferences" => Area::Settings,
-        // Accounts and security events (sign-ins, refusals) are for administrators.
-        _ => Area::Users,
-    }
-}
-
 /// One allowed (area, action) pair, as the UI receives a user's permissions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 pub struct Grant {

@@ -3,16 +3,11 @@ use crate::domain::history::{
     HistoryHead, HistoryPage, HistoryQuery, HistoryStatus, ProblemKind, VerifyProblem,
     VerifyReport, HEAD_KIND,
 };
-use crate::domain::permissions::{area_of_entity, Action, Area};
+use crate::domain::permissions::{Action, Area};
 use crate::error::{Error, ErrorCode};
 use crate::files::{put, write_atomically};
-use crate::store::{history, history_labels, TRACKED};
+use crate::store::{history, history_labels, tracked};
 use std::path::Path;
-
-/// Entities whose history is kept: the tracked tables, plus security events.
-fn all_entities() -> impl Iterator<Item = &'static str> {
-    TRACKED.iter().map(|t| t.entity).chain(["security"])
-}
 
 /// Columns never shown in history: a password hash is replaced by a short fingerprint, so a
 /// change is still visible without handing out the hash.
@@ -35,8 +30,8 @@ fn mask(v: &mut Option<serde_json::Value>) {
 impl Backoffice {
     /// The entities `ctx` may see the history of: those of the areas it may read.
     fn visible_entities(&self, ctx: &Ctx) -> Vec<&'static str> {
-        all_entities()
-            .filter(|e| ctx.can(area_of_entity(e), Action::Read))
+        tracked::history_entities()
+            .filter(|e| tracked::area_of(e).is_some_and(|a| ctx.can(a, Action::Read)))
             .collect()
     }
 

@@ -1,19 +1,39 @@
 //! Contract types table: the editable list an employee's contract is chosen from.
 
-use super::tracked::Tracked;
+use super::tracked::{Naming, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
 use crate::domain::catalog::{ContractType, ValidContractType};
 use crate::domain::history::ChangeOp;
+use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
 use crate::error::{Error, ErrorCode};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-pub const TRACKED: Tracked = Tracked {
+pub static TRACKED: Tracked = Tracked {
     entity: "contract_types",
-    snapshot_sql: "json_object('id', id, 'code', code, 'name_it', name_it, 'name_en', name_en,
-        'name_key', name_key, 'fixed_term', fixed_term, 'active', active, 'version', version,
-        'created_at', created_at, 'updated_at', updated_at)",
+    area: Area::Staff,
+    columns: &[
+        "id",
+        "code",
+        "name_it",
+        "name_en",
+        "name_key",
+        "fixed_term",
+        "active",
+        "version",
+        "created_at",
+        "updated_at",
+    ],
+    references: &[],
+    naming: Naming::Bilingual {
+        it: "name_it",
+        en: "name_en",
+    },
+    dates: &[],
+    instants: &[],
+    personal: false,
+    snapshot: Snapshot::new(),
 };
 
 const COLUMNS: &str =

@@ -1,20 +1,40 @@
 //! Courses table: the training an employee can complete, with its hours and validity.
 
-use super::tracked::Tracked;
+use super::tracked::{Naming, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
 use crate::domain::catalog::{Course, ValidCourse};
 use crate::domain::history::ChangeOp;
+use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
 use crate::error::{Error, ErrorCode};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-pub const TRACKED: Tracked = Tracked {
+pub static TRACKED: Tracked = Tracked {
     entity: "courses",
-    snapshot_sql: "json_object('id', id, 'code', code, 'name_it', name_it, 'name_en', name_en,
-        'name_key', name_key, 'hours', hours, 'validity_months', validity_months,
-        'active', active, 'version', version,
-        'created_at', created_at, 'updated_at', updated_at)",
+    area: Area::Staff,
+    columns: &[
+        "id",
+        "code",
+        "name_it",
+        "name_en",
+        "name_key",
+        "hours",
+        "validity_months",
+        "active",
+        "version",
+        "created_at",
+        "updated_at",
+    ],
+    references: &[],
+    naming: Naming::Bilingual {
+        it: "name_it",
+        en: "name_en",
+    },
+    dates: &[],
+    instants: &[],
+    personal: false,
+    snapshot: Snapshot::new(),
 };
 
 const COLUMNS: &str =

@@ -1,6 +1,6 @@
 //! Departments table: paged search, insert, update, (de)activate.
 
-use super::tracked::Tracked;
+use super::tracked::{Naming, Snapshot, Tracked};
 use super::tx::WriteTx;
 use super::{like_pattern, ts_parse};
 use crate::domain::department::{
@@ -8,16 +8,34 @@ use crate::domain::department::{
 };
 use crate::domain::history::ChangeOp;
 use crate::domain::page::Page;
+use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
 use crate::error::{Error, ErrorCode, FieldError};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-pub const TRACKED: Tracked = Tracked {
+pub static TRACKED: Tracked = Tracked {
     entity: "departments",
-    snapshot_sql: "json_object('id', id, 'name', name, 'name_key', name_key, 'code', code,
-        'code_key', code_key, 'head', head, 'cost_centre', cost_centre, 'active', active,
-        'version', version, 'created_at', created_at, 'updated_at', updated_at)",
+    area: Area::Departments,
+    columns: &[
+        "id",
+        "name",
+        "name_key",
+        "code",
+        "code_key",
+        "head",
+        "cost_centre",
+        "active",
+        "version",
+        "created_at",
+        "updated_at",
+    ],
+    references: &[],
+    naming: Naming::Field("name"),
+    dates: &[],
+    instants: &[],
+    personal: false,
+    snapshot: Snapshot::new(),
 };
 
 const COLUMNS: &str = "id, name, code, head, cost_centre, active, version, created_at, updated_at";

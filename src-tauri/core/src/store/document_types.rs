@@ -1,20 +1,40 @@
 //! Document types table: what kinds of document can be attached, and whether they expire.
 
-use super::tracked::Tracked;
+use super::tracked::{Naming, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
 use crate::domain::catalog::{DocumentType, ValidDocumentType};
 use crate::domain::history::ChangeOp;
+use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
 use crate::error::{Error, ErrorCode};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-pub const TRACKED: Tracked = Tracked {
+pub static TRACKED: Tracked = Tracked {
     entity: "document_types",
-    snapshot_sql: "json_object('id', id, 'code', code, 'name_it', name_it, 'name_en', name_en,
-        'name_key', name_key, 'expires', expires, 'validity_months', validity_months,
-        'active', active, 'version', version,
-        'created_at', created_at, 'updated_at', updated_at)",
+    area: Area::Staff,
+    columns: &[
+        "id",
+        "code",
+        "name_it",
+        "name_en",
+        "name_key",
+        "expires",
+        "validity_months",
+        "active",
+        "version",
+        "created_at",
+        "updated_at",
+    ],
+    references: &[],
+    naming: Naming::Bilingual {
+        it: "name_it",
+        en: "name_en",
+    },
+    dates: &[],
+    instants: &[],
+    personal: false,
+    snapshot: Snapshot::new(),
 };
 
 const COLUMNS: &str =

@@ -2,22 +2,46 @@
 
 use super::dates::{opt_date_at, opt_date_text};
 use super::search::SearchIndex;
-use super::tracked::Tracked;
+use super::tracked::{Naming, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
 use crate::domain::completeness::DocFact;
 use crate::domain::document::{Document, ValidDocumentMeta};
 use crate::domain::history::ChangeOp;
+use crate::domain::permissions::Area;
 use crate::error::{Error, ErrorCode, FieldError};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-pub const TRACKED: Tracked = Tracked {
+pub static TRACKED: Tracked = Tracked {
     entity: "documents",
-    snapshot_sql: "json_object('id', id, 'employee_id', employee_id, 'type_id', type_id,
-        'title', title, 'file_name', file_name, 'mime', mime, 'size', size, 'sha256', sha256,
-        'issued_on', issued_on, 'expires_on', expires_on, 'superseded_by', superseded_by,
-        'uploaded_at', uploaded_at, 'uploaded_by', uploaded_by, 'version', version,
-        'updated_at', updated_at)",
+    area: Area::Staff,
+    columns: &[
+        "id",
+        "employee_id",
+        "type_id",
+        "title",
+        "file_name",
+        "mime",
+        "size",
+        "sha256",
+        "issued_on",
+        "expires_on",
+        "superseded_by",
+        "uploaded_at",
+        "uploaded_by",
+        "version",
+        "updated_at",
+    ],
+    references: &[
+        ("employee_id", "employees"),
+        ("type_id", "document_types"),
+        ("superseded_by", "documents"),
+    ],
+    naming: Naming::Field("title"),
+    dates: &["issued_on", "expires_on"],
+    instants: &["uploaded_at"],
+    personal: true,
+    snapshot: Snapshot::new(),
 };
 
 const COLUMNS: &str = "id, employee_id, type_id, title, file_name, mime, size, sha256, issued_on,
@@ -110,7 +134,7 @@ fn insert_sql() -> &'static str {
                                     updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?10)
              RETURNING id, {}",
-            TRACKED.snapshot_sql
+            TRACKED.snapshot_sql()
         )
     })
 }

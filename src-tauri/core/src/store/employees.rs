@@ -3,12 +3,13 @@
 
 use super::dates::{date_at, date_text, opt_date_at, opt_date_text};
 use super::search::SearchIndex;
-use super::tracked::Tracked;
+use super::tracked::{Naming, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
 use crate::domain::codice_fiscale::Sex;
 use crate::domain::employee::{Employee, EmployeeStatus, ValidEmployee};
 use crate::domain::history::ChangeOp;
+use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
 use crate::error::{Error, ErrorCode, FieldError};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -17,17 +18,54 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 /// Every stored column except the cached scores (`completeness`, `issue_count`, `urgency`,
 /// `next_expiry`): those follow from tracked rows and the calendar, and change without anyone's
 /// edit (see the migration).
-pub const TRACKED: Tracked = Tracked {
+pub static TRACKED: Tracked = Tracked {
     entity: "employees",
-    snapshot_sql: "json_object('id', id, 'employee_number', employee_number,
-        'first_name', first_name, 'last_name', last_name, 'sort_key', sort_key,
-        'tax_code', tax_code, 'birth_date', birth_date, 'birth_place', birth_place, 'sex', sex,
-        'email', email, 'phone', phone, 'address', address, 'iban', iban,
-        'department_id', department_id, 'job_title', job_title, 'job_title_key', job_title_key,
-        'manager_id', manager_id, 'hire_date', hire_date, 'contract_type_id', contract_type_id,
-        'contract_end', contract_end, 'ccnl', ccnl, 'level', level, 'status', status,
-        'termination_date', termination_date, 'termination_reason', termination_reason,
-        'version', version, 'created_at', created_at, 'updated_at', updated_at)",
+    area: Area::Staff,
+    columns: &[
+        "id",
+        "employee_number",
+        "first_name",
+        "last_name",
+        "sort_key",
+        "tax_code",
+        "birth_date",
+        "birth_place",
+        "sex",
+        "email",
+        "phone",
+        "address",
+        "iban",
+        "department_id",
+        "job_title",
+        "job_title_key",
+        "manager_id",
+        "hire_date",
+        "contract_type_id",
+        "contract_end",
+        "ccnl",
+        "level",
+        "status",
+        "termination_date",
+        "termination_reason",
+        "version",
+        "created_at",
+        "updated_at",
+    ],
+    references: &[
+        ("department_id", "departments"),
+        ("manager_id", "employees"),
+        ("contract_type_id", "contract_types"),
+    ],
+    naming: Naming::Words(&["last_name", "first_name"]),
+    dates: &[
+        "birth_date",
+        "hire_date",
+        "contract_end",
+        "termination_date",
+    ],
+    instants: &[],
+    personal: true,
+    snapshot: Snapshot::new(),
 };
 
 pub const COLUMNS: &str = "e.id, e.employee_number, e.first_name, e.last_name, e.tax_code,
@@ -319,7 +357,7 @@ fn insert_sql() -> &'static str {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
                      ?18, ?19, ?20, ?21, 'active', 1, ?22, ?22, ?23, ?24, ?25, ?26)
              RETURNING id, {}",
-            TRACKED.snapshot_sql
+            TRACKED.snapshot_sql()
         )
     })
 }

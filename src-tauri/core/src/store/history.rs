@@ -1,6 +1,6 @@
 //! The hash-chained change log: append inside a write, list with filters, and verify.
 
-use super::tracked::TRACKED;
+use super::tracked::{Tracked, TRACKED};
 use super::{ts_parse, ts_text};
 use crate::domain::history::{
     Change, ChangeOp, HistoryQuery, HistoryStatus, ProblemKind, VerifyProblem, VerifyReport,
@@ -25,6 +25,8 @@ pub struct ChangeFields<'a> {
     pub op: &'a str,
     pub before: Option<&'a str>,
     pub after: Option<&'a str>,
+    /// Set only on changes that carry one (a schema upgrade); `None` hashes as before it existed.
+    pub detail: Option<&'a str>,
     pub prev_hash: &'a str,
 }
 
@@ -49,6 +51,11 @@ pub fn hash(c: &ChangeFields) -> String {
     put(Some(c.op));
     put(c.before);
     put(c.after);
+    // Appended only when present: every change written before `detail` existed keeps its hash,
+    // and a change with one encodes one more field, so it never collides with one without.
+    if c.detail.is_some() {
+        put(c.detail);
+    }
     hex::encode(h.finalize())
 }
 
@@ -72,6 +79,7 @@ pub(super) fn append(
     op: ChangeOp,
     before: Option<&str>,
     after: Option<&str>,
+    detail: Option<&str>,
 ) -> crate::Result<(i64, String)> {
     let (prev_id, prev_hash) = prev;
     let fields = ChangeFields {
@@ -83,15 +91,17 @@ pub(super) fn append(
         op: op.as_str(),
         before,
         after,
+        detail,
         prev_hash: &prev_hash,
     };
     let h = hash(&fields);
     conn.prepare_cached(
-        "INSERT INTO changes (id, actor, at, entity, row_id, op, before, after, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO changes (id, actor, at, entity, row_id, op, before, after, prev_hash, hash,
+                              detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
-        fields.id, actor, at, entity, row_id, fields.op, before, after, prev_hash, h
+        fields.id, actor, at, entity, row_id, fields.op, before, after, prev_hash, h, detail
     ])?;
     Ok((fields.id, h))
 }
@@ -112,6 +122,7 @@ fn change_from_row(r: &Row) -> rusqlite::Result<Change> {
         before: json(6)?,
         after: json(7)?,
         hash: r.get(8)?,
+        detail: json(9)?,
     })
 }
 
@@ -148,7 +159,7 @@ fn filter(q: &HistoryQuery, entities: &[&str]) -> crate::Result<(String, Vec<Val
     Ok((sql, args))
 }
 
-const CHANGE_COLUMNS: &str = "id, actor, at, entity, row_id, op, before, after, hash";
+const CHANGE_COLUMNS: &str = "id, actor, at, entity, row_id, op, before, after, hash, detail";
 
 /// Newest first, filtered, one page.
 pub fn list(conn: &Connection, q: &HistoryQuery, entities: &[&str]) -> crate::Result<Page<Change>> {
@@ -234,6 +245,16 @@ pub fn verify(
     now: DateTime<Utc>,
     progress: &mut dyn FnMut(i64) -> bool,
 ) -> crate::Result<VerifyReport> {
+    verify_with(conn, TRACKED, now, progress)
+}
+
+/// [`verify`] against the given table declarations (a test's upgraded shape).
+pub fn verify_with(
+    conn: &Connection,
+    tables: &[&Tracked],
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(i64) -> bool,
+) -> crate::Result<VerifyReport> {
     let mut report = VerifyReport {
         ok: true,
         changes_checked: 0,
@@ -249,7 +270,8 @@ pub fn verify(
         Ok(r)
     };
     let mut stmt = conn.prepare(
-        "SELECT id, actor, at, entity, row_id, op, before, after, prev_hash, hash FROM changes ORDER BY id",
+        "SELECT id, actor, at, entity, row_id, op, before, after, prev_hash, hash, detail
+         FROM changes ORDER BY id",
     )?;
     let mut rows = stmt.query([])?;
     let mut prev = GENESIS.to_owned();
@@ -273,6 +295,7 @@ pub fn verify(
         let (op, before, after): (String, Option<String>, Option<String>) =
             (r.get(5)?, r.get(6)?, r.get(7)?);
         let stored: String = r.get(9)?;
+        let detail: Option<String> = r.get(10)?;
         let computed = hash(&ChangeFields {
             id,
             actor: &actor,
@@ -282,6 +305,7 @@ pub fn verify(
             op: &op,
             before: before.as_deref(),
             after: after.as_deref(),
+            detail: detail.as_deref(),
             prev_hash: &prev_hash,
         });
         if computed != stored {
@@ -295,7 +319,7 @@ pub fn verify(
         }
     }
     report.head_hash = (report.changes_checked > 0).then_some(prev);
-    for t in TRACKED {
+    for t in tables {
         if let Some(p) = check_rows(conn, t, &mut report, progress)? {
             return fail(report, p);
         }
@@ -311,7 +335,7 @@ fn cancelled() -> Error {
 /// that no change ever created.
 fn check_rows(
     conn: &Connection,
-    t: &super::Tracked,
+    t: &Tracked,
     report: &mut VerifyReport,
     progress: &mut dyn FnMut(i64) -> bool,
 ) -> crate::Result<Option<VerifyProblem>> {
@@ -328,7 +352,7 @@ fn check_rows(
                WHERE entity = ?1 AND op IN ('insert', 'update', 'delete') GROUP BY row_id) l
            ON c.id = l.id
          ORDER BY c.row_id",
-        snap = t.snapshot_sql,
+        snap = t.snapshot_sql(),
         table = t.entity,
     );
     let mut stmt = conn.prepare(&sql)?;

@@ -5,39 +5,12 @@
 //! snapshot in history. Lookups are batched: one query per table for current rows and one per
 //! table for the rows that are gone, whatever the page size, and never a whole table.
 
-use super::tracked::TRACKED;
+use super::tracked::{table, Naming, Part};
 use crate::domain::history::{Change, ChangeOp, RecordName};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
 use serde_json::Value as Json;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-/// Snapshot fields that hold the id of another record: (entity, field, referenced entity).
-/// The UI keeps the same list to know which fields to show by name.
-pub const REFERENCES: &[(&str, &str, &str)] = &[
-    ("employees", "department_id", "departments"),
-    ("employees", "manager_id", "employees"),
-    ("employees", "contract_type_id", "contract_types"),
-    ("documents", "employee_id", "employees"),
-    ("documents", "type_id", "document_types"),
-    ("documents", "superseded_by", "documents"),
-    ("training_records", "employee_id", "employees"),
-    ("training_records", "course_id", "courses"),
-    ("training_records", "certificate_document_id", "documents"),
-    ("requirements", "department_id", "departments"),
-    ("requirements", "document_type_id", "document_types"),
-    ("requirements", "course_id", "courses"),
-];
-
-/// Fields whose names make up another record's name (a training record is named by its course
-/// and employee, a requirement by what it asks for and of whom).
-const NAMED_BY: &[(&str, &[&str])] = &[
-    ("training_records", &["course_id", "employee_id"]),
-    (
-        "requirements",
-        &["document_type_id", "course_id", "department_id"],
-    ),
-];
 
 /// Ids per `IN (...)` list; a page holds at most a few hundred, so this only guards SQLite's limit.
 const CHUNK: usize = 500;
@@ -51,14 +24,11 @@ pub struct Resolved {
 type Wanted = BTreeMap<&'static str, BTreeSet<i64>>;
 
 fn referenced(entity: &str, field: &str) -> Option<&'static str> {
-    REFERENCES
-        .iter()
-        .find(|(e, f, _)| *e == entity && *f == field)
-        .map(|(_, _, to)| *to)
+    table(entity)?.referenced(field)
 }
 
 fn tracked(entity: &str) -> Option<&'static str> {
-    TRACKED.iter().map(|t| t.entity).find(|e| *e == entity)
+    table(entity).map(|t| t.entity)
 }
 
 /// Names the records of `changes` and the records their fields point at, limited to `visible`
@@ -86,10 +56,12 @@ pub fn resolve(conn: &Connection, changes: &[Change], visible: &[&str]) -> crate
         }
     }
     r.fetch(wanted)?;
-    // Second round: the records whose names compose a training record's or requirement's name.
+    // Second round: the records whose names compose another's (a training record is named by
+    // its course and employee).
     let mut more = Wanted::new();
     for ((entity, _), snap) in &r.snaps {
-        if let Some((_, fields)) = NAMED_BY.iter().find(|(e, _)| e == entity) {
+        let fields = table(entity).map_or_else(Vec::new, |t| t.naming.referenced_fields());
+        if !fields.is_empty() {
             refs_of(entity, snap, &mut more, |f| fields.contains(&f));
         }
     }
@@ -130,7 +102,7 @@ impl Resolver<'_> {
             if !self.visible.contains(&entity) {
                 continue;
             }
-            let Some(t) = TRACKED.iter().find(|t| t.entity == entity) else {
+            let Some(t) = table(entity) else {
                 continue;
             };
             let ids: Vec<i64> = ids
@@ -141,7 +113,7 @@ impl Resolver<'_> {
                 let marks = vec!["?"; chunk.len()].join(", ");
                 let current = format!(
                     "SELECT id, {snap} FROM {entity} WHERE id IN ({marks})",
-                    snap = t.snapshot_sql
+                    snap = t.snapshot_sql()
                 );
                 self.load(&current, chunk.iter().map(|&id| Value::Integer(id)), entity)?;
                 let gone: Vec<i64> = chunk
@@ -212,40 +184,37 @@ impl Resolver<'_> {
             it: s.clone(),
             en: s,
         };
-        match entity {
-            "employees" => {
-                let parts: Vec<String> = [t("last_name"), t("first_name")]
-                    .into_iter()
-                    .flatten()
-                    .collect();
+        match &table(entity)?.naming {
+            Naming::Field(f) => t(f).map(same),
+            Naming::Words(fields) => {
+                let parts: Vec<String> = fields.iter().filter_map(|f| t(f)).collect();
                 (!parts.is_empty()).then(|| same(parts.join(" ")))
             }
-            "contract_types" | "document_types" | "courses" => {
-                let it = t("name_it").or_else(|| t("name_en"))?;
-                let en = t("name_en").unwrap_or_else(|| it.clone());
-                Some(RecordName { it, en })
+            Naming::Bilingual { it, en } => {
+                let name_it = t(it).or_else(|| t(en))?;
+                let name_en = t(en).unwrap_or_else(|| name_it.clone());
+                Some(RecordName {
+                    it: name_it,
+                    en: name_en,
+                })
             }
-            "users" => {
-                let username = t("username")?;
-                Some(same(match t("full_name") {
+            Naming::Account { full, user } => {
+                let username = t(user)?;
+                Some(same(match t(full) {
                     Some(full) => format!("{full} ({username})"),
                     None => username,
                 }))
             }
-            "departments" | "organisation" => t("name").map(same),
-            "documents" => t("title").map(same),
-            "preferences" => t("key").map(same),
-            "training_records" => joined(vec![
-                self.reference(entity, id, "course_id"),
-                self.reference(entity, id, "employee_id"),
-            ]),
-            "requirements" => joined(vec![
-                self.reference(entity, id, "document_type_id")
-                    .or_else(|| self.reference(entity, id, "course_id")),
-                t("job_title").map(same),
-                self.reference(entity, id, "department_id"),
-            ]),
-            _ => None,
+            Naming::Parts(parts) => joined(
+                parts
+                    .iter()
+                    .map(|p| match p {
+                        Part::Text(f) => t(f).map(same),
+                        Part::Ref(f) => self.reference(entity, id, f),
+                        Part::FirstRef(fs) => fs.iter().find_map(|f| self.reference(entity, id, f)),
+                    })
+                    .collect(),
+            ),
         }
     }
 }

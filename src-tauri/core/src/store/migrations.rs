@@ -1,42 +1,125 @@
-//! Numbered SQL migrations embedded in the binary, tracked with `PRAGMA user_version`.
-//! A shipped migration is never edited: changes go in a new file.
+//! Numbered migrations embedded in the binary, tracked with `PRAGMA user_version`.
+//! A shipped migration is never edited: changes go in a new one.
+//!
+//! A migration is SQL, optionally followed by a Rust step (data moves SQL cannot express), and
+//! names the tracked tables whose history snapshot it changes. Those tables get one history
+//! entry per row whose stored snapshot no longer matches, in the same transaction, so verify
+//! stays green after a column is added, renamed, dropped or retyped (`history::reshape`).
 
+use super::reshape::{self, Shape};
+use super::tracked::{Tracked, TRACKED};
 use crate::error::{Error, ErrorCode};
-use rusqlite::{Connection, TransactionBehavior};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::collections::BTreeMap;
 
 /// Marks a file as a Backoffice database ("BOFC"), so a foreign SQLite file is never migrated.
 pub const APPLICATION_ID: i32 = 0x424F_4643;
 
-const MIGRATIONS: &[&str] = &[
-    include_str!("../../migrations/0001_foundation.sql"),
-    include_str!("../../migrations/0002_accounts.sql"),
-    include_str!("../../migrations/0003_staff.sql"),
-    include_str!("../../migrations/0004_search.sql"),
-    include_str!("../../migrations/0005_staff_list.sql"),
-    include_str!("../../migrations/0006_search_content.sql"),
-    include_str!("../../migrations/0007_tax_code_index.sql"),
-    include_str!("../../migrations/0008_fewer_employee_indexes.sql"),
-    include_str!("../../migrations/0009_search_mailbox.sql"),
+pub type Step = fn(&Transaction) -> crate::Result<()>;
+
+pub struct Migration {
+    pub sql: &'static str,
+    /// Runs after `sql`, in the same transaction.
+    pub step: Option<Step>,
+    /// Tracked tables whose snapshot columns this migration changes.
+    pub reshapes: &'static [Reshape],
+}
+
+/// A tracked table whose snapshot a migration changes. Added and dropped columns need no
+/// mention; renamed ones (old, new) are shown as renamed rather than as one field dropped and
+/// another added, and a column whose stored value changes with its type is named in `retyped`.
+/// Any other difference between a row and its recorded state stays a modification for verify.
+pub struct Reshape {
+    pub entity: &'static str,
+    pub renamed: &'static [(&'static str, &'static str)],
+    pub retyped: &'static [&'static str],
+}
+
+impl Migration {
+    pub const fn sql(sql: &'static str) -> Self {
+        Self {
+            sql,
+            step: None,
+            reshapes: &[],
+        }
+    }
+}
+
+pub const MIGRATIONS: &[Migration] = &[
+    Migration::sql(include_str!("../../migrations/0001_foundation.sql")),
+    Migration::sql(include_str!("../../migrations/0002_accounts.sql")),
+    Migration::sql(include_str!("../../migrations/0003_staff.sql")),
+    Migration::sql(include_str!("../../migrations/0004_search.sql")),
+    Migration::sql(include_str!("../../migrations/0005_staff_list.sql")),
+    Migration::sql(include_str!("../../migrations/0006_search_content.sql")),
+    Migration::sql(include_str!("../../migrations/0007_tax_code_index.sql")),
+    Migration::sql(include_str!(
+        "../../migrations/0008_fewer_employee_indexes.sql"
+    )),
+    Migration::sql(include_str!("../../migrations/0009_search_mailbox.sql")),
+    Migration::sql(include_str!("../../migrations/0010_change_detail.sql")),
 ];
 
 /// The schema version this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
 /// Brings the schema up to `LATEST` in one transaction: a failed step leaves the file as it was.
-pub fn apply(conn: &mut Connection) -> crate::Result<()> {
+pub fn apply(conn: &mut Connection, now: DateTime<Utc>) -> crate::Result<()> {
+    apply_with(conn, MIGRATIONS, TRACKED, now)
+}
+
+/// [`apply`] with a given list of migrations and table declarations: the real ones, or the
+/// real ones plus a test's own, to prove an upgrade keeps history verifiable.
+pub fn apply_with(
+    conn: &mut Connection,
+    migrations: &[Migration],
+    tables: &[&Tracked],
+    now: DateTime<Utc>,
+) -> crate::Result<()> {
+    let latest = migrations.len() as i64;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    if current > LATEST {
+    if current > latest {
         return Err(newer(current));
     }
-    if current == LATEST {
+    if current == latest {
         return Ok(()); // nothing to do, and nothing written to a file that may be damaged
     }
-    for sql in MIGRATIONS.iter().skip(current as usize) {
-        tx.execute_batch(sql)?;
+    // Per reshaped table: the newest version that reshaped it and every rename and retype on
+    // the way.
+    type Declared<'a> = (i64, Vec<(&'a str, &'a str)>, Vec<&'a str>);
+    let mut reshaped: BTreeMap<&str, Declared> = BTreeMap::new();
+    for (i, m) in migrations.iter().enumerate().skip(current as usize) {
+        tx.execute_batch(m.sql)?;
+        if let Some(step) = m.step {
+            step(&tx)?;
+        }
+        for r in m.reshapes {
+            let entry = reshaped.entry(r.entity).or_default();
+            entry.0 = i as i64 + 1;
+            entry.1.extend(r.renamed.iter().copied());
+            entry.2.extend(r.retyped.iter().copied());
+        }
+    }
+    // Snapshots are compared once every step has run: an intermediate shape has no declaration.
+    // A brand-new file has no history yet, so nothing is written to it.
+    if current > 0 {
+        for (entity, (version, renamed, retyped)) in &reshaped {
+            let table = tables
+                .iter()
+                .find(|t| t.entity == *entity)
+                .ok_or_else(|| Error::internal(format!("reshaped table {entity} not declared")))?;
+            let shape = Shape {
+                version: *version,
+                renamed,
+                retyped,
+            };
+            reshape::reshape(&tx, table, &shape, now)?;
+        }
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-    tx.pragma_update(None, "user_version", LATEST)?;
+    tx.pragma_update(None, "user_version", latest)?;
     tx.commit()?;
     Ok(())
 }

@@ -15,11 +15,12 @@ mod open;
 pub mod organisation;
 pub mod preferences;
 pub mod requirements;
+pub mod reshape;
 pub mod search;
 pub mod staff_list;
 pub mod staff_scores;
 pub mod throttle;
-mod tracked;
+pub mod tracked;
 pub mod training;
 mod tx;
 pub mod users;
@@ -80,7 +81,7 @@ impl Store {
             })?;
         }
         let mut writer = open::connect(path)?;
-        migrations::apply(&mut writer)?;
+        migrations::apply(&mut writer, clock())?;
         let readers = (0..READERS)
             .map(|_| open::connect_reader(path).map(Mutex::new))
             .collect::<crate::Result<Vec<_>>>()?;

@@ -1,19 +1,38 @@
 //! The single organisation row (id 1).
 
-use super::tracked::Tracked;
+use super::tracked::{Naming, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
 use crate::domain::history::ChangeOp;
 use crate::domain::organisation::{Organisation, ValidOrganisation};
+use crate::domain::permissions::Area;
 use crate::error::{Error, ErrorCode};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-pub const TRACKED: Tracked = Tracked {
+pub static TRACKED: Tracked = Tracked {
     entity: "organisation",
-    snapshot_sql: "json_object('id', id, 'name', name, 'vat_number', vat_number, 'street', street,
-        'postal_code', postal_code, 'city', city, 'province', province, 'country', country,
-        'currency', currency, 'locale', locale, 'auto_lock_minutes', auto_lock_minutes,
-        'version', version, 'updated_at', updated_at)",
+    area: Area::Settings,
+    columns: &[
+        "id",
+        "name",
+        "vat_number",
+        "street",
+        "postal_code",
+        "city",
+        "province",
+        "country",
+        "currency",
+        "locale",
+        "auto_lock_minutes",
+        "version",
+        "updated_at",
+    ],
+    references: &[],
+    naming: Naming::Field("name"),
+    dates: &[],
+    instants: &[],
+    personal: false,
+    snapshot: Snapshot::new(),
 };
 
 const COLUMNS: &str = "name, vat_number, street, postal_code, city, province, country, currency,

@@ -1,13 +1,21 @@
 //! Per-person preferences such as the interface language.
 
-use super::tracked::Tracked;
+use super::tracked::{Naming, Snapshot, Tracked};
 use super::tx::WriteTx;
 use crate::domain::history::ChangeOp;
+use crate::domain::permissions::Area;
 use rusqlite::{params, Connection, OptionalExtension};
 
-pub const TRACKED: Tracked = Tracked {
+pub static TRACKED: Tracked = Tracked {
     entity: "preferences",
-    snapshot_sql: "json_object('id', id, 'scope', scope, 'key', key, 'value', value)",
+    area: Area::Settings,
+    columns: &["id", "scope", "key", "value"],
+    references: &[],
+    naming: Naming::Field("key"),
+    dates: &[],
+    instants: &[],
+    personal: false,
+    snapshot: Snapshot::new(),
 };
 
 pub fn get(conn: &Connection, scope: &str, key: &str) -> crate::Result<Option<String>> {

@@ -1,20 +1,43 @@
 //! Requirements table: which document types and courses a job title and/or department requires.
 
-use super::tracked::Tracked;
+use super::tracked::{Naming, Part, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
 use crate::domain::catalog::{Required, Requirement, ValidRequirement};
 use crate::domain::history::ChangeOp;
+use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
 use crate::error::{Error, ErrorCode, FieldError};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-pub const TRACKED: Tracked = Tracked {
+pub static TRACKED: Tracked = Tracked {
     entity: "requirements",
-    snapshot_sql: "json_object('id', id, 'job_title', job_title, 'job_title_key', job_title_key,
-        'department_id', department_id, 'document_type_id', document_type_id,
-        'course_id', course_id, 'version', version, 'created_at', created_at,
-        'updated_at', updated_at)",
+    area: Area::Staff,
+    columns: &[
+        "id",
+        "job_title",
+        "job_title_key",
+        "department_id",
+        "document_type_id",
+        "course_id",
+        "version",
+        "created_at",
+        "updated_at",
+    ],
+    references: &[
+        ("department_id", "departments"),
+        ("document_type_id", "document_types"),
+        ("course_id", "courses"),
+    ],
+    naming: Naming::Parts(&[
+        Part::FirstRef(&["document_type_id", "course_id"]),
+        Part::Text("job_title"),
+        Part::Ref("department_id"),
+    ]),
+    dates: &[],
+    instants: &[],
+    personal: false,
+    snapshot: Snapshot::new(),
 };
 
 const COLUMNS: &str = "id, job_title, department_id, document_type_id, course_id, version,

@@ -1,14 +1,111 @@
-//! The tables whose rows history follows, and how each row is turned into its JSON snapshot.
+//! The tables whose rows history follows, each declared once: its area, the columns of its
+//! history snapshot, which columns point at which tables, how a row is named, its date fields and
+//! whether it holds personal data.
 //!
-//! The same SQL snapshot is written into history and recomputed by verify, so a row edited
-//! outside the app no longer matches its last recorded "after" and is caught.
+//! Everything else derives from the declaration: the snapshot SQL written into history and
+//! recomputed by verify (so a row edited outside the app no longer matches its last recorded
+//! "after" and is caught), the area whose permissions guard the table's history, the names the
+//! History screen shows, and the TypeScript map of references and dates (`ui/src/bindings/tables.ts`).
+
+use crate::domain::permissions::Area;
+use std::sync::OnceLock;
 
 pub struct Tracked {
     pub entity: &'static str,
-    /// A `json_object(...)` expression over the row's columns, every column included.
-    pub snapshot_sql: &'static str,
+    /// Whose permissions guard this table's history.
+    pub area: Area,
+    /// The columns of the history snapshot, in order; every stored column a person or the app
+    /// edits. Cached values that change with the calendar are left out (see employees).
+    pub columns: &'static [&'static str],
+    /// Columns holding another record's id, and the table they point at.
+    pub references: &'static [(&'static str, &'static str)],
+    /// How a row is named in history.
+    pub naming: Naming,
+    /// Calendar dates (yyyy-mm-dd), shown dd/mm/yyyy.
+    pub dates: &'static [&'static str],
+    /// Instants (UTC, RFC 3339) a person may want to read, shown with their time.
+    pub instants: &'static [&'static str],
+    /// Holds personal data (GDPR): opening and exporting it are recorded.
+    pub personal: bool,
+    /// The `json_object(...)` expression, built from `columns` on first use.
+    pub snapshot: Snapshot,
 }
 
+/// How a record is named on the History screen.
+pub enum Naming {
+    /// One text field ("name", "title").
+    Field(&'static str),
+    /// Text fields joined by a space: a person as "surname name".
+    Words(&'static [&'static str]),
+    /// One name per language, each falling back to the other.
+    Bilingual { it: &'static str, en: &'static str },
+    /// "full name (username)", or the username alone.
+    Account {
+        full: &'static str,
+        user: &'static str,
+    },
+    /// Parts joined by " · ": the names of referenced records and plain text fields.
+    Parts(&'static [Part]),
+}
+
+pub enum Part {
+    Text(&'static str),
+    /// The name of the record this field points at.
+    Ref(&'static str),
+    /// The first of these references that is set.
+    FirstRef(&'static [&'static str]),
+}
+
+impl Naming {
+    /// Fields whose referenced records' names make up this record's name.
+    pub fn referenced_fields(&self) -> Vec<&'static str> {
+        let Naming::Parts(parts) = self else {
+            return Vec::new();
+        };
+        parts
+            .iter()
+            .flat_map(|p| match p {
+                Part::Text(_) => &[][..],
+                Part::Ref(f) => std::slice::from_ref(f),
+                Part::FirstRef(fs) => fs,
+            })
+            .copied()
+            .collect()
+    }
+}
+
+/// A lazily built snapshot expression; `Snapshot::new()` in every declaration.
+pub struct Snapshot(OnceLock<String>);
+
+impl Snapshot {
+    #[allow(clippy::new_without_default)] // used in statics, where `Default` cannot be called
+    pub const fn new() -> Self {
+        Self(OnceLock::new())
+    }
+}
+
+impl Tracked {
+    /// A `json_object(...)` expression over the declared columns, in order.
+    pub fn snapshot_sql(&self) -> &str {
+        self.snapshot.0.get_or_init(|| snapshot_expr(self.columns))
+    }
+
+    /// The table a column points at, if it holds another record's id.
+    pub fn referenced(&self, field: &str) -> Option<&'static str> {
+        self.references
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, to)| *to)
+    }
+}
+
+/// `json_object('a', a, 'b', b)`: SQLite writes the keys in this order, so the text is stable.
+pub fn snapshot_expr(columns: &[&str]) -> String {
+    let pairs: Vec<String> = columns.iter().map(|c| format!("'{c}', {c}")).collect();
+    format!("json_object({})", pairs.join(", "))
+}
+
+/// Every tracked table, parents before the tables that point at them.
 pub const TRACKED: &[&Tracked] = &[
     &super::organisation::TRACKED,
     &super::departments::TRACKED,
@@ -22,3 +119,83 @@ pub const TRACKED: &[&Tracked] = &[
     &super::training::TRACKED,
     &super::requirements::TRACKED,
 ];
+
+/// History entities that are not tables: events with a payload and no row to check.
+/// Sign-ins, failed sign-ins and refused calls are for administrators.
+pub const EVENT_ENTITIES: &[(&str, Area)] = &[("security", Area::Users)];
+
+/// Tables of the schema whose rows history does not follow, and why each is left out. A test
+/// fails when a table is in neither list, so a new table is declared on purpose.
+pub const UNTRACKED: &[(&str, &str)] = &[
+    ("changes", "the history itself"),
+    (
+        "sign_in_throttle",
+        "wrong-password counters; each failure is a security event",
+    ),
+    (
+        "staff_scores",
+        "the day cached scores were refreshed; scores follow the calendar",
+    ),
+    ("employees_fts", "search index, rebuilt from employees"),
+    ("documents_fts", "search index, rebuilt from documents"),
+];
+
+/// The declaration of `entity`, if it is a tracked table.
+pub fn table(entity: &str) -> Option<&'static Tracked> {
+    TRACKED.iter().copied().find(|t| t.entity == entity)
+}
+
+/// The area whose permissions guard `entity`'s history; `None` for an undeclared entity, which
+/// nobody sees rather than a default area.
+pub fn area_of(entity: &str) -> Option<Area> {
+    table(entity).map(|t| t.area).or_else(|| {
+        EVENT_ENTITIES
+            .iter()
+            .find(|(e, _)| *e == entity)
+            .map(|(_, a)| *a)
+    })
+}
+
+/// Every entity history may hold: the tracked tables, then the event entities.
+pub fn history_entities() -> impl Iterator<Item = &'static str> {
+    TRACKED
+        .iter()
+        .map(|t| t.entity)
+        .chain(EVENT_ENTITIES.iter().map(|(e, _)| *e))
+}
+
+/// `ui/src/bindings/tables.ts`: what the History screen needs of each declaration, so the UI
+/// never keeps its own copy of which field points where.
+pub fn typescript() -> String {
+    let list = |xs: &[&str]| {
+        let quoted: Vec<String> = xs.iter().map(|x| format!("\"{x}\"")).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    let mut out = String::from(
+        "// Generated from the table declarations in src-tauri/core/src/store/tracked.rs. Do not edit.\n\n\
+         export type TableInfo = {\n  area: string;\n  references: Record<string, string>;\n  \
+         dates: readonly string[];\n  instants: readonly string[];\n  personal: boolean;\n};\n\n\
+         export const TABLES: Record<string, TableInfo> = {\n",
+    );
+    for t in TRACKED {
+        let area = serde_json::to_string(&t.area).unwrap_or_default();
+        let refs: Vec<String> = t
+            .references
+            .iter()
+            .map(|(f, to)| format!("{f}: \"{to}\""))
+            .collect();
+        out.push_str(&format!(
+            "  {}: {{\n    area: {area},\n    references: {},\n    dates: {},\n    instants: {},\n    personal: {},\n  }},\n",
+            t.entity,
+            match refs.is_empty() {
+                true => "{}".to_owned(),
+                false => format!("{{ {} }}", refs.join(", ")),
+            },
+            list(t.dates),
+            list(t.instants),
+            t.personal
+        ));
+    }
+    out.push_str("};\n");
+    out
+}

@@ -1,21 +1,42 @@
 //! Training records table: courses an employee completed, with the computed expiry.
 
 use super::dates::{date_at, date_text, opt_date_at, opt_date_text};
-use super::tracked::Tracked;
+use super::tracked::{Naming, Part, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
 use crate::domain::completeness::TrainingFact;
 use crate::domain::document::{TrainingRecord, ValidTraining};
 use crate::domain::history::ChangeOp;
+use crate::domain::permissions::Area;
 use crate::error::{Error, ErrorCode, FieldError};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-pub const TRACKED: Tracked = Tracked {
+pub static TRACKED: Tracked = Tracked {
     entity: "training_records",
-    snapshot_sql: "json_object('id', id, 'employee_id', employee_id, 'course_id', course_id,
-        'completed_on', completed_on, 'provider', provider,
-        'certificate_document_id', certificate_document_id, 'expires_on', expires_on,
-        'notes', notes, 'version', version, 'created_at', created_at, 'updated_at', updated_at)",
+    area: Area::Staff,
+    columns: &[
+        "id",
+        "employee_id",
+        "course_id",
+        "completed_on",
+        "provider",
+        "certificate_document_id",
+        "expires_on",
+        "notes",
+        "version",
+        "created_at",
+        "updated_at",
+    ],
+    references: &[
+        ("employee_id", "employees"),
+        ("course_id", "courses"),
+        ("certificate_document_id", "documents"),
+    ],
+    naming: Naming::Parts(&[Part::Ref("course_id"), Part::Ref("employee_id")]),
+    dates: &["completed_on", "expires_on"],
+    instants: &[],
+    personal: true,
+    snapshot: Snapshot::new(),
 };
 
 const COLUMNS: &str = "id, employee_id, course_id, completed_on, provider, certificate_document_id,
@@ -101,7 +122,7 @@ fn insert_sql() -> &'static str {
                     certificate_document_id, expires_on, notes, version, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?8)
              RETURNING id, {}",
-            TRACKED.snapshot_sql
+            TRACKED.snapshot_sql()
         )
     })
 }

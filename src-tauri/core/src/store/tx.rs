@@ -64,7 +64,11 @@ impl<'c> WriteTx<'c> {
 
     /// The row as history stores it, or `None` when it does not exist.
     pub fn snapshot(&self, t: &Tracked, id: i64) -> crate::Result<Option<String>> {
-        let sql = format!("SELECT {} FROM {} WHERE id = ?1", t.snapshot_sql, t.entity);
+        let sql = format!(
+            "SELECT {} FROM {} WHERE id = ?1",
+            t.snapshot_sql(),
+            t.entity
+        );
         Ok(self
             .tx
             .prepare_cached(&sql)?
@@ -90,7 +94,7 @@ impl<'c> WriteTx<'c> {
     }
 
     /// Like [`WriteTx::record`], with the "after" snapshot already in hand: the value of
-    /// `t.snapshot_sql` that the writing statement itself returned (`… RETURNING <snapshot>`),
+    /// `t.snapshot_sql()` that the writing statement itself returned (`… RETURNING <snapshot>`),
     /// so it is the same text a read-back would give, without reading the row again.
     pub(super) fn record_returned(
         &self,
@@ -142,6 +146,7 @@ impl<'c> WriteTx<'c> {
             op,
             before,
             after,
+            None,
         )?);
         Ok(())
     }

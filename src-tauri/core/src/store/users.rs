@@ -1,20 +1,39 @@
 //! User accounts table.
 
-use super::tracked::Tracked;
+use super::tracked::{Naming, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
 use crate::domain::history::ChangeOp;
+use crate::domain::permissions::Area;
 use crate::domain::permissions::Role;
 use crate::domain::users::User;
 use crate::error::{Error, ErrorCode, FieldError};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-pub const TRACKED: Tracked = Tracked {
+pub static TRACKED: Tracked = Tracked {
     entity: "users",
-    snapshot_sql: "json_object('id', id, 'username', username, 'full_name', full_name,
-        'password_hash', password_hash, 'roles', roles, 'active', active,
-        'must_change_password', must_change_password, 'version', version,
-        'created_at', created_at, 'updated_at', updated_at)",
+    area: Area::Users,
+    columns: &[
+        "id",
+        "username",
+        "full_name",
+        "password_hash",
+        "roles",
+        "active",
+        "must_change_password",
+        "version",
+        "created_at",
+        "updated_at",
+    ],
+    references: &[],
+    naming: Naming::Account {
+        full: "full_name",
+        user: "username",
+    },
+    dates: &[],
+    instants: &[],
+    personal: true,
+    snapshot: Snapshot::new(),
 };
 
 const COLUMNS: &str =

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Change } from "../../bindings/Change";
 import type { RecordName } from "../../bindings/RecordName";
 import { formatDate, formatDateTime } from "../../i18n/format";
-import { diffRows, fieldKind, referencedTable } from "../../lib/diff";
+import { diffRows, fieldKind, referencedTable, upgradeOf } from "../../lib/diff";
 
 /** Record names sent with a page of history, keyed "entity:id". */
 export type Labels = { [key in string]?: RecordName };
@@ -29,7 +29,7 @@ function show(entity: string, field: string, v: unknown, { t, language, labels }
   const table = referencedTable(entity, field);
   // Only a bare id is looked up: the employee file's tab passes values it has already named.
   if (table && typeof v === "number") return labelOf(labels, table, v, language) ?? `#${v}`;
-  const kind = fieldKind(field);
+  const kind = fieldKind(entity, field);
   if (kind === "date" && typeof v === "string") return formatDate(v, language);
   if (kind === "instant" && typeof v === "string") return formatDateTime(v, language);
   if (entity === "employees" && (field === "status" || field === "sex"))
@@ -57,11 +57,55 @@ function EventText({ change }: { change: Change }) {
   );
 }
 
+/** Who made a change: a person's username, or the app itself for a schema upgrade. */
+export function actorName(actor: string, t: TFunction): string {
+  return actor === "(system)" ? t("history.system") : actor;
+}
+
+/** A schema upgrade in words: "Field X added (upgrade to version N)", one line per field. */
+function UpgradeText({ change, ctx }: { change: Change; ctx: Ctx }) {
+  const u = upgradeOf(change.detail);
+  if (!u) return null;
+  const { t } = ctx;
+  const label = (f: string) => t(`fields.${change.entity}.${f}`, { defaultValue: f });
+  const lines = [
+    ...u.added.map((f) => ({
+      key: `a-${f}`,
+      text: t("history.upgrade.added", {
+        field: label(f),
+        value: show(change.entity, f, change.after?.[f], ctx),
+      }),
+    })),
+    ...u.renamed.map(([from, to]) => ({
+      key: `r-${from}`,
+      text: t("history.upgrade.renamed", { from: label(from), to: label(to) }),
+    })),
+    ...u.removed.map((f) => ({
+      key: `d-${f}`,
+      text: t("history.upgrade.removed", { field: label(f) }),
+    })),
+    ...u.changed.map((f) => ({
+      key: `c-${f}`,
+      text: t("history.upgrade.changed", { field: label(f) }),
+    })),
+  ];
+  return (
+    <Stack gap={2} data-testid="change-upgrade">
+      {lines.map((l) => (
+        <Text size="sm" key={l.key}>
+          {l.text} {t("history.upgrade.version", { version: u.version })}
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
 /** "Field: before → after" for each field the change touched. */
 export function ChangeSummary({ change, labels }: { change: Change; labels?: Labels }) {
   const { t, i18n } = useTranslation();
   const ctx: Ctx = { t, language: i18n.language, labels };
   if (change.op === "event") return <EventText change={change} />;
+  if (upgradeOf(change.detail)) return <UpgradeText change={change} ctx={ctx} />;
   const rows = diffRows(change.before, change.after);
   if (change.op === "read" || rows.length === 0) return <Text c="dimmed">{t("common.none")}</Text>;
   return (

@@ -18,7 +18,7 @@ import type { VerifyReport } from "../../bindings/VerifyReport";
 import { formatDateTime } from "../../i18n/format";
 import { recordLabel } from "../../lib/diff";
 import { errorMessage } from "../../lib/errors";
-import { ChangeSummary, type Labels, labelOf } from "./ChangeSummary";
+import { actorName, ChangeSummary, type Labels, labelOf } from "./ChangeSummary";
 import { dayAfter, dayStart, type Filters, HistoryFilters, NO_FILTERS } from "./HistoryFilters";
 import { VerifyButton, VerifyResult } from "./VerifyPanel";
 
@@ -212,7 +212,7 @@ export function HistoryPage() {
                           data-entity={c.entity}
                         >
                           <Table.Td>{formatDateTime(c.at, i18n.language)}</Table.Td>
-                          <Table.Td data-testid="history-actor">{c.actor}</Table.Td>
+                          <Table.Td data-testid="history-actor">{actorName(c.actor, t)}</Table.Td>
                           <Table.Td>
                             <RecordCell change={c} labels={p.labels} />
                           </Table.Td>

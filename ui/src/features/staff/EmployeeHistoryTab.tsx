@@ -10,7 +10,7 @@ import { useCan } from "../../app/session";
 import type { Change } from "../../bindings/Change";
 import type { ChangeOp } from "../../bindings/ChangeOp";
 import { formatDate, formatDateTime } from "../../i18n/format";
-import { ChangeSummary, type Labels, labelOf } from "../history/ChangeSummary";
+import { actorName, ChangeSummary, type Labels, labelOf } from "../history/ChangeSummary";
 import { useAllDepartments, useContractTypes, useNames } from "./catalog";
 import { groupIban } from "./format";
 
@@ -198,7 +198,7 @@ export function EmployeeHistoryTab({ employeeId }: { employeeId: number }) {
                           ? span(firstAt, c.at, i18n.language)
                           : formatDateTime(c.at, i18n.language)}
                       </Table.Td>
-                      <Table.Td>{c.actor}</Table.Td>
+                      <Table.Td>{actorName(c.actor, t)}</Table.Td>
                       <Table.Td>
                         <Badge color={OP_COLOR[c.op]} variant="light">
                           {c.op === "read" ? t("staff.history.opened") : t(`history.op.${c.op}`)}
