@@ -10,6 +10,7 @@ use crate::company::{self, Dept, HEAD_JOB};
 use crate::people::{People, Person};
 use crate::rng::Rng;
 use backoffice_core::domain::catalog::{add_months, Required, RequirementInput};
+use backoffice_core::domain::catalog::{ContractType, Course, DocumentType};
 use backoffice_core::domain::department::DepartmentInput;
 use backoffice_core::domain::document::{ValidDocumentMeta, ValidTraining};
 use backoffice_core::domain::employee::{EmployeeInput, EmployeeRules, ValidEmployee};
@@ -19,9 +20,10 @@ use backoffice_core::domain::permissions::Role;
 use backoffice_core::domain::users::{NewUserInput, SetupInput};
 use backoffice_core::services::{Backoffice, Ctx};
 use backoffice_core::store::documents::StoredFile;
+use backoffice_core::store::retired_list;
 use backoffice_core::store::{
-    courses, departments, document_types, documents, employees, requirements, staff_scores,
-    training, Clock, WriteTx, DB_FILE_NAME,
+    departments, documents, employees, requirements, staff_scores, training, Clock, WriteTx,
+    DB_FILE_NAME,
 };
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use std::path::{Path, PathBuf};
@@ -613,14 +615,14 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
         let mut doc_types = Vec::new();
         for k in DocKind::ALL {
             doc_types.push(
-                document_types::by_code(c, k.code())?
+                retired_list::by_code::<DocumentType>(c, k.code())?
                     .ok_or_else(|| backoffice_core::Error::not_found("document type"))?,
             );
         }
         let mut course_list = Vec::new();
         for code in COURSE_CODES {
             course_list.push(
-                courses::by_code(c, code)?
+                retired_list::by_code::<Course>(c, code)?
                     .ok_or_else(|| backoffice_core::Error::not_found("course"))?,
             );
         }
@@ -889,7 +891,7 @@ fn move_house(
     ));
     input.phone = Some(format!("+39 34{} {}", r.below(10), r.digits(7)));
     let fixed = match e.contract_type_id {
-        Some(t) => backoffice_core::store::contract_types::get(w.conn(), t)?.map(|t| t.fixed_term),
+        Some(t) => retired_list::get::<ContractType>(w.conn(), t)?.map(|t| t.fixed_term),
         None => None,
     };
     let v: ValidEmployee = input.validate(&EmployeeRules {

@@ -212,6 +212,7 @@ fn schema_insert(
                     op: "insert",
                     before: None,
                     after: Some(&after),
+                    detail: None,
                     prev_hash: &prev.1,
                 };
                 let h = hash(&fields);

@@ -2,6 +2,7 @@
 //! completeness roll-ups.
 
 use super::{Backoffice, Ctx};
+use crate::domain::catalog::ContractType;
 use crate::domain::completeness::{CompanyCompleteness, FixQuery, FixRow};
 use crate::domain::employee::{
     Employee, EmployeeFile, EmployeeInput, EmployeeRules, EmployeeSaved, StaffQuery, StaffRow,
@@ -11,9 +12,9 @@ use crate::domain::history::ChangeOp;
 use crate::domain::page::Page;
 use crate::domain::permissions::{Action, Area};
 use crate::error::Error;
+use crate::store::retired_list;
 use crate::store::{
-    contract_types, departments, documents, employees, requirements, staff_list, staff_scores,
-    training, WriteTx,
+    departments, documents, employees, requirements, staff_list, staff_scores, training, WriteTx,
 };
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -25,7 +26,7 @@ pub(crate) fn validate_employee(
     today: NaiveDate,
 ) -> crate::Result<ValidEmployee> {
     let fixed_term = match input.contract_type_id {
-        Some(id) => contract_types::get(conn, id)?.map(|t| t.fixed_term),
+        Some(id) => retired_list::get::<ContractType>(conn, id)?.map(|t| t.fixed_term),
         None => None,
     };
     input.validate(&EmployeeRules { fixed_term, today })

@@ -9,7 +9,8 @@ use crate::domain::catalog::{
 use crate::domain::permissions::{Action, Area};
 use crate::domain::text::fold_key;
 use crate::error::{Error, FieldError};
-use crate::store::{contract_types, courses, document_types, requirements, staff_scores, WriteTx};
+use crate::store::retired_list;
+use crate::store::{requirements, staff_scores, WriteTx};
 use chrono::{Local, NaiveDate};
 use rusqlite::types::Value;
 
@@ -116,7 +117,7 @@ impl Backoffice {
     ) -> crate::Result<Vec<ContractType>> {
         self.require(ctx, Area::Staff, Action::Read)?;
         self.store
-            .read(|c| contract_types::list(c, include_inactive))
+            .read(|c| retired_list::list::<ContractType>(c, include_inactive))
     }
 
     pub fn create_contract_type(
@@ -126,8 +127,9 @@ impl Backoffice {
     ) -> crate::Result<ContractType> {
         self.require(ctx, Area::Staff, Action::Write)?;
         let v = input.validate()?;
-        self.store
-            .write(&ctx.actor, |w| contract_types::insert(w, None, &v))
+        self.store.write(&ctx.actor, |w| {
+            retired_list::insert::<ContractType>(w, None, &v)
+        })
     }
 
     /// Renaming is free; switching the fixed-term flag rescores everyone on that contract type.
@@ -142,7 +144,7 @@ impl Backoffice {
         let v = input.validate()?;
         let today = self.today();
         self.store.write(&ctx.actor, |w| {
-            let t = contract_types::update(w, id, version, &v)?;
+            let t = retired_list::update::<ContractType>(w, id, version, &v)?;
             staff_scores::recompute_where(
                 w.conn(),
                 "contract_type_id = ?1",
@@ -162,7 +164,7 @@ impl Backoffice {
     ) -> crate::Result<ContractType> {
         self.require(ctx, Area::Staff, Action::Write)?;
         self.store.write(&ctx.actor, |w| {
-            contract_types::set_active(w, id, version, active)
+            retired_list::set_active::<ContractType>(w, id, version, active)
         })
     }
 
@@ -173,7 +175,7 @@ impl Backoffice {
     ) -> crate::Result<Vec<DocumentType>> {
         self.require(ctx, Area::Staff, Action::Read)?;
         self.store
-            .read(|c| document_types::list(c, include_inactive))
+            .read(|c| retired_list::list::<DocumentType>(c, include_inactive))
     }
 
     pub fn create_document_type(
@@ -183,8 +185,9 @@ impl Backoffice {
     ) -> crate::Result<DocumentType> {
         self.require(ctx, Area::Staff, Action::Write)?;
         let v = input.validate()?;
-        self.store
-            .write(&ctx.actor, |w| document_types::insert(w, None, &v))
+        self.store.write(&ctx.actor, |w| {
+            retired_list::insert::<DocumentType>(w, None, &v)
+        })
     }
 
     /// Changing the type's expiry rules does not move the dates already on documents.
@@ -197,8 +200,9 @@ impl Backoffice {
     ) -> crate::Result<DocumentType> {
         self.require(ctx, Area::Staff, Action::Write)?;
         let v = input.validate()?;
-        self.store
-            .write(&ctx.actor, |w| document_types::update(w, id, version, &v))
+        self.store.write(&ctx.actor, |w| {
+            retired_list::update::<DocumentType>(w, id, version, &v)
+        })
     }
 
     pub fn set_document_type_active(
@@ -213,20 +217,21 @@ impl Backoffice {
             if !active {
                 refuse_if_required(requirements::count_for_document_type(w.conn(), id)?)?;
             }
-            document_types::set_active(w, id, version, active)
+            retired_list::set_active::<DocumentType>(w, id, version, active)
         })
     }
 
     pub fn list_courses(&self, ctx: &Ctx, include_inactive: bool) -> crate::Result<Vec<Course>> {
         self.require(ctx, Area::Staff, Action::Read)?;
-        self.store.read(|c| courses::list(c, include_inactive))
+        self.store
+            .read(|c| retired_list::list::<Course>(c, include_inactive))
     }
 
     pub fn create_course(&self, ctx: &Ctx, input: &CourseInput) -> crate::Result<Course> {
         self.require(ctx, Area::Staff, Action::Write)?;
         let v = input.validate()?;
         self.store
-            .write(&ctx.actor, |w| courses::insert(w, None, &v))
+            .write(&ctx.actor, |w| retired_list::insert::<Course>(w, None, &v))
     }
 
     /// A new validity applies to completions recorded from now on; existing records keep the
@@ -240,8 +245,9 @@ impl Backoffice {
     ) -> crate::Result<Course> {
         self.require(ctx, Area::Staff, Action::Write)?;
         let v = input.validate()?;
-        self.store
-            .write(&ctx.actor, |w| courses::update(w, id, version, &v))
+        self.store.write(&ctx.actor, |w| {
+            retired_list::update::<Course>(w, id, version, &v)
+        })
     }
 
     pub fn set_course_active(
@@ -256,7 +262,7 @@ impl Backoffice {
             if !active {
                 refuse_if_required(requirements::count_for_course(w.conn(), id)?)?;
             }
-            courses::set_active(w, id, version, active)
+            retired_list::set_active::<Course>(w, id, version, active)
         })
     }
 
@@ -324,35 +330,35 @@ fn rescore_for(w: &WriteTx, r: &Requirement, today: NaiveDate) -> crate::Result<
 fn ensure_defaults(w: &WriteTx) -> crate::Result<()> {
     let c = w.conn();
     for &(code, it, en, fixed_term) in CONTRACT_TYPES {
-        if contract_types::by_code(c, code)?.is_none() {
+        if retired_list::by_code::<ContractType>(c, code)?.is_none() {
             let v = ValidContractType {
                 name_it: it.to_owned(),
                 name_en: Some(en.to_owned()),
                 fixed_term,
             };
-            insert_default(contract_types::insert(w, Some(code), &v))?;
+            insert_default(retired_list::insert::<ContractType>(w, Some(code), &v))?;
         }
     }
     for &(code, it, en, expires, validity_months) in DOCUMENT_TYPES {
-        if document_types::by_code(c, code)?.is_none() {
+        if retired_list::by_code::<DocumentType>(c, code)?.is_none() {
             let v = ValidDocumentType {
                 name_it: it.to_owned(),
                 name_en: Some(en.to_owned()),
                 expires,
                 validity_months,
             };
-            insert_default(document_types::insert(w, Some(code), &v))?;
+            insert_default(retired_list::insert::<DocumentType>(w, Some(code), &v))?;
         }
     }
     for &(code, it, en, hours, validity_months) in COURSES {
-        if courses::by_code(c, code)?.is_none() {
+        if retired_list::by_code::<Course>(c, code)?.is_none() {
             let v = ValidCourse {
                 name_it: it.to_owned(),
                 name_en: Some(en.to_owned()),
                 hours,
                 validity_months,
             };
-            insert_default(courses::insert(w, Some(code), &v))?;
+            insert_default(retired_list::insert::<Course>(w, Some(code), &v))?;
         }
     }
     Ok(())

@@ -5,6 +5,7 @@
 use super::staff::rescore;
 use super::{Backoffice, Ctx};
 use crate::blobs::Blobs;
+use crate::domain::catalog::{Course, DocumentType};
 use crate::domain::document::{
     validate_meta, Document, DocumentEdit, DocumentInput, RenewalInput, TrainingInput,
     TrainingRecord,
@@ -12,7 +13,8 @@ use crate::domain::document::{
 use crate::domain::history::ChangeOp;
 use crate::domain::permissions::{Action, Area};
 use crate::error::{Error, FieldError};
-use crate::store::{courses, document_types, documents, employees, training, WriteTx};
+use crate::store::retired_list;
+use crate::store::{documents, employees, training, WriteTx};
 use std::path::{Path, PathBuf};
 
 /// Held from copying a file into the store until its row is committed, and from deleting a row
@@ -76,7 +78,7 @@ impl Backoffice {
         // Known before the copy, so a wrong type costs no disk work.
         let doc_type = self
             .store
-            .read(|c| document_types::get(c, input.type_id))?
+            .read(|c| retired_list::get::<DocumentType>(c, input.type_id))?
             .ok_or_else(|| Error::field("type_id", "not_found"))?;
         if !doc_type.active {
             return Err(Error::field("type_id", "inactive"));
@@ -125,7 +127,7 @@ impl Backoffice {
         let today = self.today();
         let doc_type = self
             .store
-            .read(|c| document_types::get(c, old.type_id))?
+            .read(|c| retired_list::get::<DocumentType>(c, old.type_id))?
             .ok_or_else(|| Error::not_found("document type"))?;
         let meta = validate_meta(
             input.title.as_deref(),
@@ -173,7 +175,7 @@ impl Backoffice {
         self.store.write(&ctx.actor, |w| {
             let d = documents::get(w.conn(), document_id)?
                 .ok_or_else(|| Error::not_found("document"))?;
-            let mut doc_type = document_types::get(w.conn(), d.type_id)?
+            let mut doc_type = retired_list::get::<DocumentType>(w.conn(), d.type_id)?
                 .ok_or_else(|| Error::not_found("document type"))?;
             // A correction never invents an expiry: no default from the validity here.
             doc_type.validity_months = None;
@@ -259,7 +261,7 @@ impl Backoffice {
         input: &TrainingInput,
         old_course: Option<i64>,
     ) -> crate::Result<crate::domain::document::ValidTraining> {
-        let course = courses::get(w.conn(), input.course_id)?
+        let course = retired_list::get::<Course>(w.conn(), input.course_id)?
             .ok_or_else(|| Error::field("course_id", "not_found"))?;
         if !course.active && old_course != Some(course.id) {
             return Err(Error::validation(vec![FieldError::new(

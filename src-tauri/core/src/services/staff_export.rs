@@ -6,13 +6,15 @@
 
 use super::staff::employee_file;
 use super::{Backoffice, Ctx};
+use crate::domain::catalog::ContractType;
 use crate::domain::employee::{Employee, EmployeeFile, EmployeeStatus, StaffQuery};
 use crate::domain::history::{Change, ChangeOp, HistoryQuery};
 use crate::domain::permissions::{Action, Area};
 use crate::error::{Error, ErrorCode};
 use crate::files::{put, write_atomically};
+use crate::store::retired_list;
 use crate::store::staff_list::ExportNames;
-use crate::store::{contract_types, employees, history, staff_list};
+use crate::store::{employees, history, staff_list};
 use chrono::{Datelike, Local, NaiveDate, Timelike};
 use serde::Serialize;
 use std::io::Write;
@@ -293,7 +295,9 @@ impl Backoffice {
             employee_file(w.conn(), e, today)
         })?;
         let contract_type = match file.employee.contract_type_id {
-            Some(id) => self.store.read(|c| contract_types::get(c, id))?,
+            Some(id) => self
+                .store
+                .read(|c| retired_list::get::<ContractType>(c, id))?,
             None => None,
         };
         let mut changes: Vec<Change> = Vec::new();

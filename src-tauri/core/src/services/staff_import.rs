@@ -10,6 +10,7 @@ mod managers;
 mod plan;
 
 use super::{Backoffice, Ctx};
+use crate::domain::catalog::ContractType;
 use crate::domain::department::DepartmentInput;
 use crate::domain::employee::EmployeeStatus;
 use crate::domain::permissions::{Action, Area};
@@ -21,6 +22,7 @@ use crate::error::{Error, ErrorCode, FieldError};
 use crate::import::headers::{suggest_mapping, STAFF_FIELDS};
 use crate::import::{read_file, Format, Table};
 use crate::store::employee_bulk::{snapshot_json, Bulk, NewEmployee, REBUILD_INDEXES_FROM};
+use crate::store::retired_list;
 use crate::store::{departments, employees, requirements, staff_scores};
 use chrono::NaiveDate;
 use plan::{existing_tax_codes, lookups, plan, unknown_departments, Kind, Known, RowPlan};
@@ -177,7 +179,7 @@ impl Backoffice {
             let look = lookups(c)?;
             let tax_codes = existing_tax_codes(c)?;
             let reqs = requirements::list(c)?;
-            let fixed_term: HashMap<i64, bool> = crate::store::contract_types::list(c, true)?
+            let fixed_term: HashMap<i64, bool> = retired_list::list::<ContractType>(c, true)?
                 .into_iter()
                 .map(|t| (t.id, t.fixed_term))
                 .collect();

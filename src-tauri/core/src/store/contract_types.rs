@@ -1,14 +1,12 @@
-//! Contract types table: the editable list an employee's contract is chosen from.
+//! Contract types: the editable list an employee's contract is chosen from.
+//! Retired, never deleted: the shared behaviour is in [`super::retired_list`].
 
+use super::retired_list::{RetiredList, Shared};
 use super::tracked::{Naming, Snapshot, Tracked};
-use super::ts_parse;
-use super::tx::WriteTx;
 use crate::domain::catalog::{ContractType, ValidContractType};
-use crate::domain::history::ChangeOp;
 use crate::domain::permissions::Area;
-use crate::domain::text::fold_key;
-use crate::error::{Error, ErrorCode};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::types::Value;
+use rusqlite::Row;
 
 pub static TRACKED: Tracked = Tracked {
     entity: "contract_types",
@@ -36,145 +34,39 @@ pub static TRACKED: Tracked = Tracked {
     snapshot: Snapshot::new(),
 };
 
-const COLUMNS: &str =
-    "id, code, name_it, name_en, fixed_term, active, version, created_at, updated_at";
+impl RetiredList for ContractType {
+    const TABLE: &'static Tracked = &TRACKED;
+    const WHAT: &'static str = "contract type";
+    const OWN: &'static [&'static str] = &["fixed_term"];
+    type Valid = ValidContractType;
 
-fn from_row(r: &Row) -> rusqlite::Result<ContractType> {
-    Ok(ContractType {
-        id: r.get(0)?,
-        code: r.get(1)?,
-        name_it: r.get(2)?,
-        name_en: r.get(3)?,
-        fixed_term: r.get(4)?,
-        active: r.get(5)?,
-        version: r.get(6)?,
-        created_at: ts_parse(&r.get::<_, String>(7)?)?,
-        updated_at: ts_parse(&r.get::<_, String>(8)?)?,
-    })
-}
-
-pub fn get(conn: &Connection, id: i64) -> crate::Result<Option<ContractType>> {
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM contract_types WHERE id = ?1"
-        ))?
-        .query_row([id], from_row)
-        .optional()?)
-}
-
-pub fn by_code(conn: &Connection, code: &str) -> crate::Result<Option<ContractType>> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM contract_types WHERE code = ?1"),
-            [code],
-            from_row,
-        )
-        .optional()?)
-}
-
-/// The whole list, by name. A handful of rows; capped all the same.
-pub fn list(conn: &Connection, include_inactive: bool) -> crate::Result<Vec<ContractType>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM contract_types WHERE active = 1 OR ?1 ORDER BY name_key, id LIMIT 1000"
-    ))?;
-    let rows = stmt.query_map([include_inactive], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
-fn check_unique(w: &WriteTx, name: &str, own_id: i64) -> crate::Result<()> {
-    let taken = w
-        .conn()
-        .query_row(
-            "SELECT 1 FROM contract_types WHERE name_key = ?1 AND id <> ?2",
-            params![fold_key(name), own_id],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some();
-    if taken {
-        return Err(Error::field("name_it", "duplicate"));
+    fn read(s: Shared, row: &Row, first: usize) -> rusqlite::Result<Self> {
+        Ok(Self {
+            id: s.id,
+            code: s.code,
+            name_it: s.name_it,
+            name_en: s.name_en,
+            fixed_term: row.get(first)?,
+            active: s.active,
+            version: s.version,
+            created_at: s.created_at,
+            updated_at: s.updated_at,
+        })
     }
-    Ok(())
-}
 
-pub fn insert(
-    w: &WriteTx,
-    code: Option<&str>,
-    v: &ValidContractType,
-) -> crate::Result<ContractType> {
-    check_unique(w, &v.name_it, 0)?;
-    w.conn().execute(
-        "INSERT INTO contract_types (code, name_it, name_en, name_key, fixed_term, active, version,
-                                     created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, 1, 1, ?6, ?6)",
-        params![
-            code,
-            v.name_it,
-            v.name_en,
-            fold_key(&v.name_it),
-            v.fixed_term,
-            w.now_text()
-        ],
-    )?;
-    let id = w.conn().last_insert_rowid();
-    w.record(&TRACKED, id, ChangeOp::Insert, None)?;
-    get(w.conn(), id)?.ok_or_else(|| Error::not_found("contract type"))
-}
-
-fn current(w: &WriteTx, id: i64, expected_version: i64) -> crate::Result<ContractType> {
-    let t = get(w.conn(), id)?.ok_or_else(|| Error::not_found("contract type"))?;
-    if t.version != expected_version {
-        return Err(Error::new(
-            ErrorCode::Conflict,
-            "contract type changed since it was loaded",
-        ));
+    fn names(v: &Self::Valid) -> (&str, Option<&str>) {
+        (&v.name_it, v.name_en.as_deref())
     }
-    Ok(t)
-}
 
-pub fn update(
-    w: &WriteTx,
-    id: i64,
-    expected_version: i64,
-    v: &ValidContractType,
-) -> crate::Result<ContractType> {
-    let t = current(w, id, expected_version)?;
-    check_unique(w, &v.name_it, id)?;
-    if t.name_it == v.name_it && t.name_en == v.name_en && t.fixed_term == v.fixed_term {
-        return Ok(t);
+    fn own_values(v: &Self::Valid) -> Vec<Value> {
+        vec![Value::Integer(i64::from(v.fixed_term))]
     }
-    let before = w.snapshot(&TRACKED, id)?;
-    w.conn().execute(
-        "UPDATE contract_types SET name_it = ?1, name_en = ?2, name_key = ?3, fixed_term = ?4,
-                version = version + 1, updated_at = ?5 WHERE id = ?6",
-        params![
-            v.name_it,
-            v.name_en,
-            fold_key(&v.name_it),
-            v.fixed_term,
-            w.now_text(),
-            id
-        ],
-    )?;
-    w.record(&TRACKED, id, ChangeOp::Update, before)?;
-    get(w.conn(), id)?.ok_or_else(|| Error::not_found("contract type"))
-}
 
-pub fn set_active(
-    w: &WriteTx,
-    id: i64,
-    expected_version: i64,
-    active: bool,
-) -> crate::Result<ContractType> {
-    let t = current(w, id, expected_version)?;
-    if t.active == active {
-        return Ok(t);
+    fn unchanged(&self, v: &Self::Valid) -> bool {
+        self.name_it == v.name_it && self.name_en == v.name_en && self.fixed_term == v.fixed_term
     }
-    let before = w.snapshot(&TRACKED, id)?;
-    w.conn().execute(
-        "UPDATE contract_types SET active = ?1, version = version + 1, updated_at = ?2 WHERE id = ?3",
-        params![active, w.now_text(), id],
-    )?;
-    w.record(&TRACKED, id, ChangeOp::Update, before)?;
-    get(w.conn(), id)?.ok_or_else(|| Error::not_found("contract type"))
+
+    fn active(&self) -> bool {
+        self.active
+    }
 }

@@ -2,6 +2,7 @@
 
 use super::tracked::{Naming, Snapshot, Tracked};
 use super::tx::WriteTx;
+use super::versioned::at_version;
 use super::{like_pattern, ts_parse};
 use crate::domain::department::{
     ActiveFilter, Department, DepartmentQuery, DepartmentSort, ValidDepartment,
@@ -10,7 +11,7 @@ use crate::domain::history::ChangeOp;
 use crate::domain::page::Page;
 use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
-use crate::error::{Error, ErrorCode, FieldError};
+use crate::error::{Error, FieldError};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -168,25 +169,13 @@ pub fn insert(w: &WriteTx, v: &ValidDepartment) -> crate::Result<Department> {
     get(w.conn(), id)?.ok_or_else(|| Error::not_found("department"))
 }
 
-/// Loads the row and checks the caller saw its latest version.
-fn current(w: &WriteTx, id: i64, expected_version: i64) -> crate::Result<Department> {
-    let d = get(w.conn(), id)?.ok_or_else(|| Error::not_found("department"))?;
-    if d.version != expected_version {
-        return Err(Error::new(
-            ErrorCode::Conflict,
-            "department changed since it was loaded",
-        ));
-    }
-    Ok(d)
-}
-
 pub fn update(
     w: &WriteTx,
     id: i64,
     expected_version: i64,
     v: &ValidDepartment,
 ) -> crate::Result<Department> {
-    let d = current(w, id, expected_version)?;
+    let d = at_version(get(w.conn(), id)?, "department", expected_version)?;
     check_unique(w, v, id)?;
     let unchanged =
         d.name == v.name && d.code == v.code && d.head == v.head && d.cost_centre == v.cost_centre;
@@ -219,7 +208,7 @@ pub fn set_active(
     expected_version: i64,
     active: bool,
 ) -> crate::Result<Department> {
-    let d = current(w, id, expected_version)?;
+    let d = at_version(get(w.conn(), id)?, "department", expected_version)?;
     if d.active == active {
         return Ok(d);
     }

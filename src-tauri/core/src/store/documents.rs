@@ -5,6 +5,7 @@ use super::search::SearchIndex;
 use super::tracked::{Naming, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
+use super::versioned::at_version;
 use crate::domain::completeness::DocFact;
 use crate::domain::document::{Document, ValidDocumentMeta};
 use crate::domain::history::ChangeOp;
@@ -187,17 +188,6 @@ pub fn insert(
     })
 }
 
-fn current(w: &WriteTx, id: i64, expected_version: Option<i64>) -> crate::Result<Document> {
-    let d = get(w.conn(), id)?.ok_or_else(|| Error::not_found("document"))?;
-    if expected_version.is_some_and(|v| v != d.version) {
-        return Err(Error::new(
-            ErrorCode::Conflict,
-            "document changed since it was loaded",
-        ));
-    }
-    Ok(d)
-}
-
 /// Marks `old_id` as replaced by `new_id` (a renewal). Only a current version can be renewed.
 pub fn supersede(
     w: &WriteTx,
@@ -205,7 +195,7 @@ pub fn supersede(
     expected_version: i64,
     new_id: i64,
 ) -> crate::Result<()> {
-    let d = current(w, old_id, Some(expected_version))?;
+    let d = at_version(get(w.conn(), old_id)?, "document", Some(expected_version))?;
     if d.superseded_by.is_some() {
         return Err(Error::new(
             ErrorCode::Conflict,
@@ -229,7 +219,7 @@ pub fn update_meta(
     expected_version: i64,
     meta: &ValidDocumentMeta,
 ) -> crate::Result<Document> {
-    let d = current(w, id, Some(expected_version))?;
+    let d = at_version(get(w.conn(), id)?, "document", Some(expected_version))?;
     if d.title == meta.title && d.issued_on == meta.issued_on && d.expires_on == meta.expires_on {
         return Ok(d);
     }
@@ -253,7 +243,7 @@ pub fn update_meta(
 /// Removes a document attached by mistake. Only the current version can go; the version it
 /// replaced (if any) becomes current again. Refused while a training record cites it.
 pub fn delete(w: &WriteTx, id: i64, expected_version: i64) -> crate::Result<Document> {
-    let d = current(w, id, Some(expected_version))?;
+    let d = at_version(get(w.conn(), id)?, "document", Some(expected_version))?;
     if d.superseded_by.is_some() {
         return Err(Error::field("id", "superseded"));
     }

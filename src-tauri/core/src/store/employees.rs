@@ -6,12 +6,13 @@ use super::search::SearchIndex;
 use super::tracked::{Naming, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
+use super::versioned::at_version;
 use crate::domain::codice_fiscale::Sex;
 use crate::domain::employee::{Employee, EmployeeStatus, ValidEmployee};
 use crate::domain::history::ChangeOp;
 use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
-use crate::error::{Error, ErrorCode, FieldError};
+use crate::error::{Error, FieldError};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -526,17 +527,6 @@ pub(super) fn create_indexes(w: &WriteTx, statements: &[String]) -> crate::Resul
     Ok(())
 }
 
-fn current(w: &WriteTx, id: i64, expected_version: i64) -> crate::Result<Employee> {
-    let e = get(w.conn(), id)?.ok_or_else(|| Error::not_found("employee"))?;
-    if e.version != expected_version {
-        return Err(Error::new(
-            ErrorCode::Conflict,
-            "employee changed since it was loaded",
-        ));
-    }
-    Ok(e)
-}
-
 /// Saves the form over the row loaded at `expected_version`. Nothing is written when nothing
 /// changed. Returns the row and whether it was written.
 pub fn update(
@@ -545,7 +535,7 @@ pub fn update(
     expected_version: i64,
     v: &ValidEmployee,
 ) -> crate::Result<(Employee, bool)> {
-    let e = current(w, id, expected_version)?;
+    let e = at_version(get(w.conn(), id)?, "employee", expected_version)?;
     check_refs(w, v, Some(&e), e.status == EmployeeStatus::Active)?;
     if v.same_data_as(&e) {
         return Ok((e, false));
@@ -601,7 +591,7 @@ pub fn terminate(
     date: NaiveDate,
     reason: Option<&str>,
 ) -> crate::Result<Employee> {
-    let e = current(w, id, expected_version)?;
+    let e = at_version(get(w.conn(), id)?, "employee", expected_version)?;
     if e.status == EmployeeStatus::Terminated
         && e.termination_date == Some(date)
         && e.termination_reason.as_deref() == reason
@@ -622,7 +612,7 @@ pub fn terminate(
 /// Brings a terminated employee back on the active staff (a termination entered by mistake).
 /// Refused when someone else on the active staff has the same tax code.
 pub fn reactivate(w: &WriteTx, id: i64, expected_version: i64) -> crate::Result<Employee> {
-    let e = current(w, id, expected_version)?;
+    let e = at_version(get(w.conn(), id)?, "employee", expected_version)?;
     if e.status == EmployeeStatus::Active {
         return Ok(e);
     }

@@ -16,6 +16,7 @@ pub mod organisation;
 pub mod preferences;
 pub mod requirements;
 pub mod reshape;
+pub mod retired_list;
 pub mod search;
 pub mod staff_list;
 pub mod staff_scores;
@@ -24,6 +25,7 @@ pub mod tracked;
 pub mod training;
 mod tx;
 pub mod users;
+pub mod versioned;
 
 pub use open::{DB_FILE_NAME, READERS};
 pub use tracked::{Tracked, TRACKED};

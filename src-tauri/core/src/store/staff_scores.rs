@@ -2,7 +2,8 @@
 //! days pass, and reading them back as roll-ups and as the "what needs fixing" list.
 
 use super::dates::{date_text, opt_date_at};
-use super::{contract_types, documents, employees, requirements, training};
+use super::{documents, employees, requirements, training};
+use crate::domain::catalog::ContractType;
 use crate::domain::catalog::Requirement;
 use crate::domain::completeness::{
     completeness, CompanyCompleteness, Completeness, CompletenessRollup, DocFact, EmployeeFacts,
@@ -11,6 +12,7 @@ use crate::domain::completeness::{
 use crate::domain::employee::Employee;
 use crate::domain::page::Page;
 use crate::domain::text::fold_key;
+use crate::store::retired_list;
 use chrono::{Duration, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
@@ -40,7 +42,7 @@ pub fn assess(
     today: NaiveDate,
 ) -> crate::Result<Completeness> {
     let fixed_term = match e.contract_type_id {
-        Some(id) => contract_types::get(conn, id)?.map(|t| t.fixed_term),
+        Some(id) => retired_list::get::<ContractType>(conn, id)?.map(|t| t.fixed_term),
         None => None,
     };
     let docs = documents::current_facts(conn, e.id)?;
@@ -153,7 +155,7 @@ fn recompute_bulk(
     reqs: &[Requirement],
     today: NaiveDate,
 ) -> crate::Result<usize> {
-    let fixed_term: HashMap<i64, bool> = contract_types::list(conn, true)?
+    let fixed_term: HashMap<i64, bool> = retired_list::list::<ContractType>(conn, true)?
         .into_iter()
         .map(|t| (t.id, t.fixed_term))
         .collect();

@@ -4,11 +4,12 @@ use super::dates::{date_at, date_text, opt_date_at, opt_date_text};
 use super::tracked::{Naming, Part, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
+use super::versioned::at_version;
 use crate::domain::completeness::TrainingFact;
 use crate::domain::document::{TrainingRecord, ValidTraining};
 use crate::domain::history::ChangeOp;
 use crate::domain::permissions::Area;
-use crate::error::{Error, ErrorCode, FieldError};
+use crate::error::{Error, FieldError};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 pub static TRACKED: Tracked = Tracked {
@@ -162,24 +163,13 @@ pub fn insert(w: &WriteTx, employee_id: i64, v: &ValidTraining) -> crate::Result
     })
 }
 
-fn current(w: &WriteTx, id: i64, expected_version: i64) -> crate::Result<TrainingRecord> {
-    let t = get(w.conn(), id)?.ok_or_else(|| Error::not_found("training record"))?;
-    if t.version != expected_version {
-        return Err(Error::new(
-            ErrorCode::Conflict,
-            "training record changed since it was loaded",
-        ));
-    }
-    Ok(t)
-}
-
 pub fn update(
     w: &WriteTx,
     id: i64,
     expected_version: i64,
     v: &ValidTraining,
 ) -> crate::Result<TrainingRecord> {
-    let t = current(w, id, expected_version)?;
+    let t = at_version(get(w.conn(), id)?, "training record", expected_version)?;
     check_certificate(w, t.employee_id, v)?;
     let same = t.course_id == v.course_id
         && t.completed_on == v.completed_on
@@ -212,7 +202,7 @@ pub fn update(
 }
 
 pub fn delete(w: &WriteTx, id: i64, expected_version: i64) -> crate::Result<TrainingRecord> {
-    let t = current(w, id, expected_version)?;
+    let t = at_version(get(w.conn(), id)?, "training record", expected_version)?;
     let before = w.snapshot(&TRACKED, id)?;
     w.conn()
         .execute("DELETE FROM training_records WHERE id = ?1", [id])?;

@@ -3,11 +3,12 @@
 use super::tracked::{Naming, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
+use super::versioned::at_version;
 use crate::domain::history::ChangeOp;
 use crate::domain::permissions::Area;
 use crate::domain::permissions::Role;
 use crate::domain::users::User;
-use crate::error::{Error, ErrorCode, FieldError};
+use crate::error::{Error, FieldError};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 pub static TRACKED: Tracked = Tracked {
@@ -149,17 +150,6 @@ pub fn insert(w: &WriteTx, u: &NewUserRow) -> crate::Result<User> {
     get(w.conn(), id)?.ok_or_else(|| Error::not_found("user"))
 }
 
-fn current(w: &WriteTx, id: i64, expected_version: Option<i64>) -> crate::Result<User> {
-    let u = get(w.conn(), id)?.ok_or_else(|| Error::not_found("user"))?;
-    if expected_version.is_some_and(|v| v != u.version) {
-        return Err(Error::new(
-            ErrorCode::Conflict,
-            "user changed since it was loaded",
-        ));
-    }
-    Ok(u)
-}
-
 /// Updates name, roles and active flag.
 pub fn update(
     w: &WriteTx,
@@ -169,7 +159,7 @@ pub fn update(
     roles: &[Role],
     active: bool,
 ) -> crate::Result<User> {
-    let u = current(w, id, Some(expected_version))?;
+    let u = at_version(get(w.conn(), id)?, "user", Some(expected_version))?;
     if u.full_name == full_name && u.roles == roles && u.active == active {
         return Ok(u);
     }
@@ -185,7 +175,7 @@ pub fn update(
 
 /// Replaces the password hash; `must_change` is set by an administrator's reset.
 pub fn set_password(w: &WriteTx, id: i64, hash: &str, must_change: bool) -> crate::Result<User> {
-    current(w, id, None)?;
+    at_version(get(w.conn(), id)?, "user", None)?;
     let before = w.snapshot(&TRACKED, id)?;
     w.conn().execute(
         "UPDATE users SET password_hash = ?1, must_change_password = ?2, version = version + 1,

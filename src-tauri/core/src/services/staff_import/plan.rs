@@ -3,6 +3,7 @@
 //! for the report.
 
 use super::managers::{manager_loops, ManagerLink};
+use crate::domain::catalog::ContractType;
 use crate::domain::cf_names::split_full_name;
 use crate::domain::codice_fiscale::{self, Sex};
 use crate::domain::employee::{
@@ -13,6 +14,7 @@ use crate::domain::text::{capitalise_upper, fold_key};
 use crate::import::dates::{parse_date_pivot, parse_excel_serial};
 use crate::import::{Row, Table};
 use crate::store::employees;
+use crate::store::retired_list;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -71,7 +73,7 @@ pub(super) fn lookups(conn: &Connection) -> crate::Result<Lookups> {
     }
     let mut contract_types = HashMap::new();
     let mut fixed_term = HashMap::new();
-    for t in crate::store::contract_types::list(conn, true)? {
+    for t in retired_list::list::<ContractType>(conn, true)? {
         fixed_term.insert(t.id, t.fixed_term);
         contract_types.insert(fold_key(&t.name_it), (t.id, t.active));
         for alt in [t.name_en.as_deref(), t.code.as_deref()]

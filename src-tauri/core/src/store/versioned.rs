@@ -1,0 +1,53 @@
+//! Optimistic concurrency in one place: a form saves over the version it was loaded at.
+
+use crate::domain::catalog::{ContractType, Course, DocumentType, Requirement};
+use crate::domain::department::Department;
+use crate::domain::document::{Document, TrainingRecord};
+use crate::domain::employee::Employee;
+use crate::domain::users::User;
+use crate::error::{Error, ErrorCode};
+
+/// A row with a `version` that every write moves on by one.
+pub trait Versioned {
+    fn version(&self) -> i64;
+}
+
+macro_rules! versioned {
+    ($($t:ty),*) => {
+        $(impl Versioned for $t {
+            fn version(&self) -> i64 {
+                self.version
+            }
+        })*
+    };
+}
+
+versioned!(
+    ContractType,
+    Course,
+    DocumentType,
+    Requirement,
+    Department,
+    Document,
+    TrainingRecord,
+    Employee,
+    User
+);
+
+/// The row as the form that loaded it saw it: `not_found` when it is gone, `conflict` when
+/// someone saved it since, so a stale form never overwrites newer data. `expected` is `None`
+/// for a change that comes from no form (an administrator's reset, a renewal).
+pub fn at_version<T: Versioned>(
+    row: Option<T>,
+    what: &str,
+    expected: impl Into<Option<i64>>,
+) -> crate::Result<T> {
+    let row = row.ok_or_else(|| Error::not_found(what))?;
+    match expected.into() {
+        Some(v) if v != row.version() => Err(Error::new(
+            ErrorCode::Conflict,
+            format!("{what} changed since it was loaded"),
+        )),
+        _ => Ok(row),
+    }
+}
