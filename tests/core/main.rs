@@ -10,6 +10,7 @@ mod open;
 mod organisation;
 mod permissions;
 mod proof;
+mod safety;
 mod search;
 mod staff;
 mod staff_bench;

@@ -322,6 +322,9 @@ fn operations() -> Vec<(&'static str, &'static str, Op)> {
                 .reset_password(c, c.user_id, "reimpostata-123")
                 .map(drop)
         }),
+        ("history_status", "history:read", |t, c, _| {
+            t.app.history_status(c).map(drop)
+        }),
         ("list_history", "history:read", |t, c, _| {
             t.app.history(c, &HistoryQuery::default()).map(drop)
         }),

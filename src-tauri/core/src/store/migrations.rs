@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0007_tax_code_index.sql"),
     include_str!("../../migrations/0008_fewer_employee_indexes.sql"),
     include_str!("../../migrations/0009_search_mailbox.sql"),
+    include_str!("../../migrations/0011_history_guard.sql"),
 ];
 
 /// The schema version this build writes.
