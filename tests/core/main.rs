@@ -6,6 +6,7 @@ mod departments;
 mod history;
 mod history_labels;
 mod import;
+mod import_bombs;
 mod open;
 mod organisation;
 mod permissions;
