@@ -246,3 +246,140 @@ fn a_long_typed_username_is_not_recorded_verbatim() {
         ErrorCode::SignInBlocked
     );
 }
+
+#[cfg(unix)]
+fn mode(p: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::symlink_metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn the_data_folder_the_database_and_stored_documents_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = crate::staff::staff_app();
+    let dir = t._dir.path();
+    let d = attach(&t.app, &t.ctx);
+    let stored = t.app.blobs().path(&d.sha256).unwrap();
+    let db = t.app.store().path().to_owned();
+    let wal = db.with_extension("sqlite3-wal");
+    for (p, want) in [
+        (dir.to_owned(), 0o700),
+        (dir.join("files"), 0o700),
+        (stored.parent().unwrap().to_owned(), 0o700),
+        (stored.clone(), 0o600),
+        (db.clone(), 0o600),
+        (wal.clone(), 0o600),
+    ] {
+        assert_eq!(mode(&p), want, "{}", p.display());
+    }
+    // A data folder left open by an older version is closed again at the next start.
+    drop(t.app);
+    for (p, m) in [
+        (dir, 0o755),
+        (&dir.join("files"), 0o755),
+        (&stored, 0o644),
+        (&db, 0o644),
+    ] {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap();
+    }
+    let app =
+        backoffice_core::services::Backoffice::open(dir, crate::support::stepping_clock()).unwrap();
+    for (p, want) in [
+        (dir, 0o700),
+        (&dir.join("files"), 0o700),
+        (&stored, 0o600),
+        (&db, 0o600),
+    ] {
+        assert_eq!(mode(p), want, "{}", p.display());
+    }
+    drop(app);
+}
+
+/// A PDF attached to a new employee, by `ctx`.
+fn attach(
+    app: &backoffice_core::services::Backoffice,
+    ctx: &backoffice_core::services::Ctx,
+) -> backoffice_core::domain::document::Document {
+    let src = tempfile::tempdir().unwrap();
+    let doc = src.path().join("Contratto, Rossi & figli.pdf");
+    std::fs::write(&doc, b"%PDF-1.4 private").unwrap();
+    let e = app
+        .create_employee(ctx, &crate::staff::mario())
+        .unwrap()
+        .employee;
+    let input = backoffice_core::domain::document::DocumentInput {
+        type_id: crate::staff::document_type(app, ctx, "contract"),
+        title: None,
+        issued_on: None,
+        expires_on: None,
+    };
+    app.attach_document(ctx, e.id, &input, &doc).unwrap()
+}
+
+fn copies(t: &crate::support::Installed) -> usize {
+    std::fs::read_dir(t.app.viewer().dir()).map_or(0, |d| d.count())
+}
+
+#[cfg(unix)]
+#[test]
+fn viewer_copies_are_private_and_go_at_lock_idle_lock_and_sign_out() {
+    let t = installed();
+    t.app
+        .sign_in("admin", crate::support::ADMIN_PASSWORD)
+        .unwrap();
+    let d = attach(&t.app, &t.admin);
+    let copy = t.app.open_document_copy(&t.admin, d.id).unwrap();
+    assert_eq!(std::fs::read(&copy).unwrap(), b"%PDF-1.4 private");
+    assert_eq!(copy.file_name().unwrap(), "Contratto, Rossi & figli.pdf");
+    let folder = copy.parent().unwrap();
+    let dir = t.app.viewer().dir();
+    assert!(folder.starts_with(dir));
+    for (p, want) in [
+        (dir.parent().unwrap(), 0o700),
+        (dir, 0o700),
+        (folder, 0o700),
+        (&copy, 0o600),
+    ] {
+        assert_eq!(mode(p), want, "{}", p.display());
+    }
+    // Opening it twice makes two copies, neither overwriting the other.
+    let again = t.app.open_document_copy(&t.admin, d.id).unwrap();
+    assert_ne!(again, copy);
+    assert_eq!(copies(&t), 2);
+    t.app.lock();
+    assert_eq!(copies(&t), 0);
+    t.app.unlock(crate::support::ADMIN_PASSWORD).unwrap();
+    t.app.open_document_copy(&t.admin, d.id).unwrap();
+    // The lock Rust applies by itself to an idle session.
+    t.clock.advance(16 * 60);
+    assert_eq!(t.app.current().unwrap_err().code, ErrorCode::SessionLocked);
+    assert_eq!(copies(&t), 0);
+    t.app.unlock(crate::support::ADMIN_PASSWORD).unwrap();
+    t.app.open_document_copy(&t.admin, d.id).unwrap();
+    t.app.sign_out().unwrap();
+    assert_eq!(copies(&t), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_planted_viewer_folder_is_refused_or_tightened() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = installed();
+    let d = attach(&t.app, &t.admin);
+    let dir = t.app.viewer().dir().to_owned();
+    std::fs::create_dir_all(dir.parent().unwrap()).unwrap();
+    // A link to somewhere else, put where the copies go: refused, nothing written there.
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), &dir).unwrap();
+    let e = t.app.open_document_copy(&t.admin, d.id).unwrap_err();
+    assert_eq!(e.code, ErrorCode::DbIo);
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+    std::fs::remove_file(&dir).unwrap();
+    // A folder of ours left open to others: closed before use.
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    t.app.open_document_copy(&t.admin, d.id).unwrap();
+    assert_eq!(mode(&dir), 0o700);
+    t.app.viewer().clear().unwrap();
+}

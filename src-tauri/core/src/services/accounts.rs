@@ -166,7 +166,12 @@ impl Backoffice {
     /// Like `current`, but also for a person who must first replace a temporary password: the
     /// only thing they may do is change it.
     pub fn current_allowing_password_change(&self) -> crate::Result<Ctx> {
-        let id = self.sessions.user_id()?;
+        let id = self.sessions.user_id().inspect_err(|e| {
+            // Locked, maybe just now for being idle: the viewer's copies go with the session.
+            if e.code == ErrorCode::SessionLocked {
+                let _ = self.viewer().clear();
+            }
+        })?;
         match self.store.read(|c| users::get(c, id))? {
             Some(u) if u.active => Ok(ctx_of(&u)),
             _ => {
@@ -194,6 +199,7 @@ impl Backoffice {
     }
 
     pub fn sign_out(&self) -> crate::Result<()> {
+        let _ = self.viewer().clear();
         if let Some(id) = self.sessions.end() {
             if let Some(u) = self.store.read(|c| users::get(c, id))? {
                 self.store.write(&u.username, |w| {
