@@ -115,6 +115,12 @@ function useJob(id: number | null, onFinished: (s: JobStatus) => void) {
           return;
         }
       } catch (e) {
+        // Only the signed-in person may read the job: while the app is locked, wait for the
+        // unlock and go on polling (the job itself carries on).
+        if (toApiError(e).code === "session_locked") {
+          window.setTimeout(tick, POLL_MS * 5);
+          return;
+        }
         onFinished({
           id,
           done: 0,
