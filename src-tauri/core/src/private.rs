@@ -35,6 +35,15 @@ pub fn create_file(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
+/// Creates one folder (its parent must exist), 0700 on Unix; fails if anything is there.
+pub fn create_dir(dir: &Path) -> io::Result<()> {
+    #[cfg_attr(not(unix), allow(unused_mut))]
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    builder.mode(DIR_MODE);
+    builder.create(dir)
+}
+
 fn refused(path: &Path, why: &str) -> io::Error {
     io::Error::new(
         io::ErrorKind::PermissionDenied,
@@ -57,10 +66,7 @@ pub fn ensure_dir(dir: &Path, strict: bool) -> io::Result<()> {
             if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
                 std::fs::create_dir_all(parent)?;
             }
-            let mut builder = std::fs::DirBuilder::new();
-            #[cfg(unix)]
-            builder.mode(DIR_MODE);
-            match builder.create(dir) {
+            match create_dir(dir) {
                 // Created meanwhile by someone else: check it like any existing folder.
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => ensure_dir(dir, strict),
                 other => other,

@@ -61,10 +61,7 @@ impl ViewerCopies {
             private::ensure_dir(d, true).map_err(|e| io_error(d, e))?;
         }
         let folder = self.dir.join(private::random_hex(8));
-        let mut builder = std::fs::DirBuilder::new();
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder.create(&folder).map_err(|e| io_error(&folder, e))?;
+        private::create_dir(&folder).map_err(|e| io_error(&folder, e))?;
         let path = folder.join(file_name);
         let mut file = private::create_file(&path).map_err(|e| io_error(&path, e))?;
         file.write_all(bytes).map_err(|e| io_error(&path, e))?;
