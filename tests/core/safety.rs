@@ -383,3 +383,20 @@ fn a_planted_viewer_folder_is_refused_or_tightened() {
     assert_eq!(mode(&dir), 0o700);
     t.app.viewer().clear().unwrap();
 }
+
+#[test]
+fn copies_left_by_a_crash_are_removed_at_the_next_start() {
+    let t = installed();
+    let d = attach(&t.app, &t.admin);
+    let copy = t.app.open_document_copy(&t.admin, d.id).unwrap();
+    assert!(copy.exists());
+    // No sign-out, no exit hook: as if the process had been killed.
+    let crate::support::Installed { _dir, app, .. } = t;
+    drop(app);
+    assert!(copy.exists());
+    let again =
+        backoffice_core::services::Backoffice::open(_dir.path(), crate::support::stepping_clock())
+            .unwrap();
+    assert!(!copy.exists());
+    assert_eq!(std::fs::read_dir(again.viewer().dir()).unwrap().count(), 0);
+}
