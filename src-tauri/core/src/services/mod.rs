@@ -65,11 +65,12 @@ impl Backoffice {
     /// On Unix the data folder, the database files and the documents' folders are made private
     /// to the user (0700 / 0600), wider modes left by an older version included.
     pub fn open(data_dir: &Path, clock: Clock) -> crate::Result<Self> {
-        let private_io =
-            |e: std::io::Error| Error::new(ErrorCode::DbIo, format!("{}: {e}", data_dir.display()));
-        crate::private::ensure_dir(data_dir, false).map_err(private_io)?;
+        // Best effort: a folder on a file system without Unix modes (a FAT stick for a portable
+        // install) refuses chmod and must still open; creating the folder is Store::open's
+        // check, with its own error.
+        let _ = crate::private::ensure_dir(data_dir, false);
         let store = Store::open(&data_dir.join(DB_FILE_NAME), clock.clone())?;
-        crate::private::tighten_data_dir(data_dir, DB_FILE_NAME).map_err(private_io)?;
+        let _ = crate::private::tighten_data_dir(data_dir, DB_FILE_NAME);
         let viewer = ViewerCopies::for_data_dir(data_dir);
         // Copies left by a crash or a killed process go now.
         let _ = viewer.clear();
