@@ -40,6 +40,14 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(commands::handler())
-        .run(tauri::generate_context!())
-        .expect("the Tauri runtime failed to start");
+        .build(tauri::generate_context!())
+        .expect("the Tauri runtime failed to start")
+        .run(|app, event| {
+            // Copies of documents opened in the system viewer do not outlive the app.
+            if let tauri::RunEvent::Exit = event {
+                if let Some(Ok(core)) = app.try_state::<AppState>().as_deref().map(|s| &s.core) {
+                    let _ = core.viewer().clear();
+                }
+            }
+        });
 }

@@ -5,10 +5,18 @@ use std::path::Path;
 use std::process::Command;
 
 pub fn open_with_system(path: &Path) -> Result<(), Error> {
+    // Windows: not `cmd /C start "" <path>`, which hands the name to cmd.exe's parser, where a
+    // document named "a & calc.pdf" runs a command. explorer.exe opens a file with the program
+    // registered for its type and receives the path as its own argument, no shell in between.
+    // The path goes quoted as one raw argument: std quotes only names with spaces, and explorer
+    // splits an unquoted argument at commas (its own switch syntax). A Windows file name cannot
+    // contain '"', so the quotes cannot be closed early. (ShellExecuteW would avoid explorer's
+    // parsing too, but needs the windows-sys bindings for this one call.)
     #[cfg(target_os = "windows")]
     let mut cmd = {
-        let mut c = Command::new("cmd");
-        c.args(["/C", "start", ""]).arg(path);
+        use std::os::windows::process::CommandExt;
+        let mut c = Command::new("explorer.exe");
+        c.raw_arg(format!("\"{}\"", path.display()));
         c
     };
     #[cfg(target_os = "macos")]

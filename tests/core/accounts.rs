@@ -64,7 +64,11 @@ fn setup_reports_both_forms_errors_and_writes_nothing() {
         ]
     );
     assert!(app.needs_setup().unwrap());
-    assert_eq!(app.history_status().unwrap().count, 0);
+    let changes: i64 = app
+        .store()
+        .read(|c| Ok(c.query_row("SELECT count(*) FROM changes", [], |r| r.get(0))?))
+        .unwrap();
+    assert_eq!(changes, 0);
 }
 
 #[test]

@@ -61,7 +61,7 @@ fn each_change_records_actor_time_and_before_after() {
         .department(&t.ctx, rename.row_id.parse().unwrap())
         .unwrap();
     assert_eq!(d.updated_at, rename.at);
-    let status = t.app.history_status().unwrap();
+    let status = t.app.history_status(&t.ctx).unwrap();
     assert_eq!(status.count, 6);
     assert_eq!(
         status.head_hash.as_deref(),
@@ -110,14 +110,14 @@ fn verify_passes_on_untouched_history() {
     assert!(r.ok, "{r:?}");
     assert_eq!(r.changes_checked, 6);
     assert_eq!(r.rows_checked, 4);
-    assert_eq!(r.head_hash, t.app.history_status().unwrap().head_hash);
+    assert_eq!(r.head_hash, t.app.history_status(&t.ctx).unwrap().head_hash);
     let empty = app();
     assert!(verify(&empty).ok);
 }
 
 fn tampered(sql: &str) -> backoffice_core::domain::history::VerifyProblem {
     let t = sample();
-    t.raw().execute_batch(sql).unwrap();
+    t.tamper().execute_batch(sql).unwrap();
     let r = verify(&t);
     assert!(!r.ok, "not detected: {sql}");
     r.problem.unwrap()

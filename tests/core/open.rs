@@ -54,7 +54,7 @@ fn reopening_keeps_data_and_does_not_migrate_twice() {
             .unwrap();
     }
     let app = Backoffice::open(dir.path(), stepping_clock()).unwrap();
-    assert_eq!(app.history_status().unwrap().count, 1);
+    assert_eq!(app.history_status(&ctx).unwrap().count, 1);
     let foreign_keys: bool = app
         .store()
         .read(|c| Ok(c.pragma_query_value(None, "foreign_keys", |r| r.get(0))?))

@@ -188,10 +188,8 @@ fn operations() -> Vec<(&'static str, &'static str, Op)> {
             };
             t.app.attach_document(c, 1, &input, &path).map(drop)
         }),
-        ("open_document_copy", "staff:read", |t, c, dir| {
-            t.app
-                .open_document_copy(c, 1, &dir.join(format!("view-{}", c.actor)))
-                .map(drop)
+        ("open_document_copy", "staff:read", |t, c, _| {
+            t.app.open_document_copy(c, 1).map(drop)
         }),
         ("export_document", "staff:export", |t, c, dir| {
             t.app
@@ -321,6 +319,9 @@ fn operations() -> Vec<(&'static str, &'static str, Op)> {
             t.app
                 .reset_password(c, c.user_id, "reimpostata-123")
                 .map(drop)
+        }),
+        ("history_status", "history:read", |t, c, _| {
+            t.app.history_status(c).map(drop)
         }),
         ("list_history", "history:read", |t, c, _| {
             t.app.history(c, &HistoryQuery::default()).map(drop)

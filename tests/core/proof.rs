@@ -72,7 +72,7 @@ fn a_rebuilt_history_passes_alone_but_fails_against_the_exported_head() {
     let dir = tempfile::tempdir().unwrap();
     let head_file = dir.path().join("head.json");
     let head = t.app.export_history_head(&t.admin, &head_file).unwrap();
-    assert_eq!(head.count, t.app.history_status().unwrap().count);
+    assert_eq!(head.count, t.app.history_status(&t.admin).unwrap().count);
     let ok = t
         .app
         .verify_history_against(&t.admin, &head_file, &mut |_| true)
@@ -91,7 +91,7 @@ fn a_rebuilt_history_passes_alone_but_fails_against_the_exported_head() {
     );
 
     // Erase the creation of "Logistica" (its change and its row) and rebuild the chain.
-    let raw = t.raw();
+    let raw = t.tamper();
     raw.execute_batch(
         "DELETE FROM departments WHERE name = 'Logistica';
          DELETE FROM changes WHERE entity = 'departments' AND after LIKE '%Logistica%';",
@@ -119,7 +119,7 @@ fn a_truncated_history_fails_against_the_exported_head() {
     let dir = tempfile::tempdir().unwrap();
     let head_file = dir.path().join("head.json");
     let head = t.app.export_history_head(&t.admin, &head_file).unwrap();
-    t.raw()
+    t.tamper()
         .execute_batch(&format!(
             "DELETE FROM changes WHERE id = {}; DELETE FROM departments;",
             head.count
@@ -129,7 +129,10 @@ fn a_truncated_history_fails_against_the_exported_head() {
         .app
         .verify_history_against(&t.admin, &head_file, &mut |_| true)
         .unwrap();
-    assert_eq!(r.problem.unwrap().kind, ProblemKind::HeadMismatch);
+    // The chain left is whole, so only the head shows the cut: at the first change missing.
+    assert!(!r.ok);
+    let p = r.problem.unwrap();
+    assert_eq!((p.kind, p.change_id), (ProblemKind::Gap, Some(head.count)));
 }
 
 #[test]
@@ -157,7 +160,7 @@ fn csv_export_follows_the_filter_and_hides_password_hashes() {
         .app
         .export_history_csv(&t.admin, &HistoryQuery::default(), &all, "it")
         .unwrap();
-    assert_eq!(n as i64, t.app.history_status().unwrap().count);
+    assert_eq!(n as i64, t.app.history_status(&t.admin).unwrap().count);
     let text = std::fs::read_to_string(&all).unwrap();
     assert!(text.starts_with("\u{feff}id;at_utc;actor;entity;row_id;op;before;after;hash"));
     assert!(!text.contains("$argon2id$"));

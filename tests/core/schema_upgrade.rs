@@ -132,7 +132,7 @@ fn adding_and_renaming_columns_keeps_history_verifiable_and_proofs_valid() {
     let (t, ids) = made_by_this_release();
     let proof = t.app.history_head(&t.ctx).unwrap();
     let path = t.app.store().path().to_owned();
-    let before_count = t.app.history_status().unwrap().count;
+    let before_count = t.app.history_status(&t.ctx).unwrap().count;
     let TestApp { _dir, app, .. } = t;
     drop(app);
 
@@ -255,7 +255,7 @@ fn an_upgrade_does_not_launder_a_row_edited_by_hand_before_it() {
 fn a_failed_upgrade_step_leaves_the_file_as_it_was() {
     let (t, _) = made_by_this_release();
     let path = t.app.store().path().to_owned();
-    let count = t.app.history_status().unwrap().count;
+    let count = t.app.history_status(&t.ctx).unwrap().count;
     let TestApp { _dir, app, .. } = t;
     drop(app);
     let mut conn = Connection::open(&path).unwrap();

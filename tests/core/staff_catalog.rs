@@ -130,7 +130,7 @@ fn a_required_document_type_or_course_cannot_be_retired() {
             },
         )
         .unwrap();
-    let changes = t.app.history_status().unwrap().count;
+    let changes = t.app.history_status(&t.ctx).unwrap().count;
 
     let err = t
         .app
@@ -147,7 +147,7 @@ fn a_required_document_type_or_course_cannot_be_retired() {
     assert_eq!(err.fields[0].code, "required_by");
     assert_eq!(err.fields[0].params["count"], "1");
     // Refused before anything was written.
-    assert_eq!(t.app.history_status().unwrap().count, changes);
+    assert_eq!(t.app.history_status(&t.ctx).unwrap().count, changes);
     assert!(t
         .app
         .list_document_types(&t.ctx, false)

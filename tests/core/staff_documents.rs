@@ -86,10 +86,7 @@ fn attach_keeps_a_checked_copy_and_not_the_path() {
     let out = dir.path().join("saved.pdf");
     t.app.export_document(&t.ctx, d.id, &out).unwrap();
     assert_eq!(std::fs::read(&out).unwrap(), pdf);
-    let opened = t
-        .app
-        .open_document_copy(&t.ctx, d.id, &dir.path().join("view"))
-        .unwrap();
+    let opened = t.app.open_document_copy(&t.ctx, d.id).unwrap();
     assert_eq!(opened.file_name().unwrap(), "Contratto Rossi.pdf");
     assert_eq!(std::fs::read(&opened).unwrap(), pdf);
     assert_eq!(

@@ -1177,7 +1177,7 @@ fn a_first_bulk_import_into_an_empty_staff_list_fails_whole_or_imports_whole() {
 fn wait(jobs: &Jobs, id: i64) -> backoffice_core::jobs::JobStatus {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
     loop {
-        let s = jobs.status(id).unwrap();
+        let s = jobs.status(&crate::support::admin("a"), id).unwrap();
         if s.finished {
             return s;
         }
@@ -1218,7 +1218,7 @@ fn a_bulk_import_cancelled_while_the_indexes_are_dropped_or_at_its_last_step_lea
     let (go, wait_for_cancel) = mpsc::channel::<()>();
     let id = {
         let (app, path) = (Arc::clone(app), path.clone());
-        jobs.start(move |progress| {
+        jobs.start(&crate::support::admin("a"), move |progress| {
             let mut held = false;
             let mut p = |done: usize, total: usize| {
                 if done >= REBUILD_INDEXES_FROM && !held {
@@ -1236,7 +1236,7 @@ fn a_bulk_import_cancelled_while_the_indexes_are_dropped_or_at_its_last_step_lea
         .recv_timeout(std::time::Duration::from_secs(120))
         .unwrap();
     assert!(done < N, "{done}");
-    jobs.cancel(id).unwrap();
+    jobs.cancel(&crate::support::admin("a"), id).unwrap();
     go.send(()).unwrap();
     let status = wait(&jobs, id);
     assert!(status.cancelled, "{status:?}");

@@ -28,10 +28,26 @@ pub fn app() -> TestApp {
     }
 }
 
+/// Removes the triggers that keep history append-only, as someone editing the file by hand
+/// would do before rewriting it; tests of what verify detects start here.
+pub fn drop_history_guard(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "DROP TRIGGER IF EXISTS changes_no_update; DROP TRIGGER IF EXISTS changes_no_delete;",
+    )
+    .unwrap();
+}
+
 impl TestApp {
     /// A second, plain connection to the same file: what someone editing the file by hand has.
     pub fn raw(&self) -> rusqlite::Connection {
         rusqlite::Connection::open(self.app.store().path()).unwrap()
+    }
+
+    /// A plain connection with history's guard removed: what an attacker with the file has.
+    pub fn tamper(&self) -> rusqlite::Connection {
+        let c = self.raw();
+        drop_history_guard(&c);
+        c
     }
 
     pub fn count(&self, table: &str) -> i64 {
@@ -124,6 +140,13 @@ impl Installed {
 
     pub fn raw(&self) -> rusqlite::Connection {
         rusqlite::Connection::open(self.app.store().path()).unwrap()
+    }
+
+    /// A plain connection with history's guard removed: what an attacker with the file has.
+    pub fn tamper(&self) -> rusqlite::Connection {
+        let c = self.raw();
+        drop_history_guard(&c);
+        c
     }
 
     pub fn count(&self, sql: &str) -> i64 {

@@ -39,7 +39,7 @@ pub async fn touch_session(state: State<'_, AppState>) -> Result<(), Error> {
 #[tauri::command]
 pub async fn lock_session(state: State<'_, AppState>) -> Result<(), Error> {
     run_open(&state, |app| {
-        app.sessions().lock();
+        app.lock();
         Ok(())
     })
     .await

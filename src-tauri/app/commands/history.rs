@@ -33,7 +33,7 @@ pub async fn list_history(
 
 #[tauri::command]
 pub async fn history_status(state: State<'_, AppState>) -> Result<HistoryStatus, Error> {
-    run(&state, |app, _| app.history_status()).await
+    run(&state, |app, ctx| app.history_status(ctx)).await
 }
 
 #[tauri::command]

@@ -110,9 +110,9 @@ pub async fn export_document(
 /// Opens a read-only copy with the system's viewer; the stored original is never handed out.
 #[tauri::command]
 pub async fn open_document(state: State<'_, AppState>, document_id: i64) -> Result<(), Error> {
-    let dir = std::env::temp_dir().join("backoffice-open");
+    // The copy is private to the user and removed at sign-out, lock and exit (core's viewer).
     let path = run(&state, move |app, ctx| {
-        app.open_document_copy(ctx, document_id, &dir)
+        app.open_document_copy(ctx, document_id)
     })
     .await?;
     crate::opener::open_with_system(&path)

@@ -83,19 +83,22 @@ pub async fn commit_staff_import(
     let path = chosen(&state, token)?;
     let ctx = run(&state, |_, ctx| Ok(ctx.clone())).await?;
     let core = super::core(&state)?;
-    Ok(state.jobs.start(move |progress| {
+    Ok(state.jobs.start(&ctx.clone(), move |progress| {
         let mut p = |done: usize, total: usize| progress(done as u64, total as u64);
         let outcome = core.commit_import(&ctx, &path, &mapping, &options, &mut p)?;
         Ok(serde_json::to_value(outcome)?)
     }))
 }
 
+/// Only the signed-in, unlocked person who started a job sees its progress or result.
 #[tauri::command]
 pub async fn job_status(state: State<'_, AppState>, id: i64) -> Result<JobStatus, Error> {
-    state.jobs.status(id)
+    let ctx = run(&state, |_, ctx| Ok(ctx.clone())).await?;
+    state.jobs.status(&ctx, id)
 }
 
 #[tauri::command]
 pub async fn cancel_job(state: State<'_, AppState>, id: i64) -> Result<(), Error> {
-    state.jobs.cancel(id)
+    let ctx = run(&state, |_, ctx| Ok(ctx.clone())).await?;
+    state.jobs.cancel(&ctx, id)
 }

@@ -31,6 +31,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::services::Preferences::export_all(&cfg)?;
     crate::services::Startup::export_all(&cfg)?;
     crate::jobs::JobStatus::export_all(&cfg)?;
+    crate::import::BadFileReason::export_all(&cfg)?;
     h::HistoryHead::export_all(&cfg)?;
     u::User::export_all(&cfg)?;
     u::NewUserInput::export_all(&cfg)?;

@@ -84,17 +84,12 @@ impl Blobs {
         let mime = sniff(&file_name, &head).map_err(|e| e.with("file", &file_name))?;
 
         let tmp_dir = self.root.join("tmp");
-        std::fs::create_dir_all(&tmp_dir).map_err(|e| io_error(&tmp_dir, e))?;
-        let tmp = tmp_dir.join(format!(
-            "{}-{}.part",
-            std::process::id(),
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_nanos())
-                .unwrap_or(0)
-        ));
+        for d in [&self.root, &tmp_dir] {
+            private(d)?;
+        }
+        let tmp = tmp_dir.join(format!("{}.part", crate::private::random_hex(8)));
         let result = (|| {
-            let mut out = File::create(&tmp).map_err(|e| io_error(&tmp, e))?;
+            let mut out = crate::private::create_file(&tmp).map_err(|e| io_error(&tmp, e))?;
             let mut hasher = Sha256::new();
             let mut size = head.len() as u64;
             hasher.update(&head);
@@ -122,7 +117,7 @@ impl Blobs {
                 let _ = std::fs::remove_file(&tmp);
             } else {
                 let dir = target.parent().unwrap_or(&self.root);
-                std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+                private(dir)?;
                 std::fs::rename(&tmp, &target).map_err(|e| io_error(&target, e))?;
                 sync_dir(dir);
             }
@@ -168,6 +163,11 @@ impl Blobs {
             Err(e) => Err(io_error(&path, e)),
         }
     }
+}
+
+/// Creates a folder of the store private to the user (0700 on Unix), or tightens it.
+fn private(dir: &Path) -> crate::Result<()> {
+    crate::private::ensure_dir(dir, false).map_err(|e| io_error(dir, e))
 }
 
 /// Flushes a directory entry (the rename) to disk where the platform allows it.

@@ -23,9 +23,11 @@ pub fn write_atomically<T>(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.part", std::process::id()));
+    // A name nobody can guess, created exclusively (0600, never through a link): someone who
+    // can write in the target's folder cannot plant a link there for this write to follow.
+    let tmp = dir.join(format!(".{name}.{}.part", crate::private::random_hex(8)));
     let result = (|| {
-        let file = File::create(&tmp).map_err(|e| io_error(&tmp, e))?;
+        let file = crate::private::create_file(&tmp).map_err(|e| io_error(&tmp, e))?;
         let mut w = BufWriter::new(file);
         let out = fill(&mut w)?;
         let file = w.into_inner().map_err(|e| io_error(&tmp, e.into_error()))?;
@@ -62,5 +64,25 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         write_atomically(&p, |w| put(w, &p, b"new")).unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_at_the_old_temporary_name_is_not_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        let p = dir.path().join("out.csv");
+        // The name this function used to write to, guessable from the process id.
+        let old = dir
+            .path()
+            .join(format!(".out.csv.{}.part", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &old).unwrap();
+        write_atomically(&p, |w| put(w, &p, b"new")).unwrap();
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep");
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
     }
 }

@@ -10,7 +10,9 @@ pub mod error;
 pub mod files;
 pub mod import;
 pub mod jobs;
+pub mod private;
 pub mod services;
 pub mod store;
+pub mod viewer;
 
 pub use error::{Error, ErrorCode, FieldError, Result};

@@ -339,6 +339,7 @@ export const en = {
       sign_in: "Signed in",
       sign_out: "Signed out",
       sign_in_failed: "Failed sign-in ({{username}})",
+      unlock_failed: "Failed unlock ({{username}})",
       denied: "Refused: {{area}} / {{action}}",
     },
     created: "created",
@@ -349,7 +350,7 @@ export const en = {
     verifiedFail: "History check failed",
     head: "Chain head",
     problem: {
-      gap: "Change no. {{change}} does not follow the previous one: entries were deleted or re-ordered.",
+      gap: "Change no. {{change}} is missing or out of place: entries were deleted, re-ordered or cut off.",
       broken_link:
         "Change no. {{change}} is not linked to the one before it: entries were re-ordered or replaced.",
       hash_mismatch: "Change no. {{change}} was altered after it was recorded.",

@@ -346,6 +346,7 @@ export const it: Resources = {
       sign_in: "Accesso",
       sign_out: "Uscita",
       sign_in_failed: "Accesso non riuscito ({{username}})",
+      unlock_failed: "Sblocco non riuscito ({{username}})",
       denied: "Rifiutato: {{area}} / {{action}}",
     },
     created: "creato",
@@ -356,7 +357,7 @@ export const it: Resources = {
     verifiedFail: "Verifica dello storico non superata",
     head: "Testa della catena",
     problem: {
-      gap: "La modifica n. {{change}} non segue la precedente: voci eliminate o riordinate.",
+      gap: "La modifica n. {{change}} manca o è fuori posto: voci eliminate, riordinate o tagliate.",
       broken_link:
         "La modifica n. {{change}} non è collegata alla precedente: voci riordinate o sostituite.",
       hash_mismatch: "La modifica n. {{change}} è stata alterata dopo la registrazione.",

@@ -14,7 +14,7 @@
 //! header, and a page number on a line of its own ("Pagina 2 di 5", "Pag. 2", "Page 2 of 5").
 //! Those lines are left out wherever they are; none of them could be a person.
 
-use super::{bad_file, Rows, SourceInfo, Table};
+use super::{bad_file, BadFileReason, Rows, SourceInfo, Table};
 
 /// Records looked at before the header is chosen.
 const LOOK_AHEAD: usize = 20;
@@ -147,7 +147,7 @@ impl TableBuilder {
             self.choose_header()?;
         }
         let Some((header_line, headers)) = self.header else {
-            return Err(bad_file("empty", "the file holds no rows"));
+            return Err(bad_file(BadFileReason::Empty, "the file holds no rows"));
         };
         Ok(Table {
             headers,

@@ -4,8 +4,8 @@
 //! cannot know them.
 
 use super::{
-    bad_file, too_many_columns, too_many_rows, Format, SourceInfo, Table, TableBuilder,
-    MAX_COLUMNS, MAX_ROWS,
+    bad_file, too_many_columns, too_many_rows, BadFileReason, Format, SourceInfo, Table,
+    TableBuilder, MAX_COLUMNS, MAX_ROWS,
 };
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use std::borrow::Cow;
@@ -112,14 +112,14 @@ pub(super) fn read(bytes: &[u8]) -> crate::Result<Table> {
     let text = decoded.text.as_str();
     if text.contains('\0') {
         return Err(bad_file(
-            "not_text",
+            BadFileReason::NotText,
             "binary content: not a CSV or text file",
         ));
     }
     let start = text.trim_start();
     if start.starts_with('<') {
         return Err(bad_file(
-            "html",
+            BadFileReason::Html,
             "an HTML or XML page, not CSV: open it in Excel and save it as .xlsx or CSV",
         ));
     }
@@ -162,7 +162,9 @@ fn records(text: &str, offset: usize, delimiter: char) -> crate::Result<TableBui
             Ok(false) => break,
             Err(e) => {
                 let line = lines.line_at(offset + from);
-                return Err(bad_file("bad_csv", format!("line {line}: {e}")).with("line", line));
+                return Err(
+                    bad_file(BadFileReason::BadCsv, format!("line {line}: {e}")).with("line", line)
+                );
             }
         }
         let to = reader.position().byte() as usize;

@@ -10,13 +10,16 @@ mod builder;
 pub mod csv;
 pub mod dates;
 pub mod headers;
+pub mod reasons;
 pub mod rows;
 pub mod xlsx;
 
 use builder::TableBuilder;
+use reasons::bad_file;
+pub use reasons::BadFileReason;
 pub use rows::{Row, Rows};
 
-use crate::error::{Error, ErrorCode};
+use crate::error::Error;
 use serde::Serialize;
 use std::io::Read;
 use std::path::Path;
@@ -102,13 +105,13 @@ pub fn read_bytes(bytes: Vec<u8>, extension: Option<&str>) -> crate::Result<Tabl
     // name alone does not make a legacy workbook: the content does.
     if bytes.starts_with(OLE_MAGIC) {
         return Err(bad_file(
-            "xls_legacy",
+            BadFileReason::XlsLegacy,
             "legacy Excel 97-2003 workbook: save it as .xlsx or CSV",
         ));
     }
     if matches!(extension, Some("xlsx" | "xlsm")) {
         return Err(bad_file(
-            "bad_xlsx",
+            BadFileReason::BadXlsx,
             "not an Excel workbook (no zip archive)",
         ));
     }
@@ -118,9 +121,9 @@ pub fn read_bytes(bytes: Vec<u8>, extension: Option<&str>) -> crate::Result<Tabl
 fn read_limited(path: &Path) -> crate::Result<Vec<u8>> {
     let unreadable = |e: std::io::Error| {
         let reason = if e.kind() == std::io::ErrorKind::NotFound {
-            "not_found"
+            BadFileReason::NotFound
         } else {
-            "unreadable"
+            BadFileReason::Unreadable
         };
         bad_file(reason, format!("{}: {e}", path.display()))
     };
@@ -139,14 +142,9 @@ fn read_limited(path: &Path) -> crate::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// A `bad_file` error; `reason` is the code the UI translates.
-fn bad_file(reason: &str, message: impl Into<String>) -> Error {
-    Error::new(ErrorCode::BadFile, message).with("reason", reason)
-}
-
 fn too_large() -> Error {
     bad_file(
-        "too_large",
+        BadFileReason::TooLarge,
         format!(
             "the file is larger than {} MB",
             MAX_FILE_BYTES / (1024 * 1024)
@@ -156,12 +154,16 @@ fn too_large() -> Error {
 }
 
 fn too_many_rows() -> Error {
-    bad_file("too_many_rows", format!("more than {MAX_ROWS} rows")).with("max", MAX_ROWS)
+    bad_file(
+        BadFileReason::TooManyRows,
+        format!("more than {MAX_ROWS} rows"),
+    )
+    .with("max", MAX_ROWS)
 }
 
 fn too_many_columns(line: usize) -> Error {
     bad_file(
-        "too_many_columns",
+        BadFileReason::TooManyColumns,
         format!("more than {MAX_COLUMNS} columns at line {line}"),
     )
     .with("max", MAX_COLUMNS)
@@ -171,6 +173,7 @@ fn too_many_columns(line: usize) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorCode;
 
     fn reason(e: &Error) -> &str {
         assert_eq!(e.code, ErrorCode::BadFile);

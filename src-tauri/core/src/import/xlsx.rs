@@ -1,9 +1,13 @@
 //! Excel workbooks (.xlsx): the first worksheet that has any content, cells turned into the text
 //! a person sees, with dates in ISO form so one date parser serves CSV and Excel alike.
+//!
+//! A workbook is a zip archive, and a small one may unpack to gigabytes (a "zip bomb"): the
+//! archive's directory is checked before calamine unpacks anything, and cells are capped at
+//! Excel's own limit.
 
 use super::{
-    bad_file, too_many_columns, too_many_rows, Format, SourceInfo, Table, TableBuilder,
-    MAX_COLUMNS, MAX_ROWS,
+    bad_file, too_many_columns, too_many_rows, BadFileReason, Format, SourceInfo, Table,
+    TableBuilder, MAX_COLUMNS, MAX_ROWS,
 };
 use calamine::{DataRef, ExcelDateTime, Reader, Xlsx, XlsxError};
 use std::collections::BTreeMap;
@@ -13,10 +17,27 @@ use std::io::Cursor;
 /// longer holds every integer.
 const MAX_EXACT_INTEGER: f64 = 9_007_199_254_740_992.0;
 
+/// What all the parts of a workbook may unpack to together. A full staff list of 100,000 rows
+/// unpacks to well under 100 MB; calamine holds every shared string in memory, so this also
+/// bounds the memory a workbook can take.
+pub const MAX_UNPACKED_BYTES: u64 = 200 * 1024 * 1024;
+/// A part larger than this ...
+const RATIO_CHECKED_FROM: u64 = 10 * 1024 * 1024;
+/// ... that unpacks to more than this many times its packed size is not a spreadsheet's XML
+/// (which packs about 5 to 20 times) but a bomb.
+pub const MAX_RATIO: u64 = 100;
+/// Excel's own limit on the characters of one cell.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
 /// Reads the first non-empty worksheet of an xlsx file's bytes.
 pub(super) fn read(bytes: Vec<u8>) -> crate::Result<Table> {
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e| bad_file("bad_xlsx", format!("not a readable xlsx workbook: {e}")))?;
+    check_archive(&bytes)?;
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| {
+        bad_file(
+            BadFileReason::BadXlsx,
+            format!("not a readable xlsx workbook: {e}"),
+        )
+    })?;
     for sheet in book.sheet_names() {
         let Some(rows) = read_sheet(&mut book, &sheet)? else {
             continue;
@@ -36,7 +57,49 @@ pub(super) fn read(bytes: Vec<u8>) -> crate::Result<Table> {
             sheet: Some(sheet),
         });
     }
-    Err(bad_file("empty", "every worksheet is empty"))
+    Err(bad_file(BadFileReason::Empty, "every worksheet is empty"))
+}
+
+/// Refuses a workbook whose parts unpack to too much, from the sizes the archive's central
+/// directory declares, before anything is unpacked. A declared size cannot lie to the readers
+/// after it: the zip reader calamine uses stops an entry with an error once it yields more than
+/// its declared size (tested with a workbook that lies).
+fn check_archive(bytes: &[u8]) -> crate::Result<()> {
+    let bad = |e: zip::result::ZipError| {
+        bad_file(
+            BadFileReason::BadXlsx,
+            format!("not a readable xlsx workbook: {e}"),
+        )
+    };
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(bad)?;
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let entry = archive.by_index_raw(i).map_err(bad)?;
+        let (size, packed) = (entry.size(), entry.compressed_size());
+        total = total.saturating_add(size);
+        if total > MAX_UNPACKED_BYTES {
+            return Err(bad_file(
+                BadFileReason::XlsxTooLarge,
+                format!(
+                    "the workbook unpacks to more than {} MB",
+                    MAX_UNPACKED_BYTES >> 20
+                ),
+            )
+            .with("max_mb", MAX_UNPACKED_BYTES >> 20));
+        }
+        if size > RATIO_CHECKED_FROM && size / packed.max(1) > MAX_RATIO {
+            return Err(bad_file(
+                BadFileReason::XlsxRatio,
+                format!(
+                    "{} unpacks to {} times its size",
+                    String::from_utf8_lossy(entry.name_raw()),
+                    size / packed.max(1)
+                ),
+            )
+            .with("max", MAX_RATIO));
+        }
+    }
+    Ok(())
 }
 
 /// The non-empty rows of one sheet by 0-based row index, streamed cell by cell so a stray cell
@@ -45,7 +108,7 @@ fn read_sheet(
     book: &mut Xlsx<Cursor<Vec<u8>>>,
     sheet: &str,
 ) -> crate::Result<Option<BTreeMap<u32, Vec<String>>>> {
-    let bad = |e: XlsxError| bad_file("bad_xlsx", format!("sheet {sheet}: {e}"));
+    let bad = |e: XlsxError| bad_file(BadFileReason::BadXlsx, format!("sheet {sheet}: {e}"));
     let mut cells = match book.worksheet_cells_reader(sheet) {
         Ok(cells) => cells,
         Err(XlsxError::NotAWorksheet(_)) => return Ok(None),
@@ -59,6 +122,10 @@ fn read_sheet(
         }
         let (row, col) = cell.get_position();
         let col = col as usize;
+        // Counting chars only when the bytes could exceed the limit: most cells are short.
+        if text.len() > MAX_CELL_CHARS && text.chars().count() > MAX_CELL_CHARS {
+            return Err(cell_too_long(row as usize + 1, col));
+        }
         if col >= MAX_COLUMNS {
             return Err(too_many_columns(row as usize + 1));
         }
@@ -73,6 +140,30 @@ fn read_sheet(
         }
     }
     Ok(Some(rows))
+}
+
+fn cell_too_long(line: usize, col: usize) -> crate::error::Error {
+    bad_file(
+        BadFileReason::CellTooLong,
+        format!("a cell longer than {MAX_CELL_CHARS} characters at row {line}"),
+    )
+    .with("max", MAX_CELL_CHARS)
+    .with("line", line)
+    .with("column", column_name(col))
+}
+
+/// The column's letters as Excel shows them: 0 → A, 25 → Z, 26 → AA.
+fn column_name(mut col: usize) -> String {
+    let mut name = Vec::new();
+    loop {
+        name.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
 }
 
 /// The text of a cell: strings as they are; integral numbers without ".0"; dates as yyyy-mm-dd
@@ -177,6 +268,15 @@ mod tests {
         assert_eq!(cell_text(&DataRef::Error(CellErrorType::NA)), "#N/A");
         assert_eq!(cell_text(&DataRef::Empty), "");
         assert_eq!(cell_text(&DataRef::SharedString(" Perù ")), " Perù ");
+    }
+
+    #[test]
+    fn column_names() {
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(25), "Z");
+        assert_eq!(column_name(26), "AA");
+        assert_eq!(column_name(701), "ZZ");
+        assert_eq!(column_name(702), "AAA");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use super::session::ctx_of;
 use super::{Backoffice, Ctx};
+use crate::domain::lockout::recorded_name;
 use crate::domain::password::{decoy_hash, hash_password, verify_password};
 use crate::domain::permissions::{grants, Action, Area, Role};
 use crate::domain::text::Checks;
@@ -9,8 +10,9 @@ use crate::domain::users::{
     check_password, NewUserInput, SessionInfo, SetupInput, User, UserUpdateInput,
 };
 use crate::error::{Error, ErrorCode, FieldError};
-use crate::store::{organisation, throttle, users};
-use chrono::Duration;
+use crate::store::throttle::{self, Attempt};
+use crate::store::{organisation, users};
+use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
 use std::sync::atomic::Ordering;
 
@@ -75,20 +77,16 @@ impl Backoffice {
     /// name exists, the account is disabled or the password is wrong; repeated failures wait.
     pub fn sign_in(&self, username: &str, password: &str) -> crate::Result<SessionInfo> {
         let username = username.trim().to_lowercase();
-        let now = self.store.now();
-        if let Some(until) = self
-            .store
-            .read(|c| throttle::blocked_until(c, &username, now))?
-        {
-            return Err(blocked((until - now).num_seconds().max(1)));
-        }
+        // What history and the throttle keep of the typed name (a pasted text is cut).
+        let recorded = recorded_name(&username);
+        let wrong = self.begin_attempt(&recorded)?;
         let found = self.store.read(|c| users::by_username(c, &username))?;
         let hash = found.as_ref().map_or(decoy_hash(), |(_, h)| h.as_str());
         let password_ok = verify_password(password, hash);
         match found {
             Some((user, _)) if password_ok && user.active => {
                 self.store.write(&user.username, |w| {
-                    throttle::clear(w.conn(), &username)?;
+                    throttle::clear(w.conn(), &recorded)?;
                     w.event("security", user.id, &json!({ "event": "sign_in" }))
                 })?;
                 self.start_session(&user)
@@ -99,17 +97,29 @@ impl Backoffice {
                     Some((u, _)) => (u.id, "wrong_password"),
                     None => (0, "unknown_user"),
                 };
-                let until = self.store.write(&username, |w| {
-                    let until = throttle::fail(w.conn(), &username, now)?;
-                    let payload = json!({ "event": "sign_in_failed", "username": username, "reason": reason });
-                    w.event("security", id, &payload)?;
-                    Ok(until)
-                })?;
-                Err(match until {
-                    Some(t) => blocked((t - now).num_seconds().max(1)),
-                    None => sign_in_failed(),
-                })
+                let payload =
+                    json!({ "event": "sign_in_failed", "username": recorded, "reason": reason });
+                self.store
+                    .write(&recorded, |w| w.event("security", id, &payload))?;
+                Err(wrong)
             }
+        }
+    }
+
+    /// Counts a password attempt for `name` before its password is checked (one write
+    /// transaction, so parallel attempts each see the others); refuses it while `name` waits.
+    /// Returns the answer for a wrong password: the wait it starts, if any, else the plain
+    /// refusal.
+    fn begin_attempt(&self, name: &str) -> crate::Result<Error> {
+        let now = self.store.now();
+        let wait = |until: DateTime<Utc>| blocked((until - now).num_seconds().max(1));
+        match self
+            .store
+            .write(name, |w| throttle::begin(w.conn(), name, now))?
+        {
+            Attempt::Blocked(until) => Err(wait(until)),
+            Attempt::Counted(Some(until)) => Ok(wait(until)),
+            Attempt::Counted(None) => Ok(sign_in_failed()),
         }
     }
 
@@ -156,7 +166,12 @@ impl Backoffice {
     /// Like `current`, but also for a person who must first replace a temporary password: the
     /// only thing they may do is change it.
     pub fn current_allowing_password_change(&self) -> crate::Result<Ctx> {
-        let id = self.sessions.user_id()?;
+        let id = self.sessions.user_id().inspect_err(|e| {
+            // Locked, maybe just now for being idle: the viewer's copies go with the session.
+            if e.code == ErrorCode::SessionLocked {
+                let _ = self.viewer().clear();
+            }
+        })?;
         match self.store.read(|c| users::get(c, id))? {
             Some(u) if u.active => Ok(ctx_of(&u)),
             _ => {
@@ -184,6 +199,7 @@ impl Backoffice {
     }
 
     pub fn sign_out(&self) -> crate::Result<()> {
+        let _ = self.viewer().clear();
         if let Some(id) = self.sessions.end() {
             if let Some(u) = self.store.read(|c| users::get(c, id))? {
                 self.store.write(&u.username, |w| {
@@ -194,19 +210,32 @@ impl Backoffice {
         Ok(())
     }
 
-    /// Unlocks an idle-locked session with the signed-in person's password.
+    /// Unlocks an idle-locked session with the signed-in person's password. Throttled like
+    /// signing in, on the same count (guessing may not switch between the two screens), and a
+    /// wrong password is a security event in history.
     pub fn unlock(&self, password: &str) -> crate::Result<SessionInfo> {
         let id = self
             .sessions
             .owner()
             .ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "nobody is signed in"))?;
+        let user = self
+            .store
+            .read(|c| users::get(c, id))?
+            .ok_or_else(|| Error::new(ErrorCode::NotSignedIn, "the account no longer exists"))?;
+        let wrong = self.begin_attempt(&user.username)?;
         let hash = self
             .store
             .read(|c| users::password_hash(c, id))?
             .unwrap_or_default();
         if !verify_password(password, &hash) {
-            return Err(sign_in_failed());
+            let payload = json!({ "event": "unlock_failed", "username": user.username, "reason": "wrong_password" });
+            self.store
+                .write(&user.username, |w| w.event("security", id, &payload))?;
+            return Err(wrong);
         }
+        self.store.write(&user.username, |w| {
+            throttle::clear(w.conn(), &user.username)
+        })?;
         self.sessions.unlocked();
         self.sessions
             .set_idle_limit(Duration::seconds(self.auto_lock_seconds()?));

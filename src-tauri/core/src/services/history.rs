@@ -55,7 +55,10 @@ impl Backoffice {
         })
     }
 
-    pub fn history_status(&self) -> crate::Result<HistoryStatus> {
+    /// How long the history is and its newest hash: part of reading history, so it needs the
+    /// same permission (a refusal is recorded like any other).
+    pub fn history_status(&self, ctx: &Ctx) -> crate::Result<HistoryStatus> {
+        self.require(ctx, Area::History, Action::Read)?;
         self.store.read(history::status)
     }
 
@@ -106,12 +109,23 @@ impl Backoffice {
             return Err(bad("not a history head file"));
         }
         let mut report = self.verify_history(ctx, progress)?;
-        let found = self.store.read(|c| history::hash_of(c, head.count))?;
-        if report.ok && head.count > 0 && found.as_deref() != Some(head.head_hash.as_str()) {
+        let (count, found) = self
+            .store
+            .read(|c| Ok((history::status(c)?.count, history::hash_of(c, head.count)?)))?;
+        // Fewer changes than the head counted: the end was cut off, so say where it stops
+        // rather than only that the head is not found.
+        let problem = if head.count > count {
+            Some((ProblemKind::Gap, count + 1))
+        } else if head.count > 0 && found.as_deref() != Some(head.head_hash.as_str()) {
+            Some((ProblemKind::HeadMismatch, head.count))
+        } else {
+            None
+        };
+        if let (true, Some((kind, id))) = (report.ok, problem) {
             report.ok = false;
             report.problem = Some(VerifyProblem {
-                kind: ProblemKind::HeadMismatch,
-                change_id: Some(head.count),
+                kind,
+                change_id: Some(id),
                 entity: None,
                 row_id: None,
             });

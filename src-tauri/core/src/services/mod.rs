@@ -22,6 +22,7 @@ pub use staff_export::EmployeeExport;
 use crate::domain::permissions::{allows, Action, Area, Role};
 use crate::error::{Error, ErrorCode};
 use crate::store::{Clock, Store, DB_FILE_NAME};
+use crate::viewer::ViewerCopies;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicI64;
 
@@ -56,18 +57,42 @@ pub struct Backoffice {
     sessions: Sessions,
     /// Idle seconds before locking, replacing the organisation's setting (tests, kiosks); 0 = none.
     auto_lock_override: AtomicI64,
+    viewer: ViewerCopies,
 }
 
 impl Backoffice {
     /// Opens the database inside `data_dir`, creating both if needed.
+    /// On Unix the data folder, the database files and the documents' folders are made private
+    /// to the user (0700 / 0600), wider modes left by an older version included.
     pub fn open(data_dir: &Path, clock: Clock) -> crate::Result<Self> {
+        // Best effort: a folder on a file system without Unix modes (a FAT stick for a portable
+        // install) refuses chmod and must still open; creating the folder is Store::open's
+        // check, with its own error.
+        let _ = crate::private::ensure_dir(data_dir, false);
         let store = Store::open(&data_dir.join(DB_FILE_NAME), clock.clone())?;
+        let _ = crate::private::tighten_data_dir(data_dir, DB_FILE_NAME);
+        let viewer = ViewerCopies::for_data_dir(data_dir);
+        // Copies left by a crash or a killed process go now.
+        let _ = viewer.clear();
         Ok(Self {
             store,
             data_dir: data_dir.to_owned(),
             sessions: Sessions::new(clock),
             auto_lock_override: AtomicI64::new(0),
+            viewer,
         })
+    }
+
+    /// The copies of documents handed to the system viewer.
+    pub fn viewer(&self) -> &ViewerCopies {
+        &self.viewer
+    }
+
+    /// Locks the session (the UI's idle timer or the person's choice) and removes the copies
+    /// of documents opened meanwhile.
+    pub fn lock(&self) {
+        self.sessions.lock();
+        let _ = self.viewer.clear();
     }
 
     pub fn store(&self) -> &Store {

@@ -216,21 +216,13 @@ impl Backoffice {
         Ok(())
     }
 
-    /// Opening a document: a copy is written into `dir` (a temporary folder the caller owns)
-    /// under its original name, and the read is recorded. Returns the copy's path.
-    pub fn open_document_copy(
-        &self,
-        ctx: &Ctx,
-        document_id: i64,
-        dir: &Path,
-    ) -> crate::Result<PathBuf> {
+    /// Opening a document: a private copy under its original name is written among the
+    /// viewer's copies (`crate::viewer`), and the read is recorded. Returns the copy's path.
+    pub fn open_document_copy(&self, ctx: &Ctx, document_id: i64) -> crate::Result<PathBuf> {
         self.require(ctx, Area::Staff, Action::Read)?;
         let d = self.record_document_read(ctx, document_id)?;
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Error::new(crate::ErrorCode::DbIo, format!("{}: {e}", dir.display())))?;
-        let target = dir.join(safe_file_name(&d.file_name));
-        self.blobs().copy_out(&d.sha256, &target)?;
-        Ok(target)
+        let bytes = self.blobs().read(&d.sha256)?;
+        self.viewer().write(&safe_file_name(&d.file_name), &bytes)
     }
 
     /// Saves a copy of a document where the person chose in the save dialog.

@@ -59,6 +59,7 @@ pub const MIGRATIONS: &[Migration] = &[
     )),
     Migration::sql(include_str!("../../migrations/0009_search_mailbox.sql")),
     Migration::sql(include_str!("../../migrations/0010_change_detail.sql")),
+    Migration::sql(include_str!("../../migrations/0011_history_guard.sql")),
 ];
 
 /// The schema version this build writes.

@@ -22,7 +22,8 @@ import { type ChosenImport, type Mapping, staffImportApi } from "../../api/staff
 import type { ImportOutcome } from "../../bindings/ImportOutcome";
 import type { ImportReport } from "../../bindings/ImportReport";
 import type { JobStatus } from "../../bindings/JobStatus";
-import { errorMessage, fieldErrors } from "../../lib/errors";
+import { fieldErrors } from "../../lib/errors";
+import { importErrorMessage } from "./errors";
 import { ImportReportView } from "./ImportReportView";
 
 const POLL_MS = 200;
@@ -114,6 +115,12 @@ function useJob(id: number | null, onFinished: (s: JobStatus) => void) {
           return;
         }
       } catch (e) {
+        // Only the signed-in person may read the job: while the app is locked, wait for the
+        // unlock and go on polling (the job itself carries on).
+        if (toApiError(e).code === "session_locked") {
+          window.setTimeout(tick, POLL_MS * 5);
+          return;
+        }
         onFinished({
           id,
           done: 0,
@@ -165,7 +172,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
       setReport(null);
       setStep(1);
     } catch (e) {
-      if (toApiError(e).code !== "dialog_cancelled") setProblem(errorMessage(e, t));
+      if (toApiError(e).code !== "dialog_cancelled") setProblem(importErrorMessage(e, t));
     } finally {
       setBusy(false);
     }
@@ -182,7 +189,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     } catch (e) {
       const fields = fieldErrors(e, t);
       if (Object.keys(fields).length) setMappingErrors(fields);
-      else setProblem(errorMessage(e, t));
+      else setProblem(importErrorMessage(e, t));
     } finally {
       setBusy(false);
     }
@@ -196,7 +203,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
       setJob(await staffImportApi.commit(chosen.token, mapping, options));
       setStep(3);
     } catch (e) {
-      setProblem(errorMessage(e, t));
+      setProblem(importErrorMessage(e, t));
     }
   };
 
@@ -338,7 +345,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
               ) : null}
               {final?.error && !final.cancelled ? (
                 <Alert color="red" title={t("import.failed")} data-testid="import-failed">
-                  {errorMessage(final.error, t)}
+                  {importErrorMessage(final.error, t)}
                 </Alert>
               ) : null}
               {outcome ? (

@@ -1,5 +1,33 @@
 // Strings of the staff import, merged into the main resources under `import`.
 
+import type { ImportBadFileReason } from "../../bindings/ImportBadFileReason";
+
+/**
+ * Why a file was refused, by the `reason` the Rust import sends (a type generated from Rust,
+ * so a reason without its sentence does not compile; the Italian follows through `Shape`).
+ */
+const badFileEn: Record<ImportBadFileReason, string> = {
+  not_found: "The file no longer exists where it was chosen.",
+  unreadable: "The file cannot be read: check that it is not open in another program.",
+  too_large: "The file is larger than {{max_mb}} MB.",
+  too_many_rows: "The file has more than {{max}} rows: split it into smaller files.",
+  too_many_columns:
+    "Line {{line}} has more than {{max}} columns: this does not look like a list of people.",
+  empty: "The file holds no rows.",
+  xls_legacy:
+    "This is an old Excel 97-2003 workbook (.xls): open it in Excel and save it as .xlsx or CSV.",
+  bad_xlsx: "The Excel workbook is damaged or not really an .xlsx file: save it again from Excel.",
+  bad_csv: "The CSV file cannot be read at line {{line}}: check its quotes.",
+  not_text: "The file holds binary content: it is neither CSV nor text.",
+  html: "The file is a web page (HTML or XML), not CSV: open it in Excel and save it as .xlsx or CSV.",
+  xlsx_too_large:
+    "The workbook unpacks to more than {{max_mb}} MB: it is not a staff list, or it holds far too much.",
+  xlsx_ratio:
+    "A part of the workbook unpacks to more than {{max}} times its size: the file looks built to exhaust memory.",
+  cell_too_long:
+    "The cell in column {{column}}, line {{line}}, is longer than {{max}} characters (Excel's own limit).",
+};
+
 export const importEn = {
   title: "Import staff",
   subtitle:
@@ -47,6 +75,7 @@ export const importEn = {
   failed: "Import failed: nothing was saved.",
   done: "Imported: {{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{departments}} departments created.",
   close: "Close",
+  badFile: badFileEn,
   code: {
     invalid_date: "Not a date (use dd/mm/yyyy)",
     invalid_sex: "Use M or F",
@@ -142,6 +171,28 @@ export const importIt: Shape<typeof importEn> = {
   failed: "Importazione non riuscita: non è stato salvato nulla.",
   done: "Importati: {{created}} nuovi, {{updated}} aggiornati, {{unchanged}} invariati, {{departments}} reparti creati.",
   close: "Chiudi",
+  badFile: {
+    not_found: "Il file non esiste più dove era stato scelto.",
+    unreadable: "Il file non si può leggere: controlla che non sia aperto in un altro programma.",
+    too_large: "Il file supera {{max_mb}} MB.",
+    too_many_rows: "Il file ha più di {{max}} righe: dividilo in file più piccoli.",
+    too_many_columns:
+      "La riga {{line}} ha più di {{max}} colonne: non sembra un elenco di persone.",
+    empty: "Il file non contiene righe.",
+    xls_legacy:
+      "È una vecchia cartella Excel 97-2003 (.xls): aprila in Excel e salvala come .xlsx o CSV.",
+    bad_xlsx:
+      "La cartella Excel è danneggiata o non è davvero un file .xlsx: salvala di nuovo da Excel.",
+    bad_csv: "Il file CSV non si può leggere alla riga {{line}}: controlla le virgolette.",
+    not_text: "Il file ha un contenuto binario: non è né CSV né testo.",
+    html: "Il file è una pagina web (HTML o XML), non un CSV: aprilo in Excel e salvalo come .xlsx o CSV.",
+    xlsx_too_large:
+      "La cartella si espande oltre {{max_mb}} MB: non è un elenco del personale, o contiene troppo.",
+    xlsx_ratio:
+      "Una parte della cartella si espande oltre {{max}} volte la sua dimensione: il file sembra fatto per esaurire la memoria.",
+    cell_too_long:
+      "La cella della colonna {{column}}, riga {{line}}, supera {{max}} caratteri (il limite di Excel stesso).",
+  },
   code: {
     invalid_date: "Non è una data (usa gg/mm/aaaa)",
     invalid_sex: "Usa M o F",
