@@ -3,6 +3,7 @@
 mod accounts;
 mod bindings;
 mod departments;
+mod exports;
 mod history;
 mod history_labels;
 mod import;

@@ -188,6 +188,27 @@ pub fn for_each(
     Ok(())
 }
 
+/// The matching changes after change `after`, oldest first (what an export streamed within a
+/// write appends to itself).
+pub fn for_each_after(
+    conn: &Connection,
+    q: &HistoryQuery,
+    entities: &[&str],
+    after: i64,
+    f: &mut dyn FnMut(Change) -> crate::Result<()>,
+) -> crate::Result<()> {
+    let (filter, mut args) = filter(q, entities)?;
+    args.push(Value::Integer(after));
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {CHANGE_COLUMNS} FROM changes{filter} AND id > ? ORDER BY id"
+    ))?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+    while let Some(r) = rows.next()? {
+        f(change_from_row(r)?)?;
+    }
+    Ok(())
+}
+
 /// The hash of change number `id`, if it exists.
 pub fn hash_of(conn: &Connection, id: i64) -> crate::Result<Option<String>> {
     Ok(conn
