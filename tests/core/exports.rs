@@ -175,8 +175,20 @@ fn staff_list_exports_are_recorded_with_format_rows_and_filter() {
     let dir = tempfile::tempdir().unwrap();
     let q = StaffQuery {
         search: Some("bianchi".into()),
+        department_id: Some(
+            t.app
+                .create_department(&t.ctx, &crate::departments::input("Magazzino"))
+                .unwrap()
+                .id,
+        ),
         ..everyone()
     };
+    let bianchi = t.app.employee(&t.ctx, 2).unwrap().employee;
+    let mut input = bianchi.to_input();
+    input.department_id = q.department_id;
+    t.app
+        .update_employee(&t.ctx, bianchi.id, bianchi.version, &input)
+        .unwrap();
     let csv = dir.path().join("bianchi.csv");
     assert_eq!(t.app.export_staff_csv(&t.ctx, &q, &csv, "it").unwrap(), 1);
     let xlsx = dir.path().join("tutti.xlsx");
@@ -197,7 +209,12 @@ fn staff_list_exports_are_recorded_with_format_rows_and_filter() {
     assert_eq!(p["file"], "bianchi.csv");
     assert_eq!(
         p["filter"],
-        serde_json::json!({ "search": "bianchi", "status": "all" })
+        serde_json::json!({
+            "search": "bianchi",
+            "status": "all",
+            "department_id": q.department_id,
+            "department": "Magazzino"
+        })
     );
     let p = &events[1].2;
     assert_eq!(

@@ -304,6 +304,7 @@ export const en = {
       preferences: "Preference",
       users: "User",
       security: "Security",
+      exports: "Exports",
       employees: "Employee",
       documents: "Document",
       training_records: "Training",

@@ -305,6 +305,7 @@ export const it: Resources = {
       preferences: "Preferenza",
       users: "Utente",
       security: "Sicurezza",
+      exports: "Esportazioni",
       employees: "Dipendente",
       documents: "Documento",
       training_records: "Formazione",

@@ -14,7 +14,7 @@ use crate::error::{Error, ErrorCode};
 use crate::export::{self, Column, Kind, Language, Sheet, Value};
 use crate::files::stage;
 use crate::store::staff_list::ExportNames;
-use crate::store::{contract_types, employees, history, staff_list};
+use crate::store::{contract_types, departments, employees, history, staff_list};
 use chrono::{Datelike, Local, NaiveDate, Timelike};
 use serde::Serialize;
 use std::io::Write;
@@ -137,6 +137,29 @@ fn cells(e: &Employee, n: &ExportNames, language: Language) -> Vec<Value> {
         .collect()
 }
 
+/// The list's filter for the export's record, with the names of the department and contract
+/// type it names as they were at the time (history shows them without looking them up).
+fn staff_filter(c: &rusqlite::Connection, q: &StaffQuery) -> crate::Result<serde_json::Value> {
+    let mut filter = filter_of(q, &["page", "sort", "dir"]);
+    if let Some(m) = filter.as_object_mut() {
+        if let Some(d) = q
+            .department_id
+            .map(|id| departments::get(c, id))
+            .transpose()?
+        {
+            m.insert("department".into(), d.map(|d| d.name).into());
+        }
+        if let Some(t) = q
+            .contract_type_id
+            .map(|id| contract_types::get(c, id))
+            .transpose()?
+        {
+            m.insert("contract_type".into(), t.map(|t| t.name_it).into());
+        }
+    }
+    Ok(filter)
+}
+
 /// Dates as the person reads them: dd/mm/yyyy in Italian and in British English alike.
 fn date_text(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
@@ -202,18 +225,19 @@ impl Backoffice {
         self.require(ctx, Area::Staff, Action::Export)?;
         let today = self.today();
         let language = Language::from_code(language);
-        let (staged, rows) = self.store.read(|c| {
-            export::stage(path, format, language, &SHEET, |out| {
+        let (staged, rows, filter) = self.store.read(|c| {
+            let (staged, rows) = export::stage(path, format, language, &SHEET, |out| {
                 staff_list::for_each(c, q, today, &mut |e, names| {
                     out.row(&cells(e, names, language))
                 })
-            })
+            })?;
+            Ok((staged, rows, staff_filter(c, q)?))
         })?;
         let record = ExportRecord {
             kind: "staff_list",
             format: format.as_str(),
             rows,
-            filter: filter_of(q, &["page", "sort", "dir"]),
+            filter,
             path,
             extra: Default::default(),
         };

@@ -5,6 +5,7 @@ import type { Change } from "../../bindings/Change";
 import type { RecordName } from "../../bindings/RecordName";
 import { formatDate, formatDateTime } from "../../i18n/format";
 import { diffRows, fieldKind, referencedTable } from "../../lib/diff";
+import { ExportEventText } from "./ExportEvent";
 
 /** Record names sent with a page of history, keyed "entity:id". */
 export type Labels = { [key in string]?: RecordName };
@@ -61,6 +62,8 @@ function EventText({ change }: { change: Change }) {
 export function ChangeSummary({ change, labels }: { change: Change; labels?: Labels }) {
   const { t, i18n } = useTranslation();
   const ctx: Ctx = { t, language: i18n.language, labels };
+  if (change.op === "event" && change.entity === "exports")
+    return <ExportEventText change={change} />;
   if (change.op === "event") return <EventText change={change} />;
   const rows = diffRows(change.before, change.after);
   if (change.op === "read" || rows.length === 0) return <Text c="dimmed">{t("common.none")}</Text>;
