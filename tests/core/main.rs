@@ -7,6 +7,7 @@ mod exports;
 mod history;
 mod history_labels;
 mod import;
+mod import_integrity;
 mod open;
 mod organisation;
 mod permissions;

@@ -712,6 +712,8 @@ export const en = {
       password_change_required: "Choose a new password first.",
       already_set_up: "Backoffice is already set up. Sign in instead.",
       bad_file: "The file cannot be used: {{message}}",
+      file_changed:
+        "The file “{{file}}” changed after you chose it. Nothing was imported: choose it again to check what it holds now.",
     },
     field: {
       required: "Required",

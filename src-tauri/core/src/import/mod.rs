@@ -7,6 +7,7 @@
 //! `reason` the UI translates, never a panic.
 
 mod builder;
+mod chosen;
 pub mod csv;
 pub mod dates;
 pub mod headers;
@@ -14,6 +15,7 @@ pub mod rows;
 pub mod xlsx;
 
 use builder::TableBuilder;
+pub use chosen::{ChosenFile, ImportFile};
 pub use rows::{Row, Rows};
 
 use crate::error::{Error, ErrorCode};
