@@ -136,7 +136,7 @@ impl Backoffice {
     /// The export is an event of history itself. The rows are read inside a write, so nothing
     /// can come between the last row read and the event; the event is appended after them and,
     /// when the filter takes it, written as the file's last row: the file is then a complete
-    /// prefix of the chain including its own record. Its `rows` counts the changes before it.
+    /// prefix of the chain including its own record, and the record's `rows` counts it.
     pub fn export_history_csv(
         &self,
         ctx: &Ctx,
@@ -151,24 +151,42 @@ impl Backoffice {
         let staged = self.store.write(&ctx.actor, |w| {
             let c = w.conn();
             let mut last = 0;
-            export::stage(path, Format::Csv, language, &HISTORY_SHEET, |out| {
-                let mut copied = 0u64;
-                history::for_each(c, q, &entities, &mut |ch| {
-                    last = ch.id;
-                    copied += 1;
-                    out.row(&change_cells(ch))
+            let mut recorded = 0;
+            let (staged, rows) =
+                export::stage(path, Format::Csv, language, &HISTORY_SHEET, |out| {
+                    history::for_each(c, q, &entities, &mut |ch| {
+                        last = ch.id;
+                        recorded += 1;
+                        out.row(&change_cells(ch))
+                    })?;
+                    let event = (EXPORTS, ctx.user_id, w.actor(), w.now_text());
+                    let itself = history::would_match(
+                        c,
+                        q,
+                        &entities,
+                        (event.0, event.1, event.2, &event.3),
+                    )?;
+                    recorded += u64::from(itself);
+                    let record = ExportRecord {
+                        kind: "history",
+                        format: Format::Csv.as_str(),
+                        rows: recorded,
+                        filter,
+                        path,
+                        extra: Default::default(),
+                    };
+                    w.event(EXPORTS, ctx.user_id, &record.payload())?;
+                    history::for_each_after(c, q, &entities, last, &mut |ch| {
+                        out.row(&change_cells(ch))
+                    })
                 })?;
-                let record = ExportRecord {
-                    kind: "history",
-                    format: Format::Csv.as_str(),
-                    rows: copied,
-                    filter,
-                    path,
-                    extra: Default::default(),
-                };
-                w.event(EXPORTS, ctx.user_id, &record.payload())?;
-                history::for_each_after(c, q, &entities, last, &mut |ch| out.row(&change_cells(ch)))
-            })
+            // The record said what the file holds, or nothing is kept.
+            if rows != recorded {
+                return Err(Error::internal(format!(
+                    "history export wrote {rows} rows, recorded {recorded}"
+                )));
+            }
+            Ok((staged, rows))
         });
         // Committed: the file goes in place.
         let (staged, rows) = staged?;

@@ -188,6 +188,32 @@ pub fn for_each(
     Ok(())
 }
 
+/// Whether a change of `entity` and `row_id` by `actor` at `at` (stored text) would match the
+/// filter: an export's own event, asked before it is written so its record can count itself.
+pub fn would_match(
+    conn: &Connection,
+    q: &HistoryQuery,
+    entities: &[&str],
+    (entity, row_id, actor, at): (&str, i64, &str, &str),
+) -> crate::Result<bool> {
+    let (filter, args) = filter(q, entities)?;
+    let mut all = vec![
+        Value::Text(entity.to_owned()),
+        Value::Integer(row_id),
+        Value::Text(actor.to_owned()),
+        Value::Text(at.to_owned()),
+    ];
+    all.extend(args);
+    let n: i64 = conn.query_row(
+        &format!(
+            "SELECT count(*) FROM (SELECT ? AS entity, ? AS row_id, ? AS actor, ? AS at){filter}"
+        ),
+        rusqlite::params_from_iter(all.iter()),
+        |r| r.get(0),
+    )?;
+    Ok(n > 0)
+}
+
 /// The matching changes after change `after`, oldest first (what an export streamed within a
 /// write appends to itself).
 pub fn for_each_after(
