@@ -3,6 +3,7 @@
 mod accounts;
 mod bindings;
 mod departments;
+mod export_bench;
 mod exports;
 mod history;
 mod history_labels;

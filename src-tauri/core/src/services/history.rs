@@ -159,13 +159,9 @@ impl Backoffice {
                         recorded += 1;
                         out.row(&change_cells(ch))
                     })?;
-                    let event = (EXPORTS, ctx.user_id, w.actor(), w.now_text());
-                    let itself = history::would_match(
-                        c,
-                        q,
-                        &entities,
-                        (event.0, event.1, event.2, &event.3),
-                    )?;
+                    let at = w.now_text();
+                    let event = (EXPORTS, ctx.user_id, w.actor(), at.as_str());
+                    let itself = history::would_match(c, q, &entities, event)?;
                     recorded += u64::from(itself);
                     let record = ExportRecord {
                         kind: "history",
