@@ -69,5 +69,12 @@ describe("export events in history", () => {
       "Exported the employee file of Rossi Mario as ZIP",
       "Documents: 2, training records: 1",
     ]);
+    expect(
+      exportEventLines(
+        { kind: "document", format: "pdf", rows: 1, title: "Carta d'identità", file: "ci.pdf" },
+        t,
+        "it",
+      ),
+    ).toEqual(["Esportato il documento «Carta d'identità» in PDF", "File: ci.pdf"]);
   });
 });

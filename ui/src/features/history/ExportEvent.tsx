@@ -12,6 +12,7 @@ export type ExportPayload = {
   file?: string | null;
   filter?: Record<string, unknown>;
   employee?: string;
+  title?: string;
   documents?: number;
   training?: number;
 };
@@ -40,6 +41,8 @@ export function exportEventLines(p: ExportPayload, t: TFunction, language: strin
     lines.push(
       t("exportEvent.employeeContents", { documents: p.documents ?? 0, training: p.training ?? 0 }),
     );
+  } else if (p.kind === "document") {
+    lines.push(t("exportEvent.document", { title: p.title ?? "?", format }));
   } else {
     const what = t(`exportEvent.kind.${p.kind}`, { defaultValue: p.kind ?? "" });
     lines.push(t("exportEvent.summary", { what, format, count: p.rows ?? 0 }));

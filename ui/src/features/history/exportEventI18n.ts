@@ -10,6 +10,7 @@ export const exportEventEn = {
   summary_other: "Exported {{what}} as {{format}}: {{count}} rows",
   employeeFile: "Exported the employee file of {{name}} as {{format}}",
   employeeContents: "Documents: {{documents}}, training records: {{training}}",
+  document: "Exported the document “{{title}}” as {{format}}",
   filter: "Filter: {{filter}}",
   noFilter: "No filter: every row",
   file: "File: {{file}}",
@@ -28,6 +29,7 @@ export const exportEventEn = {
     from: "from",
     until: "before",
     employee_id: "employee no.",
+    document_id: "document no.",
   },
   status: { all: "all", active: "active", terminated: "left" },
 };
@@ -44,6 +46,7 @@ export const exportEventIt: Shape<typeof exportEventEn> = {
   summary_other: "Esportato {{what}} in {{format}}: {{count}} righe",
   employeeFile: "Esportato il fascicolo di {{name}} in {{format}}",
   employeeContents: "Documenti: {{documents}}, formazioni: {{training}}",
+  document: "Esportato il documento «{{title}}» in {{format}}",
   filter: "Filtro: {{filter}}",
   noFilter: "Nessun filtro: tutte le righe",
   file: "File: {{file}}",
@@ -62,6 +65,7 @@ export const exportEventIt: Shape<typeof exportEventEn> = {
     from: "dal",
     until: "prima del",
     employee_id: "dipendente n.",
+    document_id: "documento n.",
   },
   status: { all: "tutti", active: "in forza", terminated: "cessati" },
 };
