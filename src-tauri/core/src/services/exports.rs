@@ -17,14 +17,14 @@ pub const EXPORTS: &str = "exports";
 
 /// What an export event says.
 pub(crate) struct ExportRecord<'a> {
-    /// `staff_list`, `history`, `employee_file`.
+    /// `staff_list`, `history`, `employee_file`, `document`.
     pub kind: &'a str,
-    /// `csv`, `xlsx`, `zip`.
+    /// `csv`, `xlsx`, `zip`, or a document's own extension.
     pub format: &'a str,
     pub rows: u64,
     pub filter: Value,
     pub path: &'a Path,
-    /// Anything else worth keeping (the employee's name for a file export).
+    /// Anything else worth keeping (whose file, a document's title).
     pub extra: Map<String, Value>,
 }
 
