@@ -11,6 +11,20 @@ use backoffice_core::import::{read_file, ChosenFile};
 use backoffice_core::store::staff_list;
 use std::time::{Duration, Instant};
 
+/// The process's peak resident memory since the last [`reset_peak`], in MB (Linux).
+fn peak_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
 /// The median of `runs` timings of `f`.
 fn median(runs: usize, mut f: impl FnMut()) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
@@ -129,7 +143,16 @@ fn exports_and_file_checks_at_100000() {
             assert_eq!(n.unwrap(), N as u64);
         });
         let mb = std::fs::metadata(&out).unwrap().len() as f64 / 1e6;
-        println!("staff list {name}, {N} rows: {d:?} ({mb:.1} MB)");
+        reset_peak();
+        let before = peak_mb();
+        if name == "xlsx" {
+            t.app.export_staff_xlsx(&t.ctx, &everyone, &out, language)
+        } else {
+            t.app.export_staff_csv(&t.ctx, &everyone, &out, language)
+        }
+        .unwrap();
+        let peak = peak_mb() - before;
+        println!("staff list {name}, {N} rows: {d:?} ({mb:.1} MB; peak memory +{peak:.0} MB)");
     }
     let out = dir.path().join("storico.csv");
     let mut rows = 0;
