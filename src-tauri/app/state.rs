@@ -1,6 +1,7 @@
 //! Start-up: where the data lives, who is working, and the opened core (or why it is not open).
 
 use crate::dialogs::FilePicker;
+use backoffice_core::import::ChosenFile;
 use backoffice_core::jobs::Jobs;
 use backoffice_core::services::Backoffice;
 use backoffice_core::store::{system_clock, DB_FILE_NAME};
@@ -21,7 +22,8 @@ pub struct AppState {
     pub system_language: String,
     pub picker: FilePicker,
     /// Files chosen for import, by token: the web view refers to them, never names a path.
-    pub import_files: Mutex<HashMap<i64, PathBuf>>,
+    /// Each is pinned to the content its preview read, so a file changed later is refused.
+    pub import_files: Mutex<HashMap<i64, ChosenFile>>,
     pub jobs: Jobs,
 }
 

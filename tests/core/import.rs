@@ -475,3 +475,70 @@ fn a_report_printed_page_by_page_keeps_only_its_people() {
     // Bianchi's row (two cells) right above a page break is not taken for a title line.
     assert_eq!(cell(&t, 1, "Matricola"), "000124");
 }
+
+#[test]
+fn a_row_with_more_cells_than_the_header_is_found_and_empty_trailing_cells_are_not() {
+    let t = read_bytes(
+        b"a;b;c\n1;2;3;;\n1;2;3\n1;2;3;4\n1;2;3;  ;\n;;;;x\n".to_vec(),
+        Some("csv"),
+    )
+    .unwrap();
+    let wide: Vec<Option<(usize, usize)>> = t.rows.iter().map(|r| t.too_wide(r)).collect();
+    assert_eq!(wide, [None, None, Some((4, 3)), None, Some((5, 3))]);
+    // A header with empty titles at its end counts its titles.
+    let t = read_bytes(b"a;b;c;;\n1;2;3;4\n".to_vec(), None).unwrap();
+    assert_eq!(t.header_width(), 3);
+    assert_eq!(t.too_wide(t.rows.get(0).unwrap()), Some((4, 3)));
+}
+
+#[test]
+fn the_staff_import_reports_a_row_with_a_separator_too_many_at_its_line() {
+    use crate::staff::staff_app;
+    use crate::staff_import::write_clean_csv;
+    use backoffice_core::domain::staff_import::ImportOptions;
+    let app = staff_app();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("personale.csv");
+    write_clean_csv(&path, 3, &["Magazzino"], "3");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Row two's e-mail gains a stray ";" (every later value moves right); row three ends with
+    // two empty cells, as some programs write.
+    let text = text
+        .replacen("persona1@example.it;", "persona1@example.it;;", 1)
+        .replacen(";3\r\n", ";3;;\r\n", 3);
+    std::fs::write(&path, text).unwrap();
+    let preview = app.app.preview_import(&app.ctx, &path).unwrap();
+    let options = ImportOptions {
+        create_missing_departments: true,
+        capitalise_names: false,
+    };
+    let report = app
+        .app
+        .validate_import(&app.ctx, &path, &preview.mapping, &options)
+        .unwrap();
+    assert_eq!((report.error_rows, report.to_create), (1, 2));
+    let wide: Vec<_> = report
+        .errors
+        .iter()
+        .filter(|e| e.code == "too_many_cells")
+        .collect();
+    assert_eq!(wide.len(), 1, "{:?}", report.errors);
+    // The file's second person starts on line 4 (the first one's address spans two lines).
+    assert_eq!((wide[0].line, wide[0].field.as_str()), (4, "row"));
+    assert_eq!(wide[0].column, None);
+    assert_eq!(
+        (
+            wide[0].params["cells"].as_str(),
+            wide[0].params["header"].as_str()
+        ),
+        ("18", "17")
+    );
+    let e = app
+        .app
+        .commit_import(&app.ctx, &path, &preview.mapping, &options, &mut |_, _| {
+            true
+        })
+        .unwrap_err();
+    assert_eq!(e.code, backoffice_core::ErrorCode::Validation);
+    assert_eq!(app.count("employees"), 0);
+}

@@ -3,10 +3,13 @@
 mod accounts;
 mod bindings;
 mod departments;
+mod export_bench;
+mod exports;
 mod history;
 mod history_labels;
 mod import;
 mod import_bombs;
+mod import_integrity;
 mod open;
 mod organisation;
 mod permissions;

@@ -136,6 +136,15 @@ fn history_export_and_proof_through_the_dialogs() {
     assert!(text.starts_with("\u{feff}id;at_utc;actor;entity"), "{text}");
     assert!(text.contains("Rossi Forniture"));
     assert!(!text.contains("$argon2"));
+    // The export is itself in history, as the file's last line and on the screen in words.
+    assert!(text.lines().last().unwrap().contains(";exports;"), "{text}");
+    go(&app, "home");
+    go(&app, "history");
+    app.wait_for("[data-testid=change-export]", TIMEOUT);
+    let said = app.text("[data-testid=change-export]");
+    assert!(said.contains("Esportato lo storico in CSV"), "{said}");
+    assert!(said.contains("storico.csv"), "{said}");
+    app.screenshot("export-event");
 
     app.click("[data-testid=history-proof]");
     app.click("[data-testid=history-export-head]");

@@ -1,6 +1,6 @@
 //! Staff import and export through the native dialogs: a file with errors changes nothing and
 //! says why row by row; a clean Windows-1252 payroll export imports with progress; the list
-//! exports to CSV.
+//! exports to CSV; a file changed after it was chosen is refused.
 
 use crate::screens::{count, go, set_up, switch_language};
 use crate::support::{App, Launch, TIMEOUT};
@@ -145,4 +145,32 @@ fn a_payroll_report_with_a_title_and_one_name_column_imports() {
     let ready = app.text("[data-testid=import-ready]");
     assert!(ready.contains("importing changes nothing"), "{ready}");
     app.screenshot("report-en");
+}
+
+#[test]
+fn a_file_changed_after_it_was_chosen_is_refused() {
+    // A copy the test may change, as a spreadsheet saving over it would.
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("personale.csv");
+    std::fs::copy(fixture("staff_it_semicolon_cp1252.csv"), &file).unwrap();
+    let app = open_import(
+        "staff_import_changed",
+        out.path(),
+        std::slice::from_ref(&file),
+    );
+    // One letter changed after the preview: the same size, another content.
+    let mut bytes = std::fs::read(&file).unwrap();
+    let at = bytes.iter().position(|&b| b == b'R').unwrap();
+    bytes[at] = b'P';
+    std::fs::write(&file, &bytes).unwrap();
+    app.click("[data-testid=import-check]");
+    app.wait_for("[data-testid=import-problem]", TIMEOUT);
+    let problem = app.text("[data-testid=import-problem]");
+    assert!(
+        problem.contains("è cambiato dopo che l'hai scelto"),
+        "{problem}"
+    );
+    assert!(problem.contains("personale.csv"), "{problem}");
+    app.screenshot("file-changed");
+    assert_eq!(count(&app, "SELECT count(*) FROM employees"), 0);
 }

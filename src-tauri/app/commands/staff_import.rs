@@ -1,16 +1,17 @@
 //! Staff import: choose the file (native dialog), map columns, validate, then commit as a job
 //! with progress and cancel. The chosen path stays in Rust behind a token, so the web view can
-//! never make the app read a file the person did not pick.
+//! never make the app read a file the person did not pick; with it stays the hash of the content
+//! the preview read, and validation and the commit refuse a file changed since.
 
 use super::run;
 use crate::dialogs::Filter;
 use crate::state::AppState;
 use backoffice_core::domain::staff_import::{ImportOptions, ImportPreview, ImportReport};
+use backoffice_core::import::ChosenFile;
 use backoffice_core::jobs::JobStatus;
 use backoffice_core::Error;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use tauri::{State, WebviewWindow};
 
 const TABLES: Filter = Filter {
@@ -24,7 +25,7 @@ pub struct ChosenImport {
     pub preview: ImportPreview,
 }
 
-fn chosen(state: &State<'_, AppState>, token: i64) -> Result<PathBuf, Error> {
+fn chosen(state: &State<'_, AppState>, token: i64) -> Result<ChosenFile, Error> {
     state
         .import_files
         .lock()
@@ -50,11 +51,10 @@ pub async fn choose_staff_import(
     })
     .await?;
     let path = state.picker.open(&window, &title, TABLES).await?;
-    let read = path.clone();
-    let preview = run(&state, move |app, ctx| app.preview_import(ctx, &read)).await?;
+    let (file, preview) = run(&state, move |app, ctx| app.choose_import(ctx, &path)).await?;
     let mut files = state.import_files.lock().unwrap_or_else(|e| e.into_inner());
     let token = files.len() as i64 + 1;
-    files.insert(token, path);
+    files.insert(token, file);
     Ok(ChosenImport { token, preview })
 }
 
@@ -65,9 +65,9 @@ pub async fn validate_staff_import(
     mapping: BTreeMap<String, usize>,
     options: ImportOptions,
 ) -> Result<ImportReport, Error> {
-    let path = chosen(&state, token)?;
+    let file = chosen(&state, token)?;
     run(&state, move |app, ctx| {
-        app.validate_import(ctx, &path, &mapping, &options)
+        app.validate_import(ctx, &file, &mapping, &options)
     })
     .await
 }
@@ -80,12 +80,12 @@ pub async fn commit_staff_import(
     mapping: BTreeMap<String, usize>,
     options: ImportOptions,
 ) -> Result<i64, Error> {
-    let path = chosen(&state, token)?;
+    let file = chosen(&state, token)?;
     let ctx = run(&state, |_, ctx| Ok(ctx.clone())).await?;
     let core = super::core(&state)?;
     Ok(state.jobs.start(&ctx.clone(), move |progress| {
         let mut p = |done: usize, total: usize| progress(done as u64, total as u64);
-        let outcome = core.commit_import(&ctx, &path, &mapping, &options, &mut p)?;
+        let outcome = core.commit_import(&ctx, &file, &mapping, &options, &mut p)?;
         Ok(serde_json::to_value(outcome)?)
     }))
 }

@@ -43,6 +43,8 @@ pub enum ErrorCode {
     AlreadySetUp,
     /// A file chosen for import or verification cannot be read or has the wrong content.
     BadFile,
+    /// The file chosen for import changed on disk after it was chosen and checked.
+    FileChanged,
     /// The user closed a file dialog without choosing.
     DialogCancelled,
     Internal,

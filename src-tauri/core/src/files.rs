@@ -3,18 +3,45 @@
 use crate::error::{Error, ErrorCode};
 use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn io_error(path: &Path, e: std::io::Error) -> Error {
     Error::new(ErrorCode::DbIo, format!("{}: {e}", path.display())).with("path", path.display())
 }
 
-/// Writes through `fill` into a temporary file beside `path`, flushes it to disk, then renames it
-/// over `path`. A failure or a cancelled job leaves the previous file (if any) untouched.
-pub fn write_atomically<T>(
+/// A file written beside its target and flushed to disk, but not yet in place: [`Staged::publish`]
+/// renames it over the target; dropped unpublished, it is removed. Exports record themselves in
+/// history between the two steps, so a finished file never appears without its record.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: PathBuf,
+    path: PathBuf,
+    published: bool,
+}
+
+impl Staged {
+    /// Puts the file in place (a rename in the same folder: it replaces the target whole).
+    pub fn publish(mut self) -> crate::Result<()> {
+        std::fs::rename(&self.tmp, &self.path).map_err(|e| io_error(&self.path, e))?;
+        self.published = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.published {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// Writes through `fill` into a temporary file beside `path` and flushes it to disk; nothing is
+/// at `path` until the result is published. A failure removes the temporary file.
+pub fn stage<T>(
     path: &Path,
     fill: impl FnOnce(&mut BufWriter<File>) -> crate::Result<T>,
-) -> crate::Result<T> {
+) -> crate::Result<(Staged, T)> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -23,22 +50,34 @@ pub fn write_atomically<T>(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    // A name nobody can guess, created exclusively (0600, never through a link): someone who
-    // can write in the target's folder cannot plant a link there for this write to follow.
-    let tmp = dir.join(format!(".{name}.{}.part", crate::private::random_hex(8)));
-    let result = (|| {
-        let file = crate::private::create_file(&tmp).map_err(|e| io_error(&tmp, e))?;
-        let mut w = BufWriter::new(file);
-        let out = fill(&mut w)?;
-        let file = w.into_inner().map_err(|e| io_error(&tmp, e.into_error()))?;
-        file.sync_all().map_err(|e| io_error(&tmp, e))?;
-        std::fs::rename(&tmp, path).map_err(|e| io_error(path, e))?;
-        Ok(out)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    let staged = Staged {
+        // A name nobody can guess, created exclusively (0600, never through a link): someone who
+        // can write in the target's folder cannot plant a link there for this write to follow.
+        tmp: dir.join(format!(".{name}.{}.part", crate::private::random_hex(8))),
+        path: path.to_owned(),
+        published: false,
+    };
+    let file = crate::private::create_file(&staged.tmp).map_err(|e| io_error(&staged.tmp, e))?;
+    let mut w = BufWriter::new(file);
+    // On an error `staged` is dropped here, which removes the temporary file.
+    let out = fill(&mut w)?;
+    let file = w
+        .into_inner()
+        .map_err(|e| io_error(&staged.tmp, e.into_error()))?;
+    file.sync_all().map_err(|e| io_error(&staged.tmp, e))?;
+    drop(file);
+    Ok((staged, out))
+}
+
+/// Writes through `fill` into a temporary file beside `path`, flushes it to disk, then renames it
+/// over `path`. A failure or a cancelled job leaves the previous file (if any) untouched.
+pub fn write_atomically<T>(
+    path: &Path,
+    fill: impl FnOnce(&mut BufWriter<File>) -> crate::Result<T>,
+) -> crate::Result<T> {
+    let (staged, out) = stage(path, fill)?;
+    staged.publish()?;
+    Ok(out)
 }
 
 /// `write!` for exports, mapping I/O errors to ours.
@@ -84,5 +123,20 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(&p).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_staged_file_appears_only_when_published() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("out.csv");
+        let (staged, n) = stage(&p, |w| put(w, &p, b"data").map(|_| 4)).unwrap();
+        assert_eq!(n, 4);
+        assert!(!p.exists());
+        drop(staged);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        let (staged, _) = stage(&p, |w| put(w, &p, b"data")).unwrap();
+        staged.publish().unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "data");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

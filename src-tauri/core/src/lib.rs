@@ -7,6 +7,7 @@ pub mod bindings;
 pub mod blobs;
 pub mod domain;
 pub mod error;
+pub mod export;
 pub mod files;
 pub mod import;
 pub mod jobs;

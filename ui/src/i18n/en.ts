@@ -304,6 +304,7 @@ export const en = {
       preferences: "Preference",
       users: "User",
       security: "Security",
+      exports: "Exports",
       employees: "Employee",
       documents: "Document",
       training_records: "Training",
@@ -720,6 +721,8 @@ export const en = {
       password_change_required: "Choose a new password first.",
       already_set_up: "Backoffice is already set up. Sign in instead.",
       bad_file: "The file cannot be used: {{message}}",
+      file_changed:
+        "The file “{{file}}” changed after you chose it. Nothing was imported: choose it again to check what it holds now.",
     },
     field: {
       required: "Required",

@@ -1,5 +1,6 @@
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
+import { exportEventEn, exportEventIt } from "../features/history/exportEventI18n";
 import { importEn, importIt } from "../features/staffImport/i18n";
 import { en } from "./en";
 import { it } from "./it";
@@ -14,8 +15,8 @@ export function isLanguage(s: string | null | undefined): s is Language {
 export async function initI18n(language: Language) {
   await i18next.use(initReactI18next).init({
     resources: {
-      en: { translation: { ...en, import: importEn } },
-      it: { translation: { ...it, import: importIt } },
+      en: { translation: { ...en, import: importEn, exportEvent: exportEventEn } },
+      it: { translation: { ...it, import: importIt, exportEvent: exportEventIt } },
     },
     lng: language,
     fallbackLng: "en",

@@ -305,6 +305,7 @@ export const it: Resources = {
       preferences: "Preferenza",
       users: "Utente",
       security: "Sicurezza",
+      exports: "Esportazioni",
       employees: "Dipendente",
       documents: "Documento",
       training_records: "Formazione",
@@ -729,6 +730,8 @@ export const it: Resources = {
       password_change_required: "Scegli prima una nuova password.",
       already_set_up: "Backoffice è già configurato. Accedi.",
       bad_file: "Il file non è utilizzabile: {{message}}",
+      file_changed:
+        "Il file «{{file}}» è cambiato dopo che l'hai scelto. Non è stato importato nulla: sceglilo di nuovo per controllare cosa contiene ora.",
     },
     field: {
       required: "Obbligatorio",

@@ -7,6 +7,7 @@ use super::{
     bad_file, too_many_columns, too_many_rows, BadFileReason, Format, SourceInfo, Table,
     TableBuilder, MAX_COLUMNS, MAX_ROWS,
 };
+use crate::export::csv::strip_mark;
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use std::borrow::Cow;
 
@@ -190,6 +191,9 @@ fn records(text: &str, offset: usize, delimiter: char) -> crate::Result<TableBui
             } else {
                 f.trim()
             };
+            // Our exports (and other careful programs) put a `'` before text a spreadsheet
+            // would run as a formula; the text itself is what follows.
+            let f = strip_mark(f);
             // A line break typed inside a cell comes as CRLF from Windows; store one form.
             // (Searched for only when the cell has a CR: `replace` sets up a substring search
             // per call, a tenth of reading a large file.)
@@ -428,6 +432,19 @@ mod tests {
         // Not a sep line: read as data.
         assert_eq!(excel_sep_line("sep=;;\n"), None);
         assert_eq!(excel_sep_line("sep=x\n"), None);
+    }
+
+    #[test]
+    fn the_formula_mark_is_taken_off() {
+        let t =
+            table("Nome;Telefono;Note\n'=SOMMA(1);'+39 333;\"'-x\"\n'Anna';''@a;'\n".as_bytes());
+        assert_eq!(
+            rows(&t),
+            vec![
+                vec!["=SOMMA(1)", "+39 333", "-x"],
+                vec!["'Anna'", "'@a", "'"]
+            ]
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! `reason` the UI translates, never a panic.
 
 mod builder;
+mod chosen;
 pub mod csv;
 pub mod dates;
 pub mod headers;
@@ -15,6 +16,7 @@ pub mod rows;
 pub mod xlsx;
 
 use builder::TableBuilder;
+pub use chosen::{ChosenFile, ImportFile};
 use reasons::bad_file;
 pub use reasons::BadFileReason;
 pub use rows::{Row, Rows};
@@ -75,6 +77,29 @@ pub struct Table {
     /// Line or sheet row of the header.
     pub header_line: usize,
     pub source: SourceInfo,
+}
+
+impl Table {
+    /// The header's titles up to the last one with text.
+    pub fn header_width(&self) -> usize {
+        self.headers
+            .iter()
+            .rposition(|h| !h.is_empty())
+            .map_or(0, |i| i + 1)
+    }
+
+    /// For a CSV row with more filled cells than the header has titles, those two numbers. Such
+    /// a row almost always has a separator too many (a `;` typed in an address without quotes),
+    /// which moves every later value into the wrong column, so it is reported instead of read.
+    /// Empty cells at the end are fine (`a;b;c;;` under three titles), and a workbook's cells
+    /// cannot shift: a note to the right of a sheet's table is no broken row.
+    pub fn too_wide(&self, row: Row) -> Option<(usize, usize)> {
+        if self.source.format != Format::Csv {
+            return None;
+        }
+        let (cells, header) = (row.filled_len(), self.header_width());
+        (cells > header).then_some((cells, header))
+    }
 }
 
 /// Reads the table in the file at `path`: an xlsx workbook (recognised by its content, whatever

@@ -150,6 +150,15 @@ impl<'a> Row<'a> {
     pub fn to_vec(&self) -> Vec<String> {
         self.iter().map(str::to_owned).collect()
     }
+
+    /// The cells up to the last one with something in it: what the row really holds, whatever
+    /// empty cells a program left at its end.
+    pub fn filled_len(&self) -> usize {
+        (0..self.len())
+            .rev()
+            .find(|&c| self.get(c).is_some_and(|s| !s.trim().is_empty()))
+            .map_or(0, |c| c + 1)
+    }
 }
 
 #[cfg(test)]

@@ -1,10 +1,12 @@
+use super::exports::{filter_of, ExportRecord, EXPORTS};
 use super::{Backoffice, Ctx};
 use crate::domain::history::{
-    HistoryHead, HistoryPage, HistoryQuery, HistoryStatus, ProblemKind, VerifyProblem,
+    Change, HistoryHead, HistoryPage, HistoryQuery, HistoryStatus, ProblemKind, VerifyProblem,
     VerifyReport, HEAD_KIND,
 };
 use crate::domain::permissions::{Action, Area};
 use crate::error::{Error, ErrorCode};
+use crate::export::{self, Column, Format, Kind, Language, Sheet, Value};
 use crate::files::{put, write_atomically};
 use crate::store::{history, history_labels, tracked};
 use std::path::Path;
@@ -136,6 +138,11 @@ impl Backoffice {
 
     /// Writes the filtered history as CSV (UTF-8 with BOM so spreadsheet programs read accents;
     /// `;` for Italian spreadsheets, `,` otherwise). Returns the number of changes written.
+    ///
+    /// The export is an event of history itself. The rows are read inside a write, so nothing
+    /// can come between the last row read and the event; the event is appended after them and,
+    /// when the filter takes it, written as the file's last row: the file is then a complete
+    /// prefix of the chain including its own record, and the record's `rows` counts it.
     pub fn export_history_csv(
         &self,
         ctx: &Ctx,
@@ -145,44 +152,87 @@ impl Backoffice {
     ) -> crate::Result<u64> {
         self.require(ctx, Area::History, Action::Export)?;
         let entities = self.visible_entities(ctx);
-        let delimiter = if language == "it" { b';' } else { b',' };
-        write_atomically(path, |file| {
-            put(file, path, "\u{feff}".as_bytes())?;
-            let mut out = csv::WriterBuilder::new()
-                .delimiter(delimiter)
-                .from_writer(file);
-            let csv_err = |e: csv::Error| Error::new(ErrorCode::DbIo, e.to_string());
-            out.write_record([
-                "id", "at_utc", "actor", "entity", "row_id", "op", "before", "after", "hash",
-            ])
-            .map_err(csv_err)?;
-            let mut n = 0u64;
-            self.store.read(|c| {
-                history::for_each(c, q, &entities, &mut |mut ch| {
-                    mask(&mut ch.before);
-                    mask(&mut ch.after);
-                    let json = |v: &Option<serde_json::Value>| {
-                        v.as_ref().map(|v| v.to_string()).unwrap_or_default()
+        let language = Language::from_code(language);
+        let filter = filter_of(q, &["page"]);
+        let staged = self.store.write(&ctx.actor, |w| {
+            let c = w.conn();
+            let mut last = 0;
+            let mut recorded = 0;
+            let (staged, rows) =
+                export::stage(path, Format::Csv, language, &HISTORY_SHEET, |out| {
+                    history::for_each(c, q, &entities, &mut |ch| {
+                        last = ch.id;
+                        recorded += 1;
+                        out.row(&change_cells(ch))
+                    })?;
+                    let at = w.now_text();
+                    let event = (EXPORTS, ctx.user_id, w.actor(), at.as_str());
+                    let itself = history::would_match(c, q, &entities, event)?;
+                    recorded += u64::from(itself);
+                    let record = ExportRecord {
+                        kind: "history",
+                        format: Format::Csv.as_str(),
+                        rows: recorded,
+                        filter,
+                        path,
+                        extra: Default::default(),
                     };
-                    out.write_record([
-                        ch.id.to_string(),
-                        crate::store::ts_text(ch.at),
-                        ch.actor,
-                        ch.entity,
-                        ch.row_id,
-                        ch.op.as_str().to_owned(),
-                        json(&ch.before),
-                        json(&ch.after),
-                        ch.hash,
-                    ])
-                    .map_err(csv_err)?;
-                    n += 1;
-                    Ok(())
-                })
-            })?;
-            out.flush()
-                .map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
-            Ok(n)
-        })
+                    w.event(EXPORTS, ctx.user_id, &record.payload())?;
+                    history::for_each_after(c, q, &entities, last, &mut |ch| {
+                        out.row(&change_cells(ch))
+                    })
+                })?;
+            // The record said what the file holds, or nothing is kept.
+            if rows != recorded {
+                return Err(Error::internal(format!(
+                    "history export wrote {rows} rows, recorded {recorded}"
+                )));
+            }
+            Ok((staged, rows))
+        });
+        // Committed: the file goes in place.
+        let (staged, rows) = staged?;
+        staged.publish()?;
+        Ok(rows)
     }
+}
+
+/// The CSV keeps raw values (ids, UTC instants, JSON) so it can be checked against the chain;
+/// the titles are the same in both languages.
+const HISTORY_COLUMNS: &[Column] = &[
+    Column::new("id", "id", "id", Kind::Integer),
+    Column::new("at_utc", "at_utc", "at_utc", Kind::Text),
+    Column::new("actor", "actor", "actor", Kind::Text),
+    Column::new("entity", "entity", "entity", Kind::Text),
+    Column::new("row_id", "row_id", "row_id", Kind::Text),
+    Column::new("op", "op", "op", Kind::Text),
+    Column::new("before", "before", "before", Kind::Text),
+    Column::new("after", "after", "after", Kind::Text),
+    Column::new("hash", "hash", "hash", Kind::Text),
+];
+
+const HISTORY_SHEET: Sheet = Sheet {
+    name_it: "Storico",
+    name_en: "History",
+    columns: HISTORY_COLUMNS,
+};
+
+fn change_cells(mut ch: Change) -> [Value; 9] {
+    mask(&mut ch.before);
+    mask(&mut ch.after);
+    let json = |v: &Option<serde_json::Value>| {
+        v.as_ref()
+            .map_or(Value::Empty, |v| Value::Text(v.to_string()))
+    };
+    [
+        Value::Integer(ch.id),
+        Value::Text(crate::store::ts_text(ch.at)),
+        Value::Text(ch.actor),
+        Value::Text(ch.entity),
+        Value::Text(ch.row_id),
+        Value::text(ch.op.as_str()),
+        json(&ch.before),
+        json(&ch.after),
+        Value::Text(ch.hash),
+    ]
 }

@@ -2,6 +2,7 @@
 
 mod accounts;
 mod departments;
+mod exports;
 mod history;
 mod home;
 mod organisation;

@@ -225,7 +225,8 @@ impl Backoffice {
         self.viewer().write(&safe_file_name(&d.file_name), &bytes)
     }
 
-    /// Saves a copy of a document where the person chose in the save dialog.
+    /// Saves a copy of a document where the person chose in the save dialog: recorded as a read
+    /// of the document, and once written as an export event.
     pub fn export_document(
         &self,
         ctx: &Ctx,
@@ -234,7 +235,23 @@ impl Backoffice {
     ) -> crate::Result<Document> {
         self.require(ctx, Area::Staff, Action::Export)?;
         let d = self.record_document_read(ctx, document_id)?;
-        self.blobs().copy_out(&d.sha256, target)?;
+        let bytes = self.blobs().read(&d.sha256)?;
+        let (staged, ()) = crate::files::stage(target, |w| crate::files::put(w, target, &bytes))?;
+        let format = Path::new(&d.file_name)
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let mut extra = serde_json::Map::new();
+        extra.insert("title".into(), d.title.clone().into());
+        let record = super::exports::ExportRecord {
+            kind: "document",
+            format: &format,
+            rows: 1,
+            filter: serde_json::json!({ "document_id": d.id, "employee_id": d.employee_id }),
+            path: target,
+            extra,
+        };
+        self.publish_export(ctx, staged, &record)?;
         Ok(d)
     }
 

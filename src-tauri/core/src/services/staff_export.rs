@@ -4,6 +4,7 @@
 //!
 //! The list's column titles are ones the import recognises, so an export reads back in.
 
+use super::exports::{filter_of, ExportRecord};
 use super::staff::employee_file;
 use super::{Backoffice, Ctx};
 use crate::domain::catalog::ContractType;
@@ -11,81 +12,103 @@ use crate::domain::employee::{Employee, EmployeeFile, EmployeeStatus, StaffQuery
 use crate::domain::history::{Change, ChangeOp, HistoryQuery};
 use crate::domain::permissions::{Action, Area};
 use crate::error::{Error, ErrorCode};
-use crate::files::{put, write_atomically};
+use crate::export::{self, Column, Kind, Language, Sheet, Value};
+use crate::files::stage;
 use crate::store::retired_list;
 use crate::store::staff_list::ExportNames;
-use crate::store::{employees, history, staff_list};
+use crate::store::{departments, employees, history, staff_list};
 use chrono::{Datelike, Local, NaiveDate, Timelike};
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
 use ts_rs::TS;
 
-/// The list's columns: key, Italian title, English title.
-const COLUMNS: &[(&str, &str, &str)] = &[
-    ("employee_number", "Matricola", "Employee number"),
-    ("last_name", "Cognome", "Last name"),
-    ("first_name", "Nome", "First name"),
-    ("tax_code", "Codice fiscale", "Tax code"),
-    ("birth_date", "Data di nascita", "Birth date"),
-    ("birth_place", "Luogo di nascita", "Birth place"),
-    ("sex", "Sesso", "Sex"),
-    ("email", "Email", "Email"),
-    ("phone", "Telefono", "Phone"),
-    ("address", "Indirizzo", "Address"),
-    ("iban", "IBAN", "IBAN"),
-    ("department", "Reparto", "Department"),
-    ("job_title", "Mansione", "Job title"),
+/// The list's columns, in file order.
+const COLUMNS: &[Column] = &[
+    Column::new(
+        "employee_number",
+        "Matricola",
+        "Employee number",
+        Kind::Text,
+    ),
+    Column::new("last_name", "Cognome", "Last name", Kind::Text),
+    Column::new("first_name", "Nome", "First name", Kind::Text),
+    Column::new("tax_code", "Codice fiscale", "Tax code", Kind::Text),
+    Column::new("birth_date", "Data di nascita", "Birth date", Kind::Date),
+    Column::new("birth_place", "Luogo di nascita", "Birth place", Kind::Text),
+    Column::new("sex", "Sesso", "Sex", Kind::Text),
+    Column::new("email", "Email", "Email", Kind::Text),
+    Column::new("phone", "Telefono", "Phone", Kind::Text),
+    Column::new("address", "Indirizzo", "Address", Kind::Text),
+    Column::new("iban", "IBAN", "IBAN", Kind::Text),
+    Column::new("department", "Reparto", "Department", Kind::Text),
+    Column::new("job_title", "Mansione", "Job title", Kind::Text),
     // The manager's tax code: unambiguous, and what the import matches managers on.
-    ("manager", "CF responsabile", "Manager tax code"),
-    ("hire_date", "Data assunzione", "Hire date"),
-    ("contract_type", "Tipo contratto", "Contract type"),
-    ("contract_end", "Data fine contratto", "Contract end"),
-    ("ccnl", "CCNL", "CCNL"),
-    ("level", "Livello", "Level"),
-    ("status", "Stato", "Status"),
-    ("termination_date", "Data cessazione", "Termination date"),
-    (
+    Column::new("manager", "CF responsabile", "Manager tax code", Kind::Text),
+    Column::new("hire_date", "Data assunzione", "Hire date", Kind::Date),
+    Column::new(
+        "contract_type",
+        "Tipo contratto",
+        "Contract type",
+        Kind::Text,
+    ),
+    Column::new(
+        "contract_end",
+        "Data fine contratto",
+        "Contract end",
+        Kind::Date,
+    ),
+    Column::new("ccnl", "CCNL", "CCNL", Kind::Text),
+    Column::new("level", "Livello", "Level", Kind::Text),
+    Column::new("status", "Stato", "Status", Kind::Text),
+    Column::new(
+        "termination_date",
+        "Data cessazione",
+        "Termination date",
+        Kind::Date,
+    ),
+    Column::new(
         "termination_reason",
         "Motivo cessazione",
         "Termination reason",
+        Kind::Text,
     ),
-    ("completeness", "Completezza", "Completeness"),
-    ("next_expiry", "Prossima scadenza", "Next expiry"),
+    Column::new("completeness", "Completezza", "Completeness", Kind::Integer),
+    Column::new(
+        "next_expiry",
+        "Prossima scadenza",
+        "Next expiry",
+        Kind::Date,
+    ),
 ];
 
-/// A cell of the list: text, a date or a number (so a workbook gets real date cells).
-enum Cell {
-    Text(String),
-    Date(NaiveDate),
-    Number(i64),
-    Empty,
-}
-
-fn text(s: &Option<String>) -> Cell {
-    s.clone().map_or(Cell::Empty, Cell::Text)
-}
-
-fn date(d: Option<NaiveDate>) -> Cell {
-    d.map_or(Cell::Empty, Cell::Date)
-}
+const SHEET: Sheet = Sheet {
+    name_it: "Personale",
+    name_en: "Staff",
+    columns: COLUMNS,
+};
 
 fn italian(language: &str) -> bool {
     language == "it"
 }
 
-fn cells(e: &Employee, n: &ExportNames, language: &str) -> Vec<Cell> {
-    let it = italian(language);
+fn text(s: &Option<String>) -> Value {
+    Value::opt_text(s.as_deref())
+}
+
+fn cells(e: &Employee, n: &ExportNames, language: Language) -> Vec<Value> {
     COLUMNS
         .iter()
-        .map(|(key, _, _)| match *key {
+        .map(|c| match c.key {
             "employee_number" => text(&e.employee_number),
-            "last_name" => Cell::Text(e.last_name.clone()),
-            "first_name" => Cell::Text(e.first_name.clone()),
-            "tax_code" => Cell::Text(e.tax_code.clone()),
-            "birth_date" => date(e.birth_date),
+            "last_name" => Value::text(&e.last_name),
+            "first_name" => Value::text(&e.first_name),
+            "tax_code" => Value::text(&e.tax_code),
+            "birth_date" => Value::opt_date(e.birth_date),
             "birth_place" => text(&e.birth_place),
-            "sex" => e.sex.map_or(Cell::Empty, |s| Cell::Text(format!("{s:?}"))),
+            "sex" => e
+                .sex
+                .map_or(Value::Empty, |s| Value::text(format!("{s:?}"))),
             "email" => text(&e.email),
             "phone" => text(&e.phone),
             "address" => text(&e.address),
@@ -93,40 +116,50 @@ fn cells(e: &Employee, n: &ExportNames, language: &str) -> Vec<Cell> {
             "department" => text(&n.department),
             "job_title" => text(&e.job_title),
             "manager" => text(&n.manager_tax_code),
-            "hire_date" => Cell::Date(e.hire_date),
-            "contract_type" => {
-                if it {
-                    text(&n.contract_type_it)
-                } else {
-                    text(&n.contract_type_en)
-                }
-            }
-            "contract_end" => date(e.contract_end),
+            "hire_date" => Value::Date(e.hire_date),
+            "contract_type" => match language {
+                Language::It => text(&n.contract_type_it),
+                Language::En => text(&n.contract_type_en),
+            },
+            "contract_end" => Value::opt_date(e.contract_end),
             "ccnl" => text(&e.ccnl),
             "level" => text(&e.level),
-            "status" => Cell::Text(
-                match (e.status, it) {
-                    (EmployeeStatus::Active, true) => "attivo",
-                    (EmployeeStatus::Terminated, true) => "cessato",
-                    (EmployeeStatus::Active, false) => "active",
-                    (EmployeeStatus::Terminated, false) => "terminated",
-                }
-                .to_owned(),
-            ),
-            "termination_date" => date(e.termination_date),
+            "status" => Value::text(match (e.status, language) {
+                (EmployeeStatus::Active, Language::It) => "attivo",
+                (EmployeeStatus::Terminated, Language::It) => "cessato",
+                (EmployeeStatus::Active, Language::En) => "active",
+                (EmployeeStatus::Terminated, Language::En) => "terminated",
+            }),
+            "termination_date" => Value::opt_date(e.termination_date),
             "termination_reason" => text(&e.termination_reason),
-            "completeness" => Cell::Number(e.completeness),
-            "next_expiry" => date(e.next_expiry),
-            _ => Cell::Empty,
+            "completeness" => Value::Integer(e.completeness),
+            "next_expiry" => Value::opt_date(e.next_expiry),
+            _ => Value::Empty,
         })
         .collect()
 }
 
-fn headers(language: &str) -> Vec<&'static str> {
-    COLUMNS
-        .iter()
-        .map(|(_, it, en)| if italian(language) { *it } else { *en })
-        .collect()
+/// The list's filter for the export's record, with the names of the department and contract
+/// type it names as they were at the time (history shows them without looking them up).
+fn staff_filter(c: &rusqlite::Connection, q: &StaffQuery) -> crate::Result<serde_json::Value> {
+    let mut filter = filter_of(q, &["page", "sort", "dir"]);
+    if let Some(m) = filter.as_object_mut() {
+        if let Some(d) = q
+            .department_id
+            .map(|id| departments::get(c, id))
+            .transpose()?
+        {
+            m.insert("department".into(), d.map(|d| d.name).into());
+        }
+        if let Some(t) = q
+            .contract_type_id
+            .map(|id| retired_list::get::<ContractType>(c, id))
+            .transpose()?
+        {
+            m.insert("contract_type".into(), t.map(|t| t.name_it).into());
+        }
+    }
+    Ok(filter)
 }
 
 /// Dates as the person reads them: dd/mm/yyyy in Italian and in British English alike.
@@ -167,35 +200,7 @@ impl Backoffice {
         path: &Path,
         language: &str,
     ) -> crate::Result<u64> {
-        self.require(ctx, Area::Staff, Action::Export)?;
-        let today = self.today();
-        let delimiter = if italian(language) { b';' } else { b',' };
-        write_atomically(path, |file| {
-            put(file, path, "\u{feff}".as_bytes())?;
-            let mut out = csv::WriterBuilder::new()
-                .delimiter(delimiter)
-                .from_writer(file);
-            out.write_record(headers(language)).map_err(io)?;
-            let mut n = 0u64;
-            self.store.read(|c| {
-                staff_list::for_each(c, q, today, &mut |e, names| {
-                    let row: Vec<String> = cells(e, names, language)
-                        .into_iter()
-                        .map(|cell| match cell {
-                            Cell::Text(s) => s,
-                            Cell::Date(d) => date_text(d),
-                            Cell::Number(x) => x.to_string(),
-                            Cell::Empty => String::new(),
-                        })
-                        .collect();
-                    out.write_record(&row).map_err(io)?;
-                    n += 1;
-                    Ok(())
-                })
-            })?;
-            out.flush().map_err(io)?;
-            Ok(n)
-        })
+        self.export_staff(ctx, q, path, language, export::Format::Csv)
     }
 
     /// Writes the staff list matching `q` as an Excel workbook: bold titles, the first row
@@ -207,76 +212,46 @@ impl Backoffice {
         path: &Path,
         language: &str,
     ) -> crate::Result<u64> {
-        use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+        self.export_staff(ctx, q, path, language, export::Format::Xlsx)
+    }
+
+    /// The staff list in `format`, recorded as an export of personal data.
+    fn export_staff(
+        &self,
+        ctx: &Ctx,
+        q: &StaffQuery,
+        path: &Path,
+        language: &str,
+        format: export::Format,
+    ) -> crate::Result<u64> {
         self.require(ctx, Area::Staff, Action::Export)?;
         let today = self.today();
-        let xl = |e: rust_xlsxwriter::XlsxError| Error::new(ErrorCode::DbIo, e.to_string());
-        let mut book = Workbook::new();
-        let sheet = book.add_worksheet();
-        sheet
-            .set_name(if italian(language) {
-                "Personale"
-            } else {
-                "Staff"
-            })
-            .map_err(xl)?;
-        let bold = Format::new().set_bold();
-        let date_format = Format::new().set_num_format("dd/mm/yyyy");
-        for (c, h) in headers(language).iter().enumerate() {
-            sheet
-                .write_string_with_format(0, c as u16, *h, &bold)
-                .map_err(xl)?;
-            let width = if h.len() > 14 {
-                h.len() as f64 + 2.0
-            } else {
-                14.0
-            };
-            sheet.set_column_width(c as u16, width).map_err(xl)?;
-        }
-        let mut row = 0u32;
-        self.store.read(|c| {
-            staff_list::for_each(c, q, today, &mut |e, names| {
-                row += 1;
-                for (col, cell) in cells(e, names, language).into_iter().enumerate() {
-                    let col = col as u16;
-                    match cell {
-                        Cell::Text(s) => {
-                            sheet.write_string(row, col, s).map_err(xl)?;
-                        }
-                        Cell::Date(d) => {
-                            let x = ExcelDateTime::from_ymd(
-                                d.year() as u16,
-                                d.month() as u8,
-                                d.day() as u8,
-                            )
-                            .map_err(xl)?;
-                            sheet
-                                .write_datetime_with_format(row, col, &x, &date_format)
-                                .map_err(xl)?;
-                        }
-                        Cell::Number(x) => {
-                            sheet.write_number(row, col, x as f64).map_err(xl)?;
-                        }
-                        Cell::Empty => {}
-                    }
-                }
-                Ok(())
-            })
+        let language = Language::from_code(language);
+        let (staged, rows, filter) = self.store.read(|c| {
+            let (staged, rows) = export::stage(path, format, language, &SHEET, |out| {
+                staff_list::for_each(c, q, today, &mut |e, names| {
+                    out.row(&cells(e, names, language))
+                })
+            })?;
+            Ok((staged, rows, staff_filter(c, q)?))
         })?;
-        sheet.set_freeze_panes(1, 0).map_err(xl)?;
-        sheet
-            .autofilter(0, 0, row, (COLUMNS.len() - 1) as u16)
-            .map_err(xl)?;
-        let bytes = book.save_to_buffer().map_err(xl)?;
-        write_atomically(path, |w| put(w, path, &bytes))?;
-        Ok(u64::from(row))
+        let record = ExportRecord {
+            kind: "staff_list",
+            format: format.as_str(),
+            rows,
+            filter,
+            path,
+            extra: Default::default(),
+        };
+        self.publish_export(ctx, staged, &record)?;
+        Ok(rows)
     }
 
     /// Writes one employee's complete file as a ZIP: `employee.json` (all data, documents and
     /// training records, the completeness assessment), `summary.txt` to read, every document
     /// (current ones in `documents/`, earlier versions in `documents/previous/`) and
     /// `history.json` (every change to the employee, its documents and its training). The export
-    /// is recorded as a read of the employee's file.
+    /// is recorded as a read of the employee's file, and once written as an export event.
     pub fn export_employee_zip(
         &self,
         ctx: &Ctx,
@@ -284,7 +259,6 @@ impl Backoffice {
         path: &Path,
         language: &str,
     ) -> crate::Result<EmployeeExport> {
-        use zip::write::SimpleFileOptions;
         self.require(ctx, Area::Staff, Action::Export)?;
         let today = self.today();
         let now = self.store.now();
@@ -319,20 +293,6 @@ impl Backoffice {
             Ok(())
         })?;
         changes.sort_by_key(|c| c.id);
-        let blobs = self.blobs();
-        let local = now.with_timezone(&Local);
-        let stamp = zip::DateTime::from_date_and_time(
-            local.year().clamp(1980, 2107) as u16,
-            local.month() as u8,
-            local.day() as u8,
-            local.hour() as u8,
-            local.minute() as u8,
-            local.second().min(59) as u8,
-        )
-        .unwrap_or_default();
-        let options = SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated)
-            .last_modified_time(stamp);
         let json = serde_json::to_vec_pretty(&EmployeeJson {
             kind: "backoffice-employee-file",
             exported_at: crate::store::ts_text(now),
@@ -342,35 +302,76 @@ impl Backoffice {
         })?;
         let summary = summary(&file, contract_type.as_ref(), language, now);
         let history_json = serde_json::to_vec_pretty(&changes)?;
-        let z = |e: zip::result::ZipError| Error::new(ErrorCode::DbIo, e.to_string());
-        write_atomically(path, |w| {
+        let blobs = self.blobs();
+        let (staged, ()) = stage(path, |w| {
             let mut zw = zip::ZipWriter::new(w);
-            zw.start_file("employee.json", options).map_err(z)?;
-            zw.write_all(&json).map_err(io)?;
-            zw.start_file("summary.txt", options).map_err(z)?;
-            zw.write_all(summary.as_bytes()).map_err(io)?;
+            let options = zip_options(now);
+            add(&mut zw, "employee.json", &json, options)?;
+            add(&mut zw, "summary.txt", summary.as_bytes(), options)?;
             for d in &file.documents {
-                let bytes = blobs.read(&d.sha256)?;
                 let folder = if d.superseded_by.is_some() {
                     "documents/previous"
                 } else {
                     "documents"
                 };
                 let name = format!("{folder}/{}-{}", d.id, zip_name(&d.file_name));
-                zw.start_file(name, options).map_err(z)?;
-                zw.write_all(&bytes).map_err(io)?;
+                add(&mut zw, &name, &blobs.read(&d.sha256)?, options)?;
             }
-            zw.start_file("history.json", options).map_err(z)?;
-            zw.write_all(&history_json).map_err(io)?;
-            zw.finish().map_err(z)?;
+            add(&mut zw, "history.json", &history_json, options)?;
+            zw.finish().map_err(zip_error)?;
             Ok(())
         })?;
-        Ok(EmployeeExport {
+        let summary = EmployeeExport {
             documents: file.documents.len(),
             training: file.training.len(),
             history: changes.len(),
-        })
+        };
+        let mut extra = serde_json::Map::new();
+        extra.insert("employee".into(), file.employee.full_name().into());
+        extra.insert("documents".into(), summary.documents.into());
+        extra.insert("training".into(), summary.training.into());
+        let record = ExportRecord {
+            kind: "employee_file",
+            format: "zip",
+            rows: 1,
+            filter: serde_json::json!({ "employee_id": employee_id }),
+            path,
+            extra,
+        };
+        self.publish_export(ctx, staged, &record)?;
+        Ok(summary)
     }
+}
+
+fn zip_error(e: zip::result::ZipError) -> Error {
+    Error::new(ErrorCode::DbIo, e.to_string())
+}
+
+/// Deflated entries dated with the export's local time (ZIP dates have no time zone).
+fn zip_options(now: chrono::DateTime<chrono::Utc>) -> zip::write::SimpleFileOptions {
+    let local = now.with_timezone(&Local);
+    let stamp = zip::DateTime::from_date_and_time(
+        local.year().clamp(1980, 2107) as u16,
+        local.month() as u8,
+        local.day() as u8,
+        local.hour() as u8,
+        local.minute() as u8,
+        local.second().min(59) as u8,
+    )
+    .unwrap_or_default();
+    zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(stamp)
+}
+
+fn add<W: Write + std::io::Seek>(
+    zw: &mut zip::ZipWriter<W>,
+    name: &str,
+    bytes: &[u8],
+    options: zip::write::SimpleFileOptions,
+) -> crate::Result<()> {
+    zw.start_file(name, options).map_err(zip_error)?;
+    zw.write_all(bytes).map_err(io)
 }
 
 /// A file name safe inside a ZIP on any system: no folders, no characters Windows refuses.
@@ -506,12 +507,16 @@ mod tests {
     fn every_column_has_a_value_rule_and_reads_back() {
         use crate::import::headers::{suggest_mapping, STAFF_FIELDS};
         for language in ["it", "en"] {
-            let h: Vec<String> = headers(language).iter().map(|s| s.to_string()).collect();
+            let language = Language::from_code(language);
+            let h: Vec<String> = COLUMNS
+                .iter()
+                .map(|c| c.title(language).to_owned())
+                .collect();
             let mapping = suggest_mapping(&h, STAFF_FIELDS);
             let mapped: Vec<&str> = STAFF_FIELDS
                 .iter()
                 .zip(&mapping)
-                .filter_map(|(f, m)| m.map(|i| COLUMNS[i].0).filter(|k| *k == f.key))
+                .filter_map(|(f, m)| m.map(|i| COLUMNS[i].key).filter(|k| *k == f.key))
                 .collect();
             // Every importable field finds its own column in both languages, but the one that
             // stands for surname and name together (the export writes them apart).
@@ -519,7 +524,7 @@ mod tests {
                 .iter()
                 .filter(|f| f.key != crate::domain::staff_import::FULL_NAME)
                 .count();
-            assert_eq!(mapped.len(), own, "{language}: {mapped:?}");
+            assert_eq!(mapped.len(), own, "{language:?}: {mapped:?}");
         }
         assert_eq!(zip_name("a/b.pdf"), "a_b.pdf");
     }

@@ -20,7 +20,7 @@ use crate::domain::staff_import::{
 };
 use crate::error::{Error, ErrorCode, FieldError};
 use crate::import::headers::{suggest_mapping, STAFF_FIELDS};
-use crate::import::{read_file, Format, Table};
+use crate::import::{ChosenFile, Format, ImportFile, Table};
 use crate::store::employee_bulk::{snapshot_json, Bulk, NewEmployee, REBUILD_INDEXES_FROM};
 use crate::store::retired_list;
 use crate::store::{departments, employees, requirements, staff_scores};
@@ -87,15 +87,26 @@ fn check_mapping(t: &Table, mapping: &BTreeMap<String, usize>) -> crate::Result<
 impl Backoffice {
     /// Reads the file chosen in the open dialog and proposes a column mapping.
     pub fn preview_import(&self, ctx: &Ctx, path: &Path) -> crate::Result<ImportPreview> {
+        self.choose_import(ctx, path).map(|(_, preview)| preview)
+    }
+
+    /// Reads the file chosen in the open dialog once: the preview with a proposed column
+    /// mapping, and the file pinned to the content just read, which validation and the commit
+    /// read again and refuse if it changed.
+    pub fn choose_import(
+        &self,
+        ctx: &Ctx,
+        path: &Path,
+    ) -> crate::Result<(ChosenFile, ImportPreview)> {
         self.require(ctx, Area::Staff, Action::Write)?;
-        let t = read_file(path)?;
+        let (chosen, t) = ChosenFile::choose(path)?;
         let suggested = suggest_mapping(&t.headers, STAFF_FIELDS);
         let mapping: BTreeMap<String, usize> = STAFF_FIELDS
             .iter()
             .zip(suggested)
             .filter_map(|(f, c)| c.map(|c| (f.key.to_owned(), c)))
             .collect();
-        Ok(ImportPreview {
+        let preview = ImportPreview {
             file_name: file_name(path),
             source: source_of(&t),
             fields: STAFF_FIELDS
@@ -115,20 +126,21 @@ impl Backoffice {
             lines: t.line_numbers.iter().take(PREVIEW_ROWS).copied().collect(),
             total_rows: t.rows.len(),
             headers: t.headers,
-        })
+        };
+        Ok((chosen, preview))
     }
 
     /// Checks every row with the confirmed mapping and says what a commit would do. Writes
     /// nothing.
-    pub fn validate_import(
+    pub fn validate_import<'a>(
         &self,
         ctx: &Ctx,
-        path: &Path,
+        file: impl Into<ImportFile<'a>>,
         mapping: &BTreeMap<String, usize>,
         options: &ImportOptions,
     ) -> crate::Result<ImportReport> {
         self.require(ctx, Area::Staff, Action::Write)?;
-        let t = read_file(path)?;
+        let t = file.into().read()?;
         check_mapping(&t, mapping)?;
         let today = self.today();
         let report = self.store.read(|c| {
@@ -145,19 +157,20 @@ impl Backoffice {
         report
     }
 
-    /// Imports the file in one transaction: every row or none. Any row error (the file may have
-    /// changed since it was validated) or a cancel from `progress(done, total)` returning false
-    /// rolls everything back. Each created or updated file gets its history rows.
-    pub fn commit_import(
+    /// Imports the file in one transaction: every row or none. A chosen file whose content
+    /// changed since it was chosen is refused before anything is written; any row error or a
+    /// cancel from `progress(done, total)` returning false rolls everything back. Each created or
+    /// updated file gets its history rows.
+    pub fn commit_import<'a>(
         &self,
         ctx: &Ctx,
-        path: &Path,
+        file: impl Into<ImportFile<'a>>,
         mapping: &BTreeMap<String, usize>,
         options: &ImportOptions,
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> crate::Result<ImportOutcome> {
         self.require(ctx, Area::Staff, Action::Write)?;
-        let t = read_file(path)?;
+        let t = file.into().read()?;
         check_mapping(&t, mapping)?;
         let today = self.today();
         let outcome = self.store.write(&ctx.actor, |w| {

@@ -199,6 +199,53 @@ pub fn for_each(
     Ok(())
 }
 
+/// Whether a change of `entity` and `row_id` by `actor` at `at` (stored text) would match the
+/// filter: an export's own event, asked before it is written so its record can count itself.
+pub fn would_match(
+    conn: &Connection,
+    q: &HistoryQuery,
+    entities: &[&str],
+    (entity, row_id, actor, at): (&str, i64, &str, &str),
+) -> crate::Result<bool> {
+    let (filter, args) = filter(q, entities)?;
+    let mut all = vec![
+        Value::Text(entity.to_owned()),
+        Value::Integer(row_id),
+        Value::Text(actor.to_owned()),
+        Value::Text(at.to_owned()),
+    ];
+    all.extend(args);
+    let n: i64 = conn.query_row(
+        &format!(
+            "SELECT count(*) FROM (SELECT ? AS entity, ? AS row_id, ? AS actor, ? AS at){filter}"
+        ),
+        rusqlite::params_from_iter(all.iter()),
+        |r| r.get(0),
+    )?;
+    Ok(n > 0)
+}
+
+/// The matching changes after change `after`, oldest first (what an export streamed within a
+/// write appends to itself).
+pub fn for_each_after(
+    conn: &Connection,
+    q: &HistoryQuery,
+    entities: &[&str],
+    after: i64,
+    f: &mut dyn FnMut(Change) -> crate::Result<()>,
+) -> crate::Result<()> {
+    let (filter, mut args) = filter(q, entities)?;
+    args.push(Value::Integer(after));
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {CHANGE_COLUMNS} FROM changes{filter} AND id > ? ORDER BY id"
+    ))?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+    while let Some(r) = rows.next()? {
+        f(change_from_row(r)?)?;
+    }
+    Ok(())
+}
+
 /// The hash of change number `id`, if it exists.
 pub fn hash_of(conn: &Connection, id: i64) -> crate::Result<Option<String>> {
     Ok(conn

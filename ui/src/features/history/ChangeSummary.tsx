@@ -5,6 +5,7 @@ import type { Change } from "../../bindings/Change";
 import type { RecordName } from "../../bindings/RecordName";
 import { formatDate, formatDateTime } from "../../i18n/format";
 import { diffRows, fieldKind, referencedTable, upgradeOf } from "../../lib/diff";
+import { ExportEventText } from "./ExportEvent";
 
 /** Record names sent with a page of history, keyed "entity:id". */
 export type Labels = { [key in string]?: RecordName };
@@ -104,6 +105,8 @@ function UpgradeText({ change, ctx }: { change: Change; ctx: Ctx }) {
 export function ChangeSummary({ change, labels }: { change: Change; labels?: Labels }) {
   const { t, i18n } = useTranslation();
   const ctx: Ctx = { t, language: i18n.language, labels };
+  if (change.op === "event" && change.entity === "exports")
+    return <ExportEventText change={change} />;
   if (change.op === "event") return <EventText change={change} />;
   if (upgradeOf(change.detail)) return <UpgradeText change={change} ctx={ctx} />;
   const rows = diffRows(change.before, change.after);

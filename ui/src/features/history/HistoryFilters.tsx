@@ -12,7 +12,7 @@ export type Filters = {
 
 export const NO_FILTERS: Filters = { entity: null, actor: "", rowId: "", from: null, to: null };
 
-const ENTITIES = ["departments", "organisation", "preferences", "users", "security"];
+const ENTITIES = ["departments", "organisation", "preferences", "users", "security", "exports"];
 
 /** Calendar days are picked in local time; history is kept in UTC instants. */
 export function dayStart(d: Date | null): string | null {

@@ -86,6 +86,8 @@ export const importEn = {
     manager_cycle:
       "Managers would go round in a loop (lines {{lines}}): an employee cannot be their own manager's manager",
     duplicate_in_file: "The same tax code appears on line {{line}}",
+    too_many_cells:
+      "This row has {{cells}} cells, the header has {{header}}: a separator too many? (a ; or , inside a value needs quotes)",
     name_split:
       "Cannot tell surname from first name: no split of “{{value}}” matches the tax code's letters",
     column_used_twice: "The same column is already used for {{other}}",
@@ -93,6 +95,7 @@ export const importEn = {
     unknown_field: "Unknown field",
   },
   fields: {
+    row: "Whole row",
     employee_number: "Employee no.",
     last_name: "Last name",
     first_name: "First name",
@@ -203,6 +206,8 @@ export const importIt: Shape<typeof importEn> = {
     manager_cycle:
       "I responsabili girerebbero in cerchio (righe {{lines}}): un dipendente non può essere responsabile del proprio responsabile",
     duplicate_in_file: "Lo stesso codice fiscale compare alla riga {{line}}",
+    too_many_cells:
+      "Questa riga ha {{cells}} celle, l'intestazione {{header}}: un separatore di troppo? (un ; o una , dentro un valore va tra virgolette)",
     name_split:
       "Impossibile distinguere cognome e nome: nessuna divisione di “{{value}}” corrisponde alle lettere del codice fiscale",
     column_used_twice: "La stessa colonna è già usata per {{other}}",
@@ -210,6 +215,7 @@ export const importIt: Shape<typeof importEn> = {
     unknown_field: "Campo sconosciuto",
   },
   fields: {
+    row: "Intera riga",
     employee_number: "Matricola",
     last_name: "Cognome",
     first_name: "Nome",

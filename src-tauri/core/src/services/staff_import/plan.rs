@@ -268,6 +268,11 @@ pub(super) fn plan(
             list: Vec::new(),
         };
         let line = errors.line;
+        if let Some((cells, header)) = t.too_wide(row) {
+            let p = [("cells", cells), ("header", header)];
+            let p = p.iter().map(|(k, v)| ((*k).to_owned(), v.to_string()));
+            errors.add("row", "too_many_cells", p.collect());
+        }
         let value = |v: &str| {
             let mut p = BTreeMap::new();
             p.insert("value".to_owned(), v.to_owned());
