@@ -25,9 +25,9 @@ import { searchApi } from "../api/search";
 import { staffCatalogApi } from "../api/staff";
 import type { HitKind } from "../bindings/HitKind";
 import type { SearchHit } from "../bindings/SearchHit";
-import { FIND_DEPARTMENT } from "../features/departments/DepartmentsPage";
+import { FIND_DEPARTMENT } from "../features/departments/find";
 import { CATALOG_KEY, useNames } from "../features/staff/catalog";
-import { NO_FILTERS, type StaffFilters } from "../features/staff/StaffPage";
+import { NO_FILTERS, STAFF_FILTERS, type StaffFilters } from "../features/staff/filters";
 import { errorMessage } from "../lib/errors";
 import { useNav } from "./nav";
 import { useCan } from "./session";
@@ -129,7 +129,7 @@ export function GlobalSearch() {
     if (value === ALL_EMPLOYEES) {
       // The staff list reads its remembered filters when it opens: hand it this search.
       const filters: StaffFilters = { ...NO_FILTERS, status: "all", search: debounced };
-      memory.set("staff.filters", filters);
+      memory.set(STAFF_FILTERS, filters);
       go("staff");
       close();
       return;

@@ -31,14 +31,9 @@ import type { SortDir } from "../../bindings/SortDir";
 import { formatDateTime } from "../../i18n/format";
 import { errorMessage } from "../../lib/errors";
 import { DepartmentFormModal } from "./DepartmentFormModal";
+import { FIND_DEPARTMENT } from "./find";
 
 const PAGE_SIZE = 25;
-
-/**
- * Navigation memory key: a department name the page opens filtered on, once (the header's search
- * sets it when a department is chosen there).
- */
-export const FIND_DEPARTMENT = "departments.find";
 
 function useToggleActive() {
   const { t } = useTranslation();

@@ -1,5 +1,6 @@
 import { Group, Select, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
+import "../../lib/dayjsLocales";
 import { useTranslation } from "react-i18next";
 
 export type Filters = {

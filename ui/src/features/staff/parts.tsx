@@ -1,5 +1,6 @@
 import { Badge, Group, Progress, RingProgress, Text, Tooltip } from "@mantine/core";
 import { DateInput, type DateInputProps } from "@mantine/dates";
+import "../../lib/dayjsLocales";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { EmployeeStatus } from "../../bindings/EmployeeStatus";
