@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { departmentsApi } from "../../api/departments";
 import type { Department } from "../../bindings/Department";
 import { orNull, useServerForm } from "../../lib/useServerForm";
+import "./i18n";
 
 type Props = { department: Department | null; onClose: () => void };
 

@@ -32,6 +32,7 @@ import { formatDateTime } from "../../i18n/format";
 import { errorMessage } from "../../lib/errors";
 import { DepartmentFormModal } from "./DepartmentFormModal";
 import { FIND_DEPARTMENT } from "./find";
+import "./i18n";
 
 const PAGE_SIZE = 25;
 
@@ -171,7 +172,7 @@ export function DepartmentsPage() {
                       ))}
                       <Table.Th>{t("fields.departments.active")}</Table.Th>
                       <SortHeader
-                        label={t("departments.updatedAt")}
+                        label={t("common.updatedAt")}
                         column="updated_at"
                         sort={sort}
                         dir={dir}

@@ -5,6 +5,8 @@ import type { Change } from "../../bindings/Change";
 import type { RecordName } from "../../bindings/RecordName";
 import { formatDate, formatDateTime } from "../../i18n/format";
 import { diffRows, fieldKind, referencedTable } from "../../lib/diff";
+import "./i18n";
+import "../staff/i18n";
 
 /** Record names sent with a page of history, keyed "entity:id". */
 export type Labels = { [key in string]?: RecordName };

@@ -21,6 +21,7 @@ import { errorMessage } from "../../lib/errors";
 import { ChangeSummary, type Labels, labelOf } from "./ChangeSummary";
 import { dayAfter, dayStart, type Filters, HistoryFilters, NO_FILTERS } from "./HistoryFilters";
 import { VerifyButton, VerifyResult } from "./VerifyPanel";
+import "./i18n";
 
 const PAGE_SIZE = 50;
 const OP_COLOR: Record<ChangeOp, string> = {

@@ -11,6 +11,7 @@ import type { Home } from "../../bindings/Home";
 import type { Integrity } from "../../bindings/Integrity";
 import { formatDateTime, formatNumber } from "../../i18n/format";
 import { mark } from "../../lib/marks";
+import "./i18n";
 
 const INTEGRITY_COLOR: Record<Integrity, string> = {
   checking: "gray",
@@ -48,7 +49,7 @@ function HomeCards({ h }: { h: Home }) {
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
       <Card data-testid="home-organisation">
         <Title order={4} mb="sm">
-          {t("home.organisation")}
+          {t("common.organisation")}
         </Title>
         {org.version > 0 ? (
           <Stack gap="xs">

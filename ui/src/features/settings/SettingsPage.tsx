@@ -9,6 +9,7 @@ import { useCan } from "../../app/session";
 import type { Organisation } from "../../bindings/Organisation";
 import { LANGUAGES } from "../../i18n";
 import { orNull, useServerForm } from "../../lib/useServerForm";
+import "./i18n";
 
 const CURRENCIES = ["EUR", "CHF", "GBP", "USD"];
 

@@ -26,6 +26,7 @@ import {
   useOptions,
 } from "./catalog";
 import { useStaffForm } from "./errors";
+import "./i18n";
 
 /** After a list changes, the lists and every score (requirements move them) are re-read. */
 function useSaved(message: string, onClose: () => void) {

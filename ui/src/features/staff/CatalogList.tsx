@@ -22,6 +22,7 @@ import { useRemembered } from "../../app/nav";
 import { useCan } from "../../app/session";
 import { CATALOG_KEY, nameIn } from "./catalog";
 import { notifyError } from "./errors";
+import "./i18n";
 
 export function ListCard({
   intro,

@@ -16,6 +16,7 @@ import {
   useShown,
 } from "./CatalogList";
 import { useContractTypes, useCourses, useDocumentTypes } from "./catalog";
+import "./i18n";
 
 type Editing<T> = { item: T | null } | null;
 

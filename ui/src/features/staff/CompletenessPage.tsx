@@ -26,6 +26,7 @@ import { ScoreExplanation } from "./CompletenessTab";
 import { useAllDepartments } from "./catalog";
 import { FixButton, SeverityBadge, useIssueText } from "./issues";
 import { ScoreBar, ScoreRing } from "./parts";
+import "./i18n";
 
 const PAGE_SIZE = 20;
 /** Issues shown per employee before "and N more". */

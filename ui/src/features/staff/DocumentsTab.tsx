@@ -38,6 +38,7 @@ import { notifyError, useStaffForm } from "./errors";
 import { formatSize } from "./format";
 import { flash } from "./highlight";
 import { DateField, ExpiryDate, InactiveMark } from "./parts";
+import "./i18n";
 
 type Dialog =
   | { kind: "attach"; typeId: number | null }

@@ -31,6 +31,7 @@ import { groupIban } from "./format";
 import { ManagerSelect } from "./ManagerSelect";
 import "./staff.css";
 import { DateField } from "./parts";
+import "./i18n";
 
 type Values = {
   employee_number: string;

@@ -13,6 +13,8 @@ import { formatDate, formatDateTime } from "../../i18n/format";
 import { ChangeSummary, type Labels, labelOf } from "../history/ChangeSummary";
 import { useAllDepartments, useContractTypes, useNames } from "./catalog";
 import { groupIban } from "./format";
+import "../history/i18n";
+import "./i18n";
 
 const PAGE_SIZE = 25;
 const OP_COLOR: Record<ChangeOp, string> = {

@@ -44,6 +44,7 @@ import { notifyError, useStaffForm } from "./errors";
 import { todayIso } from "./format";
 import { DateField, ScoreRing, StatusBadge } from "./parts";
 import { TrainingTab } from "./TrainingTab";
+import "./i18n";
 
 export function employeeKey(id: number) {
   return ["staff", "employee", id];

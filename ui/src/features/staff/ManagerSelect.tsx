@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { staffApi } from "../../api/staff";
+import "./i18n";
 
 type Props = Omit<SelectProps, "data" | "value" | "onChange"> & {
   value: string | null;

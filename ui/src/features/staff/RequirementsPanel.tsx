@@ -22,6 +22,7 @@ import {
   useRequirements,
 } from "./catalog";
 import { notifyError } from "./errors";
+import "./i18n";
 
 export function Requirements() {
   const { t, i18n } = useTranslation();

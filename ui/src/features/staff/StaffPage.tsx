@@ -53,6 +53,8 @@ import { useAllDepartments, useContractTypes, useNames, useOptions } from "./cat
 import { notifyError } from "./errors";
 import { NO_FILTERS, STAFF_FILTERS, type StaffFilters } from "./filters";
 import { ExpiryDate, ScoreBar } from "./parts";
+import "./i18n";
+import "../staffImport/i18n";
 
 /** The import dialog's steps, in their own chunk: most visits to the list import nothing. */
 const ImportWizard = lazyPage(() => import("../staffImport/ImportWizard"), "ImportWizard");

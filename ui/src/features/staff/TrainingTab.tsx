@@ -28,6 +28,7 @@ import { nameIn, useCourses, useDocumentTypes, useNames } from "./catalog";
 import { notifyError, useStaffForm } from "./errors";
 import { flash } from "./highlight";
 import { DateField, ExpiryDate, InactiveMark } from "./parts";
+import "./i18n";
 
 type Dialog =
   | { kind: "add"; courseId: number | null }

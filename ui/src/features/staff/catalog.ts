@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { departmentsApi } from "../../api/departments";
 import { staffCatalogApi } from "../../api/staff";
+import "./i18n";
 
 /** Anything with an Italian name and an optional English one (contract types, courses…). */
 export type Named = { id: number; name_it: string; name_en: string | null; active?: boolean };

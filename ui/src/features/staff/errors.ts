@@ -6,6 +6,7 @@ import { ApiError, toApiError } from "../../api/invoke";
 import type { FieldError } from "../../bindings/FieldError";
 import { errorMessage, fieldMessage } from "../../lib/errors";
 import { useServerForm } from "../../lib/useServerForm";
+import "./i18n";
 
 /**
  * The sentence for a failed staff command: a refused file says why (too large, wrong type,

@@ -24,6 +24,7 @@ import type { ImportReport } from "../../bindings/ImportReport";
 import type { JobStatus } from "../../bindings/JobStatus";
 import { errorMessage, fieldErrors } from "../../lib/errors";
 import { ImportReportView } from "./ImportReportView";
+import "./i18n";
 
 const POLL_MS = 200;
 

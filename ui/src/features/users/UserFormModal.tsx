@@ -17,6 +17,7 @@ import type { Role } from "../../bindings/Role";
 import type { User } from "../../bindings/User";
 import { useServerForm } from "../../lib/useServerForm";
 import { ROLES } from "./roles";
+import "./i18n";
 
 function RolesField({
   value,
@@ -77,14 +78,14 @@ function NewUserForm({ onClose }: { onClose: () => void }) {
         <TextInput
           label={t("fields.users.username")}
           withAsterisk
-          description={t("users.usernameHelp")}
+          description={t("auth.usernameHelp")}
           {...form.getInputProps("username")}
           name="username"
         />
         <PasswordInput
           label={t("fields.users.password")}
           withAsterisk
-          description={t("users.passwordHelp")}
+          description={t("auth.passwordHelp")}
           {...form.getInputProps("password")}
           name="password"
         />

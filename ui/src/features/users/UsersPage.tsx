@@ -9,6 +9,7 @@ import { QueryState } from "../../app/QueryState";
 import { useCan } from "../../app/session";
 import { formatDateTime } from "../../i18n/format";
 import { UserFormModal } from "./UserFormModal";
+import "./i18n";
 
 export function UsersPage() {
   const { t, i18n } = useTranslation();
@@ -42,7 +43,7 @@ export function UsersPage() {
                   <Table.Th>{t("fields.users.username")}</Table.Th>
                   <Table.Th>{t("fields.users.roles")}</Table.Th>
                   <Table.Th>{t("fields.users.active")}</Table.Th>
-                  <Table.Th>{t("departments.updatedAt")}</Table.Th>
+                  <Table.Th>{t("common.updatedAt")}</Table.Th>
                   <Table.Th w={60} aria-label={t("common.actions")} />
                 </Table.Tr>
               </Table.Thead>
