@@ -17,7 +17,7 @@ import { staffCatalogApi } from "../../api/staff";
 import type { ContractType } from "../../bindings/ContractType";
 import type { Course } from "../../bindings/Course";
 import type { DocumentType } from "../../bindings/DocumentType";
-import { orNull } from "../../lib/useServerForm";
+import { orNull, useServerForm } from "../../lib/useServerForm";
 import {
   CATALOG_KEY,
   useAllDepartments,
@@ -25,7 +25,6 @@ import {
   useDocumentTypes,
   useOptions,
 } from "./catalog";
-import { useStaffForm } from "./errors";
 import "./i18n";
 
 /** After a list changes, the lists and every score (requirements move them) are re-read. */
@@ -91,11 +90,14 @@ export function ContractTypeForm({
   item: ContractType | null;
   onClose: () => void;
 }) {
-  const { form, showError } = useStaffForm({
-    name_it: item?.name_it ?? "",
-    name_en: item?.name_en ?? "",
-    fixed_term: item?.fixed_term ?? false,
-  });
+  const { form, showError } = useServerForm(
+    {
+      name_it: item?.name_it ?? "",
+      name_en: item?.name_en ?? "",
+      fixed_term: item?.fixed_term ?? false,
+    },
+    { area: "staff" },
+  );
   const { t } = useTranslation();
   const save = useMutation({
     mutationFn: (v: typeof form.values) =>
@@ -134,12 +136,15 @@ export function DocumentTypeForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { form, showError } = useStaffForm({
-    name_it: item?.name_it ?? "",
-    name_en: item?.name_en ?? "",
-    expires: item?.expires ?? false,
-    validity_months: (item?.validity_months ?? "") as number | string,
-  });
+  const { form, showError } = useServerForm(
+    {
+      name_it: item?.name_it ?? "",
+      name_en: item?.name_en ?? "",
+      expires: item?.expires ?? false,
+      validity_months: (item?.validity_months ?? "") as number | string,
+    },
+    { area: "staff" },
+  );
   const save = useMutation({
     mutationFn: (v: typeof form.values) =>
       staffCatalogApi.saveDocumentType(item?.id ?? null, item?.version ?? 0, {
@@ -187,12 +192,15 @@ export function DocumentTypeForm({
 
 export function CourseForm({ item, onClose }: { item: Course | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { form, showError } = useStaffForm({
-    name_it: item?.name_it ?? "",
-    name_en: item?.name_en ?? "",
-    hours: (item?.hours ?? "") as number | string,
-    validity_months: (item?.validity_months ?? "") as number | string,
-  });
+  const { form, showError } = useServerForm(
+    {
+      name_it: item?.name_it ?? "",
+      name_en: item?.name_en ?? "",
+      hours: (item?.hours ?? "") as number | string,
+      validity_months: (item?.validity_months ?? "") as number | string,
+    },
+    { area: "staff" },
+  );
   const save = useMutation({
     mutationFn: (v: typeof form.values) =>
       staffCatalogApi.saveCourse(item?.id ?? null, item?.version ?? 0, {
@@ -237,14 +245,14 @@ export function RequirementForm({ onClose }: { onClose: () => void }) {
   const departments = useAllDepartments();
   const docTypes = useOptions(useDocumentTypes().data);
   const courses = useOptions(useCourses().data);
-  const { form, showError } = useStaffForm(
+  const { form, showError } = useServerForm(
     {
       job_title: "",
       department_id: null as string | null,
       kind: "document" as "document" | "course",
       target: null as string | null,
     },
-    { required: "target" },
+    { alias: { required: "target" }, area: "staff" },
   );
   const save = useMutation({
     mutationFn: (v: typeof form.values) =>

@@ -20,8 +20,8 @@ import { useTranslation } from "react-i18next";
 import { staffCatalogApi } from "../../api/staff";
 import { useRemembered } from "../../app/nav";
 import { useCan } from "../../app/session";
+import { notifyError } from "../../lib/useServerForm";
 import { CATALOG_KEY, nameIn } from "./catalog";
-import { notifyError } from "./errors";
 import "./i18n";
 
 export function ListCard({
@@ -125,7 +125,7 @@ function ActiveAction({ kind, item }: { kind: CatalogKind; item: CatalogItem }) 
     },
     onError: (e) => {
       setConfirming(false);
-      notifyError(e, t);
+      notifyError(e, t, "staff");
     },
   });
   if (!canWrite) return null;

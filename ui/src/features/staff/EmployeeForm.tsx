@@ -24,9 +24,8 @@ import type { EmployeeSaved } from "../../bindings/EmployeeSaved";
 import type { FieldError } from "../../bindings/FieldError";
 import type { Sex } from "../../bindings/Sex";
 import { formatDate } from "../../i18n/format";
-import { orNull } from "../../lib/useServerForm";
+import { orNull, useServerForm } from "../../lib/useServerForm";
 import { useAllDepartments, useContractTypes, useOptions, useRequirements } from "./catalog";
-import { useStaffForm } from "./errors";
 import { groupIban } from "./format";
 import { ManagerSelect } from "./ManagerSelect";
 import "./staff.css";
@@ -143,7 +142,7 @@ export function EmployeeForm({ file, focus, initialWarnings, onSaved }: Props) {
   const qc = useQueryClient();
   const { route } = useNav();
   const canWrite = useCan("staff", "write");
-  const { form, showError } = useStaffForm<Values>(toValues(file));
+  const { form, showError } = useServerForm<Values>(toValues(file), { area: "staff" });
   const [warnings, setWarnings] = useState<FieldError[]>(
     initialWarnings?.length ? initialWarnings : standingWarnings(file),
   );

@@ -36,11 +36,11 @@ import type { Employee } from "../../bindings/Employee";
 import type { EmployeeFile } from "../../bindings/EmployeeFile";
 import type { FieldError } from "../../bindings/FieldError";
 import { formatDate } from "../../i18n/format";
+import { notifyError, useServerForm } from "../../lib/useServerForm";
 import { CompletenessTab } from "./CompletenessTab";
 import { DocumentsTab } from "./DocumentsTab";
 import { EmployeeForm } from "./EmployeeForm";
 import { EmployeeHistoryTab } from "./EmployeeHistoryTab";
-import { notifyError, useStaffForm } from "./errors";
 import { todayIso } from "./format";
 import { DateField, ScoreRing, StatusBadge } from "./parts";
 import { TrainingTab } from "./TrainingTab";
@@ -92,10 +92,13 @@ function NewEmployee() {
 function TerminateModal({ employee, onClose }: { employee: Employee; onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const { form, showError } = useStaffForm({
-    termination_date: todayIso() as string | null,
-    reason: "",
-  });
+  const { form, showError } = useServerForm(
+    {
+      termination_date: todayIso() as string | null,
+      reason: "",
+    },
+    { area: "staff" },
+  );
   const save = useMutation({
     mutationFn: (v: typeof form.values) =>
       staffApi.terminate(employee.id, employee.version, {
@@ -153,7 +156,7 @@ function ReactivateModal({ employee, onClose }: { employee: Employee; onClose: (
       notifications.show({ color: "green", message: t("staff.reactivated") });
       onClose();
     },
-    onError: (e) => notifyError(e, t),
+    onError: (e) => notifyError(e, t, "staff"),
   });
   return (
     <Stack>
@@ -204,7 +207,7 @@ function FileHeader({ file }: { file: EmployeeFile }) {
         message: t("staff.fileExported", { path: r.path }),
         autoClose: 10000,
       }),
-    onError: (e) => notifyError(e, t),
+    onError: (e) => notifyError(e, t, "staff"),
   });
   const [modal, setModal] = useState<"terminate" | "reactivate" | null>(null);
   const e = file.employee;

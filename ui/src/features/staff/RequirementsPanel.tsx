@@ -10,6 +10,7 @@ import { staffCatalogApi } from "../../api/staff";
 import { QueryState } from "../../app/QueryState";
 import { useCan } from "../../app/session";
 import type { Requirement } from "../../bindings/Requirement";
+import { notifyError } from "../../lib/useServerForm";
 import { RequirementForm } from "./CatalogForms";
 import { ListCard } from "./CatalogList";
 import {
@@ -21,7 +22,6 @@ import {
   useNames,
   useRequirements,
 } from "./catalog";
-import { notifyError } from "./errors";
 import "./i18n";
 
 export function Requirements() {
@@ -44,7 +44,7 @@ export function Requirements() {
       qc.invalidateQueries({ queryKey: ["staff"] });
       notifications.show({ color: "green", message: t("staffSettings.requirementDeleted") });
     },
-    onError: (e) => notifyError(e, t),
+    onError: (e) => notifyError(e, t, "staff"),
   });
   return (
     <ListCard

@@ -49,8 +49,8 @@ import type { StaffSort } from "../../bindings/StaffSort";
 import type { StatusFilter } from "../../bindings/StatusFilter";
 import { formatDate, formatNumber } from "../../i18n/format";
 import { errorMessage } from "../../lib/errors";
+import { notifyError } from "../../lib/useServerForm";
 import { useAllDepartments, useContractTypes, useNames, useOptions } from "./catalog";
-import { notifyError } from "./errors";
 import { NO_FILTERS, STAFF_FILTERS, type StaffFilters } from "./filters";
 import { ExpiryDate, ScoreBar } from "./parts";
 import "./i18n";
@@ -240,7 +240,7 @@ function ListActions({ filters, onImport }: { filters: StaffFilters; onImport: (
         message: t("staff.exported", { count: r.rows, path: r.path }),
         autoClose: 10000,
       }),
-    onError: (e) => notifyError(e, t),
+    onError: (e) => notifyError(e, t, "staff"),
   });
   return (
     <>
