@@ -1,7 +1,7 @@
 import { Suspense, useCallback, useEffect, useState } from "react";
 import { accountsApi } from "../api/accounts";
 import { toApiError } from "../api/invoke";
-import { settingsApi } from "../api/settings";
+import { settingsApi, settingsKeys } from "../api/settings";
 import type { SessionInfo } from "../bindings/SessionInfo";
 import { SignInScreen } from "../features/auth/SignInScreen";
 import { changeLanguage, i18next, isLanguage } from "../i18n";
@@ -41,8 +41,11 @@ export function Gate({ needsSetup }: { needsSetup: boolean }) {
     SignedIn.preload();
     HomePage.preload();
     import("./queryClient").then(({ queryClient }) => {
-      queryClient.prefetchQuery({ queryKey: ["home"], queryFn: settingsApi.home });
-      queryClient.prefetchQuery({ queryKey: ["organisation"], queryFn: settingsApi.organisation });
+      queryClient.prefetchQuery({ queryKey: settingsKeys.home, queryFn: settingsApi.home });
+      queryClient.prefetchQuery({
+        queryKey: settingsKeys.organisation,
+        queryFn: settingsApi.organisation,
+      });
     });
     await applyLanguage().catch(() => {});
     mark("sign-in:language");

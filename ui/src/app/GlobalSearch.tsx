@@ -21,12 +21,12 @@ import {
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { searchApi } from "../api/search";
-import { staffCatalogApi } from "../api/staff";
+import { searchApi, searchKeys } from "../api/search";
+import { staffCatalogApi, staffCatalogKeys } from "../api/staff";
 import type { HitKind } from "../bindings/HitKind";
 import type { SearchHit } from "../bindings/SearchHit";
 import { FIND_DEPARTMENT } from "../features/departments/find";
-import { CATALOG_KEY, useNames } from "../features/staff/catalog";
+import { useNames } from "../features/staff/catalog";
 import { NO_FILTERS, STAFF_FILTERS, type StaffFilters } from "../features/staff/filters";
 import { errorMessage } from "../lib/errors";
 import { useNav } from "./nav";
@@ -74,7 +74,7 @@ export function GlobalSearch() {
   const store = useCombobox({ onDropdownClose: () => store.resetSelectedOption() });
   const words = searchWords(debounced);
   const result = useQuery({
-    queryKey: ["global-search", debounced],
+    queryKey: searchKeys.global(debounced),
     queryFn: () => searchApi.global({ text: debounced, limit: LIMIT }),
     enabled: words.length > 0,
     // Keep the last hits on screen while the next keystroke's search runs: no flicker.
@@ -85,7 +85,7 @@ export function GlobalSearch() {
   // Same cache entry as the staff screens' list; not asked for without the right (a refusal would
   // be recorded in history at every start).
   const types = useQuery({
-    queryKey: [CATALOG_KEY, "document-types"],
+    queryKey: staffCatalogKeys.documentTypes(),
     queryFn: () => staffCatalogApi.documentTypes(true),
     staleTime: 60_000,
     enabled: readsStaff,

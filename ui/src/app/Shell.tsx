@@ -13,7 +13,7 @@ import {
 import { useQuery } from "@tanstack/react-query";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { settingsApi } from "../api/settings";
+import { settingsApi, settingsKeys } from "../api/settings";
 import type { Area } from "../bindings/Area";
 import { GlobalSearch } from "./GlobalSearch";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -52,7 +52,10 @@ export function Shell() {
   const readable = (area: Area | null) =>
     area === null || session.grants.some((g) => g.area === area && g.action === "read");
   const pages = PAGES.filter((p) => readable(p.area));
-  const org = useQuery({ queryKey: ["organisation"], queryFn: settingsApi.organisation });
+  const org = useQuery({
+    queryKey: settingsKeys.organisation,
+    queryFn: settingsApi.organisation,
+  });
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 0 }} padding="lg">
       <AppShell.Header px="md">

@@ -1,5 +1,8 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { historyKeys } from "../api/history";
+import { searchKeys } from "../api/search";
+import { settingsKeys } from "../api/settings";
 import { reportError } from "./sessionEvents";
 
 // Server state is read only once signed in (or while setting up), so the query library and its
@@ -16,7 +19,7 @@ import { reportError } from "./sessionEvents";
  * local database, and only queries on screen refetch at once; the others are marked stale and
  * re-read when next shown.
  */
-const SUMMARIES = [["home"], ["global-search"], ["history"]] as const;
+const SUMMARIES = [settingsKeys.home, searchKeys.all, historyKeys.all] as const;
 
 export const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: reportError }),

@@ -5,7 +5,7 @@ import { IconDownload, IconFileCertificate, IconShieldSearch } from "@tabler/ico
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { historyApi } from "../../api/history";
+import { historyApi, historyKeys } from "../../api/history";
 import { toApiError } from "../../api/invoke";
 import { PageHeader } from "../../app/PageHeader";
 import { Pager } from "../../app/Pager";
@@ -97,7 +97,7 @@ export function HistoryPage() {
 
   const query = toQuery(debounced, page);
   const list = useQuery({
-    queryKey: ["history", query],
+    queryKey: historyKeys.list(query),
     queryFn: () => historyApi.list(query),
     placeholderData: keepPreviousData,
   });

@@ -13,18 +13,12 @@ import {
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { staffCatalogApi } from "../../api/staff";
+import { staffCatalogApi, staffCatalogKeys, staffKeys } from "../../api/staff";
 import type { ContractType } from "../../bindings/ContractType";
 import type { Course } from "../../bindings/Course";
 import type { DocumentType } from "../../bindings/DocumentType";
 import { orNull, useServerForm } from "../../lib/useServerForm";
-import {
-  CATALOG_KEY,
-  useAllDepartments,
-  useCourses,
-  useDocumentTypes,
-  useOptions,
-} from "./catalog";
+import { useAllDepartments, useCourses, useDocumentTypes, useOptions } from "./catalog";
 import "./i18n";
 
 /** After a list changes, the lists and every score (requirements move them) are re-read. */
@@ -32,8 +26,8 @@ function useSaved(message: string, onClose: () => void) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   return () => {
-    qc.invalidateQueries({ queryKey: [CATALOG_KEY] });
-    qc.invalidateQueries({ queryKey: ["staff"] });
+    qc.invalidateQueries({ queryKey: staffCatalogKeys.all });
+    qc.invalidateQueries({ queryKey: staffKeys.all });
     notifications.show({ color: "green", message: t(message) });
     onClose();
   };

@@ -26,7 +26,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { Fragment, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { staffDocumentsApi } from "../../api/staff";
+import { staffDocumentsApi, staffKeys } from "../../api/staff";
 import { useNav } from "../../app/nav";
 import { useCan } from "../../app/session";
 import type { Document } from "../../bindings/Document";
@@ -49,7 +49,7 @@ type Dialog =
 /** After any change to documents the file, the list and the roll-ups are re-read. */
 function useRefresh() {
   const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: ["staff"] });
+  return () => qc.invalidateQueries({ queryKey: staffKeys.all });
 }
 
 /** What the expiry input says under it, from the type's rules (Rust applies them). */

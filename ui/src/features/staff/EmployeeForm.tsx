@@ -15,7 +15,7 @@ import { IconAlertTriangle, IconDeviceFloppy } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { staffApi } from "../../api/staff";
+import { staffApi, staffKeys } from "../../api/staff";
 import { useLeaveGuard, useNav } from "../../app/nav";
 import { useCan } from "../../app/session";
 import type { EmployeeFile } from "../../bindings/EmployeeFile";
@@ -157,7 +157,7 @@ export function EmployeeForm({ file, focus, initialWarnings, onSaved }: Props) {
         ? staffApi.update(employee.id, employee.version, toInput(v))
         : staffApi.create(toInput(v)),
     onSuccess: (saved) => {
-      qc.invalidateQueries({ queryKey: ["staff"] });
+      qc.invalidateQueries({ queryKey: staffKeys.all });
       setWarnings(saved.warnings);
       const fresh = toValues({ ...(file as EmployeeFile), employee: saved.employee });
       form.setInitialValues(fresh);

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { historyApi } from "../../api/history";
+import { historyApi, historyKeys } from "../../api/history";
 import { Pager } from "../../app/Pager";
 import { QueryState } from "../../app/QueryState";
 import { useCan } from "../../app/session";
@@ -153,7 +153,7 @@ export function EmployeeHistoryTab({ employeeId }: { employeeId: number }) {
     page: { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
   };
   const list = useQuery({
-    queryKey: ["history", query],
+    queryKey: historyKeys.list(query),
     queryFn: () => historyApi.list(query),
     placeholderData: keepPreviousData,
     enabled: canRead,

@@ -27,7 +27,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { staffApi } from "../../api/staff";
+import { staffApi, staffKeys } from "../../api/staff";
 import { type EmployeeTab, type Route, useNav } from "../../app/nav";
 import { PageHeader } from "../../app/PageHeader";
 import { QueryState } from "../../app/QueryState";
@@ -45,10 +45,6 @@ import { todayIso } from "./format";
 import { DateField, ScoreRing, StatusBadge } from "./parts";
 import { TrainingTab } from "./TrainingTab";
 import "./i18n";
-
-export function employeeKey(id: number) {
-  return ["staff", "employee", id];
-}
 
 function BackLink() {
   const { t } = useTranslation();
@@ -106,7 +102,7 @@ function TerminateModal({ employee, onClose }: { employee: Employee; onClose: ()
         reason: v.reason.trim() || null,
       }),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ["staff"] });
+      qc.invalidateQueries({ queryKey: staffKeys.all });
       notifications.show({ color: "green", message: t("staff.terminated") });
       onClose();
     },
@@ -152,7 +148,7 @@ function ReactivateModal({ employee, onClose }: { employee: Employee; onClose: (
   const save = useMutation({
     mutationFn: () => staffApi.reactivate(employee.id, employee.version),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ["staff"] });
+      qc.invalidateQueries({ queryKey: staffKeys.all });
       notifications.show({ color: "green", message: t("staff.reactivated") });
       onClose();
     },
@@ -392,7 +388,7 @@ function EmployeeFileView({
           focus={tab === "details" ? focus : null}
           initialWarnings={warnings}
           onSaved={(saved) =>
-            qc.setQueryData<EmployeeFile>(employeeKey(id), (old) =>
+            qc.setQueryData<EmployeeFile>(staffKeys.detail(id), (old) =>
               old ? { ...old, employee: saved.employee } : old,
             )
           }
@@ -428,7 +424,7 @@ function ExistingEmployee({
   // those as new openings when this person's opening is already recorded.
   const opened = useRef<number | null>(null);
   const file = useQuery({
-    queryKey: employeeKey(id),
+    queryKey: staffKeys.detail(id),
     queryFn: () => {
       const reread = opened.current === id;
       opened.current = id;

@@ -36,9 +36,10 @@ import {
 } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, Suspense, useCallback, useMemo, useRef, useState } from "react";
+import { departmentKeys } from "../../api/departments";
 import "./staff.css";
 import { useTranslation } from "react-i18next";
-import { staffApi } from "../../api/staff";
+import { staffApi, staffKeys } from "../../api/staff";
 import { lazyPage, PageLoading } from "../../app/lazyPage";
 import { useNav, useRemembered } from "../../app/nav";
 import { PageHeader } from "../../app/PageHeader";
@@ -299,7 +300,7 @@ export function StaffPage() {
   // The first page gives the total (and keeps the previous rows on screen while a new filter
   // loads); the virtualiser then asks for the pages under the visible rows, and only those.
   const first = useQuery({
-    queryKey: ["staff", "list", keyOf, 0],
+    queryKey: staffKeys.list(toQuery(effective, 0)),
     queryFn: () => staffApi.list(toQuery(effective, 0)),
     placeholderData: keepPreviousData,
   });
@@ -322,7 +323,7 @@ export function StaffPage() {
   }
   const more = useQueries({
     queries: wanted.map((p) => ({
-      queryKey: ["staff", "list", keyOf, p],
+      queryKey: staffKeys.list(toQuery(effective, p)),
       queryFn: () => staffApi.list(toQuery(effective, p)),
     })),
   });
@@ -420,8 +421,8 @@ export function StaffPage() {
             <ImportWizard
               onClose={() => {
                 setImporting(false);
-                qc.invalidateQueries({ queryKey: ["staff"] });
-                qc.invalidateQueries({ queryKey: ["departments"] });
+                qc.invalidateQueries({ queryKey: staffKeys.all });
+                qc.invalidateQueries({ queryKey: departmentKeys.all });
               }}
             />
           </Suspense>

@@ -18,7 +18,7 @@ import { IconCertificateOff, IconPencil, IconPlus, IconTrash } from "@tabler/ico
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { staffDocumentsApi } from "../../api/staff";
+import { staffDocumentsApi, staffKeys } from "../../api/staff";
 import { useNav } from "../../app/nav";
 import { useCan } from "../../app/session";
 import type { EmployeeFile } from "../../bindings/EmployeeFile";
@@ -93,7 +93,7 @@ function TrainingForm({
         : staffDocumentsApi.addTraining(file.employee.id, input);
     },
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ["staff"] });
+      qc.invalidateQueries({ queryKey: staffKeys.all });
       notifications.show({
         color: "green",
         message: t(record ? "staff.training.updated" : "staff.training.added"),
@@ -182,7 +182,7 @@ function DeleteConfirm({ record, onClose }: { record: TrainingRecord; onClose: (
   const remove = useMutation({
     mutationFn: () => staffDocumentsApi.removeTraining(record.id, record.version),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ["staff"] });
+      qc.invalidateQueries({ queryKey: staffKeys.all });
       notifications.show({ color: "green", message: t("staff.training.deleted") });
       onClose();
     },

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { departmentsApi } from "../../api/departments";
-import { staffCatalogApi } from "../../api/staff";
+import { departmentKeys, departmentsApi } from "../../api/departments";
+import { staffCatalogApi, staffCatalogKeys } from "../../api/staff";
 import "./i18n";
 
 /** Anything with an Italian name and an optional English one (contract types, courses…). */
@@ -12,14 +12,11 @@ export function nameIn(item: Named, language: string): string {
   return language === "en" ? (item.name_en ?? item.name_it) : item.name_it;
 }
 
-/** Every cached list under this key is refreshed after a list is edited. */
-export const CATALOG_KEY = "staff-catalog";
-
 // The lists are small (a few dozen rows) and change rarely: read once, inactive ones included so
 // old records still show their names; forms offer only the active ones.
 export function useContractTypes() {
   return useQuery({
-    queryKey: [CATALOG_KEY, "contract-types"],
+    queryKey: staffCatalogKeys.contractTypes(),
     queryFn: () => staffCatalogApi.contractTypes(true),
     staleTime: 60_000,
   });
@@ -27,7 +24,7 @@ export function useContractTypes() {
 
 export function useDocumentTypes() {
   return useQuery({
-    queryKey: [CATALOG_KEY, "document-types"],
+    queryKey: staffCatalogKeys.documentTypes(),
     queryFn: () => staffCatalogApi.documentTypes(true),
     staleTime: 60_000,
   });
@@ -35,7 +32,7 @@ export function useDocumentTypes() {
 
 export function useCourses() {
   return useQuery({
-    queryKey: [CATALOG_KEY, "courses"],
+    queryKey: staffCatalogKeys.courses(),
     queryFn: () => staffCatalogApi.courses(true),
     staleTime: 60_000,
   });
@@ -43,7 +40,7 @@ export function useCourses() {
 
 export function useRequirements() {
   return useQuery({
-    queryKey: [CATALOG_KEY, "requirements"],
+    queryKey: staffCatalogKeys.requirements(),
     queryFn: staffCatalogApi.requirements,
     staleTime: 60_000,
   });
@@ -52,7 +49,7 @@ export function useRequirements() {
 /** All departments (inactive too, for names), sorted by name; at most 500. */
 export function useAllDepartments() {
   return useQuery({
-    queryKey: ["departments", "all-for-staff"],
+    queryKey: departmentKeys.everyone(),
     queryFn: () =>
       departmentsApi.list({
         search: null,

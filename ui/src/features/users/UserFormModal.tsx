@@ -11,7 +11,7 @@ import {
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { accountsApi } from "../../api/accounts";
+import { accountsApi, userKeys } from "../../api/accounts";
 import { QueryState } from "../../app/QueryState";
 import type { Role } from "../../bindings/Role";
 import type { User } from "../../bindings/User";
@@ -59,7 +59,7 @@ function NewUserForm({ onClose }: { onClose: () => void }) {
   const save = useMutation({
     mutationFn: (v: typeof form.values) => accountsApi.create(v),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ["users"] });
+      qc.invalidateQueries({ queryKey: userKeys.all });
       notifications.show({ color: "green", message: t("users.created") });
       onClose();
     },
@@ -126,12 +126,12 @@ function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
       return v.new_password ? accountsApi.resetPassword(user.id, v.new_password) : saved;
     },
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ["users"] });
+      qc.invalidateQueries({ queryKey: userKeys.all });
       notifications.show({ color: "green", message: t("users.updated") });
       onClose();
     },
     onError: (e) => {
-      qc.invalidateQueries({ queryKey: ["users"] });
+      qc.invalidateQueries({ queryKey: userKeys.all });
       showError(e);
     },
   });
@@ -178,7 +178,7 @@ function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
 /** Loads the account through `get_user`, which records the opening in history. */
 function EditUser({ id, onClose }: { id: number; onClose: () => void }) {
   const user = useQuery({
-    queryKey: ["user", id],
+    queryKey: userKeys.detail(id),
     queryFn: () => accountsApi.get(id),
     staleTime: 0,
   });

@@ -3,7 +3,7 @@ import { IconPencil, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { accountsApi } from "../../api/accounts";
+import { accountsApi, userKeys } from "../../api/accounts";
 import { PageHeader } from "../../app/PageHeader";
 import { QueryState } from "../../app/QueryState";
 import { useCan } from "../../app/session";
@@ -15,7 +15,7 @@ export function UsersPage() {
   const { t, i18n } = useTranslation();
   const canWrite = useCan("users", "write");
   const [editing, setEditing] = useState<number | null | undefined>(undefined);
-  const users = useQuery({ queryKey: ["users"], queryFn: accountsApi.list });
+  const users = useQuery({ queryKey: userKeys.list(), queryFn: accountsApi.list });
   return (
     <>
       <PageHeader
