@@ -16,6 +16,7 @@ import { useTranslation } from "react-i18next";
 import { settingsApi, settingsKeys } from "../api/settings";
 import type { Area } from "../bindings/Area";
 import { GlobalSearch } from "./GlobalSearch";
+import "./searchAreas";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { PageLoading } from "./lazyPage";
 import { type PageId, useNav } from "./nav";

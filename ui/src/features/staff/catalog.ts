@@ -3,14 +3,9 @@ import { useTranslation } from "react-i18next";
 import { departmentKeys, departmentsApi } from "../../api/departments";
 import { staffCatalogApi, staffCatalogKeys } from "../../api/staff";
 import "./i18n";
+import { type Named, nameIn } from "./names";
 
-/** Anything with an Italian name and an optional English one (contract types, courses…). */
-export type Named = { id: number; name_it: string; name_en: string | null; active?: boolean };
-
-/** The name in the interface language; English falls back to the Italian name. */
-export function nameIn(item: Named, language: string): string {
-  return language === "en" ? (item.name_en ?? item.name_it) : item.name_it;
-}
+export { type Named, nameIn };
 
 // The lists are small (a few dozen rows) and change rarely: read once, inactive ones included so
 // old records still show their names; forms offer only the active ones.
