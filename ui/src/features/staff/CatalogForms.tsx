@@ -20,6 +20,7 @@ import type { DocumentType } from "../../bindings/DocumentType";
 import { orNull, useServerForm } from "../../lib/useServerForm";
 import { useAllDepartments, useCourses, useDocumentTypes, useOptions } from "./catalog";
 import "./i18n";
+import "./i18n-lists";
 
 /** After a list changes, the lists and every score (requirements move them) are re-read. */
 function useSaved(message: string, onClose: () => void) {

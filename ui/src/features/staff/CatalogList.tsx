@@ -23,6 +23,7 @@ import { useCan } from "../../app/session";
 import { notifyError } from "../../lib/useServerForm";
 import { nameIn } from "./catalog";
 import "./i18n";
+import "./i18n-lists";
 
 export function ListCard({
   intro,

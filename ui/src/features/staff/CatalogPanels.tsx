@@ -17,6 +17,7 @@ import {
 } from "./CatalogList";
 import { useContractTypes, useCourses, useDocumentTypes } from "./catalog";
 import "./i18n";
+import "./i18n-lists";
 
 type Editing<T> = { item: T | null } | null;
 

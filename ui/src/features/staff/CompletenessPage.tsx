@@ -27,6 +27,7 @@ import { useAllDepartments } from "./catalog";
 import { FixButton, SeverityBadge, useIssueText } from "./issues";
 import { ScoreBar, ScoreRing } from "./parts";
 import "./i18n";
+import "./i18n-lists";
 
 const PAGE_SIZE = 20;
 /** Issues shown per employee before "and N more". */

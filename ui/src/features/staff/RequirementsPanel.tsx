@@ -22,6 +22,7 @@ import {
   useRequirements,
 } from "./catalog";
 import "./i18n";
+import "./i18n-lists";
 
 export function Requirements() {
   const { t, i18n } = useTranslation();
