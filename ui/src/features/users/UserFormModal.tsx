@@ -59,7 +59,7 @@ function NewUserForm({ onClose }: { onClose: () => void }) {
   const save = useMutation({
     mutationFn: (v: typeof form.values) => accountsApi.create(v),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: userKeys.all });
+      qc.invalidateQueries({ queryKey: userKeys.list() });
       notifications.show({ color: "green", message: t("users.created") });
       onClose();
     },
@@ -126,12 +126,12 @@ function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
       return v.new_password ? accountsApi.resetPassword(user.id, v.new_password) : saved;
     },
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: userKeys.all });
+      qc.invalidateQueries({ queryKey: userKeys.list() });
       notifications.show({ color: "green", message: t("users.updated") });
       onClose();
     },
     onError: (e) => {
-      qc.invalidateQueries({ queryKey: userKeys.all });
+      qc.invalidateQueries({ queryKey: userKeys.list() });
       showError(e);
     },
   });
@@ -175,7 +175,10 @@ function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
   );
 }
 
-/** Loads the account through `get_user`, which records the opening in history. */
+/**
+ * Loads the account through `get_user`, which records the opening in history: a save refreshes
+ * the list only (`userKeys.list()`), so the account on screen is not read, and recorded, again.
+ */
 function EditUser({ id, onClose }: { id: number; onClose: () => void }) {
   const user = useQuery({
     queryKey: userKeys.detail(id),
