@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useEffect, useState } from "react";
+import { Suspense, startTransition, useCallback, useEffect, useState } from "react";
 import { accountsApi } from "../api/accounts";
 import { toApiError } from "../api/invoke";
 import { settingsApi, settingsKeys } from "../api/settings";
@@ -50,7 +50,9 @@ export function Gate({ needsSetup }: { needsSetup: boolean }) {
     await applyLanguage().catch(() => {});
     mark("sign-in:language");
     setLocked(false);
-    setPhase({ kind: "app", session });
+    // Should the shell's code still be loading, the sign-in screen stays until it is here
+    // rather than a loading line that React then holds back (see `lazyPage`).
+    startTransition(() => setPhase({ kind: "app", session }));
   }, []);
 
   const leave = useCallback(() => {
