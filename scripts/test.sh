@@ -40,6 +40,7 @@ step "ui lint" npm --prefix ui run lint
 step "ui unit tests" npm --prefix ui test
 # cargo embeds ui/dist into the app, so the UI is built before anything compiles the app.
 step "ui build" npm --prefix ui run build
+step "ui size before sign-in" npm --prefix ui run size
 step "cargo clippy" cargo clippy --workspace --all-targets -- -D warnings
 # --all-targets builds the app with the features the test build unifies (dev-dependencies turn on
 # e.g. bitflags/std), so the binary the e2e tests launch is compiled once, not once per feature set.

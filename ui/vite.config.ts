@@ -11,6 +11,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: "safari15",
     chunkSizeWarningLimit: 1500,
+    // dist/.vite/manifest.json: which chunks the entry loads at once and which on first use, read
+    // by scripts/bundle-size.mjs and the bench to check what loads before sign-in.
+    manifest: true,
   },
   test: {
     include: ["src/**/*.test.ts", "src/**/*.test.tsx"],

@@ -1,8 +1,6 @@
 import "@mantine/core/styles.css";
 import "@mantine/dates/styles.css";
 import "@mantine/notifications/styles.css";
-import "dayjs/locale/it";
-import "dayjs/locale/en-gb";
 import "./app/global.css";
 import { createRoot } from "react-dom/client";
 import { settingsApi } from "./api/settings";

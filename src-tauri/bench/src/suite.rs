@@ -418,6 +418,9 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
     }
     let _ = std::fs::remove_dir_all(&copy);
     rows.extend(b1_rows(o, log));
+    // The UI embedded in the app binary is the one built into ui/dist.
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/dist");
+    rows.push(crate::ui_size::row(&dist));
     Ok(rows)
 }
 

@@ -5,6 +5,13 @@ import type { User } from "../bindings/User";
 import type { UserUpdateInput } from "../bindings/UserUpdateInput";
 import { call } from "./invoke";
 
+/** Query keys of this area's reads; `all` refreshes every one of them. */
+export const userKeys = {
+  all: ["users"] as const,
+  list: () => [...userKeys.all, "list"] as const,
+  detail: (id: number) => [...userKeys.all, "detail", id] as const,
+};
+
 export const accountsApi = {
   setup: (input: SetupInput) => call<SessionInfo>("setup", { input }),
   signIn: (username: string, password: string) =>

@@ -4,6 +4,14 @@ import type { DepartmentQuery } from "../bindings/DepartmentQuery";
 import type { Page } from "../bindings/Page";
 import { call } from "./invoke";
 
+/** Query keys of this area's reads; `all` refreshes every one of them. */
+export const departmentKeys = {
+  all: ["departments"] as const,
+  list: (query: DepartmentQuery) => [...departmentKeys.all, "list", query] as const,
+  /** Every department (inactive too) for pickers and names in other areas. */
+  everyone: () => [...departmentKeys.all, "everyone"] as const,
+};
+
 export const departmentsApi = {
   list: (query: DepartmentQuery) => call<Page<Department>>("list_departments", { query }),
   get: (id: number) => call<Department>("get_department", { id }),

@@ -5,6 +5,12 @@ import type { HistoryStatus } from "../bindings/HistoryStatus";
 import type { VerifyReport } from "../bindings/VerifyReport";
 import { call } from "./invoke";
 
+/** Query keys of this area's reads; `all` refreshes every one of them. */
+export const historyKeys = {
+  all: ["history"] as const,
+  list: (query: HistoryQuery) => [...historyKeys.all, "list", query] as const,
+};
+
 export type Exported = { path: string; rows: number };
 
 export const historyApi = {

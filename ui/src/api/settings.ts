@@ -5,6 +5,12 @@ import type { Preferences } from "../bindings/Preferences";
 import type { Startup } from "../bindings/Startup";
 import { call } from "./invoke";
 
+/** Query keys of home and the organisation's settings. */
+export const settingsKeys = {
+  home: ["home"] as const,
+  organisation: ["organisation"] as const,
+};
+
 export const settingsApi = {
   startup: () => call<Startup>("startup"),
   home: () => call<Home>("home"),

@@ -25,6 +25,26 @@ import type { TrainingInput } from "../bindings/TrainingInput";
 import type { TrainingRecord } from "../bindings/TrainingRecord";
 import { call } from "./invoke";
 
+/** Query keys of employees and their files; `all` refreshes every one of them. */
+export const staffKeys = {
+  all: ["staff"] as const,
+  /** One page of the list, as asked for (the filters with the page's offset). */
+  list: (query: StaffQuery) => [...staffKeys.all, "list", query] as const,
+  detail: (id: number) => [...staffKeys.all, "employee", id] as const,
+  managers: (text: string) => [...staffKeys.all, "managers", text] as const,
+  companyCompleteness: () => [...staffKeys.all, "company-completeness"] as const,
+  needsFixing: (query: FixQuery) => [...staffKeys.all, "needs-fixing", query] as const,
+};
+
+/** Query keys of the editable lists behind staff files; `all` refreshes every one of them. */
+export const staffCatalogKeys = {
+  all: ["staff-catalog"] as const,
+  contractTypes: () => [...staffCatalogKeys.all, "contract-types"] as const,
+  documentTypes: () => [...staffCatalogKeys.all, "document-types"] as const,
+  courses: () => [...staffCatalogKeys.all, "courses"] as const,
+  requirements: () => [...staffCatalogKeys.all, "requirements"] as const,
+};
+
 /** What an export wrote: the path chosen in the save dialog and how many rows. */
 export type Saved = { path: string; rows: number };
 

@@ -1,21 +1,23 @@
-import { notifications } from "@mantine/notifications";
-import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useState } from "react";
+import { Suspense, startTransition, useCallback, useEffect, useState } from "react";
 import { accountsApi } from "../api/accounts";
 import { toApiError } from "../api/invoke";
-import { settingsApi } from "../api/settings";
+import { settingsApi, settingsKeys } from "../api/settings";
 import type { SessionInfo } from "../bindings/SessionInfo";
-import { ChangePasswordModal } from "../features/auth/ChangePasswordModal";
-import { LockScreen } from "../features/auth/LockScreen";
-import { SetupScreen } from "../features/auth/SetupScreen";
 import { SignInScreen } from "../features/auth/SignInScreen";
 import { changeLanguage, i18next, isLanguage } from "../i18n";
 import { mark } from "../lib/marks";
-import { useIdleLock } from "./idle";
-import { NavProvider } from "./nav";
-import { Shell } from "./Shell";
-import { SessionProvider } from "./session";
+import { lazyPage, PageLoading } from "./lazyPage";
+import { HomePage } from "./pages";
 import { onSessionEvent } from "./sessionEvents";
+
+// Only the sign-in screen is in the first script. The first run's setup is needed once, and the
+// signed-in app (shell, lock screen, every area) is fetched while the sign-in form waits for the
+// person to type, so neither delays the first screen.
+const SetupScreen = lazyPage(() => import("../features/auth/SetupScreen"), "SetupScreen");
+const SignedIn = lazyPage(() => import("./SignedIn"), "SignedIn");
+const WithQueries = lazyPage(() => import("./queryClient"), "WithQueries");
+/** Long enough for the first screen's paint to come first. */
+const PRELOAD_AFTER_MS = 100;
 
 type Phase = { kind: "setup" } | { kind: "sign_in" } | { kind: "app"; session: SessionInfo };
 
@@ -31,30 +33,34 @@ async function applyLanguage() {
 
 /** Decides what the window shows: first-run setup, sign-in, or the app (with its idle lock). */
 export function Gate({ needsSetup }: { needsSetup: boolean }) {
-  const qc = useQueryClient();
   const [phase, setPhase] = useState<Phase>(needsSetup ? { kind: "setup" } : { kind: "sign_in" });
   const [locked, setLocked] = useState(false);
 
-  const enter = useCallback(
-    async (session: SessionInfo) => {
-      // The home screen's data is read while the language is settled, not after.
-      qc.prefetchQuery({ queryKey: ["home"], queryFn: settingsApi.home });
-      qc.prefetchQuery({ queryKey: ["organisation"], queryFn: settingsApi.organisation });
-      await applyLanguage().catch(() => {});
-      mark("sign-in:language");
-      setLocked(false);
-      setPhase({ kind: "app", session });
-    },
-    [qc],
-  );
+  const enter = useCallback(async (session: SessionInfo) => {
+    // The home screen's code and data are read while the language is settled, not after.
+    SignedIn.preload();
+    HomePage.preload();
+    import("./queryClient").then(({ queryClient }) => {
+      queryClient.prefetchQuery({ queryKey: settingsKeys.home, queryFn: settingsApi.home });
+      queryClient.prefetchQuery({
+        queryKey: settingsKeys.organisation,
+        queryFn: settingsApi.organisation,
+      });
+    });
+    await applyLanguage().catch(() => {});
+    mark("sign-in:language");
+    setLocked(false);
+    // Should the shell's code still be loading, the sign-in screen stays until it is here
+    // rather than a loading line that React then holds back (see `lazyPage`).
+    startTransition(() => setPhase({ kind: "app", session }));
+  }, []);
 
   const leave = useCallback(() => {
-    // Nothing read while signed in stays in memory after sign-out, not even a notification.
-    qc.clear();
-    notifications.clean();
+    // Nothing read while signed in stays in memory after sign-out: `SignedIn` clears the query
+    // cache and its notifications as it goes.
     setLocked(false);
     setPhase({ kind: "sign_in" });
-  }, [qc]);
+  }, []);
 
   const signOut = useCallback(() => {
     accountsApi.signOut().finally(leave);
@@ -62,6 +68,15 @@ export function Gate({ needsSetup }: { needsSetup: boolean }) {
 
   const lock = useCallback(() => {
     accountsApi.lock().finally(() => setLocked(true));
+  }, []);
+
+  // The signed-in app's code is fetched once the first screen is painted, while the person types.
+  useEffect(() => {
+    const id = window.setTimeout(() => {
+      SignedIn.preload();
+      HomePage.preload();
+    }, PRELOAD_AFTER_MS);
+    return () => window.clearTimeout(id);
   }, []);
 
   // A window reload keeps the Rust session: pick it up instead of asking again.
@@ -84,42 +99,25 @@ export function Gate({ needsSetup }: { needsSetup: boolean }) {
     [leave],
   );
 
-  const session = phase.kind === "app" ? phase.session : null;
-  useIdleLock(session && !locked ? session.auto_lock_seconds : null, lock);
-
-  if (phase.kind === "setup") return <SetupScreen onDone={enter} />;
+  if (phase.kind === "setup")
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <WithQueries>
+          <SetupScreen onDone={enter} />
+        </WithQueries>
+      </Suspense>
+    );
   if (phase.kind === "sign_in") return <SignInScreen onSignedIn={enter} />;
   return (
-    <SessionProvider
-      value={{
-        session: phase.session,
-        refresh: (s) => setPhase({ kind: "app", session: s }),
-        signOut,
-        lock,
-      }}
-    >
-      {/* Until a temporary password is replaced, Rust refuses everything else: show nothing else. */}
-      {phase.session.user.must_change_password ? null : (
-        <NavProvider>
-          <Shell />
-        </NavProvider>
-      )}
-      <ChangePasswordModal
-        forced
-        opened={phase.session.user.must_change_password && !locked}
-        onClose={() =>
-          accountsApi.session().then((s) => s && setPhase({ kind: "app", session: s }))
-        }
+    <Suspense fallback={<PageLoading />}>
+      <SignedIn
+        session={phase.session}
+        locked={locked}
+        setSession={(s) => setPhase({ kind: "app", session: s })}
+        setLocked={setLocked}
+        signOut={signOut}
+        lock={lock}
       />
-      <LockScreen
-        opened={locked}
-        user={phase.session.user}
-        onUnlocked={(s) => {
-          setLocked(false);
-          setPhase({ kind: "app", session: s });
-        }}
-        onSignOut={signOut}
-      />
-    </SessionProvider>
+    </Suspense>
   );
 }

@@ -11,39 +11,22 @@ import {
   useCombobox,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import {
-  IconBuildingCommunity,
-  IconFileText,
-  IconListSearch,
-  IconSearch,
-  IconUser,
-} from "@tabler/icons-react";
+import { IconListSearch, IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { searchApi } from "../api/search";
-import { staffCatalogApi } from "../api/staff";
-import type { HitKind } from "../bindings/HitKind";
+import { searchApi, searchKeys } from "../api/search";
 import type { SearchHit } from "../bindings/SearchHit";
-import { FIND_DEPARTMENT } from "../features/departments/DepartmentsPage";
-import { CATALOG_KEY, useNames } from "../features/staff/catalog";
-import { NO_FILTERS, type StaffFilters } from "../features/staff/StaffPage";
 import { errorMessage } from "../lib/errors";
 import { useNav } from "./nav";
-import { useCan } from "./session";
+import { searchContributions, useSecondLines } from "./searchRegistry";
 import "./GlobalSearch.css";
 
 /** Hits per kind: enough to pick from at a glance; more lead to the full lists. */
 const LIMIT = 6;
 const DEBOUNCE_MS = 150;
-/** Shown in this order: people first, then what is in their files, then the organisation. */
-const GROUPS: HitKind[] = ["employee", "document", "department"];
-const ICONS: Record<HitKind, typeof IconUser> = {
-  employee: IconUser,
-  document: IconFileText,
-  department: IconBuildingCommunity,
-};
-const ALL_EMPLOYEES = "all-employees";
+/** The option value of a group's "more" link (a hit's value is "kind:id"). */
+const MORE = "more:";
 
 /** The words Rust searches: only those of three characters or more (the trigram index's rule). */
 export function searchWords(text: string): string[] {
@@ -61,36 +44,27 @@ function optionValue(h: SearchHit) {
 }
 
 /**
- * The header's search box: employees, documents and departments from one field. Ctrl+K (or "/"
- * outside an input) focuses it; arrows choose, Enter opens, Escape closes.
+ * The header's search box: every kind of hit the areas register (searchRegistry.ts), from one
+ * field. Ctrl+K (or "/" outside an input) focuses it; arrows choose, Enter opens, Escape closes.
  */
 export function GlobalSearch() {
   const { t } = useTranslation();
   const { go, memory } = useNav();
-  const readsStaff = useCan("staff", "read");
   const [text, setText] = useState("");
   const [debounced] = useDebouncedValue(text.trim(), DEBOUNCE_MS);
   const input = useRef<HTMLInputElement>(null);
   const store = useCombobox({ onDropdownClose: () => store.resetSelectedOption() });
   const words = searchWords(debounced);
   const result = useQuery({
-    queryKey: ["global-search", debounced],
+    queryKey: searchKeys.global(debounced),
     queryFn: () => searchApi.global({ text: debounced, limit: LIMIT }),
     enabled: words.length > 0,
     // Keep the last hits on screen while the next keystroke's search runs: no flicker.
     placeholderData: keepPreviousData,
     staleTime: 5_000,
   });
-  // Document types are named in the interface language; only those who read staff see documents.
-  // Same cache entry as the staff screens' list; not asked for without the right (a refusal would
-  // be recorded in history at every start).
-  const types = useQuery({
-    queryKey: [CATALOG_KEY, "document-types"],
-    queryFn: () => staffCatalogApi.documentTypes(true),
-    staleTime: 60_000,
-    enabled: readsStaff,
-  });
-  const typeName = useNames(readsStaff ? types.data : undefined);
+  const kinds = searchContributions();
+  const secondLines = useSecondLines();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -126,34 +100,22 @@ export function GlobalSearch() {
   };
 
   const open = (value: string) => {
-    if (value === ALL_EMPLOYEES) {
-      // The staff list reads its remembered filters when it opens: hand it this search.
-      const filters: StaffFilters = { ...NO_FILTERS, status: "all", search: debounced };
-      memory.set("staff.filters", filters);
-      go("staff");
+    const nav = { go, memory };
+    const more = value.startsWith(MORE) ? kinds.find((k) => value === MORE + k.kind) : undefined;
+    if (more?.more?.open) {
+      more.more.open(debounced, nav);
       close();
       return;
     }
     const hit = data?.hits.find((h) => optionValue(h) === value);
     if (!hit) return;
-    if (hit.kind === "employee") go({ page: "employee", id: hit.id, tab: "details" });
-    else if (hit.kind === "document" && hit.employee_id !== null)
-      go({ page: "employee", id: hit.employee_id, tab: "documents", focus: `doc:${hit.id}` });
-    else {
-      memory.set(FIND_DEPARTMENT, hit.title);
-      go("departments");
-    }
+    kinds.find((k) => k.kind === hit.kind)?.open(hit, nav);
     close();
   };
 
   const badge = (h: SearchHit) => {
-    if (!h.inactive) return null;
-    const label =
-      h.kind === "employee"
-        ? t("search.terminated")
-        : h.kind === "document"
-          ? t("search.ownerLeft")
-          : t("search.inactiveDepartment");
+    const label = kinds.find((k) => k.kind === h.kind)?.inactiveLabel;
+    if (!h.inactive || !label) return null;
     return (
       <Badge
         size="xs"
@@ -162,20 +124,14 @@ export function GlobalSearch() {
         style={{ flexShrink: 0 }}
         data-testid="hit-inactive"
       >
-        {label}
+        {t(label)}
       </Badge>
     );
   };
 
-  const secondLine = (h: SearchHit) => {
-    if (h.kind !== "document") return h.detail;
-    const type = h.document_type_id !== null ? typeName(h.document_type_id) : undefined;
-    return [h.detail, type].filter(Boolean).join(" · ");
-  };
-
   const row = (h: SearchHit) => {
-    const Icon = ICONS[h.kind];
-    const detail = secondLine(h);
+    const Icon = kinds.find((k) => k.kind === h.kind)?.icon ?? IconSearch;
+    const detail = (secondLines.get(h.kind) ?? ((x: SearchHit) => x.detail))(h);
     return (
       <Combobox.Option
         key={optionValue(h)}
@@ -249,33 +205,28 @@ export function GlobalSearch() {
       </Combobox.Empty>
     );
   } else {
-    body = GROUPS.map((kind) => {
+    body = kinds.map(({ kind, label, more }) => {
       const hits = data.hits.filter((h) => h.kind === kind);
       if (hits.length === 0) return null;
-      const more = data.more.includes(kind);
+      const hasMore = more !== undefined && data.more.includes(kind);
       return (
-        <Combobox.Group
-          key={kind}
-          label={t(`search.groups.${kind}`)}
-          data-testid={`search-group-${kind}`}
-        >
+        <Combobox.Group key={kind} label={t(label)} data-testid={`search-group-${kind}`}>
           {hits.map(row)}
-          {more && kind === "employee" ? (
+          {hasMore && more.open ? (
             <Combobox.Option
-              value={ALL_EMPLOYEES}
+              value={MORE + kind}
               className="global-search-option"
-              data-testid="search-all-employees"
+              data-testid={`search-all-${kind}s`}
             >
               <Group gap="sm" wrap="nowrap">
                 <IconListSearch size={18} stroke={1.6} color="var(--mantine-color-indigo-6)" />
                 <Text size="sm" c="indigo.7">
-                  {t("search.allEmployees")}
+                  {t(more.label)}
                 </Text>
               </Group>
             </Combobox.Option>
           ) : null}
-          {more && kind === "document" ? note(t("search.moreDocuments"), "search-more") : null}
-          {more && kind === "department" ? note(t("search.moreDepartments"), "search-more") : null}
+          {hasMore && !more.open ? note(t(more.label), "search-more") : null}
         </Combobox.Group>
       );
     });

@@ -11,21 +11,26 @@ import {
   IconUsers,
 } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { settingsApi } from "../api/settings";
+import { settingsApi, settingsKeys } from "../api/settings";
 import type { Area } from "../bindings/Area";
-import { DepartmentsPage } from "../features/departments/DepartmentsPage";
-import { HistoryPage } from "../features/history/HistoryPage";
-import { HomePage } from "../features/home/HomePage";
-import { SettingsPage } from "../features/settings/SettingsPage";
-import { CompletenessPage } from "../features/staff/CompletenessPage";
-import { EmployeePage } from "../features/staff/EmployeePage";
-import { StaffPage } from "../features/staff/StaffPage";
-import { StaffSettingsPage } from "../features/staff/StaffSettingsPage";
-import { UsersPage } from "../features/users/UsersPage";
 import { GlobalSearch } from "./GlobalSearch";
+import "./searchAreas";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { PageLoading } from "./lazyPage";
 import { type PageId, useNav } from "./nav";
+import {
+  CompletenessPage,
+  DepartmentsPage,
+  EmployeePage,
+  HistoryPage,
+  HomePage,
+  SettingsPage,
+  StaffPage,
+  StaffSettingsPage,
+  UsersPage,
+} from "./pages";
 import { useSession } from "./session";
 import { UserMenu } from "./UserMenu";
 
@@ -48,7 +53,10 @@ export function Shell() {
   const readable = (area: Area | null) =>
     area === null || session.grants.some((g) => g.area === area && g.action === "read");
   const pages = PAGES.filter((p) => readable(p.area));
-  const org = useQuery({ queryKey: ["organisation"], queryFn: settingsApi.organisation });
+  const org = useQuery({
+    queryKey: settingsKeys.organisation,
+    queryFn: settingsApi.organisation,
+  });
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 0 }} padding="lg">
       <AppShell.Header px="md">
@@ -86,18 +94,20 @@ export function Shell() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        {route.page === "home" && <HomePage />}
-        {route.page === "staff" && <StaffPage />}
-        {route.page === "employee" && (
-          // Remounted per employee, so one file never shows another's state.
-          <EmployeePage key={String(route.id)} route={route} />
-        )}
-        {route.page === "completeness" && <CompletenessPage />}
-        {route.page === "staffSettings" && <StaffSettingsPage />}
-        {route.page === "departments" && <DepartmentsPage />}
-        {route.page === "history" && <HistoryPage />}
-        {route.page === "users" && <UsersPage />}
-        {route.page === "settings" && <SettingsPage />}
+        <Suspense fallback={<PageLoading />}>
+          {route.page === "home" && <HomePage />}
+          {route.page === "staff" && <StaffPage />}
+          {route.page === "employee" && (
+            // Remounted per employee, so one file never shows another's state.
+            <EmployeePage key={String(route.id)} route={route} />
+          )}
+          {route.page === "completeness" && <CompletenessPage />}
+          {route.page === "staffSettings" && <StaffSettingsPage />}
+          {route.page === "departments" && <DepartmentsPage />}
+          {route.page === "history" && <HistoryPage />}
+          {route.page === "users" && <UsersPage />}
+          {route.page === "settings" && <SettingsPage />}
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

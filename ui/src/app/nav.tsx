@@ -2,6 +2,7 @@ import { Button, Group, Modal, Text } from "@mantine/core";
 import {
   createContext,
   type ReactNode,
+  startTransition,
   useCallback,
   useContext,
   useEffect,
@@ -60,21 +61,33 @@ function sectionOf(route: Route): PageId {
   return route.page === "employee" ? "staff" : route.page;
 }
 
+/**
+ * A screen's first visit loads its chunk: as a transition, the current page stays until the next
+ * one can render, instead of a loading line that React then holds for a few hundred ms.
+ */
+function showing(setRoute: (r: Route) => void) {
+  return (r: Route) => startTransition(() => setRoute(r));
+}
+
 /** In-app navigation: a desktop app has no address bar, so the current page is plain state. */
 export function NavProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [route, setRoute] = useState<Route>({ page: "home" });
+  const show = useMemo(() => showing(setRoute), []);
   const [pending, setPending] = useState<Route | null>(null);
   const memory = useRef(new Map<string, unknown>()).current;
   const guard = useRef<Guard | null>(null);
   const setGuard = useCallback((g: Guard | null) => {
     guard.current = g;
   }, []);
-  const go = useCallback((to: PageId | Route) => {
-    const target = typeof to === "string" ? { page: to } : to;
-    if (guard.current?.(target)) setPending(target);
-    else setRoute(target);
-  }, []);
+  const go = useCallback(
+    (to: PageId | Route) => {
+      const target = typeof to === "string" ? { page: to } : to;
+      if (guard.current?.(target)) setPending(target);
+      else show(target);
+    },
+    [show],
+  );
   const value = useMemo(
     () => ({ route, page: sectionOf(route), go, memory, setGuard }),
     [route, go, memory, setGuard],
@@ -97,7 +110,7 @@ export function NavProvider({ children }: { children: ReactNode }) {
             color="red"
             onClick={() => {
               guard.current = null;
-              if (pending) setRoute(pending);
+              if (pending) show(pending);
               setPending(null);
             }}
             data-testid="leave-discard"

@@ -37,7 +37,7 @@ function ChangePasswordForm({ onClose, forced }: { onClose: () => void; forced: 
         />
         <PasswordInput
           label={t("auth.newPassword")}
-          description={t("users.passwordHelp")}
+          description={t("auth.passwordHelp")}
           {...form.getInputProps("new_password")}
           name="new_password"
         />

@@ -57,7 +57,7 @@ export function SetupScreen({ onDone }: { onDone: (s: SessionInfo) => void }) {
     <AuthFrame title={t("auth.setupTitle")} subtitle={t("auth.setupSubtitle")} width={720}>
       <form onSubmit={submit} data-testid="setup-form" noValidate>
         <Stack>
-          <Text fw={600}>{t("home.organisation")}</Text>
+          <Text fw={600}>{t("common.organisation")}</Text>
           <Grid gutter="sm">
             <Grid.Col span={8}>
               <TextInput
@@ -102,7 +102,7 @@ export function SetupScreen({ onDone }: { onDone: (s: SessionInfo) => void }) {
               <TextInput
                 label={usr("full_name")}
                 withAsterisk
-                description={t("users.fullNameHelp")}
+                description={t("auth.fullNameHelp")}
                 {...form.getInputProps("admin.full_name")}
                 name="admin.full_name"
               />
@@ -111,7 +111,7 @@ export function SetupScreen({ onDone }: { onDone: (s: SessionInfo) => void }) {
               <TextInput
                 label={usr("username")}
                 withAsterisk
-                description={t("users.usernameHelp")}
+                description={t("auth.usernameHelp")}
                 {...form.getInputProps("admin.username")}
                 name="admin.username"
               />
@@ -120,7 +120,7 @@ export function SetupScreen({ onDone }: { onDone: (s: SessionInfo) => void }) {
               <PasswordInput
                 label={usr("password")}
                 withAsterisk
-                description={t("users.passwordHelp")}
+                description={t("auth.passwordHelp")}
                 {...form.getInputProps("admin.password")}
                 name="admin.password"
               />
@@ -129,7 +129,7 @@ export function SetupScreen({ onDone }: { onDone: (s: SessionInfo) => void }) {
               <PasswordInput
                 label={usr("confirm")}
                 withAsterisk
-                description={t("users.confirmHelp")}
+                description={t("auth.confirmHelp")}
                 {...form.getInputProps("admin.confirm")}
                 name="admin.confirm"
               />

@@ -1,8 +1,6 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { IconAlertCircle } from "@tabler/icons-react";
-import { useMutation } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { accountsApi } from "../../api/accounts";
 import type { SessionInfo } from "../../bindings/SessionInfo";
@@ -12,29 +10,42 @@ import { AuthFrame } from "./AuthFrame";
 
 export function SignInScreen({ onSignedIn }: { onSignedIn: (s: SessionInfo) => void }) {
   const { t } = useTranslation();
-  const form = useForm({ initialValues: { username: "", password: "" } });
-  const signIn = useMutation({
-    mutationFn: (v: typeof form.values) => accountsApi.signIn(v.username, v.password),
-    onSuccess: (s) => {
-      mark("sign-in:done");
-      onSignedIn(s);
-    },
-    onError: () => form.setFieldValue("password", ""),
-  });
+  // Two plain inputs and one call: the form and query libraries are left to the screens after
+  // sign-in, out of the first script.
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const signIn = () => {
+    setPending(true);
+    setError(null);
+    accountsApi
+      .signIn(username, password)
+      .then((s) => {
+        mark("sign-in:done");
+        onSignedIn(s);
+      })
+      .catch((e: unknown) => {
+        setError(e);
+        setPassword("");
+      })
+      .finally(() => setPending(false));
+  };
   useEffect(() => mark("sign-in:shown"), []);
   return (
     <AuthFrame title={t("auth.signInTitle")} subtitle={t("auth.signInSubtitle")}>
       <form
-        onSubmit={form.onSubmit((v) => {
+        onSubmit={(e) => {
+          e.preventDefault();
           mark("sign-in:submit");
-          signIn.mutate(v);
-        })}
+          signIn();
+        }}
         data-testid="sign-in-form"
       >
         <Stack>
-          {signIn.isError ? (
+          {error ? (
             <Alert color="red" icon={<IconAlertCircle />} data-testid="sign-in-error">
-              {errorMessage(signIn.error, t)}
+              {errorMessage(error, t)}
             </Alert>
           ) : null}
           <TextInput
@@ -42,16 +53,18 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (s: SessionInfo) => v
             autoComplete="username"
             data-autofocus
             autoFocus
-            {...form.getInputProps("username")}
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
             name="username"
           />
           <PasswordInput
             label={t("fields.users.password")}
             autoComplete="current-password"
-            {...form.getInputProps("password")}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
             name="password"
           />
-          <Button type="submit" loading={signIn.isPending} data-testid="sign-in-submit">
+          <Button type="submit" loading={pending} data-testid="sign-in-submit">
             {t("auth.signIn")}
           </Button>
         </Stack>

@@ -2,9 +2,11 @@ import { Button, Group, Modal, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { departmentsApi } from "../../api/departments";
+import { departmentKeys, departmentsApi } from "../../api/departments";
+import { settingsKeys } from "../../api/settings";
 import type { Department } from "../../bindings/Department";
 import { orNull, useServerForm } from "../../lib/useServerForm";
+import "./i18n";
 
 type Props = { department: Department | null; onClose: () => void };
 
@@ -30,8 +32,8 @@ function DepartmentForm({ department, onClose }: Props) {
         : departmentsApi.create(input);
     },
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ["departments"] });
-      qc.invalidateQueries({ queryKey: ["home"] });
+      qc.invalidateQueries({ queryKey: departmentKeys.all });
+      qc.invalidateQueries({ queryKey: settingsKeys.home });
       notifications.show({
         color: "green",
         message: t(department ? "departments.updated" : "departments.created"),

@@ -17,7 +17,8 @@ import { IconDots, IconPencil, IconPlus, IconPower, IconSearch } from "@tabler/i
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { departmentsApi } from "../../api/departments";
+import { departmentKeys, departmentsApi } from "../../api/departments";
+import { settingsKeys } from "../../api/settings";
 import { useNav } from "../../app/nav";
 import { PageHeader } from "../../app/PageHeader";
 import { Pager } from "../../app/Pager";
@@ -31,14 +32,10 @@ import type { SortDir } from "../../bindings/SortDir";
 import { formatDateTime } from "../../i18n/format";
 import { errorMessage } from "../../lib/errors";
 import { DepartmentFormModal } from "./DepartmentFormModal";
+import { FIND_DEPARTMENT } from "./find";
+import "./i18n";
 
 const PAGE_SIZE = 25;
-
-/**
- * Navigation memory key: a department name the page opens filtered on, once (the header's search
- * sets it when a department is chosen there).
- */
-export const FIND_DEPARTMENT = "departments.find";
 
 function useToggleActive() {
   const { t } = useTranslation();
@@ -46,8 +43,8 @@ function useToggleActive() {
   return useMutation({
     mutationFn: (d: Department) => departmentsApi.setActive(d.id, d.version, !d.active),
     onSuccess: (d) => {
-      qc.invalidateQueries({ queryKey: ["departments"] });
-      qc.invalidateQueries({ queryKey: ["home"] });
+      qc.invalidateQueries({ queryKey: departmentKeys.all });
+      qc.invalidateQueries({ queryKey: settingsKeys.home });
       notifications.show({
         color: "green",
         message: t(d.active ? "departments.reactivated" : "departments.deactivated"),
@@ -92,7 +89,7 @@ export function DepartmentsPage() {
     page: { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
   };
   const list = useQuery({
-    queryKey: ["departments", query],
+    queryKey: departmentKeys.list(query),
     queryFn: () => departmentsApi.list(query),
     placeholderData: keepPreviousData,
   });
@@ -176,7 +173,7 @@ export function DepartmentsPage() {
                       ))}
                       <Table.Th>{t("fields.departments.active")}</Table.Th>
                       <SortHeader
-                        label={t("departments.updatedAt")}
+                        label={t("common.updatedAt")}
                         column="updated_at"
                         sort={sort}
                         dir={dir}

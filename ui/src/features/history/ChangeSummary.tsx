@@ -6,6 +6,8 @@ import type { RecordName } from "../../bindings/RecordName";
 import { formatDate, formatDateTime } from "../../i18n/format";
 import { diffRows, fieldKind, referencedTable, upgradeOf } from "../../lib/diff";
 import { ExportEventText } from "./ExportEvent";
+import "./i18n";
+import "../staff/i18n";
 
 /** Record names sent with a page of history, keyed "entity:id". */
 export type Labels = { [key in string]?: RecordName };

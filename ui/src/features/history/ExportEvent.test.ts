@@ -4,13 +4,14 @@ import { en } from "../../i18n/en";
 import { it as itStrings } from "../../i18n/it";
 import { exportEventLines } from "./ExportEvent";
 import { exportEventEn, exportEventIt } from "./exportEventI18n";
+import { strings as history } from "./i18n";
 
 async function translator(language: "it" | "en") {
   const i18n = i18next.createInstance();
   await i18n.init({
     resources: {
-      en: { translation: { ...en, exportEvent: exportEventEn } },
-      it: { translation: { ...itStrings, exportEvent: exportEventIt } },
+      en: { translation: { ...en, ...history.en, exportEvent: exportEventEn } },
+      it: { translation: { ...itStrings, ...history.it, exportEvent: exportEventIt } },
     },
     lng: language,
     interpolation: { escapeValue: false },

@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { Change } from "../../bindings/Change";
 import { formatDateTime } from "../../i18n/format";
+import "./exportEventI18n";
 
 /** What Rust records for an export (`services/exports.rs`). */
 export type ExportPayload = {

@@ -1,6 +1,8 @@
 import { Group, Select, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
+import "../../lib/dayjsLocales";
 import { useTranslation } from "react-i18next";
+import "./i18n";
 
 export type Filters = {
   entity: string | null;

@@ -5,7 +5,7 @@ import { IconDownload, IconFileCertificate, IconShieldSearch } from "@tabler/ico
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { historyApi } from "../../api/history";
+import { historyApi, historyKeys } from "../../api/history";
 import { toApiError } from "../../api/invoke";
 import { PageHeader } from "../../app/PageHeader";
 import { Pager } from "../../app/Pager";
@@ -21,6 +21,7 @@ import { errorMessage } from "../../lib/errors";
 import { actorName, ChangeSummary, type Labels, labelOf } from "./ChangeSummary";
 import { dayAfter, dayStart, type Filters, HistoryFilters, NO_FILTERS } from "./HistoryFilters";
 import { VerifyButton, VerifyResult } from "./VerifyPanel";
+import "./i18n";
 
 const PAGE_SIZE = 50;
 const OP_COLOR: Record<ChangeOp, string> = {
@@ -96,7 +97,7 @@ export function HistoryPage() {
 
   const query = toQuery(debounced, page);
   const list = useQuery({
-    queryKey: ["history", query],
+    queryKey: historyKeys.list(query),
     queryFn: () => historyApi.list(query),
     placeholderData: keepPreviousData,
   });

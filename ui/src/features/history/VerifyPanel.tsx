@@ -7,6 +7,7 @@ import { historyApi } from "../../api/history";
 import type { VerifyReport } from "../../bindings/VerifyReport";
 import { formatDateTime, formatNumber } from "../../i18n/format";
 import { errorMessage } from "../../lib/errors";
+import "./i18n";
 
 function problemText(r: VerifyReport, t: TFunction): string {
   const p = r.problem;

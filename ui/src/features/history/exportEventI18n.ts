@@ -1,4 +1,7 @@
-// Strings of export events in history, merged into the main resources under `exportEvent`.
+import { addTranslations, type Shape } from "../../i18n/strings";
+
+// Strings of export events in history, added to the resources under `exportEvent` when the
+// history chunk loads.
 
 export const exportEventEn = {
   kind: {
@@ -34,8 +37,6 @@ export const exportEventEn = {
   status: { all: "all", active: "active", terminated: "left" },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
 export const exportEventIt: Shape<typeof exportEventEn> = {
   kind: {
     staff_list: "l'elenco del personale",
@@ -69,3 +70,5 @@ export const exportEventIt: Shape<typeof exportEventEn> = {
   },
   status: { all: "tutti", active: "in forza", terminated: "cessati" },
 };
+
+addTranslations({ en: { exportEvent: exportEventEn }, it: { exportEvent: exportEventIt } });

@@ -3,7 +3,7 @@ import { IconArrowRight } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { settingsApi } from "../../api/settings";
+import { settingsApi, settingsKeys } from "../../api/settings";
 import { useNav } from "../../app/nav";
 import { PageHeader } from "../../app/PageHeader";
 import { QueryState } from "../../app/QueryState";
@@ -11,6 +11,7 @@ import type { Home } from "../../bindings/Home";
 import type { Integrity } from "../../bindings/Integrity";
 import { formatDateTime, formatNumber } from "../../i18n/format";
 import { mark } from "../../lib/marks";
+import "./i18n";
 
 const INTEGRITY_COLOR: Record<Integrity, string> = {
   checking: "gray",
@@ -48,7 +49,7 @@ function HomeCards({ h }: { h: Home }) {
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
       <Card data-testid="home-organisation">
         <Title order={4} mb="sm">
-          {t("home.organisation")}
+          {t("common.organisation")}
         </Title>
         {org.version > 0 ? (
           <Stack gap="xs">
@@ -140,7 +141,7 @@ function HomeCards({ h }: { h: Home }) {
 export function HomePage() {
   const { t } = useTranslation();
   const home = useQuery({
-    queryKey: ["home"],
+    queryKey: settingsKeys.home,
     queryFn: settingsApi.home,
     // The integrity check runs in the background after start; poll until it has finished.
     refetchInterval: (q) => (q.state.data?.integrity === "checking" ? 1000 : false),

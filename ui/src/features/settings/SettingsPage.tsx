@@ -2,13 +2,14 @@ import { Button, Card, Grid, Group, NumberInput, Select, TextInput } from "@mant
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { settingsApi } from "../../api/settings";
+import { settingsApi, settingsKeys } from "../../api/settings";
 import { PageHeader } from "../../app/PageHeader";
 import { QueryState } from "../../app/QueryState";
 import { useCan } from "../../app/session";
 import type { Organisation } from "../../bindings/Organisation";
 import { LANGUAGES } from "../../i18n";
 import { orNull, useServerForm } from "../../lib/useServerForm";
+import "./i18n";
 
 const CURRENCIES = ["EUR", "CHF", "GBP", "USD"];
 
@@ -47,8 +48,8 @@ function OrganisationForm({ org }: { org: Organisation }) {
         version: org.version,
       }),
     onSuccess: (saved) => {
-      qc.setQueryData(["organisation"], saved);
-      qc.invalidateQueries({ queryKey: ["home"] });
+      qc.setQueryData(settingsKeys.organisation, saved);
+      qc.invalidateQueries({ queryKey: settingsKeys.home });
       form.setValues(toForm(saved));
       form.resetDirty(toForm(saved));
       notifications.show({ color: "green", message: t("common.saved") });
@@ -153,7 +154,10 @@ function OrganisationForm({ org }: { org: Organisation }) {
 
 export function SettingsPage() {
   const { t } = useTranslation();
-  const org = useQuery({ queryKey: ["organisation"], queryFn: settingsApi.organisation });
+  const org = useQuery({
+    queryKey: settingsKeys.organisation,
+    queryFn: settingsApi.organisation,
+  });
   return (
     <>
       <PageHeader title={t("settings.title")} subtitle={t("settings.subtitle")} />

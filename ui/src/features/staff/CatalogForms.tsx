@@ -13,27 +13,22 @@ import {
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { staffCatalogApi } from "../../api/staff";
+import { staffCatalogApi, staffCatalogKeys, staffKeys } from "../../api/staff";
 import type { ContractType } from "../../bindings/ContractType";
 import type { Course } from "../../bindings/Course";
 import type { DocumentType } from "../../bindings/DocumentType";
-import { orNull } from "../../lib/useServerForm";
-import {
-  CATALOG_KEY,
-  useAllDepartments,
-  useCourses,
-  useDocumentTypes,
-  useOptions,
-} from "./catalog";
-import { useStaffForm } from "./errors";
+import { orNull, useServerForm } from "../../lib/useServerForm";
+import { useAllDepartments, useCourses, useDocumentTypes, useOptions } from "./catalog";
+import "./i18n";
+import "./i18n-lists";
 
 /** After a list changes, the lists and every score (requirements move them) are re-read. */
 function useSaved(message: string, onClose: () => void) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   return () => {
-    qc.invalidateQueries({ queryKey: [CATALOG_KEY] });
-    qc.invalidateQueries({ queryKey: ["staff"] });
+    qc.invalidateQueries({ queryKey: staffCatalogKeys.all });
+    qc.invalidateQueries({ queryKey: staffKeys.all });
     notifications.show({ color: "green", message: t(message) });
     onClose();
   };
@@ -90,11 +85,14 @@ export function ContractTypeForm({
   item: ContractType | null;
   onClose: () => void;
 }) {
-  const { form, showError } = useStaffForm({
-    name_it: item?.name_it ?? "",
-    name_en: item?.name_en ?? "",
-    fixed_term: item?.fixed_term ?? false,
-  });
+  const { form, showError } = useServerForm(
+    {
+      name_it: item?.name_it ?? "",
+      name_en: item?.name_en ?? "",
+      fixed_term: item?.fixed_term ?? false,
+    },
+    { area: "staff" },
+  );
   const { t } = useTranslation();
   const save = useMutation({
     mutationFn: (v: typeof form.values) =>
@@ -133,12 +131,15 @@ export function DocumentTypeForm({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { form, showError } = useStaffForm({
-    name_it: item?.name_it ?? "",
-    name_en: item?.name_en ?? "",
-    expires: item?.expires ?? false,
-    validity_months: (item?.validity_months ?? "") as number | string,
-  });
+  const { form, showError } = useServerForm(
+    {
+      name_it: item?.name_it ?? "",
+      name_en: item?.name_en ?? "",
+      expires: item?.expires ?? false,
+      validity_months: (item?.validity_months ?? "") as number | string,
+    },
+    { area: "staff" },
+  );
   const save = useMutation({
     mutationFn: (v: typeof form.values) =>
       staffCatalogApi.saveDocumentType(item?.id ?? null, item?.version ?? 0, {
@@ -186,12 +187,15 @@ export function DocumentTypeForm({
 
 export function CourseForm({ item, onClose }: { item: Course | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const { form, showError } = useStaffForm({
-    name_it: item?.name_it ?? "",
-    name_en: item?.name_en ?? "",
-    hours: (item?.hours ?? "") as number | string,
-    validity_months: (item?.validity_months ?? "") as number | string,
-  });
+  const { form, showError } = useServerForm(
+    {
+      name_it: item?.name_it ?? "",
+      name_en: item?.name_en ?? "",
+      hours: (item?.hours ?? "") as number | string,
+      validity_months: (item?.validity_months ?? "") as number | string,
+    },
+    { area: "staff" },
+  );
   const save = useMutation({
     mutationFn: (v: typeof form.values) =>
       staffCatalogApi.saveCourse(item?.id ?? null, item?.version ?? 0, {
@@ -236,14 +240,14 @@ export function RequirementForm({ onClose }: { onClose: () => void }) {
   const departments = useAllDepartments();
   const docTypes = useOptions(useDocumentTypes().data);
   const courses = useOptions(useCourses().data);
-  const { form, showError } = useStaffForm(
+  const { form, showError } = useServerForm(
     {
       job_title: "",
       department_id: null as string | null,
       kind: "document" as "document" | "course",
       target: null as string | null,
     },
-    { required: "target" },
+    { alias: { required: "target" }, area: "staff" },
   );
   const save = useMutation({
     mutationFn: (v: typeof form.values) =>

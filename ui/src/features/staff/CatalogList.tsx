@@ -17,11 +17,13 @@ import { IconArchive, IconPencil, IconPlus, IconRestore } from "@tabler/icons-re
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { staffCatalogApi } from "../../api/staff";
+import { staffCatalogApi, staffCatalogKeys } from "../../api/staff";
 import { useRemembered } from "../../app/nav";
 import { useCan } from "../../app/session";
-import { CATALOG_KEY, nameIn } from "./catalog";
-import { notifyError } from "./errors";
+import { notifyError } from "../../lib/useServerForm";
+import { nameIn } from "./catalog";
+import "./i18n";
+import "./i18n-lists";
 
 export function ListCard({
   intro,
@@ -113,7 +115,7 @@ function ActiveAction({ kind, item }: { kind: CatalogKind; item: CatalogItem }) 
   const toggle = useMutation({
     mutationFn: (active: boolean) => setActive(kind, item, active),
     onSuccess: (saved) => {
-      qc.invalidateQueries({ queryKey: [CATALOG_KEY] });
+      qc.invalidateQueries({ queryKey: staffCatalogKeys.all });
       notifications.show({
         color: "green",
         message: t(saved.active ? "staffSettings.reactivated" : "staffSettings.deactivated", {
@@ -124,7 +126,7 @@ function ActiveAction({ kind, item }: { kind: CatalogKind; item: CatalogItem }) 
     },
     onError: (e) => {
       setConfirming(false);
-      notifyError(e, t);
+      notifyError(e, t, "staff");
     },
   });
   if (!canWrite) return null;

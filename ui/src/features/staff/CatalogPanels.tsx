@@ -16,6 +16,8 @@ import {
   useShown,
 } from "./CatalogList";
 import { useContractTypes, useCourses, useDocumentTypes } from "./catalog";
+import "./i18n";
+import "./i18n-lists";
 
 type Editing<T> = { item: T | null } | null;
 

@@ -14,7 +14,7 @@ import { IconCircleCheck } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { staffApi } from "../../api/staff";
+import { staffApi, staffKeys } from "../../api/staff";
 import { useNav, useRemembered } from "../../app/nav";
 import { PageHeader } from "../../app/PageHeader";
 import { Pager } from "../../app/Pager";
@@ -26,6 +26,8 @@ import { ScoreExplanation } from "./CompletenessTab";
 import { useAllDepartments } from "./catalog";
 import { FixButton, SeverityBadge, useIssueText } from "./issues";
 import { ScoreBar, ScoreRing } from "./parts";
+import "./i18n";
+import "./i18n-lists";
 
 const PAGE_SIZE = 20;
 /** Issues shown per employee before "and N more". */
@@ -95,7 +97,7 @@ export function CompletenessPage() {
   const [page, setPage] = useState(1);
   const departments = useAllDepartments();
   const company = useQuery({
-    queryKey: ["staff", "company-completeness"],
+    queryKey: staffKeys.companyCompleteness(),
     queryFn: staffApi.companyCompleteness,
   });
   const query = {
@@ -104,7 +106,7 @@ export function CompletenessPage() {
     page: { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
   };
   const fixes = useQuery({
-    queryKey: ["staff", "needs-fixing", query],
+    queryKey: staffKeys.needsFixing(query),
     queryFn: () => staffApi.whatNeedsFixing(query),
     placeholderData: keepPreviousData,
   });

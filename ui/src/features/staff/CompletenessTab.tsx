@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { EmployeeFile } from "../../bindings/EmployeeFile";
 import { FixButton, SeverityBadge, useIssueText } from "./issues";
 import { ScoreRing } from "./parts";
+import "./i18n";
 
 /** How the score is made, in plain words (the weights live in Rust's completeness module). */
 export function ScoreExplanation() {

@@ -26,18 +26,19 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { Fragment, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { staffDocumentsApi } from "../../api/staff";
+import { staffDocumentsApi, staffKeys } from "../../api/staff";
 import { useNav } from "../../app/nav";
 import { useCan } from "../../app/session";
 import type { Document } from "../../bindings/Document";
 import type { DocumentType } from "../../bindings/DocumentType";
 import type { EmployeeFile } from "../../bindings/EmployeeFile";
 import { formatDate, formatDateTime } from "../../i18n/format";
+import { notifyError, useServerForm } from "../../lib/useServerForm";
 import { useById, useDocumentTypes, useNames, useOptions } from "./catalog";
-import { notifyError, useStaffForm } from "./errors";
 import { formatSize } from "./format";
 import { flash } from "./highlight";
 import { DateField, ExpiryDate, InactiveMark } from "./parts";
+import "./i18n";
 
 type Dialog =
   | { kind: "attach"; typeId: number | null }
@@ -48,7 +49,7 @@ type Dialog =
 /** After any change to documents the file, the list and the roll-ups are re-read. */
 function useRefresh() {
   const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: ["staff"] });
+  return () => qc.invalidateQueries({ queryKey: staffKeys.all });
 }
 
 /** What the expiry input says under it, from the type's rules (Rust applies them). */
@@ -72,12 +73,15 @@ function AttachForm({
   const refresh = useRefresh();
   const types = useDocumentTypes();
   const options = useOptions(types.data);
-  const { form, showError } = useStaffForm({
-    type_id: typeId ? String(typeId) : (null as string | null),
-    title: "",
-    issued_on: null as string | null,
-    expires_on: null as string | null,
-  });
+  const { form, showError } = useServerForm(
+    {
+      type_id: typeId ? String(typeId) : (null as string | null),
+      title: "",
+      issued_on: null as string | null,
+      expires_on: null as string | null,
+    },
+    { area: "staff" },
+  );
   const type = types.data?.find((d) => String(d.id) === form.values.type_id);
   const e = file.employee;
   const attach = useMutation({
@@ -174,11 +178,14 @@ function RenewForm({ doc, onClose }: { doc: Document; onClose: () => void }) {
   const refresh = useRefresh();
   const types = useDocumentTypes();
   const type = types.data?.find((d) => d.id === doc.type_id);
-  const { form, showError } = useStaffForm({
-    title: doc.title,
-    issued_on: null as string | null,
-    expires_on: null as string | null,
-  });
+  const { form, showError } = useServerForm(
+    {
+      title: doc.title,
+      issued_on: null as string | null,
+      expires_on: null as string | null,
+    },
+    { area: "staff" },
+  );
   const renew = useMutation({
     mutationFn: (v: typeof form.values) =>
       staffDocumentsApi.renew(
@@ -246,11 +253,14 @@ function RenewForm({ doc, onClose }: { doc: Document; onClose: () => void }) {
 function EditForm({ doc, onClose }: { doc: Document; onClose: () => void }) {
   const { t } = useTranslation();
   const refresh = useRefresh();
-  const { form, showError } = useStaffForm({
-    title: doc.title,
-    issued_on: doc.issued_on,
-    expires_on: doc.expires_on,
-  });
+  const { form, showError } = useServerForm(
+    {
+      title: doc.title,
+      issued_on: doc.issued_on,
+      expires_on: doc.expires_on,
+    },
+    { area: "staff" },
+  );
   const save = useMutation({
     mutationFn: (v: typeof form.values) =>
       staffDocumentsApi.update(doc.id, doc.version, {
@@ -314,7 +324,7 @@ function DeleteConfirm({ doc, onClose }: { doc: Document; onClose: () => void })
       notifications.show({ color: "green", message: t("staff.documents.deleted") });
       onClose();
     },
-    onError: (e) => notifyError(e, t),
+    onError: (e) => notifyError(e, t, "staff"),
   });
   return (
     <Stack>
@@ -351,7 +361,7 @@ function DocumentActions({
   const canExport = useCan("staff", "export");
   const open = useMutation({
     mutationFn: () => staffDocumentsApi.open(doc.id),
-    onError: (e) => notifyError(e, t),
+    onError: (e) => notifyError(e, t, "staff"),
   });
   const save = useMutation({
     mutationFn: () =>
@@ -362,7 +372,7 @@ function DocumentActions({
         message: t("staff.documents.savedCopy", { path }),
         autoClose: 10000,
       }),
-    onError: (e) => notifyError(e, t),
+    onError: (e) => notifyError(e, t, "staff"),
   });
   const icon = (
     label: string,

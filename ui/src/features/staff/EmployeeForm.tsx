@@ -15,7 +15,7 @@ import { IconAlertTriangle, IconDeviceFloppy } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { staffApi } from "../../api/staff";
+import { staffApi, staffKeys } from "../../api/staff";
 import { useLeaveGuard, useNav } from "../../app/nav";
 import { useCan } from "../../app/session";
 import type { EmployeeFile } from "../../bindings/EmployeeFile";
@@ -24,13 +24,13 @@ import type { EmployeeSaved } from "../../bindings/EmployeeSaved";
 import type { FieldError } from "../../bindings/FieldError";
 import type { Sex } from "../../bindings/Sex";
 import { formatDate } from "../../i18n/format";
-import { orNull } from "../../lib/useServerForm";
+import { orNull, useServerForm } from "../../lib/useServerForm";
 import { useAllDepartments, useContractTypes, useOptions, useRequirements } from "./catalog";
-import { useStaffForm } from "./errors";
 import { groupIban } from "./format";
 import { ManagerSelect } from "./ManagerSelect";
 import "./staff.css";
 import { DateField } from "./parts";
+import "./i18n";
 
 type Values = {
   employee_number: string;
@@ -142,7 +142,7 @@ export function EmployeeForm({ file, focus, initialWarnings, onSaved }: Props) {
   const qc = useQueryClient();
   const { route } = useNav();
   const canWrite = useCan("staff", "write");
-  const { form, showError } = useStaffForm<Values>(toValues(file));
+  const { form, showError } = useServerForm<Values>(toValues(file), { area: "staff" });
   const [warnings, setWarnings] = useState<FieldError[]>(
     initialWarnings?.length ? initialWarnings : standingWarnings(file),
   );
@@ -157,7 +157,7 @@ export function EmployeeForm({ file, focus, initialWarnings, onSaved }: Props) {
         ? staffApi.update(employee.id, employee.version, toInput(v))
         : staffApi.create(toInput(v)),
     onSuccess: (saved) => {
-      qc.invalidateQueries({ queryKey: ["staff"] });
+      qc.invalidateQueries({ queryKey: staffKeys.all });
       setWarnings(saved.warnings);
       const fresh = toValues({ ...(file as EmployeeFile), employee: saved.employee });
       form.setInitialValues(fresh);

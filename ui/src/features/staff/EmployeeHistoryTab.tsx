@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { historyApi } from "../../api/history";
+import { historyApi, historyKeys } from "../../api/history";
 import { Pager } from "../../app/Pager";
 import { QueryState } from "../../app/QueryState";
 import { useCan } from "../../app/session";
@@ -13,6 +13,8 @@ import { formatDate, formatDateTime } from "../../i18n/format";
 import { actorName, ChangeSummary, type Labels, labelOf } from "../history/ChangeSummary";
 import { useAllDepartments, useContractTypes, useNames } from "./catalog";
 import { groupIban } from "./format";
+import "../history/i18n";
+import "./i18n";
 
 const PAGE_SIZE = 25;
 const OP_COLOR: Record<ChangeOp, string> = {
@@ -151,7 +153,7 @@ export function EmployeeHistoryTab({ employeeId }: { employeeId: number }) {
     page: { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
   };
   const list = useQuery({
-    queryKey: ["history", query],
+    queryKey: historyKeys.list(query),
     queryFn: () => historyApi.list(query),
     placeholderData: keepPreviousData,
     enabled: canRead,

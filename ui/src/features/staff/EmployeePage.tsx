@@ -27,7 +27,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { staffApi } from "../../api/staff";
+import { staffApi, staffKeys } from "../../api/staff";
 import { type EmployeeTab, type Route, useNav } from "../../app/nav";
 import { PageHeader } from "../../app/PageHeader";
 import { QueryState } from "../../app/QueryState";
@@ -36,18 +36,15 @@ import type { Employee } from "../../bindings/Employee";
 import type { EmployeeFile } from "../../bindings/EmployeeFile";
 import type { FieldError } from "../../bindings/FieldError";
 import { formatDate } from "../../i18n/format";
+import { notifyError, useServerForm } from "../../lib/useServerForm";
 import { CompletenessTab } from "./CompletenessTab";
 import { DocumentsTab } from "./DocumentsTab";
 import { EmployeeForm } from "./EmployeeForm";
 import { EmployeeHistoryTab } from "./EmployeeHistoryTab";
-import { notifyError, useStaffForm } from "./errors";
 import { todayIso } from "./format";
 import { DateField, ScoreRing, StatusBadge } from "./parts";
 import { TrainingTab } from "./TrainingTab";
-
-export function employeeKey(id: number) {
-  return ["staff", "employee", id];
-}
+import "./i18n";
 
 function BackLink() {
   const { t } = useTranslation();
@@ -91,10 +88,13 @@ function NewEmployee() {
 function TerminateModal({ employee, onClose }: { employee: Employee; onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const { form, showError } = useStaffForm({
-    termination_date: todayIso() as string | null,
-    reason: "",
-  });
+  const { form, showError } = useServerForm(
+    {
+      termination_date: todayIso() as string | null,
+      reason: "",
+    },
+    { area: "staff" },
+  );
   const save = useMutation({
     mutationFn: (v: typeof form.values) =>
       staffApi.terminate(employee.id, employee.version, {
@@ -102,7 +102,7 @@ function TerminateModal({ employee, onClose }: { employee: Employee; onClose: ()
         reason: v.reason.trim() || null,
       }),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ["staff"] });
+      qc.invalidateQueries({ queryKey: staffKeys.all });
       notifications.show({ color: "green", message: t("staff.terminated") });
       onClose();
     },
@@ -148,11 +148,11 @@ function ReactivateModal({ employee, onClose }: { employee: Employee; onClose: (
   const save = useMutation({
     mutationFn: () => staffApi.reactivate(employee.id, employee.version),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ["staff"] });
+      qc.invalidateQueries({ queryKey: staffKeys.all });
       notifications.show({ color: "green", message: t("staff.reactivated") });
       onClose();
     },
-    onError: (e) => notifyError(e, t),
+    onError: (e) => notifyError(e, t, "staff"),
   });
   return (
     <Stack>
@@ -203,7 +203,7 @@ function FileHeader({ file }: { file: EmployeeFile }) {
         message: t("staff.fileExported", { path: r.path }),
         autoClose: 10000,
       }),
-    onError: (e) => notifyError(e, t),
+    onError: (e) => notifyError(e, t, "staff"),
   });
   const [modal, setModal] = useState<"terminate" | "reactivate" | null>(null);
   const e = file.employee;
@@ -388,7 +388,7 @@ function EmployeeFileView({
           focus={tab === "details" ? focus : null}
           initialWarnings={warnings}
           onSaved={(saved) =>
-            qc.setQueryData<EmployeeFile>(employeeKey(id), (old) =>
+            qc.setQueryData<EmployeeFile>(staffKeys.detail(id), (old) =>
               old ? { ...old, employee: saved.employee } : old,
             )
           }
@@ -424,7 +424,7 @@ function ExistingEmployee({
   // those as new openings when this person's opening is already recorded.
   const opened = useRef<number | null>(null);
   const file = useQuery({
-    queryKey: employeeKey(id),
+    queryKey: staffKeys.detail(id),
     queryFn: () => {
       const reread = opened.current === id;
       opened.current = id;

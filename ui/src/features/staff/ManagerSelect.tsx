@@ -3,7 +3,8 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { staffApi } from "../../api/staff";
+import { staffApi, staffKeys } from "../../api/staff";
+import "./i18n";
 
 type Props = Omit<SelectProps, "data" | "value" | "onChange"> & {
   value: string | null;
@@ -24,7 +25,7 @@ export function ManagerSelect({ value, onChange, currentLabel, selfId, ...props 
   // Once a manager is chosen the box shows their name: that is not a search.
   const [debounced] = useDebouncedValue(search === picked?.label ? "" : search, 250);
   const found = useQuery({
-    queryKey: ["staff", "managers", debounced],
+    queryKey: staffKeys.managers(debounced),
     queryFn: () =>
       staffApi.list({
         search: debounced.trim() || null,

@@ -6,14 +6,14 @@ import { IconTrash } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { staffCatalogApi } from "../../api/staff";
+import { staffCatalogApi, staffCatalogKeys, staffKeys } from "../../api/staff";
 import { QueryState } from "../../app/QueryState";
 import { useCan } from "../../app/session";
 import type { Requirement } from "../../bindings/Requirement";
+import { notifyError } from "../../lib/useServerForm";
 import { RequirementForm } from "./CatalogForms";
 import { ListCard } from "./CatalogList";
 import {
-  CATALOG_KEY,
   nameIn,
   useAllDepartments,
   useCourses,
@@ -21,7 +21,8 @@ import {
   useNames,
   useRequirements,
 } from "./catalog";
-import { notifyError } from "./errors";
+import "./i18n";
+import "./i18n-lists";
 
 export function Requirements() {
   const { t, i18n } = useTranslation();
@@ -39,11 +40,11 @@ export function Requirements() {
   const remove = useMutation({
     mutationFn: (r: Requirement) => staffCatalogApi.deleteRequirement(r.id, r.version),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: [CATALOG_KEY] });
-      qc.invalidateQueries({ queryKey: ["staff"] });
+      qc.invalidateQueries({ queryKey: staffCatalogKeys.all });
+      qc.invalidateQueries({ queryKey: staffKeys.all });
       notifications.show({ color: "green", message: t("staffSettings.requirementDeleted") });
     },
-    onError: (e) => notifyError(e, t),
+    onError: (e) => notifyError(e, t, "staff"),
   });
   return (
     <ListCard

@@ -35,24 +35,30 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, Suspense, useCallback, useMemo, useRef, useState } from "react";
+import { departmentKeys } from "../../api/departments";
 import "./staff.css";
 import { useTranslation } from "react-i18next";
-import { staffApi } from "../../api/staff";
+import { staffApi, staffKeys } from "../../api/staff";
+import { lazyPage, PageLoading } from "../../app/lazyPage";
 import { useNav, useRemembered } from "../../app/nav";
 import { PageHeader } from "../../app/PageHeader";
 import { useCan } from "../../app/session";
-import type { SortDir } from "../../bindings/SortDir";
 import type { StaffQuery } from "../../bindings/StaffQuery";
 import type { StaffRow } from "../../bindings/StaffRow";
 import type { StaffSort } from "../../bindings/StaffSort";
 import type { StatusFilter } from "../../bindings/StatusFilter";
 import { formatDate, formatNumber } from "../../i18n/format";
 import { errorMessage } from "../../lib/errors";
-import { ImportWizard } from "../staffImport/ImportWizard";
+import { notifyError } from "../../lib/useServerForm";
 import { useAllDepartments, useContractTypes, useNames, useOptions } from "./catalog";
-import { notifyError } from "./errors";
+import { NO_FILTERS, STAFF_FILTERS, type StaffFilters } from "./filters";
 import { ExpiryDate, ScoreBar } from "./parts";
+import "./i18n";
+import "../staffImport/i18n";
+
+/** The import dialog's steps, in their own chunk: most visits to the list import nothing. */
+const ImportWizard = lazyPage(() => import("../staffImport/ImportWizard"), "ImportWizard");
 
 /** Rows fetched per request: one SQL page, asked for only when the person scrolls near it. */
 export const STAFF_PAGE = 100;
@@ -60,28 +66,6 @@ const ROW_HEIGHT = 56;
 /** Column widths of the header and every row. */
 // Fits the 1280-pixel window beside the navigation, scrollbar included, without scrolling sideways.
 const GRID = "minmax(170px, 1.6fr) 110px minmax(140px, 1.4fr) minmax(130px, 1fr) 130px 170px";
-
-export type StaffFilters = {
-  search: string;
-  department: string | null;
-  status: StatusFilter;
-  contract: string | null;
-  below: string | null;
-  within: string | null;
-  sort: StaffSort;
-  dir: SortDir;
-};
-
-export const NO_FILTERS: StaffFilters = {
-  search: "",
-  department: null,
-  status: "active",
-  contract: null,
-  below: null,
-  within: null,
-  sort: "name",
-  dir: "asc",
-};
 
 function toQuery(f: StaffFilters, page: number): StaffQuery {
   return {
@@ -257,7 +241,7 @@ function ListActions({ filters, onImport }: { filters: StaffFilters; onImport: (
         message: t("staff.exported", { count: r.rows, path: r.path }),
         autoClose: 10000,
       }),
-    onError: (e) => notifyError(e, t),
+    onError: (e) => notifyError(e, t, "staff"),
   });
   return (
     <>
@@ -303,7 +287,7 @@ export function StaffPage() {
   const qc = useQueryClient();
   const canWrite = useCan("staff", "write");
   const [importing, setImporting] = useState(false);
-  const [filters, setFilters] = useRemembered<StaffFilters>("staff.filters", NO_FILTERS);
+  const [filters, setFilters] = useRemembered<StaffFilters>(STAFF_FILTERS, NO_FILTERS);
   const [debouncedSearch] = useDebouncedValue(filters.search, 300);
   const effective = useMemo(
     () => ({ ...filters, search: debouncedSearch }),
@@ -316,7 +300,7 @@ export function StaffPage() {
   // The first page gives the total (and keeps the previous rows on screen while a new filter
   // loads); the virtualiser then asks for the pages under the visible rows, and only those.
   const first = useQuery({
-    queryKey: ["staff", "list", keyOf, 0],
+    queryKey: staffKeys.list(toQuery(effective, 0)),
     queryFn: () => staffApi.list(toQuery(effective, 0)),
     placeholderData: keepPreviousData,
   });
@@ -339,7 +323,7 @@ export function StaffPage() {
   }
   const more = useQueries({
     queries: wanted.map((p) => ({
-      queryKey: ["staff", "list", keyOf, p],
+      queryKey: staffKeys.list(toQuery(effective, p)),
       queryFn: () => staffApi.list(toQuery(effective, p)),
     })),
   });
@@ -433,13 +417,15 @@ export function StaffPage() {
         closeOnClickOutside={false}
       >
         {importing ? (
-          <ImportWizard
-            onClose={() => {
-              setImporting(false);
-              qc.invalidateQueries({ queryKey: ["staff"] });
-              qc.invalidateQueries({ queryKey: ["departments"] });
-            }}
-          />
+          <Suspense fallback={<PageLoading />}>
+            <ImportWizard
+              onClose={() => {
+                setImporting(false);
+                qc.invalidateQueries({ queryKey: staffKeys.all });
+                qc.invalidateQueries({ queryKey: departmentKeys.all });
+              }}
+            />
+          </Suspense>
         ) : null}
       </Modal>
       <Card>

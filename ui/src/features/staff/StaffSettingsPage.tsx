@@ -5,6 +5,8 @@ import { PageHeader } from "../../app/PageHeader";
 import { ContractTypes, Courses, DocumentTypes } from "./CatalogPanels";
 import { Requirements } from "./RequirementsPanel";
 import "./staff.css";
+import "./i18n";
+import "./i18n-lists";
 
 /** The lists behind staff files, and what each job title or department requires. */
 export function StaffSettingsPage() {

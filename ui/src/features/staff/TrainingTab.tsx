@@ -18,16 +18,17 @@ import { IconCertificateOff, IconPencil, IconPlus, IconTrash } from "@tabler/ico
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { staffDocumentsApi } from "../../api/staff";
+import { staffDocumentsApi, staffKeys } from "../../api/staff";
 import { useNav } from "../../app/nav";
 import { useCan } from "../../app/session";
 import type { EmployeeFile } from "../../bindings/EmployeeFile";
 import type { TrainingRecord } from "../../bindings/TrainingRecord";
 import { formatDate } from "../../i18n/format";
+import { notifyError, useServerForm } from "../../lib/useServerForm";
 import { nameIn, useCourses, useDocumentTypes, useNames } from "./catalog";
-import { notifyError, useStaffForm } from "./errors";
 import { flash } from "./highlight";
 import { DateField, ExpiryDate, InactiveMark } from "./parts";
+import "./i18n";
 
 type Dialog =
   | { kind: "add"; courseId: number | null }
@@ -49,19 +50,22 @@ function TrainingForm({
   const qc = useQueryClient();
   const courses = useCourses();
   const docTypes = useNames(useDocumentTypes().data);
-  const { form, showError } = useStaffForm({
-    course_id: record
-      ? String(record.course_id)
-      : courseId
-        ? String(courseId)
+  const { form, showError } = useServerForm(
+    {
+      course_id: record
+        ? String(record.course_id)
+        : courseId
+          ? String(courseId)
+          : (null as string | null),
+      completed_on: record?.completed_on ?? (null as string | null),
+      provider: record?.provider ?? "",
+      certificate_document_id: record?.certificate_document_id
+        ? String(record.certificate_document_id)
         : (null as string | null),
-    completed_on: record?.completed_on ?? (null as string | null),
-    provider: record?.provider ?? "",
-    certificate_document_id: record?.certificate_document_id
-      ? String(record.certificate_document_id)
-      : (null as string | null),
-    notes: record?.notes ?? "",
-  });
+      notes: record?.notes ?? "",
+    },
+    { area: "staff" },
+  );
   const course = courses.data?.find((c) => String(c.id) === form.values.course_id);
   const courseOptions = (courses.data ?? [])
     .filter((c) => c.active || c.id === record?.course_id)
@@ -89,7 +93,7 @@ function TrainingForm({
         : staffDocumentsApi.addTraining(file.employee.id, input);
     },
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ["staff"] });
+      qc.invalidateQueries({ queryKey: staffKeys.all });
       notifications.show({
         color: "green",
         message: t(record ? "staff.training.updated" : "staff.training.added"),
@@ -178,11 +182,11 @@ function DeleteConfirm({ record, onClose }: { record: TrainingRecord; onClose: (
   const remove = useMutation({
     mutationFn: () => staffDocumentsApi.removeTraining(record.id, record.version),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ["staff"] });
+      qc.invalidateQueries({ queryKey: staffKeys.all });
       notifications.show({ color: "green", message: t("staff.training.deleted") });
       onClose();
     },
-    onError: (e) => notifyError(e, t),
+    onError: (e) => notifyError(e, t, "staff"),
   });
   return (
     <Stack>
@@ -214,7 +218,7 @@ export function TrainingTab({ file, focus }: { file: EmployeeFile; focus: string
   const docs = new Map(file.documents.map((d) => [d.id, d]));
   const open = useMutation({
     mutationFn: (id: number) => staffDocumentsApi.open(id),
-    onError: (e) => notifyError(e, t),
+    onError: (e) => notifyError(e, t, "staff"),
   });
 
   // Once per navigation: the same record brought into view again is a new route object with the

@@ -1,24 +1,17 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { departmentsApi } from "../../api/departments";
-import { staffCatalogApi } from "../../api/staff";
+import { departmentKeys, departmentsApi } from "../../api/departments";
+import { staffCatalogApi, staffCatalogKeys } from "../../api/staff";
+import "./i18n";
+import { type Named, nameIn } from "./names";
 
-/** Anything with an Italian name and an optional English one (contract types, courses…). */
-export type Named = { id: number; name_it: string; name_en: string | null; active?: boolean };
-
-/** The name in the interface language; English falls back to the Italian name. */
-export function nameIn(item: Named, language: string): string {
-  return language === "en" ? (item.name_en ?? item.name_it) : item.name_it;
-}
-
-/** Every cached list under this key is refreshed after a list is edited. */
-export const CATALOG_KEY = "staff-catalog";
+export { type Named, nameIn };
 
 // The lists are small (a few dozen rows) and change rarely: read once, inactive ones included so
 // old records still show their names; forms offer only the active ones.
 export function useContractTypes() {
   return useQuery({
-    queryKey: [CATALOG_KEY, "contract-types"],
+    queryKey: staffCatalogKeys.contractTypes(),
     queryFn: () => staffCatalogApi.contractTypes(true),
     staleTime: 60_000,
   });
@@ -26,7 +19,7 @@ export function useContractTypes() {
 
 export function useDocumentTypes() {
   return useQuery({
-    queryKey: [CATALOG_KEY, "document-types"],
+    queryKey: staffCatalogKeys.documentTypes(),
     queryFn: () => staffCatalogApi.documentTypes(true),
     staleTime: 60_000,
   });
@@ -34,7 +27,7 @@ export function useDocumentTypes() {
 
 export function useCourses() {
   return useQuery({
-    queryKey: [CATALOG_KEY, "courses"],
+    queryKey: staffCatalogKeys.courses(),
     queryFn: () => staffCatalogApi.courses(true),
     staleTime: 60_000,
   });
@@ -42,7 +35,7 @@ export function useCourses() {
 
 export function useRequirements() {
   return useQuery({
-    queryKey: [CATALOG_KEY, "requirements"],
+    queryKey: staffCatalogKeys.requirements(),
     queryFn: staffCatalogApi.requirements,
     staleTime: 60_000,
   });
@@ -51,7 +44,7 @@ export function useRequirements() {
 /** All departments (inactive too, for names), sorted by name; at most 500. */
 export function useAllDepartments() {
   return useQuery({
-    queryKey: ["departments", "all-for-staff"],
+    queryKey: departmentKeys.everyone(),
     queryFn: () =>
       departmentsApi.list({
         search: null,

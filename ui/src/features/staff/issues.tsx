@@ -16,6 +16,7 @@ import type { Severity } from "../../bindings/Severity";
 import { formatDate } from "../../i18n/format";
 import { useCourses, useDocumentTypes, useNames } from "./catalog";
 import { daysUntil } from "./format";
+import "./i18n";
 
 const SEVERITY_COLOR: Record<Severity, string> = {
   critical: "red",

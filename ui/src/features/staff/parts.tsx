@@ -1,10 +1,12 @@
 import { Badge, Group, Progress, RingProgress, Text, Tooltip } from "@mantine/core";
 import { DateInput, type DateInputProps } from "@mantine/dates";
+import "../../lib/dayjsLocales";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { EmployeeStatus } from "../../bindings/EmployeeStatus";
 import { formatDate } from "../../i18n/format";
 import { daysUntil, EXPIRY_COLOR, expiryState, parseTypedDate, scoreColor } from "./format";
+import "./i18n";
 
 /**
  * A calendar date typed as dd/mm/yyyy (or picked), kept as "YYYY-MM-DD". `field` names the input

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { ImportReport } from "../../bindings/ImportReport";
 import type { RowError } from "../../bindings/RowError";
 import { formatNumber } from "../../i18n/format";
+import "./i18n";
 
 /** A row problem in words: the import's own codes first, then the form's. */
 export function rowProblem(e: RowError, t: TFunction): string {

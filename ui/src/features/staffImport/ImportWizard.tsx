@@ -25,6 +25,7 @@ import type { JobStatus } from "../../bindings/JobStatus";
 import { fieldErrors } from "../../lib/errors";
 import { importErrorMessage } from "./errors";
 import { ImportReportView } from "./ImportReportView";
+import "./i18n";
 
 const POLL_MS = 200;
 

@@ -1,4 +1,6 @@
-// Strings of the staff import, merged into the main resources under `import`.
+import { addTranslations, type Shape } from "../../i18n/strings";
+
+// Strings of the staff import, added to the resources under `import` when this chunk loads.
 
 import type { ImportBadFileReason } from "../../bindings/ImportBadFileReason";
 
@@ -124,8 +126,6 @@ export const importEn = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
 export const importIt: Shape<typeof importEn> = {
   title: "Importa personale",
   subtitle:
@@ -243,3 +243,6 @@ export const importIt: Shape<typeof importEn> = {
     termination_date: "Data cessazione",
   },
 };
+
+export const strings = { en: { import: importEn }, it: { import: importIt } };
+addTranslations(strings);

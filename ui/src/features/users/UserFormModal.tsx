@@ -11,12 +11,13 @@ import {
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { accountsApi } from "../../api/accounts";
+import { accountsApi, userKeys } from "../../api/accounts";
 import { QueryState } from "../../app/QueryState";
 import type { Role } from "../../bindings/Role";
 import type { User } from "../../bindings/User";
 import { useServerForm } from "../../lib/useServerForm";
 import { ROLES } from "./roles";
+import "./i18n";
 
 function RolesField({
   value,
@@ -58,7 +59,7 @@ function NewUserForm({ onClose }: { onClose: () => void }) {
   const save = useMutation({
     mutationFn: (v: typeof form.values) => accountsApi.create(v),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ["users"] });
+      qc.invalidateQueries({ queryKey: userKeys.list() });
       notifications.show({ color: "green", message: t("users.created") });
       onClose();
     },
@@ -77,14 +78,14 @@ function NewUserForm({ onClose }: { onClose: () => void }) {
         <TextInput
           label={t("fields.users.username")}
           withAsterisk
-          description={t("users.usernameHelp")}
+          description={t("auth.usernameHelp")}
           {...form.getInputProps("username")}
           name="username"
         />
         <PasswordInput
           label={t("fields.users.password")}
           withAsterisk
-          description={t("users.passwordHelp")}
+          description={t("auth.passwordHelp")}
           {...form.getInputProps("password")}
           name="password"
         />
@@ -125,12 +126,12 @@ function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
       return v.new_password ? accountsApi.resetPassword(user.id, v.new_password) : saved;
     },
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ["users"] });
+      qc.invalidateQueries({ queryKey: userKeys.list() });
       notifications.show({ color: "green", message: t("users.updated") });
       onClose();
     },
     onError: (e) => {
-      qc.invalidateQueries({ queryKey: ["users"] });
+      qc.invalidateQueries({ queryKey: userKeys.list() });
       showError(e);
     },
   });
@@ -174,10 +175,13 @@ function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
   );
 }
 
-/** Loads the account through `get_user`, which records the opening in history. */
+/**
+ * Loads the account through `get_user`, which records the opening in history: a save refreshes
+ * the list only (`userKeys.list()`), so the account on screen is not read, and recorded, again.
+ */
 function EditUser({ id, onClose }: { id: number; onClose: () => void }) {
   const user = useQuery({
-    queryKey: ["user", id],
+    queryKey: userKeys.detail(id),
     queryFn: () => accountsApi.get(id),
     staleTime: 0,
   });

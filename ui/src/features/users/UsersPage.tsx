@@ -3,18 +3,19 @@ import { IconPencil, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { accountsApi } from "../../api/accounts";
+import { accountsApi, userKeys } from "../../api/accounts";
 import { PageHeader } from "../../app/PageHeader";
 import { QueryState } from "../../app/QueryState";
 import { useCan } from "../../app/session";
 import { formatDateTime } from "../../i18n/format";
 import { UserFormModal } from "./UserFormModal";
+import "./i18n";
 
 export function UsersPage() {
   const { t, i18n } = useTranslation();
   const canWrite = useCan("users", "write");
   const [editing, setEditing] = useState<number | null | undefined>(undefined);
-  const users = useQuery({ queryKey: ["users"], queryFn: accountsApi.list });
+  const users = useQuery({ queryKey: userKeys.list(), queryFn: accountsApi.list });
   return (
     <>
       <PageHeader
@@ -42,7 +43,7 @@ export function UsersPage() {
                   <Table.Th>{t("fields.users.username")}</Table.Th>
                   <Table.Th>{t("fields.users.roles")}</Table.Th>
                   <Table.Th>{t("fields.users.active")}</Table.Th>
-                  <Table.Th>{t("departments.updatedAt")}</Table.Th>
+                  <Table.Th>{t("common.updatedAt")}</Table.Th>
                   <Table.Th w={60} aria-label={t("common.actions")} />
                 </Table.Tr>
               </Table.Thead>
