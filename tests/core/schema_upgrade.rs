@@ -343,3 +343,45 @@ fn every_history_entity_has_an_area_and_an_unknown_one_has_none() {
         }
     }
 }
+
+/// SQL lives in the store: a service that wrote its own query would escape the store's rules
+/// (LIMITs, indexes checked by plan tests, history in the same transaction).
+#[test]
+fn services_hold_no_sql() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/services");
+    let mut offenders = Vec::new();
+    let mut dirs = vec![root];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (n, line) in text.lines().enumerate() {
+                let code = line.trim_start();
+                if code.starts_with("//") {
+                    continue;
+                }
+                let sql = [
+                    ".prepare(",
+                    ".prepare_cached(",
+                    ".execute(",
+                    ".query_row(",
+                    "\"SELECT ",
+                ]
+                .iter()
+                .any(|p| code.contains(p));
+                if sql {
+                    offenders.push(format!("{}:{}: {code}", path.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "SQL outside the store:\n{}",
+        offenders.join("\n")
+    );
+}

@@ -7,12 +7,10 @@ use crate::domain::catalog::{
     Requirement, RequirementInput, ValidContractType, ValidCourse, ValidDocumentType,
 };
 use crate::domain::permissions::{Action, Area};
-use crate::domain::text::fold_key;
 use crate::error::{Error, FieldError};
 use crate::store::retired_list;
 use crate::store::{requirements, staff_scores, WriteTx};
 use chrono::{Local, NaiveDate};
-use rusqlite::types::Value;
 
 /// Contract types of Italian employment law: code, Italian, English, fixed-term.
 const CONTRACT_TYPES: &[(&str, &str, &str, bool)] = &[
@@ -145,12 +143,7 @@ impl Backoffice {
         let today = self.today();
         self.store.write(&ctx.actor, |w| {
             let t = retired_list::update::<ContractType>(w, id, version, &v)?;
-            staff_scores::recompute_where(
-                w.conn(),
-                "contract_type_id = ?1",
-                &[Value::Integer(id)],
-                today,
-            )?;
+            staff_scores::recompute_for_contract_type(w.conn(), id, today)?;
             Ok(t)
         })
     }
@@ -313,17 +306,7 @@ fn refuse_if_required(count: i64) -> crate::Result<()> {
 
 /// Rescores the employees a requirement applies to (by job title and department indexes).
 fn rescore_for(w: &WriteTx, r: &Requirement, today: NaiveDate) -> crate::Result<()> {
-    let mut sql = String::from("1=1");
-    let mut args = Vec::new();
-    if let Some(t) = &r.job_title {
-        sql.push_str(" AND job_title_key = ?1");
-        args.push(Value::Text(fold_key(t)));
-    }
-    if let Some(d) = r.department_id {
-        sql.push_str(&format!(" AND department_id = ?{}", args.len() + 1));
-        args.push(Value::Integer(d));
-    }
-    staff_scores::recompute_where(w.conn(), &sql, &args, today)?;
+    staff_scores::recompute_for(w.conn(), r.job_title.as_deref(), r.department_id, today)?;
     Ok(())
 }
 

@@ -22,11 +22,11 @@ use crate::error::{Error, ErrorCode, FieldError};
 use crate::import::headers::{suggest_mapping, STAFF_FIELDS};
 use crate::import::{ChosenFile, Format, ImportFile, Table};
 use crate::store::employee_bulk::{snapshot_json, Bulk, NewEmployee, REBUILD_INDEXES_FROM};
+use crate::store::employee_keys;
 use crate::store::retired_list;
 use crate::store::{departments, employees, requirements, staff_scores};
 use chrono::NaiveDate;
-use plan::{existing_tax_codes, lookups, plan, unknown_departments, Kind, Known, RowPlan};
-use rusqlite::Connection;
+use plan::{lookups, plan, unknown_departments, Kind, Known, RowPlan};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -147,7 +147,7 @@ impl Backoffice {
             // One read transaction: one snapshot, and no lock taken and released per lookup.
             let c = c.unchecked_transaction()?;
             let look = lookups(&c)?;
-            let tax_codes = existing_tax_codes(&c)?;
+            let tax_codes = employee_keys::tax_codes(&c)?;
             let known = Known {
                 look: &look,
                 tax_codes: &tax_codes,
@@ -190,7 +190,7 @@ impl Backoffice {
                 }
             }
             let look = lookups(c)?;
-            let tax_codes = existing_tax_codes(c)?;
+            let tax_codes = employee_keys::tax_codes(c)?;
             let reqs = requirements::list(c)?;
             let fixed_term: HashMap<i64, bool> = retired_list::list::<ContractType>(c, true)?
                 .into_iter()
@@ -358,7 +358,7 @@ impl Backoffice {
             if !later.is_empty() {
                 // Managers who are new employees of the same file: every new file is known by
                 // its tax code from the history snapshots' ids.
-                ids.extend(new_ids(c, checked.first_id)?);
+                ids.extend(employee_keys::created_from(c, checked.first_id)?);
             }
             // Managers who are new employees of the same file exist now.
             for (id, i) in later {
@@ -474,12 +474,3 @@ struct Prepared {
 }
 
 type CheckedRow = (RowPlan, Option<Prepared>);
-
-/// Tax code → id of the employees from `first_id` on (the files this import created).
-fn new_ids(c: &Connection, first_id: i64) -> crate::Result<Vec<(String, i64)>> {
-    let mut stmt = c.prepare("SELECT tax_code, id FROM employees WHERE id >= ?1")?;
-    let rows = stmt
-        .query_map([first_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
-}

@@ -220,3 +220,17 @@ pub fn set_active(
     w.record(&TRACKED, id, ChangeOp::Update, before)?;
     get(w.conn(), id)?.ok_or_else(|| Error::not_found("department"))
 }
+
+/// A department as an import matches it: id, name key, code key, active.
+pub type DepartmentKey = (i64, String, Option<String>, bool);
+
+/// Every department's keys: what an import matches its department column against (a few
+/// hundred rows; capped all the same).
+pub fn keys(conn: &Connection) -> crate::Result<Vec<DepartmentKey>> {
+    let mut stmt =
+        conn.prepare("SELECT id, name_key, code_key, active FROM departments LIMIT 100000")?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}

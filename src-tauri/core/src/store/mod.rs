@@ -7,6 +7,7 @@ pub mod departments;
 pub mod document_types;
 pub mod documents;
 pub mod employee_bulk;
+pub mod employee_keys;
 pub mod employees;
 pub mod history;
 pub mod history_labels;

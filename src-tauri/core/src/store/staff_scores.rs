@@ -118,6 +118,37 @@ pub fn recompute_employee(
 /// and training record, instead of two index lookups per employee.
 const BULK_FROM: i64 = 2_000;
 
+/// Recomputes the employees a requirement for `job_title` and/or `department_id` applies to
+/// (neither: everyone); returns how many.
+pub fn recompute_for(
+    conn: &Connection,
+    job_title: Option<&str>,
+    department_id: Option<i64>,
+    today: NaiveDate,
+) -> crate::Result<usize> {
+    let mut sql = String::from("1=1");
+    let mut args = Vec::new();
+    if let Some(t) = job_title {
+        sql.push_str(" AND job_title_key = ?1");
+        args.push(Value::Text(crate::domain::text::fold_key(t)));
+    }
+    if let Some(d) = department_id {
+        sql.push_str(&format!(" AND department_id = ?{}", args.len() + 1));
+        args.push(Value::Integer(d));
+    }
+    recompute_where(conn, &sql, &args, today)
+}
+
+/// Recomputes the employees on contract type `id` (whether it is fixed-term decides what their
+/// file needs); returns how many.
+pub fn recompute_for_contract_type(
+    conn: &Connection,
+    id: i64,
+    today: NaiveDate,
+) -> crate::Result<usize> {
+    recompute_where(conn, "contract_type_id = ?1", &[Value::Integer(id)], today)
+}
+
 /// Recomputes the employees selected by `where_sql` (over `employees`); returns how many.
 pub fn recompute_where(
     conn: &Connection,

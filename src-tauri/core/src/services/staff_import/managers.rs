@@ -2,7 +2,8 @@
 //! file over the ones on record.
 
 use super::plan::{Counted, Person};
-use rusqlite::{Connection, OptionalExtension};
+use crate::store::employee_keys;
+use rusqlite::Connection;
 use std::collections::HashMap;
 
 /// One person of the file and the manager the import would leave them.
@@ -69,23 +70,17 @@ pub(super) fn manager_loops(
         }
     };
 
-    let mut stmt = conn.prepare_cached("SELECT manager_id FROM employees WHERE id = ?1")?;
     let mut lookups = 0;
     let mut all: Option<HashMap<i64, i64>> = None;
     let mut manager_on_record = |id: i64| -> crate::Result<Option<i64>> {
         if all.is_none() && lookups >= MANAGER_LOOKUPS_BEFORE_SCAN {
-            let mut every =
-                conn.prepare("SELECT id, manager_id FROM employees WHERE manager_id IS NOT NULL")?;
-            let map = every
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-            all = Some(map);
+            all = Some(employee_keys::manager_links(conn)?);
         }
         if let Some(all) = &all {
             return Ok(all.get(&id).copied());
         }
         lookups += 1;
-        Ok(stmt.query_row([id], |r| r.get(0)).optional()?.flatten())
+        employee_keys::manager_of(conn, id)
     };
 
     let mut link_state = vec![NEW; links.len()];

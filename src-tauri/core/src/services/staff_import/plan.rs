@@ -60,14 +60,9 @@ pub(super) struct Lookups {
 
 pub(super) fn lookups(conn: &Connection) -> crate::Result<Lookups> {
     let mut departments = HashMap::new();
-    let mut stmt =
-        conn.prepare("SELECT id, name_key, code_key, active FROM departments LIMIT 100000")?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let id: i64 = r.get(0)?;
-        let active: bool = r.get(3)?;
-        departments.insert(r.get::<_, String>(1)?, (id, active));
-        if let Some(code) = r.get::<_, Option<String>>(2)? {
+    for (id, name_key, code_key, active) in crate::store::departments::keys(conn)? {
+        departments.insert(name_key, (id, active));
+        if let Some(code) = code_key {
             departments.entry(code).or_insert((id, active));
         }
     }
@@ -188,16 +183,6 @@ pub(super) fn count(report: &mut ImportReport, counted: Counted, add: bool) {
     } else {
         *n -= 1;
     }
-}
-
-/// The tax codes already on file (any status): a row whose code is not among them creates a new
-/// file without looking the code up.
-pub(super) fn existing_tax_codes(conn: &Connection) -> crate::Result<HashSet<String>> {
-    let mut stmt = conn.prepare("SELECT DISTINCT tax_code FROM employees")?;
-    let codes = stmt
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(codes)
 }
 
 /// What the rows of a file are checked against.
