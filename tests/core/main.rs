@@ -1,6 +1,7 @@
 //! Headless tests of the store and services on real SQLite files with the real migrations.
 
 mod accounts;
+mod attention;
 mod bindings;
 mod departments;
 mod export_bench;

@@ -622,6 +622,32 @@ fn staff_list_filters_and_completeness_page_in_both_languages() {
     });
     app.screenshot("fix-contract-end");
 
+    // Home lists what needs attention across areas, most urgent first, and each row opens the
+    // place to act: the same first item as the completeness page.
+    go(&app, "home");
+    app.wait_for("[data-testid=attention-item]", TIMEOUT);
+    let needing = count(
+        &app,
+        "SELECT count(*) FROM employees WHERE status = 'active' AND urgency > 0",
+    );
+    assert!(!app.text("[data-testid=attention-counts]").is_empty());
+    let shown = app.count("[data-testid=attention-item]") as i64;
+    assert_eq!(shown, needing.min(30));
+    let first_on_home = app.execute(
+        "return document.querySelector('[data-testid=attention-item] [data-testid=issue-fix]').dataset.kind;",
+        vec![],
+    );
+    assert_eq!(first_on_home, json!("contract_ending"));
+    app.screenshot("home-attention");
+    app.click("[data-testid=attention-item] [data-testid=issue-fix]");
+    app.wait_for("[data-testid=employee-form]", TIMEOUT);
+    app.wait_until("the contract end focused from home", TIMEOUT, || {
+        Ok(app.execute(
+            "return document.activeElement?.dataset?.field ?? null;",
+            vec![],
+        ) == json!("contract_end"))
+    });
+
     // The same screens in English.
     switch_language(&app, "EN");
     wait_text(&app, "[data-testid=nav-staff]", "Staff");
@@ -635,6 +661,10 @@ fn staff_list_filters_and_completeness_page_in_both_languages() {
     go(&app, "completeness");
     app.wait_for("[data-testid=fix-row]", TIMEOUT);
     app.screenshot("completeness-en");
+    go(&app, "home");
+    app.wait_for("[data-testid=attention-item]", TIMEOUT);
+    wait_text(&app, "[data-testid=home-attention] h4", "Needs attention");
+    app.screenshot("home-attention-en");
 }
 
 #[test]

@@ -29,6 +29,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         accounts::unlock_session,
         accounts::change_own_password,
         settings::home,
+        settings::attention,
         settings::get_preferences,
         settings::set_language,
         settings::get_organisation,

@@ -1,5 +1,7 @@
 use super::{run, run_open};
 use crate::state::AppState;
+use backoffice_core::domain::attention::Attention;
+use backoffice_core::domain::completeness::Severity;
 use backoffice_core::domain::organisation::{Organisation, OrganisationInput};
 use backoffice_core::services::{Home, Preferences, Startup};
 use backoffice_core::Error;
@@ -25,6 +27,19 @@ pub async fn startup(state: State<'_, AppState>) -> Result<Startup, Error> {
 #[tauri::command]
 pub async fn home(state: State<'_, AppState>) -> Result<Home, Error> {
     run(&state, |app, ctx| app.home(ctx)).await
+}
+
+/// What needs someone, across the areas the person may read (Home's list).
+#[tauri::command]
+pub async fn attention(
+    state: State<'_, AppState>,
+    min_severity: Severity,
+    limit: usize,
+) -> Result<Attention, Error> {
+    run(&state, move |app, ctx| {
+        app.attention(ctx, min_severity, limit)
+    })
+    .await
 }
 
 #[tauri::command]

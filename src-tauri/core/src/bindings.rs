@@ -28,6 +28,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     h::HistoryPage::export_all(&cfg)?;
     h::VerifyReport::export_all(&cfg)?;
     crate::services::Home::export_all(&cfg)?;
+    crate::domain::attention::Attention::export_all(&cfg)?;
     crate::services::Preferences::export_all(&cfg)?;
     crate::services::Startup::export_all(&cfg)?;
     crate::jobs::JobStatus::export_all(&cfg)?;

@@ -10,6 +10,7 @@ export const COMMANDS = [
   "unlock_session",
   "change_own_password",
   "home",
+  "attention",
   "get_preferences",
   "set_language",
   "get_organisation",

@@ -39,6 +39,7 @@ describe("query keys", () => {
       historyKeys.all,
       searchKeys.all,
       settingsKeys.home,
+      settingsKeys.attention,
       settingsKeys.organisation,
       staffKeys.all,
       staffCatalogKeys.all,

@@ -9,7 +9,8 @@ import { reportError } from "./sessionEvents";
 // cache load with those screens, not with the sign-in form.
 
 /**
- * Queries that summarise everything, refreshed after every successful change. Home counts the
+ * Queries that summarise everything, refreshed after every successful change. Home lists what
+ * needs attention, counts the
  * history's changes and the active departments and shows the organisation; the header's search
  * indexes names, documents and departments; every change appends to the history list (the History
  * screen and an employee file's tab), which otherwise showed its old page when opened again after
@@ -19,7 +20,12 @@ import { reportError } from "./sessionEvents";
  * local database, and only queries on screen refetch at once; the others are marked stale and
  * re-read when next shown.
  */
-const SUMMARIES = [settingsKeys.home, searchKeys.all, historyKeys.all] as const;
+const SUMMARIES = [
+  settingsKeys.home,
+  settingsKeys.attention,
+  searchKeys.all,
+  historyKeys.all,
+] as const;
 
 export const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: reportError }),

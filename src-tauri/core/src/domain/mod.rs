@@ -1,5 +1,6 @@
 //! Types and rules of the business, free of I/O.
 
+pub mod attention;
 pub mod catalog;
 pub mod cf_names;
 pub mod codice_fiscale;

@@ -1,6 +1,7 @@
 //! Use cases, one module per business area. The command layer calls only these.
 
 mod accounts;
+mod attention;
 mod departments;
 mod exports;
 mod history;

@@ -463,3 +463,24 @@ pub fn next_expiry(conn: &Connection, id: i64) -> crate::Result<Option<NaiveDate
         .optional()?
         .flatten())
 }
+
+/// How many active employees have their most urgent issue at each severity, from the urgency
+/// index: one range count per severity, whatever the number of employees.
+pub fn severity_counts(conn: &Connection) -> crate::Result<Vec<(Severity, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT count(*) FROM employees WHERE status = 'active' AND urgency >= ?1 AND urgency < ?2",
+    )?;
+    let order = [
+        Severity::Low,
+        Severity::Medium,
+        Severity::High,
+        Severity::Critical,
+    ];
+    let mut out = Vec::with_capacity(order.len());
+    for (i, s) in order.iter().enumerate() {
+        let ceiling = order.get(i + 1).map_or(i64::MAX, |n| n.floor());
+        let n: i64 = stmt.query_row([s.floor(), ceiling], |r| r.get(0))?;
+        out.push((*s, n));
+    }
+    Ok(out)
+}

@@ -11,6 +11,7 @@ import type { Home } from "../../bindings/Home";
 import type { Integrity } from "../../bindings/Integrity";
 import { formatDateTime, formatNumber } from "../../i18n/format";
 import { mark } from "../../lib/marks";
+import { AttentionCard } from "./AttentionCard";
 import "./i18n";
 
 const INTEGRITY_COLOR: Record<Integrity, string> = {
@@ -152,6 +153,7 @@ export function HomePage() {
       <QueryState query={home}>
         {(h) => (
           <>
+            <AttentionCard />
             <HomeCards h={h} />
             <Text size="xs" c="dimmed" mt="lg" data-testid="app-version">
               {t("home.appVersion", { version: h.app_version })}

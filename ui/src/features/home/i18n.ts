@@ -27,6 +27,23 @@ const en = {
     activeDepartments: "Active departments",
     openDepartments: "Open departments",
     appVersion: "Backoffice version {{version}}",
+    attention: {
+      title: "Needs attention",
+      nothing: "Nothing needs attention: every file is complete and up to date.",
+      count: {
+        critical_one: "Critical: {{n}}",
+        critical_other: "Critical: {{n}}",
+        high_one: "High: {{n}}",
+        high_other: "High: {{n}}",
+        medium_one: "Medium: {{n}}",
+        medium_other: "Medium: {{n}}",
+        low_one: "Low: {{n}}",
+        low_other: "Low: {{n}}",
+      },
+      more_one: "and {{count}} more thing to fix",
+      more_other: "and {{count}} more things to fix",
+      shown: "The {{shown}} most urgent of {{total}}; each area's page lists them all.",
+    },
   },
 };
 
@@ -55,6 +72,23 @@ const it: Shape<typeof en> = {
     activeDepartments: "Reparti attivi",
     openDepartments: "Apri i reparti",
     appVersion: "Backoffice versione {{version}}",
+    attention: {
+      title: "Da sistemare",
+      nothing: "Non c'è nulla da sistemare: ogni fascicolo è completo e aggiornato.",
+      count: {
+        critical_one: "Critica: {{n}}",
+        critical_other: "Critica: {{n}}",
+        high_one: "Alta: {{n}}",
+        high_other: "Alta: {{n}}",
+        medium_one: "Media: {{n}}",
+        medium_other: "Media: {{n}}",
+        low_one: "Bassa: {{n}}",
+        low_other: "Bassa: {{n}}",
+      },
+      more_one: "e {{count}} altra cosa da sistemare",
+      more_other: "e altre {{count}} cose da sistemare",
+      shown: "Le {{shown}} più urgenti su {{total}}; la pagina di ogni area le elenca tutte.",
+    },
   },
 };
 

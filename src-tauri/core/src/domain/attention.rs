@@ -1,0 +1,51 @@
+//! The "needs attention" list: what each area has that is waiting for someone, in one place.
+//! Each area contributes through a provider (`services::attention`); Home shows the result.
+
+use super::completeness::Severity;
+use super::permissions::{Area, Role};
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// One thing that needs someone: which record, why, by when, how urgently, and who should act.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct AttentionItem {
+    pub area: Area,
+    /// The record to open: its table and id (the area's own page knows where to go in it).
+    pub entity: String,
+    pub record_id: i64,
+    /// The record's name as the person knows it ("Rossi Mario").
+    pub record_name: String,
+    /// A second line of context: the department, the supplier…
+    pub context: Option<String>,
+    /// Why, in the area's own terms; the area's screens word it (for staff, an `Issue`).
+    #[ts(type = "Record<string, unknown>")]
+    pub reason: serde_json::Value,
+    /// Further reasons on the same record, shown as "and N more".
+    pub more: i64,
+    /// By when it must be done (an expiry, a contract's end), when there is such a date.
+    pub due: Option<NaiveDate>,
+    pub severity: Severity,
+    /// Sort key within and across areas: higher is more urgent.
+    pub urgency: i64,
+    /// The role expected to act.
+    pub act_by: Role,
+}
+
+/// How many records of one area wait, per severity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AttentionCount {
+    pub area: Area,
+    pub severity: Severity,
+    pub count: i64,
+}
+
+/// The list Home shows: counts for every area the person may read, and the most urgent items.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Attention {
+    pub counts: Vec<AttentionCount>,
+    /// Most urgent first, across areas, at most the limit asked for.
+    pub items: Vec<AttentionItem>,
+    /// Records waiting in all, across the areas shown.
+    pub total: i64,
+}

@@ -1,0 +1,75 @@
+//! The "needs attention" list across areas. Each area implements [`Provider`] and is listed in
+//! [`PROVIDERS`]; Home asks every provider whose area the person may read, merges their items
+//! most urgent first and keeps the counts per area and severity.
+
+mod staff;
+
+use super::{Backoffice, Ctx};
+use crate::domain::attention::{Attention, AttentionCount, AttentionItem};
+use crate::domain::completeness::Severity;
+use crate::domain::permissions::{Action, Area};
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+/// Items Home asks for at most; each provider is asked for as many.
+pub const MAX_ITEMS: usize = 100;
+
+/// What an area contributes to the list. Both calls must answer from indexes: the list is read
+/// at every visit of Home, whatever the size of the company.
+pub trait Provider: Sync {
+    fn area(&self) -> Area;
+    /// Records waiting, per severity (zero counts may be left out).
+    fn counts(&self, conn: &Connection, today: NaiveDate) -> crate::Result<Vec<(Severity, i64)>>;
+    /// The most urgent items, at least `min` severe, at most `limit`, most urgent first.
+    fn items(
+        &self,
+        conn: &Connection,
+        today: NaiveDate,
+        min: Severity,
+        limit: usize,
+    ) -> crate::Result<Vec<AttentionItem>>;
+}
+
+/// Every area's provider; a new area adds its own here.
+pub const PROVIDERS: &[&dyn Provider] = &[&staff::Staff];
+
+impl Backoffice {
+    /// What needs someone, from every area `ctx` may read, read in one snapshot.
+    pub fn attention(&self, ctx: &Ctx, min: Severity, limit: usize) -> crate::Result<Attention> {
+        let limit = limit.clamp(1, MAX_ITEMS);
+        let today = self.today();
+        let providers: Vec<&dyn Provider> = PROVIDERS
+            .iter()
+            .copied()
+            .filter(|p| ctx.can(p.area(), Action::Read))
+            .collect();
+        self.store.read(|c| {
+            let mut counts = Vec::new();
+            let mut items = Vec::new();
+            for p in &providers {
+                for (severity, count) in p.counts(c, today)? {
+                    if count > 0 {
+                        counts.push(AttentionCount {
+                            area: p.area(),
+                            severity,
+                            count,
+                        });
+                    }
+                }
+                items.extend(p.items(c, today, min, limit)?);
+            }
+            items.sort_by(|a, b| {
+                b.urgency
+                    .cmp(&a.urgency)
+                    .then(a.record_name.cmp(&b.record_name))
+            });
+            items.truncate(limit);
+            let total = counts.iter().map(|c| c.count).sum();
+            Ok(Attention {
+                counts,
+                items,
+                total,
+            })
+        })
+    }
+}
