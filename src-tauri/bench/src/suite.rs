@@ -4,6 +4,7 @@
 use crate::import_bench;
 use crate::rng::Rng;
 use crate::stats::{fmt, repeat, Samples};
+use backoffice_core::domain::completeness::Severity;
 use backoffice_core::domain::employee::{StaffQuery, StaffSort, StatusFilter};
 use backoffice_core::domain::page::{PageRequest, SortDir};
 use backoffice_core::domain::permissions::Role;
@@ -370,6 +371,19 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
             &format!("completeness of the whole company ({employees} employees: overall and per department)"),
         )
         .timed(&rollup, Some(Duration::from_secs(1))),
+    );
+    // The needs-attention list Home shows: counts per severity and the 30 most urgent items,
+    // each assessed live.
+    app.attention(&ctx, Severity::Low, 30)?;
+    let attention = repeat(40, || {
+        app.attention(&ctx, Severity::Low, 30).expect("attention");
+    });
+    rows.push(
+        Row::new(
+            "B4",
+            &format!("… Home's needs-attention list ({employees} employees: counts and the 30 most urgent)"),
+        )
+        .timed(&attention, Some(Duration::from_millis(50))),
     );
     let rescore_all = repeat(o.runs.max(1), || {
         app.store()
