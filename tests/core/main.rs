@@ -1,5 +1,9 @@
 //! Headless tests of the store and services on real SQLite files with the real migrations.
 
+// Tests unwrap (a failed unwrap is a failed test) and may be long stories; the core crate's
+// lints on both are for the code they test.
+#![allow(clippy::unwrap_used, clippy::too_many_lines)]
+
 mod accounts;
 mod attention;
 mod bindings;

@@ -158,7 +158,7 @@ mod tests {
     use super::*;
 
     fn mode(p: &Path) -> u32 {
-        std::fs::symlink_metadata(p).unwrap().mode() & 0o777
+        std::fs::symlink_metadata(p).expect("metadata").mode() & 0o777
     }
 
     #[test]
