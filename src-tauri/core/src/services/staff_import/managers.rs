@@ -27,6 +27,22 @@ pub(super) const MANAGER_LOOKUPS_BEFORE_SCAN: usize = 10_000;
 /// The lines a loop's problem names; a longer loop ends in "…".
 pub(super) const LOOP_LINES_SHOWN: usize = 10;
 
+/// "4, 9, 12": the file lines of a loop's rows, in order, the first [`LOOP_LINES_SHOWN`] of a
+/// longer loop followed by "…".
+fn loop_lines(links: &[ManagerLink], rows: &[usize]) -> String {
+    let mut lines: Vec<usize> = rows.iter().map(|&i| links[i].line).collect();
+    lines.sort_unstable();
+    let mut shown: Vec<String> = lines
+        .iter()
+        .take(LOOP_LINES_SHOWN)
+        .map(usize::to_string)
+        .collect();
+    if lines.len() > LOOP_LINES_SHOWN {
+        shown.push("…".to_owned());
+    }
+    shown.join(", ")
+}
+
 /// The people of the file who would take part in a loop of managers: the links of the file
 /// over the ones on record, new people with the managers they name. Only loops the file makes
 /// count (at least one manager in them set or changed by the file). Returns the index of each
@@ -36,10 +52,6 @@ pub(super) const LOOP_LINES_SHOWN: usize = 10;
 /// Each chain is walked up once: a person on record not in the file is read by id (the primary
 /// key), and after [`MANAGER_LOOKUPS_BEFORE_SCAN`] such reads the rest comes from one query of
 /// every manager on record, which is cheaper than more reads one by one.
-#[expect(
-    clippy::too_many_lines,
-    reason = "written before the limit; to be split by stage"
-)]
 pub(super) fn manager_loops(
     conn: &Connection,
     links: &[ManagerLink],
@@ -116,17 +128,7 @@ pub(super) fn manager_loops(
                     })
                     .collect();
                 if rows.iter().any(|&i| links[i].changed) {
-                    let mut lines: Vec<usize> = rows.iter().map(|&i| links[i].line).collect();
-                    lines.sort_unstable();
-                    let mut shown: Vec<String> = lines
-                        .iter()
-                        .take(LOOP_LINES_SHOWN)
-                        .map(usize::to_string)
-                        .collect();
-                    if lines.len() > LOOP_LINES_SHOWN {
-                        shown.push("…".to_owned());
-                    }
-                    let lines = shown.join(", ");
+                    let lines = loop_lines(links, &rows);
                     looped.extend(rows.iter().map(|&i| (i, lines.clone())));
                 }
                 break;
