@@ -6,7 +6,7 @@
 
 use crate::staff::{date, person, staff_app, tax_code_for};
 use crate::support::TestApp;
-use backoffice_core::domain::employee::EmployeeInput;
+use backoffice_core::domain::staff::employee::EmployeeInput;
 use backoffice_core::domain::staff_import::{ImportOptions, ImportReport};
 use backoffice_core::ErrorCode;
 use std::path::{Path, PathBuf};

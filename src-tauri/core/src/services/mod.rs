@@ -11,15 +11,13 @@ mod preferences;
 mod search;
 mod session;
 mod staff;
-mod staff_catalog;
 mod staff_documents;
-mod staff_export;
 mod staff_import;
 
 pub use home::{Home, Startup};
 pub use preferences::Preferences;
 pub use session::Sessions;
-pub use staff_export::EmployeeExport;
+pub use staff::export::EmployeeExport;
 
 use crate::domain::permissions::{allows, Action, Area, Role};
 use crate::error::{Error, ErrorCode};

@@ -10,10 +10,10 @@ mod managers;
 mod plan;
 
 use super::{Backoffice, Ctx};
-use crate::domain::catalog::ContractType;
 use crate::domain::department::DepartmentInput;
-use crate::domain::employee::EmployeeStatus;
 use crate::domain::permissions::{Action, Area};
+use crate::domain::staff::catalog::ContractType;
+use crate::domain::staff::employee::EmployeeStatus;
 use crate::domain::staff_import::{
     required, ImportField, ImportOptions, ImportOutcome, ImportPreview, ImportReport, ImportSource,
     PREVIEW_ROWS, REQUIRED_FIELDS,
@@ -21,10 +21,10 @@ use crate::domain::staff_import::{
 use crate::error::{Error, ErrorCode, FieldError};
 use crate::import::headers::{suggest_mapping, STAFF_FIELDS};
 use crate::import::{ChosenFile, Format, ImportFile, Table};
-use crate::store::employee_bulk::{snapshot_json, Bulk, NewEmployee, REBUILD_INDEXES_FROM};
-use crate::store::employee_keys;
 use crate::store::retired_list;
-use crate::store::{departments, employees, requirements, staff_scores};
+use crate::store::staff::bulk::{snapshot_json, Bulk, NewEmployee, REBUILD_INDEXES_FROM};
+use crate::store::staff::keys;
+use crate::store::{departments, staff::employees, staff::requirements, staff::scores};
 use chrono::NaiveDate;
 use plan::{lookups, plan, unknown_departments, Kind, Known, RowPlan};
 use std::collections::{BTreeMap, HashMap};
@@ -147,7 +147,7 @@ impl Backoffice {
             // One read transaction: one snapshot, and no lock taken and released per lookup.
             let c = c.unchecked_transaction()?;
             let look = lookups(&c)?;
-            let tax_codes = employee_keys::tax_codes(&c)?;
+            let tax_codes = keys::tax_codes(&c)?;
             let known = Known {
                 look: &look,
                 tax_codes: &tax_codes,
@@ -194,7 +194,7 @@ impl Backoffice {
                 }
             }
             let look = lookups(c)?;
-            let tax_codes = employee_keys::tax_codes(c)?;
+            let tax_codes = keys::tax_codes(c)?;
             let reqs = requirements::list(c)?;
             let fixed_term: HashMap<i64, bool> = retired_list::list::<ContractType>(c, true)?
                 .into_iter()
@@ -338,10 +338,10 @@ impl Backoffice {
                     match at_hand {
                         Some(_) if scored => {}
                         Some(e) => {
-                            staff_scores::recompute_employee(c, e, &reqs, today)?;
+                            scores::recompute_employee(c, e, &reqs, today)?;
                         }
                         None => {
-                            staff_scores::recompute(c, e.id, &reqs, today)?;
+                            scores::recompute(c, e.id, &reqs, today)?;
                         }
                     }
                     ids.insert(e.tax_code.clone(), e.id);
@@ -362,7 +362,7 @@ impl Backoffice {
             if !later.is_empty() {
                 // Managers who are new employees of the same file: every new file is known by
                 // its tax code from the history snapshots' ids.
-                ids.extend(employee_keys::created_from(c, checked.first_id)?);
+                ids.extend(keys::created_from(c, checked.first_id)?);
             }
             // Managers who are new employees of the same file exist now.
             for (id, i) in later {
@@ -426,7 +426,7 @@ impl Backoffice {
                             .and_then(|id| checked.fixed_term.get(&id).copied());
                         Prepared {
                             id: e.id,
-                            scores: staff_scores::score_new(&e, fixed, checked.reqs, checked.today),
+                            scores: scores::score_new(&e, fixed, checked.reqs, checked.today),
                             snapshot: snapshot_json(&e),
                         }
                     });
@@ -459,7 +459,7 @@ const CHANNEL_BATCHES: usize = 16;
 /// What the checking thread of a commit needs besides the file.
 struct Checked<'a> {
     known: Known<'a>,
-    reqs: &'a [crate::domain::catalog::Requirement],
+    reqs: &'a [crate::domain::staff::catalog::Requirement],
     fixed_term: &'a HashMap<i64, bool>,
     today: NaiveDate,
     /// The write's time, the new files' `created_at`.

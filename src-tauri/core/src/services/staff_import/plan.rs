@@ -3,18 +3,18 @@
 //! for the report.
 
 use super::managers::{manager_loops, ManagerLink};
-use crate::domain::catalog::ContractType;
 use crate::domain::cf_names::split_full_name;
 use crate::domain::codice_fiscale::{self, Sex};
-use crate::domain::employee::{
+use crate::domain::staff::catalog::ContractType;
+use crate::domain::staff::employee::{
     Employee, EmployeeInput, EmployeeRules, EmployeeStatus, ValidEmployee,
 };
 use crate::domain::staff_import::{ImportOptions, ImportReport, RowError, FULL_NAME, MAX_REPORTED};
 use crate::domain::text::{capitalise_upper, fold_key};
 use crate::import::dates::{parse_date_pivot, parse_excel_serial};
 use crate::import::{Row, Table};
-use crate::store::employees;
 use crate::store::retired_list;
+use crate::store::staff::employees;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -1,0 +1,12 @@
+//! Staff files: employees, catalogues, completeness, exports.
+
+mod bench;
+mod catalog;
+mod completeness;
+mod employees;
+mod export;
+
+// The fixtures other areas' tests build employees with.
+pub use employees::{
+    contract_type, course, date, document_type, mario, person, query, staff_app, tax_code_for,
+};
