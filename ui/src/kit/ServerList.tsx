@@ -182,6 +182,7 @@ export function ServerList<Row, S extends string>(props: ServerListProps<Row, S>
           display: "grid",
           gridTemplateColumns: grid,
           gap: 10,
+          alignItems: "center",
           borderBottom: "1px solid var(--mantine-color-gray-3)",
         }}
       >
@@ -198,7 +199,7 @@ export function ServerList<Row, S extends string>(props: ServerListProps<Row, S>
       </Box>
       <div
         ref={attach}
-        style={{ height, overflowY: "auto", position: "relative" }}
+        style={{ height, overflowY: "auto", overflowX: "hidden", position: "relative" }}
         onScroll={(e) => memoryKey && memory.set(memoryKey, e.currentTarget.scrollTop)}
         data-testid={`${testId}-scroll`}
       >

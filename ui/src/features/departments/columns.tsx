@@ -64,7 +64,7 @@ function RowActions({ d, onEdit }: { d: Department; onEdit: (d: Department) => v
   );
 }
 
-/** The departments list's columns; the buttons' column only for those who may change them. */
+/** The departments list's columns (their least widths fit the 1280-pixel window); the buttons' column only for those who may change them. */
 export function useDepartmentColumns(
   onEdit: ((d: Department) => void) | null,
 ): ListColumn<Department, DepartmentSort>[] {
@@ -79,7 +79,7 @@ export function useDepartmentColumns(
     {
       key: "name",
       title: t("fields.departments.name"),
-      width: "minmax(170px, 1.6fr)",
+      width: "minmax(170px, 1.5fr)",
       sort: "name",
       cell: (d) => text(d.name, true),
     },
@@ -93,21 +93,21 @@ export function useDepartmentColumns(
     {
       key: "head",
       title: t("fields.departments.head"),
-      width: "minmax(130px, 1.2fr)",
+      width: "minmax(140px, 1.2fr)",
       sort: "head",
       cell: (d) => text(d.head),
     },
     {
       key: "cost_centre",
       title: t("fields.departments.cost_centre"),
-      width: "minmax(120px, 1fr)",
+      width: "minmax(160px, 1fr)",
       sort: "cost_centre",
       cell: (d) => text(d.cost_centre),
     },
     {
       key: "active",
       title: t("fields.departments.active"),
-      width: "110px",
+      width: "100px",
       cell: (d) => (
         <Badge color={d.active ? "green" : "gray"} variant="light">
           {t(d.active ? "departments.status.active" : "departments.status.inactive")}
@@ -117,7 +117,7 @@ export function useDepartmentColumns(
     {
       key: "updated_at",
       title: t("common.updatedAt"),
-      width: "150px",
+      width: "145px",
       sort: "updated_at",
       cell: (d) => <Text size="sm">{formatDateTime(d.updated_at, i18n.language)}</Text>,
     },
