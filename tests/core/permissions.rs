@@ -12,9 +12,10 @@ use backoffice_core::domain::employee::TerminationInput;
 use backoffice_core::domain::history::HistoryQuery;
 use backoffice_core::domain::page::{PageRequest, SortDir};
 use backoffice_core::domain::permissions::{Role, ROLES};
-use backoffice_core::domain::staff_import::ImportOptions;
+use backoffice_core::domain::staff::import::ImportOptions;
 use backoffice_core::domain::users::{NewUserInput, UserUpdateInput};
 use backoffice_core::services::Ctx;
+use backoffice_core::services::StaffImport;
 use backoffice_core::ErrorCode;
 
 /// The matrix as shipped, written out independently of the code: role → allowed "area:action".
@@ -242,21 +243,24 @@ fn operations() -> Vec<(&'static str, &'static str, Op)> {
             t.app.set_course_active(c, 5, v + 1, true).map(drop)
         }),
         ("preview_import", "staff:write", |t, c, dir| {
-            t.app.preview_import(c, &import_file(dir)).map(drop)
+            t.app
+                .preview_import(c, &StaffImport, &import_file(dir))
+                .map(drop)
         }),
         ("validate_import", "staff:write", |t, c, dir| {
             let path = import_file(dir);
-            let mapping = t.app.preview_import(&t.admin, &path)?.mapping;
+            let mapping = t.app.preview_import(&t.admin, &StaffImport, &path)?.mapping;
             t.app
-                .validate_import(c, &path, &mapping, &ImportOptions::default())
+                .validate_import(c, &StaffImport, &path, &mapping, &ImportOptions::default())
                 .map(drop)
         }),
         ("commit_import", "staff:write", |t, c, dir| {
             let path = import_file(dir);
-            let mapping = t.app.preview_import(&t.admin, &path)?.mapping;
+            let mapping = t.app.preview_import(&t.admin, &StaffImport, &path)?.mapping;
             t.app
                 .commit_import(
                     c,
+                    &StaffImport,
                     &path,
                     &mapping,
                     &ImportOptions::default(),

@@ -7,7 +7,9 @@
 use crate::staff::{date, person, staff_app, tax_code_for};
 use crate::support::TestApp;
 use backoffice_core::domain::employee::EmployeeInput;
-use backoffice_core::domain::staff_import::{ImportOptions, ImportReport};
+use backoffice_core::domain::staff::import::ImportOptions;
+use backoffice_core::import::ImportReport;
+use backoffice_core::services::StaffImport;
 use backoffice_core::ErrorCode;
 use std::path::{Path, PathBuf};
 
@@ -43,20 +45,35 @@ fn write(dir: &Path, rows: &[String]) -> PathBuf {
 }
 
 fn validate(t: &TestApp, path: &Path) -> ImportReport {
-    let mapping = t.app.preview_import(&t.ctx, path).unwrap().mapping;
+    let mapping = t
+        .app
+        .preview_import(&t.ctx, &StaffImport, path)
+        .unwrap()
+        .mapping;
     assert!(mapping.contains_key("manager"), "{mapping:?}");
     t.app
-        .validate_import(&t.ctx, path, &mapping, &ImportOptions::default())
+        .validate_import(
+            &t.ctx,
+            &StaffImport,
+            path,
+            &mapping,
+            &ImportOptions::default(),
+        )
         .unwrap()
 }
 
 fn commit(
     t: &TestApp,
     path: &Path,
-) -> backoffice_core::Result<backoffice_core::domain::staff_import::ImportOutcome> {
-    let mapping = t.app.preview_import(&t.ctx, path).unwrap().mapping;
+) -> backoffice_core::Result<backoffice_core::import::ImportOutcome> {
+    let mapping = t
+        .app
+        .preview_import(&t.ctx, &StaffImport, path)
+        .unwrap()
+        .mapping;
     t.app.commit_import(
         &t.ctx,
+        &StaffImport,
         path,
         &mapping,
         &ImportOptions::default(),

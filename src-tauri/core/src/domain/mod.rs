@@ -16,7 +16,7 @@ pub mod page;
 pub mod password;
 pub mod permissions;
 pub mod search;
-pub mod staff_import;
+pub mod staff;
 pub mod text;
 pub mod users;
 pub mod vat;

@@ -1,3 +1,5 @@
+pub mod import;
+
 use super::{Backoffice, Ctx};
 use crate::domain::department::{Department, DepartmentInput, DepartmentQuery};
 use crate::domain::page::Page;

@@ -6,6 +6,7 @@ mod departments;
 mod exports;
 mod history;
 mod home;
+mod imports;
 mod organisation;
 mod preferences;
 mod search;
@@ -14,11 +15,14 @@ mod staff;
 mod staff_catalog;
 mod staff_documents;
 mod staff_export;
-mod staff_import;
 
+pub use departments::import::{DepartmentImport, DEPARTMENT_FIELDS};
 pub use home::{Home, Startup};
+pub use imports::ImportArea;
 pub use preferences::Preferences;
 pub use session::Sessions;
+pub use staff::fields::{import_fields as staff_import_fields, StaffField, STAFF_FIELDS};
+pub use staff::import::StaffImport;
 pub use staff_export::EmployeeExport;
 
 use crate::domain::permissions::{allows, Action, Area, Role};

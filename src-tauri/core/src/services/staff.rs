@@ -1,6 +1,9 @@
 //! Employee files: create, edit, terminate, open (a recorded read), the staff list, and the
 //! completeness roll-ups.
 
+pub mod fields;
+pub mod import;
+
 use super::{Backoffice, Ctx};
 use crate::domain::catalog::ContractType;
 use crate::domain::completeness::{CompanyCompleteness, FixQuery, FixRow};

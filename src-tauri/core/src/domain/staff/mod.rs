@@ -1,0 +1,3 @@
+//! Staff files: the employee, their documents and training, and how files bring them in.
+
+pub mod import;
