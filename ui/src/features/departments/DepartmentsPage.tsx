@@ -13,7 +13,14 @@ import {
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { IconDots, IconPencil, IconPlus, IconPower, IconSearch } from "@tabler/icons-react";
+import {
+  IconDots,
+  IconFileImport,
+  IconPencil,
+  IconPlus,
+  IconPower,
+  IconSearch,
+} from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -31,6 +38,7 @@ import type { DepartmentSort } from "../../bindings/DepartmentSort";
 import type { SortDir } from "../../bindings/SortDir";
 import { formatDateTime } from "../../i18n/format";
 import { errorMessage } from "../../lib/errors";
+import { ImportDialog } from "../import/ImportDialog";
 import { DepartmentFormModal } from "./DepartmentFormModal";
 import { FIND_DEPARTMENT } from "./find";
 import "./i18n";
@@ -78,7 +86,9 @@ export function DepartmentsPage() {
     setPage(1);
   }, [route, memory]);
   const [editing, setEditing] = useState<Department | null | undefined>(undefined);
+  const [importing, setImporting] = useState(false);
   const toggle = useToggleActive();
+  const qc = useQueryClient();
   const canWrite = useCan("departments", "write");
 
   const query = {
@@ -108,13 +118,23 @@ export function DepartmentsPage() {
         subtitle={t("departments.subtitle")}
         actions={
           canWrite && (
-            <Button
-              leftSection={<IconPlus size={16} />}
-              onClick={() => setEditing(null)}
-              data-testid="department-new"
-            >
-              {t("departments.new")}
-            </Button>
+            <Group gap="sm" wrap="nowrap">
+              <Button
+                variant="default"
+                leftSection={<IconFileImport size={16} />}
+                onClick={() => setImporting(true)}
+                data-testid="department-import"
+              >
+                {t("departments.import")}
+              </Button>
+              <Button
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setEditing(null)}
+                data-testid="department-new"
+              >
+                {t("departments.new")}
+              </Button>
+            </Group>
           )
         }
       />
@@ -244,6 +264,14 @@ export function DepartmentsPage() {
           }
         </QueryState>
       </Card>
+      <ImportDialog
+        area="departments"
+        opened={importing}
+        onClose={() => {
+          setImporting(false);
+          qc.invalidateQueries({ queryKey: departmentKeys.all });
+        }}
+      />
       <DepartmentFormModal
         opened={editing !== undefined}
         department={editing ?? null}

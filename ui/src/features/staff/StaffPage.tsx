@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   SegmentedControl,
   Select,
   Skeleton,
@@ -35,12 +34,11 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type KeyboardEvent, Suspense, useCallback, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from "react";
 import { departmentKeys } from "../../api/departments";
 import "./staff.css";
 import { useTranslation } from "react-i18next";
 import { staffApi, staffKeys } from "../../api/staff";
-import { lazyPage, PageLoading } from "../../app/lazyPage";
 import { useNav, useRemembered } from "../../app/nav";
 import { PageHeader } from "../../app/PageHeader";
 import { useCan } from "../../app/session";
@@ -55,10 +53,7 @@ import { useAllDepartments, useContractTypes, useNames, useOptions } from "./cat
 import { NO_FILTERS, STAFF_FILTERS, type StaffFilters } from "./filters";
 import { ExpiryDate, ScoreBar } from "./parts";
 import "./i18n";
-import "../staffImport/i18n";
-
-/** The import dialog's steps, in their own chunk: most visits to the list import nothing. */
-const ImportWizard = lazyPage(() => import("../staffImport/ImportWizard"), "ImportWizard");
+import { ImportDialog } from "../import/ImportDialog";
 
 /** Rows fetched per request: one SQL page, asked for only when the person scrolls near it. */
 export const STAFF_PAGE = 100;
@@ -409,25 +404,15 @@ export function StaffPage() {
           </Group>
         }
       />
-      <Modal
+      <ImportDialog
+        area="staff"
         opened={importing}
-        onClose={() => setImporting(false)}
-        title={t("import.title")}
-        size={960}
-        closeOnClickOutside={false}
-      >
-        {importing ? (
-          <Suspense fallback={<PageLoading />}>
-            <ImportWizard
-              onClose={() => {
-                setImporting(false);
-                qc.invalidateQueries({ queryKey: staffKeys.all });
-                qc.invalidateQueries({ queryKey: departmentKeys.all });
-              }}
-            />
-          </Suspense>
-        ) : null}
-      </Modal>
+        onClose={() => {
+          setImporting(false);
+          qc.invalidateQueries({ queryKey: staffKeys.all });
+          qc.invalidateQueries({ queryKey: departmentKeys.all });
+        }}
+      />
       <Card>
         <Filters value={filters} filtered={filtered} onChange={change} />
         {first.isError ? (
