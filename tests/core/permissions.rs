@@ -14,8 +14,9 @@ use backoffice_core::domain::page::{PageRequest, SortDir};
 use backoffice_core::domain::permissions::{Role, ROLES};
 use backoffice_core::domain::staff::import::ImportOptions;
 use backoffice_core::domain::users::{NewUserInput, UserUpdateInput};
+use backoffice_core::import::NoOptions;
 use backoffice_core::services::Ctx;
-use backoffice_core::services::StaffImport;
+use backoffice_core::services::{DepartmentImport, StaffImport};
 use backoffice_core::ErrorCode;
 
 /// The matrix as shipped, written out independently of the code: role → allowed "area:action".
@@ -268,6 +269,28 @@ fn operations() -> Vec<(&'static str, &'static str, Op)> {
                 )
                 .map(drop)
         }),
+        (
+            "commit_department_import",
+            "departments:write",
+            |t, c, dir| {
+                let path = dir.join("reparti.csv");
+                std::fs::write(&path, "Codice;Nome\nIMP;Importati\n").unwrap();
+                let mapping = t
+                    .app
+                    .preview_import(&t.admin, &DepartmentImport, &path)?
+                    .mapping;
+                t.app
+                    .commit_import(
+                        c,
+                        &DepartmentImport,
+                        &path,
+                        &mapping,
+                        &NoOptions {},
+                        &mut |_, _| true,
+                    )
+                    .map(drop)
+            },
+        ),
         ("export_staff_csv", "staff:export", |t, c, dir| {
             t.app
                 .export_staff_csv(c, &crate::staff::query(), &dir.join("staff.csv"), "it")

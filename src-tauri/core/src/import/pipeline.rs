@@ -56,7 +56,7 @@ pub trait Importer: Sync {
         &[]
     }
     /// Reads what checking the rows needs (the check alone, without a commit).
-    fn prepare(
+    fn known(
         &self,
         conn: &Connection,
         input: Input<'_, Self::Options>,

@@ -200,7 +200,7 @@ pub fn validate<I: Importer>(
     store.read(|c| {
         // One read transaction: one snapshot, and no lock taken and released per lookup.
         let c = c.unchecked_transaction()?;
-        let prep = importer.prepare(&c, input)?;
+        let prep = importer.known(&c, input)?;
         let mut checker = importer.checker(&c, input, &prep)?;
         check_rows(input, &mut *checker, &mut |_| Ok(()))
     })

@@ -97,7 +97,7 @@ impl Importer for DepartmentImport {
         DEPARTMENT_FIELDS
     }
 
-    fn prepare(&self, conn: &Connection, _: Input<'_, NoOptions>) -> crate::Result<Prep> {
+    fn known(&self, conn: &Connection, _: Input<'_, NoOptions>) -> crate::Result<Prep> {
         let mut by_name = HashMap::new();
         let mut by_code = HashMap::new();
         for (id, name_key, code_key, _) in departments::keys(conn)? {
@@ -121,6 +121,7 @@ impl Importer for DepartmentImport {
             prep,
             names: SeenKeys::with_capacity(rows),
             codes: SeenKeys::with_capacity(rows),
+            targets: SeenKeys::default(),
         }))
     }
 
@@ -130,7 +131,7 @@ impl Importer for DepartmentImport {
         input: Input<'a, NoOptions>,
     ) -> crate::Result<Begun<'a, Prep, DepartmentRow>> {
         Ok(Begun {
-            prep: self.prepare(w.conn(), input)?,
+            prep: self.known(w.conn(), input)?,
             writer: Box::new(Writer { w }),
             references: Vec::new(),
         })
@@ -142,6 +143,8 @@ struct Checker<'a> {
     prep: &'a Prep,
     names: SeenKeys,
     codes: SeenKeys,
+    /// The departments on record rows stand for: two rows may not change one department.
+    targets: SeenKeys,
 }
 
 impl Checker<'_> {
@@ -215,7 +218,11 @@ impl RowChecker<DepartmentRow> for Checker<'_> {
                 return Ok(None);
             }
         };
-        self.unique(&valid, existing.as_ref().map(|d| d.id), p);
+        match &existing {
+            // Another row stands for the same department (one by its code, one by its name).
+            Some(d) if !self.targets.first(d.id.to_string(), "name", p) => {}
+            _ => self.unique(&valid, existing.as_ref().map(|d| d.id), p),
+        }
         let change = match &existing {
             None => Change::Create,
             Some(d) => {

@@ -84,7 +84,7 @@ impl Importer for StaffImport {
         OPTIONS
     }
 
-    fn prepare(&self, conn: &Connection, input: Input<'_, ImportOptions>) -> crate::Result<Prep> {
+    fn known(&self, conn: &Connection, input: Input<'_, ImportOptions>) -> crate::Result<Prep> {
         Ok(Prep {
             look: lookups(conn)?,
             tax_codes: employee_keys::tax_codes(conn)?,
@@ -123,7 +123,7 @@ impl Importer for StaffImport {
             }
             references.push(("department", names.len()));
         }
-        let mut prep = self.prepare(c, input)?;
+        let mut prep = self.known(c, input)?;
         // Every department the file names exists now: one still unknown is an error.
         prep.create_departments = false;
         let mut bulk = Bulk::begin(w)?;
