@@ -2,8 +2,8 @@
 //! when asked):
 //! `cargo test -p backoffice-core --release --test core -- --ignored --nocapture export_bench`.
 
+use crate::staff::import::write_clean_csv;
 use crate::staff::staff_app;
-use crate::staff_import::write_clean_csv;
 use backoffice_core::domain::employee::{StaffQuery, StatusFilter};
 use backoffice_core::domain::history::HistoryQuery;
 use backoffice_core::domain::staff::import::ImportOptions;

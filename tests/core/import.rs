@@ -495,8 +495,8 @@ fn a_row_with_more_cells_than_the_header_is_found_and_empty_trailing_cells_are_n
 
 #[test]
 fn the_staff_import_reports_a_row_with_a_separator_too_many_at_its_line() {
+    use crate::staff::import::write_clean_csv;
     use crate::staff::staff_app;
-    use crate::staff_import::write_clean_csv;
     use backoffice_core::domain::staff::import::ImportOptions;
     let app = staff_app();
     let dir = tempfile::tempdir().unwrap();

@@ -2,8 +2,8 @@
 //! preview reads, and a file changed on disk before the check or the commit is refused with
 //! `file_changed`, nothing written.
 
+use crate::staff::import::write_clean_csv;
 use crate::staff::staff_app;
-use crate::staff_import::write_clean_csv;
 use backoffice_core::domain::staff::import::ImportOptions;
 use backoffice_core::services::StaffImport;
 use backoffice_core::ErrorCode;

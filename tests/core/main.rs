@@ -28,7 +28,4 @@ mod staff_catalog;
 mod staff_completeness;
 mod staff_documents;
 mod staff_export;
-mod staff_import;
-mod staff_import_bulk;
-mod staff_import_cycles;
 mod support;

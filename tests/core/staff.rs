@@ -2,6 +2,10 @@
 //! recorded read, and the staff list (filters, sorts, search) down to its query plans at 20,000
 //! employees.
 
+pub mod import;
+mod import_bulk;
+mod import_cycles;
+
 use crate::support::{app, installed, Installed, TestApp, ADMIN_PASSWORD};
 use backoffice_core::domain::codice_fiscale::Sex;
 use backoffice_core::domain::employee::{

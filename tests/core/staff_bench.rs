@@ -1,8 +1,8 @@
 //! Benchmarks at 100,000 employees (not timed tests: they print, and run only when asked):
 //! `cargo test -p backoffice-core --release -- --ignored --nocapture staff_bench`.
 
+use crate::staff::import::write_clean_csv;
 use crate::staff::{query, staff_app};
-use crate::staff_import::write_clean_csv;
 use backoffice_core::domain::completeness::FixQuery;
 use backoffice_core::domain::employee::{StaffQuery, StaffSort, StatusFilter};
 use backoffice_core::domain::page::{PageRequest, SortDir};

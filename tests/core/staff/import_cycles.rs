@@ -2,7 +2,7 @@
 //! each other, someone on file made to report to their own report, a loop of three through
 //! people on file and in the file, people naming themselves. Every row in the loop is reported at
 //! its line, at the manager column, with `manager_cycle` and the lines of the loop; a commit
-//! writes nothing. A long chain without a loop imports. (The bulk path: staff_import_bulk.rs.)
+//! writes nothing. A long chain without a loop imports. (The bulk path: import_bulk.rs.)
 
 use crate::staff::{date, person, staff_app, tax_code_for};
 use crate::support::TestApp;
