@@ -70,7 +70,9 @@ fn a_department_list_imports_through_the_shared_wizard() {
     app.click("[data-testid=department-import]");
     app.click("[data-testid=import-choose]");
     app.wait_for("[data-testid=import-mapping]", TIMEOUT);
-    assert!(app.text("[data-testid=import-mapping]").contains("Cost centre"));
+    assert!(app
+        .text("[data-testid=import-mapping]")
+        .contains("Cost centre"));
     app.click("[data-testid=import-check]");
     app.wait_for("[data-testid=import-ready]", TIMEOUT);
     let ready = app.text("[data-testid=import-ready]");

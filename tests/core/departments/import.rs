@@ -382,7 +382,7 @@ fn the_commands_entry_needs_department_rights_and_reads_the_options_as_sent() {
         )
         .unwrap();
     assert_eq!(outcome.created, 3);
-    // Options a staff import does not know are refused, not ignored.
+    // Options of the wrong shape are refused, not read as false.
     let e = t
         .app
         .validate_import_in(
