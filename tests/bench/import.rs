@@ -4,12 +4,14 @@
 //! everything back, the indexes included.
 
 use backoffice_bench::staff_csv;
-use backoffice_core::domain::employee::{EmployeeRules, StaffQuery, StaffSort, ValidEmployee};
 use backoffice_core::domain::permissions::Role;
+use backoffice_core::domain::staff::employee::{
+    EmployeeRules, StaffQuery, StaffSort, ValidEmployee,
+};
 use backoffice_core::domain::staff::import::ImportOptions;
 use backoffice_core::services::StaffImport;
 use backoffice_core::services::{Backoffice, Ctx};
-use backoffice_core::store::employees::{self, Scores, REBUILD_INDEXES_FROM};
+use backoffice_core::store::staff::employees::{self, Scores, REBUILD_INDEXES_FROM};
 use backoffice_core::store::system_clock;
 
 fn ctx() -> Ctx {
@@ -126,7 +128,7 @@ fn a_failure_while_the_indexes_are_dropped_rolls_everything_back() {
     let mut valid: Vec<ValidEmployee> = staff_csv::rows(REBUILD_INDEXES_FROM, 5)
         .into_iter()
         .map(|r| {
-            backoffice_core::domain::employee::EmployeeInput {
+            backoffice_core::domain::staff::employee::EmployeeInput {
                 first_name: r[2].clone(),
                 last_name: r[1].clone(),
                 tax_code: r[3].clone(),

@@ -4,12 +4,12 @@
 
 use crate::staff::import::write_clean_csv;
 use crate::staff::staff_app;
-use backoffice_core::domain::employee::{StaffQuery, StatusFilter};
 use backoffice_core::domain::history::HistoryQuery;
+use backoffice_core::domain::staff::employee::{StaffQuery, StatusFilter};
 use backoffice_core::domain::staff::import::ImportOptions;
 use backoffice_core::import::{read_file, ChosenFile};
 use backoffice_core::services::StaffImport;
-use backoffice_core::store::staff_list;
+use backoffice_core::store::staff::list;
 use std::time::{Duration, Instant};
 
 /// The process's peak resident memory since the last [`reset_peak`], in MB (Linux).
@@ -99,7 +99,7 @@ fn exports_and_file_checks_at_100000() {
         t.app
             .store()
             .read(|c| {
-                staff_list::for_each(c, &everyone, today, &mut |e, n| {
+                list::for_each(c, &everyone, today, &mut |e, n| {
                     let s = |v: &Option<String>| v.clone().unwrap_or_default();
                     let d = |v: Option<chrono::NaiveDate>| {
                         v.map(|d| d.format("%d/%m/%Y").to_string())

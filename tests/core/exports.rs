@@ -4,9 +4,9 @@
 
 use crate::staff::{mario, person, staff_app};
 use crate::support::TestApp;
-use backoffice_core::domain::employee::{StaffQuery, StatusFilter};
 use backoffice_core::domain::history::HistoryQuery;
 use backoffice_core::domain::page::PageRequest;
+use backoffice_core::domain::staff::employee::{StaffQuery, StatusFilter};
 use backoffice_core::domain::staff::import::ImportOptions;
 use backoffice_core::services::StaffImport;
 use backoffice_core::ErrorCode;

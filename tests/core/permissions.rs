@@ -2,16 +2,16 @@
 //! permission matrix says so, and a refusal changes no data but is recorded.
 
 use crate::support::{installed, Installed};
-use backoffice_core::domain::catalog::{
-    ContractTypeInput, CourseInput, DocumentTypeInput, Required, RequirementInput,
-};
-use backoffice_core::domain::completeness::FixQuery;
 use backoffice_core::domain::department::{ActiveFilter, DepartmentQuery, DepartmentSort};
 use backoffice_core::domain::document::{DocumentInput, TrainingInput};
-use backoffice_core::domain::employee::TerminationInput;
 use backoffice_core::domain::history::HistoryQuery;
 use backoffice_core::domain::page::{PageRequest, SortDir};
 use backoffice_core::domain::permissions::{Role, ROLES};
+use backoffice_core::domain::staff::catalog::{
+    ContractTypeInput, CourseInput, DocumentTypeInput, Required, RequirementInput,
+};
+use backoffice_core::domain::staff::completeness::FixQuery;
+use backoffice_core::domain::staff::employee::TerminationInput;
 use backoffice_core::domain::staff::import::ImportOptions;
 use backoffice_core::domain::users::{NewUserInput, UserUpdateInput};
 use backoffice_core::import::NoOptions;

@@ -7,9 +7,7 @@ mod import;
 mod search;
 mod settings;
 mod staff;
-mod staff_catalog;
 mod staff_documents;
-mod staff_export;
 
 use crate::state::AppState;
 use backoffice_core::services::{Backoffice, Ctx};
@@ -58,18 +56,18 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         staff::reactivate_employee,
         staff::company_completeness,
         staff::what_needs_fixing,
-        staff_catalog::list_contract_types,
-        staff_catalog::save_contract_type,
-        staff_catalog::set_contract_type_active,
-        staff_catalog::list_document_types,
-        staff_catalog::save_document_type,
-        staff_catalog::set_document_type_active,
-        staff_catalog::list_courses,
-        staff_catalog::save_course,
-        staff_catalog::set_course_active,
-        staff_catalog::list_requirements,
-        staff_catalog::create_requirement,
-        staff_catalog::delete_requirement,
+        staff::catalog::list_contract_types,
+        staff::catalog::save_contract_type,
+        staff::catalog::set_contract_type_active,
+        staff::catalog::list_document_types,
+        staff::catalog::save_document_type,
+        staff::catalog::set_document_type_active,
+        staff::catalog::list_courses,
+        staff::catalog::save_course,
+        staff::catalog::set_course_active,
+        staff::catalog::list_requirements,
+        staff::catalog::create_requirement,
+        staff::catalog::delete_requirement,
         staff_documents::attach_document,
         staff_documents::renew_document,
         staff_documents::update_document,
@@ -84,8 +82,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         import::commit_import,
         import::job_status,
         import::cancel_job,
-        staff_export::export_staff,
-        staff_export::export_employee_file,
+        staff::export::export_staff,
+        staff::export::export_employee_file,
         search::global_search,
     ]
 }

@@ -152,7 +152,7 @@ fn schema_insert(
             .expect("prepare");
         let snapshot_sql = format!(
             "SELECT {} FROM employees WHERE id = ?1",
-            backoffice_core::store::employees::TRACKED.snapshot_sql()
+            backoffice_core::store::staff::employees::TRACKED.snapshot_sql()
         );
         let mut snap = tx.prepare(&snapshot_sql).expect("prepare");
         let mut change = tx

@@ -9,8 +9,9 @@ use ts_rs::{Config, ExportError, TS};
 /// Writes every binding file into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     use crate::domain::{
-        catalog as cat, completeness as cmp, department as d, document as doc, employee as e,
-        history as h, organisation as o, page as p, permissions as r, search as s, users as u,
+        department as d, document as doc, history as h, organisation as o, page as p,
+        permissions as r, search as s, staff::catalog as cat, staff::completeness as cmp,
+        staff::employee as e, users as u,
     };
     use crate::import::{field as impf, report as imp};
     // Integers cross as JS numbers: ids and money minor units stay far below 2^53.

@@ -4,8 +4,8 @@
 
 use crate::staff::{date, person, staff_app, tax_code_for};
 use crate::support::TestApp;
-use backoffice_core::domain::employee::{EmployeeStatus, StaffQuery, StatusFilter};
 use backoffice_core::domain::page::PageRequest;
+use backoffice_core::domain::staff::employee::{EmployeeStatus, StaffQuery, StatusFilter};
 use backoffice_core::domain::staff::import::ImportOptions;
 use backoffice_core::import::ImportReport;
 use backoffice_core::services::StaffImport;

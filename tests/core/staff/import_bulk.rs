@@ -21,16 +21,16 @@
 use crate::staff::date;
 use crate::support::stepping_clock;
 use backoffice_core::domain::codice_fiscale::check_char;
-use backoffice_core::domain::employee::TerminationInput;
 use backoffice_core::domain::iban;
 use backoffice_core::domain::permissions::Role;
 use backoffice_core::domain::search::{GlobalSearchQuery, HitKind, SearchHit};
+use backoffice_core::domain::staff::employee::TerminationInput;
 use backoffice_core::domain::staff::import::ImportOptions;
 use backoffice_core::import::{ImportOutcome, ImportReport};
 use backoffice_core::jobs::Jobs;
 use backoffice_core::services::StaffImport;
 use backoffice_core::services::{Backoffice, Ctx};
-use backoffice_core::store::employees::REBUILD_INDEXES_FROM;
+use backoffice_core::store::staff::employees::REBUILD_INDEXES_FROM;
 use backoffice_core::ErrorCode;
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::BTreeMap;

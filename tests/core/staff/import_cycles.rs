@@ -6,7 +6,7 @@
 
 use crate::staff::{date, person, staff_app, tax_code_for};
 use crate::support::TestApp;
-use backoffice_core::domain::employee::EmployeeInput;
+use backoffice_core::domain::staff::employee::EmployeeInput;
 use backoffice_core::domain::staff::import::ImportOptions;
 use backoffice_core::import::ImportReport;
 use backoffice_core::services::StaffImport;

@@ -1,7 +1,7 @@
 //! Documents attached to an employee and completed training: what is stored about them, and the
 //! rules for the files people attach.
 
-use super::catalog::{add_months, Course, DocumentType};
+use super::staff::catalog::{add_months, Course, DocumentType};
 use super::text::Checks;
 use crate::error::{Error, ErrorCode, FieldError};
 use chrono::{DateTime, NaiveDate, Utc};

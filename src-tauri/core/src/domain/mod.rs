@@ -1,13 +1,10 @@
 //! Types and rules of the business, free of I/O.
 
 pub mod attention;
-pub mod catalog;
 pub mod cf_names;
 pub mod codice_fiscale;
-pub mod completeness;
 pub mod department;
 pub mod document;
-pub mod employee;
 pub mod history;
 pub mod iban;
 pub mod lockout;

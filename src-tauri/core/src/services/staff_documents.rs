@@ -5,16 +5,16 @@
 use super::staff::rescore;
 use super::{Backoffice, Ctx};
 use crate::blobs::Blobs;
-use crate::domain::catalog::{Course, DocumentType};
 use crate::domain::document::{
     validate_meta, Document, DocumentEdit, DocumentInput, RenewalInput, TrainingInput,
     TrainingRecord,
 };
 use crate::domain::history::ChangeOp;
 use crate::domain::permissions::{Action, Area};
+use crate::domain::staff::catalog::{Course, DocumentType};
 use crate::error::{Error, FieldError};
 use crate::store::retired_list;
-use crate::store::{documents, employees, training, WriteTx};
+use crate::store::{documents, staff::employees, staff::training, WriteTx};
 use std::path::{Path, PathBuf};
 
 /// Held from copying a file into the store until its row is committed, and from deleting a row

@@ -6,10 +6,10 @@ use super::tracked::{Naming, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
 use super::versioned::at_version;
-use crate::domain::completeness::DocFact;
 use crate::domain::document::{Document, ValidDocumentMeta};
 use crate::domain::history::ChangeOp;
 use crate::domain::permissions::Area;
+use crate::domain::staff::completeness::DocFact;
 use crate::error::{Error, ErrorCode, FieldError};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 

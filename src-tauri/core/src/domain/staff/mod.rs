@@ -1,3 +1,7 @@
-//! Staff files: the employee, their documents and training, and how files bring them in.
+//! Staff files' rules: the employee record, its catalogues and its completeness, and the
+//! import's own choices.
 
+pub mod catalog;
+pub mod completeness;
+pub mod employee;
 pub mod import;

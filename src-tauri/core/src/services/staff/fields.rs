@@ -4,11 +4,11 @@
 //! labels and the export's columns all come from [`STAFF_FIELDS`]; a plain text field needs one
 //! entry here and nothing else in the import or the export.
 
-use crate::domain::employee::{Employee, EmployeeInput, EmployeeStatus};
+use crate::domain::staff::employee::{Employee, EmployeeInput, EmployeeStatus};
 use crate::domain::staff::import::FULL_NAME;
 use crate::export::{Column, Kind, Language, Value};
 use crate::import::{Field, FieldKind};
-use crate::store::staff_list::ExportNames;
+use crate::store::staff::list::ExportNames;
 use std::sync::LazyLock;
 
 /// How the import fills a field.

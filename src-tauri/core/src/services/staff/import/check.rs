@@ -11,7 +11,7 @@ use super::managers::{manager_loops, ManagerLink, Person};
 use super::{NewFiles, Prep};
 use crate::domain::cf_names::split_full_name;
 use crate::domain::codice_fiscale;
-use crate::domain::employee::{
+use crate::domain::staff::employee::{
     Employee, EmployeeInput, EmployeeRules, EmployeeStatus, ValidEmployee,
 };
 use crate::domain::staff::import::{ImportOptions, FULL_NAME};
@@ -20,8 +20,8 @@ use crate::import::dates::TWO_DIGIT_PIVOT;
 use crate::import::report::UnknownValues;
 use crate::import::{param, Cells, Change, Input, Problems, RowChecker, RowError, SeenKeys};
 use crate::services::staff::fields::text_fields;
-use crate::store::employee_bulk::snapshot_json;
-use crate::store::{employees, staff_scores};
+use crate::store::staff::bulk::snapshot_json;
+use crate::store::staff::{employees, scores};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -365,7 +365,7 @@ impl<'a> StaffChecker<'a> {
             .and_then(|id| self.prep.look.fixed_term.get(&id).copied());
         Prepared {
             id: e.id,
-            scores: staff_scores::score_new(&e, fixed, &new.reqs, self.input.today),
+            scores: scores::score_new(&e, fixed, &new.reqs, self.input.today),
             snapshot: snapshot_json(&e),
         }
     }

@@ -1,9 +1,9 @@
 //! What a staff file's words stand for: departments and contract types by the names a file may
 //! use, sexes and statuses in either language.
 
-use crate::domain::catalog::ContractType;
 use crate::domain::codice_fiscale::Sex;
-use crate::domain::employee::EmployeeStatus;
+use crate::domain::staff::catalog::ContractType;
+use crate::domain::staff::employee::EmployeeStatus;
 use crate::domain::text::fold_key;
 use crate::import::Input;
 use crate::store::retired_list;

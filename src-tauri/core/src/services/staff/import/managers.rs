@@ -1,7 +1,7 @@
 //! Loops of managers an import would make: found once every row is read, on the links of the
 //! file over the ones on record.
 
-use crate::store::employee_keys;
+use crate::store::staff::keys;
 use rusqlite::Connection;
 use std::collections::HashMap;
 
@@ -98,13 +98,13 @@ pub(super) fn manager_loops(
     let mut all: Option<HashMap<i64, i64>> = None;
     let mut manager_on_record = |id: i64| -> crate::Result<Option<i64>> {
         if all.is_none() && lookups >= MANAGER_LOOKUPS_BEFORE_SCAN {
-            all = Some(employee_keys::manager_links(conn)?);
+            all = Some(keys::manager_links(conn)?);
         }
         if let Some(all) = &all {
             return Ok(all.get(&id).copied());
         }
         lookups += 1;
-        employee_keys::manager_of(conn, id)
+        keys::manager_of(conn, id)
     };
 
     let mut link_state = vec![NEW; links.len()];

@@ -15,14 +15,15 @@ mod write;
 pub use check::StaffRow;
 
 use super::fields::import_fields;
-use crate::domain::catalog::Requirement;
 use crate::domain::department::DepartmentInput;
 use crate::domain::permissions::Area;
+use crate::domain::staff::catalog::Requirement;
 use crate::domain::staff::import::ImportOptions;
 use crate::import::{Begun, Field, ImportOption, Importer, Input, RowChecker};
-use crate::store::employee_bulk::Bulk;
+use crate::store::departments;
+use crate::store::staff::bulk::Bulk;
+use crate::store::staff::{keys, requirements};
 use crate::store::WriteTx;
-use crate::store::{departments, employee_keys, requirements};
 use chrono::{DateTime, Utc};
 use lookups::{lookups, unknown_departments, Lookups};
 use rusqlite::Connection;
@@ -87,7 +88,7 @@ impl Importer for StaffImport {
     fn known(&self, conn: &Connection, input: Input<'_, ImportOptions>) -> crate::Result<Prep> {
         Ok(Prep {
             look: lookups(conn)?,
-            tax_codes: employee_keys::tax_codes(conn)?,
+            tax_codes: keys::tax_codes(conn)?,
             create_departments: input.options.create_missing_departments,
             new_files: None,
         })

@@ -5,13 +5,13 @@
 //! file) waits until every new file is written.
 
 use super::check::{RowPlan, StaffRow};
-use crate::domain::catalog::Requirement;
-use crate::domain::employee::{Employee, EmployeeStatus};
+use crate::domain::staff::catalog::Requirement;
+use crate::domain::staff::employee::{Employee, EmployeeStatus};
 use crate::error::Error;
 use crate::import::{Change, Progress, RowWriter};
-use crate::store::employee_bulk::{Bulk, NewEmployee, REBUILD_INDEXES_FROM};
+use crate::store::staff::bulk::{Bulk, NewEmployee, REBUILD_INDEXES_FROM};
+use crate::store::staff::{employees, keys, scores};
 use crate::store::WriteTx;
-use crate::store::{employee_keys, employees, staff_scores};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -92,7 +92,7 @@ impl RowWriter<StaffRow> for StaffWriter<'_, '_> {
         if !later.is_empty() {
             // Managers who are new employees of the same file: every new file is known by its
             // tax code from the history snapshots' ids.
-            ids.extend(employee_keys::created_from(w.conn(), first_id)?);
+            ids.extend(keys::created_from(w.conn(), first_id)?);
         }
         for (id, i) in later {
             after.link_manager(id, &rest[i].1, &ids)?;
@@ -142,10 +142,10 @@ impl After<'_, '_, '_> {
             // A new file was scored before it was written.
             (true, Some(_)) => {}
             (true, None) => {
-                staff_scores::recompute_employee(c, &e, self.reqs, self.today)?;
+                scores::recompute_employee(c, &e, self.reqs, self.today)?;
             }
             (false, _) => {
-                staff_scores::recompute(c, e.id, self.reqs, self.today)?;
+                scores::recompute(c, e.id, self.reqs, self.today)?;
             }
         }
         Ok(e)

@@ -1,9 +1,5 @@
 //! Departments table: paged search, insert, update, (de)activate.
 
-use super::tracked::{Naming, Snapshot, Tracked};
-use super::tx::WriteTx;
-use super::versioned::at_version;
-use super::{like_pattern, ts_parse};
 use crate::domain::department::{
     ActiveFilter, Department, DepartmentQuery, DepartmentSort, ValidDepartment,
 };
@@ -12,6 +8,10 @@ use crate::domain::page::Page;
 use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
 use crate::error::{Error, FieldError};
+use crate::store::tracked::{Naming, Snapshot, Tracked};
+use crate::store::tx::WriteTx;
+use crate::store::versioned::at_version;
+use crate::store::{like_pattern, ts_parse};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 

@@ -2,14 +2,14 @@
 //! of its sort (migration 0005) or, for a search, through the trigram index; the export's
 //! stream of every matching employee; and the query plans the tests check.
 
-use super::dates::{date_at, date_text, opt_date_at};
-use super::employees::{from_row, COLUMNS, COLUMN_COUNT};
-use super::like_pattern;
-use crate::domain::employee::{
+use crate::domain::page::{Page, SortDir};
+use crate::domain::staff::employee::{
     Employee, EmployeeStatus, StaffQuery, StaffRow, StaffSort, StatusFilter,
 };
-use crate::domain::page::{Page, SortDir};
 use crate::error::Error;
+use crate::store::dates::{date_at, date_text, opt_date_at};
+use crate::store::like_pattern;
+use crate::store::staff::employees::{from_row, COLUMNS, COLUMN_COUNT};
 use chrono::{Duration, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, Row};
@@ -26,12 +26,12 @@ enum Search {
 }
 
 fn search_of(text: &str) -> Option<Search> {
-    let text = super::search::employee_words(text);
+    let text = crate::store::search::employee_words(text);
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.is_empty() {
         return None;
     }
-    Some(match super::search::match_query(&text) {
+    Some(match crate::store::search::match_query(&text) {
         Some(m) => Search::Match(m),
         None => Search::Like(like_pattern(&words.join(" "))),
     })

@@ -1,9 +1,9 @@
 //! The editable lists behind the staff file: contract types, document types, courses and the
 //! requirements per job title or department.
 
-use super::run;
+use crate::commands::run;
 use crate::state::AppState;
-use backoffice_core::domain::catalog::{
+use backoffice_core::domain::staff::catalog::{
     ContractType, ContractTypeInput, Course, CourseInput, DocumentType, DocumentTypeInput,
     Requirement, RequirementInput,
 };

@@ -2,7 +2,7 @@
 //! the requirements per job title and department. Each list is editable; the app creates the
 //! usual Italian ones at setup (`code` set), the user may add, rename and deactivate.
 
-use super::text::Checks;
+use crate::domain::text::Checks;
 use crate::error::FieldError;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -194,7 +194,7 @@ impl Requirement {
     pub fn applies_to(&self, job_title_key: Option<&str>, department_id: Option<i64>) -> bool {
         let title_ok = match self.job_title.as_deref() {
             None => true,
-            Some(t) => job_title_key == Some(super::text::fold_key(t).as_str()),
+            Some(t) => job_title_key == Some(crate::domain::text::fold_key(t).as_str()),
         };
         let dept_ok = self.department_id.is_none() || self.department_id == department_id;
         title_ok && dept_ok

@@ -4,19 +4,19 @@
 //!
 //! The list's column titles are ones the import recognises, so an export reads back in.
 
-use super::exports::{filter_of, ExportRecord};
-use super::staff::employee_file;
-use super::staff::fields::{export_cells, export_columns};
-use super::{Backoffice, Ctx};
-use crate::domain::catalog::ContractType;
-use crate::domain::employee::{EmployeeFile, EmployeeStatus, StaffQuery};
 use crate::domain::history::{Change, ChangeOp, HistoryQuery};
 use crate::domain::permissions::{Action, Area};
+use crate::domain::staff::catalog::ContractType;
+use crate::domain::staff::employee::{EmployeeFile, EmployeeStatus, StaffQuery};
 use crate::error::{Error, ErrorCode};
 use crate::export::{self, Language, Sheet};
 use crate::files::stage;
+use crate::services::exports::{filter_of, ExportRecord};
+use crate::services::staff::employee_file;
+use crate::services::staff::fields::{export_cells, export_columns};
+use crate::services::{Backoffice, Ctx};
 use crate::store::retired_list;
-use crate::store::{departments, employees, history, staff_list};
+use crate::store::{departments, history, staff::employees, staff::list};
 use chrono::{Datelike, Local, NaiveDate, Timelike};
 use serde::Serialize;
 use std::io::Write;
@@ -83,7 +83,7 @@ struct EmployeeJson<'a> {
     exported_at: String,
     exported_by: &'a str,
     file: &'a EmployeeFile,
-    contract_type: Option<crate::domain::catalog::ContractType>,
+    contract_type: Option<crate::domain::staff::catalog::ContractType>,
 }
 
 impl Backoffice {
@@ -126,7 +126,7 @@ impl Backoffice {
         let language = Language::from_code(language);
         let (staged, rows, filter) = self.store.read(|c| {
             let (staged, rows) = export::stage(path, format, language, &sheet(), |out| {
-                staff_list::for_each(c, q, today, &mut |e, names| {
+                list::for_each(c, q, today, &mut |e, names| {
                     out.row(&export_cells(e, names, language))
                 })
             })?;
@@ -294,7 +294,7 @@ fn zip_name(name: &str) -> String {
 /// The readable summary of the ZIP, in the person's language.
 fn summary(
     f: &EmployeeFile,
-    contract: Option<&crate::domain::catalog::ContractType>,
+    contract: Option<&crate::domain::staff::catalog::ContractType>,
     language: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> String {

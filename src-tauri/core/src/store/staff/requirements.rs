@@ -1,13 +1,13 @@
 //! Requirements table: which document types and courses a job title and/or department requires.
 
-use super::tracked::{Naming, Part, Snapshot, Tracked};
-use super::ts_parse;
-use super::tx::WriteTx;
-use crate::domain::catalog::{Required, Requirement, ValidRequirement};
 use crate::domain::history::ChangeOp;
 use crate::domain::permissions::Area;
+use crate::domain::staff::catalog::{Required, Requirement, ValidRequirement};
 use crate::domain::text::fold_key;
 use crate::error::{Error, ErrorCode, FieldError};
+use crate::store::tracked::{Naming, Part, Snapshot, Tracked};
+use crate::store::ts_parse;
+use crate::store::tx::WriteTx;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 pub static TRACKED: Tracked = Tracked {

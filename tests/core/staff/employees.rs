@@ -2,21 +2,17 @@
 //! recorded read, and the staff list (filters, sorts, search) down to its query plans at 20,000
 //! employees.
 
-pub mod import;
-mod import_bulk;
-mod import_cycles;
-
 use crate::support::{app, installed, Installed, TestApp, ADMIN_PASSWORD};
 use backoffice_core::domain::codice_fiscale::Sex;
-use backoffice_core::domain::employee::{
-    EmployeeInput, EmployeeRules, EmployeeStatus, StaffQuery, StaffSort, StatusFilter,
-    TerminationInput,
-};
 use backoffice_core::domain::history::HistoryQuery;
 use backoffice_core::domain::page::{PageRequest, SortDir};
 use backoffice_core::domain::permissions::Role;
+use backoffice_core::domain::staff::employee::{
+    EmployeeInput, EmployeeRules, EmployeeStatus, StaffQuery, StaffSort, StatusFilter,
+    TerminationInput,
+};
 use backoffice_core::services::{Backoffice, Ctx};
-use backoffice_core::store::{employees, requirements, staff_list, staff_scores};
+use backoffice_core::store::{staff::employees, staff::list, staff::requirements, staff::scores};
 use backoffice_core::ErrorCode;
 use chrono::NaiveDate;
 
@@ -742,7 +738,7 @@ fn list_shapes_use_indexes_at_20000_employees() {
                     today,
                 })?;
                 let e = employees::insert(w, &v)?;
-                staff_scores::recompute(w.conn(), e.id, &reqs, today)?;
+                scores::recompute(w.conn(), e.id, &reqs, today)?;
                 if n % 10 == 0 {
                     employees::terminate(w, e.id, e.version, date(2025, 6, 30), None)?;
                 }
@@ -897,7 +893,7 @@ fn list_shapes_use_indexes_at_20000_employees() {
         let plans = t
             .app
             .store()
-            .read(|c| staff_list::query_plans(c, q, today))
+            .read(|c| list::query_plans(c, q, today))
             .unwrap();
         for (sql, lines) in &plans {
             for line in lines {

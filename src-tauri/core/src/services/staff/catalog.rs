@@ -1,15 +1,15 @@
 //! The lists behind staff files (contract types, document types, courses), the requirements per
 //! job title and department, and the defaults every installation starts with.
 
-use super::{Backoffice, Ctx};
-use crate::domain::catalog::{
+use crate::domain::permissions::{Action, Area};
+use crate::domain::staff::catalog::{
     ContractType, ContractTypeInput, Course, CourseInput, DocumentType, DocumentTypeInput,
     Requirement, RequirementInput, ValidContractType, ValidCourse, ValidDocumentType,
 };
-use crate::domain::permissions::{Action, Area};
 use crate::error::{Error, FieldError};
+use crate::services::{Backoffice, Ctx};
 use crate::store::retired_list;
-use crate::store::{requirements, staff_scores, WriteTx};
+use crate::store::{staff::requirements, staff::scores, WriteTx};
 use chrono::{Local, NaiveDate};
 
 /// Contract types of Italian employment law: code, Italian, English, fixed-term.
@@ -143,7 +143,7 @@ impl Backoffice {
         let today = self.today();
         self.store.write(&ctx.actor, |w| {
             let t = retired_list::update::<ContractType>(w, id, version, &v)?;
-            staff_scores::recompute_for_contract_type(w.conn(), id, today)?;
+            scores::recompute_for_contract_type(w.conn(), id, today)?;
             Ok(t)
         })
     }
@@ -306,7 +306,7 @@ fn refuse_if_required(count: i64) -> crate::Result<()> {
 
 /// Rescores the employees a requirement applies to (by job title and department indexes).
 fn rescore_for(w: &WriteTx, r: &Requirement, today: NaiveDate) -> crate::Result<()> {
-    staff_scores::recompute_for(w.conn(), r.job_title.as_deref(), r.department_id, today)?;
+    scores::recompute_for(w.conn(), r.job_title.as_deref(), r.department_id, today)?;
     Ok(())
 }
 

@@ -1,10 +1,10 @@
 //! Courses: the training an employee can complete, with its hours and validity.
-//! Retired, never deleted: the shared behaviour is in [`super::retired_list`].
+//! Retired, never deleted: the shared behaviour is in [`crate::store::retired_list`].
 
-use super::retired_list::{RetiredList, Shared};
-use super::tracked::{Naming, Snapshot, Tracked};
-use crate::domain::catalog::{Course, ValidCourse};
 use crate::domain::permissions::Area;
+use crate::domain::staff::catalog::{Course, ValidCourse};
+use crate::store::retired_list::{RetiredList, Shared};
+use crate::store::tracked::{Naming, Snapshot, Tracked};
 use rusqlite::types::Value;
 use rusqlite::Row;
 

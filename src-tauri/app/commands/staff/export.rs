@@ -1,11 +1,11 @@
 //! Staff exports through the save dialog: the filtered list (CSV or XLSX, in the person's
 //! language) and one employee's complete file as a ZIP (a GDPR access request).
 
-use super::run;
+use crate::commands::run;
 use crate::dialogs::Filter;
 use crate::state::AppState;
-use backoffice_core::domain::employee::StaffQuery;
 use backoffice_core::domain::permissions::{Action, Area};
+use backoffice_core::domain::staff::employee::StaffQuery;
 use backoffice_core::Error;
 use serde::Serialize;
 use tauri::{State, WebviewWindow};

@@ -3,9 +3,9 @@
 //! ask for cannot be retired, and every change is in history.
 
 use crate::staff::{contract_type, course, date, document_type, person, staff_app};
-use backoffice_core::domain::catalog::{Required, RequirementInput};
 use backoffice_core::domain::document::{DocumentInput, TrainingInput};
 use backoffice_core::domain::history::HistoryQuery;
+use backoffice_core::domain::staff::catalog::{Required, RequirementInput};
 use backoffice_core::ErrorCode;
 
 fn training(course_id: i64) -> TrainingInput {

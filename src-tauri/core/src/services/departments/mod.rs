@@ -1,10 +1,10 @@
 pub mod import;
 
-use super::{Backoffice, Ctx};
 use crate::domain::department::{Department, DepartmentInput, DepartmentQuery};
 use crate::domain::page::Page;
 use crate::domain::permissions::{Action, Area};
 use crate::error::Error;
+use crate::services::{Backoffice, Ctx};
 use crate::store::departments;
 
 impl Backoffice {

@@ -4,12 +4,12 @@
 
 use crate::staff::{contract_type, course, date, document_type, person, staff_app};
 use crate::support::installed;
-use backoffice_core::domain::catalog::{Required, RequirementInput};
-use backoffice_core::domain::completeness::{FixQuery, FixTab, IssueKind, Severity};
 use backoffice_core::domain::document::DocumentInput;
-use backoffice_core::domain::employee::{EmployeeInput, TerminationInput};
 use backoffice_core::domain::page::PageRequest;
-use backoffice_core::store::staff_scores;
+use backoffice_core::domain::staff::catalog::{Required, RequirementInput};
+use backoffice_core::domain::staff::completeness::{FixQuery, FixTab, IssueKind, Severity};
+use backoffice_core::domain::staff::employee::{EmployeeInput, TerminationInput};
+use backoffice_core::store::staff::scores;
 
 fn fix_query() -> FixQuery {
     FixQuery {
@@ -133,7 +133,7 @@ fn fixed_term_flag_changes_rescore_everyone_on_it() {
             &t.ctx,
             stage,
             ct.version,
-            &backoffice_core::domain::catalog::ContractTypeInput {
+            &backoffice_core::domain::staff::catalog::ContractTypeInput {
                 name_it: ct.name_it.clone(),
                 name_en: ct.name_en.clone(),
                 fixed_term: true,
@@ -183,7 +183,7 @@ fn scores_move_with_the_calendar_once_a_day() {
     assert_eq!(page.items[0].completeness, 86);
     let listed = t.app.list_staff(&t.admin, &crate::staff::query()).unwrap();
     assert_eq!(listed.items[0].completeness, 86);
-    let as_of = t.app.store().read(staff_scores::as_of).unwrap().unwrap();
+    let as_of = t.app.store().read(scores::as_of).unwrap().unwrap();
     assert_eq!(as_of, "2026-04-12");
     // Terminated: no longer on the list.
     let current = t.app.employee(&t.admin, e.id).unwrap().employee;
@@ -409,7 +409,7 @@ fn company_roll_ups_match_sql_aggregates() {
         .collect::<rusqlite::Result<_>>()
         .unwrap()
     };
-    let got = |r: &backoffice_core::domain::completeness::CompletenessRollup| {
+    let got = |r: &backoffice_core::domain::staff::completeness::CompletenessRollup| {
         [
             r.employees,
             r.average,
@@ -456,7 +456,7 @@ fn what_needs_fixing_pages_through_an_index() {
         plan[0].starts_with("SEARCH e USING COVERING INDEX employees_needs_fixing"),
         "{plan:?}"
     );
-    // The roll-ups read the same index, never the table (`staff_scores::company`'s query).
+    // The roll-ups read the same index, never the table (`scores::company`'s query).
     let plan = plan_of(
         "SELECT department_id, completeness, issue_count, urgency FROM employees
          WHERE status = 'active'",

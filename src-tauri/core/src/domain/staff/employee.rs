@@ -1,10 +1,10 @@
 //! The employee file: who the person is, how to reach and pay them, where they work and on which
 //! contract. The same validation serves the form and every imported row.
 
-use super::codice_fiscale::{self, Sex};
-use super::iban;
-use super::page::{PageRequest, SortDir};
-use super::text::Checks;
+use crate::domain::codice_fiscale::{self, Sex};
+use crate::domain::iban;
+use crate::domain::page::{PageRequest, SortDir};
+use crate::domain::text::Checks;
 use crate::error::FieldError;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -439,11 +439,11 @@ pub struct EmployeeFile {
     /// "Last First" of the manager.
     pub manager: Option<String>,
     /// Every version; current ones (`superseded_by` empty) first.
-    pub documents: Vec<super::document::Document>,
+    pub documents: Vec<crate::domain::document::Document>,
     /// Newest first.
-    pub training: Vec<super::document::TrainingRecord>,
+    pub training: Vec<crate::domain::document::TrainingRecord>,
     /// Assessed now, with the issues and where to fix them.
-    pub completeness: super::completeness::Completeness,
+    pub completeness: crate::domain::staff::completeness::Completeness,
 }
 
 #[cfg(test)]

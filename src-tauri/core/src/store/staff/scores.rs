@@ -1,18 +1,18 @@
 //! The cached completeness columns of `employees`: recomputing them, bringing them up to date as
 //! days pass, and reading them back as roll-ups and as the "what needs fixing" list.
 
-use super::dates::{date_text, opt_date_at};
-use super::{documents, employees, requirements, training};
-use crate::domain::catalog::ContractType;
-use crate::domain::catalog::Requirement;
-use crate::domain::completeness::{
+use crate::domain::page::Page;
+use crate::domain::staff::catalog::ContractType;
+use crate::domain::staff::catalog::Requirement;
+use crate::domain::staff::completeness::{
     completeness, CompanyCompleteness, Completeness, CompletenessRollup, DocFact, EmployeeFacts,
     FixQuery, FixRow, Need, Severity, TrainingFact,
 };
-use crate::domain::employee::Employee;
-use crate::domain::page::Page;
+use crate::domain::staff::employee::Employee;
 use crate::domain::text::fold_key;
+use crate::store::dates::{date_text, opt_date_at};
 use crate::store::retired_list;
+use crate::store::{documents, staff::employees, staff::requirements, staff::training};
 use chrono::{Duration, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
@@ -215,7 +215,7 @@ fn recompute_bulk(
             training.entry(r.get(0)?).or_default().push(TrainingFact {
                 id: r.get(1)?,
                 course_id: r.get(2)?,
-                completed_on: super::dates::date_at(r, 3)?,
+                completed_on: crate::store::dates::date_at(r, 3)?,
                 expires_on: opt_date_at(r, 4)?,
             });
         }

@@ -9,22 +9,22 @@
 //! them), which the tests check on awkward values and [`Bulk::finish`] checks again on the first
 //! and last rows written, rolling back on any difference.
 
-use super::dates::{date_text, opt_date_text};
-use super::employees::{
+use crate::domain::history::ChangeOp;
+use crate::domain::staff::employee::{Employee, ValidEmployee};
+use crate::domain::text::fold_key;
+use crate::error::Error;
+use crate::store::dates::{date_text, opt_date_text};
+use crate::store::search::SearchIndex;
+use crate::store::staff::employees::{
     bind_new, create_indexes, drop_indexes, exists_active, ref_errors_with, sex_text, sort_key,
     Scores, TRACKED,
 };
-use super::search::SearchIndex;
-use super::ts_text;
-use super::tx::WriteTx;
-use crate::domain::employee::{Employee, ValidEmployee};
-use crate::domain::history::ChangeOp;
-use crate::domain::text::fold_key;
-use crate::error::Error;
+use crate::store::ts_text;
+use crate::store::tx::WriteTx;
 use std::collections::HashMap;
 use std::fmt::Write;
 
-pub use super::employees::{REBUILD_INDEXES_FROM, ROWS_PER_INSERT};
+pub use crate::store::staff::employees::{REBUILD_INDEXES_FROM, ROWS_PER_INSERT};
 
 /// A new employee ready to be written: the validated form, its cached scores, the id it gets and
 /// its history snapshot ([`snapshot_json`] of the row as stored).
@@ -159,7 +159,7 @@ const INSERT_SQL: &str = "INSERT INTO employees (id, employee_number, first_name
              ?19, ?20, ?21, ?22, 'active', 1, ?23, ?23, ?24, ?25, ?26, ?27)";
 
 /// A bulk insert in progress, inside one write. The same rule as
-/// [`insert_many`](super::employees::insert_many): once at least [`REBUILD_INDEXES_FROM`] rows,
+/// [`insert_many`](crate::store::staff::employees::insert_many): once at least [`REBUILD_INDEXES_FROM`] rows,
 /// and no fewer than the table held, have arrived, the table's indexes are dropped (the rows so far
 /// checked first with them) and built once by [`Bulk::finish`]; until then rows wait, so a small
 /// import is written with its indexes as before.

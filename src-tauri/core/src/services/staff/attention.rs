@@ -2,12 +2,12 @@
 //! documents and training missing, expired or expiring, contracts ending), one item per
 //! employee naming their most urgent issue, from the cached urgency index.
 
-use super::Provider;
 use crate::domain::attention::AttentionItem;
-use crate::domain::completeness::{FixQuery, IssueKind, Severity};
 use crate::domain::page::PageRequest;
 use crate::domain::permissions::{Area, Role};
-use crate::store::staff_scores;
+use crate::domain::staff::completeness::{FixQuery, IssueKind, Severity};
+use crate::services::attention::Provider;
+use crate::store::staff::scores;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
@@ -32,7 +32,7 @@ impl Provider for Staff {
     }
 
     fn counts(&self, conn: &Connection, _today: NaiveDate) -> crate::Result<Vec<(Severity, i64)>> {
-        staff_scores::severity_counts(conn)
+        scores::severity_counts(conn)
     }
 
     fn items(
@@ -50,7 +50,7 @@ impl Provider for Staff {
                 limit: limit as i64,
             },
         };
-        let page = staff_scores::needs_fixing(conn, &q, today)?;
+        let page = scores::needs_fixing(conn, &q, today)?;
         let mut items = Vec::with_capacity(page.items.len());
         for row in page.items {
             // Scores are cached; an issue solved by the calendar since leaves nothing to show.

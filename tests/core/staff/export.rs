@@ -4,8 +4,8 @@
 use crate::staff::{contract_type, date, document_type, mario, person, staff_app};
 use crate::support::TestApp;
 use backoffice_core::domain::document::{DocumentInput, RenewalInput, TrainingInput};
-use backoffice_core::domain::employee::{StaffQuery, StatusFilter, TerminationInput};
 use backoffice_core::domain::page::PageRequest;
+use backoffice_core::domain::staff::employee::{StaffQuery, StatusFilter, TerminationInput};
 use backoffice_core::domain::staff::import::ImportOptions;
 use backoffice_core::import::read_file;
 use backoffice_core::services::StaffImport;

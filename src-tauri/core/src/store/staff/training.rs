@@ -1,15 +1,15 @@
 //! Training records table: courses an employee completed, with the computed expiry.
 
-use super::dates::{date_at, date_text, opt_date_at, opt_date_text};
-use super::tracked::{Naming, Part, Snapshot, Tracked};
-use super::ts_parse;
-use super::tx::WriteTx;
-use super::versioned::at_version;
-use crate::domain::completeness::TrainingFact;
 use crate::domain::document::{TrainingRecord, ValidTraining};
 use crate::domain::history::ChangeOp;
 use crate::domain::permissions::Area;
+use crate::domain::staff::completeness::TrainingFact;
 use crate::error::{Error, FieldError};
+use crate::store::dates::{date_at, date_text, opt_date_at, opt_date_text};
+use crate::store::tracked::{Naming, Part, Snapshot, Tracked};
+use crate::store::ts_parse;
+use crate::store::tx::WriteTx;
+use crate::store::versioned::at_version;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 pub static TRACKED: Tracked = Tracked {

@@ -1,18 +1,18 @@
 //! Employees table: insert, update, terminate and reactivate with history; the search index kept
 //! in step; the staff list paged, filtered and sorted in SQL.
 
-use super::dates::{date_at, date_text, opt_date_at, opt_date_text};
-use super::search::SearchIndex;
-use super::tracked::{Naming, Snapshot, Tracked};
-use super::ts_parse;
-use super::tx::WriteTx;
-use super::versioned::at_version;
 use crate::domain::codice_fiscale::Sex;
-use crate::domain::employee::{Employee, EmployeeStatus, ValidEmployee};
 use crate::domain::history::ChangeOp;
 use crate::domain::permissions::Area;
+use crate::domain::staff::employee::{Employee, EmployeeStatus, ValidEmployee};
 use crate::domain::text::fold_key;
 use crate::error::{Error, FieldError};
+use crate::store::dates::{date_at, date_text, opt_date_at, opt_date_text};
+use crate::store::search::SearchIndex;
+use crate::store::tracked::{Naming, Snapshot, Tracked};
+use crate::store::ts_parse;
+use crate::store::tx::WriteTx;
+use crate::store::versioned::at_version;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -303,7 +303,7 @@ pub const REBUILD_INDEXES_FROM: usize = 10_000;
 
 /// The INSERT of a new employee, returning its id and history snapshot.
 /// Binds a new employee's values to `stmt` from parameter `first` on, in the column order of
-/// `insert_sql` and of the import's bulk `employee_bulk::INSERT_SQL` (which differ only in `id`
+/// `insert_sql` and of the import's bulk `bulk::INSERT_SQL` (which differ only in `id`
 /// coming first there): one list for both, so the two writes cannot bind different values.
 pub(super) fn bind_new(
     stmt: &mut rusqlite::Statement<'_>,

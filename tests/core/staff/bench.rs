@@ -3,9 +3,9 @@
 
 use crate::staff::import::write_clean_csv;
 use crate::staff::{query, staff_app};
-use backoffice_core::domain::completeness::FixQuery;
-use backoffice_core::domain::employee::{StaffQuery, StaffSort, StatusFilter};
 use backoffice_core::domain::page::{PageRequest, SortDir};
+use backoffice_core::domain::staff::completeness::FixQuery;
+use backoffice_core::domain::staff::employee::{StaffQuery, StaffSort, StatusFilter};
 use backoffice_core::domain::staff::import::ImportOptions;
 use backoffice_core::services::StaffImport;
 use std::time::Instant;
