@@ -1,3 +1,5 @@
+mod import;
+
 use crate::support::app;
 use backoffice_core::domain::department::{
     ActiveFilter, DepartmentInput, DepartmentQuery, DepartmentSort,

@@ -6,8 +6,9 @@ use crate::support::TestApp;
 use backoffice_core::domain::document::{DocumentInput, RenewalInput, TrainingInput};
 use backoffice_core::domain::page::PageRequest;
 use backoffice_core::domain::staff::employee::{StaffQuery, StatusFilter, TerminationInput};
-use backoffice_core::domain::staff_import::ImportOptions;
+use backoffice_core::domain::staff::import::ImportOptions;
 use backoffice_core::import::read_file;
+use backoffice_core::services::StaffImport;
 use std::io::Read;
 
 /// Two departments, four people (one terminated, one without a department, one with a manager).
@@ -109,12 +110,18 @@ fn csv_in_italian_reads_back_unchanged() {
     );
     // Read back through the import: every column mapped (surname and name apart, so the
     // one-column field stays unmapped), every row unchanged.
-    let preview = t.app.preview_import(&t.ctx, &path).unwrap();
+    let preview = t.app.preview_import(&t.ctx, &StaffImport, &path).unwrap();
     assert_eq!(preview.mapping.len(), preview.fields.len() - 1);
     assert!(!preview.mapping.contains_key("full_name"));
     let report = t
         .app
-        .validate_import(&t.ctx, &path, &preview.mapping, &ImportOptions::default())
+        .validate_import(
+            &t.ctx,
+            &StaffImport,
+            &path,
+            &preview.mapping,
+            &ImportOptions::default(),
+        )
         .unwrap();
     assert_eq!(
         (report.error_rows, report.unchanged),
@@ -179,10 +186,16 @@ fn xlsx_has_real_dates_and_reads_back() {
         table.rows.get(2).and_then(|r| r.get(14)),
         Some("2010-03-15")
     );
-    let preview = t.app.preview_import(&t.ctx, &path).unwrap();
+    let preview = t.app.preview_import(&t.ctx, &StaffImport, &path).unwrap();
     let report = t
         .app
-        .validate_import(&t.ctx, &path, &preview.mapping, &ImportOptions::default())
+        .validate_import(
+            &t.ctx,
+            &StaffImport,
+            &path,
+            &preview.mapping,
+            &ImportOptions::default(),
+        )
         .unwrap();
     assert_eq!(
         (report.error_rows, report.unchanged),

@@ -1,6 +1,7 @@
 import { Button, Card, Group, SegmentedControl, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconBuildingCommunity, IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconBuildingCommunity, IconFileImport, IconPlus, IconSearch } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { departmentKeys, departmentsApi } from "../../api/departments";
@@ -16,6 +17,7 @@ import { formatNumber } from "../../i18n/format";
 import { ListEmpty } from "../../kit/listParts";
 import { ServerList } from "../../kit/ServerList";
 import type { ListSource } from "../../kit/serverPages";
+import { ImportDialog } from "../import/ImportDialog";
 import { useDepartmentColumns } from "./columns";
 import { DepartmentFormModal } from "./DepartmentFormModal";
 import { FIND_DEPARTMENT } from "./find";
@@ -55,6 +57,8 @@ export function DepartmentsPage() {
   const [sort, setSort] = useState<DepartmentSort>("name");
   const [dir, setDir] = useState<SortDir>("asc");
   const [editing, setEditing] = useState<Department | null | undefined>(undefined);
+  const [importing, setImporting] = useState(false);
+  const qc = useQueryClient();
   const canWrite = useCan("departments", "write");
   const columns = useDepartmentColumns(canWrite ? setEditing : null);
   const source = useMemo<ListSource<Department>>(() => {
@@ -81,13 +85,23 @@ export function DepartmentsPage() {
         subtitle={t("departments.subtitle")}
         actions={
           canWrite && (
-            <Button
-              leftSection={<IconPlus size={16} />}
-              onClick={() => setEditing(null)}
-              data-testid="department-new"
-            >
-              {t("departments.new")}
-            </Button>
+            <Group gap="sm" wrap="nowrap">
+              <Button
+                variant="default"
+                leftSection={<IconFileImport size={16} />}
+                onClick={() => setImporting(true)}
+                data-testid="department-import"
+              >
+                {t("departments.import")}
+              </Button>
+              <Button
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setEditing(null)}
+                data-testid="department-new"
+              >
+                {t("departments.new")}
+              </Button>
+            </Group>
           )
         }
       />
@@ -137,6 +151,14 @@ export function DepartmentsPage() {
           }
         />
       </Card>
+      <ImportDialog
+        area="departments"
+        opened={importing}
+        onClose={() => {
+          setImporting(false);
+          qc.invalidateQueries({ queryKey: departmentKeys.all });
+        }}
+      />
       <DepartmentFormModal
         opened={editing !== undefined}
         department={editing ?? null}

@@ -1,12 +1,11 @@
-import { Badge, Button, Card, Group, Modal, Text } from "@mantine/core";
+import { Badge, Button, Card, Group, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconFileImport, IconFilterOff, IconPlus, IconUsers } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { Suspense, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { departmentKeys } from "../../api/departments";
 import { staffApi, staffKeys } from "../../api/staff";
-import { lazyPage, PageLoading } from "../../app/lazyPage";
 import { useNav, useRemembered } from "../../app/nav";
 import { PageHeader } from "../../app/PageHeader";
 import { useCan } from "../../app/session";
@@ -19,15 +18,12 @@ import { ExportButtons } from "../../kit/ExportButtons";
 import { ListEmpty } from "../../kit/listParts";
 import { type ListColumn, ServerList } from "../../kit/ServerList";
 import type { ListSource } from "../../kit/serverPages";
+import { ImportDialog } from "../import/ImportDialog";
 import { useContractTypes, useNames } from "./catalog";
 import { NO_FILTERS, STAFF_FILTERS, type StaffFilters } from "./filters";
 import { ExpiryDate, ScoreBar } from "./parts";
 import { isFiltered, StaffFilterBar } from "./StaffFilterBar";
 import "./i18n";
-import "../staffImport/i18n";
-
-/** The import dialog's steps, in their own chunk: most visits to the list import nothing. */
-const ImportWizard = lazyPage(() => import("../staffImport/ImportWizard"), "ImportWizard");
 
 /** Rows fetched per request: one SQL page, asked for only when the person scrolls near it. */
 export const STAFF_PAGE = 100;
@@ -136,37 +132,12 @@ function useColumns(): ListColumn<StaffRow, StaffSort>[] {
   ];
 }
 
-function ImportDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t("import.title")}
-      size={960}
-      closeOnClickOutside={false}
-    >
-      {opened ? (
-        <Suspense fallback={<PageLoading />}>
-          <ImportWizard
-            onClose={() => {
-              onClose();
-              qc.invalidateQueries({ queryKey: staffKeys.all });
-              qc.invalidateQueries({ queryKey: departmentKeys.all });
-            }}
-          />
-        </Suspense>
-      ) : null}
-    </Modal>
-  );
-}
-
 /** The staff list: filters, the shared list over `list_staff`, export, import and "new". */
 export function StaffPage() {
   const { t, i18n } = useTranslation();
   const { go } = useNav();
   const canWrite = useCan("staff", "write");
+  const qc = useQueryClient();
   const [importing, setImporting] = useState(false);
   const [filters, setFilters] = useRemembered<StaffFilters>(STAFF_FILTERS, NO_FILTERS);
   const [debouncedSearch] = useDebouncedValue(filters.search, 300);
@@ -227,7 +198,15 @@ export function StaffPage() {
           </Group>
         }
       />
-      <ImportDialog opened={importing} onClose={() => setImporting(false)} />
+      <ImportDialog
+        area="staff"
+        opened={importing}
+        onClose={() => {
+          setImporting(false);
+          qc.invalidateQueries({ queryKey: staffKeys.all });
+          qc.invalidateQueries({ queryKey: departmentKeys.all });
+        }}
+      />
       <Card>
         <StaffFilterBar value={filters} onChange={change} />
         <ServerList
