@@ -4,6 +4,7 @@ mod accounts;
 mod attention;
 mod departments;
 mod exports;
+pub mod field_names;
 mod history;
 mod home;
 mod imports;
