@@ -44,6 +44,27 @@ impl Migration {
             reshapes: &[],
         }
     }
+
+    /// A migration that adds or drops columns of tracked tables: `reshapes` names them, so their
+    /// rows get their upgrade entry in history.
+    pub const fn reshaping(sql: &'static str, reshapes: &'static [Reshape]) -> Self {
+        Self {
+            sql,
+            step: None,
+            reshapes,
+        }
+    }
+}
+
+impl Reshape {
+    /// A table whose columns were added or dropped, none renamed or retyped.
+    pub const fn columns_of(entity: &'static str) -> Self {
+        Self {
+            entity,
+            renamed: &[],
+            retyped: &[],
+        }
+    }
 }
 
 pub const MIGRATIONS: &[Migration] = &[
