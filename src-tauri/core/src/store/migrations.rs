@@ -81,6 +81,11 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::sql(include_str!("../../migrations/0009_search_mailbox.sql")),
     Migration::sql(include_str!("../../migrations/0010_change_detail.sql")),
     Migration::sql(include_str!("../../migrations/0011_history_guard.sql")),
+    // A private e-mail: how to reach someone once the work address ends with the job.
+    Migration::reshaping(
+        "ALTER TABLE employees ADD COLUMN private_email TEXT;",
+        &[Reshape::columns_of("employees")],
+    ),
 ];
 
 /// The schema version this build writes.
