@@ -2,6 +2,9 @@
 import type { EmployeeStatus } from "./EmployeeStatus";
 import type { Sex } from "./Sex";
 
+/**
+ * `Default` is for test fixtures, which name the fields they need and leave the rest empty.
+ */
 export type Employee = { id: number, 
 /**
  * Matricola.
