@@ -6,6 +6,7 @@
 
 mod accounts;
 mod attention;
+mod backup;
 mod bindings;
 mod departments;
 mod export_bench;

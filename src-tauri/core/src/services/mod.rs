@@ -2,6 +2,7 @@
 
 mod accounts;
 mod attention;
+mod backups;
 mod departments;
 mod exports;
 pub mod field_names;
