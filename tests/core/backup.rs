@@ -163,7 +163,10 @@ fn damage_to_any_file_is_refused_and_named() {
     // Without its manifest the set is unfinished: not listed, and refused by name.
     std::fs::remove_file(set.join("manifest.json")).unwrap();
     assert!(t.app.backup_sets(&t.ctx, out.path()).unwrap().is_empty());
-    assert_eq!(list_sets(out.path()).unwrap().unfinished, vec![name.clone()]);
+    assert_eq!(
+        list_sets(out.path()).unwrap().unfinished,
+        vec![name.clone()]
+    );
     let e = check(&t, out.path(), &name).unwrap_err();
     assert_eq!(reason(&e).1, "backup_unfinished");
 }
