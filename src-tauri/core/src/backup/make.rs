@@ -41,14 +41,16 @@ fn set_name(at: DateTime<Utc>) -> String {
     at.format("%Y%m%dT%H%M%S%.3fZ").to_string()
 }
 
-/// Makes one backup of `src` in `folder`, then applies `retention` (dates by `local_date`).
+/// Makes one backup of `src` in `folder`, then applies `retention` (dates by `local_date`);
+/// `None` keeps every set (the backup made just before a restore must not remove the set being
+/// restored).
 /// `progress` gets bytes done and the estimated total; returning false cancels.
 pub fn make(
     src: &Source,
     folder: &Path,
     made_by: &str,
     now: DateTime<Utc>,
-    retention: Retention,
+    retention: Option<Retention>,
     local_date: &dyn Fn(DateTime<Utc>) -> NaiveDate,
     progress: Progress,
 ) -> crate::Result<Made> {
@@ -67,7 +69,10 @@ pub fn make(
     let done = sets.join(&name);
     std::fs::rename(&partial, &done).map_err(|e| io_error(&done, e))?;
     super::sync_dir(&sets);
-    let removed = rotate(folder, retention, local_date)?;
+    let removed = match retention {
+        Some(r) => rotate(folder, r, local_date)?,
+        None => Vec::new(),
+    };
     Ok(Made {
         name,
         removed,
