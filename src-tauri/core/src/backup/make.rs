@@ -10,10 +10,10 @@ use super::rotation::{keep, Retention};
 use super::sets::{list_sets, SETS_DIR};
 use super::{copy_hashed, files_dir, hash_file, io_error, Progress};
 use crate::error::{Error, ErrorCode};
-use crate::store::{history, organisation, tracked::TRACKED};
+use crate::store::{history, organisation};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OpenFlags};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -183,13 +183,7 @@ fn describe(
     let c = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
     let org = organisation::get(&c)?;
-    let mut counts = BTreeMap::new();
-    for t in TRACKED {
-        let n: i64 = c.query_row(&format!("SELECT count(*) FROM {}", t.entity), [], |r| {
-            r.get(0)
-        })?;
-        counts.insert(t.entity.to_owned(), n);
-    }
+    let counts = crate::store::tracked::row_counts(&c)?;
     let status = history::status(&c)?;
     let report = history::verify(&c, now, &mut |_| true)?;
     Ok(Manifest {

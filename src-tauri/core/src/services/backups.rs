@@ -11,11 +11,9 @@ use crate::backup::rotation::Retention;
 use crate::backup::sets::{list_sets, BackupSet, SETS_DIR};
 use crate::backup::settings::{check_retention, BackupSettings, Outcome};
 use crate::domain::permissions::{Action, Area};
-use crate::store::tracked::TRACKED;
 use crate::store::{history, DB_FILE_NAME};
 use chrono::{DateTime, Local, NaiveDate, Utc};
 use serde_json::json;
-use std::collections::BTreeMap;
 use std::path::Path;
 
 pub const BACKUPS: &str = "backups";
@@ -351,14 +349,7 @@ impl Backoffice {
             let now = self.store.now();
             let (report, counts) = copy.store.read(|c| {
                 let report = history::verify(c, now, &mut |_| true)?;
-                let mut counts = BTreeMap::new();
-                for t in TRACKED {
-                    let n: i64 =
-                        c.query_row(&format!("SELECT count(*) FROM {}", t.entity), [], |r| {
-                            r.get(0)
-                        })?;
-                    counts.insert(t.entity.to_owned(), n);
-                }
+                let counts = crate::store::tracked::row_counts(c)?;
                 Ok((report, counts))
             })?;
             // An older backup gains one upgrade entry per row; the head then moves on, so only

@@ -105,6 +105,20 @@ pub fn snapshot_expr(columns: &[&str]) -> String {
     format!("json_object({})", pairs.join(", "))
 }
 
+/// Rows per tracked table (a backup's manifest, a restore's proof).
+pub fn row_counts(
+    c: &rusqlite::Connection,
+) -> crate::Result<std::collections::BTreeMap<String, i64>> {
+    let mut counts = std::collections::BTreeMap::new();
+    for t in TRACKED {
+        let n: i64 = c.query_row(&format!("SELECT count(*) FROM {}", t.entity), [], |r| {
+            r.get(0)
+        })?;
+        counts.insert(t.entity.to_owned(), n);
+    }
+    Ok(counts)
+}
+
 /// Every tracked table, parents before the tables that point at them.
 pub const TRACKED: &[&Tracked] = &[
     &super::organisation::TRACKED,
