@@ -333,3 +333,38 @@ fn a_proof_restores_a_copy_and_leaves_the_live_data_alone() {
         1
     );
 }
+
+#[test]
+fn another_organisations_backup_is_refused_over_data_but_fills_a_new_install() {
+    let (rossi, _files) = company();
+    rossi
+        .app
+        .save_organisation(&rossi.ctx, &crate::organisation::input())
+        .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let name = back_up(&rossi, out.path()).unwrap();
+
+    // Another company with its own staff: refused, nothing staged.
+    let other = staff_app();
+    let mut input = crate::organisation::input();
+    input.name = "Bianchi Logistica S.p.A.".into();
+    input.vat_number = Some("IT01234560157".into());
+    other.app.save_organisation(&other.ctx, &input).unwrap();
+    other.app.create_employee(&other.ctx, &person(5)).unwrap();
+    let e = other
+        .app
+        .stage_restore(&other.ctx, out.path(), &name, &mut |_, _| true)
+        .unwrap_err();
+    assert_eq!(reason(&e).1, "backup_other_organisation");
+    assert!(!other.app.data_dir().join("restore-pending").exists());
+
+    // A new install that holds nothing but its setup takes it (the old computer died).
+    let fresh = staff_app();
+    fresh.app.save_organisation(&fresh.ctx, &input).unwrap();
+    fresh
+        .app
+        .stage_restore(&fresh.ctx, out.path(), &name, &mut |_, _| true)
+        .unwrap();
+    let fresh = restart(fresh);
+    assert_eq!(fresh.count("employees"), 3);
+}

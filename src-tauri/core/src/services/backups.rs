@@ -270,11 +270,12 @@ impl Backoffice {
         progress: &mut dyn FnMut(u64, u64) -> bool,
     ) -> crate::Result<Manifest> {
         self.require(ctx, Area::Settings, Action::Write)?;
-        check_set(folder, name, &mut |d, t| progress(d / 4, t))?;
+        let manifest = check_set(folder, name, &mut |d, t| progress(d / 4, t))?;
+        self.refuse_other_organisation(&manifest)?;
         self.back_up_keeping(ctx, folder, None, &mut |d, t| {
             progress(t / 4 + d / 4, t.max(1))
         })?;
-        let manifest = restore::stage(folder, name, &self.data_dir, DB_FILE_NAME, &mut |d, t| {
+        restore::stage(folder, name, &self.data_dir, DB_FILE_NAME, &mut |d, t| {
             progress(t / 2 + d / 2, t.max(1))
         })?;
         let payload = json!({
@@ -286,6 +287,39 @@ impl Backoffice {
         self.store
             .write(&ctx.actor, |w| w.event(BACKUPS, ctx.user_id, &payload))?;
         Ok(manifest)
+    }
+
+    /// Refuses the backup of another organisation over this one's data. A database that holds
+    /// nothing yet but its setup (a new computer after the old one died) takes any backup.
+    fn refuse_other_organisation(&self, m: &Manifest) -> crate::Result<()> {
+        let (org, counts) = self.store.read(|c| {
+            Ok((
+                crate::store::organisation::get(c)?,
+                crate::store::tracked::row_counts(c)?,
+            ))
+        })?;
+        let holds_data = ["employees", "departments", "documents", "attachments"]
+            .iter()
+            .any(|t| counts.get(*t).copied().unwrap_or(0) > 0);
+        let same = match (org.vat_number.as_deref(), m.vat_number.as_deref()) {
+            (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+            _ => {
+                crate::domain::text::fold_key(&org.name)
+                    == crate::domain::text::fold_key(&m.organisation)
+            }
+        };
+        if holds_data && !same {
+            return Err(crate::error::Error::new(
+                crate::error::ErrorCode::BadFile,
+                format!(
+                    "this backup belongs to another organisation ({})",
+                    m.organisation
+                ),
+            )
+            .with("reason", "backup_other_organisation")
+            .with("organisation", &m.organisation));
+        }
+        Ok(())
     }
 
     /// Proves that the set `name` restores: checks it, opens a copy of its database in a private

@@ -53,6 +53,8 @@ const en = {
       backup_newer:
         "This backup was made by a newer version of Backoffice ({{version}}): update the app first.",
       backup_history: "The backed-up history does not verify: it cannot be trusted.",
+      backup_other_organisation:
+        "This backup belongs to another organisation ({{organisation}}): it is not restored over this one's data.",
     },
   },
 };
@@ -107,6 +109,8 @@ const it: Shape<typeof en> = {
       backup_newer:
         "Questo backup è stato fatto da una versione più recente di Backoffice ({{version}}): aggiorna prima l'app.",
       backup_history: "Lo storico salvato non supera la verifica: non è affidabile.",
+      backup_other_organisation:
+        "Questo backup è di un'altra organizzazione ({{organisation}}): non si ripristina sui dati di questa.",
     },
   },
 };
