@@ -368,3 +368,44 @@ fn another_organisations_backup_is_refused_over_data_but_fills_a_new_install() {
     let fresh = restart(fresh);
     assert_eq!(fresh.count("employees"), 3);
 }
+
+#[test]
+fn what_a_kill_leaves_half_done_is_ignored_or_finished() {
+    let (t, _files) = company();
+    let out = tempfile::tempdir().unwrap();
+    back_up(&t, out.path()).unwrap();
+    // A backup killed half way: its folder was never renamed. Not offered, and cleared by the
+    // next backup.
+    let half = out.path().join("sets").join("20261206T000000.000Z.partial");
+    std::fs::create_dir_all(&half).unwrap();
+    std::fs::write(half.join(DB_FILE), b"SQLite format 3\0 and then nothing").unwrap();
+    assert_eq!(t.app.backup_sets(&t.ctx, out.path()).unwrap().len(), 1);
+    // (The same day's earlier backup goes too: the retention keeps a day's newest.)
+    let name = back_up(&t, out.path()).unwrap();
+    assert!(!half.exists());
+
+    // A start killed in the middle of putting a restore in place: the live database already
+    // moved aside, the staged one not yet renamed. The next start finishes the job.
+    t.app
+        .stage_restore(&t.ctx, out.path(), &name, &mut |_, _| true)
+        .unwrap();
+    t.app.create_employee(&t.ctx, &person(8)).unwrap();
+    let TestApp { _dir, app, ctx } = t;
+    drop(app);
+    let aside = _dir.path().join("before-restore").join("killed");
+    std::fs::create_dir_all(&aside).unwrap();
+    for suffix in ["", "-wal", "-shm"] {
+        let live = _dir.path().join(format!("backoffice.sqlite3{suffix}"));
+        if live.exists() {
+            std::fs::rename(&live, aside.join(format!("backoffice.sqlite3{suffix}"))).unwrap();
+        }
+    }
+    let t = TestApp {
+        app: Backoffice::open(_dir.path(), stepping_clock()).unwrap(),
+        _dir,
+        ctx,
+    };
+    assert_eq!(t.count("employees"), 3);
+    let r = t.app.verify_history(&t.ctx, &mut |_| true).unwrap();
+    assert!(r.ok, "{:?}", r.problem);
+}
