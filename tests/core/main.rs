@@ -15,6 +15,7 @@ mod history_labels;
 mod import;
 mod import_bombs;
 mod import_integrity;
+mod make_schema11;
 mod open;
 mod organisation;
 mod permissions;
