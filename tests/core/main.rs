@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::too_many_lines)]
 
 mod accounts;
+mod attachments;
+mod attachments_upgrade;
 mod attention;
 mod bindings;
 mod departments;
@@ -15,7 +17,6 @@ mod history_labels;
 mod import;
 mod import_bombs;
 mod import_integrity;
-mod make_schema11;
 mod open;
 mod organisation;
 mod permissions;
@@ -27,7 +28,6 @@ mod staff;
 mod staff_bench;
 mod staff_catalog;
 mod staff_completeness;
-mod staff_documents;
 mod staff_export;
 mod staff_import;
 mod staff_import_bulk;

@@ -1,13 +1,13 @@
 //! Thin async adapters: deserialize the DTO, run the service off the async threads, map errors.
 
 mod accounts;
+mod attachments;
 mod departments;
 mod history;
 mod search;
 mod settings;
 mod staff;
 mod staff_catalog;
-mod staff_documents;
 mod staff_export;
 mod staff_import;
 
@@ -70,15 +70,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         staff_catalog::list_requirements,
         staff_catalog::create_requirement,
         staff_catalog::delete_requirement,
-        staff_documents::attach_document,
-        staff_documents::renew_document,
-        staff_documents::update_document,
-        staff_documents::delete_document,
-        staff_documents::export_document,
-        staff_documents::open_document,
-        staff_documents::add_training,
-        staff_documents::update_training,
-        staff_documents::delete_training,
+        staff::training::add_training,
+        staff::training::update_training,
+        staff::training::delete_training,
         staff_import::choose_staff_import,
         staff_import::validate_staff_import,
         staff_import::commit_staff_import,
@@ -87,6 +81,13 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         staff_export::export_staff,
         staff_export::export_employee_file,
         search::global_search,
+        attachments::list_attachments,
+        attachments::attach_file,
+        attachments::renew_attachment,
+        attachments::update_attachment,
+        attachments::delete_attachment,
+        attachments::export_attachment,
+        attachments::open_attachment,
     ]
 }
 

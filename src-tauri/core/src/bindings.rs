@@ -9,9 +9,9 @@ use ts_rs::{Config, ExportError, TS};
 /// Writes every binding file into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     use crate::domain::{
-        catalog as cat, completeness as cmp, department as d, document as doc, employee as e,
+        attachment as att, catalog as cat, completeness as cmp, department as d, employee as e,
         history as h, organisation as o, page as p, permissions as r, search as s,
-        staff_import as imp, users as u,
+        staff::document as doc, staff_import as imp, users as u,
     };
     // Integers cross as JS numbers: ids and money minor units stay far below 2^53.
     let cfg = Config::new().with_large_int("number").with_out_dir(dir);
@@ -65,10 +65,10 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     e::StaffQuery::export_all(&cfg)?;
     e::StaffRow::export_all(&cfg)?;
     p::Page::<e::StaffRow>::export_all(&cfg)?;
-    doc::Document::export_all(&cfg)?;
-    doc::DocumentInput::export_all(&cfg)?;
-    doc::DocumentEdit::export_all(&cfg)?;
-    doc::RenewalInput::export_all(&cfg)?;
+    att::Attachment::export_all(&cfg)?;
+    att::AttachmentInput::export_all(&cfg)?;
+    att::AttachmentEdit::export_all(&cfg)?;
+    att::RenewalInput::export_all(&cfg)?;
     doc::TrainingRecord::export_all(&cfg)?;
     doc::TrainingInput::export_all(&cfg)?;
     cmp::Completeness::export_all(&cfg)?;

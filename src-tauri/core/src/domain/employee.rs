@@ -439,9 +439,9 @@ pub struct EmployeeFile {
     /// "Last First" of the manager.
     pub manager: Option<String>,
     /// Every version; current ones (`superseded_by` empty) first.
-    pub documents: Vec<super::document::Document>,
+    pub documents: Vec<super::attachment::Attachment>,
     /// Newest first.
-    pub training: Vec<super::document::TrainingRecord>,
+    pub training: Vec<super::staff::document::TrainingRecord>,
     /// Assessed now, with the issues and where to fix them.
     pub completeness: super::completeness::Completeness,
 }

@@ -1,12 +1,12 @@
 //! Types and rules of the business, free of I/O.
 
+pub mod attachment;
 pub mod attention;
 pub mod catalog;
 pub mod cf_names;
 pub mod codice_fiscale;
 pub mod completeness;
 pub mod department;
-pub mod document;
 pub mod employee;
 pub mod history;
 pub mod iban;
@@ -16,6 +16,7 @@ pub mod page;
 pub mod password;
 pub mod permissions;
 pub mod search;
+pub mod staff;
 pub mod staff_import;
 pub mod text;
 pub mod users;

@@ -1,6 +1,7 @@
 //! Use cases, one module per business area. The command layer calls only these.
 
 mod accounts;
+mod attachments;
 mod attention;
 mod departments;
 mod exports;
@@ -12,7 +13,6 @@ mod search;
 mod session;
 mod staff;
 mod staff_catalog;
-mod staff_documents;
 mod staff_export;
 mod staff_import;
 

@@ -16,7 +16,7 @@ use crate::export::{self, Column, Kind, Language, Sheet, Value};
 use crate::files::stage;
 use crate::store::retired_list;
 use crate::store::staff_list::ExportNames;
-use crate::store::{departments, employees, history, staff_list};
+use crate::store::{departments, employees, history, staff_list, tracked};
 use chrono::{Datelike, Local, NaiveDate, Timelike};
 use serde::Serialize;
 use std::io::Write;
@@ -277,7 +277,7 @@ impl Backoffice {
         let mut changes: Vec<Change> = Vec::new();
         self.store.read(|c| {
             let mut rows: Vec<(&str, i64)> = vec![("employees", employee_id)];
-            rows.extend(file.documents.iter().map(|d| ("documents", d.id)));
+            rows.extend(file.documents.iter().map(|d| ("attachments", d.id)));
             rows.extend(file.training.iter().map(|t| ("training_records", t.id)));
             for (entity, id) in rows {
                 let q = HistoryQuery {
@@ -285,7 +285,11 @@ impl Backoffice {
                     row_id: Some(id.to_string()),
                     ..Default::default()
                 };
-                history::for_each(c, &q, &[entity], &mut |ch| {
+                // A document's history from before it became an attachment is under its old
+                // name; an attachment's rows are shown with their owner, the employee.
+                let mut visible = tracked::history_names(entity);
+                visible.push("employees");
+                history::for_each(c, &q, &visible, &mut |ch| {
                     changes.push(ch);
                     Ok(())
                 })?;

@@ -2,7 +2,7 @@
 //! Retired, never deleted: the shared behaviour is in [`super::retired_list`].
 
 use super::retired_list::{RetiredList, Shared};
-use super::tracked::{Naming, Snapshot, Tracked};
+use super::tracked::{Guard, Naming, Snapshot, Tracked};
 use crate::domain::catalog::{ContractType, ValidContractType};
 use crate::domain::permissions::Area;
 use rusqlite::types::Value;
@@ -10,7 +10,7 @@ use rusqlite::Row;
 
 pub static TRACKED: Tracked = Tracked {
     entity: "contract_types",
-    area: Area::Staff,
+    guard: Guard::Area(Area::Staff),
     columns: &[
         "id",
         "code",

@@ -1,6 +1,6 @@
 //! Departments table: paged search, insert, update, (de)activate.
 
-use super::tracked::{Naming, Snapshot, Tracked};
+use super::tracked::{Guard, Naming, Snapshot, Tracked};
 use super::tx::WriteTx;
 use super::versioned::at_version;
 use super::{like_pattern, ts_parse};
@@ -17,7 +17,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 pub static TRACKED: Tracked = Tracked {
     entity: "departments",
-    area: Area::Departments,
+    guard: Guard::Area(Area::Departments),
     columns: &[
         "id",
         "name",

@@ -3,7 +3,7 @@
 
 use super::dates::{date_at, date_text, opt_date_at, opt_date_text};
 use super::search::SearchIndex;
-use super::tracked::{Naming, Snapshot, Tracked};
+use super::tracked::{Guard, Naming, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
 use super::versioned::at_version;
@@ -21,7 +21,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 /// edit (see the migration).
 pub static TRACKED: Tracked = Tracked {
     entity: "employees",
-    area: Area::Staff,
+    guard: Guard::Area(Area::Staff),
     columns: &[
         "id",
         "employee_number",

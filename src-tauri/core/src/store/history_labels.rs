@@ -2,10 +2,11 @@
 //! instead of "Corso: 4". Read-only: what history stores is never touched.
 //!
 //! A record is named from its current row; a record since deleted is named from its last
-//! snapshot in history. Lookups are batched: one query per table for current rows and one per
+//! snapshot in history, and so is a row of a renamed table under its old name (the name it had
+//! then). A row of a table guarded by its owners is named only for those who see its owner. Lookups are batched: one query per table for current rows and one per
 //! table for the rows that are gone, whatever the page size, and never a whole table.
 
-use super::tracked::{table, Naming, Part};
+use super::tracked::{declaration, Naming, Part};
 use crate::domain::history::{Change, ChangeOp, RecordName};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
@@ -24,11 +25,11 @@ pub struct Resolved {
 type Wanted = BTreeMap<&'static str, BTreeSet<i64>>;
 
 fn referenced(entity: &str, field: &str) -> Option<&'static str> {
-    table(entity)?.referenced(field)
+    declaration(entity)?.referenced(field)
 }
 
 fn tracked(entity: &str) -> Option<&'static str> {
-    table(entity).map(|t| t.entity)
+    declaration(entity).map(|t| t.entity)
 }
 
 /// Names the records of `changes` and the records their fields point at, limited to `visible`
@@ -60,7 +61,7 @@ pub fn resolve(conn: &Connection, changes: &[Change], visible: &[&str]) -> crate
     // its course and employee).
     let mut more = Wanted::new();
     for ((entity, _), snap) in &r.snaps {
-        let fields = table(entity).map_or_else(Vec::new, |t| t.naming.referenced_fields());
+        let fields = declaration(entity).map_or_else(Vec::new, |t| t.naming.referenced_fields());
         if !fields.is_empty() {
             refs_of(entity, snap, &mut more, |f| fields.contains(&f));
         }
@@ -102,20 +103,24 @@ impl Resolver<'_> {
             if !self.visible.contains(&entity) {
                 continue;
             }
-            let Some(t) = table(entity) else {
+            let Some(t) = declaration(entity) else {
                 continue;
             };
+            // A renamed table's old name has no rows of its own: only history names them.
+            let current_table = super::tracked::table(entity).is_some();
             let ids: Vec<i64> = ids
                 .into_iter()
                 .filter(|id| !self.snaps.contains_key(&(entity, *id)))
                 .collect();
             for chunk in ids.chunks(CHUNK) {
                 let marks = vec!["?"; chunk.len()].join(", ");
-                let current = format!(
-                    "SELECT id, {snap} FROM {entity} WHERE id IN ({marks})",
-                    snap = t.snapshot_sql()
-                );
-                self.load(&current, chunk.iter().map(|&id| Value::Integer(id)), entity)?;
+                if current_table {
+                    let current = format!(
+                        "SELECT id, {snap} FROM {entity} WHERE id IN ({marks})",
+                        snap = t.snapshot_sql()
+                    );
+                    self.load(&current, chunk.iter().map(|&id| Value::Integer(id)), entity)?;
+                }
                 let gone: Vec<i64> = chunk
                     .iter()
                     .copied()
@@ -139,6 +144,17 @@ impl Resolver<'_> {
                     .map(|&id| Value::Integer(id))
                     .chain([Value::Text(entity.to_owned())]);
                 self.load(&last, args, entity)?;
+            }
+            if let Some((owner, _)) = t.owner_columns() {
+                // Rows whose owner the person may not read stay bare ids.
+                let visible = self.visible;
+                self.snaps.retain(|(e, _), snap| {
+                    *e != entity
+                        || snap
+                            .get(owner)
+                            .and_then(Json::as_str)
+                            .is_some_and(|o| visible.contains(&o))
+                });
             }
         }
         Ok(())
@@ -184,7 +200,7 @@ impl Resolver<'_> {
             it: s.clone(),
             en: s,
         };
-        match &table(entity)?.naming {
+        match &declaration(entity)?.naming {
             Naming::Field(f) => t(f).map(same),
             Naming::Words(fields) => {
                 let parts: Vec<String> = fields.iter().filter_map(|f| t(f)).collect();

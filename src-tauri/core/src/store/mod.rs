@@ -1,11 +1,11 @@
 //! The SQLite store: one file, one writer at a time, a few readers, and history in every write.
 
+pub mod attachments;
 pub mod contract_types;
 pub mod courses;
 pub mod dates;
 pub mod departments;
 pub mod document_types;
-pub mod documents;
 pub mod employee_bulk;
 pub mod employee_keys;
 pub mod employees;

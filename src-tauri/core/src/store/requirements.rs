@@ -1,6 +1,6 @@
 //! Requirements table: which document types and courses a job title and/or department requires.
 
-use super::tracked::{Naming, Part, Snapshot, Tracked};
+use super::tracked::{Guard, Naming, Part, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
 use crate::domain::catalog::{Required, Requirement, ValidRequirement};
@@ -12,7 +12,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 pub static TRACKED: Tracked = Tracked {
     entity: "requirements",
-    area: Area::Staff,
+    guard: Guard::Area(Area::Staff),
     columns: &[
         "id",
         "job_title",

@@ -1,8 +1,9 @@
 //! The cached completeness columns of `employees`: recomputing them, bringing them up to date as
 //! days pass, and reading them back as roll-ups and as the "what needs fixing" list.
 
+use super::attachments::MAX_PER_RECORD;
 use super::dates::{date_text, opt_date_at};
-use super::{documents, employees, requirements, training};
+use super::{employees, requirements, training};
 use crate::domain::catalog::ContractType;
 use crate::domain::catalog::Requirement;
 use crate::domain::completeness::{
@@ -45,7 +46,7 @@ pub fn assess(
         Some(id) => retired_list::get::<ContractType>(conn, id)?.map(|t| t.fixed_term),
         None => None,
     };
-    let docs = documents::current_facts(conn, e.id)?;
+    let docs = current_documents(conn, e.id)?;
     let training = training::facts(conn, e.id)?;
     let needs = needs_of(e, reqs);
     Ok(completeness(&EmployeeFacts {
@@ -56,6 +57,24 @@ pub fn assess(
         requirements: &needs,
         today,
     }))
+}
+
+/// An employee's current documents (not superseded versions), as completeness needs them.
+fn current_documents(conn: &Connection, employee_id: i64) -> crate::Result<Vec<DocFact>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, type_id, expires_on FROM attachments
+         WHERE entity = 'employees' AND record_id = ?1 AND superseded_by IS NULL
+           AND type_id IS NOT NULL
+         LIMIT {MAX_PER_RECORD}"
+    ))?;
+    let rows = stmt.query_map([employee_id], |r| {
+        Ok(DocFact {
+            id: r.get(0)?,
+            type_id: r.get(1)?,
+            expires_on: opt_date_at(r, 2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// The scores of an employee who has no documents or training yet (a file being created).
@@ -193,8 +212,8 @@ fn recompute_bulk(
     let mut docs: HashMap<i64, Vec<DocFact>> = HashMap::new();
     {
         let mut stmt = conn.prepare(
-            "SELECT employee_id, id, type_id, expires_on FROM documents
-             WHERE superseded_by IS NULL",
+            "SELECT record_id, id, type_id, expires_on FROM attachments
+             WHERE entity = 'employees' AND superseded_by IS NULL AND type_id IS NOT NULL",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {

@@ -1,6 +1,8 @@
 //! Employee files: create, edit, terminate, open (a recorded read), the staff list, and the
 //! completeness roll-ups.
 
+pub(crate) mod documents;
+
 use super::{Backoffice, Ctx};
 use crate::domain::catalog::ContractType;
 use crate::domain::completeness::{CompanyCompleteness, FixQuery, FixRow};
@@ -11,10 +13,11 @@ use crate::domain::employee::{
 use crate::domain::history::ChangeOp;
 use crate::domain::page::Page;
 use crate::domain::permissions::{Action, Area};
+use crate::domain::staff::document::EMPLOYEES;
 use crate::error::Error;
 use crate::store::retired_list;
 use crate::store::{
-    departments, documents, employees, requirements, staff_list, staff_scores, training, WriteTx,
+    attachments, departments, employees, requirements, staff_list, staff_scores, training, WriteTx,
 };
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -211,7 +214,7 @@ pub(crate) fn employee_file(
     let reqs = requirements::list(c)?;
     let completeness = staff_scores::assess(c, &e, &reqs, today)?;
     Ok(EmployeeFile {
-        documents: documents::for_employee(c, e.id)?,
+        documents: attachments::for_record(c, EMPLOYEES, e.id)?,
         training: training::for_employee(c, e.id)?,
         employee: e,
         department,

@@ -2,6 +2,8 @@
 //! recorded read, and the staff list (filters, sorts, search) down to its query plans at 20,000
 //! employees.
 
+mod documents;
+
 use crate::support::{app, installed, Installed, TestApp, ADMIN_PASSWORD};
 use backoffice_core::domain::codice_fiscale::Sex;
 use backoffice_core::domain::employee::{

@@ -1,3 +1,5 @@
+pub mod training;
+
 use super::run;
 use crate::state::AppState;
 use backoffice_core::domain::completeness::{CompanyCompleteness, FixQuery, FixRow};

@@ -1,0 +1,3 @@
+//! Staff files: the rules of the staff area.
+
+pub mod document;
