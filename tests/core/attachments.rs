@@ -410,7 +410,7 @@ fn history_shows_an_attachment_only_to_those_who_may_read_its_owner() {
         ]
     );
     assert_eq!(page.total, page.items.len() as i64);
-    // Names too: a training record citing the contract would not name it for them.
+    // Names too: the employee's file stays a bare id for them.
     let everything: Vec<&str> = tracked::history_entities().collect();
     let all = t
         .app
@@ -423,7 +423,11 @@ fn history_shows_an_attachment_only_to_those_who_may_read_its_owner() {
         .read(|c| history_labels::resolve(c, &all.items, &departments_only))
         .unwrap()
         .labels;
-    assert!(labels.contains_key(&format!("attachments:{}", plan.id)));
+    assert_eq!(
+        labels[&format!("attachments:{}", plan.id)].it,
+        "Organigramma · Acquisti",
+        "a file is named with whose it is"
+    );
     assert!(!labels.contains_key(&format!("attachments:{}", card.id)));
     // A staff reader sees both files' changes.
     let staff = tracked::visible_entities(|a| matches!(a, Area::Staff | Area::Departments));

@@ -172,7 +172,10 @@ fn documents_become_attachments_with_their_history_intact() {
         ]
     );
     assert_eq!(page.labels["documents:3"].it, "Contratto di assunzione");
-    assert_eq!(page.labels["attachments:3"].it, "Contratto di assunzione");
+    assert_eq!(
+        page.labels["attachments:3"].it,
+        "Contratto di assunzione · Rossi Mario"
+    );
     // On the History screen, the old entries are named from what they were.
     let all = app.history(&ctx, &HistoryQuery::default()).unwrap();
     assert!(all.items.iter().any(|c| c.entity == "documents"));

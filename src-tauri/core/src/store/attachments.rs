@@ -5,7 +5,7 @@
 
 use super::dates::{opt_date_at, opt_date_text};
 use super::search::SearchIndex;
-use super::tracked::{self, Guard, Naming, Snapshot, Tracked};
+use super::tracked::{self, Guard, Naming, Part, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
 use super::versioned::at_version;
@@ -43,7 +43,8 @@ pub static TRACKED: Tracked = Tracked {
         ("type_id", "document_types"),
         ("superseded_by", "attachments"),
     ],
-    naming: Naming::Field("title"),
+    // "Contratto · Rossi Mario": a file is known by its title and whose it is.
+    naming: Naming::Parts(&[Part::Text("title"), Part::Owner]),
     dates: &["issued_on", "expires_on"],
     instants: &["uploaded_at"],
     // Any file may hold personal data: opening and saving one are always recorded.

@@ -6,7 +6,7 @@
 //! then). A row of a table guarded by its owners is named only for those who see its owner. Lookups are batched: one query per table for current rows and one per
 //! table for the rows that are gone, whatever the page size, and never a whole table.
 
-use super::tracked::{declaration, Naming, Part};
+use super::tracked::{declaration, Naming, Part, Tracked};
 use crate::domain::history::{Change, ChangeOp, RecordName};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
@@ -61,9 +61,15 @@ pub fn resolve(conn: &Connection, changes: &[Change], visible: &[&str]) -> crate
     // its course and employee).
     let mut more = Wanted::new();
     for ((entity, _), snap) in &r.snaps {
-        let fields = declaration(entity).map_or_else(Vec::new, |t| t.naming.referenced_fields());
+        let Some(t) = declaration(entity) else {
+            continue;
+        };
+        let fields = t.naming.referenced_fields();
         if !fields.is_empty() {
             refs_of(entity, snap, &mut more, |f| fields.contains(&f));
+        }
+        if let (true, Some((owner, id))) = (t.naming.names_owner(), owner_of(t, snap)) {
+            more.entry(owner).or_default().insert(id);
         }
     }
     r.fetch(more)?;
@@ -76,6 +82,13 @@ pub fn resolve(conn: &Connection, changes: &[Change], visible: &[&str]) -> crate
         labels,
         queries: r.queries,
     })
+}
+
+/// The table and id of the record that owns `snap`, for a table guarded by its owners.
+fn owner_of(t: &Tracked, snap: &Json) -> Option<(&'static str, i64)> {
+    let (entity, id) = t.owner_columns()?;
+    let owner = super::tracked::table(snap.get(entity)?.as_str()?)?.entity;
+    Some((owner, snap.get(id)?.as_i64()?))
 }
 
 fn refs_of(entity: &str, snap: &Json, wanted: &mut Wanted, keep: impl Fn(&str) -> bool) {
@@ -228,6 +241,11 @@ impl Resolver<'_> {
                         Part::Text(f) => t(f).map(same),
                         Part::Ref(f) => self.reference(entity, id, f),
                         Part::FirstRef(fs) => fs.iter().find_map(|f| self.reference(entity, id, f)),
+                        Part::Owner => {
+                            let snap = self.snaps.get(&(tracked(entity)?, id))?;
+                            let (owner, owner_id) = owner_of(declaration(entity)?, snap)?;
+                            self.name(owner, owner_id)
+                        }
                     })
                     .collect(),
             ),

@@ -72,9 +72,16 @@ pub enum Part {
     Ref(&'static str),
     /// The first of these references that is set.
     FirstRef(&'static [&'static str]),
+    /// The name of the record that owns this row, for a table guarded by its owners.
+    Owner,
 }
 
 impl Naming {
+    /// Whether the owner's name is part of this record's name.
+    pub fn names_owner(&self) -> bool {
+        matches!(self, Naming::Parts(parts) if parts.iter().any(|p| matches!(p, Part::Owner)))
+    }
+
     /// Fields whose referenced records' names make up this record's name.
     pub fn referenced_fields(&self) -> Vec<&'static str> {
         let Naming::Parts(parts) = self else {
@@ -83,7 +90,7 @@ impl Naming {
         parts
             .iter()
             .flat_map(|p| match p {
-                Part::Text(_) => &[][..],
+                Part::Text(_) | Part::Owner => &[][..],
                 Part::Ref(f) => std::slice::from_ref(f),
                 Part::FirstRef(fs) => fs,
             })
