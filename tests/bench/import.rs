@@ -4,11 +4,14 @@
 //! everything back, the indexes included.
 
 use backoffice_bench::staff_csv;
-use backoffice_core::domain::employee::{EmployeeRules, StaffQuery, StaffSort, ValidEmployee};
 use backoffice_core::domain::permissions::Role;
-use backoffice_core::domain::staff_import::ImportOptions;
+use backoffice_core::domain::staff::employee::{
+    EmployeeRules, StaffQuery, StaffSort, ValidEmployee,
+};
+use backoffice_core::domain::staff::import::ImportOptions;
+use backoffice_core::services::StaffImport;
 use backoffice_core::services::{Backoffice, Ctx};
-use backoffice_core::store::employees::{self, Scores, REBUILD_INDEXES_FROM};
+use backoffice_core::store::staff::employees::{self, Scores, REBUILD_INDEXES_FROM};
 use backoffice_core::store::system_clock;
 
 fn ctx() -> Ctx {
@@ -46,17 +49,27 @@ fn a_bulk_import_rebuilds_the_indexes_as_they_were() {
     let csv = dir.path().join("dipendenti.csv");
     let rows = staff_csv::rows(N, 3);
     staff_csv::write(&csv, &rows).unwrap();
-    let mapping = app.preview_import(&ctx(), &csv).unwrap().mapping;
+    let mapping = app
+        .preview_import(&ctx(), &StaffImport, &csv)
+        .unwrap()
+        .mapping;
     let options = ImportOptions {
         create_missing_departments: true,
         capitalise_names: false,
     };
     let mut reports = Vec::new();
     let outcome = app
-        .commit_import(&ctx(), &csv, &mapping, &options, &mut |done, total| {
-            reports.push((done, total));
-            true
-        })
+        .commit_import(
+            &ctx(),
+            &StaffImport,
+            &csv,
+            &mapping,
+            &options,
+            &mut |done, total| {
+                reports.push((done, total));
+                true
+            },
+        )
         .unwrap();
     assert_eq!(outcome.created, N);
     assert_eq!(
@@ -92,7 +105,14 @@ fn a_bulk_import_rebuilds_the_indexes_as_they_were() {
     assert!(report.ok, "{:?}", report.problem);
     // Importing the same file again updates nothing and creates nothing.
     let again = app
-        .commit_import(&ctx(), &csv, &mapping, &options, &mut |_, _| true)
+        .commit_import(
+            &ctx(),
+            &StaffImport,
+            &csv,
+            &mapping,
+            &options,
+            &mut |_, _| true,
+        )
         .unwrap();
     assert_eq!((again.created, again.unchanged), (0, N));
 }
@@ -108,7 +128,7 @@ fn a_failure_while_the_indexes_are_dropped_rolls_everything_back() {
     let mut valid: Vec<ValidEmployee> = staff_csv::rows(REBUILD_INDEXES_FROM, 5)
         .into_iter()
         .map(|r| {
-            backoffice_core::domain::employee::EmployeeInput {
+            backoffice_core::domain::staff::employee::EmployeeInput {
                 first_name: r[2].clone(),
                 last_name: r[1].clone(),
                 tax_code: r[3].clone(),

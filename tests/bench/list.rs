@@ -4,11 +4,11 @@
 //! generated company of 2,500 employees.
 
 use backoffice_bench::generate::{generate, Options};
-use backoffice_core::domain::employee::{StaffQuery, StaffSort, StatusFilter};
 use backoffice_core::domain::page::{PageRequest, SortDir};
 use backoffice_core::domain::permissions::Role;
+use backoffice_core::domain::staff::employee::{StaffQuery, StaffSort, StatusFilter};
 use backoffice_core::services::{Backoffice, Ctx};
-use backoffice_core::store::{requirements, staff_list, staff_scores, Clock};
+use backoffice_core::store::{staff::list, staff::requirements, staff::scores, Clock};
 use chrono::{NaiveDate, TimeZone, Utc};
 use std::sync::Arc;
 
@@ -109,7 +109,7 @@ fn every_page_of_every_shape_matches_the_forward_order() {
                 let mut expected = Vec::new();
                 app.store()
                     .read(|c| {
-                        staff_list::for_each(c, &q, day(), &mut |e, _| {
+                        list::for_each(c, &q, day(), &mut |e, _| {
                             expected.push(e.id);
                             Ok(())
                         })
@@ -187,7 +187,7 @@ fn rescoring_many_at_once_equals_one_by_one() {
     let n = app
         .store()
         .write("test", |w| {
-            staff_scores::recompute_where(w.conn(), "1=1", &[], later)
+            scores::recompute_where(w.conn(), "1=1", &[], later)
         })
         .unwrap();
     assert_eq!(n, 2_500);
@@ -200,7 +200,7 @@ fn rescoring_many_at_once_equals_one_by_one() {
                 .execute("UPDATE employees SET completeness = 0, issue_count = 0, urgency = 0, next_expiry = NULL", [])?;
             let reqs = requirements::list(w.conn())?;
             for (id, ..) in &bulk {
-                staff_scores::recompute(w.conn(), *id, &reqs, later)?;
+                scores::recompute(w.conn(), *id, &reqs, later)?;
             }
             Ok(())
         })

@@ -14,7 +14,7 @@ use rusqlite::Connection;
 
 /// The employees declaration with `columns` instead of its own.
 fn employees_with(columns: Vec<&'static str>) -> &'static Tracked {
-    let real = backoffice_core::store::employees::TRACKED.references;
+    let real = backoffice_core::store::staff::employees::TRACKED.references;
     Box::leak(Box::new(Tracked {
         entity: "employees",
         guard: Guard::Area(Area::Staff),
@@ -43,7 +43,9 @@ fn tables(employees: &'static Tracked) -> Vec<&'static Tracked> {
 }
 
 fn real_columns() -> Vec<&'static str> {
-    backoffice_core::store::employees::TRACKED.columns.to_vec()
+    backoffice_core::store::staff::employees::TRACKED
+        .columns
+        .to_vec()
 }
 
 const ADD_PRIVATE_EMAIL: &[Reshape] = &[Reshape {

@@ -4,9 +4,9 @@
 use crate::support::installed;
 use backoffice_core::domain::attachment::AttachmentInput;
 use backoffice_core::domain::department::DepartmentInput;
-use backoffice_core::domain::employee::TerminationInput;
 use backoffice_core::domain::permissions::{Role, ROLES};
 use backoffice_core::domain::search::{GlobalSearchQuery, HitKind};
+use backoffice_core::domain::staff::employee::TerminationInput;
 use chrono::NaiveDate;
 
 fn q(text: &str) -> GlobalSearchQuery {

@@ -4,12 +4,10 @@ mod accounts;
 mod attachments;
 mod departments;
 mod history;
+mod import;
 mod search;
 mod settings;
 mod staff;
-mod staff_catalog;
-mod staff_export;
-mod staff_import;
 
 use crate::state::AppState;
 use backoffice_core::services::{Backoffice, Ctx};
@@ -58,28 +56,28 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         staff::reactivate_employee,
         staff::company_completeness,
         staff::what_needs_fixing,
-        staff_catalog::list_contract_types,
-        staff_catalog::save_contract_type,
-        staff_catalog::set_contract_type_active,
-        staff_catalog::list_document_types,
-        staff_catalog::save_document_type,
-        staff_catalog::set_document_type_active,
-        staff_catalog::list_courses,
-        staff_catalog::save_course,
-        staff_catalog::set_course_active,
-        staff_catalog::list_requirements,
-        staff_catalog::create_requirement,
-        staff_catalog::delete_requirement,
+        staff::catalog::list_contract_types,
+        staff::catalog::save_contract_type,
+        staff::catalog::set_contract_type_active,
+        staff::catalog::list_document_types,
+        staff::catalog::save_document_type,
+        staff::catalog::set_document_type_active,
+        staff::catalog::list_courses,
+        staff::catalog::save_course,
+        staff::catalog::set_course_active,
+        staff::catalog::list_requirements,
+        staff::catalog::create_requirement,
+        staff::catalog::delete_requirement,
         staff::training::add_training,
         staff::training::update_training,
         staff::training::delete_training,
-        staff_import::choose_staff_import,
-        staff_import::validate_staff_import,
-        staff_import::commit_staff_import,
-        staff_import::job_status,
-        staff_import::cancel_job,
-        staff_export::export_staff,
-        staff_export::export_employee_file,
+        import::choose_import,
+        import::validate_import,
+        import::commit_import,
+        import::job_status,
+        import::cancel_job,
+        staff::export::export_staff,
+        staff::export::export_employee_file,
         search::global_search,
         attachments::list_attachments,
         attachments::attach_file,

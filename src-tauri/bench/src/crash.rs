@@ -5,11 +5,11 @@
 use crate::people::People;
 use crate::rng::Rng;
 use backoffice_core::domain::attachment::ValidMeta;
-use backoffice_core::domain::employee::{EmployeeInput, EmployeeRules};
 use backoffice_core::domain::permissions::Role;
+use backoffice_core::domain::staff::employee::{EmployeeInput, EmployeeRules};
 use backoffice_core::services::{Backoffice, Ctx};
 use backoffice_core::store::attachments::{self, Owner};
-use backoffice_core::store::{employees, system_clock, DB_FILE_NAME};
+use backoffice_core::store::{staff::employees, system_clock, DB_FILE_NAME};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};

@@ -10,20 +10,21 @@ use crate::company::{self, Dept, HEAD_JOB};
 use crate::people::{People, Person};
 use crate::rng::Rng;
 use backoffice_core::domain::attachment::ValidMeta;
-use backoffice_core::domain::catalog::{add_months, Required, RequirementInput};
-use backoffice_core::domain::catalog::{ContractType, Course, DocumentType};
 use backoffice_core::domain::department::DepartmentInput;
-use backoffice_core::domain::employee::{EmployeeInput, EmployeeRules, ValidEmployee};
 use backoffice_core::domain::history::ChangeOp;
 use backoffice_core::domain::organisation::OrganisationInput;
 use backoffice_core::domain::permissions::Role;
+use backoffice_core::domain::staff::catalog::{add_months, Required, RequirementInput};
+use backoffice_core::domain::staff::catalog::{ContractType, Course, DocumentType};
 use backoffice_core::domain::staff::document::ValidTraining;
+use backoffice_core::domain::staff::employee::{EmployeeInput, EmployeeRules, ValidEmployee};
 use backoffice_core::domain::users::{NewUserInput, SetupInput};
 use backoffice_core::services::{Backoffice, Ctx};
 use backoffice_core::store::attachments::{self, Owner, StoredFile};
 use backoffice_core::store::retired_list;
 use backoffice_core::store::{
-    departments, employees, requirements, staff_scores, training, Clock, WriteTx, DB_FILE_NAME,
+    departments, staff::employees, staff::requirements, staff::scores, staff::training, Clock,
+    WriteTx, DB_FILE_NAME,
 };
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use std::path::{Path, PathBuf};
@@ -794,8 +795,8 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
     sim.set(ts(o.as_of, 17 * 3600));
     let t = Instant::now();
     store.write(HR, |w| {
-        staff_scores::recompute_where(w.conn(), "1=1", &[], o.as_of)?;
-        staff_scores::set_as_of(w.conn(), o.as_of)
+        scores::recompute_where(w.conn(), "1=1", &[], o.as_of)?;
+        scores::set_as_of(w.conn(), o.as_of)
     })?;
     log(&format!(
         "scores of everyone as of {}: {:.1} s",

@@ -4,13 +4,13 @@
 use crate::import_bench;
 use crate::rng::Rng;
 use crate::stats::{fmt, repeat, Samples};
-use backoffice_core::domain::completeness::Severity;
-use backoffice_core::domain::employee::{StaffQuery, StaffSort, StatusFilter};
 use backoffice_core::domain::page::{PageRequest, SortDir};
 use backoffice_core::domain::permissions::Role;
 use backoffice_core::domain::search::GlobalSearchQuery;
+use backoffice_core::domain::staff::completeness::Severity;
+use backoffice_core::domain::staff::employee::{StaffQuery, StaffSort, StatusFilter};
 use backoffice_core::services::{Backoffice, Ctx};
-use backoffice_core::store::{staff_scores, Clock, DB_FILE_NAME};
+use backoffice_core::store::{staff::scores, Clock, DB_FILE_NAME};
 use chrono::{NaiveDate, TimeZone, Utc};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -388,7 +388,7 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
     let rescore_all = repeat(o.runs.max(1), || {
         app.store()
             .write("bench", |w| {
-                staff_scores::recompute_where(w.conn(), "1=1", &[], day)
+                scores::recompute_where(w.conn(), "1=1", &[], day)
             })
             .expect("rescore");
     });

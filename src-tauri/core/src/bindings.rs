@@ -9,10 +9,11 @@ use ts_rs::{Config, ExportError, TS};
 /// Writes every binding file into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     use crate::domain::{
-        attachment as att, catalog as cat, completeness as cmp, department as d, employee as e,
-        history as h, organisation as o, page as p, permissions as r, search as s,
-        staff::document as doc, staff_import as imp, users as u,
+        attachment as att, department as d, history as h, organisation as o, page as p,
+        permissions as r, search as s, staff::catalog as cat, staff::completeness as cmp,
+        staff::document as doc, staff::employee as e, users as u,
     };
+    use crate::import::{field as impf, report as imp};
     // Integers cross as JS numbers: ids and money minor units stay far below 2^53.
     let cfg = Config::new().with_large_int("number").with_out_dir(dir);
     crate::error::Error::export_all(&cfg)?;
@@ -32,7 +33,20 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::services::Preferences::export_all(&cfg)?;
     crate::services::Startup::export_all(&cfg)?;
     crate::jobs::JobStatus::export_all(&cfg)?;
+    // Imports, for every area.
     crate::import::BadFileReason::export_all(&cfg)?;
+    crate::services::ImportArea::export_all(&cfg)?;
+    impf::FieldKind::export_all(&cfg)?;
+    imp::Label::export_all(&cfg)?;
+    imp::ImportSource::export_all(&cfg)?;
+    imp::ImportField::export_all(&cfg)?;
+    imp::OptionSpec::export_all(&cfg)?;
+    imp::ImportPreview::export_all(&cfg)?;
+    imp::RowError::export_all(&cfg)?;
+    imp::UnknownValues::export_all(&cfg)?;
+    imp::ImportReport::export_all(&cfg)?;
+    imp::CreatedReferences::export_all(&cfg)?;
+    imp::ImportOutcome::export_all(&cfg)?;
     h::HistoryHead::export_all(&cfg)?;
     u::User::export_all(&cfg)?;
     u::NewUserInput::export_all(&cfg)?;
@@ -82,13 +96,6 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     cmp::FixQuery::export_all(&cfg)?;
     cmp::FixRow::export_all(&cfg)?;
     p::Page::<cmp::FixRow>::export_all(&cfg)?;
-    imp::ImportSource::export_all(&cfg)?;
-    imp::ImportField::export_all(&cfg)?;
-    imp::ImportPreview::export_all(&cfg)?;
-    imp::ImportOptions::export_all(&cfg)?;
-    imp::RowError::export_all(&cfg)?;
-    imp::ImportReport::export_all(&cfg)?;
-    imp::ImportOutcome::export_all(&cfg)?;
     crate::services::EmployeeExport::export_all(&cfg)?;
     // Global search.
     s::GlobalSearchQuery::export_all(&cfg)?;

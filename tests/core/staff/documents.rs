@@ -7,7 +7,7 @@ use crate::support::TestApp;
 use backoffice_core::domain::attachment::{
     AttachmentEdit, AttachmentInput, RenewalInput, MAX_ATTACHMENT_BYTES,
 };
-use backoffice_core::domain::catalog::{Required, RequirementInput};
+use backoffice_core::domain::staff::catalog::{Required, RequirementInput};
 use backoffice_core::domain::staff::document::TrainingInput;
 use backoffice_core::ErrorCode;
 use sha2::{Digest, Sha256};
@@ -230,7 +230,7 @@ fn expiry_defaults_and_renewal_keeps_the_previous_version() {
     let file_view = t.app.employee(&t.ctx, e.id).unwrap();
     assert!(file_view.completeness.issues.iter().any(|i| matches!(
         i.issue,
-        backoffice_core::domain::completeness::IssueKind::ExpiringDocument {
+        backoffice_core::domain::staff::completeness::IssueKind::ExpiringDocument {
             within_days: 60,
             ..
         }

@@ -1,12 +1,17 @@
+//! Staff commands: employee files, the staff list and completeness; catalogues, exports
+//! and training in their own modules.
+
+pub mod catalog;
+pub mod export;
 pub mod training;
 
-use super::run;
+use crate::commands::run;
 use crate::state::AppState;
-use backoffice_core::domain::completeness::{CompanyCompleteness, FixQuery, FixRow};
-use backoffice_core::domain::employee::{
+use backoffice_core::domain::page::Page;
+use backoffice_core::domain::staff::completeness::{CompanyCompleteness, FixQuery, FixRow};
+use backoffice_core::domain::staff::employee::{
     Employee, EmployeeFile, EmployeeInput, EmployeeSaved, StaffQuery, StaffRow, TerminationInput,
 };
-use backoffice_core::domain::page::Page;
 use backoffice_core::Error;
 use tauri::State;
 

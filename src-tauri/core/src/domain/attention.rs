@@ -1,8 +1,8 @@
 //! The "needs attention" list: what each area has that is waiting for someone, in one place.
 //! Each area contributes through a provider (`services::attention`); Home shows the result.
 
-use super::completeness::Severity;
 use super::permissions::{Area, Role};
+use super::staff::completeness::Severity;
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;

@@ -2,12 +2,9 @@
 
 pub mod attachment;
 pub mod attention;
-pub mod catalog;
 pub mod cf_names;
 pub mod codice_fiscale;
-pub mod completeness;
 pub mod department;
-pub mod employee;
 pub mod history;
 pub mod iban;
 pub mod lockout;
@@ -17,7 +14,6 @@ pub mod password;
 pub mod permissions;
 pub mod search;
 pub mod staff;
-pub mod staff_import;
 pub mod text;
 pub mod users;
 pub mod vat;

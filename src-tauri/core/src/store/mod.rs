@@ -1,29 +1,20 @@
 //! The SQLite store: one file, one writer at a time, a few readers, and history in every write.
 
 pub mod attachments;
-pub mod contract_types;
-pub mod courses;
 pub mod dates;
 pub mod departments;
-pub mod document_types;
-pub mod employee_bulk;
-pub mod employee_keys;
-pub mod employees;
 pub mod history;
 pub mod history_labels;
 pub mod migrations;
 mod open;
 pub mod organisation;
 pub mod preferences;
-pub mod requirements;
 pub mod reshape;
 pub mod retired_list;
 pub mod search;
-pub mod staff_list;
-pub mod staff_scores;
+pub mod staff;
 pub mod throttle;
 pub mod tracked;
-pub mod training;
 mod tx;
 pub mod users;
 pub mod versioned;

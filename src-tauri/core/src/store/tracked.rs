@@ -152,13 +152,13 @@ pub const TRACKED: &[&Tracked] = &[
     &super::departments::TRACKED,
     &super::preferences::TRACKED,
     &super::users::TRACKED,
-    &super::contract_types::TRACKED,
-    &super::document_types::TRACKED,
-    &super::courses::TRACKED,
-    &super::employees::TRACKED,
+    &super::staff::contract_types::TRACKED,
+    &super::staff::document_types::TRACKED,
+    &super::staff::courses::TRACKED,
+    &super::staff::employees::TRACKED,
     &super::attachments::TRACKED,
-    &super::training::TRACKED,
-    &super::requirements::TRACKED,
+    &super::staff::training::TRACKED,
+    &super::staff::requirements::TRACKED,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

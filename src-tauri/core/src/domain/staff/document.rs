@@ -3,7 +3,7 @@
 //! record may have; for employees the document type is required, and completeness reads it.
 
 use crate::domain::attachment::{add_months, ExpiryRule};
-use crate::domain::catalog::{Course, DocumentType};
+use crate::domain::staff::catalog::{Course, DocumentType};
 use crate::domain::text::Checks;
 use crate::error::FieldError;
 use chrono::{DateTime, NaiveDate, Utc};

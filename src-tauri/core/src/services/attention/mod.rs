@@ -2,12 +2,10 @@
 //! [`PROVIDERS`]; Home asks every provider whose area the person may read, merges their items
 //! most urgent first and keeps the counts per area and severity.
 
-mod staff;
-
 use super::{Backoffice, Ctx};
 use crate::domain::attention::{Attention, AttentionCount, AttentionItem};
-use crate::domain::completeness::Severity;
 use crate::domain::permissions::{Action, Area};
+use crate::domain::staff::completeness::Severity;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
@@ -31,7 +29,7 @@ pub trait Provider: Sync {
 }
 
 /// Every area's provider; a new area adds its own here.
-pub const PROVIDERS: &[&dyn Provider] = &[&staff::Staff];
+pub const PROVIDERS: &[&dyn Provider] = &[&super::staff::attention::Staff];
 
 impl Backoffice {
     /// What needs someone, from every area `ctx` may read, read in one snapshot.

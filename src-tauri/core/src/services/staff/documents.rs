@@ -6,7 +6,7 @@
 
 use super::rescore;
 use crate::domain::attachment::{Attachment, ExpiryRule};
-use crate::domain::catalog::{Course, DocumentType};
+use crate::domain::staff::catalog::{Course, DocumentType};
 use crate::domain::permissions::{Action, Area};
 use crate::domain::staff::document::{
     expiry_rule, TrainingInput, TrainingRecord, ValidTraining, EMPLOYEES,
@@ -15,7 +15,7 @@ use crate::error::{Error, FieldError};
 use crate::services::attachments::OwnerRules;
 use crate::services::{Backoffice, Ctx};
 use crate::store::retired_list;
-use crate::store::{employees, training, WriteTx};
+use crate::store::{staff::employees, staff::training, WriteTx};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 

@@ -1,23 +1,29 @@
 //! Employee files: create, edit, terminate, open (a recorded read), the staff list, and the
 //! completeness roll-ups.
 
+pub(crate) mod attention;
+mod catalog;
 pub(crate) mod documents;
+pub(crate) mod export;
+pub mod fields;
+pub mod import;
 
-use super::{Backoffice, Ctx};
-use crate::domain::catalog::ContractType;
-use crate::domain::completeness::{CompanyCompleteness, FixQuery, FixRow};
-use crate::domain::employee::{
-    Employee, EmployeeFile, EmployeeInput, EmployeeRules, EmployeeSaved, StaffQuery, StaffRow,
-    TerminationInput, ValidEmployee,
-};
 use crate::domain::history::ChangeOp;
 use crate::domain::page::Page;
 use crate::domain::permissions::{Action, Area};
+use crate::domain::staff::catalog::ContractType;
+use crate::domain::staff::completeness::{CompanyCompleteness, FixQuery, FixRow};
 use crate::domain::staff::document::EMPLOYEES;
+use crate::domain::staff::employee::{
+    Employee, EmployeeFile, EmployeeInput, EmployeeRules, EmployeeSaved, StaffQuery, StaffRow,
+    TerminationInput, ValidEmployee,
+};
 use crate::error::Error;
+use crate::services::{Backoffice, Ctx};
 use crate::store::retired_list;
 use crate::store::{
-    attachments, departments, employees, requirements, staff_list, staff_scores, training, WriteTx,
+    attachments, departments, staff::employees, staff::list, staff::requirements, staff::scores,
+    staff::training, WriteTx,
 };
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -38,7 +44,7 @@ pub(crate) fn validate_employee(
 /// Rescores one employee inside the write that changed it.
 pub(crate) fn rescore(w: &WriteTx, id: i64, today: NaiveDate) -> crate::Result<()> {
     let reqs = requirements::list(w.conn())?;
-    staff_scores::recompute(w.conn(), id, &reqs, today)?;
+    scores::recompute(w.conn(), id, &reqs, today)?;
     Ok(())
 }
 
@@ -155,14 +161,14 @@ impl Backoffice {
         self.require(ctx, Area::Staff, Action::Read)?;
         self.refresh_scores_if_stale(ctx)?;
         let today = self.today();
-        self.store.read(|c| staff_list::list(c, q, today))
+        self.store.read(|c| list::list(c, q, today))
     }
 
     /// Average, lowest and counts of scores, overall and per department (active staff).
     pub fn company_completeness(&self, ctx: &Ctx) -> crate::Result<CompanyCompleteness> {
         self.require(ctx, Area::Staff, Action::Read)?;
         self.refresh_scores_if_stale(ctx)?;
-        self.store.read(staff_scores::company)
+        self.store.read(scores::company)
     }
 
     /// Employees with something to fix, most urgent first, each with its issues.
@@ -170,7 +176,7 @@ impl Backoffice {
         self.require(ctx, Area::Staff, Action::Read)?;
         self.refresh_scores_if_stale(ctx)?;
         let today = self.today();
-        self.store.read(|c| staff_scores::needs_fixing(c, q, today))
+        self.store.read(|c| scores::needs_fixing(c, q, today))
     }
 
     /// Brings the cached scores up to today (the app may call it at start, off the UI thread;
@@ -179,16 +185,16 @@ impl Backoffice {
         self.require(ctx, Area::Staff, Action::Read)?;
         let today = self.today();
         self.store
-            .write(&ctx.actor, |w| staff_scores::refresh(w.conn(), today))
+            .write(&ctx.actor, |w| scores::refresh(w.conn(), today))
     }
 
     fn refresh_scores_if_stale(&self, ctx: &Ctx) -> crate::Result<()> {
         let today = self.today();
-        if self.store.read(|c| staff_scores::is_stale(c, today))? {
+        if self.store.read(|c| scores::is_stale(c, today))? {
             self.store.write(&ctx.actor, |w| {
                 // Checked again under the write lock: another caller may have just done it.
-                if staff_scores::is_stale(w.conn(), today)? {
-                    staff_scores::refresh(w.conn(), today)?;
+                if scores::is_stale(w.conn(), today)? {
+                    scores::refresh(w.conn(), today)?;
                 }
                 Ok(())
             })?;
@@ -212,7 +218,7 @@ pub(crate) fn employee_file(
         None => None,
     };
     let reqs = requirements::list(c)?;
-    let completeness = staff_scores::assess(c, &e, &reqs, today)?;
+    let completeness = scores::assess(c, &e, &reqs, today)?;
     Ok(EmployeeFile {
         documents: attachments::for_record(c, EMPLOYEES, e.id)?,
         training: training::for_employee(c, e.id)?,
