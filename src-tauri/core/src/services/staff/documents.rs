@@ -6,8 +6,8 @@
 
 use super::rescore;
 use crate::domain::attachment::{Attachment, ExpiryRule};
-use crate::domain::staff::catalog::{Course, DocumentType};
 use crate::domain::permissions::{Action, Area};
+use crate::domain::staff::catalog::{Course, DocumentType};
 use crate::domain::staff::document::{
     expiry_rule, TrainingInput, TrainingRecord, ValidTraining, EMPLOYEES,
 };

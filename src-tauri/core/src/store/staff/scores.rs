@@ -10,9 +10,9 @@ use crate::domain::staff::completeness::{
 };
 use crate::domain::staff::employee::Employee;
 use crate::domain::text::fold_key;
+use crate::store::attachments::MAX_PER_RECORD;
 use crate::store::dates::{date_text, opt_date_at};
 use crate::store::retired_list;
-use crate::store::attachments::MAX_PER_RECORD;
 use crate::store::{staff::employees, staff::requirements, staff::training};
 use chrono::{Duration, NaiveDate};
 use rusqlite::types::Value;
