@@ -18,6 +18,10 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     let cfg = Config::new().with_large_int("number").with_out_dir(dir);
     crate::error::Error::export_all(&cfg)?;
     std::fs::write(dir.join("tables.ts"), crate::store::tracked::typescript())?;
+    std::fs::write(
+        dir.join("fieldNames.ts"),
+        crate::services::field_names::typescript(),
+    )?;
     o::Organisation::export_all(&cfg)?;
     o::OrganisationInput::export_all(&cfg)?;
     d::Department::export_all(&cfg)?;
@@ -88,7 +92,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     cmp::Completeness::export_all(&cfg)?;
     cmp::Issue::export_all(&cfg)?;
     cmp::IssueKind::export_all(&cfg)?;
-    cmp::Severity::export_all(&cfg)?;
+    crate::domain::attention::Severity::export_all(&cfg)?;
     cmp::FixTab::export_all(&cfg)?;
     cmp::FixTarget::export_all(&cfg)?;
     cmp::CompletenessRollup::export_all(&cfg)?;

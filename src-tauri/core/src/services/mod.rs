@@ -5,6 +5,7 @@ mod attachments;
 mod attention;
 mod departments;
 mod exports;
+pub mod field_names;
 mod history;
 mod home;
 mod imports;

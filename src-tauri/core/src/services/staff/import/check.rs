@@ -356,18 +356,19 @@ impl<'a> StaffChecker<'a> {
     }
 
     /// A new file's id, scores and history snapshot, in a commit.
-    fn prepare_new(&mut self, v: &ValidEmployee, new: &NewFiles) -> Prepared {
+    fn prepare_new(&mut self, v: &ValidEmployee, new: &NewFiles) -> crate::Result<Prepared> {
         let mut e = employees::new_employee(v, new.at);
         e.id = self.next_id;
         self.next_id += 1;
         let fixed = e
             .contract_type_id
             .and_then(|id| self.prep.look.fixed_term.get(&id).copied());
-        Prepared {
+        let scores = scores::score_new(&e, fixed, &new.reqs, self.input.today);
+        Ok(Prepared {
             id: e.id,
-            scores: scores::score_new(&e, fixed, &new.reqs, self.input.today),
-            snapshot: snapshot_json(&e),
-        }
+            snapshot: snapshot_json(v, e.id, &new.now, &scores)?,
+            scores,
+        })
     }
 }
 
@@ -408,7 +409,7 @@ impl RowChecker<StaffRow> for StaffChecker<'_> {
             }
         };
         let new = match (&self.prep.new_files, change) {
-            (Some(new), Change::Create) => Some(self.prepare_new(&valid, new)),
+            (Some(new), Change::Create) => Some(self.prepare_new(&valid, new)?),
             _ => None,
         };
         let plan = RowPlan {

@@ -62,8 +62,9 @@ pub struct Prep {
 
 struct NewFiles {
     reqs: Vec<Requirement>,
-    /// The write's time, the new files' `created_at`.
+    /// The write's time, the new files' `created_at`, and its text as stored.
     at: DateTime<Utc>,
+    now: String,
     /// The id of the first new file; the others follow in file order.
     first_id: i64,
 }
@@ -136,6 +137,7 @@ impl Importer for StaffImport {
         prep.new_files = Some(NewFiles {
             reqs: reqs.clone(),
             at: w.now(),
+            now: w.now_text(),
             first_id: bulk.first_id(),
         });
         let writer = write::StaffWriter {
