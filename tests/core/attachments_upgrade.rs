@@ -1,6 +1,6 @@
-//! Migration 12 on a data folder made by schema 11 (`fixtures/schema11`, written by the release
-//! before attachments with the generator of commit 1859b90): employees' documents become
-//! attachments with their ids, their history stays verifiable and readable, a document edited by
+//! Migration 13 (attachments) on a data folder made by schema 11 (`fixtures/schema11`, written
+//! by the release before attachments with the generator of commit 1859b90; migration 12, the
+//! private e-mail, runs on the way): employees' documents become attachments with their ids, their history stays verifiable and readable, a document edited by
 //! hand before the upgrade is still caught, and scores, search, the files and the ZIP carry on.
 
 use crate::support::{admin, stepping_clock};
@@ -12,6 +12,9 @@ use backoffice_core::store::migrations::LATEST;
 use backoffice_core::store::reshape::SYSTEM_ACTOR;
 use rusqlite::Connection;
 use std::path::Path;
+
+/// The schema version that moved documents into attachments.
+const ATTACHMENTS_VERSION: i64 = 13;
 
 const FIXTURE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -135,7 +138,7 @@ fn documents_become_attachments_with_their_history_intact() {
         assert_eq!(actor, SYSTEM_ACTOR);
         let d: serde_json::Value = serde_json::from_str(detail).unwrap();
         assert_eq!(d["kind"], "schema_upgrade");
-        assert_eq!(d["version"], 12);
+        assert_eq!(d["version"], ATTACHMENTS_VERSION);
         assert_eq!(d["moved_from"], "documents");
         assert_eq!(d["added"], serde_json::json!(["entity"]));
         assert_eq!(

@@ -669,3 +669,55 @@ fn names_in_capitals_get_capital_initials_when_asked() {
         ]
     );
 }
+
+/// A field added after the first release (the private e-mail) is read by its Italian title,
+/// checked like the work address, stored with history and written by the list export.
+#[test]
+fn a_private_email_column_is_read_checked_and_exported() {
+    let t = staff_app();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dipendenti.csv");
+    let cf = |n| tax_code_for(n, date(1980, 1, 1));
+    let rows = format!(
+        "Cognome;Nome;Codice fiscale;Data di nascita;Data assunzione;Email personale\n\
+         Rossi;Anna;{};01/01/1980;01/03/2020;anna.rossi@casa.it\n\
+         Bianchi;Luca;{};01/01/1980;01/03/2020;luca@\n",
+        cf(1),
+        cf(2)
+    );
+    std::fs::write(&path, &rows).unwrap();
+    let errors: Vec<_> = validate(&t, &path, false)
+        .errors
+        .iter()
+        .map(|e| (e.line, e.column.clone(), e.field.clone(), e.code.clone()))
+        .collect();
+    assert_eq!(
+        errors,
+        [(
+            3,
+            Some("Email personale".to_owned()),
+            "private_email".to_owned(),
+            "invalid_email".to_owned()
+        )]
+    );
+
+    std::fs::write(&path, rows.replace("luca@", "luca.bianchi@casa.it")).unwrap();
+    commit(&t, &path, false).unwrap();
+    let list = t.app.list_staff(&t.ctx, &all_staff()).unwrap();
+    let anna = list.items.iter().find(|r| r.first_name == "Anna").unwrap();
+    let file = t.app.employee(&t.ctx, anna.id).unwrap();
+    assert_eq!(
+        file.employee.private_email.as_deref(),
+        Some("anna.rossi@casa.it")
+    );
+    verify_ok(&t);
+
+    let out = dir.path().join("staff.csv");
+    t.app
+        .export_staff_csv(&t.ctx, &all_staff(), &out, "it")
+        .unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    let header = text.lines().next().unwrap();
+    assert!(header.contains("Email personale"), "{header}");
+    assert!(text.contains("anna.rossi@casa.it"), "{text}");
+}

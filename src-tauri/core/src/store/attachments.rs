@@ -53,7 +53,7 @@ pub static TRACKED: Tracked = Tracked {
 };
 
 /// The `documents` table as schema 11 had it: employees' files, moved into `attachments` with
-/// their ids by migration 12. History keeps their earlier changes under this name.
+/// their ids by migration 13. History keeps their earlier changes under this name.
 pub static FORMER_DOCUMENTS: Tracked = Tracked {
     entity: "documents",
     guard: Guard::Area(Area::Staff),

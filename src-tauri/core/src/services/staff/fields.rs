@@ -212,6 +212,21 @@ pub static STAFF_FIELDS: &[StaffField] = &[
     .export(Kind::Text, |e, _, _| text(&e.email))
     .titled("Email", "Email"),
     StaffField::new(F::new(
+        "private_email",
+        "Email personale",
+        "Private e-mail",
+        &[
+            "E-mail personale",
+            "Email privata",
+            "Mail personale",
+            "Personal e-mail",
+            "Personal email",
+            "Home e-mail",
+        ],
+    ))
+    .text(|i, v| i.private_email = Some(v))
+    .export(Kind::Text, |e, _, _| text(&e.private_email)),
+    StaffField::new(F::new(
         "phone",
         "Telefono",
         "Phone",

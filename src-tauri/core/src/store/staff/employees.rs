@@ -35,6 +35,7 @@ pub static TRACKED: Tracked = Tracked {
         "birth_place",
         "sex",
         "email",
+        "private_email",
         "phone",
         "address",
         "iban",
@@ -75,10 +76,10 @@ pub const COLUMNS: &str = "e.id, e.employee_number, e.first_name, e.last_name, e
     e.birth_date, e.birth_place, e.sex, e.email, e.phone, e.address, e.iban, e.department_id,
     e.job_title, e.manager_id, e.hire_date, e.contract_type_id, e.contract_end, e.ccnl, e.level,
     e.status, e.termination_date, e.termination_reason, e.completeness, e.next_expiry, e.version,
-    e.created_at, e.updated_at";
+    e.created_at, e.updated_at, e.private_email";
 
 /// Columns after [`COLUMNS`] start at this index.
-pub const COLUMN_COUNT: usize = 28;
+pub const COLUMN_COUNT: usize = 29;
 
 fn sex_of(s: Option<String>) -> Option<Sex> {
     match s.as_deref() {
@@ -119,6 +120,7 @@ pub fn from_row(r: &Row) -> rusqlite::Result<Employee> {
         version: r.get(25)?,
         created_at: ts_parse(&r.get::<_, String>(26)?)?,
         updated_at: ts_parse(&r.get::<_, String>(27)?)?,
+        private_email: r.get(28)?,
     })
 }
 
@@ -333,6 +335,7 @@ impl<'a> FormRow<'a> {
             ("birth_place", &v.birth_place),
             ("sex", sex_value(v.sex)),
             ("email", &v.email),
+            ("private_email", &v.private_email),
             ("phone", &v.phone),
             ("address", &v.address),
             ("iban", &v.iban),
@@ -467,6 +470,7 @@ pub fn new_employee(v: &ValidEmployee, at: DateTime<Utc>) -> Employee {
         birth_place: v.birth_place.clone(),
         sex: v.sex,
         email: v.email.clone(),
+        private_email: v.private_email.clone(),
         phone: v.phone.clone(),
         address: v.address.clone(),
         iban: v.iban.clone(),
