@@ -1,6 +1,6 @@
 //! The departments import, the second area on the shared import wizard: its button beside "New
 //! department", a file with a problem reported at its line and column, then a clean list
-//! imported with its active flags; the same wizard in English.
+//! imported with its active flags and saved again as shown; the same wizard in English.
 
 use crate::screens::{count, go, set_up, switch_language};
 use crate::support::{App, Launch, TIMEOUT};
@@ -24,9 +24,10 @@ fn a_department_list_imports_through_the_shared_wizard() {
          VEN;Vendite;Luca Bianchi;;no\n",
     )
     .unwrap();
+    let export = out.path().join("reparti-esportati.csv");
     let app = App::launch_with(
         "departments_import",
-        Launch::italian().dialog_answers(out.path(), &[bad, clean.clone(), clean]),
+        Launch::italian().dialog_answers(out.path(), &[bad, clean.clone(), export.clone(), clean]),
     );
     set_up(&app);
     go(&app, "departments");
@@ -64,6 +65,20 @@ fn a_department_list_imports_through_the_shared_wizard() {
         1
     );
     app.screenshot("list");
+
+    // The list as shown (the active ones) saved through the dialog, with the import's columns.
+    app.click("[data-testid=department-export-csv]");
+    app.wait_until("the exported list", TIMEOUT, || Ok(export.exists()));
+    let text = std::fs::read_to_string(&export).unwrap();
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "Codice;Nome;Responsabile;Centro di costo;Attivo",
+            "AMM;Amministrazione;Maria Rossi;CC-100;sì",
+            "MAG;Magazzino;;CC-200;sì",
+        ]
+    );
 
     // The same file in English: matched on the codes, nothing to change.
     switch_language(&app, "EN");

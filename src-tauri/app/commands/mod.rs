@@ -3,6 +3,7 @@
 mod accounts;
 mod attachments;
 mod departments;
+mod export_file;
 mod history;
 mod import;
 mod search;
@@ -37,6 +38,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         departments::create_department,
         departments::update_department,
         departments::set_department_active,
+        departments::export_departments,
         accounts::list_users,
         accounts::get_user,
         accounts::create_user,

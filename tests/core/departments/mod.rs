@@ -1,3 +1,4 @@
+mod export;
 mod import;
 
 use crate::support::app;

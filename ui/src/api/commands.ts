@@ -20,6 +20,7 @@ export const COMMANDS = [
   "create_department",
   "update_department",
   "set_department_active",
+  "export_departments",
   "list_users",
   "get_user",
   "create_user",

@@ -14,6 +14,7 @@ import type { DepartmentQuery } from "../../bindings/DepartmentQuery";
 import type { DepartmentSort } from "../../bindings/DepartmentSort";
 import type { SortDir } from "../../bindings/SortDir";
 import { formatNumber } from "../../i18n/format";
+import { ExportButtons } from "../../kit/ExportButtons";
 import { ListEmpty } from "../../kit/listParts";
 import { ServerList } from "../../kit/ServerList";
 import type { ListSource } from "../../kit/serverPages";
@@ -85,8 +86,26 @@ export function DepartmentsPage() {
         title={t("departments.title")}
         subtitle={t("departments.subtitle")}
         actions={
-          canWrite && (
-            <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <ExportButtons
+              area="departments"
+              testId="department-export"
+              run={(format, language) =>
+                departmentsApi.export(
+                  {
+                    search: debounced || null,
+                    status,
+                    sort,
+                    dir,
+                    page: { offset: 0, limit: PAGE_SIZE },
+                  },
+                  format,
+                  language,
+                  t("departments.exportTitle"),
+                )
+              }
+            />
+            {canWrite && (
               <Button
                 variant="default"
                 leftSection={<IconFileImport size={16} />}
@@ -95,6 +114,8 @@ export function DepartmentsPage() {
               >
                 {t("departments.import")}
               </Button>
+            )}
+            {canWrite && (
               <Button
                 leftSection={<IconPlus size={16} />}
                 onClick={() => setEditing(null)}
@@ -102,8 +123,8 @@ export function DepartmentsPage() {
               >
                 {t("departments.new")}
               </Button>
-            </Group>
-          )
+            )}
+          </Group>
         }
       />
       <Card>

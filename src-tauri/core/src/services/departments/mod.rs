@@ -1,3 +1,4 @@
+pub mod export;
 pub mod import;
 
 use crate::domain::department::{Department, DepartmentInput, DepartmentQuery};
