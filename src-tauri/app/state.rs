@@ -35,8 +35,7 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn start(args: impl Iterator<Item = String>, default_dir: Option<PathBuf>) -> Self {
-        let data_dir = data_dir_from(args).or(default_dir);
+    pub fn start(data_dir: Option<PathBuf>) -> Self {
         let system_language = system_language();
         let Some(data_dir) = data_dir else {
             return Self {
@@ -73,6 +72,14 @@ impl AppState {
             jobs: Jobs::default(),
         }
     }
+}
+
+/// The data folder: `--data-dir` or the environment variable, else the system's default.
+pub fn data_dir(
+    args: impl Iterator<Item = String>,
+    default_dir: Option<PathBuf>,
+) -> Option<PathBuf> {
+    data_dir_from(args).or(default_dir)
 }
 
 /// `--data-dir DIR` or `--data-dir=DIR` on the command line, else the environment variable.

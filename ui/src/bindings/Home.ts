@@ -6,4 +6,9 @@ import type { Organisation } from "./Organisation";
 /**
  * Everything the home screen shows, read in one go.
  */
-export type Home = { organisation: Organisation, actor: string, db_path: string, data_dir: string, app_version: string, schema_version: number, integrity: Integrity, history: HistoryStatus, active_departments: number, };
+export type Home = { organisation: Organisation, actor: string, db_path: string, data_dir: string, 
+/**
+ * The network file system the data folder is on (its type, e.g. "nfs4", "cifs"), where
+ * SQLite's locking is not safe; `None` on a local disk.
+ */
+network_folder: string | null, app_version: string, schema_version: number, integrity: Integrity, history: HistoryStatus, active_departments: number, };

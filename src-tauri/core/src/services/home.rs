@@ -12,6 +12,9 @@ pub struct Home {
     pub actor: String,
     pub db_path: String,
     pub data_dir: String,
+    /// The network file system the data folder is on (its type, e.g. "nfs4", "cifs"), where
+    /// SQLite's locking is not safe; `None` on a local disk.
+    pub network_folder: Option<String>,
     pub app_version: String,
     pub schema_version: i64,
     pub integrity: Integrity,
@@ -33,6 +36,7 @@ impl Backoffice {
             actor: ctx.actor.clone(),
             db_path: self.store.path().display().to_string(),
             data_dir: self.data_dir.display().to_string(),
+            network_folder: crate::network_folder::network_file_system(&self.data_dir),
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
             schema_version: crate::store::migrations::LATEST,
             integrity: self.store.integrity(),

@@ -1,5 +1,16 @@
-import { Badge, Button, Card, Code, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { IconArrowRight } from "@tabler/icons-react";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { IconAlertTriangle, IconArrowRight } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -153,6 +164,17 @@ export function HomePage() {
       <QueryState query={home}>
         {(h) => (
           <>
+            {h.network_folder ? (
+              <Alert
+                color="orange"
+                icon={<IconAlertTriangle size={20} />}
+                title={t("home.networkFolder.title")}
+                mb="lg"
+                data-testid="home-network-folder"
+              >
+                {t("home.networkFolder.text", { kind: h.network_folder, path: h.data_dir })}
+              </Alert>
+            ) : null}
             <AttentionCard />
             <HomeCards h={h} />
             <Text size="xs" c="dimmed" mt="lg" data-testid="app-version">

@@ -11,6 +11,10 @@ const en = {
     address: "Address",
     database: "Database",
     location: "Location",
+    networkFolder: {
+      title: "The data folder is on a network drive",
+      text: "{{path}} is on a network file system ({{kind}}). The database's locking is not reliable there: two computers, or a dropped connection, can damage it. Move the data folder to this computer's own disk and use the network drive for backups instead.",
+    },
     schema: "Schema version",
     integrity: "Integrity",
     integrityState: {
@@ -56,6 +60,10 @@ const it: Shape<typeof en> = {
     address: "Indirizzo",
     database: "Database",
     location: "Posizione",
+    networkFolder: {
+      title: "La cartella dei dati è su un disco di rete",
+      text: "{{path}} è su un file system di rete ({{kind}}). Lì il blocco del database non è affidabile: due computer, o una connessione che cade, possono danneggiarlo. Sposta la cartella dei dati sul disco di questo computer e usa il disco di rete per i backup.",
+    },
     schema: "Versione schema",
     integrity: "Integrità",
     integrityState: {
