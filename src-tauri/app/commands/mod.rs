@@ -126,3 +126,26 @@ where
     })
     .await
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every command is declared, granted to the window and known to the UI, spelled alike: a
+    /// command missing from the capability is refused at run time with no other sign.
+    #[test]
+    fn commands_are_declared_granted_and_known_to_the_ui() {
+        let names: &[&str] = &include!("names.in");
+        let granted = include_str!("../../capabilities/main.json");
+        let ui = include_str!("../../../ui/src/api/commands.ts");
+        for n in names {
+            let grant = format!("\"allow-{}\"", n.replace('_', "-"));
+            assert!(
+                granted.contains(&grant),
+                "{n} is not granted in capabilities/main.json"
+            );
+            assert!(
+                ui.contains(&format!("\"{n}\"")),
+                "{n} is missing from ui/src/api/commands.ts"
+            );
+        }
+    }
+}

@@ -3,6 +3,7 @@
 mod accounts;
 mod attachments;
 mod attention;
+mod backups;
 mod departments;
 mod exports;
 pub mod field_names;

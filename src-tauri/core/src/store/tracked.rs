@@ -163,8 +163,13 @@ pub const TRACKED: &[&Tracked] = &[
 
 /// History entities that are not tables: events with a payload and no row to check.
 /// Sign-ins, failed sign-ins and refused calls are for administrators; so is the record of who
-/// exported what, which is how personal data leaving the app is accounted for.
-pub const EVENT_ENTITIES: &[(&str, Area)] = &[("security", Area::Users), ("exports", Area::Users)];
+/// exported what, which is how personal data leaving the app is accounted for, and of every
+/// backup and its outcome.
+pub const EVENT_ENTITIES: &[(&str, Area)] = &[
+    ("security", Area::Users),
+    ("exports", Area::Users),
+    ("backups", Area::Users),
+];
 
 /// Tables of the schema whose rows history does not follow, and why each is left out. A test
 /// fails when a table is in neither list, so a new table is declared on purpose.

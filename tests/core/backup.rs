@@ -1,0 +1,227 @@
+//! Backups on real files: a company with employees and documents backed up into a folder, the
+//! set checked file by file, a second backup sharing the unchanged documents, every kind of
+//! damage refused with its reason and the file to blame, a cancelled backup leaving nothing,
+//! and every backup recorded in history.
+
+use crate::staff::{document_type, mario, person, staff_app};
+use crate::support::TestApp;
+use backoffice_core::backup::manifest::DB_FILE;
+use backoffice_core::backup::rotation::Retention;
+use backoffice_core::backup::sets::list_sets;
+use backoffice_core::domain::attachment::AttachmentInput;
+use backoffice_core::domain::permissions::Role;
+use backoffice_core::services::Ctx;
+use backoffice_core::ErrorCode;
+use std::path::Path;
+
+/// A company of three employees, one with two documents (one of them twice, stored once).
+fn company() -> (TestApp, tempfile::TempDir) {
+    let t = staff_app();
+    let dir = tempfile::tempdir().unwrap();
+    let e = t.app.create_employee(&t.ctx, &mario()).unwrap().employee;
+    for n in 1..=2 {
+        t.app.create_employee(&t.ctx, &person(n)).unwrap();
+    }
+    let contract = document_type(&t.app, &t.ctx, "contract");
+    let input = AttachmentInput {
+        type_id: Some(contract),
+        title: None,
+        issued_on: None,
+        expires_on: None,
+    };
+    for (name, bytes) in [
+        ("contratto.pdf", b"%PDF-1.7\n% contratto\n".repeat(50)),
+        ("privacy.pdf", b"%PDF-1.7\n% informativa\n".repeat(70)),
+        ("contratto-copia.pdf", b"%PDF-1.7\n% contratto\n".repeat(50)),
+    ] {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        t.app.attach(&t.ctx, "employees", e.id, &input, &p).unwrap();
+    }
+    (t, dir)
+}
+
+fn back_up(t: &TestApp, folder: &Path) -> backoffice_core::Result<String> {
+    t.app
+        .back_up(&t.ctx, folder, Retention::default(), &mut |_, _| true)
+        .map(|m| m.name)
+}
+
+fn check(t: &TestApp, folder: &Path, name: &str) -> backoffice_core::Result<()> {
+    t.app
+        .check_backup(&t.ctx, folder, name, &mut |_, _| true)
+        .map(|_| ())
+}
+
+fn reason(e: &backoffice_core::Error) -> (ErrorCode, String, String) {
+    (
+        e.code,
+        e.params.get("reason").cloned().unwrap_or_default(),
+        e.params.get("file").cloned().unwrap_or_default(),
+    )
+}
+
+#[test]
+fn a_backup_holds_the_database_and_documents_and_checks_clean() {
+    let (t, _files) = company();
+    let out = tempfile::tempdir().unwrap();
+    let name = back_up(&t, out.path()).unwrap();
+    let sets = t.app.backup_sets(&t.ctx, out.path()).unwrap();
+    assert_eq!(sets.len(), 1);
+    let m = &sets[0].1;
+    assert_eq!(sets[0].0, name);
+    assert_eq!(m.counts["employees"], 3);
+    assert_eq!(m.counts["attachments"], 3);
+    // Two contents: the copy of the contract is the same bytes.
+    assert_eq!(m.files.len(), 2);
+    assert!(m.history_verified);
+    let live = t.app.history_head(&t.ctx).unwrap();
+    // The backup's own event comes after the copy, so the head it recorded is one behind.
+    assert_eq!(live.count, m.history_count + 1);
+    check(&t, out.path(), &name).unwrap();
+    assert_eq!(
+        t.count("changes WHERE entity = 'backups' AND op = 'event'"),
+        1
+    );
+
+    // A second backup copies no document again: the folder already has them.
+    let later = t
+        .app
+        .back_up(&t.ctx, out.path(), Retention::default(), &mut |_, _| true)
+        .unwrap();
+    assert_eq!(later.copied_files, 0);
+    check(&t, out.path(), &later.name).unwrap();
+}
+
+#[test]
+fn damage_to_any_file_is_refused_and_named() {
+    let (t, _files) = company();
+    let out = tempfile::tempdir().unwrap();
+    let name = back_up(&t, out.path()).unwrap();
+    let set = out.path().join("sets").join(&name);
+    let m = t.app.backup_sets(&t.ctx, out.path()).unwrap().remove(0).1;
+
+    // One byte changed in the database.
+    let db = set.join(DB_FILE);
+    let original = std::fs::read(&db).unwrap();
+    let mut bytes = original.clone();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x01;
+    std::fs::write(&db, &bytes).unwrap();
+    let e = check(&t, out.path(), &name).unwrap_err();
+    assert_eq!(
+        reason(&e),
+        (
+            ErrorCode::BadFile,
+            "backup_file_changed".into(),
+            DB_FILE.into()
+        )
+    );
+    std::fs::write(&db, &original).unwrap();
+    check(&t, out.path(), &name).unwrap();
+
+    // One byte changed in a document.
+    let doc = &m.files[0].sha256;
+    let path = out.path().join("files").join(&doc[..2]).join(&doc[2..]);
+    let original = std::fs::read(&path).unwrap();
+    let mut bytes = original.clone();
+    bytes[0] ^= 0x20;
+    std::fs::write(&path, &bytes).unwrap();
+    let e = check(&t, out.path(), &name).unwrap_err();
+    assert_eq!(
+        reason(&e),
+        (
+            ErrorCode::BadFile,
+            "backup_file_changed".into(),
+            doc.clone()
+        )
+    );
+    // Missing altogether.
+    std::fs::remove_file(&path).unwrap();
+    let e = check(&t, out.path(), &name).unwrap_err();
+    assert_eq!(
+        reason(&e),
+        (
+            ErrorCode::BadFile,
+            "backup_file_missing".into(),
+            doc.clone()
+        )
+    );
+    std::fs::write(&path, &original).unwrap();
+    check(&t, out.path(), &name).unwrap();
+
+    // A truncated database whose manifest was rewritten to match: SQLite finds it damaged.
+    let half = &std::fs::read(&db).unwrap()[..original_len(&db) / 2];
+    std::fs::write(&db, half).unwrap();
+    rewrite_manifest_for_db(&set);
+    let (code, why, file) = reason(&check(&t, out.path(), &name).unwrap_err());
+    assert_eq!(
+        (code, why.as_str(), file.as_str()),
+        (ErrorCode::BadFile, "backup_damaged", DB_FILE)
+    );
+
+    // Without its manifest the set is unfinished: not listed, and refused by name.
+    std::fs::remove_file(set.join("manifest.json")).unwrap();
+    assert!(t.app.backup_sets(&t.ctx, out.path()).unwrap().is_empty());
+    assert_eq!(
+        list_sets(out.path()).unwrap().unfinished,
+        vec![name.clone()]
+    );
+    let e = check(&t, out.path(), &name).unwrap_err();
+    assert_eq!(reason(&e).1, "backup_unfinished");
+}
+
+fn original_len(p: &Path) -> usize {
+    std::fs::metadata(p).unwrap().len() as usize
+}
+
+/// Makes the manifest agree with the database file as it is now (an attacker's or a faulty
+/// copier's work), so only the database's own checks can catch it.
+fn rewrite_manifest_for_db(set: &Path) {
+    use sha2::{Digest, Sha256};
+    let bytes = std::fs::read(set.join(DB_FILE)).unwrap();
+    let path = set.join("manifest.json");
+    let mut m: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    m["db_sha256"] = hex::encode(Sha256::digest(&bytes)).into();
+    m["db_size"] = bytes.len().into();
+    std::fs::write(&path, serde_json::to_vec(&m).unwrap()).unwrap();
+}
+
+#[test]
+fn a_cancelled_backup_leaves_nothing_and_a_failed_one_says_why() {
+    let (t, _files) = company();
+    let out = tempfile::tempdir().unwrap();
+    let e = t
+        .app
+        .back_up(&t.ctx, out.path(), Retention::default(), &mut |_, _| false)
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Cancelled);
+    let listed = list_sets(out.path()).unwrap();
+    assert!(listed.sets.is_empty() && listed.unfinished.is_empty());
+
+    // The folder is a file: nothing can be written there.
+    let blocked = out.path().join("not-a-folder");
+    std::fs::write(&blocked, b"x").unwrap();
+    let e = back_up(&t, &blocked).unwrap_err();
+    assert_eq!(e.code, ErrorCode::DbIo);
+    // Both outcomes are in history, and the live data still verifies.
+    assert_eq!(
+        t.count("changes WHERE entity = 'backups' AND after LIKE '%backup_failed%'"),
+        2
+    );
+    let r = t.app.verify_history(&t.ctx, &mut |_| true).unwrap();
+    assert!(r.ok, "{:?}", r.problem);
+}
+
+#[test]
+fn only_administrators_back_up() {
+    let (t, _files) = company();
+    let out = tempfile::tempdir().unwrap();
+    let hr = Ctx::new(9, "hr", vec![Role::Hr]);
+    let e = t
+        .app
+        .back_up(&hr, out.path(), Retention::default(), &mut |_, _| true)
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Forbidden);
+    assert!(!out.path().join("sets").exists());
+}
