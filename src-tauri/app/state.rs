@@ -59,6 +59,8 @@ impl AppState {
             {
                 core.set_auto_lock_override(secs);
             }
+            // A backup when the last one is a day old, beside the UI like the check below.
+            core.back_up_in_background(false);
             // The full integrity check reads the whole file: run it beside the UI, not before it.
             let core = Arc::clone(core);
             std::thread::spawn(move || core.store().check_integrity());

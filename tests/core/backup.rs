@@ -4,13 +4,13 @@
 //! and every backup recorded in history.
 
 use crate::staff::{document_type, mario, person, staff_app};
-use crate::support::TestApp;
+use crate::support::{stepping_clock, TestApp};
 use backoffice_core::backup::manifest::DB_FILE;
 use backoffice_core::backup::rotation::Retention;
 use backoffice_core::backup::sets::list_sets;
 use backoffice_core::domain::attachment::AttachmentInput;
 use backoffice_core::domain::permissions::Role;
-use backoffice_core::services::Ctx;
+use backoffice_core::services::{Backoffice, Ctx};
 use backoffice_core::ErrorCode;
 use std::path::Path;
 
@@ -224,4 +224,112 @@ fn only_administrators_back_up() {
         .unwrap_err();
     assert_eq!(e.code, ErrorCode::Forbidden);
     assert!(!out.path().join("sets").exists());
+}
+
+/// Closes the app and starts it again on the same folder, as the next start after a restore.
+fn restart(t: TestApp) -> TestApp {
+    let TestApp { _dir, app, ctx } = t;
+    drop(app);
+    let app = Backoffice::open(_dir.path(), stepping_clock()).unwrap();
+    TestApp { _dir, app, ctx }
+}
+
+#[test]
+fn a_staged_restore_replaces_the_data_at_the_next_start_and_is_recorded() {
+    let (t, _files) = company();
+    let out = tempfile::tempdir().unwrap();
+    let name = back_up(&t, out.path()).unwrap();
+    let m = t.app.backup_sets(&t.ctx, out.path()).unwrap().remove(0).1;
+    // Work goes on after the backup: a fourth employee.
+    t.app.create_employee(&t.ctx, &person(9)).unwrap();
+    assert_eq!(t.count("employees"), 4);
+
+    t.app
+        .stage_restore(&t.ctx, out.path(), &name, &mut |_, _| true)
+        .unwrap();
+    // Nothing live changed yet, and the data as it was is itself a backup now.
+    assert_eq!(t.count("employees"), 4);
+    assert_eq!(t.app.backup_sets(&t.ctx, out.path()).unwrap().len(), 2);
+
+    let t = restart(t);
+    assert_eq!(t.count("employees"), 3);
+    assert_eq!(t.count("attachments"), 3);
+    let r = t.app.verify_history(&t.ctx, &mut |_| true).unwrap();
+    assert!(r.ok, "{:?}", r.problem);
+    // The restored chain is the backup's, with the restore itself appended.
+    let head = t.app.history_head(&t.ctx).unwrap();
+    assert_eq!(head.count, m.history_count + 1);
+    assert_eq!(
+        t.count("changes WHERE entity = 'backups' AND after LIKE '%restore_applied%'"),
+        1
+    );
+    // Every document of the set opens from the live folder.
+    for f in &m.files {
+        let p = t
+            .app
+            .data_dir()
+            .join("files")
+            .join(&f.sha256[..2])
+            .join(&f.sha256[2..]);
+        assert!(p.is_file(), "{}", p.display());
+    }
+    // The data it replaced is kept beside it.
+    let kept = std::fs::read_dir(t.app.data_dir().join("before-restore"))
+        .unwrap()
+        .count();
+    assert_eq!(kept, 1);
+    // A second start has nothing left to apply.
+    let t = restart(t);
+    assert_eq!(t.count("employees"), 3);
+}
+
+#[test]
+fn an_unfinished_restore_is_dropped_and_a_changed_set_is_never_staged() {
+    let (t, _files) = company();
+    let out = tempfile::tempdir().unwrap();
+    let name = back_up(&t, out.path()).unwrap();
+    // Staging stopped half way (no READY): the next start ignores it.
+    let pending = t.app.data_dir().join("restore-pending");
+    std::fs::create_dir_all(&pending).unwrap();
+    std::fs::write(pending.join("backoffice.db"), b"half a file").unwrap();
+    let t = restart(t);
+    assert!(!pending.exists());
+    assert_eq!(t.count("employees"), 3);
+
+    // A set changed after it was made is refused before anything is copied.
+    let db = out.path().join("sets").join(&name).join(DB_FILE);
+    let mut bytes = std::fs::read(&db).unwrap();
+    bytes[100] ^= 0x01;
+    std::fs::write(&db, &bytes).unwrap();
+    let e = t
+        .app
+        .stage_restore(&t.ctx, out.path(), &name, &mut |_, _| true)
+        .unwrap_err();
+    assert_eq!(reason(&e).1, "backup_file_changed");
+    assert!(!pending.exists());
+}
+
+#[test]
+fn a_proof_restores_a_copy_and_leaves_the_live_data_alone() {
+    let (t, _files) = company();
+    let out = tempfile::tempdir().unwrap();
+    let name = back_up(&t, out.path()).unwrap();
+    let before = t.count("changes");
+    let proof = t
+        .app
+        .prove_backup(&t.ctx, out.path(), &name, &mut |_, _| true)
+        .unwrap();
+    assert!(proof.ok(), "{proof:?}");
+    // Only the proof's own record was added; no scratch folder is left.
+    assert_eq!(t.count("changes"), before + 1);
+    let left: Vec<_> = std::fs::read_dir(t.app.data_dir())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("proof-"))
+        .collect();
+    assert!(left.is_empty());
+    assert_eq!(
+        t.count("changes WHERE entity = 'backups' AND after LIKE '%restore_proven%'"),
+        1
+    );
 }

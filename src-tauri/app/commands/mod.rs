@@ -2,6 +2,7 @@
 
 mod accounts;
 mod attachments;
+mod backups;
 mod departments;
 mod export_file;
 mod history;
@@ -39,6 +40,14 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         departments::update_department,
         departments::set_department_active,
         departments::export_departments,
+        backups::backup_settings,
+        backups::choose_backup_folder,
+        backups::save_backup_retention,
+        backups::list_backups,
+        backups::start_backup,
+        backups::start_prove_backup,
+        backups::start_restore,
+        backups::restart_app,
         accounts::list_users,
         accounts::get_user,
         accounts::create_user,

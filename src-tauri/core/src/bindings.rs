@@ -37,6 +37,11 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::services::Preferences::export_all(&cfg)?;
     crate::services::Startup::export_all(&cfg)?;
     crate::jobs::JobStatus::export_all(&cfg)?;
+    // Backups.
+    crate::backup::settings::BackupSettings::export_all(&cfg)?;
+    crate::backup::settings::BackupHealth::export_all(&cfg)?;
+    crate::backup::sets::BackupSet::export_all(&cfg)?;
+    crate::services::RestoreProof::export_all(&cfg)?;
     // Imports, for every area.
     crate::import::BadFileReason::export_all(&cfg)?;
     crate::services::ImportArea::export_all(&cfg)?;

@@ -285,6 +285,9 @@ export const en = {
       in_use: "A training record cites this document as its certificate: remove it there first",
       validity_without_expiry: "Only a type that expires has a validity",
       too_many: "At most {{max}}",
+      inside_data_folder:
+        "Choose a folder outside the app's data folder, on another disk if you can",
+      not_writable: "This folder cannot be written: choose another",
       unknown_field: "Unknown field",
       bad_column: "That column is not in the file",
       column_used_twice: "This column is already used for another field",

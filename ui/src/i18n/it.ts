@@ -283,6 +283,9 @@ export const it: Resources = {
       in_use: "Una formazione cita questo documento come attestato: toglilo prima da lì",
       validity_without_expiry: "La validità vale solo per un tipo che scade",
       too_many: "Al massimo {{max}}",
+      inside_data_folder:
+        "Scegli una cartella fuori dalla cartella dei dati dell'app, se puoi su un altro disco",
+      not_writable: "In questa cartella non si può scrivere: scegline un'altra",
       unknown_field: "Campo sconosciuto",
       bad_column: "Questa colonna non è nel file",
       column_used_twice: "Questa colonna è già usata per un altro campo",

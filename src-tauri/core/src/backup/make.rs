@@ -10,10 +10,10 @@ use super::rotation::{keep, Retention};
 use super::sets::{list_sets, SETS_DIR};
 use super::{copy_hashed, files_dir, hash_file, io_error, Progress};
 use crate::error::{Error, ErrorCode};
-use crate::store::{history, organisation, tracked::TRACKED};
+use crate::store::{history, organisation, tracked};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OpenFlags};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -41,14 +41,16 @@ fn set_name(at: DateTime<Utc>) -> String {
     at.format("%Y%m%dT%H%M%S%.3fZ").to_string()
 }
 
-/// Makes one backup of `src` in `folder`, then applies `retention` (dates by `local_date`).
+/// Makes one backup of `src` in `folder`, then applies `retention` (dates by `local_date`);
+/// `None` keeps every set (the backup made just before a restore must not remove the set being
+/// restored).
 /// `progress` gets bytes done and the estimated total; returning false cancels.
 pub fn make(
     src: &Source,
     folder: &Path,
     made_by: &str,
     now: DateTime<Utc>,
-    retention: Retention,
+    retention: Option<Retention>,
     local_date: &dyn Fn(DateTime<Utc>) -> NaiveDate,
     progress: Progress,
 ) -> crate::Result<Made> {
@@ -67,7 +69,10 @@ pub fn make(
     let done = sets.join(&name);
     std::fs::rename(&partial, &done).map_err(|e| io_error(&done, e))?;
     super::sync_dir(&sets);
-    let removed = rotate(folder, retention, local_date)?;
+    let removed = match retention {
+        Some(r) => rotate(folder, r, local_date)?,
+        None => Vec::new(),
+    };
     Ok(Made {
         name,
         removed,
@@ -178,13 +183,7 @@ fn describe(
     let c = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
     let org = organisation::get(&c)?;
-    let mut counts = BTreeMap::new();
-    for t in TRACKED {
-        let n: i64 = c.query_row(&format!("SELECT count(*) FROM {}", t.entity), [], |r| {
-            r.get(0)
-        })?;
-        counts.insert(t.entity.to_owned(), n);
-    }
+    let counts = tracked::row_counts(&c)?;
     let status = history::status(&c)?;
     let report = history::verify(&c, now, &mut |_| true)?;
     Ok(Manifest {

@@ -13,8 +13,10 @@
 pub mod check;
 pub mod make;
 pub mod manifest;
+pub mod restore;
 pub mod rotation;
 pub mod sets;
+pub mod settings;
 
 use crate::error::{Error, ErrorCode};
 use sha2::{Digest, Sha256};

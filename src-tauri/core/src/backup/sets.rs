@@ -2,7 +2,10 @@
 
 use super::io_error;
 use super::manifest::{Manifest, KIND, MANIFEST_FILE};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
 use std::path::Path;
+use ts_rs::TS;
 
 pub const SETS_DIR: &str = "sets";
 
@@ -50,4 +53,39 @@ pub fn list_sets(folder: &Path) -> crate::Result<Listed> {
     out.sets
         .sort_by(|a, b| b.1.made_at.cmp(&a.1.made_at).then(b.0.cmp(&a.0)));
     Ok(out)
+}
+
+/// One set as the restore screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BackupSet {
+    pub name: String,
+    pub made_at: DateTime<Utc>,
+    pub made_by: String,
+    pub app_version: String,
+    pub organisation: String,
+    pub employees: i64,
+    pub documents: i64,
+    pub db_size: u64,
+    /// The stored documents it names, shared with the other sets.
+    pub files_size: u64,
+    pub history_count: i64,
+}
+
+impl BackupSet {
+    pub fn of(name: &str, m: &Manifest) -> Self {
+        let count = |t: &str| m.counts.get(t).copied().unwrap_or(0);
+        BackupSet {
+            name: name.to_owned(),
+            made_at: m.made_at,
+            made_by: m.made_by.clone(),
+            app_version: m.app_version.clone(),
+            organisation: m.organisation.clone(),
+            employees: count("employees"),
+            // Documents under either table name (before and after attachments were shared).
+            documents: count("documents") + count("attachments"),
+            db_size: m.db_size,
+            files_size: m.files_size(),
+            history_count: m.history_count,
+        }
+    }
 }

@@ -20,6 +20,8 @@ pub struct Home {
     pub integrity: Integrity,
     pub history: HistoryStatus,
     pub active_departments: i64,
+    /// Last backup, last proven restore, and whether either is overdue.
+    pub backups: crate::backup::settings::BackupHealth,
 }
 
 impl Backoffice {
@@ -42,6 +44,8 @@ impl Backoffice {
             integrity: self.store.integrity(),
             history,
             active_departments,
+            backups: crate::backup::settings::BackupSettings::load(&self.data_dir)
+                .health(self.store.now()),
         })
     }
 }
