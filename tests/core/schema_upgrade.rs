@@ -48,7 +48,7 @@ fn real_columns() -> Vec<&'static str> {
         .to_vec()
 }
 
-const ADD_EMERGENCY_EMAIL: &[Reshape] = &[Reshape {
+const ADD_PRIVATE_EMAIL: &[Reshape] = &[Reshape {
     entity: "employees",
     renamed: &[],
     retyped: &[],
@@ -70,16 +70,16 @@ fn later_release() -> Vec<Migration> {
         })
         .collect();
     all.push(Migration {
-        sql: "ALTER TABLE employees ADD COLUMN emergency_email TEXT;",
+        sql: "ALTER TABLE employees ADD COLUMN home_email TEXT;",
         step: Some(|tx| {
-            // A Rust step: the new field starts from the work address's emergency alias.
+            // A Rust step: the new field starts from the work address's mailbox at home.
             tx.execute(
-                "UPDATE employees SET emergency_email = 'emergency.' || email WHERE email IS NOT NULL",
+                "UPDATE employees SET home_email = 'home.' || email WHERE email IS NOT NULL",
                 [],
             )?;
             Ok(())
         }),
-        reshapes: ADD_EMERGENCY_EMAIL,
+        reshapes: ADD_PRIVATE_EMAIL,
     });
     all.push(Migration {
         sql: "ALTER TABLE employees RENAME COLUMN phone TO work_phone;",
@@ -95,7 +95,7 @@ fn upgraded_columns() -> Vec<&'static str> {
         .map(|c| if c == "phone" { "work_phone" } else { c })
         .collect();
     let at = cols.iter().position(|c| *c == "email").unwrap() + 1;
-    cols.insert(at, "emergency_email");
+    cols.insert(at, "home_email");
     cols
 }
 
@@ -169,7 +169,7 @@ fn adding_and_renaming_columns_keeps_history_verifiable_and_proofs_valid() {
         let d: serde_json::Value = serde_json::from_str(detail).unwrap();
         assert_eq!(d["kind"], "schema_upgrade");
         assert_eq!(d["version"], migrations::LATEST + 2);
-        assert_eq!(d["added"], serde_json::json!(["emergency_email"]));
+        assert_eq!(d["added"], serde_json::json!(["home_email"]));
         assert_eq!(d["renamed"], serde_json::json!([["phone", "work_phone"]]));
         assert_eq!(d["removed"], serde_json::json!([]));
     }
@@ -182,7 +182,7 @@ fn adding_and_renaming_columns_keeps_history_verifiable_and_proofs_valid() {
         )
         .unwrap();
     let after: serde_json::Value = serde_json::from_str(&after).unwrap();
-    assert_eq!(after["emergency_email"], "emergency.persona1@example.it");
+    assert_eq!(after["home_email"], "home.persona1@example.it");
     assert_eq!(after["work_phone"], "06 1234567");
 
     // The proof saved before the upgrade still holds: history was only appended to.
@@ -277,7 +277,7 @@ fn a_failed_upgrade_step_leaves_the_file_as_it_was() {
     assert_eq!(history::status(&conn).unwrap().count, count);
     let has_column: i64 = conn
         .query_row(
-            "SELECT count(*) FROM pragma_table_info('employees') WHERE name = 'emergency_email'",
+            "SELECT count(*) FROM pragma_table_info('employees') WHERE name = 'home_email'",
             [],
             |r| r.get(0),
         )

@@ -100,5 +100,9 @@ pub async fn restart_app(app: AppHandle, state: State<'_, AppState>) -> Result<(
         a.require(ctx, Area::Settings, Action::Write)
     })
     .await?;
+    // The new process must wait for this one to let go of the folder, not defer to it.
+    if let Some(dir) = state.db_path.parent() {
+        let _ = backoffice_core::instance::mark_restarting(dir);
+    }
     app.restart()
 }

@@ -34,8 +34,45 @@ pub enum Claim {
     Held { answered: bool },
 }
 
-/// Takes the folder for this process, or asks the app that holds it to come forward.
+/// Written by an app about to start itself again (after a staged restore): the new process waits
+/// for the old one to let go of the folder instead of deferring to it.
+pub const RESTARTING_FILE: &str = "backoffice.restarting";
+
+/// How long a restarted app waits for the one it replaces to end.
+const RESTART_WAIT: Duration = Duration::from_secs(15);
+
+/// Marks the folder as being restarted by its app (see [`RESTARTING_FILE`]).
+pub fn mark_restarting(data_dir: &Path) -> std::io::Result<()> {
+    std::fs::write(data_dir.join(RESTARTING_FILE), b"")
+}
+
+/// Takes the folder for this process, or asks the app that holds it to come forward. Right
+/// after a restart of its own app it waits for the old process to end first.
 pub fn claim(data_dir: &Path) -> std::io::Result<Claim> {
+    let marker = data_dir.join(RESTARTING_FILE);
+    let fresh = std::fs::metadata(&marker)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age < RESTART_WAIT);
+    let _ = std::fs::remove_file(&marker);
+    let deadline = std::time::Instant::now() + if fresh { RESTART_WAIT } else { Duration::ZERO };
+    loop {
+        match try_claim(data_dir)? {
+            Claim::Held { .. } if std::time::Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            Claim::Held { .. } => {
+                return Ok(Claim::Held {
+                    answered: call_forward(data_dir),
+                })
+            }
+            claim => return Ok(claim),
+        }
+    }
+}
+
+fn try_claim(data_dir: &Path) -> std::io::Result<Claim> {
     std::fs::create_dir_all(data_dir)?;
     let mut options = OpenOptions::new();
     options.read(true).write(true).create(true).truncate(false);
@@ -45,11 +82,7 @@ pub fn claim(data_dir: &Path) -> std::io::Result<Claim> {
     let file = options.open(data_dir.join(LOCK_FILE))?;
     match file.try_lock() {
         Ok(()) => {}
-        Err(TryLockError::WouldBlock) => {
-            return Ok(Claim::Held {
-                answered: call_forward(data_dir),
-            })
-        }
+        Err(TryLockError::WouldBlock) => return Ok(Claim::Held { answered: false }),
         Err(TryLockError::Error(e)) => return Err(e),
     }
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
@@ -163,6 +196,23 @@ mod tests {
         let _ = BufReader::new(&s).read_line(&mut answer);
         assert_eq!(answer, "");
         assert_eq!(forwarded.load(Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn a_restarted_app_waits_for_the_old_one_to_let_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let Claim::Ours(old) = claim(dir.path()).unwrap() else {
+            panic!("a free folder is taken")
+        };
+        mark_restarting(dir.path()).unwrap();
+        // The old app ends a moment after starting the new one.
+        let ending = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(300));
+            drop(old);
+        });
+        assert!(matches!(claim(dir.path()).unwrap(), Claim::Ours(_)));
+        ending.join().unwrap();
+        assert!(!dir.path().join(RESTARTING_FILE).exists());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::rotation::{keep, Retention};
 use super::sets::{list_sets, SETS_DIR};
 use super::{copy_hashed, files_dir, hash_file, io_error, Progress};
 use crate::error::{Error, ErrorCode};
-use crate::store::{history, organisation, tracked};
+use crate::store::{history, organisation};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OpenFlags};
 use std::collections::BTreeSet;
@@ -183,7 +183,7 @@ fn describe(
     let c = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
     let org = organisation::get(&c)?;
-    let counts = tracked::row_counts(&c)?;
+    let counts = crate::store::tracked::row_counts(&c)?;
     let status = history::status(&c)?;
     let report = history::verify(&c, now, &mut |_| true)?;
     Ok(Manifest {

@@ -11,7 +11,6 @@ use crate::backup::rotation::Retention;
 use crate::backup::sets::{list_sets, BackupSet, SETS_DIR};
 use crate::backup::settings::{check_retention, BackupSettings, Outcome};
 use crate::domain::permissions::{Action, Area};
-use crate::store::tracked;
 use crate::store::{history, DB_FILE_NAME};
 use chrono::{DateTime, Local, NaiveDate, Utc};
 use serde_json::json;
@@ -350,7 +349,8 @@ impl Backoffice {
             let now = self.store.now();
             let (report, counts) = copy.store.read(|c| {
                 let report = history::verify(c, now, &mut |_| true)?;
-                Ok((report, tracked::row_counts(c)?))
+                let counts = crate::store::tracked::row_counts(c)?;
+                Ok((report, counts))
             })?;
             // An older backup gains one upgrade entry per row; the head then moves on, so only
             // a backup of this schema is compared by its head.

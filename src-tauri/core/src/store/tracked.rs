@@ -146,6 +146,20 @@ pub fn snapshot_expr(columns: &[&str]) -> String {
     format!("json_object({})", pairs.join(", "))
 }
 
+/// Rows per tracked table (a backup's manifest, a restore's proof).
+pub fn row_counts(
+    c: &rusqlite::Connection,
+) -> crate::Result<std::collections::BTreeMap<String, i64>> {
+    let mut counts = std::collections::BTreeMap::new();
+    for t in TRACKED {
+        let n: i64 = c.query_row(&format!("SELECT count(*) FROM {}", t.entity), [], |r| {
+            r.get(0)
+        })?;
+        counts.insert(t.entity.to_owned(), n);
+    }
+    Ok(counts)
+}
+
 /// Every tracked table, parents before the tables that point at them.
 pub const TRACKED: &[&Tracked] = &[
     &super::organisation::TRACKED,
@@ -201,21 +215,6 @@ pub const RENAMED: &[Renamed] = &[Renamed {
     was: &super::attachments::FORMER_DOCUMENTS,
     now: "attachments",
 }];
-
-/// How many rows each tracked table holds, by table name (what a backup's manifest records).
-pub fn row_counts(
-    conn: &rusqlite::Connection,
-) -> crate::Result<std::collections::BTreeMap<String, i64>> {
-    let mut counts = std::collections::BTreeMap::new();
-    for t in TRACKED {
-        // The table name comes from a declaration, never from a caller's text.
-        let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {}", t.entity), [], |r| {
-            r.get(0)
-        })?;
-        counts.insert(t.entity.to_owned(), n);
-    }
-    Ok(counts)
-}
 
 /// The declaration of `entity`, if it is a tracked table.
 pub fn table(entity: &str) -> Option<&'static Tracked> {
