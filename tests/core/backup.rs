@@ -8,7 +8,7 @@ use crate::support::{stepping_clock, TestApp};
 use backoffice_core::backup::manifest::DB_FILE;
 use backoffice_core::backup::rotation::Retention;
 use backoffice_core::backup::sets::list_sets;
-use backoffice_core::domain::document::DocumentInput;
+use backoffice_core::domain::attachment::AttachmentInput;
 use backoffice_core::domain::permissions::Role;
 use backoffice_core::services::{Backoffice, Ctx};
 use backoffice_core::ErrorCode;
@@ -23,8 +23,8 @@ fn company() -> (TestApp, tempfile::TempDir) {
         t.app.create_employee(&t.ctx, &person(n)).unwrap();
     }
     let contract = document_type(&t.app, &t.ctx, "contract");
-    let input = DocumentInput {
-        type_id: contract,
+    let input = AttachmentInput {
+        type_id: Some(contract),
         title: None,
         issued_on: None,
         expires_on: None,
@@ -36,7 +36,7 @@ fn company() -> (TestApp, tempfile::TempDir) {
     ] {
         let p = dir.path().join(name);
         std::fs::write(&p, bytes).unwrap();
-        t.app.attach_document(&t.ctx, e.id, &input, &p).unwrap();
+        t.app.attach(&t.ctx, "employees", e.id, &input, &p).unwrap();
     }
     (t, dir)
 }
@@ -71,7 +71,7 @@ fn a_backup_holds_the_database_and_documents_and_checks_clean() {
     let m = &sets[0].1;
     assert_eq!(sets[0].0, name);
     assert_eq!(m.counts["employees"], 3);
-    assert_eq!(m.counts["documents"], 3);
+    assert_eq!(m.counts["attachments"], 3);
     // Two contents: the copy of the contract is the same bytes.
     assert_eq!(m.files.len(), 2);
     assert!(m.history_verified);
@@ -253,7 +253,7 @@ fn a_staged_restore_replaces_the_data_at_the_next_start_and_is_recorded() {
 
     let t = restart(t);
     assert_eq!(t.count("employees"), 3);
-    assert_eq!(t.count("documents"), 3);
+    assert_eq!(t.count("attachments"), 3);
     let r = t.app.verify_history(&t.ctx, &mut |_| true).unwrap();
     assert!(r.ok, "{:?}", r.problem);
     // The restored chain is the backup's, with the restore itself appended.

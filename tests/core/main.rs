@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::too_many_lines)]
 
 mod accounts;
+mod attachments;
+mod attachments_upgrade;
 mod attention;
 mod backup;
 mod bindings;
@@ -24,5 +26,4 @@ mod safety;
 mod schema_upgrade;
 mod search;
 mod staff;
-mod staff_documents;
 mod support;

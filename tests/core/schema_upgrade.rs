@@ -8,7 +8,7 @@ use backoffice_core::domain::permissions::Area;
 use backoffice_core::store::history::{self, hash_of};
 use backoffice_core::store::migrations::{self, Migration, Reshape, MIGRATIONS};
 use backoffice_core::store::reshape::SYSTEM_ACTOR;
-use backoffice_core::store::tracked::{Naming, Snapshot, Tracked, TRACKED};
+use backoffice_core::store::tracked::{Guard, Naming, Snapshot, Tracked, TRACKED};
 use chrono::{TimeZone, Utc};
 use rusqlite::Connection;
 
@@ -17,7 +17,7 @@ fn employees_with(columns: Vec<&'static str>) -> &'static Tracked {
     let real = backoffice_core::store::staff::employees::TRACKED.references;
     Box::leak(Box::new(Tracked {
         entity: "employees",
-        area: Area::Staff,
+        guard: Guard::Area(Area::Staff),
         columns: Box::leak(columns.into_boxed_slice()),
         references: real,
         naming: Naming::Words(&["last_name", "first_name"]),
@@ -323,10 +323,18 @@ fn every_table_of_the_schema_is_declared_or_knowingly_left_out() {
 
 #[test]
 fn every_history_entity_has_an_area_and_an_unknown_one_has_none() {
-    use backoffice_core::store::tracked::{area_of, history_entities};
+    use backoffice_core::store::tracked::{area_of, declaration, history_entities, table};
+    // Every entity is guarded: by an area, or row by row by its owner, whose table has one.
     for e in history_entities() {
-        assert!(area_of(e).is_some(), "{e}");
+        let owned = declaration(e).and_then(|t| t.owner_columns()).is_some();
+        assert!(area_of(e).is_some() || owned, "{e}");
     }
+    assert_eq!(area_of("attachments"), None);
+    assert_eq!(area_of("documents"), Some(Area::Staff));
+    assert!(
+        table("documents").is_none(),
+        "a renamed table is not a table any more"
+    );
     assert_eq!(area_of("employees"), Some(Area::Staff));
     assert_eq!(area_of("security"), Some(Area::Users));
     assert_eq!(area_of("audit_findings"), None);

@@ -5,6 +5,7 @@
 
 mod accounts;
 mod backups;
+mod department_files;
 mod departments_import;
 mod foundation;
 mod freshness;

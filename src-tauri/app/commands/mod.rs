@@ -1,6 +1,7 @@
 //! Thin async adapters: deserialize the DTO, run the service off the async threads, map errors.
 
 mod accounts;
+mod attachments;
 mod backups;
 mod departments;
 mod export_file;
@@ -9,7 +10,6 @@ mod import;
 mod search;
 mod settings;
 mod staff;
-mod staff_documents;
 
 use crate::state::AppState;
 use backoffice_core::services::{Backoffice, Ctx};
@@ -79,15 +79,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         staff::catalog::list_requirements,
         staff::catalog::create_requirement,
         staff::catalog::delete_requirement,
-        staff_documents::attach_document,
-        staff_documents::renew_document,
-        staff_documents::update_document,
-        staff_documents::delete_document,
-        staff_documents::export_document,
-        staff_documents::open_document,
-        staff_documents::add_training,
-        staff_documents::update_training,
-        staff_documents::delete_training,
+        staff::training::add_training,
+        staff::training::update_training,
+        staff::training::delete_training,
         import::choose_import,
         import::validate_import,
         import::commit_import,
@@ -96,6 +90,13 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         staff::export::export_staff,
         staff::export::export_employee_file,
         search::global_search,
+        attachments::list_attachments,
+        attachments::attach_file,
+        attachments::renew_attachment,
+        attachments::update_attachment,
+        attachments::delete_attachment,
+        attachments::export_attachment,
+        attachments::open_attachment,
     ]
 }
 

@@ -60,12 +60,6 @@ export const COMMANDS = [
   "list_requirements",
   "create_requirement",
   "delete_requirement",
-  "attach_document",
-  "renew_document",
-  "update_document",
-  "delete_document",
-  "export_document",
-  "open_document",
   "add_training",
   "update_training",
   "delete_training",
@@ -77,6 +71,13 @@ export const COMMANDS = [
   "export_staff",
   "export_employee_file",
   "global_search",
+  "list_attachments",
+  "attach_file",
+  "renew_attachment",
+  "update_attachment",
+  "delete_attachment",
+  "export_attachment",
+  "open_attachment",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

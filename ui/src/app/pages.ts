@@ -22,6 +22,10 @@ export const DepartmentsPage = lazyPage(
   () => import("../features/departments/DepartmentsPage"),
   "DepartmentsPage",
 );
+export const DepartmentPage = lazyPage(
+  () => import("../features/departments/DepartmentPage"),
+  "DepartmentPage",
+);
 export const HistoryPage = lazyPage(() => import("../features/history/HistoryPage"), "HistoryPage");
 export const UsersPage = lazyPage(() => import("../features/users/UsersPage"), "UsersPage");
 export const SettingsPage = lazyPage(

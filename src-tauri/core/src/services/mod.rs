@@ -1,6 +1,7 @@
 //! Use cases, one module per business area. The command layer calls only these.
 
 mod accounts;
+mod attachments;
 mod attention;
 mod backups;
 mod departments;
@@ -14,7 +15,6 @@ mod preferences;
 mod search;
 mod session;
 mod staff;
-mod staff_documents;
 
 pub use backups::RestoreProof;
 pub use departments::import::{DepartmentImport, DEPARTMENT_FIELDS};
