@@ -93,6 +93,10 @@ pub async fn start_restore(state: State<'_, AppState>, name: String) -> Result<i
     }))
 }
 
+/// Set by the end-to-end tests (debug builds only): `restart_app` ends the app instead.
+#[cfg(debug_assertions)]
+pub const END_INSTEAD_OF_RESTART: &str = "BACKOFFICE_TEST_END_INSTEAD_OF_RESTART";
+
 /// Starts the app again (after a staged restore).
 #[tauri::command]
 pub async fn restart_app(app: AppHandle, state: State<'_, AppState>) -> Result<(), Error> {
@@ -103,6 +107,13 @@ pub async fn restart_app(app: AppHandle, state: State<'_, AppState>) -> Result<(
     // The new process must wait for this one to let go of the folder, not defer to it.
     if let Some(dir) = state.db_path.parent() {
         let _ = backoffice_core::instance::mark_restarting(dir);
+    }
+    // WebDriver cannot follow a process that starts itself again: the end-to-end tests end the
+    // app here and start it themselves. What the new process does at start is the same.
+    #[cfg(debug_assertions)]
+    if std::env::var_os(END_INSTEAD_OF_RESTART).is_some() {
+        app.exit(0);
+        return Ok(());
     }
     app.restart()
 }
