@@ -27,7 +27,8 @@ fn io_error(path: &Path, e: std::io::Error) -> Error {
     Error::new(ErrorCode::DbIo, format!("{}: {e}", path.display())).with("path", path.display())
 }
 
-fn is_sha256(s: &str) -> bool {
+/// A stored document's name: 64 lower-case hex digits.
+pub(crate) fn is_sha256(s: &str) -> bool {
     s.len() == 64
         && s.bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))

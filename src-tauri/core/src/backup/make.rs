@@ -220,7 +220,7 @@ fn stored_files(root: &Path) -> crate::Result<Vec<ManifestFile>> {
         for f in std::fs::read_dir(dir.path()).map_err(|e| io_error(&dir.path(), e))? {
             let f = f.map_err(|e| io_error(&dir.path(), e))?;
             let sha = format!("{prefix}{}", f.file_name().to_string_lossy());
-            if super::is_sha256(&sha) {
+            if crate::blobs::is_sha256(&sha) {
                 let size = f.metadata().map_err(|e| io_error(&f.path(), e))?.len();
                 out.push(ManifestFile { sha256: sha, size });
             }

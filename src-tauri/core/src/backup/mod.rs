@@ -35,12 +35,6 @@ pub(crate) fn io_error(path: &Path, e: std::io::Error) -> Error {
     Error::new(ErrorCode::DbIo, message).with("path", path.display())
 }
 
-pub(crate) fn is_sha256(s: &str) -> bool {
-    s.len() == 64
-        && s.bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-}
-
 /// The backup folder's shared documents.
 pub fn files_dir(folder: &Path) -> PathBuf {
     folder.join("files")
