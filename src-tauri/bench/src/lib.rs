@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod app_rows;
+pub mod backup_bench;
 pub mod company;
 pub mod crash;
 pub mod generate;

@@ -425,6 +425,7 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
         )
         .timed(&one, Some(Duration::from_millis(5))),
     );
+    rows.extend(crate::backup_bench::rows(&app, &ctx, &ids, &o.work, log)?);
     drop(app);
     if let Some(binary) = &o.app {
         log("B5/B6 the app window");
