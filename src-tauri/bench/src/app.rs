@@ -45,6 +45,21 @@ pub struct AppFigures {
     /// pages, so each one lowers the PSS figure.
     pub other_webkit: usize,
     pub binary_bytes: u64,
+    /// PSS of the same processes after the tour ([`crate::tour`]) and as long idle again, MB
+    /// (empty when the starts made no tour).
+    pub after_use_pss_mb: Vec<f64>,
+    /// The tour's steps, click to screen.
+    pub steps: crate::tour::Steps,
+}
+
+/// What each start does once the window is open.
+pub struct Visit<'a> {
+    /// The generated administrator's password.
+    pub password: &'a str,
+    /// How long the window sits on home before memory is read.
+    pub idle: Duration,
+    /// Whether to make the tour after the first reading, then read memory again.
+    pub tour: bool,
 }
 
 fn now_ms() -> f64 {
@@ -219,6 +234,8 @@ struct Once {
     per_process: Vec<(String, f64, f64)>,
     /// The page's start-up marks and loaded files, ms after its navigation start.
     timeline: Vec<(String, f64)>,
+    /// PSS after the tour and the idle time after it, MB.
+    after_use_pss: Option<f64>,
 }
 
 const PAGE_TIMES: &str = "
@@ -239,10 +256,11 @@ const PAGE_TIMES: &str = "
 fn once(
     binary: &Path,
     data_dir: &Path,
-    password: &str,
-    idle: Duration,
+    visit: &Visit,
+    steps: &mut crate::tour::Steps,
     work: &Path,
 ) -> Result<Once, String> {
+    let (password, idle) = (visit.password, visit.idle);
     let profile = work.join("profile");
     let _ = std::fs::remove_dir_all(&profile);
     let env: Vec<(String, String)> = ["DATA", "CACHE", "CONFIG", "STATE"]
@@ -289,6 +307,13 @@ fn once(
                 (name.trim().to_owned(), r, s)
             })
             .collect();
+        let after_use_pss = if visit.tour {
+            crate::tour::run(&session, steps)?;
+            std::thread::sleep(idle);
+            Some(memory(&family(pid)).1)
+        } else {
+            None
+        };
         let web_process = procs
             .iter()
             .filter(|p| {
@@ -326,6 +351,7 @@ fn once(
             pss,
             per_process,
             timeline,
+            after_use_pss,
         })
     })();
     let _ = session.delete();
@@ -426,9 +452,8 @@ pub fn plain_start(
 pub fn measure(
     binary: &Path,
     data_dir: &Path,
-    password: &str,
+    visit: &Visit,
     runs: usize,
-    idle: Duration,
     work: &Path,
     log: &mut dyn FnMut(&str),
 ) -> Result<AppFigures, String> {
@@ -454,11 +479,13 @@ pub fn measure(
         processes: 0,
         other_webkit: 0,
         binary_bytes: std::fs::metadata(&binary).map_or(0, |m| m.len()),
+        after_use_pss_mb: Vec::new(),
+        steps: crate::tour::Steps::default(),
     };
     let ms = |x: f64| Duration::from_micros((x.max(0.0) * 1e3) as u64);
     for i in 0..runs {
         let t = now_ms();
-        let o = once(&binary, data_dir, password, idle, work)?;
+        let o = once(&binary, data_dir, visit, &mut f.steps, work)?;
         f.to_sign_in.push(ms(o.to_form));
         f.sign_in_to_home.push(ms(o.to_home));
         f.to_home.push(ms(o.to_form + o.to_home));
@@ -468,6 +495,7 @@ pub fn measure(
         f.commands.push(ms(o.commands));
         f.rss_mb.push(o.rss);
         f.pss_mb.push(o.pss);
+        f.after_use_pss_mb.extend(o.after_use_pss);
         f.processes = o.per_process.len();
         f.other_webkit = f.other_webkit.max(o.other_webkit);
         log(&format!(
@@ -482,6 +510,13 @@ pub fn measure(
             o.per_process.len(),
             (now_ms() - t) / 1e3
         ));
+        if let Some(after) = o.after_use_pss {
+            log(&format!(
+                "  after {} rounds of staff list, sort, employee file and home, and {} s idle: {after:.0} MB PSS",
+                crate::tour::ROUNDS,
+                visit.idle.as_secs()
+            ));
+        }
         let timeline: Vec<String> = o
             .timeline
             .iter()
