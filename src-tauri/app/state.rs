@@ -3,7 +3,7 @@
 use crate::dialogs::FilePicker;
 use backoffice_core::import::ChosenFile;
 use backoffice_core::jobs::Jobs;
-use backoffice_core::services::Backoffice;
+use backoffice_core::services::{Backoffice, ImportArea};
 use backoffice_core::store::{system_clock, DB_FILE_NAME};
 use backoffice_core::{Error, ErrorCode};
 use std::collections::HashMap;
@@ -16,6 +16,13 @@ pub const DATA_DIR_ENV: &str = "BACKOFFICE_DATA_DIR";
 /// Replaces the organisation's idle-lock minutes with seconds (tests, kiosks).
 pub const AUTO_LOCK_ENV: &str = "BACKOFFICE_AUTO_LOCK_SECONDS";
 
+/// A file chosen for import, and the area it was chosen for.
+#[derive(Clone)]
+pub struct ImportChoice {
+    pub area: ImportArea,
+    pub file: ChosenFile,
+}
+
 pub struct AppState {
     pub core: Result<Arc<Backoffice>, Error>,
     pub db_path: PathBuf,
@@ -23,7 +30,7 @@ pub struct AppState {
     pub picker: FilePicker,
     /// Files chosen for import, by token: the web view refers to them, never names a path.
     /// Each is pinned to the content its preview read, so a file changed later is refused.
-    pub import_files: Mutex<HashMap<i64, ChosenFile>>,
+    pub import_files: Mutex<HashMap<i64, ImportChoice>>,
     pub jobs: Jobs,
 }
 

@@ -8,7 +8,8 @@ use backoffice_core::domain::permissions::Role;
 use backoffice_core::domain::staff::employee::{
     EmployeeRules, StaffQuery, StaffSort, ValidEmployee,
 };
-use backoffice_core::domain::staff_import::ImportOptions;
+use backoffice_core::domain::staff::import::ImportOptions;
+use backoffice_core::services::StaffImport;
 use backoffice_core::services::{Backoffice, Ctx};
 use backoffice_core::store::staff::employees::{self, Scores, REBUILD_INDEXES_FROM};
 use backoffice_core::store::system_clock;
@@ -48,17 +49,27 @@ fn a_bulk_import_rebuilds_the_indexes_as_they_were() {
     let csv = dir.path().join("dipendenti.csv");
     let rows = staff_csv::rows(N, 3);
     staff_csv::write(&csv, &rows).unwrap();
-    let mapping = app.preview_import(&ctx(), &csv).unwrap().mapping;
+    let mapping = app
+        .preview_import(&ctx(), &StaffImport, &csv)
+        .unwrap()
+        .mapping;
     let options = ImportOptions {
         create_missing_departments: true,
         capitalise_names: false,
     };
     let mut reports = Vec::new();
     let outcome = app
-        .commit_import(&ctx(), &csv, &mapping, &options, &mut |done, total| {
-            reports.push((done, total));
-            true
-        })
+        .commit_import(
+            &ctx(),
+            &StaffImport,
+            &csv,
+            &mapping,
+            &options,
+            &mut |done, total| {
+                reports.push((done, total));
+                true
+            },
+        )
         .unwrap();
     assert_eq!(outcome.created, N);
     assert_eq!(
@@ -94,7 +105,14 @@ fn a_bulk_import_rebuilds_the_indexes_as_they_were() {
     assert!(report.ok, "{:?}", report.problem);
     // Importing the same file again updates nothing and creates nothing.
     let again = app
-        .commit_import(&ctx(), &csv, &mapping, &options, &mut |_, _| true)
+        .commit_import(
+            &ctx(),
+            &StaffImport,
+            &csv,
+            &mapping,
+            &options,
+            &mut |_, _| true,
+        )
         .unwrap();
     assert_eq!((again.created, again.unchanged), (0, N));
 }

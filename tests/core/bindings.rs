@@ -82,8 +82,7 @@ fn keys_after(text: &str, marker: &str) -> Vec<String> {
 #[test]
 fn every_import_refusal_reason_is_worded_in_both_languages() {
     use backoffice_core::import::BadFileReason;
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/features/staffImport/i18n.ts");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/features/import/i18n.ts");
     let text = std::fs::read_to_string(path).unwrap();
     let english = keys_after(
         &text,
@@ -95,7 +94,7 @@ fn every_import_refusal_reason_is_worded_in_both_languages() {
         for (lang, keys) in [("en", &english), ("it", &italian)] {
             assert!(
                 keys.iter().any(|k| k == reason.code()),
-                "{} has no {lang} sentence in ui/src/features/staffImport/i18n.ts",
+                "{} has no {lang} sentence in ui/src/features/import/i18n.ts",
                 reason.code()
             );
         }

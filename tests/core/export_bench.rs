@@ -2,12 +2,13 @@
 //! when asked):
 //! `cargo test -p backoffice-core --release --test core -- --ignored --nocapture export_bench`.
 
+use crate::staff::import::write_clean_csv;
 use crate::staff::staff_app;
-use crate::staff_import::write_clean_csv;
 use backoffice_core::domain::history::HistoryQuery;
 use backoffice_core::domain::staff::employee::{StaffQuery, StatusFilter};
-use backoffice_core::domain::staff_import::ImportOptions;
+use backoffice_core::domain::staff::import::ImportOptions;
 use backoffice_core::import::{read_file, ChosenFile};
+use backoffice_core::services::StaffImport;
 use backoffice_core::store::staff::list;
 use std::time::{Duration, Instant};
 
@@ -64,14 +65,21 @@ fn exports_and_file_checks_at_100000() {
         "read the {:.1} MB file: {read:?}; read and hash it (choose): {chosen:?}; the hash alone: {hash:?}",
         size as f64 / 1e6
     );
-    let (file, preview) = t.app.choose_import(&t.ctx, &path).unwrap();
+    let (file, preview) = t.app.choose_import(&t.ctx, &StaffImport, &path).unwrap();
     let options = ImportOptions {
         create_missing_departments: true,
         capitalise_names: false,
     };
     let started = Instant::now();
     t.app
-        .commit_import(&t.ctx, &file, &preview.mapping, &options, &mut |_, _| true)
+        .commit_import(
+            &t.ctx,
+            &StaffImport,
+            &file,
+            &preview.mapping,
+            &options,
+            &mut |_, _| true,
+        )
         .unwrap();
     println!("import of {N} rows: {:?}", started.elapsed());
 

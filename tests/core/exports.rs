@@ -7,7 +7,8 @@ use crate::support::TestApp;
 use backoffice_core::domain::history::HistoryQuery;
 use backoffice_core::domain::page::PageRequest;
 use backoffice_core::domain::staff::employee::{StaffQuery, StatusFilter};
-use backoffice_core::domain::staff_import::ImportOptions;
+use backoffice_core::domain::staff::import::ImportOptions;
+use backoffice_core::services::StaffImport;
 use backoffice_core::ErrorCode;
 use serde_json::Value;
 use std::path::Path;
@@ -89,10 +90,16 @@ fn export_events(t: &TestApp) -> Vec<(String, i64, Value)> {
 fn import_again(t: &TestApp, path: &Path) {
     let before = employees_table(t);
     let changes = t.count("changes");
-    let preview = t.app.preview_import(&t.ctx, path).unwrap();
+    let preview = t.app.preview_import(&t.ctx, &StaffImport, path).unwrap();
     let report = t
         .app
-        .validate_import(&t.ctx, path, &preview.mapping, &ImportOptions::default())
+        .validate_import(
+            &t.ctx,
+            &StaffImport,
+            path,
+            &preview.mapping,
+            &ImportOptions::default(),
+        )
         .unwrap();
     assert_eq!(
         (report.error_rows, report.unchanged, report.to_update),
@@ -104,6 +111,7 @@ fn import_again(t: &TestApp, path: &Path) {
         .app
         .commit_import(
             &t.ctx,
+            &StaffImport,
             path,
             &preview.mapping,
             &ImportOptions::default(),

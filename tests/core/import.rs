@@ -3,8 +3,10 @@
 
 use backoffice_core::domain::{codice_fiscale, iban};
 use backoffice_core::import::dates::parse_date;
-use backoffice_core::import::headers::{suggest_mapping, STAFF_FIELDS};
+use backoffice_core::import::headers::suggest_mapping;
 use backoffice_core::import::{read_bytes, read_file, Format, Table};
+use backoffice_core::services::staff_import_fields;
+use backoffice_core::services::StaffImport;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -20,9 +22,9 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// The header each staff field was mapped to, by key.
 fn mapping(t: &Table) -> Vec<(&'static str, &str)> {
-    suggest_mapping(&t.headers, STAFF_FIELDS)
+    suggest_mapping(&t.headers, staff_import_fields())
         .into_iter()
-        .zip(STAFF_FIELDS)
+        .zip(staff_import_fields())
         .filter_map(|(m, f)| m.map(|i| (f.key, t.headers[i].as_str())))
         .collect()
 }
@@ -493,9 +495,9 @@ fn a_row_with_more_cells_than_the_header_is_found_and_empty_trailing_cells_are_n
 
 #[test]
 fn the_staff_import_reports_a_row_with_a_separator_too_many_at_its_line() {
+    use crate::staff::import::write_clean_csv;
     use crate::staff::staff_app;
-    use crate::staff_import::write_clean_csv;
-    use backoffice_core::domain::staff_import::ImportOptions;
+    use backoffice_core::domain::staff::import::ImportOptions;
     let app = staff_app();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("personale.csv");
@@ -507,14 +509,17 @@ fn the_staff_import_reports_a_row_with_a_separator_too_many_at_its_line() {
         .replacen("persona1@example.it;", "persona1@example.it;;", 1)
         .replacen(";3\r\n", ";3;;\r\n", 3);
     std::fs::write(&path, text).unwrap();
-    let preview = app.app.preview_import(&app.ctx, &path).unwrap();
+    let preview = app
+        .app
+        .preview_import(&app.ctx, &StaffImport, &path)
+        .unwrap();
     let options = ImportOptions {
         create_missing_departments: true,
         capitalise_names: false,
     };
     let report = app
         .app
-        .validate_import(&app.ctx, &path, &preview.mapping, &options)
+        .validate_import(&app.ctx, &StaffImport, &path, &preview.mapping, &options)
         .unwrap();
     assert_eq!((report.error_rows, report.to_create), (1, 2));
     let wide: Vec<_> = report
@@ -535,9 +540,14 @@ fn the_staff_import_reports_a_row_with_a_separator_too_many_at_its_line() {
     );
     let e = app
         .app
-        .commit_import(&app.ctx, &path, &preview.mapping, &options, &mut |_, _| {
-            true
-        })
+        .commit_import(
+            &app.ctx,
+            &StaffImport,
+            &path,
+            &preview.mapping,
+            &options,
+            &mut |_, _| true,
+        )
         .unwrap_err();
     assert_eq!(e.code, backoffice_core::ErrorCode::Validation);
     assert_eq!(app.count("employees"), 0);

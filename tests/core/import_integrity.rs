@@ -2,9 +2,10 @@
 //! preview reads, and a file changed on disk before the check or the commit is refused with
 //! `file_changed`, nothing written.
 
+use crate::staff::import::write_clean_csv;
 use crate::staff::staff_app;
-use crate::staff_import::write_clean_csv;
-use backoffice_core::domain::staff_import::ImportOptions;
+use backoffice_core::domain::staff::import::ImportOptions;
+use backoffice_core::services::StaffImport;
 use backoffice_core::ErrorCode;
 
 fn options() -> ImportOptions {
@@ -20,11 +21,11 @@ fn a_file_changed_after_it_was_chosen_is_refused_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("personale.csv");
     write_clean_csv(&path, 5, &["Magazzino"], "3");
-    let (chosen, preview) = t.app.choose_import(&t.ctx, &path).unwrap();
+    let (chosen, preview) = t.app.choose_import(&t.ctx, &StaffImport, &path).unwrap();
     assert_eq!(preview.total_rows, 5);
     let report = t
         .app
-        .validate_import(&t.ctx, &chosen, &preview.mapping, &options())
+        .validate_import(&t.ctx, &StaffImport, &chosen, &preview.mapping, &options())
         .unwrap();
     assert_eq!((report.error_rows, report.to_create), (0, 5));
 
@@ -39,6 +40,7 @@ fn a_file_changed_after_it_was_chosen_is_refused_and_nothing_is_written() {
         .app
         .commit_import(
             &t.ctx,
+            &StaffImport,
             &chosen,
             &preview.mapping,
             &options(),
@@ -58,7 +60,7 @@ fn a_file_changed_after_it_was_chosen_is_refused_and_nothing_is_written() {
     // The check refuses it as well, and so does a change that keeps the size (one level).
     let e = t
         .app
-        .validate_import(&t.ctx, &chosen, &preview.mapping, &options())
+        .validate_import(&t.ctx, &StaffImport, &chosen, &preview.mapping, &options())
         .unwrap_err();
     assert_eq!(e.code, ErrorCode::FileChanged);
     write_clean_csv(&path, 5, &["Magazzino"], "4");
@@ -66,6 +68,7 @@ fn a_file_changed_after_it_was_chosen_is_refused_and_nothing_is_written() {
         .app
         .commit_import(
             &t.ctx,
+            &StaffImport,
             &chosen,
             &preview.mapping,
             &options(),
@@ -76,11 +79,12 @@ fn a_file_changed_after_it_was_chosen_is_refused_and_nothing_is_written() {
     assert_eq!(t.count("employees"), employees);
 
     // The file as chosen again imports.
-    let (chosen, preview) = t.app.choose_import(&t.ctx, &path).unwrap();
+    let (chosen, preview) = t.app.choose_import(&t.ctx, &StaffImport, &path).unwrap();
     let outcome = t
         .app
         .commit_import(
             &t.ctx,
+            &StaffImport,
             &chosen,
             &preview.mapping,
             &options(),
@@ -97,13 +101,14 @@ fn a_file_put_back_as_it_was_is_accepted() {
     let path = dir.path().join("personale.csv");
     write_clean_csv(&path, 3, &["Magazzino"], "3");
     let original = std::fs::read(&path).unwrap();
-    let (chosen, preview) = t.app.choose_import(&t.ctx, &path).unwrap();
+    let (chosen, preview) = t.app.choose_import(&t.ctx, &StaffImport, &path).unwrap();
     write_clean_csv(&path, 3, &["Magazzino"], "5");
     std::fs::write(&path, &original).unwrap();
     let outcome = t
         .app
         .commit_import(
             &t.ctx,
+            &StaffImport,
             &chosen,
             &preview.mapping,
             &options(),

@@ -24,7 +24,4 @@ mod schema_upgrade;
 mod search;
 mod staff;
 mod staff_documents;
-mod staff_import;
-mod staff_import_bulk;
-mod staff_import_cycles;
 mod support;

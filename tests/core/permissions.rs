@@ -12,9 +12,11 @@ use backoffice_core::domain::staff::catalog::{
 };
 use backoffice_core::domain::staff::completeness::FixQuery;
 use backoffice_core::domain::staff::employee::TerminationInput;
-use backoffice_core::domain::staff_import::ImportOptions;
+use backoffice_core::domain::staff::import::ImportOptions;
 use backoffice_core::domain::users::{NewUserInput, UserUpdateInput};
+use backoffice_core::import::NoOptions;
 use backoffice_core::services::Ctx;
+use backoffice_core::services::{DepartmentImport, StaffImport};
 use backoffice_core::ErrorCode;
 
 /// The matrix as shipped, written out independently of the code: role → allowed "area:action".
@@ -242,21 +244,24 @@ fn operations() -> Vec<(&'static str, &'static str, Op)> {
             t.app.set_course_active(c, 5, v + 1, true).map(drop)
         }),
         ("preview_import", "staff:write", |t, c, dir| {
-            t.app.preview_import(c, &import_file(dir)).map(drop)
+            t.app
+                .preview_import(c, &StaffImport, &import_file(dir))
+                .map(drop)
         }),
         ("validate_import", "staff:write", |t, c, dir| {
             let path = import_file(dir);
-            let mapping = t.app.preview_import(&t.admin, &path)?.mapping;
+            let mapping = t.app.preview_import(&t.admin, &StaffImport, &path)?.mapping;
             t.app
-                .validate_import(c, &path, &mapping, &ImportOptions::default())
+                .validate_import(c, &StaffImport, &path, &mapping, &ImportOptions::default())
                 .map(drop)
         }),
         ("commit_import", "staff:write", |t, c, dir| {
             let path = import_file(dir);
-            let mapping = t.app.preview_import(&t.admin, &path)?.mapping;
+            let mapping = t.app.preview_import(&t.admin, &StaffImport, &path)?.mapping;
             t.app
                 .commit_import(
                     c,
+                    &StaffImport,
                     &path,
                     &mapping,
                     &ImportOptions::default(),
@@ -264,6 +269,28 @@ fn operations() -> Vec<(&'static str, &'static str, Op)> {
                 )
                 .map(drop)
         }),
+        (
+            "commit_department_import",
+            "departments:write",
+            |t, c, dir| {
+                let path = dir.join("reparti.csv");
+                std::fs::write(&path, "Codice;Nome\nIMP;Importati\n").unwrap();
+                let mapping = t
+                    .app
+                    .preview_import(&t.admin, &DepartmentImport, &path)?
+                    .mapping;
+                t.app
+                    .commit_import(
+                        c,
+                        &DepartmentImport,
+                        &path,
+                        &mapping,
+                        &NoOptions {},
+                        &mut |_, _| true,
+                    )
+                    .map(drop)
+            },
+        ),
         ("export_staff_csv", "staff:export", |t, c, dir| {
             t.app
                 .export_staff_csv(c, &crate::staff::query(), &dir.join("staff.csv"), "it")

@@ -733,6 +733,26 @@ fn a_manager_reads_staff_files_without_changing_them_and_the_list_works_by_keybo
     app.wait_for("[data-testid=documents-empty]", TIMEOUT);
     assert_eq!(app.count("[data-testid=document-attach]"), 0);
     app.screenshot("file-read-only");
+
+    // The tab is in the window's history: Alt+← goes back to the details, then to the list, and
+    // Alt+→ forward to the file again (one step per press).
+    back_forward(&app, keys::ARROW_LEFT);
+    app.wait_until("the details tab again", TIMEOUT, || {
+        Ok(app.property("[data-testid=tab-details]", "ariaSelected") == json!("true"))
+    });
+    assert_eq!(
+        app.execute("return location.hash;", vec![]),
+        json!(format!("#/employee/{}/details", conti_id(&app)))
+    );
+    back_forward(&app, keys::ARROW_LEFT);
+    app.wait_for("[data-testid=staff-row]", TIMEOUT);
+    assert_eq!(
+        app.execute("return location.hash;", vec![]),
+        json!("#/staff")
+    );
+    back_forward(&app, keys::ARROW_RIGHT);
+    wait_text(&app, "[data-testid=page-title]", "Conti Bruno");
+    app.wait_for("[data-testid=employee-form]", TIMEOUT);
     // Opening the file was recorded as a read by the manager.
     assert!(
         count(
@@ -740,4 +760,17 @@ fn a_manager_reads_staff_files_without_changing_them_and_the_list_works_by_keybo
             "SELECT count(*) FROM changes WHERE entity = 'employees' AND op = 'read' AND actor = 'marta'"
         ) >= 1
     );
+}
+
+/// Presses Alt with `arrow` on the page itself (not on a tab, which has arrow keys of its own).
+fn back_forward(app: &App, arrow: &str) {
+    app.execute("document.activeElement?.blur(); return 1;", vec![]);
+    let body = app.wait_for("body", TIMEOUT);
+    app.webdriver()
+        .send_keys(&body, &format!("{}{arrow}{}", keys::ALT, keys::NULL))
+        .unwrap();
+}
+
+fn conti_id(app: &App) -> i64 {
+    count(app, "SELECT id FROM employees WHERE last_name = 'Conti'")
 }

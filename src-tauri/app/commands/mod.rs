@@ -2,12 +2,13 @@
 
 mod accounts;
 mod departments;
+mod export_file;
 mod history;
+mod import;
 mod search;
 mod settings;
 mod staff;
 mod staff_documents;
-mod staff_import;
 
 use crate::state::AppState;
 use backoffice_core::services::{Backoffice, Ctx};
@@ -37,6 +38,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         departments::create_department,
         departments::update_department,
         departments::set_department_active,
+        departments::export_departments,
         accounts::list_users,
         accounts::get_user,
         accounts::create_user,
@@ -77,11 +79,11 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         staff_documents::add_training,
         staff_documents::update_training,
         staff_documents::delete_training,
-        staff_import::choose_staff_import,
-        staff_import::validate_staff_import,
-        staff_import::commit_staff_import,
-        staff_import::job_status,
-        staff_import::cancel_job,
+        import::choose_import,
+        import::validate_import,
+        import::commit_import,
+        import::job_status,
+        import::cancel_job,
         staff::export::export_staff,
         staff::export::export_employee_file,
         search::global_search,

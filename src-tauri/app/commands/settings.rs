@@ -1,8 +1,8 @@
 use super::{run, run_open};
 use crate::state::AppState;
 use backoffice_core::domain::attention::Attention;
+use backoffice_core::domain::attention::Severity;
 use backoffice_core::domain::organisation::{Organisation, OrganisationInput};
-use backoffice_core::domain::staff::completeness::Severity;
 use backoffice_core::services::{Home, Preferences, Startup};
 use backoffice_core::Error;
 use tauri::State;

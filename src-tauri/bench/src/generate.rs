@@ -688,6 +688,8 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
                     What::Hire => {
                         let (ct, fixed) = contract_id(h.contract).unzip();
                         let p = &h.person;
+                        // Fields added later start empty here, so this list does not grow with them.
+                        #[allow(clippy::needless_update)]
                         let input = EmployeeInput {
                             employee_number: Some(format!("M{:06}", i + 1)),
                             first_name: p.first_name.clone(),
@@ -708,6 +710,7 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
                             contract_end: h.contract_end,
                             ccnl: Some(depts[h.dept].function.ccnl.to_owned()),
                             level: Some(h.level.clone()),
+                            ..EmployeeInput::default()
                         };
                         let v = input.validate(&EmployeeRules {
                             fixed_term: fixed,

@@ -5,7 +5,8 @@
 use crate::staff_csv;
 use crate::stats::Samples;
 use backoffice_core::domain::permissions::Role;
-use backoffice_core::domain::staff_import::ImportOptions;
+use backoffice_core::domain::staff::import::ImportOptions;
+use backoffice_core::services::StaffImport;
 use backoffice_core::services::{Backoffice, Ctx};
 use backoffice_core::store::history::{hash, ChangeFields, GENESIS};
 use backoffice_core::store::{system_clock, ts_text, DB_FILE_NAME};
@@ -262,7 +263,10 @@ pub fn run(n: usize, runs: usize, seed: u64, work: &Path) -> (ImportFigures, u64
     for i in 0..runs {
         let dir = work.join(format!("b1-{i}"));
         let app = fresh_app(&dir);
-        let mapping = app.preview_import(&ctx(), &csv).expect("preview").mapping;
+        let mapping = app
+            .preview_import(&ctx(), &StaffImport, &csv)
+            .expect("preview")
+            .mapping;
         f.employee_indexes = Connection::open(app.store().path())
             .and_then(|c| {
                 c.query_row(
@@ -275,7 +279,7 @@ pub fn run(n: usize, runs: usize, seed: u64, work: &Path) -> (ImportFigures, u64
             .expect("count the indexes") as usize;
         let t = Instant::now();
         let report = app
-            .validate_import(&ctx(), &csv, &mapping, &options)
+            .validate_import(&ctx(), &StaffImport, &csv, &mapping, &options)
             .expect("validate");
         f.validate.push(t.elapsed());
         assert!(
@@ -285,7 +289,14 @@ pub fn run(n: usize, runs: usize, seed: u64, work: &Path) -> (ImportFigures, u64
         );
         let t = Instant::now();
         let outcome = app
-            .commit_import(&ctx(), &csv, &mapping, &options, &mut |_, _| true)
+            .commit_import(
+                &ctx(),
+                &StaffImport,
+                &csv,
+                &mapping,
+                &options,
+                &mut |_, _| true,
+            )
             .expect("import");
         f.import.push(t.elapsed());
         assert_eq!(outcome.created, n);

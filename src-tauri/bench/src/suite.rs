@@ -4,10 +4,10 @@
 use crate::import_bench;
 use crate::rng::Rng;
 use crate::stats::{fmt, repeat, Samples};
+use backoffice_core::domain::attention::Severity;
 use backoffice_core::domain::page::{PageRequest, SortDir};
 use backoffice_core::domain::permissions::Role;
 use backoffice_core::domain::search::GlobalSearchQuery;
-use backoffice_core::domain::staff::completeness::Severity;
 use backoffice_core::domain::staff::employee::{StaffQuery, StaffSort, StatusFilter};
 use backoffice_core::services::{Backoffice, Ctx};
 use backoffice_core::store::{staff::scores, Clock, DB_FILE_NAME};

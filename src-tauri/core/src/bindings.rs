@@ -11,12 +11,17 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     use crate::domain::{
         department as d, document as doc, history as h, organisation as o, page as p,
         permissions as r, search as s, staff::catalog as cat, staff::completeness as cmp,
-        staff::employee as e, staff_import as imp, users as u,
+        staff::employee as e, users as u,
     };
+    use crate::import::{field as impf, report as imp};
     // Integers cross as JS numbers: ids and money minor units stay far below 2^53.
     let cfg = Config::new().with_large_int("number").with_out_dir(dir);
     crate::error::Error::export_all(&cfg)?;
     std::fs::write(dir.join("tables.ts"), crate::store::tracked::typescript())?;
+    std::fs::write(
+        dir.join("fieldNames.ts"),
+        crate::services::field_names::typescript(),
+    )?;
     o::Organisation::export_all(&cfg)?;
     o::OrganisationInput::export_all(&cfg)?;
     d::Department::export_all(&cfg)?;
@@ -32,7 +37,20 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::services::Preferences::export_all(&cfg)?;
     crate::services::Startup::export_all(&cfg)?;
     crate::jobs::JobStatus::export_all(&cfg)?;
+    // Imports, for every area.
     crate::import::BadFileReason::export_all(&cfg)?;
+    crate::services::ImportArea::export_all(&cfg)?;
+    impf::FieldKind::export_all(&cfg)?;
+    imp::Label::export_all(&cfg)?;
+    imp::ImportSource::export_all(&cfg)?;
+    imp::ImportField::export_all(&cfg)?;
+    imp::OptionSpec::export_all(&cfg)?;
+    imp::ImportPreview::export_all(&cfg)?;
+    imp::RowError::export_all(&cfg)?;
+    imp::UnknownValues::export_all(&cfg)?;
+    imp::ImportReport::export_all(&cfg)?;
+    imp::CreatedReferences::export_all(&cfg)?;
+    imp::ImportOutcome::export_all(&cfg)?;
     h::HistoryHead::export_all(&cfg)?;
     u::User::export_all(&cfg)?;
     u::NewUserInput::export_all(&cfg)?;
@@ -74,7 +92,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     cmp::Completeness::export_all(&cfg)?;
     cmp::Issue::export_all(&cfg)?;
     cmp::IssueKind::export_all(&cfg)?;
-    cmp::Severity::export_all(&cfg)?;
+    crate::domain::attention::Severity::export_all(&cfg)?;
     cmp::FixTab::export_all(&cfg)?;
     cmp::FixTarget::export_all(&cfg)?;
     cmp::CompletenessRollup::export_all(&cfg)?;
@@ -82,13 +100,6 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     cmp::FixQuery::export_all(&cfg)?;
     cmp::FixRow::export_all(&cfg)?;
     p::Page::<cmp::FixRow>::export_all(&cfg)?;
-    imp::ImportSource::export_all(&cfg)?;
-    imp::ImportField::export_all(&cfg)?;
-    imp::ImportPreview::export_all(&cfg)?;
-    imp::ImportOptions::export_all(&cfg)?;
-    imp::RowError::export_all(&cfg)?;
-    imp::ImportReport::export_all(&cfg)?;
-    imp::ImportOutcome::export_all(&cfg)?;
     crate::services::EmployeeExport::export_all(&cfg)?;
     // Global search.
     s::GlobalSearchQuery::export_all(&cfg)?;

@@ -1,3 +1,6 @@
+mod export;
+mod import;
+
 use crate::support::app;
 use backoffice_core::domain::department::{
     ActiveFilter, DepartmentInput, DepartmentQuery, DepartmentSort,

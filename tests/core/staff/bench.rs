@@ -1,12 +1,13 @@
 //! Benchmarks at 100,000 employees (not timed tests: they print, and run only when asked):
 //! `cargo test -p backoffice-core --release -- --ignored --nocapture staff_bench`.
 
+use crate::staff::import::write_clean_csv;
 use crate::staff::{query, staff_app};
-use crate::staff_import::write_clean_csv;
 use backoffice_core::domain::page::{PageRequest, SortDir};
 use backoffice_core::domain::staff::completeness::FixQuery;
 use backoffice_core::domain::staff::employee::{StaffQuery, StaffSort, StatusFilter};
-use backoffice_core::domain::staff_import::ImportOptions;
+use backoffice_core::domain::staff::import::ImportOptions;
+use backoffice_core::services::StaffImport;
 use std::time::Instant;
 
 #[test]
@@ -19,7 +20,11 @@ fn import_and_list_at_100000() {
     let departments: Vec<String> = (0..40).map(|i| format!("Reparto {i:02}")).collect();
     let names: Vec<&str> = departments.iter().map(String::as_str).collect();
     write_clean_csv(&path, N, &names, "3");
-    let mapping = t.app.preview_import(&t.ctx, &path).unwrap().mapping;
+    let mapping = t
+        .app
+        .preview_import(&t.ctx, &StaffImport, &path)
+        .unwrap()
+        .mapping;
     let options = ImportOptions {
         create_missing_departments: true,
         capitalise_names: false,
@@ -27,14 +32,21 @@ fn import_and_list_at_100000() {
     let started = Instant::now();
     let report = t
         .app
-        .validate_import(&t.ctx, &path, &mapping, &options)
+        .validate_import(&t.ctx, &StaffImport, &path, &mapping, &options)
         .unwrap();
     println!("validate {N} rows: {:?}", started.elapsed());
     assert!(report.ok());
     let started = Instant::now();
     let outcome = t
         .app
-        .commit_import(&t.ctx, &path, &mapping, &options, &mut |_, _| true)
+        .commit_import(
+            &t.ctx,
+            &StaffImport,
+            &path,
+            &mapping,
+            &options,
+            &mut |_, _| true,
+        )
         .unwrap();
     println!("import {N} rows (one transaction): {:?}", started.elapsed());
     assert_eq!(outcome.created, N);

@@ -1,10 +1,13 @@
-//! Staff files: employees, catalogues, completeness, exports.
+//! Staff files: employees, catalogues, completeness, exports, imports.
 
 mod bench;
 mod catalog;
 mod completeness;
 mod employees;
 mod export;
+pub mod import;
+mod import_bulk;
+mod import_cycles;
 
 // The fixtures other areas' tests build employees with.
 pub use employees::{

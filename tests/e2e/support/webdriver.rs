@@ -17,6 +17,9 @@ pub mod keys {
     pub const TAB: &str = "\u{E004}";
     pub const ENTER: &str = "\u{E007}";
     pub const CONTROL: &str = "\u{E009}";
+    pub const ALT: &str = "\u{E00A}";
+    pub const ARROW_LEFT: &str = "\u{E012}";
+    pub const ARROW_RIGHT: &str = "\u{E014}";
     pub const ESCAPE: &str = "\u{E00C}";
     pub const ARROW_DOWN: &str = "\u{E015}";
     pub const ARROW_UP: &str = "\u{E013}";

@@ -20,4 +20,12 @@ export const departmentsApi = {
     call<Department>("update_department", { id, version, input }),
   setActive: (id: number, version: number, active: boolean) =>
     call<Department>("set_department_active", { id, version, active }),
+  /** The filtered list through the save dialog; `title` is the dialog's. */
+  export: (query: DepartmentQuery, format: "csv" | "xlsx", language: string, title: string) =>
+    call<{ path: string; rows: number }>("export_departments", {
+      query,
+      format,
+      language,
+      title,
+    }),
 };

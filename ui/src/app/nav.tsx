@@ -11,6 +11,7 @@ import {
   useState,
 } from "react";
 import { useTranslation } from "react-i18next";
+import { entryOf, historyStep, routeToHash, stored } from "./navHistory";
 
 /** Pages reached from the navigation bar. */
 export type PageId =
@@ -69,7 +70,16 @@ function showing(setRoute: (r: Route) => void) {
   return (r: Route) => startTransition(() => setRoute(r));
 }
 
-/** In-app navigation: a desktop app has no address bar, so the current page is plain state. */
+/** A name for this sign-in's history entries, so back never leads into an earlier session. */
+function navId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * In-app navigation: the current page is React state, mirrored into the window's history (see
+ * `navHistory.ts`) so that back and forward (Alt+←/→, the mouse's side buttons) retrace pages and
+ * a record's tabs.
+ */
 export function NavProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [route, setRoute] = useState<Route>({ page: "home" });
@@ -77,17 +87,41 @@ export function NavProvider({ children }: { children: ReactNode }) {
   const [pending, setPending] = useState<Route | null>(null);
   const memory = useRef(new Map<string, unknown>()).current;
   const guard = useRef<Guard | null>(null);
+  // The entry the window is on becomes this navigation's first, before any screen inside can
+  // navigate (children's effects run before this provider's).
+  const [id] = useState(() => {
+    const fresh = navId();
+    window.history.replaceState({ nav: fresh, route }, "", routeToHash(route));
+    return fresh;
+  });
+  const current = useRef(route);
+  current.current = route;
   const setGuard = useCallback((g: Guard | null) => {
     guard.current = g;
   }, []);
+  // The same place again (a second click on its navigation link, another focus on the tab
+  // shown) replaces the entry, so back never seems to do nothing.
+  const push = useCallback(
+    (r: Route) => {
+      const entry = { nav: id, route: stored(r) };
+      const hash = routeToHash(r);
+      if (hash === routeToHash(current.current)) window.history.replaceState(entry, "", hash);
+      else window.history.pushState(entry, "", hash);
+    },
+    [id],
+  );
   const go = useCallback(
     (to: PageId | Route) => {
       const target = typeof to === "string" ? { page: to } : to;
       if (guard.current?.(target)) setPending(target);
-      else show(target);
+      else {
+        push(target);
+        show(target);
+      }
     },
-    [show],
+    [show, push],
   );
+  useHistorySync(id, current, guard, show, push, setPending);
   const value = useMemo(
     () => ({ route, page: sectionOf(route), go, memory, setGuard }),
     [route, go, memory, setGuard],
@@ -110,7 +144,10 @@ export function NavProvider({ children }: { children: ReactNode }) {
             color="red"
             onClick={() => {
               guard.current = null;
-              if (pending) show(pending);
+              if (pending) {
+                push(pending);
+                show(pending);
+              }
               setPending(null);
             }}
             data-testid="leave-discard"
@@ -121,6 +158,45 @@ export function NavProvider({ children }: { children: ReactNode }) {
       </Modal>
     </NavContext.Provider>
   );
+}
+
+/**
+ * Follows the window's back and forward: an entry of this navigation is shown (after asking, when
+ * leaving would lose unsaved work: the entry left is put back until the person decides), and the
+ * keys and mouse buttons browsers use for them step through history.
+ */
+function useHistorySync(
+  id: string,
+  current: { current: Route },
+  guard: { current: Guard | null },
+  show: (r: Route) => void,
+  push: (r: Route) => void,
+  setPending: (r: Route | null) => void,
+) {
+  useEffect(() => {
+    const onPop = (e: PopStateEvent) => {
+      const target = entryOf(e.state, id);
+      if (!target) return;
+      if (guard.current?.(target)) {
+        push(current.current);
+        setPending(target);
+      } else show(target);
+    };
+    const onStep = (e: KeyboardEvent | MouseEvent) => {
+      const step = historyStep(e);
+      if (step === null) return;
+      e.preventDefault();
+      window.history.go(step);
+    };
+    window.addEventListener("popstate", onPop);
+    window.addEventListener("keydown", onStep);
+    window.addEventListener("mouseup", onStep);
+    return () => {
+      window.removeEventListener("popstate", onPop);
+      window.removeEventListener("keydown", onStep);
+      window.removeEventListener("mouseup", onStep);
+    };
+  }, [id, current, guard, show, push, setPending]);
 }
 
 /**

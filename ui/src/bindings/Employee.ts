@@ -2,6 +2,9 @@
 import type { EmployeeStatus } from "./EmployeeStatus";
 import type { Sex } from "./Sex";
 
+/**
+ * `Default` is for test fixtures, which name the fields they need and leave the rest empty.
+ */
 export type Employee = { id: number, 
 /**
  * Matricola.
@@ -10,7 +13,11 @@ employee_number: string | null, first_name: string, last_name: string,
 /**
  * Codice fiscale, upper case.
  */
-tax_code: string, birth_date: string | null, birth_place: string | null, sex: Sex | null, email: string | null, phone: string | null, address: string | null, 
+tax_code: string, birth_date: string | null, birth_place: string | null, sex: Sex | null, email: string | null, 
+/**
+ * An address of the person's own, for after the employment.
+ */
+private_email: string | null, phone: string | null, address: string | null, 
 /**
  * Compact upper-case IBAN.
  */

@@ -4,7 +4,7 @@ import type { Sex } from "./Sex";
 /**
  * The form, and what an imported row becomes. Every optional text may be empty or missing.
  */
-export type EmployeeInput = { employee_number: string | null, first_name: string, last_name: string, tax_code: string, birth_date: string | null, birth_place: string | null, sex: Sex | null, email: string | null, phone: string | null, address: string | null, iban: string | null, department_id: number | null, job_title: string | null, manager_id: number | null, 
+export type EmployeeInput = { employee_number: string | null, first_name: string, last_name: string, tax_code: string, birth_date: string | null, birth_place: string | null, sex: Sex | null, email: string | null, private_email: string | null, phone: string | null, address: string | null, iban: string | null, department_id: number | null, job_title: string | null, manager_id: number | null, 
 /**
  * Required; optional here so a missing date is a field error, not a malformed request.
  */

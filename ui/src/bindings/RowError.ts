@@ -13,11 +13,11 @@ line: number,
  */
 column: string | null, 
 /**
- * The staff field, as the employee form names it.
+ * The field, as the area's form names it (`row` for the whole row).
  */
 field: string, 
 /**
- * The same codes as the form (`invalid_tax_code`, `required`…) plus the import's own
- * (`invalid_date`, `invalid_sex`, `unknown_department`, `duplicate_in_file`…).
+ * The same codes as the area's form (`required`, `invalid_tax_code`…) plus the import's
+ * own (`invalid_date`, `duplicate_in_file`, `too_many_cells`…).
  */
 code: string, params: { [key in string]: string }, };

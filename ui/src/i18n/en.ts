@@ -1,3 +1,4 @@
+import { FIELD_NAMES_EN } from "../bindings/fieldNames";
 import type { Shape } from "./strings";
 
 // English strings shared by the shell, the sign-in screens and every area (errors, field names,
@@ -103,26 +104,12 @@ export const en = {
       active: "Active",
     },
     employees: {
+      ...FIELD_NAMES_EN.employees,
+      // The form's wording, where it differs from the name files give the column.
       employee_number: "Employee no.",
-      first_name: "First name",
-      last_name: "Last name",
       tax_code: "Tax code (codice fiscale)",
       birth_date: "Date of birth",
       birth_place: "Place of birth",
-      sex: "Sex",
-      email: "E-mail",
-      phone: "Phone",
-      address: "Address",
-      iban: "IBAN",
-      department_id: "Department",
-      job_title: "Job title",
-      manager_id: "Manager",
-      hire_date: "Hire date",
-      contract_type_id: "Contract type",
-      contract_end: "Contract end",
-      ccnl: "CCNL",
-      level: "Level",
-      status: "Status",
       termination_date: "End of employment",
       termination_reason: "Reason",
     },

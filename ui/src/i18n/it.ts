@@ -1,3 +1,4 @@
+import { FIELD_NAMES_IT } from "../bindings/fieldNames";
 import type { Resources } from "./en";
 
 export const it: Resources = {
@@ -101,26 +102,12 @@ export const it: Resources = {
       active: "Attivo",
     },
     employees: {
-      employee_number: "Matricola",
-      first_name: "Nome",
-      last_name: "Cognome",
-      tax_code: "Codice fiscale",
-      birth_date: "Data di nascita",
-      birth_place: "Luogo di nascita",
-      sex: "Sesso",
+      ...FIELD_NAMES_IT.employees,
+      // The form's wording, where it differs from the name files give the column.
       email: "E-mail",
-      phone: "Telefono",
-      address: "Indirizzo",
-      iban: "IBAN",
-      department_id: "Reparto",
-      job_title: "Mansione",
-      manager_id: "Responsabile",
       hire_date: "Data di assunzione",
       contract_type_id: "Tipo di contratto",
       contract_end: "Fine contratto",
-      ccnl: "CCNL",
-      level: "Livello",
-      status: "Stato",
       termination_date: "Data di cessazione",
       termination_reason: "Motivo",
     },

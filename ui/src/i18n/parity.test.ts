@@ -3,8 +3,14 @@ import { en } from "./en";
 import { it as itStrings } from "./it";
 import type { Bundle } from "./strings";
 
-/** Every feature's strings: each folder's `i18n.ts` and `i18n-*.ts`, found by the bundler's glob. */
-const features = import.meta.glob<{ strings: Bundle }>("../features/*/i18n*.ts", { eager: true });
+/**
+ * Every feature's strings (each folder's `i18n.ts` and `i18n-*.ts`) and the kit's, found by the
+ * bundler's glob.
+ */
+const features = import.meta.glob<{ strings: Bundle }>(
+  ["../features/*/i18n*.ts", "../kit/i18n.ts"],
+  { eager: true },
+);
 
 /** "a.b.c" for every string, so two languages can be compared key by key. */
 function keys(o: Record<string, unknown>, prefix = ""): string[] {

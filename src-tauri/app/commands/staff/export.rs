@@ -1,11 +1,13 @@
 //! Staff exports through the save dialog: the filtered list (CSV or XLSX, in the person's
 //! language) and one employee's complete file as a ZIP (a GDPR access request).
 
+use crate::commands::export_file::{list_file_name, list_format};
 use crate::commands::run;
 use crate::dialogs::Filter;
 use crate::state::AppState;
 use backoffice_core::domain::permissions::{Action, Area};
 use backoffice_core::domain::staff::employee::StaffQuery;
+use backoffice_core::export::Format as ListFormat;
 use backoffice_core::Error;
 use serde::Serialize;
 use tauri::{State, WebviewWindow};
@@ -23,10 +25,6 @@ async fn may_export(state: &State<'_, AppState>) -> Result<(), Error> {
     .await
 }
 
-fn stamp() -> String {
-    chrono::Local::now().format("%Y%m%d-%H%M").to_string()
-}
-
 /// `format` is "csv" or "xlsx".
 #[tauri::command]
 pub async fn export_staff(
@@ -38,41 +36,20 @@ pub async fn export_staff(
     title: String,
 ) -> Result<Saved, Error> {
     may_export(&state).await?;
-    let xlsx = format == "xlsx";
-    let (filter, ext) = if xlsx {
-        (
-            Filter {
-                name: "Excel",
-                extensions: &["xlsx"],
-            },
-            "xlsx",
-        )
-    } else {
-        (
-            Filter {
-                name: "CSV",
-                extensions: &["csv"],
-            },
-            "csv",
-        )
-    };
-    let name = format!(
-        "{}-{}.{ext}",
+    let (format, filter) = list_format(&format);
+    let name = list_file_name(
         if language == "it" {
             "personale"
         } else {
             "staff"
         },
-        stamp()
+        format,
     );
     let path = state.picker.save(&window, &title, &name, filter).await?;
     let shown = path.display().to_string();
-    let rows = run(&state, move |app, ctx| {
-        if xlsx {
-            app.export_staff_xlsx(ctx, &query, &path, &language)
-        } else {
-            app.export_staff_csv(ctx, &query, &path, &language)
-        }
+    let rows = run(&state, move |app, ctx| match format {
+        ListFormat::Xlsx => app.export_staff_xlsx(ctx, &query, &path, &language),
+        ListFormat::Csv => app.export_staff_csv(ctx, &query, &path, &language),
     })
     .await?;
     Ok(Saved { path: shown, rows })

@@ -2,10 +2,19 @@
 //! Each area contributes through a provider (`services::attention`); Home shows the result.
 
 use super::permissions::{Area, Role};
-use super::staff::completeness::Severity;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+/// How urgent an item is, for every area: the list sorts by it and Home groups by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
 
 /// One thing that needs someone: which record, why, by when, how urgently, and who should act.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

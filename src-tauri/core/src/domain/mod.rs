@@ -14,7 +14,6 @@ pub mod password;
 pub mod permissions;
 pub mod search;
 pub mod staff;
-pub mod staff_import;
 pub mod text;
 pub mod users;
 pub mod vat;

@@ -1,7 +1,10 @@
-//! Reading a table (a header row and data rows of text) out of a file the user picked, whatever
-//! program wrote it: CSV in any of the encodings and delimiters Italian software uses, or an
-//! Excel workbook. Every import (staff, assets, suppliers) starts here and then maps columns to
-//! fields ([`headers`]) and parses values ([`dates`], the domain checks).
+//! The import pipeline every area uses (staff, departments; later assets, suppliers).
+//!
+//! First a table (a header row and data rows of text) is read out of the file the person picked,
+//! whatever program wrote it: CSV in any of the encodings and delimiters Italian software uses, or
+//! an Excel workbook. Then its columns are mapped to the area's fields ([`field`], [`headers`]),
+//! every row is checked and the whole file committed or nothing ([`pipeline`] says what an area
+//! supplies, [`run`] runs the steps; [`report`] is what the person sees).
 //!
 //! Nothing in a file is trusted: a damaged, huge or mislabelled file is a `bad_file` error with a
 //! `reason` the UI translates, never a panic.
@@ -10,15 +13,25 @@ mod builder;
 mod chosen;
 pub mod csv;
 pub mod dates;
+pub mod field;
 pub mod headers;
+pub mod pipeline;
 pub mod reasons;
+pub mod report;
 pub mod rows;
+pub mod run;
 pub mod xlsx;
 
 use builder::TableBuilder;
 pub use chosen::{ChosenFile, ImportFile};
+pub use field::{Field, FieldKind, ImportOption, NoOptions, Required};
+pub use pipeline::{
+    param, Begun, Cells, Change, Importer, Input, Problems, Progress, RowChecker, RowWriter,
+    SeenKeys,
+};
 use reasons::bad_file;
 pub use reasons::BadFileReason;
+pub use report::{ImportOutcome, ImportPreview, ImportReport, Mapping, RowError};
 pub use rows::{Row, Rows};
 
 use crate::error::Error;

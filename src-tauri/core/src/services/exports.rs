@@ -17,7 +17,7 @@ pub const EXPORTS: &str = "exports";
 
 /// What an export event says.
 pub(crate) struct ExportRecord<'a> {
-    /// `staff_list`, `history`, `employee_file`, `document`.
+    /// `staff_list`, `departments_list`, `history`, `employee_file`, `document`.
     pub kind: &'a str,
     /// `csv`, `xlsx`, `zip`, or a document's own extension.
     pub format: &'a str,

@@ -4,20 +4,25 @@ mod accounts;
 mod attention;
 mod departments;
 mod exports;
+pub mod field_names;
 mod history;
 mod home;
+mod imports;
 mod organisation;
 mod preferences;
 mod search;
 mod session;
 mod staff;
 mod staff_documents;
-mod staff_import;
 
+pub use departments::import::{DepartmentImport, DEPARTMENT_FIELDS};
 pub use home::{Home, Startup};
+pub use imports::ImportArea;
 pub use preferences::Preferences;
 pub use session::Sessions;
 pub use staff::export::EmployeeExport;
+pub use staff::fields::{import_fields as staff_import_fields, StaffField, STAFF_FIELDS};
+pub use staff::import::StaffImport;
 
 use crate::domain::permissions::{allows, Action, Area, Role};
 use crate::error::{Error, ErrorCode};

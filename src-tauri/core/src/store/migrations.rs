@@ -44,6 +44,27 @@ impl Migration {
             reshapes: &[],
         }
     }
+
+    /// A migration that adds or drops columns of tracked tables: `reshapes` names them, so their
+    /// rows get their upgrade entry in history.
+    pub const fn reshaping(sql: &'static str, reshapes: &'static [Reshape]) -> Self {
+        Self {
+            sql,
+            step: None,
+            reshapes,
+        }
+    }
+}
+
+impl Reshape {
+    /// A table whose columns were added or dropped, none renamed or retyped.
+    pub const fn columns_of(entity: &'static str) -> Self {
+        Self {
+            entity,
+            renamed: &[],
+            retyped: &[],
+        }
+    }
 }
 
 pub const MIGRATIONS: &[Migration] = &[
@@ -60,6 +81,11 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::sql(include_str!("../../migrations/0009_search_mailbox.sql")),
     Migration::sql(include_str!("../../migrations/0010_change_detail.sql")),
     Migration::sql(include_str!("../../migrations/0011_history_guard.sql")),
+    // A private e-mail: how to reach someone once the work address ends with the job.
+    Migration::reshaping(
+        "ALTER TABLE employees ADD COLUMN private_email TEXT;",
+        &[Reshape::columns_of("employees")],
+    ),
 ];
 
 /// The schema version this build writes.

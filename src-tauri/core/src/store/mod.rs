@@ -11,6 +11,7 @@ pub mod organisation;
 pub mod preferences;
 pub mod reshape;
 pub mod retired_list;
+pub mod row_values;
 pub mod search;
 pub mod staff;
 pub mod throttle;

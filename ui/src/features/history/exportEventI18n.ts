@@ -6,6 +6,7 @@ import { addTranslations, type Shape } from "../../i18n/strings";
 export const exportEventEn = {
   kind: {
     staff_list: "the staff list",
+    departments_list: "the department list",
     history: "the history",
     employee_file: "the employee file",
   },
@@ -40,6 +41,7 @@ export const exportEventEn = {
 export const exportEventIt: Shape<typeof exportEventEn> = {
   kind: {
     staff_list: "l'elenco del personale",
+    departments_list: "l'elenco dei reparti",
     history: "lo storico",
     employee_file: "il fascicolo del dipendente",
   },

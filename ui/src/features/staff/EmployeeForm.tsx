@@ -41,6 +41,7 @@ type Values = {
   birth_place: string;
   sex: string | null;
   email: string;
+  private_email: string;
   phone: string;
   address: string;
   iban: string;
@@ -66,6 +67,7 @@ function toValues(f: EmployeeFile | null): Values {
     birth_place: e?.birth_place ?? "",
     sex: e?.sex ?? null,
     email: e?.email ?? "",
+    private_email: e?.private_email ?? "",
     phone: e?.phone ?? "",
     address: e?.address ?? "",
     iban: e?.iban ? groupIban(e.iban) : "",
@@ -91,6 +93,7 @@ function toInput(v: Values): EmployeeInput {
     birth_place: orNull(v.birth_place),
     sex: (v.sex as Sex | null) || null,
     email: orNull(v.email),
+    private_email: orNull(v.private_email),
     phone: orNull(v.phone),
     address: orNull(v.address),
     iban: orNull(v.iban),
@@ -293,10 +296,13 @@ export function EmployeeForm({ file, focus, initialWarnings, onSaved }: Props) {
             <Grid.Col span={{ base: 12, md: 4 }}>
               <TextInput {...input("email")} type="email" />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 3 }}>
+            <Grid.Col span={{ base: 12, md: 4 }}>
+              <TextInput {...input("private_email")} type="email" />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 4 }}>
               <TextInput {...input("phone")} type="tel" />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 5 }}>
+            <Grid.Col span={{ base: 12, md: 6 }}>
               <TextInput
                 {...input("iban")}
                 classNames={{ input: "code-input" }}
@@ -307,7 +313,7 @@ export function EmployeeForm({ file, focus, initialWarnings, onSaved }: Props) {
                 }}
               />
             </Grid.Col>
-            <Grid.Col span={12}>
+            <Grid.Col span={{ base: 12, md: 6 }}>
               <TextInput {...input("address")} placeholder={t("staff.addressPlaceholder")} />
             </Grid.Col>
           </Section>

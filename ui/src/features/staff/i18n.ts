@@ -8,8 +8,6 @@ const en = {
     subtitle: "Employee files: data, documents, training and how complete each file is.",
     new: "New employee",
     import: "Import",
-    exportCsv: "Export CSV",
-    exportXlsx: "Export Excel",
     exportTitle: "Save the staff list",
     exported_one: "{{count}} employee saved to {{path}}",
     exported_other: "{{count}} employees saved to {{path}}",
@@ -47,7 +45,6 @@ const en = {
     emptyTextReadOnly: "Employee files will appear here once HR adds them.",
     total_one: "{{n}} employee",
     total_other: "{{n}} employees",
-    keyboardHint: "↑ ↓ to move, Enter to open",
     columns: {
       name: "Name",
       number: "Staff no.",
@@ -260,8 +257,6 @@ const it: Shape<typeof en> = {
     subtitle: "Fascicoli dei dipendenti: dati, documenti, formazione e completezza di ciascuno.",
     new: "Nuovo dipendente",
     import: "Importa",
-    exportCsv: "Esporta CSV",
-    exportXlsx: "Esporta Excel",
     exportTitle: "Salva l'elenco del personale",
     exported_one: "{{count}} dipendente salvato in {{path}}",
     exported_other: "{{count}} dipendenti salvati in {{path}}",
@@ -299,7 +294,6 @@ const it: Shape<typeof en> = {
     emptyTextReadOnly: "I fascicoli compariranno qui quando l'ufficio personale li avrà inseriti.",
     total_one: "{{n}} dipendente",
     total_other: "{{n}} dipendenti",
-    keyboardHint: "↑ ↓ per spostarsi, Invio per aprire",
     columns: {
       name: "Nominativo",
       number: "Matricola",

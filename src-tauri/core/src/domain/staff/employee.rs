@@ -10,9 +10,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum EmployeeStatus {
+    #[default]
     Active,
     Terminated,
 }
@@ -34,7 +35,8 @@ impl EmployeeStatus {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// `Default` is for test fixtures, which name the fields they need and leave the rest empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Employee {
     pub id: i64,
     /// Matricola.
@@ -47,6 +49,8 @@ pub struct Employee {
     pub birth_place: Option<String>,
     pub sex: Option<Sex>,
     pub email: Option<String>,
+    /// An address of the person's own, for after the employment.
+    pub private_email: Option<String>,
     pub phone: Option<String>,
     pub address: Option<String>,
     /// Compact upper-case IBAN.
@@ -82,6 +86,7 @@ pub struct EmployeeInput {
     pub birth_place: Option<String>,
     pub sex: Option<Sex>,
     pub email: Option<String>,
+    pub private_email: Option<String>,
     pub phone: Option<String>,
     pub address: Option<String>,
     pub iban: Option<String>,
@@ -115,6 +120,7 @@ pub struct ValidEmployee {
     pub birth_place: Option<String>,
     pub sex: Option<Sex>,
     pub email: Option<String>,
+    pub private_email: Option<String>,
     pub phone: Option<String>,
     pub address: Option<String>,
     pub iban: Option<String>,
@@ -142,6 +148,7 @@ impl ValidEmployee {
             && self.birth_place == e.birth_place
             && self.sex == e.sex
             && self.email == e.email
+            && self.private_email == e.private_email
             && self.phone == e.phone
             && self.address == e.address
             && self.iban == e.iban
@@ -168,6 +175,7 @@ impl Employee {
             birth_place: self.birth_place.clone(),
             sex: self.sex,
             email: self.email.clone(),
+            private_email: self.private_email.clone(),
             phone: self.phone.clone(),
             address: self.address.clone(),
             iban: self.iban.clone(),
@@ -231,6 +239,10 @@ impl EmployeeInput {
         if email.as_deref().is_some_and(|e| !email_ok(e)) {
             c.add(FieldError::new("email", "invalid_email"));
         }
+        let private_email = c.optional("private_email", &self.private_email, 254);
+        if private_email.as_deref().is_some_and(|e| !email_ok(e)) {
+            c.add(FieldError::new("private_email", "invalid_email"));
+        }
         let phone = c.optional("phone", &self.phone, 30);
         if phone.as_deref().is_some_and(|p| !phone_ok(p)) {
             c.add(FieldError::new("phone", "invalid_phone"));
@@ -252,6 +264,7 @@ impl EmployeeInput {
             birth_place,
             sex: self.sex,
             email,
+            private_email,
             phone,
             address,
             iban,

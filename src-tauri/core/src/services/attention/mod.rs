@@ -3,9 +3,9 @@
 //! most urgent first and keeps the counts per area and severity.
 
 use super::{Backoffice, Ctx};
+use crate::domain::attention::Severity;
 use crate::domain::attention::{Attention, AttentionCount, AttentionItem};
 use crate::domain::permissions::{Action, Area};
-use crate::domain::staff::completeness::Severity;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 

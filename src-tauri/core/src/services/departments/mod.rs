@@ -1,3 +1,6 @@
+pub mod export;
+pub mod import;
+
 use crate::domain::department::{Department, DepartmentInput, DepartmentQuery};
 use crate::domain::page::Page;
 use crate::domain::permissions::{Action, Area};

@@ -7,15 +7,15 @@
 use crate::domain::history::{Change, ChangeOp, HistoryQuery};
 use crate::domain::permissions::{Action, Area};
 use crate::domain::staff::catalog::ContractType;
-use crate::domain::staff::employee::{Employee, EmployeeFile, EmployeeStatus, StaffQuery};
+use crate::domain::staff::employee::{EmployeeFile, EmployeeStatus, StaffQuery};
 use crate::error::{Error, ErrorCode};
-use crate::export::{self, Column, Kind, Language, Sheet, Value};
+use crate::export::{self, Language, Sheet};
 use crate::files::stage;
 use crate::services::exports::{filter_of, ExportRecord};
 use crate::services::staff::employee_file;
+use crate::services::staff::fields::{export_cells, export_columns};
 use crate::services::{Backoffice, Ctx};
 use crate::store::retired_list;
-use crate::store::staff::list::ExportNames;
 use crate::store::{departments, history, staff::employees, staff::list};
 use chrono::{Datelike, Local, NaiveDate, Timelike};
 use serde::Serialize;
@@ -23,120 +23,17 @@ use std::io::Write;
 use std::path::Path;
 use ts_rs::TS;
 
-/// The list's columns, in file order.
-const COLUMNS: &[Column] = &[
-    Column::new(
-        "employee_number",
-        "Matricola",
-        "Employee number",
-        Kind::Text,
-    ),
-    Column::new("last_name", "Cognome", "Last name", Kind::Text),
-    Column::new("first_name", "Nome", "First name", Kind::Text),
-    Column::new("tax_code", "Codice fiscale", "Tax code", Kind::Text),
-    Column::new("birth_date", "Data di nascita", "Birth date", Kind::Date),
-    Column::new("birth_place", "Luogo di nascita", "Birth place", Kind::Text),
-    Column::new("sex", "Sesso", "Sex", Kind::Text),
-    Column::new("email", "Email", "Email", Kind::Text),
-    Column::new("phone", "Telefono", "Phone", Kind::Text),
-    Column::new("address", "Indirizzo", "Address", Kind::Text),
-    Column::new("iban", "IBAN", "IBAN", Kind::Text),
-    Column::new("department", "Reparto", "Department", Kind::Text),
-    Column::new("job_title", "Mansione", "Job title", Kind::Text),
-    // The manager's tax code: unambiguous, and what the import matches managers on.
-    Column::new("manager", "CF responsabile", "Manager tax code", Kind::Text),
-    Column::new("hire_date", "Data assunzione", "Hire date", Kind::Date),
-    Column::new(
-        "contract_type",
-        "Tipo contratto",
-        "Contract type",
-        Kind::Text,
-    ),
-    Column::new(
-        "contract_end",
-        "Data fine contratto",
-        "Contract end",
-        Kind::Date,
-    ),
-    Column::new("ccnl", "CCNL", "CCNL", Kind::Text),
-    Column::new("level", "Livello", "Level", Kind::Text),
-    Column::new("status", "Stato", "Status", Kind::Text),
-    Column::new(
-        "termination_date",
-        "Data cessazione",
-        "Termination date",
-        Kind::Date,
-    ),
-    Column::new(
-        "termination_reason",
-        "Motivo cessazione",
-        "Termination reason",
-        Kind::Text,
-    ),
-    Column::new("completeness", "Completezza", "Completeness", Kind::Integer),
-    Column::new(
-        "next_expiry",
-        "Prossima scadenza",
-        "Next expiry",
-        Kind::Date,
-    ),
-];
-
-const SHEET: Sheet = Sheet {
-    name_it: "Personale",
-    name_en: "Staff",
-    columns: COLUMNS,
-};
+/// The list's sheet: its columns come from the employee fields' declaration.
+fn sheet() -> Sheet<'static> {
+    Sheet {
+        name_it: "Personale",
+        name_en: "Staff",
+        columns: export_columns(),
+    }
+}
 
 fn italian(language: &str) -> bool {
     language == "it"
-}
-
-fn text(s: &Option<String>) -> Value {
-    Value::opt_text(s.as_deref())
-}
-
-fn cells(e: &Employee, n: &ExportNames, language: Language) -> Vec<Value> {
-    COLUMNS
-        .iter()
-        .map(|c| match c.key {
-            "employee_number" => text(&e.employee_number),
-            "last_name" => Value::text(&e.last_name),
-            "first_name" => Value::text(&e.first_name),
-            "tax_code" => Value::text(&e.tax_code),
-            "birth_date" => Value::opt_date(e.birth_date),
-            "birth_place" => text(&e.birth_place),
-            "sex" => e
-                .sex
-                .map_or(Value::Empty, |s| Value::text(format!("{s:?}"))),
-            "email" => text(&e.email),
-            "phone" => text(&e.phone),
-            "address" => text(&e.address),
-            "iban" => text(&e.iban),
-            "department" => text(&n.department),
-            "job_title" => text(&e.job_title),
-            "manager" => text(&n.manager_tax_code),
-            "hire_date" => Value::Date(e.hire_date),
-            "contract_type" => match language {
-                Language::It => text(&n.contract_type_it),
-                Language::En => text(&n.contract_type_en),
-            },
-            "contract_end" => Value::opt_date(e.contract_end),
-            "ccnl" => text(&e.ccnl),
-            "level" => text(&e.level),
-            "status" => Value::text(match (e.status, language) {
-                (EmployeeStatus::Active, Language::It) => "attivo",
-                (EmployeeStatus::Terminated, Language::It) => "cessato",
-                (EmployeeStatus::Active, Language::En) => "active",
-                (EmployeeStatus::Terminated, Language::En) => "terminated",
-            }),
-            "termination_date" => Value::opt_date(e.termination_date),
-            "termination_reason" => text(&e.termination_reason),
-            "completeness" => Value::Integer(e.completeness),
-            "next_expiry" => Value::opt_date(e.next_expiry),
-            _ => Value::Empty,
-        })
-        .collect()
 }
 
 /// The list's filter for the export's record, with the names of the department and contract
@@ -228,9 +125,9 @@ impl Backoffice {
         let today = self.today();
         let language = Language::from_code(language);
         let (staged, rows, filter) = self.store.read(|c| {
-            let (staged, rows) = export::stage(path, format, language, &SHEET, |out| {
+            let (staged, rows) = export::stage(path, format, language, &sheet(), |out| {
                 list::for_each(c, q, today, &mut |e, names| {
-                    out.row(&cells(e, names, language))
+                    out.row(&export_cells(e, names, language))
                 })
             })?;
             Ok((staged, rows, staff_filter(c, q)?))
@@ -504,25 +401,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_column_has_a_value_rule_and_reads_back() {
-        use crate::import::headers::{suggest_mapping, STAFF_FIELDS};
+    fn every_column_reads_back() {
+        use crate::import::headers::suggest_mapping;
+        use crate::services::staff::fields::import_fields;
+        let fields = import_fields();
+        let columns = export_columns();
         for language in ["it", "en"] {
             let language = Language::from_code(language);
-            let h: Vec<String> = COLUMNS
+            let h: Vec<String> = columns
                 .iter()
                 .map(|c| c.title(language).to_owned())
                 .collect();
-            let mapping = suggest_mapping(&h, STAFF_FIELDS);
-            let mapped: Vec<&str> = STAFF_FIELDS
+            let mapping = suggest_mapping(&h, fields);
+            let mapped: Vec<&str> = fields
                 .iter()
                 .zip(&mapping)
-                .filter_map(|(f, m)| m.map(|i| COLUMNS[i].key).filter(|k| *k == f.key))
+                .filter_map(|(f, m)| m.map(|i| columns[i].key).filter(|k| *k == f.key))
                 .collect();
             // Every importable field finds its own column in both languages, but the one that
             // stands for surname and name together (the export writes them apart).
-            let own = STAFF_FIELDS
+            let own = fields
                 .iter()
-                .filter(|f| f.key != crate::domain::staff_import::FULL_NAME)
+                .filter(|f| f.key != crate::domain::staff::import::FULL_NAME)
                 .count();
             assert_eq!(mapped.len(), own, "{language:?}: {mapped:?}");
         }

@@ -4,6 +4,8 @@
 pub(crate) mod attention;
 mod catalog;
 pub(crate) mod export;
+pub mod fields;
+pub mod import;
 
 use crate::domain::history::ChangeOp;
 use crate::domain::page::Page;

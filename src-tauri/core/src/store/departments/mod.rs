@@ -65,8 +65,8 @@ pub fn get(conn: &Connection, id: i64) -> crate::Result<Option<Department>> {
         .optional()?)
 }
 
-pub fn list(conn: &Connection, q: &DepartmentQuery) -> crate::Result<Page<Department>> {
-    let (offset, limit) = q.page.clamped();
+/// The WHERE and ORDER BY of the list's filter and sort, with the filter's arguments.
+fn filtered(q: &DepartmentQuery) -> (String, String, Vec<Value>) {
     let mut filter = String::from(" WHERE 1=1");
     let mut args: Vec<Value> = Vec::new();
     match q.status {
@@ -81,11 +81,6 @@ pub fn list(conn: &Connection, q: &DepartmentQuery) -> crate::Result<Page<Depart
         );
         args.push(Value::Text(like_pattern(&s)));
     }
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM departments{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
     // Sort keys come from a closed enum, never from user text; id breaks ties so paging is stable.
     let key = match q.sort {
         DepartmentSort::Name => "name_key",
@@ -95,10 +90,21 @@ pub fn list(conn: &Connection, q: &DepartmentQuery) -> crate::Result<Page<Depart
         DepartmentSort::UpdatedAt => "updated_at",
     };
     let dir = q.dir.sql();
+    let order = format!(" ORDER BY {key} IS NULL, {key} {dir}, id {dir}");
+    (filter, order, args)
+}
+
+pub fn list(conn: &Connection, q: &DepartmentQuery) -> crate::Result<Page<Department>> {
+    let (offset, limit) = q.page.clamped();
+    let (filter, order, mut args) = filtered(q);
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM departments{filter}"),
+        rusqlite::params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
     let n = args.len();
     let sql = format!(
-        "SELECT {COLUMNS} FROM departments{filter}
-         ORDER BY {key} IS NULL, {key} {dir}, id {dir} LIMIT ?{} OFFSET ?{}",
+        "SELECT {COLUMNS} FROM departments{filter}{order} LIMIT ?{} OFFSET ?{}",
         n + 1,
         n + 2
     );
@@ -109,6 +115,22 @@ pub fn list(conn: &Connection, q: &DepartmentQuery) -> crate::Result<Page<Depart
         .query_map(rusqlite::params_from_iter(args.iter()), from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Page { items, total })
+}
+
+/// Every department the list's filter matches, in its order, one at a time (an export), without
+/// the page.
+pub fn for_each(
+    conn: &Connection,
+    q: &DepartmentQuery,
+    f: &mut dyn FnMut(&Department) -> crate::Result<()>,
+) -> crate::Result<()> {
+    let (filter, order, args) = filtered(q);
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM departments{filter}{order}"))?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+    while let Some(r) = rows.next()? {
+        f(&from_row(r)?)?;
+    }
+    Ok(())
 }
 
 pub fn count_active(conn: &Connection) -> crate::Result<i64> {

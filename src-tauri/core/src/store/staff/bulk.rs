@@ -6,23 +6,21 @@
 //! row, hashes and appends its history row, and asks for its search entry. Building the
 //! snapshot in Rust instead of `INSERT … RETURNING json_object(…)` takes that work off the
 //! writer; the text must be byte for byte what SQLite's `json_object` gives (verify compares
-//! them), which the tests check on awkward values and [`Bulk::finish`] checks again on the first
-//! and last rows written, rolling back on any difference.
+//! them), which `row_values`' tests check on awkward values and [`Bulk::finish`] checks again on
+//! the first and last rows written, rolling back on any difference. The insert and the snapshot
+//! come from the one value list of `employees::NewRow`.
 
 use crate::domain::history::ChangeOp;
-use crate::domain::staff::employee::{Employee, ValidEmployee};
-use crate::domain::text::fold_key;
+use crate::domain::staff::employee::ValidEmployee;
 use crate::error::Error;
-use crate::store::dates::{date_text, opt_date_text};
+use crate::store::row_values::{self, Values};
 use crate::store::search::SearchIndex;
 use crate::store::staff::employees::{
-    bind_new, create_indexes, drop_indexes, exists_active, ref_errors_with, sex_text, sort_key,
-    Scores, TRACKED,
+    create_indexes, drop_indexes, exists_active, ref_errors_with, NewRow, Scores, TRACKED,
 };
-use crate::store::ts_text;
 use crate::store::tx::WriteTx;
 use std::collections::HashMap;
-use std::fmt::Write;
+use std::sync::OnceLock;
 
 pub use crate::store::staff::employees::{REBUILD_INDEXES_FROM, ROWS_PER_INSERT};
 
@@ -35,128 +33,33 @@ pub struct NewEmployee {
     pub snapshot: String,
 }
 
-/// Appends `s` as a JSON string the way SQLite's `json_object` writes text: `"` and `\` escaped
-/// with a backslash, control characters as `\b \t \n \f \r` or `\u00XX`, everything else (the
-/// apostrophe, DEL, any non-ASCII character) as is.
-fn push_json_str(out: &mut String, s: &str) {
-    out.push('"');
-    let mut from = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let esc: Option<&str> = match b {
-            b'"' => Some("\\\""),
-            b'\\' => Some("\\\\"),
-            0x08 => Some("\\b"),
-            b'\t' => Some("\\t"),
-            b'\n' => Some("\\n"),
-            0x0c => Some("\\f"),
-            b'\r' => Some("\\r"),
-            0..=0x1f => None,
-            _ => continue,
-        };
-        out.push_str(&s[from..i]);
-        match esc {
-            Some(e) => out.push_str(e),
-            None => {
-                let _ = write!(out, "\\u{:04x}", b);
-            }
+/// The history snapshot of a new employee written by a bulk insert with this id, at `now` (the
+/// write's time as stored), with these scores: what SQLite's `json_object` over the stored row
+/// gives, built from the same value list the insert binds.
+pub fn snapshot_json(
+    v: &ValidEmployee,
+    id: i64,
+    now: &str,
+    scores: &Scores,
+) -> crate::Result<String> {
+    static ORDER: OnceLock<Vec<usize>> = OnceLock::new();
+    let row = NewRow::new(v, now, scores);
+    let values = row.values_with_id(&id);
+    let order = match ORDER.get() {
+        Some(order) => order,
+        None => {
+            let order = row_values::snapshot_order(&TRACKED, &row_values::names(&values))?;
+            ORDER.get_or_init(|| order)
         }
-        from = i + 1;
-    }
-    out.push_str(&s[from..]);
-    out.push('"');
+    };
+    row_values::snapshot_json(&TRACKED, order, &values)
 }
 
-fn push_key(out: &mut String, key: &str) {
-    if !out.ends_with('{') {
-        out.push(',');
-    }
-    out.push('"');
-    out.push_str(key);
-    out.push_str("\":");
+/// The bulk insert: every stored column, the id included.
+fn insert_sql(values: &Values) -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| row_values::insert_sql("employees", &row_values::names(values), ""))
 }
-
-fn text(out: &mut String, key: &str, v: Option<&str>) {
-    push_key(out, key);
-    match v {
-        Some(s) => push_json_str(out, s),
-        None => out.push_str("null"),
-    }
-}
-
-fn int(out: &mut String, key: &str, v: Option<i64>) {
-    push_key(out, key);
-    match v {
-        Some(n) => {
-            let _ = write!(out, "{n}");
-        }
-        None => out.push_str("null"),
-    }
-}
-
-/// The history snapshot of `e` as stored (the value of `employees::TRACKED.snapshot_sql` for its
-/// row), without reading the row: keys in the same order, the same text for every value.
-pub fn snapshot_json(e: &Employee) -> String {
-    let mut o = String::with_capacity(800);
-    o.push('{');
-    int(&mut o, "id", Some(e.id));
-    text(&mut o, "employee_number", e.employee_number.as_deref());
-    text(&mut o, "first_name", Some(&e.first_name));
-    text(&mut o, "last_name", Some(&e.last_name));
-    text(
-        &mut o,
-        "sort_key",
-        Some(&sort_key(&e.first_name, &e.last_name)),
-    );
-    text(&mut o, "tax_code", Some(&e.tax_code));
-    text(&mut o, "birth_date", opt_date_text(e.birth_date).as_deref());
-    text(&mut o, "birth_place", e.birth_place.as_deref());
-    text(&mut o, "sex", sex_text(e.sex));
-    text(&mut o, "email", e.email.as_deref());
-    text(&mut o, "phone", e.phone.as_deref());
-    text(&mut o, "address", e.address.as_deref());
-    text(&mut o, "iban", e.iban.as_deref());
-    int(&mut o, "department_id", e.department_id);
-    text(&mut o, "job_title", e.job_title.as_deref());
-    text(
-        &mut o,
-        "job_title_key",
-        e.job_title.as_deref().map(fold_key).as_deref(),
-    );
-    int(&mut o, "manager_id", e.manager_id);
-    text(&mut o, "hire_date", Some(&date_text(e.hire_date)));
-    int(&mut o, "contract_type_id", e.contract_type_id);
-    text(
-        &mut o,
-        "contract_end",
-        opt_date_text(e.contract_end).as_deref(),
-    );
-    text(&mut o, "ccnl", e.ccnl.as_deref());
-    text(&mut o, "level", e.level.as_deref());
-    text(&mut o, "status", Some(e.status.as_str()));
-    text(
-        &mut o,
-        "termination_date",
-        opt_date_text(e.termination_date).as_deref(),
-    );
-    text(
-        &mut o,
-        "termination_reason",
-        e.termination_reason.as_deref(),
-    );
-    int(&mut o, "version", Some(e.version));
-    text(&mut o, "created_at", Some(&ts_text(e.created_at)));
-    text(&mut o, "updated_at", Some(&ts_text(e.updated_at)));
-    o.push('}');
-    o
-}
-
-const INSERT_SQL: &str = "INSERT INTO employees (id, employee_number, first_name, last_name,
-        sort_key, tax_code, birth_date, birth_place, sex, email, phone, address, iban,
-        department_id, job_title, job_title_key, manager_id, hire_date, contract_type_id,
-        contract_end, ccnl, level, status, version, created_at, updated_at, completeness,
-        issue_count, urgency, next_expiry)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-             ?19, ?20, ?21, ?22, 'active', 1, ?23, ?23, ?24, ?25, ?26, ?27)";
 
 /// A bulk insert in progress, inside one write. The same rule as
 /// [`insert_many`](crate::store::staff::employees::insert_many): once at least [`REBUILD_INDEXES_FROM`] rows,
@@ -284,9 +187,11 @@ impl<'w, 'c> Bulk<'w, 'c> {
         if !errors.is_empty() {
             return Err(Error::validation(errors));
         }
-        let mut stmt = self.w.conn().prepare_cached(INSERT_SQL)?;
-        stmt.raw_bind_parameter(1, e.id)?;
-        bind_new(&mut stmt, 2, v, &self.w.now_text(), &e.scores)?;
+        let now = self.w.now_text();
+        let row = NewRow::new(v, &now, &e.scores);
+        let values = row.values_with_id(&e.id);
+        let mut stmt = self.w.conn().prepare_cached(insert_sql(&values))?;
+        row_values::bind(&mut stmt, 1, &values)?;
         stmt.raw_execute()?;
         self.w.reindex(SearchIndex::Employees, e.id, false)?;
         self.w
@@ -333,30 +238,7 @@ impl<'w, 'c> Bulk<'w, 'c> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    #[test]
-    fn json_strings_escape_as_sqlite_does() {
-        let c = rusqlite::Connection::open_in_memory().unwrap();
-        let samples = [
-            "",
-            "plain",
-            "d'Amico",
-            "quote \" and \\ backslash",
-            "tab\tnew\nline\rcr\u{8}bs\u{c}ff",
-            "\u{1}\u{1f}\u{7f} control and DEL",
-            "àèìòù ß € 日本 🙂",
-            "\\u0041 not an escape",
-        ];
-        for s in samples {
-            let mut mine = String::new();
-            push_json_str(&mut mine, s);
-            let theirs: String = c
-                .query_row("SELECT json_object('k', ?1)", [s], |r| r.get(0))
-                .unwrap();
-            assert_eq!(format!("{{\"k\":{mine}}}"), theirs, "{s:?}");
-        }
-    }
+    use crate::store::dates::date_text;
 
     #[test]
     fn dates_as_text() {

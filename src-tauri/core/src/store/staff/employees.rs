@@ -8,13 +8,15 @@ use crate::domain::staff::employee::{Employee, EmployeeStatus, ValidEmployee};
 use crate::domain::text::fold_key;
 use crate::error::{Error, FieldError};
 use crate::store::dates::{date_at, date_text, opt_date_at, opt_date_text};
+use crate::store::row_values::{self, Values};
 use crate::store::search::SearchIndex;
 use crate::store::tracked::{Naming, Snapshot, Tracked};
 use crate::store::ts_parse;
 use crate::store::tx::WriteTx;
 use crate::store::versioned::at_version;
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row, ToSql};
+use std::sync::OnceLock;
 
 /// Every stored column except the cached scores (`completeness`, `issue_count`, `urgency`,
 /// `next_expiry`): those follow from tracked rows and the calendar, and change without anyone's
@@ -33,6 +35,7 @@ pub static TRACKED: Tracked = Tracked {
         "birth_place",
         "sex",
         "email",
+        "private_email",
         "phone",
         "address",
         "iban",
@@ -73,10 +76,10 @@ pub const COLUMNS: &str = "e.id, e.employee_number, e.first_name, e.last_name, e
     e.birth_date, e.birth_place, e.sex, e.email, e.phone, e.address, e.iban, e.department_id,
     e.job_title, e.manager_id, e.hire_date, e.contract_type_id, e.contract_end, e.ccnl, e.level,
     e.status, e.termination_date, e.termination_reason, e.completeness, e.next_expiry, e.version,
-    e.created_at, e.updated_at";
+    e.created_at, e.updated_at, e.private_email";
 
 /// Columns after [`COLUMNS`] start at this index.
-pub const COLUMN_COUNT: usize = 28;
+pub const COLUMN_COUNT: usize = 29;
 
 fn sex_of(s: Option<String>) -> Option<Sex> {
     match s.as_deref() {
@@ -84,13 +87,6 @@ fn sex_of(s: Option<String>) -> Option<Sex> {
         Some("F") => Some(Sex::F),
         _ => None,
     }
-}
-
-pub(super) fn sex_text(s: Option<Sex>) -> Option<&'static str> {
-    s.map(|s| match s {
-        Sex::M => "M",
-        Sex::F => "F",
-    })
 }
 
 pub fn from_row(r: &Row) -> rusqlite::Result<Employee> {
@@ -124,6 +120,7 @@ pub fn from_row(r: &Row) -> rusqlite::Result<Employee> {
         version: r.get(25)?,
         created_at: ts_parse(&r.get::<_, String>(26)?)?,
         updated_at: ts_parse(&r.get::<_, String>(27)?)?,
+        private_email: r.get(28)?,
     })
 }
 
@@ -301,64 +298,136 @@ pub const ROWS_PER_INSERT: usize = 500;
 /// the table's indexes once at the end instead of updating them row by row (see [`insert_many`]).
 pub const REBUILD_INDEXES_FROM: usize = 10_000;
 
-/// The INSERT of a new employee, returning its id and history snapshot.
-/// Binds a new employee's values to `stmt` from parameter `first` on, in the column order of
-/// `insert_sql` and of the import's bulk `bulk::INSERT_SQL` (which differ only in `id`
-/// coming first there): one list for both, so the two writes cannot bind different values.
-pub(super) fn bind_new(
-    stmt: &mut rusqlite::Statement<'_>,
-    first: usize,
-    v: &ValidEmployee,
-    now: &str,
-    s: &Scores,
-) -> rusqlite::Result<()> {
-    let values: [&dyn rusqlite::ToSql; 26] = [
-        &v.employee_number,
-        &v.first_name,
-        &v.last_name,
-        &sort_key(&v.first_name, &v.last_name),
-        &v.tax_code,
-        &opt_date_text(v.birth_date),
-        &v.birth_place,
-        &sex_text(v.sex),
-        &v.email,
-        &v.phone,
-        &v.address,
-        &v.iban,
-        &v.department_id,
-        &v.job_title,
-        &v.job_title.as_deref().map(fold_key),
-        &v.manager_id,
-        &date_text(v.hire_date),
-        &v.contract_type_id,
-        &opt_date_text(v.contract_end),
-        &v.ccnl,
-        &v.level,
-        &now,
-        &s.score,
-        &s.issue_count,
-        &s.urgency,
-        &opt_date_text(s.next_expiry),
-    ];
-    for (i, value) in values.iter().enumerate() {
-        stmt.raw_bind_parameter(first + i, value)?;
-    }
-    Ok(())
+/// The values a form sets, held for one write: the text the dates and keys are stored as.
+pub struct FormRow<'a> {
+    v: &'a ValidEmployee,
+    sort_key: String,
+    job_title_key: Option<String>,
+    birth_date: Option<String>,
+    hire_date: String,
+    contract_end: Option<String>,
 }
 
-fn insert_sql() -> &'static str {
-    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+impl<'a> FormRow<'a> {
+    pub fn new(v: &'a ValidEmployee) -> Self {
+        FormRow {
+            v,
+            sort_key: sort_key(&v.first_name, &v.last_name),
+            job_title_key: v.job_title.as_deref().map(fold_key),
+            birth_date: opt_date_text(v.birth_date),
+            hire_date: date_text(v.hire_date),
+            contract_end: opt_date_text(v.contract_end),
+        }
+    }
+
+    /// Every column the employee form sets, with its value: the insert, the update, the bulk
+    /// insert and the bulk's history snapshot are all made from this list (`row_values`), so a
+    /// new form field is one line here.
+    pub fn values(&self) -> Values<'_> {
+        let v = self.v;
+        vec![
+            ("employee_number", &v.employee_number),
+            ("first_name", &v.first_name),
+            ("last_name", &v.last_name),
+            ("sort_key", &self.sort_key),
+            ("tax_code", &v.tax_code),
+            ("birth_date", &self.birth_date),
+            ("birth_place", &v.birth_place),
+            ("sex", sex_value(v.sex)),
+            ("email", &v.email),
+            ("private_email", &v.private_email),
+            ("phone", &v.phone),
+            ("address", &v.address),
+            ("iban", &v.iban),
+            ("department_id", &v.department_id),
+            ("job_title", &v.job_title),
+            ("job_title_key", &self.job_title_key),
+            ("manager_id", &v.manager_id),
+            ("hire_date", &self.hire_date),
+            ("contract_type_id", &v.contract_type_id),
+            ("contract_end", &self.contract_end),
+            ("ccnl", &v.ccnl),
+            ("level", &v.level),
+        ]
+    }
+}
+
+/// `sex` as stored, borrowed for a value list.
+fn sex_value(s: Option<Sex>) -> &'static dyn ToSql {
+    match s {
+        Some(Sex::M) => &"M",
+        Some(Sex::F) => &"F",
+        None => &rusqlite::types::Null,
+    }
+}
+
+/// A new employee's row: the form's values, the columns a new row starts with and its cached
+/// scores.
+pub struct NewRow<'a> {
+    form: FormRow<'a>,
+    now: &'a str,
+    scores: &'a Scores,
+    next_expiry: Option<String>,
+}
+
+const ACTIVE: &str = "active";
+const FIRST_VERSION: i64 = 1;
+const NOT_SET: rusqlite::types::Null = rusqlite::types::Null;
+
+impl<'a> NewRow<'a> {
+    pub fn new(v: &'a ValidEmployee, now: &'a str, scores: &'a Scores) -> Self {
+        NewRow {
+            form: FormRow::new(v),
+            now,
+            scores,
+            next_expiry: opt_date_text(scores.next_expiry),
+        }
+    }
+
+    /// The row's stored values without its id (the single insert lets SQLite choose it).
+    pub fn values(&self) -> Values<'_> {
+        let mut values = self.form.values();
+        values.extend_from_slice(&[
+            ("status", &ACTIVE as &dyn ToSql),
+            ("termination_date", &NOT_SET),
+            ("termination_reason", &NOT_SET),
+            ("version", &FIRST_VERSION),
+            ("created_at", &self.now),
+            ("updated_at", &self.now),
+            ("completeness", &self.scores.score),
+            ("issue_count", &self.scores.issue_count),
+            ("urgency", &self.scores.urgency),
+            ("next_expiry", &self.next_expiry),
+        ]);
+        values
+    }
+
+    /// The row's stored values with the id a bulk insert gives it, first.
+    pub fn values_with_id<'b>(&'b self, id: &'b i64) -> Values<'b> {
+        let mut values: Values<'b> = vec![("id", id)];
+        values.extend(self.values());
+        values
+    }
+}
+
+fn insert_sql(values: &Values) -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
     SQL.get_or_init(|| {
-        format!(
-            "INSERT INTO employees (employee_number, first_name, last_name, sort_key, tax_code,
-                birth_date, birth_place, sex, email, phone, address, iban, department_id,
-                job_title, job_title_key, manager_id, hire_date, contract_type_id, contract_end,
-                ccnl, level, status, version, created_at, updated_at, completeness, issue_count,
-                urgency, next_expiry)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                     ?18, ?19, ?20, ?21, 'active', 1, ?22, ?22, ?23, ?24, ?25, ?26)
-             RETURNING id, {}",
-            TRACKED.snapshot_sql()
+        row_values::insert_sql(
+            "employees",
+            &row_values::names(values),
+            &format!("RETURNING id, {}", TRACKED.snapshot_sql()),
+        )
+    })
+}
+
+fn update_sql(values: &Values) -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| {
+        row_values::update_sql(
+            "employees",
+            &row_values::names(values),
+            "version = version + 1, updated_at = ?{last}",
         )
     })
 }
@@ -401,6 +470,7 @@ pub fn new_employee(v: &ValidEmployee, at: DateTime<Utc>) -> Employee {
         birth_place: v.birth_place.clone(),
         sex: v.sex,
         email: v.email.clone(),
+        private_email: v.private_email.clone(),
         phone: v.phone.clone(),
         address: v.address.clone(),
         iban: v.iban.clone(),
@@ -460,14 +530,22 @@ pub fn insert_many(
     let at = ts_parse(&now)?;
     let mut out = Vec::with_capacity(rows.len());
     {
-        let mut stmt = w.conn().prepare_cached(insert_sql())?;
+        let mut stmt = None;
         for (i, v) in rows.iter().enumerate() {
             if !rebuild {
                 check_refs(w, v, None, true)?;
             }
             let mut e = new_employee(v, at);
             let s = score(&e)?;
-            bind_new(&mut stmt, 1, v, &now, &s)?;
+            let row = NewRow::new(v, &now, &s);
+            let values = row.values();
+            if stmt.is_none() {
+                stmt = Some(w.conn().prepare_cached(insert_sql(&values))?);
+            }
+            let Some(stmt) = stmt.as_mut() else {
+                return Err(Error::internal("the insert was not prepared"));
+            };
+            row_values::bind(stmt, 1, &values)?;
             let (id, after): (i64, String) = {
                 let mut returned = stmt.raw_query();
                 let row = returned
@@ -543,41 +621,14 @@ pub fn update(
     let before = w.snapshot(&TRACKED, id)?;
     // Before the row changes: the search index is told the text it holds.
     w.reindex(SearchIndex::Employees, id, true)?;
-    w.conn()
-        .prepare_cached(
-            "UPDATE employees SET employee_number = ?1, first_name = ?2, last_name = ?3,
-                sort_key = ?4, tax_code = ?5, birth_date = ?6, birth_place = ?7, sex = ?8,
-                email = ?9, phone = ?10, address = ?11, iban = ?12, department_id = ?13,
-                job_title = ?14, job_title_key = ?15, manager_id = ?16, hire_date = ?17,
-                contract_type_id = ?18, contract_end = ?19, ccnl = ?20, level = ?21,
-                version = version + 1, updated_at = ?22
-             WHERE id = ?23",
-        )?
-        .execute(params![
-            v.employee_number,
-            v.first_name,
-            v.last_name,
-            sort_key(&v.first_name, &v.last_name),
-            v.tax_code,
-            opt_date_text(v.birth_date),
-            v.birth_place,
-            sex_text(v.sex),
-            v.email,
-            v.phone,
-            v.address,
-            v.iban,
-            v.department_id,
-            v.job_title,
-            v.job_title.as_deref().map(fold_key),
-            v.manager_id,
-            date_text(v.hire_date),
-            v.contract_type_id,
-            opt_date_text(v.contract_end),
-            v.ccnl,
-            v.level,
-            w.now_text(),
-            id
-        ])?;
+    let form = FormRow::new(v);
+    let mut values = form.values();
+    let now = w.now_text();
+    let sql = update_sql(&values);
+    values.extend_from_slice(&[("updated_at", &now as &dyn ToSql), ("id", &id)]);
+    let mut stmt = w.conn().prepare_cached(sql)?;
+    row_values::bind(&mut stmt, 1, &values)?;
+    stmt.raw_execute()?;
     w.record(&TRACKED, id, ChangeOp::Update, before)?;
     let e = get(w.conn(), id)?.ok_or_else(|| Error::not_found("employee"))?;
     Ok((e, true))

@@ -62,14 +62,8 @@ pub struct EmployeeFacts<'a> {
     pub today: NaiveDate,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Low,
-    Medium,
-    High,
-    Critical,
-}
+/// Issues rank by the attention list's urgency, shared by every area.
+pub use crate::domain::attention::Severity;
 
 /// The tab of the employee file where an issue is fixed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -1,7 +1,9 @@
 import { addTranslations, type Shape } from "../../i18n/strings";
 
-// Strings of the staff import, added to the resources under `import` when this chunk loads.
+// Strings of the import wizard every area shares, added to the resources under `import` when this
+// chunk loads. The fields' and options' names come from Rust with the preview, in both languages.
 
+import type { ImportArea } from "../../bindings/ImportArea";
 import type { ImportBadFileReason } from "../../bindings/ImportBadFileReason";
 
 /**
@@ -14,7 +16,7 @@ const badFileEn: Record<ImportBadFileReason, string> = {
   too_large: "The file is larger than {{max_mb}} MB.",
   too_many_rows: "The file has more than {{max}} rows: split it into smaller files.",
   too_many_columns:
-    "Line {{line}} has more than {{max}} columns: this does not look like a list of people.",
+    "Line {{line}} has more than {{max}} columns: this does not look like a list of records.",
   empty: "The file holds no rows.",
   xls_legacy:
     "This is an old Excel 97-2003 workbook (.xls): open it in Excel and save it as .xlsx or CSV.",
@@ -30,26 +32,39 @@ const badFileEn: Record<ImportBadFileReason, string> = {
     "The cell in column {{column}}, line {{line}}, is longer than {{max}} characters (Excel's own limit).",
 };
 
+/** What the wizard says for each area (a type generated from Rust: a new area needs its lines). */
+type AreaTexts = { title: string; subtitle: string; chooseTitle: string; chooseHelp: string };
+const areasEn: Record<ImportArea, AreaTexts> = {
+  staff: {
+    title: "Import staff",
+    subtitle:
+      "From a CSV or Excel export of your payroll software. Nothing is saved until every row is valid.",
+    chooseTitle: "Choose the staff file to import",
+    chooseHelp:
+      "CSV (separated by ; or ,, UTF-8 or Windows-1252) or Excel .xlsx, with one row per person and a header row.",
+  },
+  departments: {
+    title: "Import departments",
+    subtitle:
+      "From a CSV or Excel list of departments. Rows are matched by code, else by name; nothing is saved until every row is valid.",
+    chooseTitle: "Choose the departments file to import",
+    chooseHelp:
+      "CSV (separated by ; or ,, UTF-8 or Windows-1252) or Excel .xlsx, with one row per department and a header row.",
+  },
+};
+
 export const importEn = {
-  title: "Import staff",
-  subtitle:
-    "From a CSV or Excel export of your payroll software. Nothing is saved until every row is valid.",
+  areas: areasEn,
   stepFile: "File",
   stepMapping: "Columns",
   stepReport: "Check",
   stepImport: "Import",
   choose: "Choose file…",
-  chooseTitle: "Choose the staff file to import",
-  chooseHelp:
-    "CSV (separated by ; or ,, UTF-8 or Windows-1252) or Excel .xlsx, with one row per person and a header row.",
   source: "{{format}} · {{details}} · {{rows}} rows",
   separator: "separator {{sep}}",
   mappingHelp:
     "Check which column of the file fills each field. Fields marked * are needed; unmapped fields are left unchanged.",
   notImported: "— not imported —",
-  createDepartments: "Create the departments the file names that do not exist yet",
-  capitaliseNames:
-    "Write names and birth places the file has in capitals with capital initials (ROSSI → Rossi)",
   check: "Check all rows",
   preview: "First rows of the file",
   line: "Line",
@@ -64,10 +79,10 @@ export const importEn = {
   field: "Field",
   problem: "Problem",
   warningsTitle: "To check (imported anyway)",
-  unknownDepartments: "Departments not found: {{names}}",
+  unknownValues: "Not found for “{{field}}”: {{names}}",
   readyTitle: "All rows are valid",
-  readyText: "{{create}} new files and {{update}} updates will be saved in one step.",
-  readyNothing: "Every row matches the file on record: importing changes nothing.",
+  readyText: "{{create}} new records and {{update}} updates will be saved in one step.",
+  readyNothing: "Every row matches what is on record: importing changes nothing.",
   start: "Import",
   back: "Back",
   another: "Choose another file",
@@ -75,7 +90,9 @@ export const importEn = {
   cancel: "Cancel",
   cancelled: "Import cancelled: nothing was saved.",
   failed: "Import failed: nothing was saved.",
-  done: "Imported: {{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{departments}} departments created.",
+  done: "Imported: {{created}} new, {{updated}} updated, {{unchanged}} unchanged.",
+  referencesCreated: "Created for “{{field}}”: {{count}}.",
+  wholeRow: "Whole row",
   close: "Close",
   badFile: badFileEn,
   code: {
@@ -95,57 +112,39 @@ export const importEn = {
     column_used_twice: "The same column is already used for {{other}}",
     bad_column: "No such column",
     unknown_field: "Unknown field",
-  },
-  fields: {
-    row: "Whole row",
-    employee_number: "Employee no.",
-    last_name: "Last name",
-    first_name: "First name",
-    full_name: "Surname and name (one column)",
-    tax_code: "Tax code",
-    birth_date: "Birth date",
-    birth_place: "Birth place",
-    sex: "Sex",
-    email: "E-mail",
-    phone: "Phone",
-    address: "Address",
-    iban: "IBAN",
-    department: "Department",
-    department_id: "Department",
-    contract_type_id: "Contract type",
-    manager_id: "Manager",
-    job_title: "Job title",
-    manager: "Manager",
-    hire_date: "Hire date",
-    contract_type: "Contract type",
-    contract_end: "Contract end",
-    ccnl: "CCNL",
-    level: "Level",
-    status: "Status",
-    termination_date: "Termination date",
+    invalid_active: "Use yes or no (active or inactive)",
   },
 };
 
 export const importIt: Shape<typeof importEn> = {
-  title: "Importa personale",
-  subtitle:
-    "Da un'esportazione CSV o Excel del programma paghe. Non viene salvato nulla finché ogni riga non è valida.",
+  areas: {
+    staff: {
+      title: "Importa personale",
+      subtitle:
+        "Da un'esportazione CSV o Excel del programma paghe. Non viene salvato nulla finché ogni riga non è valida.",
+      chooseTitle: "Scegli il file del personale da importare",
+      chooseHelp:
+        "CSV (separato da ; o ,, UTF-8 o Windows-1252) o Excel .xlsx, una riga per persona e una riga di intestazione.",
+    },
+    departments: {
+      title: "Importa reparti",
+      subtitle:
+        "Da un elenco di reparti CSV o Excel. Le righe sono abbinate per codice, altrimenti per nome; non viene salvato nulla finché ogni riga non è valida.",
+      chooseTitle: "Scegli il file dei reparti da importare",
+      chooseHelp:
+        "CSV (separato da ; o ,, UTF-8 o Windows-1252) o Excel .xlsx, una riga per reparto e una riga di intestazione.",
+    },
+  },
   stepFile: "File",
   stepMapping: "Colonne",
   stepReport: "Verifica",
   stepImport: "Importazione",
   choose: "Scegli file…",
-  chooseTitle: "Scegli il file del personale da importare",
-  chooseHelp:
-    "CSV (separato da ; o ,, UTF-8 o Windows-1252) o Excel .xlsx, una riga per persona e una riga di intestazione.",
   source: "{{format}} · {{details}} · {{rows}} righe",
   separator: "separatore {{sep}}",
   mappingHelp:
     "Controlla quale colonna del file riempie ciascun campo. I campi con * sono necessari; i campi non associati restano invariati.",
   notImported: "— non importato —",
-  createDepartments: "Crea i reparti indicati nel file che non esistono ancora",
-  capitaliseNames:
-    "Scrivi con l'iniziale maiuscola nomi e luoghi di nascita che il file ha in maiuscolo (ROSSI → Rossi)",
   check: "Verifica tutte le righe",
   preview: "Prime righe del file",
   line: "Riga",
@@ -160,11 +159,10 @@ export const importIt: Shape<typeof importEn> = {
   field: "Campo",
   problem: "Problema",
   warningsTitle: "Da controllare (importate comunque)",
-  unknownDepartments: "Reparti non trovati: {{names}}",
+  unknownValues: "Non trovati per “{{field}}”: {{names}}",
   readyTitle: "Tutte le righe sono valide",
-  readyText: "{{create}} nuove schede e {{update}} aggiornamenti saranno salvati in un solo passo.",
-  readyNothing:
-    "Ogni riga corrisponde alla scheda già in archivio: l'importazione non cambia nulla.",
+  readyText: "{{create}} nuovi record e {{update}} aggiornamenti saranno salvati in un solo passo.",
+  readyNothing: "Ogni riga corrisponde a quanto già in archivio: l'importazione non cambia nulla.",
   start: "Importa",
   back: "Indietro",
   another: "Scegli un altro file",
@@ -172,15 +170,16 @@ export const importIt: Shape<typeof importEn> = {
   cancel: "Annulla",
   cancelled: "Importazione annullata: non è stato salvato nulla.",
   failed: "Importazione non riuscita: non è stato salvato nulla.",
-  done: "Importati: {{created}} nuovi, {{updated}} aggiornati, {{unchanged}} invariati, {{departments}} reparti creati.",
+  done: "Importati: {{created}} nuovi, {{updated}} aggiornati, {{unchanged}} invariati.",
+  referencesCreated: "Creati per “{{field}}”: {{count}}.",
+  wholeRow: "Intera riga",
   close: "Chiudi",
   badFile: {
     not_found: "Il file non esiste più dove era stato scelto.",
     unreadable: "Il file non si può leggere: controlla che non sia aperto in un altro programma.",
     too_large: "Il file supera {{max_mb}} MB.",
     too_many_rows: "Il file ha più di {{max}} righe: dividilo in file più piccoli.",
-    too_many_columns:
-      "La riga {{line}} ha più di {{max}} colonne: non sembra un elenco di persone.",
+    too_many_columns: "La riga {{line}} ha più di {{max}} colonne: non sembra un elenco di schede.",
     empty: "Il file non contiene righe.",
     xls_legacy:
       "È una vecchia cartella Excel 97-2003 (.xls): aprila in Excel e salvala come .xlsx o CSV.",
@@ -213,34 +212,7 @@ export const importIt: Shape<typeof importEn> = {
     column_used_twice: "La stessa colonna è già usata per {{other}}",
     bad_column: "Colonna inesistente",
     unknown_field: "Campo sconosciuto",
-  },
-  fields: {
-    row: "Intera riga",
-    employee_number: "Matricola",
-    last_name: "Cognome",
-    first_name: "Nome",
-    full_name: "Cognome e nome (una colonna)",
-    tax_code: "Codice fiscale",
-    birth_date: "Data di nascita",
-    birth_place: "Luogo di nascita",
-    sex: "Sesso",
-    email: "E-mail",
-    phone: "Telefono",
-    address: "Indirizzo",
-    iban: "IBAN",
-    department: "Reparto",
-    department_id: "Reparto",
-    contract_type_id: "Tipo di contratto",
-    manager_id: "Responsabile",
-    job_title: "Mansione",
-    manager: "Responsabile",
-    hire_date: "Data assunzione",
-    contract_type: "Tipo di contratto",
-    contract_end: "Fine contratto",
-    ccnl: "CCNL",
-    level: "Livello",
-    status: "Stato",
-    termination_date: "Data cessazione",
+    invalid_active: "Usa sì o no (attivo o non attivo)",
   },
 };
 

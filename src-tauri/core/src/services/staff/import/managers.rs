@@ -1,19 +1,27 @@
 //! Loops of managers an import would make: found once every row is read, on the links of the
 //! file over the ones on record.
 
-use super::plan::{Counted, Person};
 use crate::store::staff::keys;
 use rusqlite::Connection;
 use std::collections::HashMap;
 
+/// Someone in the manager chains an import would leave: a file on record (by id) or a new
+/// employee of the file (by tax code).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum Person {
+    OnFile(i64),
+    New(String),
+}
+
 /// One person of the file and the manager the import would leave them.
 pub(super) struct ManagerLink {
+    /// The row's index among the file's rows, and its line.
+    pub(super) row: usize,
     pub(super) line: usize,
     pub(super) who: Person,
     pub(super) manager: Option<Person>,
     /// The manager differs from the one on file (or the person is new and has one).
     pub(super) changed: bool,
-    pub(super) counted: Counted,
     /// The row already has a problem with its manager.
     pub(super) manager_reported: bool,
 }

@@ -25,8 +25,10 @@ use backoffice_core::domain::iban;
 use backoffice_core::domain::permissions::Role;
 use backoffice_core::domain::search::{GlobalSearchQuery, HitKind, SearchHit};
 use backoffice_core::domain::staff::employee::TerminationInput;
-use backoffice_core::domain::staff_import::{ImportOptions, ImportOutcome, ImportReport};
+use backoffice_core::domain::staff::import::ImportOptions;
+use backoffice_core::import::{ImportOutcome, ImportReport};
 use backoffice_core::jobs::Jobs;
+use backoffice_core::services::StaffImport;
 use backoffice_core::services::{Backoffice, Ctx};
 use backoffice_core::store::staff::employees::REBUILD_INDEXES_FROM;
 use backoffice_core::ErrorCode;
@@ -336,7 +338,10 @@ fn app_with_staff(staff: usize) -> Setup {
 }
 
 fn mapping(app: &Backoffice, path: &Path) -> BTreeMap<String, usize> {
-    let m = app.preview_import(&ctx(), path).unwrap().mapping;
+    let m = app
+        .preview_import(&ctx(), &StaffImport, path)
+        .unwrap()
+        .mapping;
     // Every column of the generated file is recognised.
     assert_eq!(m.len(), HEADER.len(), "{m:?}");
     m
@@ -357,6 +362,7 @@ fn commit(
 ) -> backoffice_core::Result<ImportOutcome> {
     app.commit_import(
         &ctx(),
+        &StaffImport,
         path,
         &mapping(app, path),
         &options(create_departments),
@@ -365,8 +371,14 @@ fn commit(
 }
 
 fn validate(app: &Backoffice, path: &Path) -> ImportReport {
-    app.validate_import(&ctx(), path, &mapping(app, path), &options(false))
-        .unwrap()
+    app.validate_import(
+        &ctx(),
+        &StaffImport,
+        path,
+        &mapping(app, path),
+        &options(false),
+    )
+    .unwrap()
 }
 
 fn raw(app: &Backoffice) -> rusqlite::Connection {
@@ -837,7 +849,7 @@ fn managers_terminations_and_people_on_file_in_a_bulk_import_are_all_applied() {
             created: NEW,
             updated: 3,
             unchanged: 1,
-            departments_created: 0,
+            references: Vec::new(),
         }
     );
     let total = rows.len();

@@ -2,12 +2,14 @@
 //! each other, someone on file made to report to their own report, a loop of three through
 //! people on file and in the file, people naming themselves. Every row in the loop is reported at
 //! its line, at the manager column, with `manager_cycle` and the lines of the loop; a commit
-//! writes nothing. A long chain without a loop imports. (The bulk path: staff_import_bulk.rs.)
+//! writes nothing. A long chain without a loop imports. (The bulk path: import_bulk.rs.)
 
 use crate::staff::{date, person, staff_app, tax_code_for};
 use crate::support::TestApp;
 use backoffice_core::domain::staff::employee::EmployeeInput;
-use backoffice_core::domain::staff_import::{ImportOptions, ImportReport};
+use backoffice_core::domain::staff::import::ImportOptions;
+use backoffice_core::import::ImportReport;
+use backoffice_core::services::StaffImport;
 use backoffice_core::ErrorCode;
 use std::path::{Path, PathBuf};
 
@@ -43,20 +45,35 @@ fn write(dir: &Path, rows: &[String]) -> PathBuf {
 }
 
 fn validate(t: &TestApp, path: &Path) -> ImportReport {
-    let mapping = t.app.preview_import(&t.ctx, path).unwrap().mapping;
+    let mapping = t
+        .app
+        .preview_import(&t.ctx, &StaffImport, path)
+        .unwrap()
+        .mapping;
     assert!(mapping.contains_key("manager"), "{mapping:?}");
     t.app
-        .validate_import(&t.ctx, path, &mapping, &ImportOptions::default())
+        .validate_import(
+            &t.ctx,
+            &StaffImport,
+            path,
+            &mapping,
+            &ImportOptions::default(),
+        )
         .unwrap()
 }
 
 fn commit(
     t: &TestApp,
     path: &Path,
-) -> backoffice_core::Result<backoffice_core::domain::staff_import::ImportOutcome> {
-    let mapping = t.app.preview_import(&t.ctx, path).unwrap().mapping;
+) -> backoffice_core::Result<backoffice_core::import::ImportOutcome> {
+    let mapping = t
+        .app
+        .preview_import(&t.ctx, &StaffImport, path)
+        .unwrap()
+        .mapping;
     t.app.commit_import(
         &t.ctx,
+        &StaffImport,
         path,
         &mapping,
         &ImportOptions::default(),

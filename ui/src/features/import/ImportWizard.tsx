@@ -5,171 +5,81 @@ import {
   Checkbox,
   Group,
   Progress,
-  ScrollArea,
-  Select,
-  SimpleGrid,
   Stack,
   Stepper,
-  Table,
   Text,
 } from "@mantine/core";
 import { IconFileImport } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { type ChosenImport, type ImportChoices, importApi, type Mapping } from "../../api/imports";
 import { toApiError } from "../../api/invoke";
-import { type ChosenImport, type Mapping, staffImportApi } from "../../api/staffImport";
+import type { ImportArea } from "../../bindings/ImportArea";
 import type { ImportOutcome } from "../../bindings/ImportOutcome";
 import type { ImportReport } from "../../bindings/ImportReport";
 import type { JobStatus } from "../../bindings/JobStatus";
 import { fieldErrors } from "../../lib/errors";
 import { importErrorMessage } from "./errors";
 import { ImportReportView } from "./ImportReportView";
+import { fieldLabel, inLanguage, optionTestId } from "./labels";
+import { MappingStep } from "./MappingStep";
+import { useJob } from "./useJob";
 import "./i18n";
 
-const POLL_MS = 200;
-
-function MappingStep({
-  chosen,
-  mapping,
-  setMapping,
-  errors,
-}: {
-  chosen: ChosenImport;
-  mapping: Mapping;
-  setMapping: (m: Mapping) => void;
-  errors: Record<string, string>;
-}) {
-  const { t } = useTranslation();
-  const p = chosen.preview;
-  const columns = p.headers.map((h, i) => ({ value: String(i), label: h || `#${i + 1}` }));
+/** "Imported: 3 new…", and what the file's columns made besides (departments a staff file names). */
+function DoneText({ outcome, chosen }: { outcome: ImportOutcome; chosen: ChosenImport | null }) {
+  const { t, i18n } = useTranslation();
+  const fields = chosen?.preview.fields ?? [];
   return (
-    <Stack>
-      <Text size="sm" c="dimmed">
-        {t("import.mappingHelp")}
-      </Text>
-      <SimpleGrid cols={3} spacing="sm" data-testid="import-mapping">
-        {p.fields.map((f) => (
-          <Select
-            key={f.key}
-            label={t(`import.fields.${f.key}`, { defaultValue: f.key })}
-            withAsterisk={f.required}
-            placeholder={t("import.notImported")}
-            clearable
-            data={columns}
-            value={mapping[f.key] === undefined ? null : String(mapping[f.key])}
-            error={errors[`mapping.${f.key}`]}
-            onChange={(v) => {
-              const next = { ...mapping };
-              if (v === null) delete next[f.key];
-              else next[f.key] = Number(v);
-              setMapping(next);
-            }}
-            data-testid={`map-${f.key}`}
-          />
-        ))}
-      </SimpleGrid>
-      <Text fw={600} mt="sm">
-        {t("import.preview")}
-      </Text>
-      <ScrollArea type="auto">
-        <Table striped withTableBorder fz="xs" data-testid="import-preview">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("import.line")}</Table.Th>
-              {p.headers.map((h, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: headers may repeat; position is the identity
-                <Table.Th key={i}>{h}</Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.rows.slice(0, 5).map((r, i) => (
-              <Table.Tr key={p.lines[i]}>
-                <Table.Td>{p.lines[i]}</Table.Td>
-                {r.map((c, j) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
-                  <Table.Td key={j}>{c}</Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea>
-    </Stack>
+    <>
+      {t("import.done", {
+        created: outcome.created,
+        updated: outcome.updated,
+        unchanged: outcome.unchanged,
+      })}
+      {outcome.references.map((r) => (
+        <span key={r.field}>
+          {" "}
+          {t("import.referencesCreated", {
+            field: fieldLabel(fields, r.field, t, i18n.language),
+            count: r.count,
+          })}
+        </span>
+      ))}
+    </>
   );
 }
 
-/** Polls a job until it finishes; `cancel` asks Rust to stop it (the transaction rolls back). */
-function useJob(id: number | null, onFinished: (s: JobStatus) => void) {
-  const [status, setStatus] = useState<JobStatus | null>(null);
-  useEffect(() => {
-    if (id === null) return;
-    let stop = false;
-    const tick = async () => {
-      if (stop) return;
-      try {
-        const s = await staffImportApi.status(id);
-        setStatus(s);
-        if (s.finished) {
-          onFinished(s);
-          return;
-        }
-      } catch (e) {
-        // Only the signed-in person may read the job: while the app is locked, wait for the
-        // unlock and go on polling (the job itself carries on).
-        if (toApiError(e).code === "session_locked") {
-          window.setTimeout(tick, POLL_MS * 5);
-          return;
-        }
-        onFinished({
-          id,
-          done: 0,
-          total: 0,
-          finished: true,
-          cancelled: false,
-          result: null,
-          error: toApiError(e),
-        });
-        return;
-      }
-      window.setTimeout(tick, POLL_MS);
-    };
-    tick();
-    return () => {
-      stop = true;
-    };
-  }, [id, onFinished]);
-  return status;
-}
-
-export function ImportWizard({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+/**
+ * The import wizard of every area: choose a file, map its columns to the area's fields (sent by
+ * Rust with their names in both languages), check every row, then import all of them or none as
+ * a job with progress and cancel.
+ */
+export function ImportWizard({ area, onClose }: { area: ImportArea; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const [step, setStep] = useState(0);
   const [chosen, setChosen] = useState<ChosenImport | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
-  const [createDepartments, setCreateDepartments] = useState(false);
-  // Payroll programs print names in capitals; most people want them as they write them.
-  const [capitaliseNames, setCapitaliseNames] = useState(true);
+  const [choices, setChoices] = useState<ImportChoices>({});
   const [report, setReport] = useState<ImportReport | null>(null);
   const [mappingErrors, setMappingErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [job, setJob] = useState<number | null>(null);
   const [final, setFinal] = useState<JobStatus | null>(null);
-  const options = {
-    create_missing_departments: createDepartments,
-    capitalise_names: capitaliseNames,
-  };
 
   const choose = async () => {
     setProblem(null);
     setBusy(true);
     try {
-      const c = await staffImportApi.choose(t("import.chooseTitle"));
+      const c = await importApi.choose(area, t(`import.areas.${area}.chooseTitle`));
       setChosen(c);
       setMapping({ ...c.preview.mapping } as Mapping);
+      // The area's defaults, under what the person already chose for an earlier file.
+      const defaults = Object.fromEntries(c.preview.options.map((o) => [o.key, o.default]));
+      setChoices((mine) => ({ ...defaults, ...mine }));
       setReport(null);
       setStep(1);
     } catch (e) {
@@ -185,7 +95,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     setProblem(null);
     setMappingErrors({});
     try {
-      setReport(await staffImportApi.validate(chosen.token, mapping, options));
+      setReport(await importApi.validate(chosen.token, mapping, choices));
       setStep(2);
     } catch (e) {
       const fields = fieldErrors(e, t);
@@ -201,7 +111,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     setProblem(null);
     setFinal(null);
     try {
-      setJob(await staffImportApi.commit(chosen.token, mapping, options));
+      setJob(await importApi.commit(chosen.token, mapping, choices));
       setStep(3);
     } catch (e) {
       setProblem(importErrorMessage(e, t));
@@ -227,7 +137,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   return (
     <>
       <Text size="sm" c="dimmed" mb="md">
-        {t("import.subtitle")}
+        {t(`import.areas.${area}.subtitle`)}
       </Text>
       <Card>
         <Stepper active={step} size="sm" mb="lg">
@@ -255,7 +165,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
           {step === 0 ? (
             <Stack align="flex-start">
               <Text size="sm" c="dimmed">
-                {t("import.chooseHelp")}
+                {t(`import.areas.${area}.chooseHelp`)}
               </Text>
               <Button
                 leftSection={<IconFileImport size={16} />}
@@ -275,18 +185,18 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
                 setMapping={setMapping}
                 errors={mappingErrors}
               />
-              <Checkbox
-                label={t("import.createDepartments")}
-                checked={createDepartments}
-                onChange={(e) => setCreateDepartments(e.currentTarget.checked)}
-                data-testid="import-create-departments"
-              />
-              <Checkbox
-                label={t("import.capitaliseNames")}
-                checked={capitaliseNames}
-                onChange={(e) => setCapitaliseNames(e.currentTarget.checked)}
-                data-testid="import-capitalise-names"
-              />
+              {chosen.preview.options.map((o) => (
+                <Checkbox
+                  key={o.key}
+                  label={inLanguage(o.label, i18n.language)}
+                  checked={choices[o.key] ?? o.default}
+                  onChange={(e) => {
+                    const checked = e.currentTarget.checked;
+                    setChoices((c) => ({ ...c, [o.key]: checked }));
+                  }}
+                  data-testid={optionTestId(o.key)}
+                />
+              ))}
               <Group justify="space-between">
                 <Button variant="default" onClick={choose}>
                   {t("import.another")}
@@ -297,9 +207,9 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
               </Group>
             </>
           ) : null}
-          {step === 2 && report ? (
+          {step === 2 && report && chosen ? (
             <>
-              <ImportReportView report={report} />
+              <ImportReportView report={report} fields={chosen.preview.fields} />
               <Group justify="space-between">
                 <Group>
                   <Button variant="default" onClick={() => setStep(1)}>
@@ -331,7 +241,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
                     <Button
                       color="red"
                       variant="light"
-                      onClick={() => staffImportApi.cancel(job)}
+                      onClick={() => importApi.cancel(job)}
                       data-testid="import-cancel"
                     >
                       {t("import.cancel")}
@@ -351,12 +261,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
               ) : null}
               {outcome ? (
                 <Alert color="green" data-testid="import-done">
-                  {t("import.done", {
-                    created: outcome.created,
-                    updated: outcome.updated,
-                    unchanged: outcome.unchanged,
-                    departments: outcome.departments_created,
-                  })}
+                  <DoneText outcome={outcome} chosen={chosen} />
                 </Alert>
               ) : null}
               {final ? (

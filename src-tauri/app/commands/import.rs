@@ -1,17 +1,17 @@
-//! Staff import: choose the file (native dialog), map columns, validate, then commit as a job
-//! with progress and cancel. The chosen path stays in Rust behind a token, so the web view can
-//! never make the app read a file the person did not pick; with it stays the hash of the content
-//! the preview read, and validation and the commit refuse a file changed since.
+//! Imports for every area: choose the file (native dialog), map columns, check, then commit as a
+//! job with progress and cancel. The chosen path stays in Rust behind a token, so the web view
+//! can never make the app read a file the person did not pick; with it stay the area it was
+//! chosen for and the hash of the content the preview read, and the check and the commit refuse
+//! a file changed since.
 
 use super::run;
 use crate::dialogs::Filter;
 use crate::state::AppState;
-use backoffice_core::domain::staff_import::{ImportOptions, ImportPreview, ImportReport};
-use backoffice_core::import::ChosenFile;
+use backoffice_core::import::{ImportPreview, ImportReport, Mapping};
 use backoffice_core::jobs::JobStatus;
+use backoffice_core::services::ImportArea;
 use backoffice_core::Error;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use tauri::{State, WebviewWindow};
 
 const TABLES: Filter = Filter {
@@ -25,7 +25,7 @@ pub struct ChosenImport {
     pub preview: ImportPreview,
 }
 
-fn chosen(state: &State<'_, AppState>, token: i64) -> Result<ChosenFile, Error> {
+fn chosen(state: &State<'_, AppState>, token: i64) -> Result<crate::state::ImportChoice, Error> {
     state
         .import_files
         .lock()
@@ -36,56 +36,54 @@ fn chosen(state: &State<'_, AppState>, token: i64) -> Result<ChosenFile, Error> 
 }
 
 #[tauri::command]
-pub async fn choose_staff_import(
+pub async fn choose_import(
     window: WebviewWindow,
     state: State<'_, AppState>,
+    area: ImportArea,
     title: String,
 ) -> Result<ChosenImport, Error> {
-    // Refuse before the dialog if the person may not import at all.
-    run(&state, |app, ctx| {
-        app.require(
-            ctx,
-            backoffice_core::domain::permissions::Area::Staff,
-            backoffice_core::domain::permissions::Action::Write,
-        )
+    // Refuse before the dialog if the person may not import here at all.
+    run(&state, move |app, ctx| app.may_import(ctx, area)).await?;
+    let path = state.picker.open(&window, &title, TABLES).await?;
+    let (file, preview) = run(&state, move |app, ctx| {
+        app.choose_import_in(ctx, area, &path)
     })
     .await?;
-    let path = state.picker.open(&window, &title, TABLES).await?;
-    let (file, preview) = run(&state, move |app, ctx| app.choose_import(ctx, &path)).await?;
     let mut files = state.import_files.lock().unwrap_or_else(|e| e.into_inner());
     let token = files.len() as i64 + 1;
-    files.insert(token, file);
+    files.insert(token, crate::state::ImportChoice { area, file });
     Ok(ChosenImport { token, preview })
 }
 
 #[tauri::command]
-pub async fn validate_staff_import(
+pub async fn validate_import(
     state: State<'_, AppState>,
     token: i64,
-    mapping: BTreeMap<String, usize>,
-    options: ImportOptions,
+    mapping: Mapping,
+    options: serde_json::Value,
 ) -> Result<ImportReport, Error> {
-    let file = chosen(&state, token)?;
+    let choice = chosen(&state, token)?;
     run(&state, move |app, ctx| {
-        app.validate_import(ctx, &file, &mapping, &options)
+        app.validate_import_in(ctx, choice.area, &choice.file, &mapping, &options)
     })
     .await
 }
 
 /// Starts the all-or-nothing import; poll `job_status`, stop with `cancel_job`.
 #[tauri::command]
-pub async fn commit_staff_import(
+pub async fn commit_import(
     state: State<'_, AppState>,
     token: i64,
-    mapping: BTreeMap<String, usize>,
-    options: ImportOptions,
+    mapping: Mapping,
+    options: serde_json::Value,
 ) -> Result<i64, Error> {
-    let file = chosen(&state, token)?;
+    let choice = chosen(&state, token)?;
     let ctx = run(&state, |_, ctx| Ok(ctx.clone())).await?;
     let core = super::core(&state)?;
     Ok(state.jobs.start(&ctx.clone(), move |progress| {
         let mut p = |done: usize, total: usize| progress(done as u64, total as u64);
-        let outcome = core.commit_import(&ctx, &file, &mapping, &options, &mut p)?;
+        let outcome =
+            core.commit_import_in(&ctx, choice.area, &choice.file, &mapping, &options, &mut p)?;
         Ok(serde_json::to_value(outcome)?)
     }))
 }

@@ -6,7 +6,9 @@ use crate::staff::{date, person, staff_app, tax_code_for};
 use crate::support::TestApp;
 use backoffice_core::domain::page::PageRequest;
 use backoffice_core::domain::staff::employee::{EmployeeStatus, StaffQuery, StatusFilter};
-use backoffice_core::domain::staff_import::{ImportOptions, ImportReport};
+use backoffice_core::domain::staff::import::ImportOptions;
+use backoffice_core::import::ImportReport;
+use backoffice_core::services::StaffImport;
 use backoffice_core::ErrorCode;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -19,13 +21,17 @@ fn fixture(name: &str) -> PathBuf {
 
 /// The mapping the preview suggests, as the person would confirm it.
 fn suggested(t: &TestApp, path: &Path) -> BTreeMap<String, usize> {
-    t.app.preview_import(&t.ctx, path).unwrap().mapping
+    t.app
+        .preview_import(&t.ctx, &StaffImport, path)
+        .unwrap()
+        .mapping
 }
 
 fn validate(t: &TestApp, path: &Path, create: bool) -> ImportReport {
     t.app
         .validate_import(
             &t.ctx,
+            &StaffImport,
             path,
             &suggested(t, path),
             &ImportOptions {
@@ -40,9 +46,10 @@ fn commit(
     t: &TestApp,
     path: &Path,
     create: bool,
-) -> backoffice_core::Result<backoffice_core::domain::staff_import::ImportOutcome> {
+) -> backoffice_core::Result<backoffice_core::import::ImportOutcome> {
     t.app.commit_import(
         &t.ctx,
+        &StaffImport,
         path,
         &suggested(t, path),
         &ImportOptions {
@@ -74,7 +81,11 @@ fn preview_reads_the_italian_export_and_suggests_the_mapping() {
     let t = staff_app();
     let p = t
         .app
-        .preview_import(&t.ctx, &fixture("staff_it_semicolon_cp1252.csv"))
+        .preview_import(
+            &t.ctx,
+            &StaffImport,
+            &fixture("staff_it_semicolon_cp1252.csv"),
+        )
         .unwrap();
     assert_eq!(p.file_name, "staff_it_semicolon_cp1252.csv");
     assert_eq!(
@@ -109,7 +120,13 @@ fn preview_reads_the_italian_export_and_suggests_the_mapping() {
     let en = fixture("staff_en_comma.csv");
     let e = t
         .app
-        .validate_import(&t.ctx, &en, &suggested(&t, &en), &ImportOptions::default())
+        .validate_import(
+            &t.ctx,
+            &StaffImport,
+            &en,
+            &suggested(&t, &en),
+            &ImportOptions::default(),
+        )
         .unwrap_err();
     assert_eq!(e.code, ErrorCode::Validation);
     assert_eq!(
@@ -121,7 +138,7 @@ fn preview_reads_the_italian_export_and_suggests_the_mapping() {
     bad.insert("salary".into(), 1);
     let e = t
         .app
-        .validate_import(&t.ctx, &en, &bad, &ImportOptions::default())
+        .validate_import(&t.ctx, &StaffImport, &en, &bad, &ImportOptions::default())
         .unwrap_err();
     let codes: Vec<_> = e.fields.iter().map(|f| f.code.as_str()).collect();
     assert_eq!(codes, ["unknown_field", "bad_column"]);
@@ -252,7 +269,7 @@ fn ten_bad_rows_each_reported_and_nothing_imported() {
     );
     assert_eq!(report.errors[2].params["value"], "31/02/1979");
     assert_eq!(report.errors[9].params["line"], "2");
-    assert_eq!(report.unknown_departments, ["Logistica"]);
+    assert_eq!(report.unknown_values("department"), ["Logistica"]);
     assert_eq!(
         (report.rows, report.error_rows, report.to_create),
         (13, 10, 3)
@@ -317,7 +334,10 @@ fn ten_thousand_clean_rows_import_in_one_go_and_reimport_updates() {
         "{:?}",
         &report.errors[..report.errors.len().min(5)]
     );
-    assert_eq!((report.to_create, report.unknown_departments.len()), (N, 3));
+    assert_eq!(
+        (report.to_create, report.unknown_values("department").len()),
+        (N, 3)
+    );
     let started = std::time::Instant::now();
     let mut calls = 0;
     let mut last = (0, 0);
@@ -325,6 +345,7 @@ fn ten_thousand_clean_rows_import_in_one_go_and_reimport_updates() {
         .app
         .commit_import(
             &t.ctx,
+            &StaffImport,
             &path,
             &suggested(&t, &path),
             &ImportOptions {
@@ -340,7 +361,7 @@ fn ten_thousand_clean_rows_import_in_one_go_and_reimport_updates() {
         .unwrap();
     let committed = started.elapsed();
     println!("10,000 rows: validated in {validated:?}, imported in {committed:?}");
-    assert_eq!((outcome.created, outcome.departments_created), (N, 3));
+    assert_eq!((outcome.created, outcome.created_for("department")), (N, 3));
     assert_eq!(last, (N, N));
     assert!(calls > 10);
     assert_eq!(t.count("employees"), N as i64);
@@ -392,6 +413,7 @@ fn a_cancelled_import_leaves_nothing() {
         .app
         .commit_import(
             &t.ctx,
+            &StaffImport,
             &path,
             &suggested(&t, &path),
             &ImportOptions {
@@ -533,7 +555,7 @@ fn surname_and_name_in_one_column_are_split_by_the_tax_code() {
         ("ROSSI MARIO", "RSSMRA80A01H501U"),
         ("BIANCHI MARIO", &cf("VRDMRA80A01H501")),
     ]);
-    let preview = t.app.preview_import(&t.ctx, &path).unwrap();
+    let preview = t.app.preview_import(&t.ctx, &StaffImport, &path).unwrap();
     assert_eq!(preview.mapping.get("full_name"), Some(&0));
     assert!(!preview.mapping.contains_key("last_name"));
     let required: Vec<&str> = preview
@@ -580,7 +602,13 @@ fn surname_and_name_in_one_column_are_split_by_the_tax_code() {
     mapping.remove("full_name");
     let e = t
         .app
-        .validate_import(&t.ctx, &path, &mapping, &ImportOptions::default())
+        .validate_import(
+            &t.ctx,
+            &StaffImport,
+            &path,
+            &mapping,
+            &ImportOptions::default(),
+        )
         .unwrap_err();
     assert!(
         e.fields.iter().any(|f| f.field == "mapping.last_name"),
@@ -609,6 +637,7 @@ fn names_in_capitals_get_capital_initials_when_asked() {
         t.app
             .commit_import(
                 &t.ctx,
+                &StaffImport,
                 &path,
                 &suggested(&t, &path),
                 &options,
@@ -639,4 +668,56 @@ fn names_in_capitals_get_capital_initials_when_asked() {
             row("McDonald", "Anna", "Londra")
         ]
     );
+}
+
+/// A field added after the first release (the private e-mail) is read by its Italian title,
+/// checked like the work address, stored with history and written by the list export.
+#[test]
+fn a_private_email_column_is_read_checked_and_exported() {
+    let t = staff_app();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dipendenti.csv");
+    let cf = |n| tax_code_for(n, date(1980, 1, 1));
+    let rows = format!(
+        "Cognome;Nome;Codice fiscale;Data di nascita;Data assunzione;Email personale\n\
+         Rossi;Anna;{};01/01/1980;01/03/2020;anna.rossi@casa.it\n\
+         Bianchi;Luca;{};01/01/1980;01/03/2020;luca@\n",
+        cf(1),
+        cf(2)
+    );
+    std::fs::write(&path, &rows).unwrap();
+    let errors: Vec<_> = validate(&t, &path, false)
+        .errors
+        .iter()
+        .map(|e| (e.line, e.column.clone(), e.field.clone(), e.code.clone()))
+        .collect();
+    assert_eq!(
+        errors,
+        [(
+            3,
+            Some("Email personale".to_owned()),
+            "private_email".to_owned(),
+            "invalid_email".to_owned()
+        )]
+    );
+
+    std::fs::write(&path, rows.replace("luca@", "luca.bianchi@casa.it")).unwrap();
+    commit(&t, &path, false).unwrap();
+    let list = t.app.list_staff(&t.ctx, &all_staff()).unwrap();
+    let anna = list.items.iter().find(|r| r.first_name == "Anna").unwrap();
+    let file = t.app.employee(&t.ctx, anna.id).unwrap();
+    assert_eq!(
+        file.employee.private_email.as_deref(),
+        Some("anna.rossi@casa.it")
+    );
+    verify_ok(&t);
+
+    let out = dir.path().join("staff.csv");
+    t.app
+        .export_staff_csv(&t.ctx, &all_staff(), &out, "it")
+        .unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    let header = text.lines().next().unwrap();
+    assert!(header.contains("Email personale"), "{header}");
+    assert!(text.contains("anna.rossi@casa.it"), "{text}");
 }

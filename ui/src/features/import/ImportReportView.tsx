@@ -2,9 +2,11 @@ import { Alert, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text } from 
 import { IconAlertTriangle, IconCircleCheck } from "@tabler/icons-react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import type { ImportField } from "../../bindings/ImportField";
 import type { ImportReport } from "../../bindings/ImportReport";
 import type { RowError } from "../../bindings/RowError";
 import { formatNumber } from "../../i18n/format";
+import { fieldLabel } from "./labels";
 import "./i18n";
 
 /** A row problem in words: the import's own codes first, then the form's. */
@@ -31,8 +33,16 @@ function Stat({ label, value, color }: { label: string; value: number; color?: s
 }
 
 /** A list of problems, scrolling within itself so the dialog's buttons stay in view. */
-function Problems({ rows, testId }: { rows: RowError[]; testId: string }) {
-  const { t } = useTranslation();
+function Problems({
+  rows,
+  fields,
+  testId,
+}: {
+  rows: RowError[];
+  fields: ImportField[];
+  testId: string;
+}) {
+  const { t, i18n } = useTranslation();
   return (
     <ScrollArea.Autosize mah="38vh" type="auto">
       <Table striped stickyHeader verticalSpacing={6} data-testid={testId}>
@@ -49,7 +59,7 @@ function Problems({ rows, testId }: { rows: RowError[]; testId: string }) {
             <Table.Tr key={`${e.line}-${e.field}-${e.code}`} data-testid="import-error-row">
               <Table.Td>{e.line}</Table.Td>
               <Table.Td>{e.column ?? t("common.none")}</Table.Td>
-              <Table.Td>{t(`import.fields.${e.field}`, { defaultValue: e.field })}</Table.Td>
+              <Table.Td>{fieldLabel(fields, e.field, t, i18n.language)}</Table.Td>
               <Table.Td>{rowProblem(e, t)}</Table.Td>
             </Table.Tr>
           ))}
@@ -59,8 +69,14 @@ function Problems({ rows, testId }: { rows: RowError[]; testId: string }) {
   );
 }
 
-export function ImportReportView({ report }: { report: ImportReport }) {
-  const { t } = useTranslation();
+export function ImportReportView({
+  report,
+  fields,
+}: {
+  report: ImportReport;
+  fields: ImportField[];
+}) {
+  const { t, i18n } = useTranslation();
   return (
     <Stack>
       <SimpleGrid cols={5}>
@@ -97,20 +113,23 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             : t("import.readyText", { create: report.to_create, update: report.to_update })}
         </Alert>
       )}
-      {report.unknown_departments.length > 0 ? (
-        <Group>
-          <Text size="sm" c="orange">
-            {t("import.unknownDepartments", { names: report.unknown_departments.join(", ") })}
+      {report.unknown.map((u) => (
+        <Group key={u.field}>
+          <Text size="sm" c="orange" data-testid="import-unknown">
+            {t("import.unknownValues", {
+              field: fieldLabel(fields, u.field, t, i18n.language),
+              names: u.values.join(", "),
+            })}
           </Text>
         </Group>
-      ) : null}
+      ))}
       {report.errors.length > 0 ? (
-        <Problems rows={report.errors} testId="import-error-table" />
+        <Problems rows={report.errors} fields={fields} testId="import-error-table" />
       ) : null}
       {report.warnings.length > 0 ? (
         <>
           <Text fw={600}>{t("import.warningsTitle")}</Text>
-          <Problems rows={report.warnings} testId="import-warning-table" />
+          <Problems rows={report.warnings} fields={fields} testId="import-warning-table" />
         </>
       ) : null}
     </Stack>
