@@ -40,8 +40,8 @@ pub struct AppFigures {
     pub rss_mb: Vec<f64>,
     /// The same as proportional set size (shared pages split between processes), MB.
     pub pss_mb: Vec<f64>,
-    /// The same as unique set size (pages no other process maps), MB.
-    pub uss_mb: Vec<f64>,
+    /// The anonymous memory at the same moment, MB.
+    pub anon_mb: Vec<f64>,
     pub processes: usize,
     /// WebKit processes of other programs seen while memory was read: they share the library
     /// pages, so each one lowers the PSS figure.
@@ -50,8 +50,8 @@ pub struct AppFigures {
     /// PSS of the same processes after the tour ([`crate::tour`]) and as long idle again, MB
     /// (empty when the starts made no tour).
     pub after_use_pss_mb: Vec<f64>,
-    /// USS at the same moment, MB.
-    pub after_use_uss_mb: Vec<f64>,
+    /// Anonymous memory at the same moment, MB.
+    pub after_use_anon_mb: Vec<f64>,
     /// The tour's steps, click to screen.
     pub steps: crate::tour::Steps,
 }
@@ -156,20 +156,20 @@ fn kib(text: &str, key: &str) -> f64 {
         .unwrap_or(0.0)
 }
 
-/// (RSS, PSS, USS) in MB of these processes together. USS, the pages only one process maps
-/// (`Private_Clean` + `Private_Dirty`), does not move when other programs map the same
-/// libraries, where PSS does: on a machine shared with other WebKit programs it is the reading
-/// that compares two runs.
+/// (RSS, PSS, anonymous) in MB of these processes together. Anonymous memory (the JavaScript
+/// heap, the DOM, styles, caches, painted tiles: no file behind it) is what a page adds, and
+/// unlike PSS (and the pages only one process maps) it does not move when other programs map the same libraries: on a
+/// machine shared with other WebKit programs it is the reading that compares two runs.
 fn memory(pids: &[u32]) -> (f64, f64, f64) {
-    let (mut rss, mut pss, mut uss) = (0.0, 0.0, 0.0);
+    let (mut rss, mut pss, mut anon) = (0.0, 0.0, 0.0);
     for p in pids {
         rss += read(format!("/proc/{p}/status")).map_or(0.0, |s| kib(&s, "VmRSS:"));
         if let Some(s) = read(format!("/proc/{p}/smaps_rollup")) {
             pss += kib(&s, "Pss:");
-            uss += kib(&s, "Private_Clean:") + kib(&s, "Private_Dirty:");
+            anon += kib(&s, "Anonymous:");
         }
     }
-    (rss / 1024.0, pss / 1024.0, uss / 1024.0)
+    (rss / 1024.0, pss / 1024.0, anon / 1024.0)
 }
 
 /// Processes outside `ours` that map the WebKit library (another app, a leftover test run).
@@ -240,11 +240,11 @@ struct Once {
     other_webkit: usize,
     rss: f64,
     pss: f64,
-    uss: f64,
+    anon: f64,
     per_process: Vec<(String, f64, f64)>,
     /// The page's start-up marks and loaded files, ms after its navigation start.
     timeline: Vec<(String, f64)>,
-    /// (RSS, PSS, USS) after the tour and the idle time after it, MB.
+    /// (RSS, PSS, anonymous) after the tour and the idle time after it, MB.
     after_use: Option<(f64, f64, f64)>,
 }
 
@@ -307,7 +307,7 @@ fn once(
         let clicked = clicked.ok_or("no click time")?;
         std::thread::sleep(idle);
         let procs = family(pid);
-        let (rss, pss, uss) = memory(&procs);
+        let (rss, pss, anon) = memory(&procs);
         let others = other_webkit_processes(&procs);
         let per_process = procs
             .iter()
@@ -359,7 +359,7 @@ fn once(
             other_webkit: others,
             rss,
             pss,
-            uss,
+            anon,
             per_process,
             timeline,
             after_use,
@@ -379,7 +379,7 @@ pub struct Plain {
     /// RSS and PSS of the app and its WebKit processes after `idle`, MB.
     pub rss: f64,
     pub pss: f64,
-    pub uss: f64,
+    pub anon: f64,
     /// WebKit processes of other programs running meanwhile (see [`other_webkit_processes`]).
     pub other_webkit: usize,
 }
@@ -436,7 +436,7 @@ pub fn plain_start(
     };
     std::thread::sleep(idle);
     let ours = family(pid);
-    let (rss, pss, uss) = memory(&ours);
+    let (rss, pss, anon) = memory(&ours);
     let other_webkit = other_webkit_processes(&ours);
     // SAFETY: kill(2) on our own child's pid.
     unsafe {
@@ -456,7 +456,7 @@ pub fn plain_start(
         milestones,
         rss,
         pss,
-        uss,
+        anon,
         other_webkit,
     })
 }
@@ -493,8 +493,8 @@ pub fn measure(
         other_webkit: 0,
         binary_bytes: std::fs::metadata(&binary).map_or(0, |m| m.len()),
         after_use_pss_mb: Vec::new(),
-        after_use_uss_mb: Vec::new(),
-        uss_mb: Vec::new(),
+        after_use_anon_mb: Vec::new(),
+        anon_mb: Vec::new(),
         steps: crate::tour::Steps::default(),
     };
     let ms = |x: f64| Duration::from_micros((x.max(0.0) * 1e3) as u64);
@@ -510,13 +510,13 @@ pub fn measure(
         f.commands.push(ms(o.commands));
         f.rss_mb.push(o.rss);
         f.pss_mb.push(o.pss);
-        f.uss_mb.push(o.uss);
+        f.anon_mb.push(o.anon);
         f.after_use_pss_mb.extend(o.after_use.map(|m| m.1));
-        f.after_use_uss_mb.extend(o.after_use.map(|m| m.2));
+        f.after_use_anon_mb.extend(o.after_use.map(|m| m.2));
         f.processes = o.per_process.len();
         f.other_webkit = f.other_webkit.max(o.other_webkit);
         log(&format!(
-            "app run {}/{runs}: sign-in form {:.0} ms after start (page navigation at {:.0} ms, painted {:.0} ms later), home {:.0} ms after the click, {:.0} MB RSS ({:.0} MB PSS, {:.0} MB USS) in {} processes ({:.0} s)",
+            "app run {}/{runs}: sign-in form {:.0} ms after start (page navigation at {:.0} ms, painted {:.0} ms later), home {:.0} ms after the click, {:.0} MB RSS ({:.0} MB PSS, {:.0} MB anonymous) in {} processes ({:.0} s)",
             i + 1,
             o.to_form,
             o.to_navigation,
@@ -524,13 +524,13 @@ pub fn measure(
             o.to_home,
             o.rss,
             o.pss,
-            o.uss,
+            o.anon,
             o.per_process.len(),
             (now_ms() - t) / 1e3
         ));
-        if let Some((_, after, after_uss)) = o.after_use {
+        if let Some((_, after, after_anon)) = o.after_use {
             log(&format!(
-                "  after {} rounds of staff list, sort, employee file and home, and {} s idle: {after:.0} MB PSS, {after_uss:.0} MB USS",
+                "  after {} rounds of staff list, sort, employee file and home, and {} s idle: {after:.0} MB PSS, {after_anon:.0} MB anonymous",
                 crate::tour::ROUNDS,
                 visit.idle.as_secs()
             ));

@@ -115,38 +115,41 @@ pub fn memory_rows(
 struct Blank {
     rss: f64,
     pss: f64,
-    uss: f64,
+    anon: f64,
     /// WebKit processes of other programs seen at any of its readings.
     other_webkit: usize,
 }
 
-fn blank_baseline(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Option<Blank>> {
+fn blank_baseline(
+    o: &Options,
+    log: &mut dyn FnMut(&str),
+) -> backoffice_core::Result<Option<Blank>> {
     let Some(b) = &o.blank_app else {
         return Ok(None);
     };
-    let (mut rss, mut pss, mut uss, mut other_webkit) = (Vec::new(), Vec::new(), Vec::new(), 0);
+    let (mut rss, mut pss, mut anon, mut other_webkit) = (Vec::new(), Vec::new(), Vec::new(), 0);
     for i in 0..o.app_runs.max(1) {
         let dir = o.work.join("blank-data");
         let _ = std::fs::remove_dir_all(&dir);
         let p = plain_start(b, &dir, &o.work, IDLE).map_err(internal)?;
         let _ = std::fs::remove_dir_all(&dir);
         log(&format!(
-            "B6 baseline, the shell around a blank page, start {}: {:.0} MB RSS ({:.0} MB PSS, {:.0} MB USS; {} WebKit processes of other programs)",
+            "B6 baseline, the shell around a blank page, start {}: {:.0} MB RSS ({:.0} MB PSS, {:.0} MB anonymous; {} WebKit processes of other programs)",
             i + 1,
             p.rss,
             p.pss,
-            p.uss,
+            p.anon,
             p.other_webkit
         ));
         other_webkit = other_webkit.max(p.other_webkit);
         rss.push(p.rss);
         pss.push(p.pss);
-        uss.push(p.uss);
+        anon.push(p.anon);
     }
     Ok(Some(Blank {
         rss: mb(&rss).0,
         pss: mb(&pss).0,
-        uss: mb(&uss).0,
+        anon: mb(&anon).0,
         other_webkit,
     }))
 }
@@ -249,14 +252,14 @@ fn b6_rows(f: &AppFigures, blank: Option<Blank>) -> Vec<Row> {
             r.result = "not valid".into();
         }
         rows.push(r);
-        let (uss_med, uss_max) = mb(&f.uss_mb);
+        let (anon_med, anon_max) = mb(&f.anon_mb);
         let mut r = Row::new(
             "B6",
-            "… over the blank page, private memory (USS summed: pages no other process maps, which other programs' WebKit processes do not change)",
+            "… over the blank page, anonymous memory summed (no file behind it, so other programs' WebKit processes do not change it)",
         );
-        r.median = format!("{:.0} MB", uss_med - b.uss);
-        r.p95 = format!("{:.0} MB", uss_max - b.uss);
-        r.baseline = format!("blank page in the same shell {:.0} MB USS", b.uss);
+        r.median = format!("{:.0} MB", anon_med - b.anon);
+        r.p95 = format!("{:.0} MB", anon_max - b.anon);
+        r.baseline = format!("blank page in the same shell {:.0} MB anonymous", b.anon);
         rows.push(r);
     }
     let mut r = Row::new(
@@ -282,8 +285,8 @@ fn b6_rows(f: &AppFigures, blank: Option<Blank>) -> Vec<Row> {
         r.median = format!("{med:.0} MB");
         r.p95 = format!("{max:.0} MB");
         rows.push(r);
-        let (med, max) = mb(&f.after_use_uss_mb);
-        let mut r = Row::new("B6", "… the same as USS summed");
+        let (med, max) = mb(&f.after_use_anon_mb);
+        let mut r = Row::new("B6", "… the same as anonymous memory summed");
         r.median = format!("{med:.0} MB");
         r.p95 = format!("{max:.0} MB");
         rows.push(r);
