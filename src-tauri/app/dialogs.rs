@@ -76,6 +76,27 @@ impl FilePicker {
     }
 }
 
+impl FilePicker {
+    /// A folder (where backups go).
+    pub async fn folder(
+        &self,
+        window: &tauri::WebviewWindow,
+        title: &str,
+    ) -> Result<PathBuf, Error> {
+        match self {
+            FilePicker::Native => rfd::AsyncFileDialog::new()
+                .set_title(title)
+                .set_parent(window)
+                .pick_folder()
+                .await
+                .map(|h| h.path().to_path_buf())
+                .ok_or_else(cancelled),
+            #[cfg(debug_assertions)]
+            FilePicker::Scripted(f) => next_answer(f),
+        }
+    }
+}
+
 /// Takes the first line of the answers file; an empty line or no line means "cancelled".
 #[cfg(debug_assertions)]
 fn next_answer(file: &std::path::Path) -> Result<PathBuf, Error> {

@@ -3,6 +3,7 @@
 mod commands;
 mod dialogs;
 mod opener;
+mod single;
 mod state;
 mod trace;
 #[cfg(target_os = "linux")]
@@ -34,7 +35,11 @@ pub fn run() {
         .setup(|app| {
             trace::mark("setup");
             let default_dir = app.path().app_data_dir().ok();
-            let state = AppState::start(std::env::args().skip(1), default_dir);
+            let data_dir = state::data_dir(std::env::args().skip(1), default_dir);
+            if let Some(dir) = &data_dir {
+                single::take_or_leave(app, dir);
+            }
+            let state = AppState::start(data_dir);
             app.manage(state);
             #[cfg(target_os = "linux")]
             webview::tune(app);

@@ -35,8 +35,7 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn start(args: impl Iterator<Item = String>, default_dir: Option<PathBuf>) -> Self {
-        let data_dir = data_dir_from(args).or(default_dir);
+    pub fn start(data_dir: Option<PathBuf>) -> Self {
         let system_language = system_language();
         let Some(data_dir) = data_dir else {
             return Self {
@@ -60,6 +59,8 @@ impl AppState {
             {
                 core.set_auto_lock_override(secs);
             }
+            // A backup when the last one is a day old, beside the UI like the check below.
+            core.back_up_in_background(false);
             // The full integrity check reads the whole file: run it beside the UI, not before it.
             let core = Arc::clone(core);
             std::thread::spawn(move || core.store().check_integrity());
@@ -73,6 +74,14 @@ impl AppState {
             jobs: Jobs::default(),
         }
     }
+}
+
+/// The data folder: `--data-dir` or the environment variable, else the system's default.
+pub fn data_dir(
+    args: impl Iterator<Item = String>,
+    default_dir: Option<PathBuf>,
+) -> Option<PathBuf> {
+    data_dir_from(args).or(default_dir)
 }
 
 /// `--data-dir DIR` or `--data-dir=DIR` on the command line, else the environment variable.

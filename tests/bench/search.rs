@@ -2,9 +2,9 @@
 //! delete (migration 0004), through the services, with history verifying afterwards.
 
 use backoffice_bench::people::{code_stem, tax_code};
+use backoffice_core::domain::attachment::{AttachmentEdit, AttachmentInput, RenewalInput};
 use backoffice_core::domain::codice_fiscale::Sex;
 use backoffice_core::domain::department::DepartmentInput;
-use backoffice_core::domain::document::{DocumentEdit, DocumentInput, RenewalInput};
 use backoffice_core::domain::permissions::Role;
 use backoffice_core::domain::search::{GlobalSearchQuery, HitKind};
 use backoffice_core::domain::staff::employee::EmployeeInput;
@@ -105,11 +105,12 @@ fn finds_employees_documents_and_departments_and_follows_every_change() {
         .find(|t| t.code.as_deref() == Some("medical_fitness"))
         .unwrap();
     let doc = app
-        .attach_document(
+        .attach(
             &ctx,
+            "employees",
             mario.id,
-            &DocumentInput {
-                type_id: fitness.id,
+            &AttachmentInput {
+                type_id: Some(fitness.id),
                 title: Some("Giudizio di idoneità 2024".into()),
                 issued_on: Some(d(2024, 5, 2)),
                 expires_on: None,
@@ -120,7 +121,7 @@ fn finds_employees_documents_and_departments_and_follows_every_change() {
     let docs = |text: &str| titles(&app, &ctx, text, HitKind::Document);
     assert_eq!(docs("idoneita"), ["Giudizio di idoneità 2024"]);
     let renewed = app
-        .renew_document(
+        .renew_attachment(
             &ctx,
             doc.id,
             doc.version,
@@ -135,11 +136,11 @@ fn finds_employees_documents_and_departments_and_follows_every_change() {
     assert_eq!(docs("idoneità"), ["Giudizio di idoneità 2025"]);
     assert!(docs("2024").is_empty(), "a superseded version is not a hit");
     let corrected = app
-        .update_document(
+        .update_attachment(
             &ctx,
             renewed.id,
             renewed.version,
-            &DocumentEdit {
+            &AttachmentEdit {
                 title: "Visita medica periodica".into(),
                 issued_on: renewed.issued_on,
                 expires_on: renewed.expires_on,
@@ -148,7 +149,7 @@ fn finds_employees_documents_and_departments_and_follows_every_change() {
         .unwrap();
     assert!(docs("2025").is_empty());
     assert_eq!(docs("visita medica"), ["Visita medica periodica"]);
-    app.delete_document(&ctx, corrected.id, corrected.version)
+    app.delete_attachment(&ctx, corrected.id, corrected.version)
         .unwrap();
     assert!(docs("visita").is_empty());
     // The renewed version is current again.
@@ -163,7 +164,7 @@ fn finds_employees_documents_and_departments_and_follows_every_change() {
     let c = rusqlite::Connection::open(app.store().path()).unwrap();
     let mismatched: i64 = c
         .query_row(
-            "SELECT count(*) FROM documents d FULL JOIN documents_fts f ON f.rowid = d.id
+            "SELECT count(*) FROM attachments d FULL JOIN attachments_fts f ON f.rowid = d.id
              WHERE d.id IS NULL OR f.rowid IS NULL OR f.title IS NOT d.title",
             [],
             |r| r.get(0),

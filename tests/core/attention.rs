@@ -3,9 +3,9 @@
 use crate::staff::{course, date, person, staff_app};
 use crate::support::TestApp;
 use backoffice_core::domain::attention::Severity;
-use backoffice_core::domain::document::TrainingInput;
 use backoffice_core::domain::permissions::{Area, Role};
 use backoffice_core::domain::staff::catalog::{Required, RequirementInput};
+use backoffice_core::domain::staff::document::TrainingInput;
 use backoffice_core::services::Ctx;
 
 /// Three employees; everyone must have fire-fighting training (valid 60 months). The first

@@ -331,18 +331,19 @@ fn an_employee_file_export_is_recorded_with_whose_file() {
 
 #[test]
 fn a_document_export_is_recorded_with_its_title() {
-    use backoffice_core::domain::document::DocumentInput;
+    use backoffice_core::domain::attachment::AttachmentInput;
     let t = formula_like_staff();
     let dir = tempfile::tempdir().unwrap();
     let scan = dir.path().join("carta.pdf");
     std::fs::write(&scan, b"%PDF-1.4 carta").unwrap();
     let d = t
         .app
-        .attach_document(
+        .attach(
             &t.ctx,
+            "employees",
             1,
-            &DocumentInput {
-                type_id: crate::staff::document_type(&t.app, &t.ctx, "id_card"),
+            &AttachmentInput {
+                type_id: Some(crate::staff::document_type(&t.app, &t.ctx, "id_card")),
                 title: Some("Carta d'identità".into()),
                 issued_on: None,
                 expires_on: None,
@@ -351,15 +352,15 @@ fn a_document_export_is_recorded_with_its_title() {
         )
         .unwrap();
     let out = dir.path().join("copia.pdf");
-    t.app.export_document(&t.ctx, d.id, &out).unwrap();
+    t.app.export_attachment(&t.ctx, d.id, &out).unwrap();
     assert_eq!(std::fs::read(&out).unwrap(), b"%PDF-1.4 carta");
     let (_, _, p) = export_events(&t).pop().unwrap();
-    assert_eq!(p["kind"], "document");
+    assert_eq!(p["kind"], "attachment");
     assert_eq!(p["format"], "pdf");
     assert_eq!(p["title"], "Carta d'identità");
     assert_eq!(p["file"], "copia.pdf");
     assert_eq!(
         p["filter"],
-        serde_json::json!({ "document_id": d.id, "employee_id": 1 })
+        serde_json::json!({ "attachment_id": d.id, "entity": "employees", "record_id": 1 })
     );
 }

@@ -3,10 +3,10 @@
 
 use crate::departments::input;
 use crate::staff::{contract_type, course, date, mario, person, staff_app};
-use backoffice_core::domain::document::TrainingInput;
 use backoffice_core::domain::history::{Change, ChangeOp, HistoryQuery, RecordName};
 use backoffice_core::domain::page::PageRequest;
 use backoffice_core::domain::staff::catalog::{Required, RequirementInput};
+use backoffice_core::domain::staff::document::TrainingInput;
 use backoffice_core::store::{history_labels, TRACKED};
 use chrono::Utc;
 use std::collections::BTreeSet;

@@ -5,7 +5,10 @@
 #![allow(clippy::unwrap_used, clippy::too_many_lines)]
 
 mod accounts;
+mod attachments;
+mod attachments_upgrade;
 mod attention;
+mod backup;
 mod bindings;
 mod departments;
 mod export_bench;
@@ -23,5 +26,4 @@ mod safety;
 mod schema_upgrade;
 mod search;
 mod staff;
-mod staff_documents;
 mod support;

@@ -2,8 +2,8 @@
 //! permission matrix says so, and a refusal changes no data but is recorded.
 
 use crate::support::{installed, Installed};
+use backoffice_core::domain::attachment::{AttachmentEdit, AttachmentInput};
 use backoffice_core::domain::department::{ActiveFilter, DepartmentQuery, DepartmentSort};
-use backoffice_core::domain::document::{DocumentInput, TrainingInput};
 use backoffice_core::domain::history::HistoryQuery;
 use backoffice_core::domain::page::{PageRequest, SortDir};
 use backoffice_core::domain::permissions::{Role, ROLES};
@@ -11,6 +11,7 @@ use backoffice_core::domain::staff::catalog::{
     ContractTypeInput, CourseInput, DocumentTypeInput, Required, RequirementInput,
 };
 use backoffice_core::domain::staff::completeness::FixQuery;
+use backoffice_core::domain::staff::document::TrainingInput;
 use backoffice_core::domain::staff::employee::TerminationInput;
 use backoffice_core::domain::staff::import::ImportOptions;
 use backoffice_core::domain::users::{NewUserInput, UserUpdateInput};
@@ -25,6 +26,7 @@ fn expected(role: Role) -> &'static [&'static str] {
         Role::Admin => &[
             "departments:read",
             "departments:write",
+            "departments:export",
             "staff:read",
             "staff:write",
             "staff:export",
@@ -38,6 +40,7 @@ fn expected(role: Role) -> &'static [&'static str] {
         Role::Hr => &[
             "departments:read",
             "departments:write",
+            "departments:export",
             "staff:read",
             "staff:write",
             "staff:export",
@@ -179,25 +182,74 @@ fn operations() -> Vec<(&'static str, &'static str, Op)> {
             };
             t.app.create_requirement(c, &input).map(drop)
         }),
-        ("attach_document", "staff:write", |t, c, dir| {
+        ("attach to an employee", "staff:write", |t, c, dir| {
             let path = dir.join(format!("{}.pdf", c.actor));
             std::fs::write(&path, b"%PDF-1.4 permesso").unwrap();
-            let input = DocumentInput {
-                type_id: 1,
+            let input = AttachmentInput {
+                type_id: Some(1),
                 title: None,
                 issued_on: None,
                 expires_on: None,
             };
-            t.app.attach_document(c, 1, &input, &path).map(drop)
+            t.app.attach(c, "employees", 1, &input, &path).map(drop)
         }),
-        ("open_document_copy", "staff:read", |t, c, _| {
-            t.app.open_document_copy(c, 1).map(drop)
+        ("list an employee's attachments", "staff:read", |t, c, _| {
+            t.app.attachments(c, "employees", 1).map(drop)
         }),
-        ("export_document", "staff:export", |t, c, dir| {
-            t.app
-                .export_document(c, 1, &dir.join(format!("doc-{}.pdf", c.actor)))
-                .map(drop)
+        ("open an employee's attachment", "staff:read", |t, c, _| {
+            t.app.open_attachment_copy(c, 1).map(drop)
         }),
+        (
+            "save a copy of an employee's attachment",
+            "staff:export",
+            |t, c, dir| {
+                t.app
+                    .export_attachment(c, 1, &dir.join(format!("doc-{}.pdf", c.actor)))
+                    .map(drop)
+            },
+        ),
+        (
+            "attach to a department",
+            "departments:write",
+            |t, c, dir| {
+                let path = dir.join(format!("reparto-{}.pdf", c.actor));
+                std::fs::write(&path, b"%PDF-1.4 planimetria").unwrap();
+                let input = AttachmentInput::default();
+                t.app.attach(c, "departments", 1, &input, &path).map(drop)
+            },
+        ),
+        (
+            "list a department's attachments",
+            "departments:read",
+            |t, c, _| t.app.attachments(c, "departments", 1).map(drop),
+        ),
+        (
+            "open a department's attachment",
+            "departments:read",
+            |t, c, _| t.app.open_attachment_copy(c, 2).map(drop),
+        ),
+        (
+            "save a copy of a department's attachment",
+            "departments:export",
+            |t, c, dir| {
+                t.app
+                    .export_attachment(c, 2, &dir.join(format!("reparto-{}.pdf", c.actor)))
+                    .map(drop)
+            },
+        ),
+        (
+            "correct a department's attachment",
+            "departments:write",
+            |t, c, _| {
+                let edit = AttachmentEdit {
+                    title: format!("Planimetria {}", c.actor),
+                    issued_on: None,
+                    expires_on: None,
+                };
+                let v = version_of(t, "attachments", 2);
+                t.app.update_attachment(c, 2, v, &edit).map(drop)
+            },
+        ),
         ("add_training", "staff:write", |t, c, _| {
             let input = TrainingInput {
                 course_id: 1,
@@ -404,7 +456,7 @@ fn data_fingerprint(t: &Installed) -> String {
                     (SELECT group_concat(tax_code || version) FROM employees) || '|' ||
                     (SELECT group_concat(name_key || version) FROM contract_types) || '|' ||
                     (SELECT count(*) FROM requirements) || '|' ||
-                    (SELECT count(*) FROM documents) || '|' ||
+                    (SELECT group_concat(title || version) FROM attachments) || '|' ||
                     (SELECT count(*) FROM training_records) || '|' ||
                     (SELECT group_concat(name_key || version) FROM document_types) || '|' ||
                     (SELECT group_concat(name_key || version) FROM courses)",
@@ -430,11 +482,12 @@ fn every_operation_as_every_role_follows_the_matrix() {
     std::fs::write(&scan, b"%PDF-1.4 contratto").unwrap();
     let doc = t
         .app
-        .attach_document(
+        .attach(
             &t.admin,
+            "employees",
             1,
-            &DocumentInput {
-                type_id: 1,
+            &AttachmentInput {
+                type_id: Some(1),
                 title: None,
                 issued_on: None,
                 expires_on: None,
@@ -443,6 +496,19 @@ fn every_operation_as_every_role_follows_the_matrix() {
         )
         .unwrap();
     assert_eq!(doc.id, 1);
+    let plan = dir.path().join("planimetria.pdf");
+    std::fs::write(&plan, b"%PDF-1.4 planimetria").unwrap();
+    let plan = t
+        .app
+        .attach(
+            &t.admin,
+            "departments",
+            1,
+            &AttachmentInput::default(),
+            &plan,
+        )
+        .unwrap();
+    assert_eq!(plan.id, 2);
     let dir = tempfile::tempdir().unwrap();
     let mut checked = 0;
     for role in ROLES {

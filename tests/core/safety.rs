@@ -300,7 +300,7 @@ fn the_data_folder_the_database_and_stored_documents_are_private() {
 fn attach(
     app: &backoffice_core::services::Backoffice,
     ctx: &backoffice_core::services::Ctx,
-) -> backoffice_core::domain::document::Document {
+) -> backoffice_core::domain::attachment::Attachment {
     let src = tempfile::tempdir().unwrap();
     let doc = src.path().join("Contratto, Rossi & figli.pdf");
     std::fs::write(&doc, b"%PDF-1.4 private").unwrap();
@@ -308,13 +308,13 @@ fn attach(
         .create_employee(ctx, &crate::staff::mario())
         .unwrap()
         .employee;
-    let input = backoffice_core::domain::document::DocumentInput {
-        type_id: crate::staff::document_type(app, ctx, "contract"),
+    let input = backoffice_core::domain::attachment::AttachmentInput {
+        type_id: Some(crate::staff::document_type(app, ctx, "contract")),
         title: None,
         issued_on: None,
         expires_on: None,
     };
-    app.attach_document(ctx, e.id, &input, &doc).unwrap()
+    app.attach(ctx, "employees", e.id, &input, &doc).unwrap()
 }
 
 fn copies(t: &crate::support::Installed) -> usize {
@@ -329,7 +329,7 @@ fn viewer_copies_are_private_and_go_at_lock_idle_lock_and_sign_out() {
         .sign_in("admin", crate::support::ADMIN_PASSWORD)
         .unwrap();
     let d = attach(&t.app, &t.admin);
-    let copy = t.app.open_document_copy(&t.admin, d.id).unwrap();
+    let copy = t.app.open_attachment_copy(&t.admin, d.id).unwrap();
     assert_eq!(std::fs::read(&copy).unwrap(), b"%PDF-1.4 private");
     assert_eq!(copy.file_name().unwrap(), "Contratto, Rossi & figli.pdf");
     let folder = copy.parent().unwrap();
@@ -344,19 +344,19 @@ fn viewer_copies_are_private_and_go_at_lock_idle_lock_and_sign_out() {
         assert_eq!(mode(p), want, "{}", p.display());
     }
     // Opening it twice makes two copies, neither overwriting the other.
-    let again = t.app.open_document_copy(&t.admin, d.id).unwrap();
+    let again = t.app.open_attachment_copy(&t.admin, d.id).unwrap();
     assert_ne!(again, copy);
     assert_eq!(copies(&t), 2);
     t.app.lock();
     assert_eq!(copies(&t), 0);
     t.app.unlock(crate::support::ADMIN_PASSWORD).unwrap();
-    t.app.open_document_copy(&t.admin, d.id).unwrap();
+    t.app.open_attachment_copy(&t.admin, d.id).unwrap();
     // The lock Rust applies by itself to an idle session.
     t.clock.advance(16 * 60);
     assert_eq!(t.app.current().unwrap_err().code, ErrorCode::SessionLocked);
     assert_eq!(copies(&t), 0);
     t.app.unlock(crate::support::ADMIN_PASSWORD).unwrap();
-    t.app.open_document_copy(&t.admin, d.id).unwrap();
+    t.app.open_attachment_copy(&t.admin, d.id).unwrap();
     t.app.sign_out().unwrap();
     assert_eq!(copies(&t), 0);
 }
@@ -372,14 +372,14 @@ fn a_planted_viewer_folder_is_refused_or_tightened() {
     // A link to somewhere else, put where the copies go: refused, nothing written there.
     let elsewhere = tempfile::tempdir().unwrap();
     std::os::unix::fs::symlink(elsewhere.path(), &dir).unwrap();
-    let e = t.app.open_document_copy(&t.admin, d.id).unwrap_err();
+    let e = t.app.open_attachment_copy(&t.admin, d.id).unwrap_err();
     assert_eq!(e.code, ErrorCode::DbIo);
     assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
     std::fs::remove_file(&dir).unwrap();
     // A folder of ours left open to others: closed before use.
     std::fs::create_dir(&dir).unwrap();
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
-    t.app.open_document_copy(&t.admin, d.id).unwrap();
+    t.app.open_attachment_copy(&t.admin, d.id).unwrap();
     assert_eq!(mode(&dir), 0o700);
     t.app.viewer().clear().unwrap();
 }
@@ -388,7 +388,7 @@ fn a_planted_viewer_folder_is_refused_or_tightened() {
 fn copies_left_by_a_crash_are_removed_at_the_next_start() {
     let t = installed();
     let d = attach(&t.app, &t.admin);
-    let copy = t.app.open_document_copy(&t.admin, d.id).unwrap();
+    let copy = t.app.open_attachment_copy(&t.admin, d.id).unwrap();
     assert!(copy.exists());
     // No sign-out, no exit hook: as if the process had been killed.
     let crate::support::Installed { _dir, app, .. } = t;

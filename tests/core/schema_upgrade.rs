@@ -8,7 +8,7 @@ use backoffice_core::domain::permissions::Area;
 use backoffice_core::store::history::{self, hash_of};
 use backoffice_core::store::migrations::{self, Migration, Reshape, MIGRATIONS};
 use backoffice_core::store::reshape::SYSTEM_ACTOR;
-use backoffice_core::store::tracked::{Naming, Snapshot, Tracked, TRACKED};
+use backoffice_core::store::tracked::{Guard, Naming, Snapshot, Tracked, TRACKED};
 use chrono::{TimeZone, Utc};
 use rusqlite::Connection;
 
@@ -17,7 +17,7 @@ fn employees_with(columns: Vec<&'static str>) -> &'static Tracked {
     let real = backoffice_core::store::staff::employees::TRACKED.references;
     Box::leak(Box::new(Tracked {
         entity: "employees",
-        area: Area::Staff,
+        guard: Guard::Area(Area::Staff),
         columns: Box::leak(columns.into_boxed_slice()),
         references: real,
         naming: Naming::Words(&["last_name", "first_name"]),
@@ -70,11 +70,11 @@ fn later_release() -> Vec<Migration> {
         })
         .collect();
     all.push(Migration {
-        sql: "ALTER TABLE employees ADD COLUMN private_email TEXT;",
+        sql: "ALTER TABLE employees ADD COLUMN home_email TEXT;",
         step: Some(|tx| {
             // A Rust step: the new field starts from the work address's mailbox at home.
             tx.execute(
-                "UPDATE employees SET private_email = 'home.' || email WHERE email IS NOT NULL",
+                "UPDATE employees SET home_email = 'home.' || email WHERE email IS NOT NULL",
                 [],
             )?;
             Ok(())
@@ -95,7 +95,7 @@ fn upgraded_columns() -> Vec<&'static str> {
         .map(|c| if c == "phone" { "work_phone" } else { c })
         .collect();
     let at = cols.iter().position(|c| *c == "email").unwrap() + 1;
-    cols.insert(at, "private_email");
+    cols.insert(at, "home_email");
     cols
 }
 
@@ -169,7 +169,7 @@ fn adding_and_renaming_columns_keeps_history_verifiable_and_proofs_valid() {
         let d: serde_json::Value = serde_json::from_str(detail).unwrap();
         assert_eq!(d["kind"], "schema_upgrade");
         assert_eq!(d["version"], migrations::LATEST + 2);
-        assert_eq!(d["added"], serde_json::json!(["private_email"]));
+        assert_eq!(d["added"], serde_json::json!(["home_email"]));
         assert_eq!(d["renamed"], serde_json::json!([["phone", "work_phone"]]));
         assert_eq!(d["removed"], serde_json::json!([]));
     }
@@ -182,7 +182,7 @@ fn adding_and_renaming_columns_keeps_history_verifiable_and_proofs_valid() {
         )
         .unwrap();
     let after: serde_json::Value = serde_json::from_str(&after).unwrap();
-    assert_eq!(after["private_email"], "home.persona1@example.it");
+    assert_eq!(after["home_email"], "home.persona1@example.it");
     assert_eq!(after["work_phone"], "06 1234567");
 
     // The proof saved before the upgrade still holds: history was only appended to.
@@ -277,7 +277,7 @@ fn a_failed_upgrade_step_leaves_the_file_as_it_was() {
     assert_eq!(history::status(&conn).unwrap().count, count);
     let has_column: i64 = conn
         .query_row(
-            "SELECT count(*) FROM pragma_table_info('employees') WHERE name = 'private_email'",
+            "SELECT count(*) FROM pragma_table_info('employees') WHERE name = 'home_email'",
             [],
             |r| r.get(0),
         )
@@ -323,10 +323,18 @@ fn every_table_of_the_schema_is_declared_or_knowingly_left_out() {
 
 #[test]
 fn every_history_entity_has_an_area_and_an_unknown_one_has_none() {
-    use backoffice_core::store::tracked::{area_of, history_entities};
+    use backoffice_core::store::tracked::{area_of, declaration, history_entities, table};
+    // Every entity is guarded: by an area, or row by row by its owner, whose table has one.
     for e in history_entities() {
-        assert!(area_of(e).is_some(), "{e}");
+        let owned = declaration(e).and_then(|t| t.owner_columns()).is_some();
+        assert!(area_of(e).is_some() || owned, "{e}");
     }
+    assert_eq!(area_of("attachments"), None);
+    assert_eq!(area_of("documents"), Some(Area::Staff));
+    assert!(
+        table("documents").is_none(),
+        "a renamed table is not a table any more"
+    );
     assert_eq!(area_of("employees"), Some(Area::Staff));
     assert_eq!(area_of("security"), Some(Area::Users));
     assert_eq!(area_of("audit_findings"), None);

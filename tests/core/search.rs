@@ -2,8 +2,8 @@
 //! read, nobody is refused, and each hit carries what the result list shows and opens.
 
 use crate::support::installed;
+use backoffice_core::domain::attachment::AttachmentInput;
 use backoffice_core::domain::department::DepartmentInput;
-use backoffice_core::domain::document::DocumentInput;
 use backoffice_core::domain::permissions::{Role, ROLES};
 use backoffice_core::domain::search::{GlobalSearchQuery, HitKind};
 use backoffice_core::domain::staff::employee::TerminationInput;
@@ -41,11 +41,12 @@ fn every_role_finds_only_what_it_may_read_and_is_never_refused() {
     let id_card = crate::staff::document_type(&t.app, &t.admin, "id_card");
     let doc = t
         .app
-        .attach_document(
+        .attach(
             &t.admin,
+            "employees",
             mario.id,
-            &DocumentInput {
-                type_id: id_card,
+            &AttachmentInput {
+                type_id: Some(id_card),
                 title: Some("Carta d'identità Rossi".into()),
                 issued_on: None,
                 expires_on: None,

@@ -228,7 +228,7 @@ fn screens_follow_changes_and_repeated_navigation() {
     }
 
     // The same document opened twice from the search: its row is highlighted each time.
-    let row = format!("[data-testid=document-row][data-id='{}']", doc["id"]);
+    let row = format!("[data-testid=attachment-row][data-id='{}']", doc["id"]);
     for time in ["first", "second"] {
         search(&app, "contratto assunzione", 1);
         press(&app, keys::ENTER);

@@ -4,6 +4,8 @@
 //! with its own ports and data directory, so tests may run in parallel.
 
 mod accounts;
+mod backups;
+mod department_files;
 mod departments_import;
 mod foundation;
 mod freshness;

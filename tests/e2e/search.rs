@@ -207,7 +207,7 @@ fn global_search_finds_and_opens_by_keyboard_in_both_languages() {
     press(&app, keys::ENTER);
     wait_text(&app, "[data-testid=page-title]", "Esposito Giulia");
     app.wait_for(
-        &format!("[data-testid=document-row][data-id='{}']", doc["id"]),
+        &format!("[data-testid=attachment-row][data-id='{}']", doc["id"]),
         TIMEOUT,
     );
     assert_eq!(

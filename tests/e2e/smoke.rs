@@ -1,4 +1,5 @@
-//! The app starts and shows a page, and the harness itself can drive a page.
+//! The app starts and shows a page (and a second start on its folder defers to it), and the
+//! harness itself can drive a page.
 
 use crate::support::{App, Launch, TIMEOUT};
 use serde_json::json;
@@ -38,6 +39,37 @@ fn app_starts_and_renders() {
         )
         .expect("the database is readable");
     assert!(tables > 0, "the database has no tables");
+
+    // A second start on the same data folder brings this window forward and ends at once,
+    // before it opens the database.
+    let mut second = std::process::Command::new(env!("CARGO_BIN_EXE_backoffice"))
+        .arg("--data-dir")
+        .arg(app.data_dir())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("a second app starts");
+    let started = std::time::Instant::now();
+    while second
+        .try_wait()
+        .expect("the second app's status")
+        .is_none()
+    {
+        if started.elapsed() > TIMEOUT {
+            let _ = second.kill();
+            panic!("a second app on the same folder did not end");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let out = second.wait_with_output().expect("the second app ends");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("already open") && said.contains("brought forward"),
+        "{said}"
+    );
+    // This one still works.
+    assert_eq!(app.title(), "Backoffice");
 }
 
 /// Checks the helpers on plain DOM added beside the React root, so it does not depend on the UI.

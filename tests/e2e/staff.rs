@@ -140,8 +140,8 @@ pub(crate) fn attach_contract(app: &App, employee: &Value, title: &str) -> Value
         .clone();
     ok(invoke(
         app,
-        "attach_document",
-        json!({ "employeeId": employee, "title": "Attach",
+        "attach_file",
+        json!({ "entity": "employees", "recordId": employee, "title": "Attach",
                 "input": { "type_id": type_id, "title": title,
                            "issued_on": null, "expires_on": null } }),
     ))
@@ -309,25 +309,27 @@ fn employee_file_documents_training_and_completeness() {
     app.screenshot("attach-dialog");
     app.click("[data-testid=attach-choose]");
     app.wait_gone("[data-testid=attach-form]", TIMEOUT);
-    app.wait_for("[data-testid=document-row]", TIMEOUT);
+    app.wait_for("[data-testid=attachment-row]", TIMEOUT);
     app.wait_until("the score to rise", TIMEOUT, || Ok(score(&app) > before));
     let after = score(&app);
     assert!(after >= before + 30, "{before} → {after}");
     let (title, expires, sha): (String, String, String) = app
         .db()
-        .query_row("SELECT title, expires_on, sha256 FROM documents", [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
+        .query_row(
+            "SELECT title, expires_on, sha256 FROM attachments",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .unwrap();
     assert_eq!(title, "carta-identita-rossi");
     assert_eq!(expires, "2030-05-10");
     assert_eq!(sha.len(), 64);
     assert!(app
-        .text("[data-testid=document-row] [data-testid=document-expiry]")
+        .text("[data-testid=attachment-row] [data-testid=attachment-expiry]")
         .contains("10/05/2030"));
 
     // Renewing keeps the first version beneath the new one.
-    app.click("[data-testid=document-row] [data-testid=document-renew]");
+    app.click("[data-testid=attachment-row] [data-testid=attachment-renew]");
     app.wait_for("[data-testid=renew-form]", TIMEOUT);
     type_date(
         &app,
@@ -335,19 +337,19 @@ fn employee_file_documents_training_and_completeness() {
         "02/01/2026",
     );
     app.click("[data-testid=renew-choose]");
-    app.wait_for("[data-testid=document-version]", TIMEOUT);
-    assert_eq!(count(&app, "SELECT count(*) FROM documents"), 2);
+    app.wait_for("[data-testid=attachment-version]", TIMEOUT);
+    assert_eq!(count(&app, "SELECT count(*) FROM attachments"), 2);
     assert_eq!(
         count(
             &app,
-            "SELECT count(*) FROM documents WHERE superseded_by IS NULL"
+            "SELECT count(*) FROM attachments WHERE superseded_by IS NULL"
         ),
         1
     );
     app.screenshot("file-documents");
 
     // A copy saved through the save dialog has the current version's bytes.
-    app.click("[data-testid=document-row] [data-testid=document-export]");
+    app.click("[data-testid=attachment-row] [data-testid=attachment-export]");
     app.wait_until("the saved copy", TIMEOUT, || Ok(copy.exists()));
     assert_eq!(std::fs::read(&copy).unwrap(), renewed_bytes);
     assert_ne!(renewed_bytes, id_bytes);
@@ -415,6 +417,31 @@ fn employee_file_documents_training_and_completeness() {
     app.click("[data-testid=back-to-staff]");
     app.wait_for("[data-testid=staff-row]", TIMEOUT);
     wait_text(&app, "[data-testid=list-total]", "1 dipendente");
+
+    // History says how each file was read: the saved copy is one, in words.
+    go(&app, "history");
+    app.wait_for("[data-testid=change-read]", TIMEOUT);
+    assert!(app
+        .text("[data-testid=history-table]")
+        .contains("Copia salvata"));
+    app.screenshot("history-attachments");
+
+    // The documents again, and their history, in English.
+    switch_language(&app, "EN");
+    app.wait_for("[data-testid=history-table]", TIMEOUT);
+    app.screenshot("history-attachments-en");
+    go(&app, "staff");
+    app.wait_for("[data-testid=staff-row]", TIMEOUT);
+    app.click("[data-testid=staff-row]");
+    app.click("[data-testid=tab-documents]");
+    app.wait_for("[data-testid=attachment-version]", TIMEOUT);
+    assert!(app
+        .text("[data-testid=attachments-table]")
+        .contains("Earlier version"));
+    app.screenshot("file-documents-en");
+    switch_language(&app, "IT");
+    go(&app, "staff");
+    app.wait_for("[data-testid=staff-row]", TIMEOUT);
 
     // The same tax code twice among active staff: refused at the field, in words.
     app.click("[data-testid=employee-new]");
@@ -730,8 +757,8 @@ fn a_manager_reads_staff_files_without_changing_them_and_the_list_works_by_keybo
         .as_bool()
         .unwrap());
     app.click("[data-testid=tab-documents]");
-    app.wait_for("[data-testid=documents-empty]", TIMEOUT);
-    assert_eq!(app.count("[data-testid=document-attach]"), 0);
+    app.wait_for("[data-testid=attachments-empty]", TIMEOUT);
+    assert_eq!(app.count("[data-testid=attachment-attach]"), 0);
     app.screenshot("file-read-only");
 
     // The tab is in the window's history: Alt+← goes back to the details, then to the list, and

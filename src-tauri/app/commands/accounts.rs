@@ -22,7 +22,12 @@ pub async fn sign_in(
 
 #[tauri::command]
 pub async fn sign_out(state: State<'_, AppState>) -> Result<(), Error> {
-    run_open(&state, |app| app.sign_out()).await
+    run_open(&state, |app| app.sign_out()).await?;
+    // The day's work leaves with the person: a backup, when a folder is chosen.
+    if let Ok(core) = super::core(&state) {
+        core.back_up_in_background(true);
+    }
+    Ok(())
 }
 
 /// The signed-in person, or `None`; a locked session answers `session_locked`.

@@ -1,6 +1,8 @@
 //! Thin async adapters: deserialize the DTO, run the service off the async threads, map errors.
 
 mod accounts;
+mod attachments;
+mod backups;
 mod departments;
 mod export_file;
 mod history;
@@ -8,7 +10,6 @@ mod import;
 mod search;
 mod settings;
 mod staff;
-mod staff_documents;
 
 use crate::state::AppState;
 use backoffice_core::services::{Backoffice, Ctx};
@@ -39,6 +40,14 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         departments::update_department,
         departments::set_department_active,
         departments::export_departments,
+        backups::backup_settings,
+        backups::choose_backup_folder,
+        backups::save_backup_retention,
+        backups::list_backups,
+        backups::start_backup,
+        backups::start_prove_backup,
+        backups::start_restore,
+        backups::restart_app,
         accounts::list_users,
         accounts::get_user,
         accounts::create_user,
@@ -70,15 +79,9 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         staff::catalog::list_requirements,
         staff::catalog::create_requirement,
         staff::catalog::delete_requirement,
-        staff_documents::attach_document,
-        staff_documents::renew_document,
-        staff_documents::update_document,
-        staff_documents::delete_document,
-        staff_documents::export_document,
-        staff_documents::open_document,
-        staff_documents::add_training,
-        staff_documents::update_training,
-        staff_documents::delete_training,
+        staff::training::add_training,
+        staff::training::update_training,
+        staff::training::delete_training,
         import::choose_import,
         import::validate_import,
         import::commit_import,
@@ -87,6 +90,13 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         staff::export::export_staff,
         staff::export::export_employee_file,
         search::global_search,
+        attachments::list_attachments,
+        attachments::attach_file,
+        attachments::renew_attachment,
+        attachments::update_attachment,
+        attachments::delete_attachment,
+        attachments::export_attachment,
+        attachments::open_attachment,
     ]
 }
 
@@ -124,4 +134,27 @@ where
         f(app, &ctx)
     })
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every command is declared, granted to the window and known to the UI, spelled alike: a
+    /// command missing from the capability is refused at run time with no other sign.
+    #[test]
+    fn commands_are_declared_granted_and_known_to_the_ui() {
+        let names: &[&str] = &include!("names.in");
+        let granted = include_str!("../../capabilities/main.json");
+        let ui = include_str!("../../../ui/src/api/commands.ts");
+        for n in names {
+            let grant = format!("\"allow-{}\"", n.replace('_', "-"));
+            assert!(
+                granted.contains(&grant),
+                "{n} is not granted in capabilities/main.json"
+            );
+            assert!(
+                ui.contains(&format!("\"{n}\"")),
+                "{n} is missing from ui/src/api/commands.ts"
+            );
+        }
+    }
 }

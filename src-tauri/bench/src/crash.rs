@@ -4,11 +4,12 @@
 
 use crate::people::People;
 use crate::rng::Rng;
-use backoffice_core::domain::document::ValidDocumentMeta;
+use backoffice_core::domain::attachment::ValidMeta;
 use backoffice_core::domain::permissions::Role;
 use backoffice_core::domain::staff::employee::{EmployeeInput, EmployeeRules};
 use backoffice_core::services::{Backoffice, Ctx};
-use backoffice_core::store::{documents, staff::employees, system_clock, DB_FILE_NAME};
+use backoffice_core::store::attachments::{self, Owner};
+use backoffice_core::store::{staff::employees, system_clock, DB_FILE_NAME};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
@@ -103,11 +104,15 @@ pub fn writer(data_dir: &Path, seed: u64) -> backoffice_core::Result<()> {
                             today,
                         })?;
                         let e = employees::insert(w, &v)?;
-                        let doc = documents::insert(
+                        let owner = Owner {
+                            table: &employees::TRACKED,
+                            record_id: e.id,
+                        };
+                        let doc = attachments::insert(
                             w,
-                            e.id,
-                            doc_type.id,
-                            &ValidDocumentMeta {
+                            owner,
+                            Some(doc_type.id),
+                            &ValidMeta {
                                 title: format!("Attestato {} {}", e.last_name, e.first_name),
                                 issued_on: Some(today),
                                 expires_on: None,
@@ -202,7 +207,7 @@ pub fn check(data_dir: &Path, committed: &Committed) -> Result<Checked, String> 
         Ok(())
     };
     missing("employees", &committed.employees)?;
-    missing("documents", &committed.documents)?;
+    missing("attachments", &committed.documents)?;
     for (id, version) in &committed.versions {
         let v: i64 = c
             .query_row("SELECT version FROM employees WHERE id = ?1", [id], |r| {
@@ -228,16 +233,16 @@ pub fn check(data_dir: &Path, committed: &Committed) -> Result<Checked, String> 
                AND NOT EXISTS (SELECT 1 FROM employees e WHERE e.id = c.row_id)",
         ),
         (
-            "a document without its insert in history",
-            "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM changes c
-               WHERE c.entity = 'documents' AND c.row_id = d.id AND c.op = 'insert')",
+            "an attachment without its insert in history",
+            "SELECT count(*) FROM attachments d WHERE NOT EXISTS (SELECT 1 FROM changes c
+               WHERE c.entity = 'attachments' AND c.row_id = d.id AND c.op = 'insert')",
         ),
         (
-            "a document without its search entry, or an entry without its document",
-            "SELECT (SELECT count(*) FROM documents d WHERE NOT EXISTS
-                       (SELECT 1 FROM documents_fts f WHERE f.rowid = d.id))
-                  + (SELECT count(*) FROM documents_fts f WHERE NOT EXISTS
-                       (SELECT 1 FROM documents d WHERE d.id = f.rowid))",
+            "an attachment without its search entry, or an entry without its attachment",
+            "SELECT (SELECT count(*) FROM attachments d WHERE NOT EXISTS
+                       (SELECT 1 FROM attachments_fts f WHERE f.rowid = d.id))
+                  + (SELECT count(*) FROM attachments_fts f WHERE NOT EXISTS
+                       (SELECT 1 FROM attachments d WHERE d.id = f.rowid))",
         ),
     ] {
         let n = q(sql)?;

@@ -9,21 +9,22 @@
 use crate::company::{self, Dept, HEAD_JOB};
 use crate::people::{People, Person};
 use crate::rng::Rng;
+use backoffice_core::domain::attachment::ValidMeta;
 use backoffice_core::domain::department::DepartmentInput;
-use backoffice_core::domain::document::{ValidDocumentMeta, ValidTraining};
 use backoffice_core::domain::history::ChangeOp;
 use backoffice_core::domain::organisation::OrganisationInput;
 use backoffice_core::domain::permissions::Role;
 use backoffice_core::domain::staff::catalog::{add_months, Required, RequirementInput};
 use backoffice_core::domain::staff::catalog::{ContractType, Course, DocumentType};
+use backoffice_core::domain::staff::document::ValidTraining;
 use backoffice_core::domain::staff::employee::{EmployeeInput, EmployeeRules, ValidEmployee};
 use backoffice_core::domain::users::{NewUserInput, SetupInput};
 use backoffice_core::services::{Backoffice, Ctx};
-use backoffice_core::store::documents::StoredFile;
+use backoffice_core::store::attachments::{self, Owner, StoredFile};
 use backoffice_core::store::retired_list;
 use backoffice_core::store::{
-    departments, documents, staff::employees, staff::requirements, staff::scores, staff::training,
-    Clock, WriteTx, DB_FILE_NAME,
+    departments, staff::employees, staff::requirements, staff::scores, staff::training, Clock,
+    WriteTx, DB_FILE_NAME,
 };
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use std::path::{Path, PathBuf};
@@ -732,15 +733,20 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
                             file_name: format!("{}.pdf", slug(&title)),
                             ..stored[k].clone()
                         };
-                        let meta = ValidDocumentMeta {
+                        let meta = ValidMeta {
                             title,
                             issued_on: Some(issued),
                             expires_on: expires,
                         };
-                        let doc = documents::insert(w, emp_ids[i], doc_types[k].id, &meta, &file)?;
+                        let owner = Owner {
+                            table: &employees::TRACKED,
+                            record_id: emp_ids[i],
+                        };
+                        let doc =
+                            attachments::insert(w, owner, Some(doc_types[k].id), &meta, &file)?;
                         if renews {
                             if let Some(&(old, version)) = current_doc.get(&(e.emp, kind)) {
-                                documents::supersede(w, old, version, doc.id)?;
+                                attachments::supersede(w, old, version, doc.id)?;
                             }
                         }
                         current_doc.insert((e.emp, kind), (doc.id, doc.version));
@@ -811,7 +817,7 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
             users: n("SELECT count(*) FROM users")?,
             employees: n("SELECT count(*) FROM employees")?,
             terminated: n("SELECT count(*) FROM employees WHERE status = 'terminated'")?,
-            documents: n("SELECT count(*) FROM documents")?,
+            documents: n("SELECT count(*) FROM attachments")?,
             training: n("SELECT count(*) FROM training_records")?,
             changes: n("SELECT count(*) FROM changes")?,
             file_bytes: 0,

@@ -156,7 +156,7 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
         (
             n("SELECT count(*) FROM employees")?,
             n(
-                "SELECT (SELECT count(*) FROM employees) + (SELECT count(*) FROM documents)
+                "SELECT (SELECT count(*) FROM employees) + (SELECT count(*) FROM attachments)
                  + (SELECT count(*) FROM training_records)",
             )?,
             n("SELECT count(*) FROM changes")?,

@@ -9,9 +9,9 @@ use ts_rs::{Config, ExportError, TS};
 /// Writes every binding file into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     use crate::domain::{
-        department as d, document as doc, history as h, organisation as o, page as p,
+        attachment as att, department as d, history as h, organisation as o, page as p,
         permissions as r, search as s, staff::catalog as cat, staff::completeness as cmp,
-        staff::employee as e, users as u,
+        staff::document as doc, staff::employee as e, users as u,
     };
     use crate::import::{field as impf, report as imp};
     // Integers cross as JS numbers: ids and money minor units stay far below 2^53.
@@ -37,6 +37,11 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::services::Preferences::export_all(&cfg)?;
     crate::services::Startup::export_all(&cfg)?;
     crate::jobs::JobStatus::export_all(&cfg)?;
+    // Backups.
+    crate::backup::settings::BackupSettings::export_all(&cfg)?;
+    crate::backup::settings::BackupHealth::export_all(&cfg)?;
+    crate::backup::sets::BackupSet::export_all(&cfg)?;
+    crate::services::RestoreProof::export_all(&cfg)?;
     // Imports, for every area.
     crate::import::BadFileReason::export_all(&cfg)?;
     crate::services::ImportArea::export_all(&cfg)?;
@@ -83,10 +88,10 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     e::StaffQuery::export_all(&cfg)?;
     e::StaffRow::export_all(&cfg)?;
     p::Page::<e::StaffRow>::export_all(&cfg)?;
-    doc::Document::export_all(&cfg)?;
-    doc::DocumentInput::export_all(&cfg)?;
-    doc::DocumentEdit::export_all(&cfg)?;
-    doc::RenewalInput::export_all(&cfg)?;
+    att::Attachment::export_all(&cfg)?;
+    att::AttachmentInput::export_all(&cfg)?;
+    att::AttachmentEdit::export_all(&cfg)?;
+    att::RenewalInput::export_all(&cfg)?;
     doc::TrainingRecord::export_all(&cfg)?;
     doc::TrainingInput::export_all(&cfg)?;
     cmp::Completeness::export_all(&cfg)?;

@@ -3,10 +3,10 @@
 //! temporary file, flushed to disk and renamed into place, so a crash never leaves a half file
 //! under a real name; the user's original path is read once and never kept.
 
-use crate::domain::document::{sniff, too_large, MAX_DOCUMENT_BYTES};
+use crate::domain::attachment::{sniff, too_large, MAX_ATTACHMENT_BYTES};
 use crate::error::{Error, ErrorCode};
 use crate::files::{put, write_atomically};
-use crate::store::documents::StoredFile;
+use crate::store::attachments::StoredFile;
 use sha2::{Digest, Sha256};
 use std::fs::File;
 use std::io::{Read, Write};
@@ -68,7 +68,7 @@ impl Blobs {
         if meta.is_dir() {
             return Err(bad_file("unreadable", "a folder, not a file").with("file", &file_name));
         }
-        if meta.len() > MAX_DOCUMENT_BYTES {
+        if meta.len() > MAX_ATTACHMENT_BYTES {
             return Err(too_large().with("file", &file_name));
         }
         let mut head = vec![0u8; SNIFF_BYTES];
@@ -102,7 +102,7 @@ impl Blobs {
                 }
                 size += n as u64;
                 // The file may have grown since it was measured.
-                if size > MAX_DOCUMENT_BYTES {
+                if size > MAX_ATTACHMENT_BYTES {
                     return Err(too_large().with("file", &file_name));
                 }
                 hasher.update(&buf[..n]);
@@ -143,7 +143,8 @@ impl Blobs {
             return Err(Error::new(
                 ErrorCode::DbCorrupt,
                 format!("{} does not match its checksum", path.display()),
-            ));
+            )
+            .with("reason", "checksum_mismatch"));
         }
         Ok(bytes)
     }
@@ -154,7 +155,7 @@ impl Blobs {
         write_atomically(target, |w| put(w, target, &bytes))
     }
 
-    /// Removes the content; the caller has checked no document refers to it any more.
+    /// Removes the content; the caller has checked no attachment refers to it any more.
     pub fn remove(&self, sha256: &str) -> crate::Result<()> {
         let path = self.path(sha256)?;
         match std::fs::remove_file(&path) {

@@ -3,6 +3,7 @@
 //! Nothing here knows about Tauri or a web view, so every rule and query is tested headless and a
 //! second front end (a CLI, a team server) can reuse it unchanged.
 
+pub mod backup;
 pub mod bindings;
 pub mod blobs;
 pub mod domain;
@@ -10,7 +11,9 @@ pub mod error;
 pub mod export;
 pub mod files;
 pub mod import;
+pub mod instance;
 pub mod jobs;
+pub mod network_folder;
 pub mod private;
 pub mod services;
 pub mod store;

@@ -3,9 +3,10 @@
 //! ask for cannot be retired, and every change is in history.
 
 use crate::staff::{contract_type, course, date, document_type, person, staff_app};
-use backoffice_core::domain::document::{DocumentInput, TrainingInput};
+use backoffice_core::domain::attachment::AttachmentInput;
 use backoffice_core::domain::history::HistoryQuery;
 use backoffice_core::domain::staff::catalog::{Required, RequirementInput};
+use backoffice_core::domain::staff::document::TrainingInput;
 use backoffice_core::ErrorCode;
 
 fn training(course_id: i64) -> TrainingInput {
@@ -218,11 +219,12 @@ fn an_inactive_document_type_takes_no_new_documents() {
     std::fs::write(&pdf, b"%PDF-1.4 nota").unwrap();
     let err = t
         .app
-        .attach_document(
+        .attach(
             &t.ctx,
+            "employees",
             e.id,
-            &DocumentInput {
-                type_id: other,
+            &AttachmentInput {
+                type_id: Some(other),
                 title: None,
                 issued_on: None,
                 expires_on: None,

@@ -4,7 +4,7 @@
 
 use crate::staff::{contract_type, course, date, document_type, person, staff_app};
 use crate::support::installed;
-use backoffice_core::domain::document::DocumentInput;
+use backoffice_core::domain::attachment::AttachmentInput;
 use backoffice_core::domain::page::PageRequest;
 use backoffice_core::domain::staff::catalog::{Required, RequirementInput};
 use backoffice_core::domain::staff::completeness::{FixQuery, FixTab, IssueKind, Severity};
@@ -86,11 +86,12 @@ fn requirements_rescore_the_people_they_apply_to() {
     let pdf = dir.path().join("idoneita.pdf");
     std::fs::write(&pdf, b"%PDF-1.4").unwrap();
     t.app
-        .attach_document(
+        .attach(
             &t.ctx,
+            "employees",
             a.id,
-            &DocumentInput {
-                type_id: medical,
+            &AttachmentInput {
+                type_id: Some(medical),
                 title: None,
                 issued_on: Some(date(2026, 1, 10)),
                 expires_on: None,
@@ -260,11 +261,12 @@ fn roll_ups_and_what_needs_fixing() {
         )
         .unwrap();
     t.app
-        .attach_document(
+        .attach(
             &t.ctx,
+            "employees",
             no_phone.id,
-            &DocumentInput {
-                type_id: id_card,
+            &AttachmentInput {
+                type_id: Some(id_card),
                 title: None,
                 issued_on: Some(date(2015, 1, 1)),
                 expires_on: None,

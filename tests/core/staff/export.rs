@@ -3,8 +3,9 @@
 
 use crate::staff::{contract_type, date, document_type, mario, person, staff_app};
 use crate::support::TestApp;
-use backoffice_core::domain::document::{DocumentInput, RenewalInput, TrainingInput};
+use backoffice_core::domain::attachment::{AttachmentInput, RenewalInput};
 use backoffice_core::domain::page::PageRequest;
+use backoffice_core::domain::staff::document::TrainingInput;
 use backoffice_core::domain::staff::employee::{StaffQuery, StatusFilter, TerminationInput};
 use backoffice_core::domain::staff::import::ImportOptions;
 use backoffice_core::import::read_file;
@@ -236,11 +237,12 @@ fn employee_zip_holds_data_documents_training_and_history() {
     std::fs::write(&old, b"%PDF-1.4 vecchia").unwrap();
     let d = t
         .app
-        .attach_document(
+        .attach(
             &t.ctx,
+            "employees",
             rossi,
-            &DocumentInput {
-                type_id: id_card,
+            &AttachmentInput {
+                type_id: Some(id_card),
                 title: None,
                 issued_on: Some(date(2015, 5, 1)),
                 expires_on: None,
@@ -251,7 +253,7 @@ fn employee_zip_holds_data_documents_training_and_history() {
     let new = dir.path().join("ci nuova.pdf");
     std::fs::write(&new, b"%PDF-1.4 nuova").unwrap();
     t.app
-        .renew_document(
+        .renew_attachment(
             &t.ctx,
             d.id,
             d.version,
@@ -335,8 +337,8 @@ fn employee_zip_holds_data_documents_training_and_history() {
         })
         .collect();
     assert_eq!(ops[0], ("employees".into(), "insert".into()));
-    assert!(ops.contains(&("documents".into(), "insert".into())));
-    assert!(ops.contains(&("documents".into(), "update".into())));
+    assert!(ops.contains(&("attachments".into(), "insert".into())));
+    assert!(ops.contains(&("attachments".into(), "update".into())));
     assert!(ops.contains(&("training_records".into(), "insert".into())));
     assert_eq!(ops.last().unwrap(), &("employees".into(), "read".into()));
     let text = String::from_utf8(read(&mut zip, "summary.txt")).unwrap();

@@ -3,6 +3,7 @@
 mod bench;
 mod catalog;
 mod completeness;
+mod documents;
 mod employees;
 mod export;
 pub mod import;

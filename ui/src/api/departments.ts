@@ -10,6 +10,8 @@ export const departmentKeys = {
   list: (query: DepartmentQuery) => [...departmentKeys.all, "list", query] as const,
   /** Every department (inactive too) for pickers and names in other areas. */
   everyone: () => [...departmentKeys.all, "everyone"] as const,
+  /** One department, for its page. */
+  detail: (id: number) => [...departmentKeys.all, "detail", id] as const,
 };
 
 export const departmentsApi = {

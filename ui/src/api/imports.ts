@@ -1,7 +1,6 @@
 import type { ImportArea } from "../bindings/ImportArea";
 import type { ImportPreview } from "../bindings/ImportPreview";
 import type { ImportReport } from "../bindings/ImportReport";
-import type { JobStatus } from "../bindings/JobStatus";
 import { call } from "./invoke";
 
 /** A file chosen in the native dialog; Rust keeps its path (and its area), the UI only its token. */
@@ -17,6 +16,4 @@ export const importApi = {
   /** Starts the all-or-nothing import; returns the job to poll. */
   commit: (token: number, mapping: Mapping, options: ImportChoices) =>
     call<number>("commit_import", { token, mapping, options }),
-  status: (id: number) => call<JobStatus>("job_status", { id }),
-  cancel: (id: number) => call<void>("cancel_job", { id }),
 };

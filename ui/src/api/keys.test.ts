@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { userKeys } from "./accounts";
+import { attachmentKeys } from "./attachments";
 import { departmentKeys } from "./departments";
 import { historyKeys } from "./history";
 import { searchKeys } from "./search";
@@ -35,6 +36,7 @@ describe("query keys", () => {
   it("start with a different word per area, so refreshing one area leaves the others", () => {
     const roots = [
       userKeys.all,
+      attachmentKeys.all,
       departmentKeys.all,
       historyKeys.all,
       searchKeys.all,
@@ -55,5 +57,6 @@ describe("query keys", () => {
     expect(userKeys.detail(3).slice(0, 1)).toEqual(userKeys.all);
     expect(historyKeys.list({} as never).slice(0, 1)).toEqual(historyKeys.all);
     expect(searchKeys.global("ros").slice(0, 1)).toEqual(searchKeys.all);
+    expect(attachmentKeys.list("employees", 4).slice(0, 1)).toEqual(attachmentKeys.all);
   });
 });

@@ -3,9 +3,6 @@ import type { ContractType } from "../bindings/ContractType";
 import type { ContractTypeInput } from "../bindings/ContractTypeInput";
 import type { Course } from "../bindings/Course";
 import type { CourseInput } from "../bindings/CourseInput";
-import type { Document } from "../bindings/Document";
-import type { DocumentEdit } from "../bindings/DocumentEdit";
-import type { DocumentInput } from "../bindings/DocumentInput";
 import type { DocumentType } from "../bindings/DocumentType";
 import type { DocumentTypeInput } from "../bindings/DocumentTypeInput";
 import type { Employee } from "../bindings/Employee";
@@ -15,7 +12,6 @@ import type { EmployeeSaved } from "../bindings/EmployeeSaved";
 import type { FixQuery } from "../bindings/FixQuery";
 import type { FixRow } from "../bindings/FixRow";
 import type { Page } from "../bindings/Page";
-import type { RenewalInput } from "../bindings/RenewalInput";
 import type { Requirement } from "../bindings/Requirement";
 import type { RequirementInput } from "../bindings/RequirementInput";
 import type { StaffQuery } from "../bindings/StaffQuery";
@@ -100,26 +96,11 @@ export const staffCatalogApi = {
     call<void>("delete_requirement", { id, version }),
 };
 
-/** Documents and training of one employee. Files come and go through Rust's native dialogs. */
-export const staffDocumentsApi = {
-  /** Opens the native open dialog titled `title`, then attaches the chosen file. */
-  attach: (employeeId: number, input: DocumentInput, title: string) =>
-    call<Document>("attach_document", { employeeId, input, title }),
-  /** Opens the open dialog for the new file; the current version stays in the history. */
-  renew: (documentId: number, version: number, input: RenewalInput, title: string) =>
-    call<Document>("renew_document", { documentId, version, input, title }),
-  update: (documentId: number, version: number, edit: DocumentEdit) =>
-    call<Document>("update_document", { documentId, version, edit }),
-  remove: (documentId: number, version: number) =>
-    call<void>("delete_document", { documentId, version }),
-  /** Opens the save dialog proposing `fileName`; returns the path written. */
-  exportCopy: (documentId: number, fileName: string, title: string) =>
-    call<string>("export_document", { documentId, fileName, title }),
-  /** Opens a read-only copy with the system's viewer. */
-  open: (documentId: number) => call<void>("open_document", { documentId }),
-  addTraining: (employeeId: number, input: TrainingInput) =>
+/** Training records of one employee (their certificates are the employee's attachments). */
+export const staffTrainingApi = {
+  add: (employeeId: number, input: TrainingInput) =>
     call<TrainingRecord>("add_training", { employeeId, input }),
-  updateTraining: (id: number, version: number, input: TrainingInput) =>
+  update: (id: number, version: number, input: TrainingInput) =>
     call<TrainingRecord>("update_training", { id, version, input }),
-  removeTraining: (id: number, version: number) => call<void>("delete_training", { id, version }),
+  remove: (id: number, version: number) => call<void>("delete_training", { id, version }),
 };

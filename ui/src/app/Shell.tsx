@@ -22,6 +22,7 @@ import { PageLoading } from "./lazyPage";
 import { type PageId, useNav } from "./nav";
 import {
   CompletenessPage,
+  DepartmentPage,
   DepartmentsPage,
   EmployeePage,
   HistoryPage,
@@ -104,6 +105,7 @@ export function Shell() {
           {route.page === "completeness" && <CompletenessPage />}
           {route.page === "staffSettings" && <StaffSettingsPage />}
           {route.page === "departments" && <DepartmentsPage />}
+          {route.page === "department" && <DepartmentPage key={route.id} route={route} />}
           {route.page === "history" && <HistoryPage />}
           {route.page === "users" && <UsersPage />}
           {route.page === "settings" && <SettingsPage />}

@@ -27,14 +27,19 @@ export type PageId =
 /** The tabs of an employee's file. */
 export type EmployeeTab = "details" | "documents" | "training" | "completeness" | "history";
 
+/** The tabs of a department's page. */
+export type DepartmentTab = "details" | "files";
+
 /**
- * Where the window is. A page may carry parameters: the employee file names the employee (or
- * "new"), the tab, and what to bring into view there (`focus`: an input's name, or
- * `doc:<id>`, `attach:<document type id>`, `training:<id>`, `course:<course id>`).
+ * Where the window is. A page may carry parameters: a record's page (an employee's file, a
+ * department) names the record (or "new"), the tab, and what to bring into view there (`focus`:
+ * an input's name, or `doc:<id>`, `attach:<document type id>`, `training:<id>`,
+ * `course:<course id>`).
  */
 export type Route =
   | { page: PageId }
-  | { page: "employee"; id: number | "new"; tab?: EmployeeTab; focus?: string | null };
+  | { page: "employee"; id: number | "new"; tab?: EmployeeTab; focus?: string | null }
+  | { page: "department"; id: number; tab?: DepartmentTab; focus?: string | null };
 
 type Nav = {
   route: Route;
@@ -59,7 +64,9 @@ const NavContext = createContext<Nav>({
 });
 
 function sectionOf(route: Route): PageId {
-  return route.page === "employee" ? "staff" : route.page;
+  if (route.page === "employee") return "staff";
+  if (route.page === "department") return "departments";
+  return route.page;
 }
 
 /**

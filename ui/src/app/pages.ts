@@ -30,6 +30,10 @@ export const DepartmentsPage = lazyPage(
   () => area(import("../features/departments/DepartmentsPage")),
   "DepartmentsPage",
 );
+export const DepartmentPage = lazyPage(
+  () => area(import("../features/departments/DepartmentPage")),
+  "DepartmentPage",
+);
 export const HistoryPage = lazyPage(
   () => area(import("../features/history/HistoryPage")),
   "HistoryPage",

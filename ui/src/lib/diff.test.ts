@@ -62,8 +62,32 @@ describe("upgradeOf", () => {
       removed: [],
       renamed: [["phone", "work_phone"]],
       changed: [],
+      movedFrom: null,
     });
     expect(upgradeOf(null)).toBeNull();
     expect(upgradeOf({ kind: "export" })).toBeNull();
+  });
+
+  it("says which table a row moved from", () => {
+    const u = upgradeOf({
+      kind: "schema_upgrade",
+      version: 12,
+      added: ["entity"],
+      removed: [],
+      renamed: [["employee_id", "record_id"]],
+      changed: [],
+      moved_from: "documents",
+    });
+    expect(u?.movedFrom).toBe("documents");
+    expect(upgradeOf({ kind: "read", how: "open" })).toBeNull();
+  });
+});
+
+describe("referencedTable", () => {
+  it("takes an attachment's owner table from the row", () => {
+    expect(referencedTable("attachments", "record_id", { entity: "employees" })).toBe("employees");
+    expect(referencedTable("attachments", "record_id", null)).toBeNull();
+    expect(referencedTable("attachments", "type_id")).toBe("document_types");
+    expect(referencedTable("documents", "employee_id")).toBe("employees");
   });
 });

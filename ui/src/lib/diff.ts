@@ -24,9 +24,17 @@ export function diffRows(before: Row, after: Row): FieldChange[] {
   return out;
 }
 
-/** The table a field's value points at, if the field holds another record's id. */
-export function referencedTable(entity: string, field: string): string | null {
-  return TABLES[entity]?.references[field] ?? null;
+/**
+ * The table a field's value points at, if the field holds another record's id. A table whose
+ * rows belong to records of any table (attachments) names that table in the row itself.
+ */
+export function referencedTable(entity: string, field: string, row?: Row): string | null {
+  const table = TABLES[entity];
+  if (table?.owner && field === table.owner.id) {
+    const owner = row?.[table.owner.entity];
+    return typeof owner === "string" ? owner : null;
+  }
+  return table?.references[field] ?? null;
 }
 
 /** Calendar dates (shown dd/mm/yyyy) or instants (with their time), as the Rust tables declare. */
@@ -44,6 +52,8 @@ export type Upgrade = {
   removed: string[];
   renamed: [string, string][];
   changed: string[];
+  /** The table's name before the upgrade, when the row moved to a renamed table. */
+  movedFrom: string | null;
 };
 
 export function upgradeOf(detail: Record<string, unknown> | null): Upgrade | null {
@@ -55,6 +65,7 @@ export function upgradeOf(detail: Record<string, unknown> | null): Upgrade | nul
     removed: list("removed"),
     renamed: Array.isArray(detail.renamed) ? (detail.renamed as [string, string][]) : [],
     changed: list("changed"),
+    movedFrom: typeof detail.moved_from === "string" ? detail.moved_from : null,
   };
 }
 

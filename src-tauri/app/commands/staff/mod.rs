@@ -1,8 +1,9 @@
-//! Staff commands: employee files, the staff list and completeness; catalogues and exports
-//! in their own modules.
+//! Staff commands: employee files, the staff list and completeness; catalogues, exports
+//! and training in their own modules.
 
 pub mod catalog;
 pub mod export;
+pub mod training;
 
 use crate::commands::run;
 use crate::state::AppState;

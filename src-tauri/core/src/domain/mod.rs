@@ -1,10 +1,10 @@
 //! Types and rules of the business, free of I/O.
 
+pub mod attachment;
 pub mod attention;
 pub mod cf_names;
 pub mod codice_fiscale;
 pub mod department;
-pub mod document;
 pub mod history;
 pub mod iban;
 pub mod lockout;

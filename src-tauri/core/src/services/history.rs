@@ -30,11 +30,10 @@ fn mask(v: &mut Option<serde_json::Value>) {
 }
 
 impl Backoffice {
-    /// The entities `ctx` may see the history of: those of the areas it may read.
+    /// The entities `ctx` may see the history of: those of the areas it may read, and the
+    /// attachments of their records (filtered row by row by the store).
     fn visible_entities(&self, ctx: &Ctx) -> Vec<&'static str> {
-        tracked::history_entities()
-            .filter(|e| tracked::area_of(e).is_some_and(|a| ctx.can(a, Action::Read)))
-            .collect()
+        tracked::visible_entities(|a| ctx.can(a, Action::Read))
     }
 
     /// One page of history with names for the records it mentions, read in one snapshot.

@@ -12,11 +12,16 @@ pub struct Home {
     pub actor: String,
     pub db_path: String,
     pub data_dir: String,
+    /// The network file system the data folder is on (its type, e.g. "nfs4", "cifs"), where
+    /// SQLite's locking is not safe; `None` on a local disk.
+    pub network_folder: Option<String>,
     pub app_version: String,
     pub schema_version: i64,
     pub integrity: Integrity,
     pub history: HistoryStatus,
     pub active_departments: i64,
+    /// Last backup, last proven restore, and whether either is overdue.
+    pub backups: crate::backup::settings::BackupHealth,
 }
 
 impl Backoffice {
@@ -33,11 +38,14 @@ impl Backoffice {
             actor: ctx.actor.clone(),
             db_path: self.store.path().display().to_string(),
             data_dir: self.data_dir.display().to_string(),
+            network_folder: crate::network_folder::network_file_system(&self.data_dir),
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
             schema_version: crate::store::migrations::LATEST,
             integrity: self.store.integrity(),
             history,
             active_departments,
+            backups: crate::backup::settings::BackupSettings::load(&self.data_dir)
+                .health(self.store.now()),
         })
     }
 }

@@ -1,7 +1,9 @@
 //! Use cases, one module per business area. The command layer calls only these.
 
 mod accounts;
+mod attachments;
 mod attention;
+mod backups;
 mod departments;
 mod exports;
 pub mod field_names;
@@ -13,8 +15,8 @@ mod preferences;
 mod search;
 mod session;
 mod staff;
-mod staff_documents;
 
+pub use backups::RestoreProof;
 pub use departments::import::{DepartmentImport, DEPARTMENT_FIELDS};
 pub use home::{Home, Startup};
 pub use imports::ImportArea;
@@ -74,7 +76,29 @@ impl Backoffice {
         // install) refuses chmod and must still open; creating the folder is Store::open's
         // check, with its own error.
         let _ = crate::private::ensure_dir(data_dir, false);
-        let store = Store::open(&data_dir.join(DB_FILE_NAME), clock.clone())?;
+        // A restore staged by the last run goes in before anything opens the database.
+        let restored = crate::backup::restore::apply_pending(data_dir, DB_FILE_NAME)?;
+        let store = match Store::open(&data_dir.join(DB_FILE_NAME), clock.clone()) {
+            Ok(store) => store,
+            Err(e) => {
+                if let Some(applied) = &restored {
+                    // The restored file would not open: the data it replaced comes back.
+                    let _ = crate::backup::restore::roll_back(data_dir, DB_FILE_NAME, applied);
+                }
+                return Err(e);
+            }
+        };
+        if let Some(applied) = &restored {
+            let payload = serde_json::json!({
+                "event": "restore_applied",
+                "made_at": applied.manifest.made_at,
+                "made_by": applied.manifest.made_by,
+                "kept": applied.previous.display().to_string(),
+            });
+            store.write(crate::store::reshape::SYSTEM_ACTOR, |w| {
+                w.event(backups::BACKUPS, 0, &payload)
+            })?;
+        }
         let _ = crate::private::tighten_data_dir(data_dir, DB_FILE_NAME);
         let viewer = ViewerCopies::for_data_dir(data_dir);
         // Copies left by a crash or a killed process go now.

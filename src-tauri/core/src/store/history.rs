@@ -1,6 +1,7 @@
 //! The hash-chained change log: append inside a write, list with filters, and verify.
 
-use super::tracked::{Tracked, TRACKED};
+use super::reshape::quoted;
+use super::tracked::{self, Tracked, TRACKED};
 use super::{ts_parse, ts_text};
 use crate::domain::history::{
     Change, ChangeOp, HistoryQuery, HistoryStatus, ProblemKind, VerifyProblem, VerifyReport,
@@ -126,16 +127,49 @@ fn change_from_row(r: &Row) -> rusqlite::Result<Change> {
     })
 }
 
-/// The WHERE clause and its arguments for a history filter, limited to `entities`.
+/// The owner a change of a table guarded by its owners names: in its snapshot, or in the
+/// `detail` of a read (which has no snapshot).
+fn owner_expr(entity_column: &str) -> String {
+    format!(
+        "coalesce(after ->> '$.{entity_column}', before ->> '$.{entity_column}', \
+         detail ->> '$.{entity_column}')"
+    )
+}
+
+/// The WHERE clause and its arguments for a history filter, limited to `entities`. A table
+/// guarded by its owners (attachments) in `entities` shows only the rows whose owner's table
+/// is in `entities` too. A filter on a renamed table's entity takes its old names along.
 fn filter(q: &HistoryQuery, entities: &[&str]) -> crate::Result<(String, Vec<Value>)> {
     let mut sql = String::from(" WHERE 1=1");
     let mut args: Vec<Value> = Vec::new();
-    let marks = vec!["?"; entities.len()].join(", ");
-    sql.push_str(&format!(" AND entity IN ({marks})"));
-    args.extend(entities.iter().map(|e| Value::Text((*e).to_owned())));
+    let owned: Vec<(&str, &str)> = entities
+        .iter()
+        .filter_map(|e| Some((*e, tracked::table(e)?.owner_columns()?.0)))
+        .collect();
+    let whole: Vec<&str> = entities
+        .iter()
+        .copied()
+        .filter(|e| !owned.iter().any(|(o, _)| o == e))
+        .collect();
+    let marks = vec!["?"; whole.len()].join(", ");
+    sql.push_str(&format!(" AND (entity IN ({marks})"));
+    args.extend(whole.iter().map(|e| Value::Text((*e).to_owned())));
+    for (table, column) in &owned {
+        sql.push_str(&format!(
+            " OR (entity = ? AND {} IN ({marks}))",
+            owner_expr(column)
+        ));
+        args.push(Value::Text((*table).to_owned()));
+        args.extend(whole.iter().map(|e| Value::Text((*e).to_owned())));
+    }
+    sql.push(')');
     if let Some(e) = q.entity.as_deref().filter(|s| !s.is_empty()) {
-        sql.push_str(" AND entity = ?");
-        args.push(Value::Text(e.to_owned()));
+        let names = tracked::history_names(e);
+        sql.push_str(&format!(
+            " AND entity IN ({})",
+            vec!["?"; names.len()].join(", ")
+        ));
+        args.extend(names.iter().map(|n| Value::Text((*n).to_owned())));
     }
     if let Some(id) = q.row_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         let id: i64 = id
@@ -217,7 +251,8 @@ pub fn would_match(
     all.extend(args);
     let n: i64 = conn.query_row(
         &format!(
-            "SELECT count(*) FROM (SELECT ? AS entity, ? AS row_id, ? AS actor, ? AS at){filter}"
+            "SELECT count(*) FROM (SELECT ? AS entity, ? AS row_id, ? AS actor, ? AS at,
+                                          NULL AS before, NULL AS after, NULL AS detail){filter}"
         ),
         rusqlite::params_from_iter(all.iter()),
         |r| r.get(0),
@@ -392,18 +427,21 @@ fn check_rows(
         entity: Some(t.entity.to_owned()),
         row_id: Some(row_id.to_string()),
     };
+    // A renamed table's rows are checked against their last change under any of its names.
+    let names = quoted(&tracked::history_names(t.entity));
     let sql = format!(
         "SELECT c.row_id, c.after, (SELECT {snap} FROM {table} WHERE id = c.row_id)
          FROM changes c
          JOIN (SELECT max(id) AS id FROM changes
-               WHERE entity = ?1 AND op IN ('insert', 'update', 'delete') GROUP BY row_id) l
+               WHERE entity IN ({names}) AND op IN ('insert', 'update', 'delete')
+               GROUP BY row_id) l
            ON c.id = l.id
          ORDER BY c.row_id",
         snap = t.snapshot_sql(),
         table = t.entity,
     );
     let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query([t.entity])?;
+    let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let row_id: i64 = r.get(0)?;
         let recorded: Option<String> = r.get(1)?;
@@ -427,10 +465,11 @@ fn check_rows(
         .query_row(
             &format!(
                 "SELECT id FROM {} t WHERE NOT EXISTS
-                   (SELECT 1 FROM changes c WHERE c.entity = ?1 AND c.row_id = t.id) LIMIT 1",
+                   (SELECT 1 FROM changes c WHERE c.entity IN ({names}) AND c.row_id = t.id)
+                 LIMIT 1",
                 t.entity
             ),
-            [t.entity],
+            [],
             |r| r.get(0),
         )
         .optional()?;

@@ -2,10 +2,11 @@
 //! instead of "Corso: 4". Read-only: what history stores is never touched.
 //!
 //! A record is named from its current row; a record since deleted is named from its last
-//! snapshot in history. Lookups are batched: one query per table for current rows and one per
+//! snapshot in history, and so is a row of a renamed table under its old name (the name it had
+//! then). A row of a table guarded by its owners is named only for those who see its owner. Lookups are batched: one query per table for current rows and one per
 //! table for the rows that are gone, whatever the page size, and never a whole table.
 
-use super::tracked::{table, Naming, Part};
+use super::tracked::{declaration, Naming, Part, Tracked};
 use crate::domain::history::{Change, ChangeOp, RecordName};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection};
@@ -24,11 +25,11 @@ pub struct Resolved {
 type Wanted = BTreeMap<&'static str, BTreeSet<i64>>;
 
 fn referenced(entity: &str, field: &str) -> Option<&'static str> {
-    table(entity)?.referenced(field)
+    declaration(entity)?.referenced(field)
 }
 
 fn tracked(entity: &str) -> Option<&'static str> {
-    table(entity).map(|t| t.entity)
+    declaration(entity).map(|t| t.entity)
 }
 
 /// Names the records of `changes` and the records their fields point at, limited to `visible`
@@ -60,9 +61,15 @@ pub fn resolve(conn: &Connection, changes: &[Change], visible: &[&str]) -> crate
     // its course and employee).
     let mut more = Wanted::new();
     for ((entity, _), snap) in &r.snaps {
-        let fields = table(entity).map_or_else(Vec::new, |t| t.naming.referenced_fields());
+        let Some(t) = declaration(entity) else {
+            continue;
+        };
+        let fields = t.naming.referenced_fields();
         if !fields.is_empty() {
             refs_of(entity, snap, &mut more, |f| fields.contains(&f));
+        }
+        if let (true, Some((owner, id))) = (t.naming.names_owner(), owner_of(t, snap)) {
+            more.entry(owner).or_default().insert(id);
         }
     }
     r.fetch(more)?;
@@ -75,6 +82,13 @@ pub fn resolve(conn: &Connection, changes: &[Change], visible: &[&str]) -> crate
         labels,
         queries: r.queries,
     })
+}
+
+/// The table and id of the record that owns `snap`, for a table guarded by its owners.
+fn owner_of(t: &Tracked, snap: &Json) -> Option<(&'static str, i64)> {
+    let (entity, id) = t.owner_columns()?;
+    let owner = super::tracked::table(snap.get(entity)?.as_str()?)?.entity;
+    Some((owner, snap.get(id)?.as_i64()?))
 }
 
 fn refs_of(entity: &str, snap: &Json, wanted: &mut Wanted, keep: impl Fn(&str) -> bool) {
@@ -102,20 +116,24 @@ impl Resolver<'_> {
             if !self.visible.contains(&entity) {
                 continue;
             }
-            let Some(t) = table(entity) else {
+            let Some(t) = declaration(entity) else {
                 continue;
             };
+            // A renamed table's old name has no rows of its own: only history names them.
+            let current_table = super::tracked::table(entity).is_some();
             let ids: Vec<i64> = ids
                 .into_iter()
                 .filter(|id| !self.snaps.contains_key(&(entity, *id)))
                 .collect();
             for chunk in ids.chunks(CHUNK) {
                 let marks = vec!["?"; chunk.len()].join(", ");
-                let current = format!(
-                    "SELECT id, {snap} FROM {entity} WHERE id IN ({marks})",
-                    snap = t.snapshot_sql()
-                );
-                self.load(&current, chunk.iter().map(|&id| Value::Integer(id)), entity)?;
+                if current_table {
+                    let current = format!(
+                        "SELECT id, {snap} FROM {entity} WHERE id IN ({marks})",
+                        snap = t.snapshot_sql()
+                    );
+                    self.load(&current, chunk.iter().map(|&id| Value::Integer(id)), entity)?;
+                }
                 let gone: Vec<i64> = chunk
                     .iter()
                     .copied()
@@ -139,6 +157,17 @@ impl Resolver<'_> {
                     .map(|&id| Value::Integer(id))
                     .chain([Value::Text(entity.to_owned())]);
                 self.load(&last, args, entity)?;
+            }
+            if let Some((owner, _)) = t.owner_columns() {
+                // Rows whose owner the person may not read stay bare ids.
+                let visible = self.visible;
+                self.snaps.retain(|(e, _), snap| {
+                    *e != entity
+                        || snap
+                            .get(owner)
+                            .and_then(Json::as_str)
+                            .is_some_and(|o| visible.contains(&o))
+                });
             }
         }
         Ok(())
@@ -184,7 +213,7 @@ impl Resolver<'_> {
             it: s.clone(),
             en: s,
         };
-        match &table(entity)?.naming {
+        match &declaration(entity)?.naming {
             Naming::Field(f) => t(f).map(same),
             Naming::Words(fields) => {
                 let parts: Vec<String> = fields.iter().filter_map(|f| t(f)).collect();
@@ -212,6 +241,11 @@ impl Resolver<'_> {
                         Part::Text(f) => t(f).map(same),
                         Part::Ref(f) => self.reference(entity, id, f),
                         Part::FirstRef(fs) => fs.iter().find_map(|f| self.reference(entity, id, f)),
+                        Part::Owner => {
+                            let snap = self.snaps.get(&(tracked(entity)?, id))?;
+                            let (owner, owner_id) = owner_of(declaration(entity)?, snap)?;
+                            self.name(owner, owner_id)
+                        }
                     })
                     .collect(),
             ),

@@ -86,6 +86,18 @@ pub const MIGRATIONS: &[Migration] = &[
         "ALTER TABLE employees ADD COLUMN private_email TEXT;",
         &[Reshape::columns_of("employees")],
     ),
+    // Documents become attachments of any record: the rows move with their ids from
+    // `documents` (kept in history under that name, see `tracked::RENAMED`), `employee_id`
+    // becoming `record_id` beside the new `entity`.
+    Migration {
+        sql: include_str!("../../migrations/0013_attachments.sql"),
+        step: None,
+        reshapes: &[Reshape {
+            entity: "attachments",
+            renamed: &[("employee_id", "record_id")],
+            retyped: &[],
+        }],
+    },
 ];
 
 /// The schema version this build writes.
@@ -148,6 +160,14 @@ pub fn apply_with(
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", latest)?;
     tx.commit()?;
+    // An ALTER TABLE … RENAME opens the connection's temporary database (SQLite looks for
+    // temporary triggers to rewrite), and a connection whose temporary database is open cannot
+    // change `temp_store` inside a transaction, as a large import's index rebuild does. A
+    // change outside any transaction closes that database (setting the same value is a no-op,
+    // so it goes through another value and back).
+    let temp_store: i64 = conn.pragma_query_value(None, "temp_store", |r| r.get(0))?;
+    conn.pragma_update(None, "temp_store", i64::from(temp_store == 0))?;
+    conn.pragma_update(None, "temp_store", temp_store)?;
     Ok(())
 }
 

@@ -1,8 +1,8 @@
 //! The SQLite store: one file, one writer at a time, a few readers, and history in every write.
 
+pub mod attachments;
 pub mod dates;
 pub mod departments;
-pub mod documents;
 pub mod history;
 pub mod history_labels;
 pub mod migrations;

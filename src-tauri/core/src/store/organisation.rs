@@ -1,6 +1,6 @@
 //! The single organisation row (id 1).
 
-use super::tracked::{Naming, Snapshot, Tracked};
+use super::tracked::{Guard, Naming, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
 use crate::domain::history::ChangeOp;
@@ -11,7 +11,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 pub static TRACKED: Tracked = Tracked {
     entity: "organisation",
-    area: Area::Settings,
+    guard: Guard::Area(Area::Settings),
     columns: &[
         "id",
         "name",

@@ -1,6 +1,6 @@
 //! Per-person preferences such as the interface language.
 
-use super::tracked::{Naming, Snapshot, Tracked};
+use super::tracked::{Guard, Naming, Snapshot, Tracked};
 use super::tx::WriteTx;
 use crate::domain::history::ChangeOp;
 use crate::domain::permissions::Area;
@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 pub static TRACKED: Tracked = Tracked {
     entity: "preferences",
-    area: Area::Settings,
+    guard: Guard::Area(Area::Settings),
     columns: &["id", "scope", "key", "value"],
     references: &[],
     naming: Naming::Field("key"),

@@ -4,13 +4,16 @@
 //! the system, marked as a schema upgrade, from the old snapshot to the new one, so the chain
 //! stays whole and verify stays green.
 //!
+//! A table renamed by the migration ([`tracked::RENAMED`]) is compared with the last change
+//! recorded under any of its names, and its upgrade entries say which name the row moved from.
+//!
 //! An upgrade must not launder a row edited by hand before it: a row gets its entry only when
 //! every difference is one the migration declares (a field added or dropped, a declared rename
 //! carrying the same value, a declared change of type). Any other difference is left alone, so
 //! verify still reports the row as modified.
 
 use super::history::{self, GENESIS};
-use super::tracked::Tracked;
+use super::tracked::{self, Tracked};
 use super::ts_text;
 use crate::domain::history::ChangeOp;
 use chrono::{DateTime, Utc};
@@ -37,12 +40,14 @@ pub fn reshape(
     shape: &Shape,
     now: DateTime<Utc>,
 ) -> crate::Result<u64> {
+    let names = quoted(&tracked::history_names(table.entity));
     // The ids first: appending to `changes` while a statement still reads it is not safe.
     let ids: Vec<i64> = conn
         .prepare(&format!(
             "SELECT c.row_id FROM changes c
              JOIN (SELECT max(id) AS id FROM changes
-                   WHERE entity = ?1 AND op IN ('insert', 'update', 'delete') GROUP BY row_id) l
+                   WHERE entity IN ({names}) AND op IN ('insert', 'update', 'delete')
+                   GROUP BY row_id) l
                ON c.id = l.id
              JOIN {table} t ON t.id = c.row_id
              WHERE c.after IS NOT (SELECT {snap} FROM {table} WHERE id = c.row_id)
@@ -50,7 +55,7 @@ pub fn reshape(
             table = table.entity,
             snap = table.snapshot_sql(),
         ))?
-        .query_map([table.entity], |r| r.get(0))?
+        .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut prev = conn
         .query_row(
@@ -63,20 +68,27 @@ pub fn reshape(
     let at = ts_text(now);
     let mut recorded = 0;
     for id in ids {
-        let (before, after): (String, String) = conn.query_row(
+        let (was, before, after): (String, Option<String>, String) = conn.query_row(
             &format!(
-                "SELECT (SELECT after FROM changes WHERE entity = ?1 AND row_id = ?2
-                           AND op IN ('insert', 'update', 'delete') ORDER BY id DESC LIMIT 1),
-                        (SELECT {snap} FROM {table} WHERE id = ?2)",
+                "SELECT c.entity, c.after, (SELECT {snap} FROM {table} WHERE id = ?1)
+                 FROM changes c
+                 WHERE c.entity IN ({names}) AND c.row_id = ?1
+                   AND c.op IN ('insert', 'update', 'delete')
+                 ORDER BY c.id DESC LIMIT 1",
                 table = table.entity,
                 snap = table.snapshot_sql(),
             ),
-            rusqlite::params![table.entity, id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
-        let Some(detail) = describe(&before, &after, shape) else {
+        // A row whose last change removed it was put back by hand: verify reports it.
+        let Some(before) = before else { continue };
+        let Some(mut detail) = describe(&before, &after, shape) else {
             continue; // a difference the upgrade does not explain: verify will report it
         };
+        if was != table.entity {
+            detail["moved_from"] = Value::String(was);
+        }
         let detail = detail.to_string();
         prev = history::append(
             conn,
@@ -93,6 +105,15 @@ pub fn reshape(
         recorded += 1;
     }
     Ok(recorded)
+}
+
+/// `'a', 'b'`: entity names from declarations (never a person's text) for an `IN` list.
+pub(super) fn quoted(names: &[&str]) -> String {
+    let quoted: Vec<String> = names
+        .iter()
+        .map(|n| format!("'{}'", n.replace('\'', "''")))
+        .collect();
+    quoted.join(", ")
 }
 
 /// `{kind: "schema_upgrade", version, added, removed, renamed, changed}` for one row: which

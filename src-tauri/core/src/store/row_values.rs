@@ -169,7 +169,7 @@ mod tests {
 
     static T: Tracked = Tracked {
         entity: "t",
-        area: crate::domain::permissions::Area::Staff,
+        guard: crate::store::tracked::Guard::Area(crate::domain::permissions::Area::Staff),
         columns: &["id", "name", "n", "gone"],
         references: &[],
         naming: crate::store::tracked::Naming::Field("name"),

@@ -62,14 +62,16 @@ pub fn employees(conn: &Connection, m: &str, limit: i64) -> crate::Result<(Vec<S
     page(rows, limit)
 }
 
-/// Up to `limit` current documents (not superseded versions) whose title matches `m`.
+/// Up to `limit` current documents of employees (not superseded versions) whose title matches
+/// `m`.
 pub fn documents(conn: &Connection, m: &str, limit: i64) -> crate::Result<(Vec<SearchHit>, bool)> {
     let mut stmt = conn.prepare_cached(
-        "SELECT d.id, d.title, d.employee_id, e.last_name || ' ' || e.first_name, d.type_id,
+        "SELECT d.id, d.title, d.record_id, e.last_name || ' ' || e.first_name, d.type_id,
                 e.status
-         FROM documents_fts f JOIN documents d ON d.id = f.rowid
-              JOIN employees e ON e.id = d.employee_id
-         WHERE documents_fts MATCH ?1 AND d.superseded_by IS NULL LIMIT ?2",
+         FROM attachments_fts f JOIN attachments d ON d.id = f.rowid
+              JOIN employees e ON e.id = d.record_id
+         WHERE attachments_fts MATCH ?1 AND d.entity = 'employees'
+           AND d.superseded_by IS NULL LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![m, limit + 1], |r| {
         let status: String = r.get(5)?;
@@ -78,7 +80,7 @@ pub fn documents(conn: &Connection, m: &str, limit: i64) -> crate::Result<(Vec<S
             id: r.get(0)?,
             title: r.get(1)?,
             detail: Some(r.get(3)?),
-            document_type_id: Some(r.get(4)?),
+            document_type_id: r.get(4)?,
             employee_id: Some(r.get(2)?),
             inactive: status != "active",
         })
@@ -140,8 +142,8 @@ pub enum SearchIndex {
     /// `employees_fts`: name ("last first"), tax code, e-mail up to its "@", employee number,
     /// read from the `employees_search` view (external content, migrations 0006 and 0009).
     Employees,
-    /// `documents_fts`: document titles (the index keeps its own copy).
-    Documents,
+    /// `attachments_fts`: attachment titles (the index keeps its own copy).
+    Attachments,
 }
 
 /// What an index holds for a row whose entry is to be rewritten.
@@ -159,14 +161,14 @@ impl SearchIndex {
     fn table(self) -> &'static str {
         match self {
             SearchIndex::Employees => "employees_fts",
-            SearchIndex::Documents => "documents_fts",
+            SearchIndex::Attachments => "attachments_fts",
         }
     }
 
     /// What the index holds for row `id` now, before the row changes.
     pub(super) fn held(self, conn: &Connection, id: i64) -> crate::Result<Held> {
         Ok(match self {
-            SearchIndex::Documents => Held::Entry,
+            SearchIndex::Attachments => Held::Entry,
             SearchIndex::Employees => conn
                 .prepare_cached(
                     "SELECT json_array(name, tax_code, email, employee_number)
@@ -189,7 +191,7 @@ impl SearchIndex {
                         value -> 1 ->> 2, value -> 1 ->> 3
                  FROM json_each(?1)",
             ),
-            SearchIndex::Documents => None,
+            SearchIndex::Attachments => None,
         }
     }
 
@@ -202,9 +204,9 @@ impl SearchIndex {
                  SELECT id, name, tax_code, email, employee_number
                  FROM employees_search WHERE id IN (SELECT value FROM json_each(?1))"
             }
-            SearchIndex::Documents => {
-                "INSERT INTO documents_fts (rowid, title)
-                 SELECT id, title FROM documents WHERE id IN (SELECT value FROM json_each(?1))"
+            SearchIndex::Attachments => {
+                "INSERT INTO attachments_fts (rowid, title)
+                 SELECT id, title FROM attachments WHERE id IN (SELECT value FROM json_each(?1))"
             }
         }
     }

@@ -90,7 +90,25 @@ impl<'c> WriteTx<'c> {
             ChangeOp::Delete | ChangeOp::Read | ChangeOp::Event => None,
             _ => self.snapshot(t, id)?,
         };
-        self.append(t.entity, id, op, before.as_deref(), after.as_deref())
+        self.append(t.entity, id, op, before.as_deref(), after.as_deref(), None)
+    }
+
+    /// Appends a read of row `id` (a file opened or saved as a copy); `detail` says how and,
+    /// for a table guarded by its owners, whose row it is, since a read has no snapshot.
+    pub fn record_read(
+        &self,
+        t: &Tracked,
+        id: i64,
+        detail: &serde_json::Value,
+    ) -> crate::Result<()> {
+        self.append(
+            t.entity,
+            id,
+            ChangeOp::Read,
+            None,
+            None,
+            Some(&detail.to_string()),
+        )
     }
 
     /// Like [`WriteTx::record`], with the "after" snapshot already in hand: the value of
@@ -104,7 +122,7 @@ impl<'c> WriteTx<'c> {
         before: Option<&str>,
         after: &str,
     ) -> crate::Result<()> {
-        self.append(t.entity, id, op, before, Some(after))
+        self.append(t.entity, id, op, before, Some(after), None)
     }
 
     /// Appends an event (a sign-in, a refused call) to history; `payload` says what happened.
@@ -120,6 +138,7 @@ impl<'c> WriteTx<'c> {
             ChangeOp::Event,
             None,
             Some(&payload.to_string()),
+            None,
         )
     }
 
@@ -130,6 +149,7 @@ impl<'c> WriteTx<'c> {
         op: ChangeOp,
         before: Option<&str>,
         after: Option<&str>,
+        detail: Option<&str>,
     ) -> crate::Result<()> {
         let mut head = self.head.borrow_mut();
         let prev = match head.take() {
@@ -146,7 +166,7 @@ impl<'c> WriteTx<'c> {
             op,
             before,
             after,
-            None,
+            detail,
         )?);
         Ok(())
     }

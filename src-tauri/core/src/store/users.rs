@@ -1,6 +1,6 @@
 //! User accounts table.
 
-use super::tracked::{Naming, Snapshot, Tracked};
+use super::tracked::{Guard, Naming, Snapshot, Tracked};
 use super::ts_parse;
 use super::tx::WriteTx;
 use super::versioned::at_version;
@@ -13,7 +13,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 pub static TRACKED: Tracked = Tracked {
     entity: "users",
-    area: Area::Users,
+    guard: Guard::Area(Area::Users),
     columns: &[
         "id",
         "username",

@@ -1,8 +1,9 @@
 //! Optimistic concurrency in one place: a form saves over the version it was loaded at.
 
+use crate::domain::attachment::Attachment;
 use crate::domain::department::Department;
-use crate::domain::document::{Document, TrainingRecord};
 use crate::domain::staff::catalog::{ContractType, Course, DocumentType, Requirement};
+use crate::domain::staff::document::TrainingRecord;
 use crate::domain::staff::employee::Employee;
 use crate::domain::users::User;
 use crate::error::{Error, ErrorCode};
@@ -28,7 +29,7 @@ versioned!(
     DocumentType,
     Requirement,
     Department,
-    Document,
+    Attachment,
     TrainingRecord,
     Employee,
     User

@@ -60,6 +60,7 @@ export function DepartmentsPage() {
   const [editing, setEditing] = useState<Department | null | undefined>(undefined);
   const [importing, setImporting] = useState(false);
   const qc = useQueryClient();
+  const { go } = useNav();
   const canWrite = useCan("departments", "write");
   const columns = useDepartmentColumns(canWrite ? setEditing : null);
   const source = useMemo<ListSource<Department>>(() => {
@@ -161,7 +162,7 @@ export function DepartmentsPage() {
           }}
           rowHeight={ROW_HEIGHT}
           rowData={(d) => ({ "data-id": d.id, "data-name": d.name })}
-          onOpen={canWrite ? setEditing : undefined}
+          onOpen={(d) => go({ page: "department", id: d.id, tab: "details" })}
           total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
           empty={
             <ListEmpty

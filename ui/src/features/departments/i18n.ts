@@ -23,6 +23,12 @@ const en = {
     emptyText: "Create the first one with “New department”.",
     noMatch: "No department matches the filter.",
     headHelp: "Free text until staff files exist.",
+    backToList: "All departments",
+    tabs: { details: "Details", files: "Files" },
+    isActive: "Active",
+    isInactive: "Deactivated",
+    costCentreShort: "Cost centre {{cc}}",
+    lastChange: "Last changed",
   },
 };
 
@@ -47,6 +53,12 @@ const it: Shape<typeof en> = {
     emptyText: "Crea il primo con «Nuovo reparto».",
     noMatch: "Nessun reparto corrisponde al filtro.",
     headHelp: "Testo libero finché non esistono le schede del personale.",
+    backToList: "Tutti i reparti",
+    tabs: { details: "Dati", files: "File" },
+    isActive: "Attivo",
+    isInactive: "Disattivato",
+    costCentreShort: "Centro di costo {{cc}}",
+    lastChange: "Ultima modifica",
   },
 };
 

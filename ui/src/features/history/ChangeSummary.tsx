@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { Change } from "../../bindings/Change";
 import type { RecordName } from "../../bindings/RecordName";
+import { TABLES } from "../../bindings/tables";
 import { formatDate, formatDateTime } from "../../i18n/format";
 import { diffRows, fieldKind, referencedTable, upgradeOf } from "../../lib/diff";
 import { ExportEventText } from "./ExportEvent";
@@ -24,12 +25,19 @@ export function labelOf(
   return language === "it" ? n.it : n.en;
 }
 
-type Ctx = { t: TFunction; language: string; labels?: Labels };
+type Ctx = {
+  t: TFunction;
+  language: string;
+  labels?: Labels;
+  /** The row the values come from: names an attachment's owner table. */
+  row?: Record<string, unknown> | null;
+};
 
 /** A stored value as a person reads it: names for ids, dd/mm/yyyy dates, translated codes. */
-function show(entity: string, field: string, v: unknown, { t, language, labels }: Ctx): string {
+function show(entity: string, field: string, v: unknown, ctx: Ctx): string {
+  const { t, language, labels } = ctx;
   if (v === null || v === undefined || v === "") return t("common.none");
-  const table = referencedTable(entity, field);
+  const table = referencedTable(entity, field, ctx.row);
   // Only a bare id is looked up: the employee file's tab passes values it has already named.
   if (table && typeof v === "number") return labelOf(labels, table, v, language) ?? `#${v}`;
   const kind = fieldKind(entity, field);
@@ -37,6 +45,9 @@ function show(entity: string, field: string, v: unknown, { t, language, labels }
   if (kind === "instant" && typeof v === "string") return formatDateTime(v, language);
   if (entity === "employees" && (field === "status" || field === "sex"))
     return t(`staff.${field}.${v}`, { defaultValue: String(v) });
+  // The table an attachment belongs to, by its name in history.
+  if (TABLES[entity]?.owner?.entity === field && typeof v === "string")
+    return t(`history.entity.${v}`, { defaultValue: v });
   if (field === "active" || field === "must_change_password")
     return t(v ? "common.yes" : "common.no");
   if (field === "roles" && typeof v === "string")
@@ -71,7 +82,19 @@ function UpgradeText({ change, ctx }: { change: Change; ctx: Ctx }) {
   if (!u) return null;
   const { t } = ctx;
   const label = (f: string) => t(`fields.${change.entity}.${f}`, { defaultValue: f });
+  const entity = (e: string) => t(`history.entity.${e}`, { defaultValue: e });
   const lines = [
+    ...(u.movedFrom
+      ? [
+          {
+            key: "moved",
+            text: t("history.upgrade.moved", {
+              from: entity(u.movedFrom),
+              to: entity(change.entity),
+            }),
+          },
+        ]
+      : []),
     ...u.added.map((f) => ({
       key: `a-${f}`,
       text: t("history.upgrade.added", {
@@ -106,12 +129,19 @@ function UpgradeText({ change, ctx }: { change: Change; ctx: Ctx }) {
 /** "Field: before → after" for each field the change touched. */
 export function ChangeSummary({ change, labels }: { change: Change; labels?: Labels }) {
   const { t, i18n } = useTranslation();
-  const ctx: Ctx = { t, language: i18n.language, labels };
+  const ctx: Ctx = { t, language: i18n.language, labels, row: change.after ?? change.before };
   if (change.op === "event" && change.entity === "exports")
     return <ExportEventText change={change} />;
   if (change.op === "event") return <EventText change={change} />;
   if (upgradeOf(change.detail)) return <UpgradeText change={change} ctx={ctx} />;
   const rows = diffRows(change.before, change.after);
+  const how = change.detail?.how;
+  if (change.op === "read" && typeof how === "string")
+    return (
+      <Text size="sm" data-testid="change-read">
+        {t(`history.read.${how}`, { defaultValue: how })}
+      </Text>
+    );
   if (change.op === "read" || rows.length === 0) return <Text c="dimmed">{t("common.none")}</Text>;
   return (
     <Stack gap={2} data-testid="change-summary">

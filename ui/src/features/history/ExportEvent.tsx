@@ -42,7 +42,7 @@ export function exportEventLines(p: ExportPayload, t: TFunction, language: strin
     lines.push(
       t("exportEvent.employeeContents", { documents: p.documents ?? 0, training: p.training ?? 0 }),
     );
-  } else if (p.kind === "document") {
+  } else if (p.kind === "document" || p.kind === "attachment") {
     lines.push(t("exportEvent.document", { title: p.title ?? "?", format }));
   } else {
     const what = t(`exportEvent.kind.${p.kind}`, { defaultValue: p.kind ?? "" });

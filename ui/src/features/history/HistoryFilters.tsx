@@ -14,7 +14,15 @@ export type Filters = {
 
 export const NO_FILTERS: Filters = { entity: null, actor: "", rowId: "", from: null, to: null };
 
-const ENTITIES = ["departments", "organisation", "preferences", "users", "security", "exports"];
+const ENTITIES = [
+  "departments",
+  "organisation",
+  "preferences",
+  "users",
+  "security",
+  "exports",
+  "backups",
+];
 
 /** Calendar days are picked in local time; history is kept in UTC instants. */
 export function dayStart(d: Date | null): string | null {

@@ -1,5 +1,16 @@
-import { Badge, Button, Card, Code, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { IconArrowRight } from "@tabler/icons-react";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { IconAlertTriangle, IconArrowRight } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +18,7 @@ import { settingsApi, settingsKeys } from "../../api/settings";
 import { useNav } from "../../app/nav";
 import { PageHeader } from "../../app/PageHeader";
 import { QueryState } from "../../app/QueryState";
+import { useCan } from "../../app/session";
 import type { Home } from "../../bindings/Home";
 import type { Integrity } from "../../bindings/Integrity";
 import { formatDateTime, formatNumber } from "../../i18n/format";
@@ -127,6 +139,20 @@ function HomeCards({ h }: { h: Home }) {
               {h.db_path}
             </Code>
           </Stack>
+          <Row label={t("home.lastBackup")}>
+            <span data-testid="home-last-backup">
+              {h.backups.last_good_backup
+                ? formatDateTime(h.backups.last_good_backup, lang)
+                : t("home.never")}
+            </span>
+          </Row>
+          <Row label={t("home.lastProof")}>
+            <span data-testid="home-last-proof">
+              {h.backups.last_proof && !h.backups.last_proof_failed
+                ? formatDateTime(h.backups.last_proof, lang)
+                : t("home.never")}
+            </span>
+          </Row>
           <Row label={t("home.schema")}>{h.schema_version}</Row>
           <Row label={t("home.integrity")}>
             <Badge color={INTEGRITY_COLOR[h.integrity]} variant="light">
@@ -136,6 +162,43 @@ function HomeCards({ h }: { h: Home }) {
         </Stack>
       </Card>
     </SimpleGrid>
+  );
+}
+
+/** Backups not set up, failed, or older than the policy allows: said first, to those who can act. */
+function BackupWarning({ h }: { h: Home }) {
+  const { t } = useTranslation();
+  const { go } = useNav();
+  const canSet = useCan("settings", "write");
+  const b = h.backups;
+  const problem = !b.configured
+    ? "notConfigured"
+    : b.last_backup_failed
+      ? "failed"
+      : b.backup_overdue
+        ? "overdue"
+        : b.last_proof_failed
+          ? "proofFailed"
+          : b.proof_overdue
+            ? "proofOverdue"
+            : null;
+  if (!problem || !canSet) return null;
+  return (
+    <Alert
+      color={problem === "notConfigured" || problem === "proofOverdue" ? "yellow" : "red"}
+      icon={<IconAlertTriangle size={20} />}
+      title={t(`home.backupWarning.${problem}.title`)}
+      mb="lg"
+      data-testid="home-backup-warning"
+      data-problem={problem}
+    >
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm">{t(`home.backupWarning.${problem}.text`)}</Text>
+        <Button size="xs" variant="white" onClick={() => go("settings")} style={{ flexShrink: 0 }}>
+          {t("home.backupWarning.open")}
+        </Button>
+      </Group>
+    </Alert>
   );
 }
 
@@ -153,6 +216,18 @@ export function HomePage() {
       <QueryState query={home}>
         {(h) => (
           <>
+            {h.network_folder ? (
+              <Alert
+                color="orange"
+                icon={<IconAlertTriangle size={20} />}
+                title={t("home.networkFolder.title")}
+                mb="lg"
+                data-testid="home-network-folder"
+              >
+                {t("home.networkFolder.text", { kind: h.network_folder, path: h.data_dir })}
+              </Alert>
+            ) : null}
+            <BackupWarning h={h} />
             <AttentionCard />
             <HomeCards h={h} />
             <Text size="xs" c="dimmed" mt="lg" data-testid="app-version">

@@ -11,6 +11,36 @@ const en = {
     address: "Address",
     database: "Database",
     location: "Location",
+    lastBackup: "Last backup",
+    lastProof: "Last proven restore",
+    never: "Never",
+    backupWarning: {
+      open: "Open backups",
+      notConfigured: {
+        title: "No backups yet",
+        text: "Choose a folder on another disk in Settings → Backups: until then, a broken or stolen computer loses everything.",
+      },
+      failed: {
+        title: "The last backup failed",
+        text: "See why in Settings → Backups (a drive not connected, a full disk) and back up again.",
+      },
+      overdue: {
+        title: "The last backup is more than a day old",
+        text: "Connect the backup drive and back up now.",
+      },
+      proofFailed: {
+        title: "The last backup did not restore",
+        text: "A restored copy did not match its backup. Make a new backup and prove it.",
+      },
+      proofOverdue: {
+        title: "No proven restore this month",
+        text: "Prove that the latest backup restores: it takes a minute and changes nothing.",
+      },
+    },
+    networkFolder: {
+      title: "The data folder is on a network drive",
+      text: "{{path}} is on a network file system ({{kind}}). The database's locking is not reliable there: two computers, or a dropped connection, can damage it. Move the data folder to this computer's own disk and use the network drive for backups instead.",
+    },
     schema: "Schema version",
     integrity: "Integrity",
     integrityState: {
@@ -56,6 +86,36 @@ const it: Shape<typeof en> = {
     address: "Indirizzo",
     database: "Database",
     location: "Posizione",
+    lastBackup: "Ultimo backup",
+    lastProof: "Ultimo ripristino provato",
+    never: "Mai",
+    backupWarning: {
+      open: "Apri i backup",
+      notConfigured: {
+        title: "Ancora nessun backup",
+        text: "Scegli una cartella su un altro disco in Impostazioni → Backup: fino ad allora un computer guasto o rubato fa perdere tutto.",
+      },
+      failed: {
+        title: "L'ultimo backup non è riuscito",
+        text: "Guarda il motivo in Impostazioni → Backup (disco non collegato, disco pieno) e ripeti il backup.",
+      },
+      overdue: {
+        title: "L'ultimo backup ha più di un giorno",
+        text: "Collega il disco dei backup ed esegui il backup ora.",
+      },
+      proofFailed: {
+        title: "L'ultimo backup non si è ripristinato",
+        text: "Una copia ripristinata non corrispondeva al suo backup. Fai un nuovo backup e provalo.",
+      },
+      proofOverdue: {
+        title: "Nessun ripristino provato questo mese",
+        text: "Prova che l'ultimo backup si ripristina: richiede un minuto e non cambia nulla.",
+      },
+    },
+    networkFolder: {
+      title: "La cartella dei dati è su un disco di rete",
+      text: "{{path}} è su un file system di rete ({{kind}}). Lì il blocco del database non è affidabile: due computer, o una connessione che cade, possono danneggiarlo. Sposta la cartella dei dati sul disco di questo computer e usa il disco di rete per i backup.",
+    },
     schema: "Versione schema",
     integrity: "Integrità",
     integrityState: {

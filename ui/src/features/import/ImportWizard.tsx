@@ -15,16 +15,17 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type ChosenImport, type ImportChoices, importApi, type Mapping } from "../../api/imports";
 import { toApiError } from "../../api/invoke";
+import { jobsApi } from "../../api/jobs";
 import type { ImportArea } from "../../bindings/ImportArea";
 import type { ImportOutcome } from "../../bindings/ImportOutcome";
 import type { ImportReport } from "../../bindings/ImportReport";
 import type { JobStatus } from "../../bindings/JobStatus";
+import { useJob } from "../../kit/useJob";
 import { fieldErrors } from "../../lib/errors";
 import { importErrorMessage } from "./errors";
 import { ImportReportView } from "./ImportReportView";
 import { fieldLabel, inLanguage, optionTestId } from "./labels";
 import { MappingStep } from "./MappingStep";
-import { useJob } from "./useJob";
 import "./i18n";
 
 /** "Imported: 3 new…", and what the file's columns made besides (departments a staff file names). */
@@ -241,7 +242,7 @@ export function ImportWizard({ area, onClose }: { area: ImportArea; onClose: () 
                     <Button
                       color="red"
                       variant="light"
-                      onClick={() => importApi.cancel(job)}
+                      onClick={() => jobsApi.cancel(job)}
                       data-testid="import-cancel"
                     >
                       {t("import.cancel")}

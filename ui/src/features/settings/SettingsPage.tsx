@@ -9,6 +9,7 @@ import { useCan } from "../../app/session";
 import type { Organisation } from "../../bindings/Organisation";
 import { LANGUAGES } from "../../i18n";
 import { orNull, useServerForm } from "../../lib/useServerForm";
+import { BackupsCard } from "../backups/BackupsCard";
 import "./i18n";
 
 const CURRENCIES = ["EUR", "CHF", "GBP", "USD"];
@@ -163,6 +164,7 @@ export function SettingsPage() {
       <PageHeader title={t("settings.title")} subtitle={t("settings.subtitle")} />
       {/* Keyed on version so a reload after a save or a conflict starts from the stored values. */}
       <QueryState query={org}>{(o) => <OrganisationForm key={o.version} org={o} />}</QueryState>
+      <BackupsCard />
     </>
   );
 }

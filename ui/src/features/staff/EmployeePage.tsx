@@ -17,8 +17,9 @@ import type { EmployeeFile } from "../../bindings/EmployeeFile";
 import type { FieldError } from "../../bindings/FieldError";
 import { formatDate } from "../../i18n/format";
 import { BackLink, RecordPage } from "../../kit/RecordPage";
+import { AttachmentsTab } from "../attachments/AttachmentsTab";
 import { CompletenessTab } from "./CompletenessTab";
-import { DocumentsTab } from "./DocumentsTab";
+import { useDocumentOptions } from "./documentOptions";
 import { TerminatedNote, useEmployeeActions } from "./EmployeeActions";
 import { EmployeeForm } from "./EmployeeForm";
 import { EmployeeHistoryTab } from "./EmployeeHistoryTab";
@@ -83,6 +84,7 @@ function EmployeeFileView({
     return w;
   });
   const { actions, dialogs } = useEmployeeActions(e);
+  const documents = useDocumentOptions(file, focus);
   const current = file.documents.filter((d) => d.superseded_by === null).length;
   const issues = file.completeness.issues.length;
   return (
@@ -123,7 +125,7 @@ function EmployeeFileView({
         label: t("staff.tabs.documents"),
         icon: IconFiles,
         badge: <Count n={current} />,
-        render: () => <DocumentsTab file={file} focus={focus} />,
+        render: () => <AttachmentsTab entity="employees" recordId={id} options={documents} />,
       }}
       tabs={[
         {

@@ -18,7 +18,8 @@ import { IconCertificateOff, IconPencil, IconPlus, IconTrash } from "@tabler/ico
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { staffDocumentsApi, staffKeys } from "../../api/staff";
+import { attachmentsApi } from "../../api/attachments";
+import { staffKeys, staffTrainingApi } from "../../api/staff";
 import { useNav } from "../../app/nav";
 import { useCan } from "../../app/session";
 import type { EmployeeFile } from "../../bindings/EmployeeFile";
@@ -89,8 +90,8 @@ function TrainingForm({
         notes: v.notes.trim() || null,
       };
       return record
-        ? staffDocumentsApi.updateTraining(record.id, record.version, input)
-        : staffDocumentsApi.addTraining(file.employee.id, input);
+        ? staffTrainingApi.update(record.id, record.version, input)
+        : staffTrainingApi.add(file.employee.id, input);
     },
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: staffKeys.all });
@@ -180,7 +181,7 @@ function DeleteConfirm({ record, onClose }: { record: TrainingRecord; onClose: (
   const { t } = useTranslation();
   const qc = useQueryClient();
   const remove = useMutation({
-    mutationFn: () => staffDocumentsApi.removeTraining(record.id, record.version),
+    mutationFn: () => staffTrainingApi.remove(record.id, record.version),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: staffKeys.all });
       notifications.show({ color: "green", message: t("staff.training.deleted") });
@@ -217,7 +218,7 @@ export function TrainingTab({ file, focus }: { file: EmployeeFile; focus: string
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const docs = new Map(file.documents.map((d) => [d.id, d]));
   const open = useMutation({
-    mutationFn: (id: number) => staffDocumentsApi.open(id),
+    mutationFn: (id: number) => attachmentsApi.open(id),
     onError: (e) => notifyError(e, t, "staff"),
   });
 

@@ -156,44 +156,8 @@ const en = {
       terminated: "Staff who left are scored on their data only.",
     },
     documents: {
-      intro:
-        "The app keeps its own copy of each file, with its fingerprint. Renewing keeps the earlier version.",
       attach: "Attach document",
       attachTitle: "Attach a document",
-      attachIntro:
-        "Choose the type and dates first; then pick the file. PDF, images and office files up to 25 MB.",
-      attachDialogTitle: "Choose the document to attach for {{name}}",
-      chooseFile: "Choose the file…",
-      chooseNewFile: "Choose the new file…",
-      titlePlaceholder: "If empty: the file's name",
-      allowedFiles:
-        "Accepted: PDF, JPG, PNG, TIFF, Word, Excel, OpenDocument, text. At most 25 MB.",
-      defaultExpiry: "If empty: issue date (or today) plus {{n}} months.",
-      expiryRequired: "Required: this type expires and has no usual validity.",
-      noExpiryType: "Optional: this type usually does not expire.",
-      attached: "“{{title}}” attached",
-      renewTitle: "Renew document",
-      renewIntro:
-        "The new file becomes the current version; the current one stays below it as an earlier version.",
-      renewDialogTitle: "Choose the new file for “{{title}}”",
-      renewed: "Document renewed",
-      editTitle: "Correct title and dates",
-      updated: "Document updated",
-      deleteTitle: "Delete document",
-      deleteText:
-        "Delete “{{title}}”? Use this only for a document attached by mistake. If it renewed an earlier version, that version becomes current again.",
-      delete: "Delete",
-      deleted: "Document deleted",
-      open: "Open",
-      saveCopy: "Save a copy",
-      saveDialogTitle: "Save a copy of the document",
-      savedCopy: "Copy saved to {{path}}",
-      renew: "Renew",
-      previousVersion: "Earlier version",
-      uploaded: "Attached",
-      colType: "Type",
-      colIssued: "Issued",
-      colExpires: "Expires",
       emptyTitle: "No documents yet",
       emptyText:
         "Attach the contract, ID card and the other documents this person needs with “Attach document”.",
@@ -240,13 +204,6 @@ const en = {
       active_required_by_other:
         "It cannot be deactivated: {{count}} requirements still ask for it. Remove those requirements in the Requirements tab first.",
       required_inactive: "This entry is deactivated: reactivate it first, or choose another",
-    },
-    badFile: {
-      too_large: "The file is larger than {{max_mb}} MB. Scan it at a lower resolution, or as PDF.",
-      unsupported_type: "Files of this type cannot be attached. Accepted: {{allowed}}.",
-      empty: "The file is empty.",
-      content_mismatch:
-        "The file's content is not a .{{extension}} file: it may have been renamed. Save it again in its real format.",
     },
   },
 };
@@ -406,44 +363,8 @@ const it: Shape<typeof en> = {
       terminated: "Per il personale cessato contano solo i dati.",
     },
     documents: {
-      intro:
-        "L'app conserva una propria copia di ogni file, con la sua impronta. Il rinnovo conserva la versione precedente.",
       attach: "Allega documento",
       attachTitle: "Allega un documento",
-      attachIntro:
-        "Scegli prima tipo e date, poi il file. PDF, immagini e file di Office fino a 25 MB.",
-      attachDialogTitle: "Scegli il documento da allegare per {{name}}",
-      chooseFile: "Scegli il file…",
-      chooseNewFile: "Scegli il nuovo file…",
-      titlePlaceholder: "Se vuoto: il nome del file",
-      allowedFiles:
-        "Accettati: PDF, JPG, PNG, TIFF, Word, Excel, OpenDocument, testo. Al massimo 25 MB.",
-      defaultExpiry: "Se vuota: data di rilascio (o oggi) più {{n}} mesi.",
-      expiryRequired: "Obbligatoria: questo tipo scade e non ha una validità predefinita.",
-      noExpiryType: "Facoltativa: di solito questo tipo non scade.",
-      attached: "«{{title}}» allegato",
-      renewTitle: "Rinnova documento",
-      renewIntro:
-        "Il nuovo file diventa la versione in vigore; quella attuale resta sotto come versione precedente.",
-      renewDialogTitle: "Scegli il nuovo file per «{{title}}»",
-      renewed: "Documento rinnovato",
-      editTitle: "Correggi titolo e date",
-      updated: "Documento aggiornato",
-      deleteTitle: "Elimina documento",
-      deleteText:
-        "Eliminare «{{title}}»? Serve solo per un documento allegato per errore. Se rinnovava una versione precedente, quella torna in vigore.",
-      delete: "Elimina",
-      deleted: "Documento eliminato",
-      open: "Apri",
-      saveCopy: "Salva una copia",
-      saveDialogTitle: "Salva una copia del documento",
-      savedCopy: "Copia salvata in {{path}}",
-      renew: "Rinnova",
-      previousVersion: "Versione precedente",
-      uploaded: "Allegato",
-      colType: "Tipo",
-      colIssued: "Rilasciato il",
-      colExpires: "Scadenza",
       emptyTitle: "Nessun documento",
       emptyText:
         "Allega il contratto, la carta d'identità e gli altri documenti necessari con «Allega documento».",
@@ -490,14 +411,6 @@ const it: Shape<typeof en> = {
       active_required_by_other:
         "Non si può disattivare: è ancora richiesto da {{count}} requisiti. Rimuovi prima quei requisiti nella scheda Requisiti.",
       required_inactive: "Questa voce è disattivata: riattivala prima, oppure scegline un'altra",
-    },
-    badFile: {
-      too_large:
-        "Il file supera i {{max_mb}} MB. Scansionalo a una risoluzione più bassa, oppure in PDF.",
-      unsupported_type: "Non si possono allegare file di questo tipo. Accettati: {{allowed}}.",
-      empty: "Il file è vuoto.",
-      content_mismatch:
-        "Il contenuto non è un file .{{extension}}: forse è stato rinominato. Salvalo di nuovo nel suo formato reale.",
     },
   },
 };

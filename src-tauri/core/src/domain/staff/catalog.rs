@@ -236,12 +236,8 @@ impl RequirementInput {
     }
 }
 
-/// Adds `months` calendar months to `date`, clamping to the month's last day (31 Jan + 1 month is
-/// 28 or 29 Feb), as validities are counted.
-pub fn add_months(date: chrono::NaiveDate, months: i64) -> chrono::NaiveDate {
-    let m = chrono::Months::new(months.clamp(0, u32::MAX as i64) as u32);
-    date.checked_add_months(m).unwrap_or(chrono::NaiveDate::MAX)
-}
+/// Validity periods are the attachments' rule (an expiry defaults to the issue date plus them).
+pub use crate::domain::attachment::add_months;
 
 #[cfg(test)]
 mod tests {

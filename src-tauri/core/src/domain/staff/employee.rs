@@ -452,9 +452,9 @@ pub struct EmployeeFile {
     /// "Last First" of the manager.
     pub manager: Option<String>,
     /// Every version; current ones (`superseded_by` empty) first.
-    pub documents: Vec<crate::domain::document::Document>,
+    pub documents: Vec<crate::domain::attachment::Attachment>,
     /// Newest first.
-    pub training: Vec<crate::domain::document::TrainingRecord>,
+    pub training: Vec<crate::domain::staff::document::TrainingRecord>,
     /// Assessed now, with the issues and where to fix them.
     pub completeness: crate::domain::staff::completeness::Completeness,
 }

@@ -16,7 +16,7 @@ use crate::services::staff::employee_file;
 use crate::services::staff::fields::{export_cells, export_columns};
 use crate::services::{Backoffice, Ctx};
 use crate::store::retired_list;
-use crate::store::{departments, history, staff::employees, staff::list};
+use crate::store::{departments, history, staff::employees, staff::list, tracked};
 use chrono::{Datelike, Local, NaiveDate, Timelike};
 use serde::Serialize;
 use std::io::Write;
@@ -174,7 +174,7 @@ impl Backoffice {
         let mut changes: Vec<Change> = Vec::new();
         self.store.read(|c| {
             let mut rows: Vec<(&str, i64)> = vec![("employees", employee_id)];
-            rows.extend(file.documents.iter().map(|d| ("documents", d.id)));
+            rows.extend(file.documents.iter().map(|d| ("attachments", d.id)));
             rows.extend(file.training.iter().map(|t| ("training_records", t.id)));
             for (entity, id) in rows {
                 let q = HistoryQuery {
@@ -182,7 +182,11 @@ impl Backoffice {
                     row_id: Some(id.to_string()),
                     ..Default::default()
                 };
-                history::for_each(c, &q, &[entity], &mut |ch| {
+                // A document's history from before it became an attachment is under its old
+                // name; an attachment's rows are shown with their owner, the employee.
+                let mut visible = tracked::history_names(entity);
+                visible.push("employees");
+                history::for_each(c, &q, &visible, &mut |ch| {
                     changes.push(ch);
                     Ok(())
                 })?;

@@ -3,6 +3,7 @@
 
 pub(crate) mod attention;
 mod catalog;
+pub(crate) mod documents;
 pub(crate) mod export;
 pub mod fields;
 pub mod import;
@@ -12,6 +13,7 @@ use crate::domain::page::Page;
 use crate::domain::permissions::{Action, Area};
 use crate::domain::staff::catalog::ContractType;
 use crate::domain::staff::completeness::{CompanyCompleteness, FixQuery, FixRow};
+use crate::domain::staff::document::EMPLOYEES;
 use crate::domain::staff::employee::{
     Employee, EmployeeFile, EmployeeInput, EmployeeRules, EmployeeSaved, StaffQuery, StaffRow,
     TerminationInput, ValidEmployee,
@@ -20,7 +22,7 @@ use crate::error::Error;
 use crate::services::{Backoffice, Ctx};
 use crate::store::retired_list;
 use crate::store::{
-    departments, documents, staff::employees, staff::list, staff::requirements, staff::scores,
+    attachments, departments, staff::employees, staff::list, staff::requirements, staff::scores,
     staff::training, WriteTx,
 };
 use chrono::NaiveDate;
@@ -218,7 +220,7 @@ pub(crate) fn employee_file(
     let reqs = requirements::list(c)?;
     let completeness = scores::assess(c, &e, &reqs, today)?;
     Ok(EmployeeFile {
-        documents: documents::for_employee(c, e.id)?,
+        documents: attachments::for_record(c, EMPLOYEES, e.id)?,
         training: training::for_employee(c, e.id)?,
         employee: e,
         department,

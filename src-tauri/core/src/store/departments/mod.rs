@@ -8,7 +8,7 @@ use crate::domain::page::Page;
 use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
 use crate::error::{Error, FieldError};
-use crate::store::tracked::{Naming, Snapshot, Tracked};
+use crate::store::tracked::{Guard, Naming, Snapshot, Tracked};
 use crate::store::tx::WriteTx;
 use crate::store::versioned::at_version;
 use crate::store::{like_pattern, ts_parse};
@@ -17,7 +17,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 pub static TRACKED: Tracked = Tracked {
     entity: "departments",
-    area: Area::Departments,
+    guard: Guard::Area(Area::Departments),
     columns: &[
         "id",
         "name",

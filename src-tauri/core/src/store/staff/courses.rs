@@ -4,13 +4,13 @@
 use crate::domain::permissions::Area;
 use crate::domain::staff::catalog::{Course, ValidCourse};
 use crate::store::retired_list::{RetiredList, Shared};
-use crate::store::tracked::{Naming, Snapshot, Tracked};
+use crate::store::tracked::{Guard, Naming, Snapshot, Tracked};
 use rusqlite::types::Value;
 use rusqlite::Row;
 
 pub static TRACKED: Tracked = Tracked {
     entity: "courses",
-    area: Area::Staff,
+    guard: Guard::Area(Area::Staff),
     columns: &[
         "id",
         "code",

@@ -10,7 +10,7 @@ use crate::error::{Error, FieldError};
 use crate::store::dates::{date_at, date_text, opt_date_at, opt_date_text};
 use crate::store::row_values::{self, Values};
 use crate::store::search::SearchIndex;
-use crate::store::tracked::{Naming, Snapshot, Tracked};
+use crate::store::tracked::{Guard, Naming, Snapshot, Tracked};
 use crate::store::ts_parse;
 use crate::store::tx::WriteTx;
 use crate::store::versioned::at_version;
@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 /// edit (see the migration).
 pub static TRACKED: Tracked = Tracked {
     entity: "employees",
-    area: Area::Staff,
+    guard: Guard::Area(Area::Staff),
     columns: &[
         "id",
         "employee_number",

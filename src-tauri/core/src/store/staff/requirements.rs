@@ -5,14 +5,14 @@ use crate::domain::permissions::Area;
 use crate::domain::staff::catalog::{Required, Requirement, ValidRequirement};
 use crate::domain::text::fold_key;
 use crate::error::{Error, ErrorCode, FieldError};
-use crate::store::tracked::{Naming, Part, Snapshot, Tracked};
+use crate::store::tracked::{Guard, Naming, Part, Snapshot, Tracked};
 use crate::store::ts_parse;
 use crate::store::tx::WriteTx;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 pub static TRACKED: Tracked = Tracked {
     entity: "requirements",
-    area: Area::Staff,
+    guard: Guard::Area(Area::Staff),
     columns: &[
         "id",
         "job_title",

@@ -10,9 +10,10 @@ use crate::domain::staff::completeness::{
 };
 use crate::domain::staff::employee::Employee;
 use crate::domain::text::fold_key;
+use crate::store::attachments::MAX_PER_RECORD;
 use crate::store::dates::{date_text, opt_date_at};
 use crate::store::retired_list;
-use crate::store::{documents, staff::employees, staff::requirements, staff::training};
+use crate::store::{staff::employees, staff::requirements, staff::training};
 use chrono::{Duration, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
@@ -45,7 +46,7 @@ pub fn assess(
         Some(id) => retired_list::get::<ContractType>(conn, id)?.map(|t| t.fixed_term),
         None => None,
     };
-    let docs = documents::current_facts(conn, e.id)?;
+    let docs = current_documents(conn, e.id)?;
     let training = training::facts(conn, e.id)?;
     let needs = needs_of(e, reqs);
     Ok(completeness(&EmployeeFacts {
@@ -56,6 +57,24 @@ pub fn assess(
         requirements: &needs,
         today,
     }))
+}
+
+/// An employee's current documents (not superseded versions), as completeness needs them.
+fn current_documents(conn: &Connection, employee_id: i64) -> crate::Result<Vec<DocFact>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, type_id, expires_on FROM attachments
+         WHERE entity = 'employees' AND record_id = ?1 AND superseded_by IS NULL
+           AND type_id IS NOT NULL
+         LIMIT {MAX_PER_RECORD}"
+    ))?;
+    let rows = stmt.query_map([employee_id], |r| {
+        Ok(DocFact {
+            id: r.get(0)?,
+            type_id: r.get(1)?,
+            expires_on: opt_date_at(r, 2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// The scores of an employee who has no documents or training yet (a file being created).
@@ -193,8 +212,8 @@ fn recompute_bulk(
     let mut docs: HashMap<i64, Vec<DocFact>> = HashMap::new();
     {
         let mut stmt = conn.prepare(
-            "SELECT employee_id, id, type_id, expires_on FROM documents
-             WHERE superseded_by IS NULL",
+            "SELECT record_id, id, type_id, expires_on FROM attachments
+             WHERE entity = 'employees' AND superseded_by IS NULL AND type_id IS NOT NULL",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {

@@ -1,12 +1,12 @@
 //! Training records table: courses an employee completed, with the computed expiry.
 
-use crate::domain::document::{TrainingRecord, ValidTraining};
 use crate::domain::history::ChangeOp;
 use crate::domain::permissions::Area;
 use crate::domain::staff::completeness::TrainingFact;
+use crate::domain::staff::document::{TrainingRecord, ValidTraining};
 use crate::error::{Error, FieldError};
 use crate::store::dates::{date_at, date_text, opt_date_at, opt_date_text};
-use crate::store::tracked::{Naming, Part, Snapshot, Tracked};
+use crate::store::tracked::{Guard, Naming, Part, Snapshot, Tracked};
 use crate::store::ts_parse;
 use crate::store::tx::WriteTx;
 use crate::store::versioned::at_version;
@@ -14,7 +14,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 pub static TRACKED: Tracked = Tracked {
     entity: "training_records",
-    area: Area::Staff,
+    guard: Guard::Area(Area::Staff),
     columns: &[
         "id",
         "employee_id",
@@ -31,7 +31,7 @@ pub static TRACKED: Tracked = Tracked {
     references: &[
         ("employee_id", "employees"),
         ("course_id", "courses"),
-        ("certificate_document_id", "documents"),
+        ("certificate_document_id", "attachments"),
     ],
     naming: Naming::Parts(&[Part::Ref("course_id"), Part::Ref("employee_id")]),
     dates: &["completed_on", "expires_on"],
@@ -97,12 +97,25 @@ pub fn facts(conn: &Connection, employee_id: i64) -> crate::Result<Vec<TrainingF
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// Whether a training record cites attachment `id` as its certificate.
+pub fn cites(conn: &Connection, id: i64) -> crate::Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT 1 FROM training_records WHERE certificate_document_id = ?1 LIMIT 1",
+        )?
+        .query_row([id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
 /// The certificate must be a document of the same employee.
 fn check_certificate(w: &WriteTx, employee_id: i64, v: &ValidTraining) -> crate::Result<()> {
     if let Some(doc) = v.certificate_document_id {
         let owner: Option<i64> = w
             .conn()
-            .prepare_cached("SELECT employee_id FROM documents WHERE id = ?1")?
+            .prepare_cached(
+                "SELECT record_id FROM attachments WHERE id = ?1 AND entity = 'employees'",
+            )?
             .query_row([doc], |r| r.get(0))
             .optional()?;
         if owner != Some(employee_id) {

@@ -4,10 +4,11 @@
 
 use crate::staff::{course, date, document_type, mario, staff_app};
 use crate::support::TestApp;
-use backoffice_core::domain::document::{
-    DocumentEdit, DocumentInput, RenewalInput, TrainingInput, MAX_DOCUMENT_BYTES,
+use backoffice_core::domain::attachment::{
+    AttachmentEdit, AttachmentInput, RenewalInput, MAX_ATTACHMENT_BYTES,
 };
 use backoffice_core::domain::staff::catalog::{Required, RequirementInput};
+use backoffice_core::domain::staff::document::TrainingInput;
 use backoffice_core::ErrorCode;
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
@@ -18,9 +19,9 @@ fn file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
     p
 }
 
-fn input(type_id: i64) -> DocumentInput {
-    DocumentInput {
-        type_id,
+fn input(type_id: i64) -> AttachmentInput {
+    AttachmentInput {
+        type_id: Some(type_id),
         title: None,
         issued_on: None,
         expires_on: None,
@@ -53,7 +54,7 @@ fn attach_keeps_a_checked_copy_and_not_the_path() {
     let contract = document_type(&t.app, &t.ctx, "contract");
     let d = t
         .app
-        .attach_document(&t.ctx, e.id, &input(contract), &source)
+        .attach(&t.ctx, "employees", e.id, &input(contract), &source)
         .unwrap();
     assert_eq!(d.title, "Contratto Rossi");
     assert_eq!(d.file_name, "Contratto Rossi.pdf");
@@ -76,7 +77,7 @@ fn attach_keeps_a_checked_copy_and_not_the_path() {
     let raw = t.raw();
     let snapshot: String = raw
         .query_row(
-            "SELECT after FROM changes WHERE entity = 'documents'",
+            "SELECT after FROM changes WHERE entity = 'attachments'",
             [],
             |r| r.get(0),
         )
@@ -84,19 +85,19 @@ fn attach_keeps_a_checked_copy_and_not_the_path() {
     assert!(!snapshot.contains(dir.path().to_str().unwrap()));
     // Saving a copy elsewhere, and opening one: identical bytes, both recorded as reads.
     let out = dir.path().join("saved.pdf");
-    t.app.export_document(&t.ctx, d.id, &out).unwrap();
+    t.app.export_attachment(&t.ctx, d.id, &out).unwrap();
     assert_eq!(std::fs::read(&out).unwrap(), pdf);
-    let opened = t.app.open_document_copy(&t.ctx, d.id).unwrap();
+    let opened = t.app.open_attachment_copy(&t.ctx, d.id).unwrap();
     assert_eq!(opened.file_name().unwrap(), "Contratto Rossi.pdf");
     assert_eq!(std::fs::read(&opened).unwrap(), pdf);
     assert_eq!(
-        t.count("changes WHERE entity = 'documents' AND op = 'read'"),
+        t.count("changes WHERE entity = 'attachments' AND op = 'read'"),
         2
     );
     // The same content attached again is stored once.
     let again = file(&dir, "copia.pdf", &pdf);
     t.app
-        .attach_document(&t.ctx, e.id, &input(contract), &again)
+        .attach(&t.ctx, "employees", e.id, &input(contract), &again)
         .unwrap();
     assert_eq!(stored_files(&t), 1);
     verify_ok(&t);
@@ -111,7 +112,7 @@ fn wrong_files_are_refused_clearly() {
     let reason = |path: PathBuf| {
         let err = t
             .app
-            .attach_document(&t.ctx, e.id, &input(other), &path)
+            .attach(&t.ctx, "employees", e.id, &input(other), &path)
             .unwrap_err();
         assert_eq!(err.code, ErrorCode::BadFile, "{err:?}");
         err.params
@@ -120,7 +121,7 @@ fn wrong_files_are_refused_clearly() {
     let big = dir.path().join("scansione.pdf");
     std::fs::File::create(&big)
         .unwrap()
-        .set_len(MAX_DOCUMENT_BYTES + 1)
+        .set_len(MAX_ATTACHMENT_BYTES + 1)
         .unwrap();
     let p = reason(big);
     assert_eq!(
@@ -130,9 +131,9 @@ fn wrong_files_are_refused_clearly() {
     assert_eq!(p["file"], "scansione.pdf");
     // Exactly at the limit is fine.
     let limit = dir.path().join("limite.txt");
-    std::fs::write(&limit, vec![b'a'; MAX_DOCUMENT_BYTES as usize]).unwrap();
+    std::fs::write(&limit, vec![b'a'; MAX_ATTACHMENT_BYTES as usize]).unwrap();
     t.app
-        .attach_document(&t.ctx, e.id, &input(other), &limit)
+        .attach(&t.ctx, "employees", e.id, &input(other), &limit)
         .unwrap();
     assert_eq!(
         reason(file(&dir, "programma.exe", b"MZ\x90\x00"))["reason"],
@@ -168,10 +169,10 @@ fn wrong_files_are_refused_clearly() {
     ] {
         let path = file(&dir, name, &bytes);
         t.app
-            .attach_document(&t.ctx, e.id, &input(other), &path)
+            .attach(&t.ctx, "employees", e.id, &input(other), &path)
             .unwrap_or_else(|e| panic!("{name}: {e:?}"));
     }
-    assert_eq!(t.count("documents"), 11);
+    assert_eq!(t.count("attachments"), 11);
     // No temporary files left from the refusals.
     let tmp = t.app.data_dir().join("files/tmp");
     assert_eq!(std::fs::read_dir(tmp).unwrap().count(), 0);
@@ -180,13 +181,13 @@ fn wrong_files_are_refused_clearly() {
     let ok = file(&dir, "ok.pdf", b"%PDF-1.4 mai salvato");
     let err = t
         .app
-        .attach_document(&t.ctx, 999, &input(other), &ok)
+        .attach(&t.ctx, "employees", 999, &input(other), &ok)
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::NotFound);
     assert_eq!(stored_files(&t), files);
     let err = t
         .app
-        .attach_document(&t.ctx, e.id, &input(999), &ok)
+        .attach(&t.ctx, "employees", e.id, &input(999), &ok)
         .unwrap_err();
     assert_eq!(err.fields[0].code, "not_found");
 }
@@ -201,10 +202,11 @@ fn expiry_defaults_and_renewal_keeps_the_previous_version() {
     let first = file(&dir, "ci-2016.jpg", &[0xFF, 0xD8, 0xFF, 0xE0, 1]);
     let d1 = t
         .app
-        .attach_document(
+        .attach(
             &t.ctx,
+            "employees",
             e.id,
-            &DocumentInput {
+            &AttachmentInput {
                 issued_on: Some(date(2016, 4, 10)),
                 title: Some("Carta d'identità".into()),
                 ..input(id_card)
@@ -217,7 +219,7 @@ fn expiry_defaults_and_renewal_keeps_the_previous_version() {
     // A permit expires but has no usual validity: the date is required.
     let err = t
         .app
-        .attach_document(&t.ctx, e.id, &input(permit), &first)
+        .attach(&t.ctx, "employees", e.id, &input(permit), &first)
         .unwrap_err();
     assert_eq!(
         (err.fields[0].field.as_str(), err.fields[0].code.as_str()),
@@ -238,7 +240,7 @@ fn expiry_defaults_and_renewal_keeps_the_previous_version() {
     let second = file(&dir, "ci-2026.pdf", b"%PDF-1.4 nuova carta");
     let d2 = t
         .app
-        .renew_document(
+        .renew_attachment(
             &t.ctx,
             d1.id,
             d1.version,
@@ -259,7 +261,7 @@ fn expiry_defaults_and_renewal_keeps_the_previous_version() {
     assert_eq!(docs[1].superseded_by, Some(d2.id));
     // The old version's file is still there.
     let out = dir.path().join("old.jpg");
-    t.app.export_document(&t.ctx, d1.id, &out).unwrap();
+    t.app.export_attachment(&t.ctx, d1.id, &out).unwrap();
     assert_eq!(std::fs::read(&out).unwrap(), [0xFF, 0xD8, 0xFF, 0xE0, 1]);
     assert_eq!(
         t.app.employee(&t.ctx, e.id).unwrap().employee.next_expiry,
@@ -268,17 +270,17 @@ fn expiry_defaults_and_renewal_keeps_the_previous_version() {
     // An old version cannot be renewed again, nor a stale form saved.
     let err = t
         .app
-        .renew_document(&t.ctx, d1.id, d1.version, &RenewalInput::default(), &second)
+        .renew_attachment(&t.ctx, d1.id, d1.version, &RenewalInput::default(), &second)
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::Conflict);
     // Correcting a date.
     let fixed = t
         .app
-        .update_document(
+        .update_attachment(
             &t.ctx,
             d2.id,
             d2.version,
-            &DocumentEdit {
+            &AttachmentEdit {
                 title: "CI".into(),
                 issued_on: Some(date(2026, 2, 20)),
                 expires_on: Some(date(2036, 2, 19)),
@@ -288,7 +290,9 @@ fn expiry_defaults_and_renewal_keeps_the_previous_version() {
     assert_eq!((fixed.title.as_str(), fixed.version), ("CI", 2));
     // Removing the renewal makes the old version current again; its file stays, the new
     // one (no longer used) goes.
-    t.app.delete_document(&t.ctx, d2.id, fixed.version).unwrap();
+    t.app
+        .delete_attachment(&t.ctx, d2.id, fixed.version)
+        .unwrap();
     let docs = t.app.employee(&t.ctx, e.id).unwrap().documents;
     assert_eq!(docs.len(), 1);
     assert_eq!((docs[0].id, docs[0].superseded_by), (d1.id, None));
@@ -321,8 +325,9 @@ fn training_expiry_is_computed_and_scores_follow() {
     let certificate = file(&dir, "attestato.pdf", b"%PDF-1.4 attestato");
     let cert = t
         .app
-        .attach_document(
+        .attach(
             &t.ctx,
+            "employees",
             e.id,
             &input(document_type(&t.app, &t.ctx, "certificate")),
             &certificate,
@@ -383,7 +388,7 @@ fn training_expiry_is_computed_and_scores_follow() {
     // The certificate cannot be removed while cited; the record can.
     let err = t
         .app
-        .delete_document(&t.ctx, cert.id, cert.version)
+        .delete_attachment(&t.ctx, cert.id, cert.version)
         .unwrap_err();
     assert_eq!(err.fields[0].code, "in_use");
     t.app.delete_training(&t.ctx, g.id, g.version).unwrap();

@@ -1,7 +1,7 @@
-//! Documents attached to an employee and completed training: what is stored about them, and the
-//! rules for the files people attach.
+//! Files attached to any record (an employee, a department, later an audit item, an asset, a
+//! supplier, an invoice, a case): what is stored about them, and the rules for the files people
+//! attach. The bytes live in the app's content-addressed store (`crate::blobs`).
 
-use super::staff::catalog::{add_months, Course, DocumentType};
 use super::text::Checks;
 use crate::error::{Error, ErrorCode, FieldError};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -10,16 +10,21 @@ use ts_rs::TS;
 
 /// Largest file that can be attached: 25 MB. A scanned contract or ID card is well under 5 MB;
 /// anything bigger is almost always a scan at photo resolution, and the app keeps every version
-/// of every document in its data folder and in each employee ZIP export.
-pub const MAX_DOCUMENT_BYTES: u64 = 25 * 1024 * 1024;
+/// of every file in its data folder and in each export that includes it.
+pub const MAX_ATTACHMENT_BYTES: u64 = 25 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct Document {
+pub struct Attachment {
     pub id: i64,
-    pub employee_id: i64,
-    pub type_id: i64,
+    /// The table of the record the file belongs to (`employees`, `departments`…).
+    pub entity: String,
+    /// The record's id in that table.
+    pub record_id: i64,
+    /// The kind of file, from the owner's list (an employee's document type); `None` where the
+    /// owner's area has no list.
+    pub type_id: Option<i64>,
     pub title: String,
-    /// The name the file had when attached (without its folder), to name exported copies.
+    /// The name the file had when attached (without its folder), to name copies saved out.
     pub file_name: String,
     pub mime: String,
     pub size: i64,
@@ -35,51 +40,87 @@ pub struct Document {
     pub updated_at: DateTime<Utc>,
 }
 
-/// Attaching a file: its type and dates. The file itself comes from the open dialog.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
-pub struct DocumentInput {
-    pub type_id: i64,
+/// Attaching a file: its kind and dates. The file itself comes from the open dialog.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct AttachmentInput {
+    /// Required where the owner's area has a list of kinds (employees: the document type),
+    /// refused where it has none.
+    pub type_id: Option<i64>,
     /// Defaults to the file's name without its extension.
     pub title: Option<String>,
     pub issued_on: Option<NaiveDate>,
-    /// Defaults to the issue date (or today) plus the type's validity.
+    /// Defaults to the issue date (or today) plus the kind's usual validity.
     pub expires_on: Option<NaiveDate>,
 }
 
-/// Renewing a document: a new file replaces the current version, which stays in its history.
+/// Renewing an attachment: a new file replaces the current version, which stays as an earlier
+/// version.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 pub struct RenewalInput {
     /// Defaults to the title of the version it replaces.
     pub title: Option<String>,
     pub issued_on: Option<NaiveDate>,
-    /// Defaults to the issue date (or today) plus the type's validity.
+    /// Defaults to the issue date (or today) plus the kind's usual validity.
     pub expires_on: Option<NaiveDate>,
 }
 
-/// Changing a document's title or dates (a typing error), not its file.
+/// Correcting an attachment's title or dates (a typing error), not its file.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
-pub struct DocumentEdit {
+pub struct AttachmentEdit {
     pub title: String,
     pub issued_on: Option<NaiveDate>,
     pub expires_on: Option<NaiveDate>,
+}
+
+/// How an attachment was read, as history records it (`detail.how` of the read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadKind {
+    /// A private copy handed to the system viewer.
+    Open,
+    /// A copy saved where the person chose.
+    SaveCopy,
+}
+
+impl ReadKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReadKind::Open => "open",
+            ReadKind::SaveCopy => "save_copy",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValidDocumentMeta {
+pub struct ValidMeta {
     pub title: String,
     pub issued_on: Option<NaiveDate>,
     pub expires_on: Option<NaiveDate>,
 }
 
-/// Title and dates of a document of type `t`, expiry defaulted from the type's validity.
+/// What a kind of file says about its dates: whether such files expire, and after how long
+/// usually (the expiry then defaults to the issue date plus that).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ExpiryRule {
+    pub expires: bool,
+    pub validity_months: Option<i64>,
+}
+
+/// `date` plus `months`, on the last day of a shorter month (31 January + 1 = 28/29 February).
+pub fn add_months(date: NaiveDate, months: i64) -> NaiveDate {
+    let m = chrono::Months::new(months.clamp(0, u32::MAX as i64) as u32);
+    date.checked_add_months(m).unwrap_or(NaiveDate::MAX)
+}
+
+/// Title and dates of an attachment. `rule` is its kind's (none where the owner has no list of
+/// kinds: the expiry is then only what was typed).
 pub fn validate_meta(
     title: Option<&str>,
     default_title: &str,
     issued_on: Option<NaiveDate>,
     expires_on: Option<NaiveDate>,
-    t: &DocumentType,
+    rule: ExpiryRule,
     today: NaiveDate,
-) -> crate::Result<ValidDocumentMeta> {
+) -> crate::Result<ValidMeta> {
     let mut c = Checks::default();
     let typed = c.optional("title", &title.map(str::to_owned), 200);
     let title = match typed {
@@ -95,7 +136,7 @@ pub fn validate_meta(
     if issued_on.is_some_and(|d| d > today) {
         c.add(FieldError::new("issued_on", "date_in_future"));
     }
-    let expires_on = match (expires_on, t.expires, t.validity_months) {
+    let expires_on = match (expires_on, rule.expires, rule.validity_months) {
         (Some(e), _, _) => Some(e),
         (None, true, Some(m)) => Some(add_months(issued_on.unwrap_or(today), m)),
         (None, true, None) => {
@@ -110,75 +151,11 @@ pub fn validate_meta(
         }
     }
     c.finish()?;
-    Ok(ValidDocumentMeta {
+    Ok(ValidMeta {
         title,
         issued_on,
         expires_on,
     })
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct TrainingRecord {
-    pub id: i64,
-    pub employee_id: i64,
-    pub course_id: i64,
-    pub completed_on: NaiveDate,
-    pub provider: Option<String>,
-    /// The attached certificate, a document of the same employee.
-    pub certificate_document_id: Option<i64>,
-    /// Completion plus the course's validity, computed when saved; `None` never expires.
-    pub expires_on: Option<NaiveDate>,
-    pub notes: Option<String>,
-    pub version: i64,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
-pub struct TrainingInput {
-    pub course_id: i64,
-    pub completed_on: Option<NaiveDate>,
-    pub provider: Option<String>,
-    pub certificate_document_id: Option<i64>,
-    pub notes: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValidTraining {
-    pub course_id: i64,
-    pub completed_on: NaiveDate,
-    pub provider: Option<String>,
-    pub certificate_document_id: Option<i64>,
-    pub expires_on: Option<NaiveDate>,
-    pub notes: Option<String>,
-}
-
-impl TrainingInput {
-    pub fn validate(&self, course: &Course, today: NaiveDate) -> crate::Result<ValidTraining> {
-        let mut c = Checks::default();
-        let provider = c.optional("provider", &self.provider, 150);
-        let notes = c.optional("notes", &self.notes, 500);
-        let completed_on = match self.completed_on {
-            None => {
-                c.add(FieldError::new("completed_on", "required"));
-                today
-            }
-            Some(d) if d > today => {
-                c.add(FieldError::new("completed_on", "date_in_future"));
-                d
-            }
-            Some(d) => d,
-        };
-        c.finish()?;
-        Ok(ValidTraining {
-            course_id: course.id,
-            completed_on,
-            provider,
-            certificate_document_id: self.certificate_document_id,
-            expires_on: course.validity_months.map(|m| add_months(completed_on, m)),
-            notes,
-        })
-    }
 }
 
 /// A kind of file people may attach: its extensions, its MIME type and how its content starts.
@@ -276,10 +253,10 @@ pub fn too_large() -> Error {
         "too_large",
         format!(
             "the file is larger than {} MB",
-            MAX_DOCUMENT_BYTES / (1024 * 1024)
+            MAX_ATTACHMENT_BYTES / (1024 * 1024)
         ),
     )
-    .with("max_mb", MAX_DOCUMENT_BYTES / (1024 * 1024))
+    .with("max_mb", MAX_ATTACHMENT_BYTES / (1024 * 1024))
 }
 
 /// The MIME type of a file to attach, from its name and checked against its first bytes: a file
@@ -319,84 +296,47 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
-    fn doc_type(expires: bool, validity: Option<i64>) -> DocumentType {
-        DocumentType {
-            id: 1,
-            code: None,
-            name_it: "Carta d'identità".into(),
-            name_en: None,
+    fn rule(expires: bool, validity_months: Option<i64>) -> ExpiryRule {
+        ExpiryRule {
             expires,
-            validity_months: validity,
-            active: true,
-            version: 1,
-            created_at: Utc::now(),
-            updated_at: Utc::now(),
+            validity_months,
         }
     }
 
     #[test]
-    fn expiry_defaults_from_the_type() {
+    fn expiry_defaults_from_the_kind() {
         let today = d(2026, 3, 2);
-        let t = doc_type(true, Some(120));
-        let m = validate_meta(None, "scan ci", Some(d(2020, 5, 10)), None, &t, today).unwrap();
+        let t = rule(true, Some(120));
+        let m = validate_meta(None, "scan ci", Some(d(2020, 5, 10)), None, t, today).unwrap();
         assert_eq!(
             (m.title.as_str(), m.expires_on),
             ("scan ci", Some(d(2030, 5, 10)))
         );
-        let m = validate_meta(Some(" CI "), "x", None, None, &t, today).unwrap();
+        let m = validate_meta(Some(" CI "), "x", None, None, t, today).unwrap();
         assert_eq!(
             (m.title.as_str(), m.expires_on),
             ("CI", Some(d(2036, 3, 2)))
         );
-        // A type that expires without a usual validity needs the date typed.
-        let e = validate_meta(None, "p", None, None, &doc_type(true, None), today).unwrap_err();
+        // A kind that expires without a usual validity needs the date typed.
+        let e = validate_meta(None, "p", None, None, rule(true, None), today).unwrap_err();
         assert_eq!(e.fields[0].field, "expires_on");
         assert_eq!(e.fields[0].code, "required");
-        let m = validate_meta(None, "c", None, None, &doc_type(false, None), today).unwrap();
+        let m = validate_meta(None, "c", None, None, rule(false, None), today).unwrap();
+        assert_eq!(m.expires_on, None);
+        // No kind at all: whatever was typed, nothing invented.
+        let m = validate_meta(None, "c", None, None, ExpiryRule::default(), today).unwrap();
         assert_eq!(m.expires_on, None);
         let e = validate_meta(
             None,
             "c",
             Some(d(2026, 3, 3)),
             Some(d(2026, 1, 1)),
-            &t,
+            t,
             today,
         )
         .unwrap_err();
         let codes: Vec<_> = e.fields.iter().map(|f| f.code.as_str()).collect();
         assert_eq!(codes, ["date_in_future", "end_before_start"]);
-    }
-
-    #[test]
-    fn training_expiry_is_computed() {
-        let course = Course {
-            id: 7,
-            code: None,
-            name_it: "Primo soccorso".into(),
-            name_en: None,
-            hours: 12,
-            validity_months: Some(36),
-            active: true,
-            version: 1,
-            created_at: Utc::now(),
-            updated_at: Utc::now(),
-        };
-        let input = TrainingInput {
-            course_id: 7,
-            completed_on: Some(d(2024, 2, 29)),
-            provider: None,
-            certificate_document_id: None,
-            notes: None,
-        };
-        let v = input.validate(&course, d(2026, 3, 2)).unwrap();
-        assert_eq!(v.expires_on, Some(d(2027, 2, 28)));
-        let e = TrainingInput {
-            completed_on: None,
-            ..input
-        }
-        .validate(&course, d(2026, 3, 2))
-        .unwrap_err();
-        assert_eq!(e.fields[0].code, "required");
     }
 
     #[test]

@@ -1,11 +1,11 @@
 import { useEffect, useState } from "react";
-import { importApi } from "../../api/imports";
-import { toApiError } from "../../api/invoke";
-import type { JobStatus } from "../../bindings/JobStatus";
+import { toApiError } from "../api/invoke";
+import { jobsApi } from "../api/jobs";
+import type { JobStatus } from "../bindings/JobStatus";
 
 const POLL_MS = 200;
 
-/** Polls a job until it finishes; `importApi.cancel` asks Rust to stop it (the transaction rolls back). */
+/** Polls a job of any area until it finishes; `jobsApi.cancel` asks Rust to stop it (a write in progress rolls back). */
 export function useJob(id: number | null, onFinished: (s: JobStatus) => void) {
   const [status, setStatus] = useState<JobStatus | null>(null);
   useEffect(() => {
@@ -14,7 +14,7 @@ export function useJob(id: number | null, onFinished: (s: JobStatus) => void) {
     const tick = async () => {
       if (stop) return;
       try {
-        const s = await importApi.status(id);
+        const s = await jobsApi.status(id);
         setStatus(s);
         if (s.finished) {
           onFinished(s);

@@ -1,0 +1,301 @@
+//! Making a backup while the app keeps working. The database is copied with `VACUUM INTO` from a
+//! read transaction of its own (in WAL mode writers go on beside it, and the copy is one
+//! consistent moment); then the stored documents the backup folder does not have yet (they are
+//! content-addressed, so every set shares unchanged ones); then the manifest. The set is built
+//! under `<name>.partial` and renamed into place only when complete, so a pulled USB drive, a
+//! full disk, a kill or a cancel never leaves anything that looks like a backup.
+
+use super::manifest::{Manifest, ManifestFile, DB_FILE, KIND, MANIFEST_FILE};
+use super::rotation::{keep, Retention};
+use super::sets::{list_sets, SETS_DIR};
+use super::{copy_hashed, files_dir, hash_file, io_error, Progress};
+use crate::error::{Error, ErrorCode};
+use crate::store::{history, organisation};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OpenFlags};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Where the live data is.
+pub struct Source<'a> {
+    pub db: &'a Path,
+    /// The stored documents' folder (`<data_dir>/files`).
+    pub files: &'a Path,
+}
+
+/// A finished backup.
+#[derive(Debug, Clone)]
+pub struct Made {
+    pub name: String,
+    pub manifest: Manifest,
+    /// Documents copied this time (the others were already in the folder).
+    pub copied_files: usize,
+    pub copied_bytes: u64,
+    /// Older sets removed by the retention rule.
+    pub removed: Vec<String>,
+}
+
+/// The set's folder name: its UTC time, which sorts as it happened.
+fn set_name(at: DateTime<Utc>) -> String {
+    at.format("%Y%m%dT%H%M%S%.3fZ").to_string()
+}
+
+/// Makes one backup of `src` in `folder`, then applies `retention` (dates by `local_date`);
+/// `None` keeps every set (the backup made just before a restore must not remove the set being
+/// restored).
+/// `progress` gets bytes done and the estimated total; returning false cancels.
+pub fn make(
+    src: &Source,
+    folder: &Path,
+    made_by: &str,
+    now: DateTime<Utc>,
+    retention: Option<Retention>,
+    local_date: &dyn Fn(DateTime<Utc>) -> NaiveDate,
+    progress: Progress,
+) -> crate::Result<Made> {
+    let name = set_name(now);
+    let sets = folder.join(SETS_DIR);
+    std::fs::create_dir_all(&sets).map_err(|e| io_error(&sets, e))?;
+    let partial = sets.join(format!("{name}.partial"));
+    let made = build(src, folder, &partial, made_by, now, progress);
+    let made = match made {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&partial);
+            return Err(e);
+        }
+    };
+    let done = sets.join(&name);
+    std::fs::rename(&partial, &done).map_err(|e| io_error(&done, e))?;
+    super::sync_dir(&sets);
+    let removed = match retention {
+        Some(r) => rotate(folder, r, local_date)?,
+        None => Vec::new(),
+    };
+    Ok(Made {
+        name,
+        removed,
+        ..made
+    })
+}
+
+fn build(
+    src: &Source,
+    folder: &Path,
+    partial: &Path,
+    made_by: &str,
+    now: DateTime<Utc>,
+    progress: Progress,
+) -> crate::Result<Made> {
+    std::fs::create_dir(partial).map_err(|e| io_error(partial, e))?;
+    let db = partial.join(DB_FILE);
+    let live_size = std::fs::metadata(src.db).map(|m| m.len()).unwrap_or(0);
+    let waiting = pending_files(src.files, &files_dir(folder))?;
+    let total = live_size * 2 + waiting.iter().map(|(_, s)| s).sum::<u64>();
+    snapshot(src.db, &db, &mut |done| {
+        progress(done.min(live_size), total)
+    })?;
+    let (db_sha256, db_size) = hash_file(&db)?;
+    if !progress(live_size * 2, total) {
+        return Err(cancelled());
+    }
+    let mut manifest = describe(&db, made_by, now, db_sha256, db_size)?;
+    let mut copied_bytes = 0;
+    let mut copied_files = 0;
+    for (sha, size) in &waiting {
+        match copy_hashed(&src.files.join(&sha[..2]).join(&sha[2..]), folder, sha) {
+            Ok(()) => copied_files += 1,
+            Err(e) if e.code == ErrorCode::DbCorrupt => manifest.damaged.push(sha.clone()),
+            Err(e) => return Err(e),
+        }
+        copied_bytes += size;
+        if !progress(live_size * 2 + copied_bytes, total) {
+            return Err(cancelled());
+        }
+    }
+    manifest.files = stored_files(src.files)?;
+    manifest
+        .files
+        .retain(|f| !manifest.damaged.contains(&f.sha256));
+    let text = serde_json::to_vec_pretty(&manifest)?;
+    crate::files::write_atomically(&partial.join(MANIFEST_FILE), |w| {
+        std::io::Write::write_all(w, &text).map_err(|e| io_error(partial, e))
+    })?;
+    Ok(Made {
+        name: String::new(),
+        manifest,
+        copied_files,
+        copied_bytes,
+        removed: Vec::new(),
+    })
+}
+
+pub(super) fn cancelled() -> Error {
+    Error::new(ErrorCode::Cancelled, "backup cancelled")
+}
+
+/// Copies the live database into `out` as one consistent moment; `watch` gets the copy's size
+/// as it grows and stops it by returning false.
+fn snapshot(live: &Path, out: &Path, watch: &mut dyn FnMut(u64) -> bool) -> crate::Result<()> {
+    let conn = Connection::open_with_flags(
+        live,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
+    conn.busy_timeout(Duration::from_secs(10))?;
+    let interrupt = conn.get_interrupt_handle();
+    let target = out.to_string_lossy().into_owned();
+    std::thread::scope(|s| {
+        let copying = s.spawn(move || conn.execute("VACUUM INTO ?1", [target]));
+        let mut stopped = false;
+        while !copying.is_finished() {
+            std::thread::sleep(Duration::from_millis(50));
+            let size = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
+            if !stopped && !watch(size) {
+                stopped = true;
+                interrupt.interrupt();
+            }
+        }
+        let result = copying
+            .join()
+            .map_err(|_| Error::internal("the database copy stopped unexpectedly"))?;
+        if stopped {
+            return Err(cancelled());
+        }
+        result.map(|_| ()).map_err(|e| snapshot_error(out, e))
+    })
+}
+
+/// A failed copy, said in terms of where it was going (a full or missing backup drive).
+fn snapshot_error(out: &Path, e: rusqlite::Error) -> Error {
+    Error::new(ErrorCode::DbIo, format!("{}: {e}", out.display())).with("path", out.display())
+}
+
+/// The manifest of a copied database, read from the copy itself.
+fn describe(
+    db: &Path,
+    made_by: &str,
+    now: DateTime<Utc>,
+    db_sha256: String,
+    db_size: u64,
+) -> crate::Result<Manifest> {
+    let c = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
+    let org = organisation::get(&c)?;
+    let counts = crate::store::tracked::row_counts(&c)?;
+    let status = history::status(&c)?;
+    let report = history::verify(&c, now, &mut |_| true)?;
+    Ok(Manifest {
+        kind: KIND.to_owned(),
+        app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        schema_version: c.pragma_query_value(None, "user_version", |r| r.get(0))?,
+        made_at: now,
+        made_by: made_by.to_owned(),
+        organisation: org.name,
+        vat_number: org.vat_number,
+        db_sha256,
+        db_size,
+        counts,
+        files: Vec::new(),
+        history_count: status.count,
+        history_head: status.head_hash,
+        history_verified: report.ok,
+        damaged: Vec::new(),
+    })
+}
+
+/// Every stored document by name and size.
+fn stored_files(root: &Path) -> crate::Result<Vec<ManifestFile>> {
+    let mut out = Vec::new();
+    let Ok(dirs) = std::fs::read_dir(root) else {
+        return Ok(out); // nothing stored yet
+    };
+    for dir in dirs {
+        let dir = dir.map_err(|e| io_error(root, e))?;
+        let prefix = dir.file_name().to_string_lossy().into_owned();
+        if prefix.len() != 2 || !dir.path().is_dir() {
+            continue;
+        }
+        for f in std::fs::read_dir(dir.path()).map_err(|e| io_error(&dir.path(), e))? {
+            let f = f.map_err(|e| io_error(&dir.path(), e))?;
+            let sha = format!("{prefix}{}", f.file_name().to_string_lossy());
+            if super::is_sha256(&sha) {
+                let size = f.metadata().map_err(|e| io_error(&f.path(), e))?.len();
+                out.push(ManifestFile { sha256: sha, size });
+            }
+        }
+    }
+    out.sort_by(|a, b| a.sha256.cmp(&b.sha256));
+    Ok(out)
+}
+
+/// The stored documents the backup folder lacks, with their sizes.
+fn pending_files(root: &Path, backup_files: &Path) -> crate::Result<Vec<(String, u64)>> {
+    Ok(stored_files(root)?
+        .into_iter()
+        .filter(|f| {
+            let there = backup_files.join(&f.sha256[..2]).join(&f.sha256[2..]);
+            std::fs::metadata(there).map(|m| m.len()).ok() != Some(f.size)
+        })
+        .map(|f| (f.sha256, f.size))
+        .collect())
+}
+
+/// Removes the sets the retention rule does not keep, unfinished sets left by an earlier run,
+/// and documents no kept set names. Returns the removed sets' names.
+fn rotate(
+    folder: &Path,
+    retention: Retention,
+    local_date: &dyn Fn(DateTime<Utc>) -> NaiveDate,
+) -> crate::Result<Vec<String>> {
+    let listed = list_sets(folder)?;
+    let dates: Vec<NaiveDate> = listed
+        .sets
+        .iter()
+        .map(|s| local_date(s.1.made_at))
+        .collect();
+    let kept = keep(&dates, retention);
+    let mut removed = Vec::new();
+    let mut names: BTreeSet<String> = BTreeSet::new();
+    for (i, (name, manifest)) in listed.sets.iter().enumerate() {
+        if kept.contains(&i) {
+            names.extend(manifest.files.iter().map(|f| f.sha256.clone()));
+        } else {
+            let dir = folder.join(SETS_DIR).join(name);
+            std::fs::remove_dir_all(&dir).map_err(|e| io_error(&dir, e))?;
+            removed.push(name.clone());
+        }
+    }
+    for dir in listed.unfinished {
+        let _ = std::fs::remove_dir_all(folder.join(SETS_DIR).join(dir));
+    }
+    // Sets that could not be read keep every document: they may still need them.
+    if listed.unreadable.is_empty() {
+        remove_unnamed_files(&files_dir(folder), &names);
+    }
+    Ok(removed)
+}
+
+fn remove_unnamed_files(root: &Path, names: &BTreeSet<String>) {
+    let Ok(dirs) = std::fs::read_dir(root) else {
+        return;
+    };
+    for dir in dirs.flatten() {
+        let prefix = dir.file_name().to_string_lossy().into_owned();
+        let Ok(files) = std::fs::read_dir(dir.path()) else {
+            continue;
+        };
+        for f in files.flatten() {
+            let name = format!("{prefix}{}", f.file_name().to_string_lossy());
+            if !names.contains(&name) {
+                let _ = std::fs::remove_file(f.path());
+            }
+        }
+    }
+}
+
+/// Where a set lives.
+pub fn set_dir(folder: &Path, name: &str) -> PathBuf {
+    folder.join(SETS_DIR).join(name)
+}

@@ -1,0 +1,116 @@
+//! Backups of the whole data folder into a folder the person chooses (a USB drive, a share, a
+//! synced folder): each set is a copy of the database and a manifest, and the stored documents
+//! sit once in the folder's `files/`, shared by every set, as they are in the data folder. A set
+//! is checked (every file against the manifest, the database's integrity, its history) before
+//! anything restores from it.
+//!
+//! ```text
+//! <folder>/sets/<UTC time>/backoffice.db
+//! <folder>/sets/<UTC time>/manifest.json      written last: a set without one is unfinished
+//! <folder>/files/ab/cdef…                     documents, named by their SHA-256
+//! ```
+
+pub mod check;
+pub mod make;
+pub mod manifest;
+pub mod restore;
+pub mod rotation;
+pub mod sets;
+pub mod settings;
+
+use crate::error::{Error, ErrorCode};
+use sha2::{Digest, Sha256};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Bytes done and the estimated total; returning false cancels.
+pub type Progress<'a> = &'a mut dyn FnMut(u64, u64) -> bool;
+
+pub(crate) fn io_error(path: &Path, e: std::io::Error) -> Error {
+    let message = if e.raw_os_error() == Some(28) {
+        format!("{}: the disk is full", path.display())
+    } else {
+        format!("{}: {e}", path.display())
+    };
+    Error::new(ErrorCode::DbIo, message).with("path", path.display())
+}
+
+pub(crate) fn is_sha256(s: &str) -> bool {
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// The backup folder's shared documents.
+pub fn files_dir(folder: &Path) -> PathBuf {
+    folder.join("files")
+}
+
+/// Where a document named `sha` sits under `root`.
+pub(crate) fn file_path(root: &Path, sha: &str) -> PathBuf {
+    root.join(&sha[..2]).join(&sha[2..])
+}
+
+/// A file's SHA-256 and size, read once.
+pub(crate) fn hash_file(path: &Path) -> crate::Result<(String, u64)> {
+    let mut f = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let mut h = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut size = 0u64;
+    loop {
+        let n = f.read(&mut buf).map_err(|e| io_error(path, e))?;
+        if n == 0 {
+            break;
+        }
+        h.update(&buf[..n]);
+        size += n as u64;
+    }
+    Ok((hex::encode(h.finalize()), size))
+}
+
+/// Copies the stored document `source` (named `sha`) into the backup folder: to a temporary
+/// file, hashed on the way, flushed, then renamed into place. A stored document whose bytes no
+/// longer match its name is refused: copying damage would hide it.
+pub(crate) fn copy_hashed(source: &Path, folder: &Path, sha: &str) -> crate::Result<()> {
+    let target = file_path(&files_dir(folder), sha);
+    let dir = target.parent().unwrap_or(folder);
+    std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
+    let tmp = dir.join(format!("{}.tmp", &sha[2..]));
+    let result = (|| {
+        let mut from = std::fs::File::open(source).map_err(|e| io_error(source, e))?;
+        let mut to = std::fs::File::create(&tmp).map_err(|e| io_error(&tmp, e))?;
+        let mut h = Sha256::new();
+        let mut buf = vec![0u8; 1 << 20];
+        loop {
+            let n = from.read(&mut buf).map_err(|e| io_error(source, e))?;
+            if n == 0 {
+                break;
+            }
+            h.update(&buf[..n]);
+            to.write_all(&buf[..n]).map_err(|e| io_error(&tmp, e))?;
+        }
+        to.sync_all().map_err(|e| io_error(&tmp, e))?;
+        if hex::encode(h.finalize()) != sha {
+            return Err(Error::new(
+                ErrorCode::DbCorrupt,
+                format!("the stored document {sha} is damaged: its content no longer matches"),
+            )
+            .with("file", sha));
+        }
+        std::fs::rename(&tmp, &target).map_err(|e| io_error(&target, e))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Makes a rename in `dir` durable (a directory entry is data too).
+pub(crate) fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
