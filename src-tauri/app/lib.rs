@@ -27,6 +27,8 @@ fn return_large_blocks() {
 pub fn run() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     return_large_blocks();
+    #[cfg(target_os = "linux")]
+    webview::set_engine_options();
     trace::mark("main");
     tauri::Builder::default()
         .on_page_load(|_, p| trace::mark(&format!("page load {:?}", p.event())))

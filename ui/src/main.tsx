@@ -1,6 +1,4 @@
-import "@mantine/core/styles.css";
-import "@mantine/dates/styles.css";
-import "@mantine/notifications/styles.css";
+import "./app/styles/first";
 import "./app/global.css";
 import { createRoot } from "react-dom/client";
 import { settingsApi } from "./api/settings";

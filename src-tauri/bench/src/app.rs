@@ -40,11 +40,30 @@ pub struct AppFigures {
     pub rss_mb: Vec<f64>,
     /// The same as proportional set size (shared pages split between processes), MB.
     pub pss_mb: Vec<f64>,
+    /// The anonymous memory at the same moment, MB.
+    pub anon_mb: Vec<f64>,
     pub processes: usize,
     /// WebKit processes of other programs seen while memory was read: they share the library
     /// pages, so each one lowers the PSS figure.
     pub other_webkit: usize,
     pub binary_bytes: u64,
+    /// PSS of the same processes after the tour ([`crate::tour`]) and as long idle again, MB
+    /// (empty when the starts made no tour).
+    pub after_use_pss_mb: Vec<f64>,
+    /// Anonymous memory at the same moment, MB.
+    pub after_use_anon_mb: Vec<f64>,
+    /// The tour's steps, click to screen.
+    pub steps: crate::tour::Steps,
+}
+
+/// What each start does once the window is open.
+pub struct Visit<'a> {
+    /// The generated administrator's password.
+    pub password: &'a str,
+    /// How long the window sits on home before memory is read.
+    pub idle: Duration,
+    /// Whether to make the tour after the first reading, then read memory again.
+    pub tour: bool,
 }
 
 fn now_ms() -> f64 {
@@ -137,15 +156,20 @@ fn kib(text: &str, key: &str) -> f64 {
         .unwrap_or(0.0)
 }
 
-/// (RSS, PSS) in MB of these processes together.
-fn memory(pids: &[u32]) -> (f64, f64) {
-    let mut rss = 0.0;
-    let mut pss = 0.0;
+/// (RSS, PSS, anonymous) in MB of these processes together. Anonymous memory (the JavaScript
+/// heap, the DOM, styles, caches, painted tiles: no file behind it) is what a page adds, and
+/// unlike PSS (and the pages only one process maps) it does not move when other programs map the same libraries: on a
+/// machine shared with other WebKit programs it is the reading that compares two runs.
+fn memory(pids: &[u32]) -> (f64, f64, f64) {
+    let (mut rss, mut pss, mut anon) = (0.0, 0.0, 0.0);
     for p in pids {
         rss += read(format!("/proc/{p}/status")).map_or(0.0, |s| kib(&s, "VmRSS:"));
-        pss += read(format!("/proc/{p}/smaps_rollup")).map_or(0.0, |s| kib(&s, "Pss:"));
+        if let Some(s) = read(format!("/proc/{p}/smaps_rollup")) {
+            pss += kib(&s, "Pss:");
+            anon += kib(&s, "Anonymous:");
+        }
     }
-    (rss / 1024.0, pss / 1024.0)
+    (rss / 1024.0, pss / 1024.0, anon / 1024.0)
 }
 
 /// Processes outside `ours` that map the WebKit library (another app, a leftover test run).
@@ -216,9 +240,12 @@ struct Once {
     other_webkit: usize,
     rss: f64,
     pss: f64,
+    anon: f64,
     per_process: Vec<(String, f64, f64)>,
     /// The page's start-up marks and loaded files, ms after its navigation start.
     timeline: Vec<(String, f64)>,
+    /// (RSS, PSS, anonymous) after the tour and the idle time after it, MB.
+    after_use: Option<(f64, f64, f64)>,
 }
 
 const PAGE_TIMES: &str = "
@@ -239,10 +266,11 @@ const PAGE_TIMES: &str = "
 fn once(
     binary: &Path,
     data_dir: &Path,
-    password: &str,
-    idle: Duration,
+    visit: &Visit,
+    steps: &mut crate::tour::Steps,
     work: &Path,
 ) -> Result<Once, String> {
+    let (password, idle) = (visit.password, visit.idle);
     let profile = work.join("profile");
     let _ = std::fs::remove_dir_all(&profile);
     let env: Vec<(String, String)> = ["DATA", "CACHE", "CONFIG", "STATE"]
@@ -279,16 +307,23 @@ fn once(
         let clicked = clicked.ok_or("no click time")?;
         std::thread::sleep(idle);
         let procs = family(pid);
-        let (rss, pss) = memory(&procs);
+        let (rss, pss, anon) = memory(&procs);
         let others = other_webkit_processes(&procs);
         let per_process = procs
             .iter()
             .map(|p| {
                 let name = read(format!("/proc/{p}/comm")).unwrap_or_default();
-                let (r, s) = memory(&[*p]);
+                let (r, s, _) = memory(&[*p]);
                 (name.trim().to_owned(), r, s)
             })
             .collect();
+        let after_use = if visit.tour {
+            crate::tour::run(&session, steps)?;
+            std::thread::sleep(idle);
+            Some(memory(&family(pid)))
+        } else {
+            None
+        };
         let web_process = procs
             .iter()
             .filter(|p| {
@@ -324,8 +359,10 @@ fn once(
             other_webkit: others,
             rss,
             pss,
+            anon,
             per_process,
             timeline,
+            after_use,
         })
     })();
     let _ = session.delete();
@@ -342,6 +379,7 @@ pub struct Plain {
     /// RSS and PSS of the app and its WebKit processes after `idle`, MB.
     pub rss: f64,
     pub pss: f64,
+    pub anon: f64,
     /// WebKit processes of other programs running meanwhile (see [`other_webkit_processes`]).
     pub other_webkit: usize,
 }
@@ -398,7 +436,7 @@ pub fn plain_start(
     };
     std::thread::sleep(idle);
     let ours = family(pid);
-    let (rss, pss) = memory(&ours);
+    let (rss, pss, anon) = memory(&ours);
     let other_webkit = other_webkit_processes(&ours);
     // SAFETY: kill(2) on our own child's pid.
     unsafe {
@@ -418,6 +456,7 @@ pub fn plain_start(
         milestones,
         rss,
         pss,
+        anon,
         other_webkit,
     })
 }
@@ -426,9 +465,8 @@ pub fn plain_start(
 pub fn measure(
     binary: &Path,
     data_dir: &Path,
-    password: &str,
+    visit: &Visit,
     runs: usize,
-    idle: Duration,
     work: &Path,
     log: &mut dyn FnMut(&str),
 ) -> Result<AppFigures, String> {
@@ -454,11 +492,15 @@ pub fn measure(
         processes: 0,
         other_webkit: 0,
         binary_bytes: std::fs::metadata(&binary).map_or(0, |m| m.len()),
+        after_use_pss_mb: Vec::new(),
+        after_use_anon_mb: Vec::new(),
+        anon_mb: Vec::new(),
+        steps: crate::tour::Steps::default(),
     };
     let ms = |x: f64| Duration::from_micros((x.max(0.0) * 1e3) as u64);
     for i in 0..runs {
         let t = now_ms();
-        let o = once(&binary, data_dir, password, idle, work)?;
+        let o = once(&binary, data_dir, visit, &mut f.steps, work)?;
         f.to_sign_in.push(ms(o.to_form));
         f.sign_in_to_home.push(ms(o.to_home));
         f.to_home.push(ms(o.to_form + o.to_home));
@@ -468,10 +510,13 @@ pub fn measure(
         f.commands.push(ms(o.commands));
         f.rss_mb.push(o.rss);
         f.pss_mb.push(o.pss);
+        f.anon_mb.push(o.anon);
+        f.after_use_pss_mb.extend(o.after_use.map(|m| m.1));
+        f.after_use_anon_mb.extend(o.after_use.map(|m| m.2));
         f.processes = o.per_process.len();
         f.other_webkit = f.other_webkit.max(o.other_webkit);
         log(&format!(
-            "app run {}/{runs}: sign-in form {:.0} ms after start (page navigation at {:.0} ms, painted {:.0} ms later), home {:.0} ms after the click, {:.0} MB RSS ({:.0} MB PSS) in {} processes ({:.0} s)",
+            "app run {}/{runs}: sign-in form {:.0} ms after start (page navigation at {:.0} ms, painted {:.0} ms later), home {:.0} ms after the click, {:.0} MB RSS ({:.0} MB PSS, {:.0} MB anonymous) in {} processes ({:.0} s)",
             i + 1,
             o.to_form,
             o.to_navigation,
@@ -479,9 +524,17 @@ pub fn measure(
             o.to_home,
             o.rss,
             o.pss,
+            o.anon,
             o.per_process.len(),
             (now_ms() - t) / 1e3
         ));
+        if let Some((_, after, after_anon)) = o.after_use {
+            log(&format!(
+                "  after {} rounds of staff list, sort, employee file and home, and {} s idle: {after:.0} MB PSS, {after_anon:.0} MB anonymous",
+                crate::tour::ROUNDS,
+                visit.idle.as_secs()
+            ));
+        }
         let timeline: Vec<String> = o
             .timeline
             .iter()

@@ -13,6 +13,7 @@ pub mod rng;
 pub mod staff_csv;
 pub mod stats;
 pub mod suite;
+pub mod tour;
 pub mod ui_size;
 
 // The e2e tests' own WebDriver client and tauri-driver launcher, shared rather than copied.

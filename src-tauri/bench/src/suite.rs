@@ -439,6 +439,23 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
     Ok(rows)
 }
 
+/// B6 alone (`run --only b6`): the app's memory idle on home, on a copy of the data dir, beside
+/// the blank shell's when `--blank-app` is given. No B5 rows: their cold start needs the suite.
+pub fn b6_rows(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Vec<Row>> {
+    let Some(binary) = &o.app else {
+        return Ok(Vec::new());
+    };
+    let copy = o.work.join("data");
+    let _ = std::fs::remove_dir_all(&copy);
+    log("copying the data dir");
+    copy_dir(&o.data_dir, &copy).map_err(|e| {
+        backoffice_core::Error::new(backoffice_core::ErrorCode::DbIo, e.to_string())
+    })?;
+    let rows = crate::app_rows::memory_rows(o, binary, &copy, log);
+    let _ = std::fs::remove_dir_all(&copy);
+    rows
+}
+
 /// B1: import, on fresh data dirs, beside the bare insert. Needs no generated company, so
 /// `run --only b1` runs it alone.
 pub fn b1_rows(o: &Options, log: &mut dyn FnMut(&str)) -> Vec<Row> {

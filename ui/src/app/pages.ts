@@ -4,31 +4,42 @@ import { lazyPage } from "./lazyPage";
 // load none of them, and an area's libraries (the virtualised list, date pickers and their
 // locales) come with the first screen that needs them.
 
+/**
+ * An area's screen, which brings the rest of Mantine's styles with it: the first screens load
+ * only their own (`styles/first.ts`). The screen shows once both are here.
+ */
+function area<M>(page: Promise<M>): Promise<M> {
+  return Promise.all([page, import("./styles/all")]).then(([m]) => m);
+}
+
 export const HomePage = lazyPage(() => import("../features/home/HomePage"), "HomePage");
-export const StaffPage = lazyPage(() => import("../features/staff/StaffPage"), "StaffPage");
+export const StaffPage = lazyPage(() => area(import("../features/staff/StaffPage")), "StaffPage");
 export const EmployeePage = lazyPage(
-  () => import("../features/staff/EmployeePage"),
+  () => area(import("../features/staff/EmployeePage")),
   "EmployeePage",
 );
 export const CompletenessPage = lazyPage(
-  () => import("../features/staff/CompletenessPage"),
+  () => area(import("../features/staff/CompletenessPage")),
   "CompletenessPage",
 );
 export const StaffSettingsPage = lazyPage(
-  () => import("../features/staff/StaffSettingsPage"),
+  () => area(import("../features/staff/StaffSettingsPage")),
   "StaffSettingsPage",
 );
 export const DepartmentsPage = lazyPage(
-  () => import("../features/departments/DepartmentsPage"),
+  () => area(import("../features/departments/DepartmentsPage")),
   "DepartmentsPage",
 );
 export const DepartmentPage = lazyPage(
-  () => import("../features/departments/DepartmentPage"),
+  () => area(import("../features/departments/DepartmentPage")),
   "DepartmentPage",
 );
-export const HistoryPage = lazyPage(() => import("../features/history/HistoryPage"), "HistoryPage");
-export const UsersPage = lazyPage(() => import("../features/users/UsersPage"), "UsersPage");
+export const HistoryPage = lazyPage(
+  () => area(import("../features/history/HistoryPage")),
+  "HistoryPage",
+);
+export const UsersPage = lazyPage(() => area(import("../features/users/UsersPage")), "UsersPage");
 export const SettingsPage = lazyPage(
-  () => import("../features/settings/SettingsPage"),
+  () => area(import("../features/settings/SettingsPage")),
   "SettingsPage",
 );
