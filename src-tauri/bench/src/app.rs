@@ -271,6 +271,7 @@ fn once(
     work: &Path,
 ) -> Result<Once, String> {
     let (password, idle) = (visit.password, visit.idle);
+    wait_for_folder(data_dir)?;
     let profile = work.join("profile");
     let _ = std::fs::remove_dir_all(&profile);
     let env: Vec<(String, String)> = ["DATA", "CACHE", "CONFIG", "STATE"]
@@ -370,6 +371,19 @@ fn once(
     result
 }
 
+/// Waits for the app of the previous start to let go of the data folder: one app per folder, so a
+/// start while the last one is still closing would only bring that one forward.
+fn wait_for_folder(data_dir: &Path) -> Result<(), String> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while backoffice_core::instance::is_held(data_dir) {
+        if std::time::Instant::now() > deadline {
+            return Err("the previous app still holds the data folder after 30 s".into());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Ok(())
+}
+
 /// What a plain start (no WebDriver) showed.
 pub struct Plain {
     /// Process start → the WebKit web process started, ms.
@@ -393,6 +407,7 @@ pub fn plain_start(
     idle: Duration,
 ) -> Result<Plain, String> {
     use std::io::{BufRead, BufReader};
+    wait_for_folder(data_dir)?;
     let profile = work.join("profile-plain");
     let _ = std::fs::remove_dir_all(&profile);
     let mut cmd = std::process::Command::new(binary);

@@ -72,6 +72,26 @@ pub fn claim(data_dir: &Path) -> std::io::Result<Claim> {
     }
 }
 
+/// Whether an app holds the folder at this moment (asking it nothing): a tool that starts the app
+/// again and again on one folder waits for the last one to be gone first.
+pub fn is_held(data_dir: &Path) -> bool {
+    let Ok(file) = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(data_dir.join(LOCK_FILE))
+    else {
+        return false;
+    };
+    match file.try_lock() {
+        Ok(()) => {
+            let _ = file.unlock();
+            false
+        }
+        Err(TryLockError::WouldBlock) => true,
+        Err(TryLockError::Error(_)) => false,
+    }
+}
+
 fn try_claim(data_dir: &Path) -> std::io::Result<Claim> {
     std::fs::create_dir_all(data_dir)?;
     let mut options = OpenOptions::new();
@@ -210,6 +230,7 @@ mod tests {
             std::thread::sleep(Duration::from_millis(300));
             drop(old);
         });
+        assert!(is_held(dir.path()));
         assert!(matches!(claim(dir.path()).unwrap(), Claim::Ours(_)));
         ending.join().unwrap();
         assert!(!dir.path().join(RESTARTING_FILE).exists());
