@@ -2,7 +2,7 @@ import { Button, Card, Group, SegmentedControl, TextInput } from "@mantine/core"
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconBuildingCommunity, IconFileImport, IconPlus, IconSearch } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { departmentKeys, departmentsApi } from "../../api/departments";
 import { useNav } from "../../app/nav";
@@ -21,39 +21,16 @@ import type { ListSource } from "../../kit/serverPages";
 import { ImportDialog } from "../import/ImportDialog";
 import { useDepartmentColumns } from "./columns";
 import { DepartmentFormModal } from "./DepartmentFormModal";
-import { FIND_DEPARTMENT } from "./find";
 import "./i18n";
 
 /** Rows per request. */
 const PAGE_SIZE = 50;
 const ROW_HEIGHT = 48;
 
-/**
- * The text and status filters, with the header's search: a department chosen there opens this
- * page filtered on its name, shown even when deactivated.
- */
-function useFilters() {
-  const { memory, route } = useNav();
-  const [find] = useState(() => memory.get(FIND_DEPARTMENT) as string | undefined);
-  const [search, setSearch] = useState(find ?? "");
-  const [status, setStatus] = useState<ActiveFilter>(find ? "all" : "active");
-  // Read once per navigation (a later visit starts unfiltered), and again at each navigation
-  // while the page is shown: choosing another department in the header's search while already
-  // here is a new route object, and must filter on it just the same.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs at each navigation
-  useEffect(() => {
-    const next = memory.get(FIND_DEPARTMENT) as string | undefined;
-    memory.delete(FIND_DEPARTMENT);
-    if (next === undefined) return;
-    setSearch(next);
-    setStatus("all");
-  }, [route, memory]);
-  return { search, setSearch, status, setStatus };
-}
-
 export function DepartmentsPage() {
   const { t, i18n } = useTranslation();
-  const { search, setSearch, status, setStatus } = useFilters();
+  const [search, setSearch] = useState("");
+  const [status, setStatus] = useState<ActiveFilter>("active");
   const [debounced] = useDebouncedValue(search, 250);
   const [sort, setSort] = useState<DepartmentSort>("name");
   const [dir, setDir] = useState<SortDir>("asc");
