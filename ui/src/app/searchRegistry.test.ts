@@ -45,9 +45,9 @@ describe("search registry", () => {
     expect(open(hit({ kind: "document", id: 9, employee_id: 4 })).went).toEqual([
       { page: "employee", id: 4, tab: "documents", focus: "doc:9" },
     ]);
-    const dept = open(hit({ kind: "department", title: "Logistica" }));
-    expect(dept.went).toEqual(["departments"]);
-    expect([...dept.memory.values()]).toEqual(["Logistica"]);
+    const dept = open(hit({ kind: "department", id: 7, title: "Logistica" }));
+    expect(dept.went).toEqual([{ page: "department", id: 7 }]);
+    expect([...dept.memory.values()]).toEqual([]);
   });
 
   it("leads from more people than shown to the staff list searching the same text", () => {
