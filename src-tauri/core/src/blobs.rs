@@ -5,7 +5,7 @@
 
 use crate::domain::attachment::{sniff, too_large, MAX_ATTACHMENT_BYTES};
 use crate::error::{Error, ErrorCode};
-use crate::files::{put, write_atomically};
+use crate::files::{io_error, put, write_atomically};
 use crate::store::attachments::StoredFile;
 use sha2::{Digest, Sha256};
 use std::fs::File;
@@ -21,10 +21,6 @@ pub struct Blobs {
 
 fn bad_file(reason: &str, message: impl Into<String>) -> Error {
     Error::new(ErrorCode::BadFile, message).with("reason", reason)
-}
-
-fn io_error(path: &Path, e: std::io::Error) -> Error {
-    Error::new(ErrorCode::DbIo, format!("{}: {e}", path.display())).with("path", path.display())
 }
 
 /// A stored document's name: 64 lower-case hex digits.

@@ -5,8 +5,14 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-fn io_error(path: &Path, e: std::io::Error) -> Error {
-    Error::new(ErrorCode::DbIo, format!("{}: {e}", path.display())).with("path", path.display())
+/// A file that could not be read or written, named; a full disk said in words (ENOSPC).
+pub(crate) fn io_error(path: &Path, e: std::io::Error) -> Error {
+    let message = if e.raw_os_error() == Some(28) {
+        format!("{}: the disk is full", path.display())
+    } else {
+        format!("{}: {e}", path.display())
+    };
+    Error::new(ErrorCode::DbIo, message).with("path", path.display())
 }
 
 /// A file written beside its target and flushed to disk, but not yet in place: [`Staged::publish`]

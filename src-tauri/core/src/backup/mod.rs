@@ -26,14 +26,7 @@ use std::path::{Path, PathBuf};
 /// Bytes done and the estimated total; returning false cancels.
 pub type Progress<'a> = &'a mut dyn FnMut(u64, u64) -> bool;
 
-pub(crate) fn io_error(path: &Path, e: std::io::Error) -> Error {
-    let message = if e.raw_os_error() == Some(28) {
-        format!("{}: the disk is full", path.display())
-    } else {
-        format!("{}: {e}", path.display())
-    };
-    Error::new(ErrorCode::DbIo, message).with("path", path.display())
-}
+pub(crate) use crate::files::io_error;
 
 /// The backup folder's shared documents.
 pub fn files_dir(folder: &Path) -> PathBuf {
