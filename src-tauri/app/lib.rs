@@ -52,8 +52,10 @@ pub fn run() {
         .run(|app, event| {
             // Copies of documents opened in the system viewer do not outlive the app.
             if let tauri::RunEvent::Exit = event {
-                if let Some(Ok(core)) = app.try_state::<AppState>().as_deref().map(|s| &s.core) {
-                    let _ = core.viewer().clear();
+                if let Some(state) = app.try_state::<AppState>() {
+                    if let Ok(core) = &*state.core.read().unwrap_or_else(|e| e.into_inner()) {
+                        let _ = core.viewer().clear();
+                    }
                 }
             }
         });

@@ -8,7 +8,7 @@ use backoffice_core::store::{system_clock, DB_FILE_NAME};
 use backoffice_core::{Error, ErrorCode};
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 /// Overrides the data directory, like `--data-dir`; tests and portable installs use it.
 pub const DATA_DIR_ENV: &str = "BACKOFFICE_DATA_DIR";
@@ -24,7 +24,10 @@ pub struct ImportChoice {
 }
 
 pub struct AppState {
-    pub core: Result<Arc<Backoffice>, Error>,
+    /// The opened core, or why it is not open: for an encrypted folder, `DbLocked` until the
+    /// unlock screen gives the passphrase (then it is replaced, once).
+    pub core: RwLock<Result<Arc<Backoffice>, Error>>,
+    pub data_dir: Option<PathBuf>,
     pub db_path: PathBuf,
     pub system_language: String,
     pub picker: FilePicker,
@@ -39,10 +42,11 @@ impl AppState {
         let system_language = system_language();
         let Some(data_dir) = data_dir else {
             return Self {
-                core: Err(Error::new(
+                core: RwLock::new(Err(Error::new(
                     ErrorCode::DbIo,
                     "no data directory could be determined",
-                )),
+                ))),
+                data_dir: None,
                 db_path: PathBuf::new(),
                 system_language,
                 picker: FilePicker::from_env(),
@@ -51,28 +55,50 @@ impl AppState {
             };
         };
         let db_path = data_dir.join(DB_FILE_NAME);
-        let core = Backoffice::open(&data_dir, system_clock()).map(Arc::new);
-        if let Ok(core) = &core {
-            if let Some(secs) = std::env::var(AUTO_LOCK_ENV)
-                .ok()
-                .and_then(|v| v.parse().ok())
-            {
-                core.set_auto_lock_override(secs);
+        // A restore or an encryption change staged by the last run goes in first: the key file
+        // that decides whether to ask for a passphrase is the one that goes with the database.
+        let core = Backoffice::finish_pending(&data_dir).and_then(|()| {
+            if backoffice_core::crypt::is_encrypted(&data_dir) {
+                Err(Error::new(
+                    ErrorCode::DbLocked,
+                    "the database is encrypted: its passphrase is needed",
+                ))
+            } else {
+                Backoffice::open(&data_dir, system_clock()).map(Arc::new)
             }
-            // A backup when the last one is a day old, beside the UI like the check below.
-            core.back_up_in_background(false);
-            // The full integrity check reads the whole file: run it beside the UI, not before it.
-            let core = Arc::clone(core);
-            std::thread::spawn(move || core.store().check_integrity());
+        });
+        if let Ok(core) = &core {
+            started(core);
         }
         Self {
-            core,
+            core: RwLock::new(core),
+            data_dir: Some(data_dir),
             db_path,
             system_language,
             picker: FilePicker::from_env(),
             import_files: Mutex::default(),
             jobs: Jobs::default(),
         }
+    }
+}
+
+/// What follows the opening of the core, beside the UI: the idle-lock override, the backup when
+/// the last one is a day old, the full integrity check, and the sealing of documents still
+/// stored plain in an encrypted folder.
+pub fn started(core: &Arc<Backoffice>) {
+    if let Some(secs) = std::env::var(AUTO_LOCK_ENV)
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        core.set_auto_lock_override(secs);
+    }
+    core.back_up_in_background(false);
+    // The full integrity check reads the whole file: run it beside the UI, not before it.
+    let checked = Arc::clone(core);
+    std::thread::spawn(move || checked.store().check_integrity());
+    if core.store().key().is_some() {
+        let sealing = Arc::clone(core);
+        std::thread::spawn(move || sealing.seal_documents(&mut |_, _| true));
     }
 }
 

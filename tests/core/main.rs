@@ -11,6 +11,7 @@ mod attention;
 mod backup;
 mod bindings;
 mod departments;
+mod encryption;
 mod export_bench;
 mod exports;
 mod history;

@@ -8,6 +8,7 @@ mod export_file;
 mod history;
 mod import;
 mod search;
+mod security;
 mod settings;
 mod staff;
 
@@ -48,6 +49,11 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         backups::start_prove_backup,
         backups::start_restore,
         backups::restart_app,
+        security::unlock_database,
+        security::encryption_status,
+        security::start_encrypt,
+        security::start_decrypt,
+        security::change_passphrase,
         accounts::list_users,
         accounts::get_user,
         accounts::create_user,
@@ -101,7 +107,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
 }
 
 pub fn core(state: &State<'_, AppState>) -> Result<Arc<Backoffice>, Error> {
-    match &state.core {
+    match &*state.core.read().unwrap_or_else(|e| e.into_inner()) {
         Ok(c) => Ok(Arc::clone(c)),
         Err(e) => Err(Error::new(
             backoffice_core::ErrorCode::StoreUnavailable,

@@ -10,14 +10,25 @@ use tauri::State;
 #[tauri::command]
 pub async fn startup(state: State<'_, AppState>) -> Result<Startup, Error> {
     crate::trace::mark("first command (startup)");
-    let error = state.core.as_ref().err().cloned();
+    let error = state
+        .core
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_ref()
+        .err()
+        .cloned();
     let needs_setup = if error.is_none() {
         run_open(&state, |app| app.needs_setup()).await?
     } else {
         false
     };
+    // An encrypted folder waiting for its passphrase is not a failure: the unlock screen shows.
+    let locked = error
+        .as_ref()
+        .is_some_and(|e| e.code == backoffice_core::ErrorCode::DbLocked);
     Ok(Startup {
-        error,
+        error: error.filter(|_| !locked),
+        locked,
         db_path: state.db_path.display().to_string(),
         system_language: state.system_language.clone(),
         needs_setup,

@@ -9,9 +9,8 @@ use ts_rs::{Config, ExportError, TS};
 /// Writes every binding file into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     use crate::domain::{
-        attachment as att, department as d, history as h, organisation as o, page as p,
-        permissions as r, search as s, staff::catalog as cat, staff::completeness as cmp,
-        staff::document as doc, staff::employee as e, users as u,
+        department as d, history as h, organisation as o, page as p, permissions as r, search as s,
+        users as u,
     };
     use crate::import::{field as impf, report as imp};
     // Integers cross as JS numbers: ids and money minor units stay far below 2^53.
@@ -36,6 +35,8 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     crate::domain::attention::Attention::export_all(&cfg)?;
     crate::services::Preferences::export_all(&cfg)?;
     crate::services::Startup::export_all(&cfg)?;
+    crate::services::EncryptionStatus::export_all(&cfg)?;
+    crate::services::EncryptionStarted::export_all(&cfg)?;
     crate::jobs::JobStatus::export_all(&cfg)?;
     // Backups.
     crate::backup::settings::BackupSettings::export_all(&cfg)?;
@@ -66,50 +67,59 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     r::Area::export_all(&cfg)?;
     r::Action::export_all(&cfg)?;
     r::Grant::export_all(&cfg)?;
-    // Staff files.
-    cat::ContractType::export_all(&cfg)?;
-    cat::ContractTypeInput::export_all(&cfg)?;
-    cat::DocumentType::export_all(&cfg)?;
-    cat::DocumentTypeInput::export_all(&cfg)?;
-    cat::Course::export_all(&cfg)?;
-    cat::CourseInput::export_all(&cfg)?;
-    cat::Requirement::export_all(&cfg)?;
-    cat::RequirementInput::export_all(&cfg)?;
-    cat::Required::export_all(&cfg)?;
-    crate::domain::codice_fiscale::Sex::export_all(&cfg)?;
-    e::Employee::export_all(&cfg)?;
-    e::EmployeeInput::export_all(&cfg)?;
-    e::EmployeeStatus::export_all(&cfg)?;
-    e::EmployeeSaved::export_all(&cfg)?;
-    e::EmployeeFile::export_all(&cfg)?;
-    e::TerminationInput::export_all(&cfg)?;
-    e::StatusFilter::export_all(&cfg)?;
-    e::StaffSort::export_all(&cfg)?;
-    e::StaffQuery::export_all(&cfg)?;
-    e::StaffRow::export_all(&cfg)?;
-    p::Page::<e::StaffRow>::export_all(&cfg)?;
-    att::Attachment::export_all(&cfg)?;
-    att::AttachmentInput::export_all(&cfg)?;
-    att::AttachmentEdit::export_all(&cfg)?;
-    att::RenewalInput::export_all(&cfg)?;
-    doc::TrainingRecord::export_all(&cfg)?;
-    doc::TrainingInput::export_all(&cfg)?;
-    cmp::Completeness::export_all(&cfg)?;
-    cmp::Issue::export_all(&cfg)?;
-    cmp::IssueKind::export_all(&cfg)?;
-    crate::domain::attention::Severity::export_all(&cfg)?;
-    cmp::FixTab::export_all(&cfg)?;
-    cmp::FixTarget::export_all(&cfg)?;
-    cmp::CompletenessRollup::export_all(&cfg)?;
-    cmp::CompanyCompleteness::export_all(&cfg)?;
-    cmp::FixQuery::export_all(&cfg)?;
-    cmp::FixRow::export_all(&cfg)?;
-    p::Page::<cmp::FixRow>::export_all(&cfg)?;
-    crate::services::EmployeeExport::export_all(&cfg)?;
+    export_staff(&cfg)?;
     // Global search.
     s::GlobalSearchQuery::export_all(&cfg)?;
     s::HitKind::export_all(&cfg)?;
     s::SearchHit::export_all(&cfg)?;
     s::GlobalSearchResult::export_all(&cfg)?;
+    Ok(())
+}
+
+/// Staff files' types.
+fn export_staff(cfg: &Config) -> Result<(), ExportError> {
+    use crate::domain::{
+        attachment as att, page as p, staff::catalog as cat, staff::completeness as cmp,
+        staff::document as doc, staff::employee as e,
+    };
+    cat::ContractType::export_all(cfg)?;
+    cat::ContractTypeInput::export_all(cfg)?;
+    cat::DocumentType::export_all(cfg)?;
+    cat::DocumentTypeInput::export_all(cfg)?;
+    cat::Course::export_all(cfg)?;
+    cat::CourseInput::export_all(cfg)?;
+    cat::Requirement::export_all(cfg)?;
+    cat::RequirementInput::export_all(cfg)?;
+    cat::Required::export_all(cfg)?;
+    crate::domain::codice_fiscale::Sex::export_all(cfg)?;
+    e::Employee::export_all(cfg)?;
+    e::EmployeeInput::export_all(cfg)?;
+    e::EmployeeStatus::export_all(cfg)?;
+    e::EmployeeSaved::export_all(cfg)?;
+    e::EmployeeFile::export_all(cfg)?;
+    e::TerminationInput::export_all(cfg)?;
+    e::StatusFilter::export_all(cfg)?;
+    e::StaffSort::export_all(cfg)?;
+    e::StaffQuery::export_all(cfg)?;
+    e::StaffRow::export_all(cfg)?;
+    p::Page::<e::StaffRow>::export_all(cfg)?;
+    att::Attachment::export_all(cfg)?;
+    att::AttachmentInput::export_all(cfg)?;
+    att::AttachmentEdit::export_all(cfg)?;
+    att::RenewalInput::export_all(cfg)?;
+    doc::TrainingRecord::export_all(cfg)?;
+    doc::TrainingInput::export_all(cfg)?;
+    cmp::Completeness::export_all(cfg)?;
+    cmp::Issue::export_all(cfg)?;
+    cmp::IssueKind::export_all(cfg)?;
+    crate::domain::attention::Severity::export_all(cfg)?;
+    cmp::FixTab::export_all(cfg)?;
+    cmp::FixTarget::export_all(cfg)?;
+    cmp::CompletenessRollup::export_all(cfg)?;
+    cmp::CompanyCompleteness::export_all(cfg)?;
+    cmp::FixQuery::export_all(cfg)?;
+    cmp::FixRow::export_all(cfg)?;
+    p::Page::<cmp::FixRow>::export_all(cfg)?;
+    crate::services::EmployeeExport::export_all(cfg)?;
     Ok(())
 }

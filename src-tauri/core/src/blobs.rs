@@ -3,6 +3,7 @@
 //! temporary file, flushed to disk and renamed into place, so a crash never leaves a half file
 //! under a real name; the user's original path is read once and never kept.
 
+use crate::crypt::docs::{self, DocKey};
 use crate::domain::attachment::{sniff, too_large, MAX_ATTACHMENT_BYTES};
 use crate::error::{Error, ErrorCode};
 use crate::files::{io_error, put, write_atomically};
@@ -17,6 +18,8 @@ const SNIFF_BYTES: usize = 8 * 1024;
 
 pub struct Blobs {
     root: PathBuf,
+    /// Set when the data folder is encrypted: new content is stored sealed.
+    key: Option<DocKey>,
 }
 
 fn bad_file(reason: &str, message: impl Into<String>) -> Error {
@@ -32,8 +35,14 @@ pub(crate) fn is_sha256(s: &str) -> bool {
 
 impl Blobs {
     pub fn new(data_dir: &Path) -> Self {
+        Self::keyed(data_dir, None)
+    }
+
+    /// The store of a data folder encrypted with `key` (`None`: plain).
+    pub fn keyed(data_dir: &Path, key: Option<DocKey>) -> Self {
         Self {
             root: data_dir.join("files"),
+            key,
         }
     }
 
@@ -80,6 +89,43 @@ impl Blobs {
         head.truncate(got);
         let mime = sniff(&file_name, &head).map_err(|e| e.with("file", &file_name))?;
 
+        // The whole content in memory (it is at most MAX_ATTACHMENT_BYTES): an encrypted store
+        // must never write the plain bytes to disk, not even to a temporary file.
+        let mut content = head;
+        loop {
+            let mut buf = vec![0u8; 64 * 1024];
+            let n = input.read(&mut buf).map_err(unreadable)?;
+            if n == 0 {
+                break;
+            }
+            // The file may have grown since it was measured.
+            if (content.len() + n) as u64 > MAX_ATTACHMENT_BYTES {
+                return Err(too_large().with("file", &file_name));
+            }
+            content.extend_from_slice(&buf[..n]);
+        }
+        let sha256 = hex::encode(Sha256::digest(&content));
+        let target = self.path(&sha256)?;
+        let present = std::fs::read(&target)
+            .ok()
+            .is_some_and(|b| docs::is_sealed(&b) == self.key.is_some());
+        if !present {
+            let bytes = match &self.key {
+                Some(k) => docs::seal(k, &sha256, &content)?,
+                None => content.clone(),
+            };
+            self.replace(&target, &bytes)?;
+        }
+        Ok(StoredFile {
+            sha256,
+            size: content.len() as i64,
+            mime: mime.to_owned(),
+            file_name,
+        })
+    }
+
+    /// Puts `bytes` at `target` whole: a private temporary file, flushed, renamed into place.
+    fn replace(&self, target: &Path, bytes: &[u8]) -> crate::Result<()> {
         let tmp_dir = self.root.join("tmp");
         for d in [&self.root, &tmp_dir] {
             private(d)?;
@@ -87,43 +133,14 @@ impl Blobs {
         let tmp = tmp_dir.join(format!("{}.part", crate::private::random_hex(8)));
         let result = (|| {
             let mut out = crate::private::create_file(&tmp).map_err(|e| io_error(&tmp, e))?;
-            let mut hasher = Sha256::new();
-            let mut size = head.len() as u64;
-            hasher.update(&head);
-            out.write_all(&head).map_err(|e| io_error(&tmp, e))?;
-            let mut buf = vec![0u8; 64 * 1024];
-            loop {
-                let n = input.read(&mut buf).map_err(unreadable)?;
-                if n == 0 {
-                    break;
-                }
-                size += n as u64;
-                // The file may have grown since it was measured.
-                if size > MAX_ATTACHMENT_BYTES {
-                    return Err(too_large().with("file", &file_name));
-                }
-                hasher.update(&buf[..n]);
-                out.write_all(&buf[..n]).map_err(|e| io_error(&tmp, e))?;
-            }
+            out.write_all(bytes).map_err(|e| io_error(&tmp, e))?;
             out.sync_all().map_err(|e| io_error(&tmp, e))?;
             drop(out);
-            let sha256 = hex::encode(hasher.finalize());
-            let target = self.path(&sha256)?;
-            if target.exists() {
-                // Same content already stored: keep the one copy.
-                let _ = std::fs::remove_file(&tmp);
-            } else {
-                let dir = target.parent().unwrap_or(&self.root);
-                private(dir)?;
-                std::fs::rename(&tmp, &target).map_err(|e| io_error(&target, e))?;
-                sync_dir(dir);
-            }
-            Ok(StoredFile {
-                sha256,
-                size: size as i64,
-                mime: mime.to_owned(),
-                file_name: file_name.clone(),
-            })
+            let dir = target.parent().unwrap_or(&self.root);
+            private(dir)?;
+            std::fs::rename(&tmp, target).map_err(|e| io_error(target, e))?;
+            sync_dir(dir);
+            Ok(())
         })();
         if result.is_err() {
             let _ = std::fs::remove_file(&tmp);
@@ -131,11 +148,67 @@ impl Blobs {
         result
     }
 
+    /// Stores every document sealed (`seal`) or plain, one file at a time, each replaced whole:
+    /// a stop half-way leaves some of each kind, every one readable. Returns how many changed.
+    /// `progress` gets files done and the total; returning false stops.
+    pub fn convert_all(
+        &self,
+        seal: bool,
+        progress: &mut dyn FnMut(u64, u64) -> bool,
+    ) -> crate::Result<u64> {
+        let names = self.names()?;
+        let total = names.len() as u64;
+        let mut changed = 0;
+        for (i, sha) in names.iter().enumerate() {
+            let path = self.path(sha)?;
+            let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
+            if docs::is_sealed(&bytes) != seal {
+                let plain = self.read(sha)?;
+                let out = match (&self.key, seal) {
+                    (Some(k), true) => docs::seal(k, sha, &plain)?,
+                    (None, true) => return Err(Error::internal("no key to seal with")),
+                    _ => plain,
+                };
+                self.replace(&path, &out)?;
+                changed += 1;
+            }
+            if !progress(i as u64 + 1, total) {
+                return Err(Error::new(ErrorCode::Cancelled, "stopped"));
+            }
+        }
+        Ok(changed)
+    }
+
+    /// Every stored document's name.
+    pub fn names(&self) -> crate::Result<Vec<String>> {
+        let mut out = Vec::new();
+        let Ok(dirs) = std::fs::read_dir(&self.root) else {
+            return Ok(out);
+        };
+        for dir in dirs {
+            let dir = dir.map_err(|e| io_error(&self.root, e))?;
+            let prefix = dir.file_name().to_string_lossy().into_owned();
+            if prefix.len() != 2 || !dir.path().is_dir() {
+                continue;
+            }
+            for f in std::fs::read_dir(dir.path()).map_err(|e| io_error(&dir.path(), e))? {
+                let f = f.map_err(|e| io_error(&dir.path(), e))?;
+                let sha = format!("{prefix}{}", f.file_name().to_string_lossy());
+                if is_sha256(&sha) {
+                    out.push(sha);
+                }
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
     /// The stored bytes, checked against their name: a copy changed or damaged on disk is
     /// reported instead of handed out.
     pub fn read(&self, sha256: &str) -> crate::Result<Vec<u8>> {
         let path = self.path(sha256)?;
         let bytes = std::fs::read(&path).map_err(|e| io_error(&path, e))?;
+        let bytes = docs::open(self.key.as_ref(), sha256, bytes)?;
         if hex::encode(Sha256::digest(&bytes)) != sha256 {
             return Err(Error::new(
                 ErrorCode::DbCorrupt,

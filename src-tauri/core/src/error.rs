@@ -23,6 +23,14 @@ pub enum ErrorCode {
     DbCorrupt,
     /// The data directory or file cannot be read or written.
     DbIo,
+    /// The database is encrypted and the passphrase (or recovery key) has not been given yet.
+    DbLocked,
+    /// The passphrase or recovery key does not unwrap the data key; `params.seconds` says how
+    /// long to wait before the next try when too many were wrong.
+    WrongPassphrase,
+    /// The key unwrapped, but it does not open this database (a key file from another data
+    /// folder, or a database replaced by another one).
+    WrongKey,
     /// The store failed to open at start-up; details in the message.
     StoreUnavailable,
     /// A long job was stopped by the user.

@@ -6,6 +6,7 @@
 pub mod backup;
 pub mod bindings;
 pub mod blobs;
+pub mod crypt;
 pub mod domain;
 pub mod error;
 pub mod export;

@@ -15,6 +15,8 @@ const Notifications = lazyPage(() => import("@mantine/notifications"), "Notifica
 
 /** Shown only when the database cannot be used: not worth a place in the first script. */
 const StartupError = lazyPage(() => import("./StartupError"), "StartupError");
+/** Shown only when the data is encrypted. */
+const UnlockScreen = lazyPage(() => import("../features/security/UnlockScreen"), "UnlockScreen");
 
 export function Root({ startup }: { startup: Startup }) {
   const { i18n } = useTranslation();
@@ -27,6 +29,10 @@ export function Root({ startup }: { startup: Startup }) {
         {startup.error ? (
           <Suspense fallback={null}>
             <StartupError error={startup.error} dbPath={startup.db_path} />
+          </Suspense>
+        ) : startup.locked ? (
+          <Suspense fallback={null}>
+            <UnlockScreen />
           </Suspense>
         ) : (
           <Gate needsSetup={startup.needs_setup} />

@@ -17,4 +17,8 @@ system_language: string,
 /**
  * No account exists yet: show first-run setup instead of sign-in.
  */
-needs_setup: boolean, };
+needs_setup: boolean, 
+/**
+ * The data is encrypted and waits for its passphrase (the unlock screen).
+ */
+locked: boolean, };

@@ -235,6 +235,10 @@ export const en = {
       db_corrupt: "The database file is damaged.",
       db_io: "The database file cannot be read or written.",
       store_unavailable: "The database is not open.",
+      db_locked: "The data is encrypted: its passphrase is needed.",
+      wrong_passphrase: "The passphrase is not right.",
+      wrong_key:
+        "The key does not open this database: the key file belongs to another data folder, or the database was replaced.",
       cancelled: "Cancelled.",
       dialog_cancelled: "No file was chosen.",
       internal: "Something went wrong: {{message}}",
@@ -249,6 +253,10 @@ export const en = {
       file_changed:
         "The file “{{file}}” changed after you chose it. Nothing was imported: choose it again to check what it holds now.",
     },
+    reason: {
+      restart_pending:
+        "The app must start again to finish changing the encryption: nothing can be saved until then.",
+    },
     field: {
       required: "Required",
       too_long: "At most {{max}} characters",
@@ -261,6 +269,8 @@ export const en = {
       invalid_language: "Choose Italian or English",
       invalid_number: "Enter a number",
       password_too_short: "At least {{min}} characters",
+      too_short: "At least {{min}} characters",
+      wrong_passphrase: "Wrong passphrase",
       password_mismatch: "The two passwords differ",
       invalid_username: "3 to 40 characters: lower case letters, digits, dot, dash",
       last_admin: "The last active administrator must stay an active administrator",

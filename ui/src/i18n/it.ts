@@ -233,6 +233,10 @@ export const it: Resources = {
       db_corrupt: "Il file del database è danneggiato.",
       db_io: "Impossibile leggere o scrivere il file del database.",
       store_unavailable: "Il database non è aperto.",
+      db_locked: "I dati sono cifrati: serve la loro passphrase.",
+      wrong_passphrase: "La passphrase non è giusta.",
+      wrong_key:
+        "La chiave non apre questo database: il file della chiave appartiene a un'altra cartella di dati, oppure il database è stato sostituito.",
       cancelled: "Annullato.",
       dialog_cancelled: "Nessun file scelto.",
       internal: "Si è verificato un errore: {{message}}",
@@ -247,6 +251,10 @@ export const it: Resources = {
       file_changed:
         "Il file «{{file}}» è cambiato dopo che l'hai scelto. Non è stato importato nulla: sceglilo di nuovo per controllare cosa contiene ora.",
     },
+    reason: {
+      restart_pending:
+        "L'app deve ripartire per completare il cambio di cifratura: fino ad allora non si può salvare nulla.",
+    },
     field: {
       required: "Obbligatorio",
       too_long: "Al massimo {{max}} caratteri",
@@ -259,6 +267,8 @@ export const it: Resources = {
       invalid_language: "Scegli italiano o inglese",
       invalid_number: "Inserisci un numero",
       password_too_short: "Almeno {{min}} caratteri",
+      too_short: "Almeno {{min}} caratteri",
+      wrong_passphrase: "Passphrase sbagliata",
       password_mismatch: "Le due password non coincidono",
       invalid_username: "Da 3 a 40 caratteri: lettere minuscole, cifre, punto, trattino",
       last_admin: "L'ultimo amministratore attivo deve restare un amministratore attivo",

@@ -17,6 +17,11 @@ export function errorMessage(e: unknown, t: TFunction, area?: Wording): string {
   if (area && err.code === "bad_file" && reason) {
     return t(`${area}.badFile.${reason}`, { ...err.params, defaultValue: generic });
   }
+  // A few reasons are worded the same everywhere (e.g. a restart that must come first).
+  if (reason) {
+    const shared = t(`errors.reason.${reason}`, { ...err.params, defaultValue: "" });
+    if (shared) return shared;
+  }
   return generic;
 }
 

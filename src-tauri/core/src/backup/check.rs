@@ -7,6 +7,8 @@
 use super::manifest::{Manifest, DB_FILE, KIND, MANIFEST_FILE};
 use super::sets::SETS_DIR;
 use super::{file_path, files_dir, hash_file, Progress};
+use crate::crypt::docs::DocKey;
+use crate::crypt::{sqlcipher, DataKey, KEY_FILE};
 use crate::error::{Error, ErrorCode};
 use crate::store::history;
 use crate::store::migrations::{APPLICATION_ID, LATEST};
@@ -22,9 +24,31 @@ fn refused(reason: &str, message: impl Into<String>) -> Error {
 }
 
 /// Checks the set `name` of the backup folder; its manifest when everything holds.
-pub fn check_set(folder: &Path, name: &str, progress: Progress) -> crate::Result<Manifest> {
+/// `key` is the data key in use here: an encrypted set opens only with the key it was made with.
+pub fn check_set(
+    folder: &Path,
+    name: &str,
+    key: Option<&DataKey>,
+    progress: Progress,
+) -> crate::Result<Manifest> {
     let dir = folder.join(SETS_DIR).join(name);
     let manifest = read_manifest(&dir)?;
+    if let Some(id) = &manifest.key_id {
+        if key.map(DataKey::id).as_ref() != Some(id) {
+            return Err(refused(
+                "backup_other_key",
+                "this backup is encrypted with another key than this database's",
+            ));
+        }
+        if !dir.join(KEY_FILE).is_file() {
+            return Err(refused(
+                "backup_file_missing",
+                "the key file is missing from the backup",
+            )
+            .with("file", KEY_FILE));
+        }
+    }
+    let key = manifest.key_id.as_ref().and(key);
     let files = files_dir(folder);
     let total = manifest.db_size * 2 + manifest.files_size();
     let mut done = 0;
@@ -38,14 +62,20 @@ pub fn check_set(folder: &Path, name: &str, progress: Progress) -> crate::Result
     if !progress(done, total) {
         return Err(super::make::cancelled());
     }
+    let doc_key = key.map(DataKey::documents);
     for f in &manifest.files {
-        check_file(&file_path(&files, &f.sha256), &f.sha256, &f.sha256, f.size)?;
+        check_document_file(
+            &file_path(&files, &f.sha256),
+            &f.sha256,
+            f.size,
+            doc_key.as_ref(),
+        )?;
         done += f.size;
         if !progress(done, total) {
             return Err(super::make::cancelled());
         }
     }
-    check_database(&dir.join(DB_FILE), &manifest)?;
+    check_database(&dir.join(DB_FILE), key, &manifest)?;
     progress(total, total);
     Ok(manifest)
 }
@@ -96,7 +126,39 @@ fn check_file(path: &Path, shown: &str, sha256: &str, size: u64) -> crate::Resul
     Ok(())
 }
 
-fn check_database(db: &Path, manifest: &Manifest) -> crate::Result<()> {
+/// A stored document of the set: the size the manifest says, and content matching its name
+/// (a sealed one must open with the key, which also proves no byte changed).
+fn check_document_file(
+    path: &Path,
+    sha256: &str,
+    size: u64,
+    key: Option<&DocKey>,
+) -> crate::Result<()> {
+    let changed = || {
+        refused(
+            "backup_file_changed",
+            format!("{sha256} changed after the backup was made"),
+        )
+        .with("file", sha256)
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(refused(
+                "backup_file_missing",
+                format!("{sha256} is missing from the backup"),
+            )
+            .with("file", sha256))
+        }
+        Err(e) => return Err(super::io_error(path, e)),
+    };
+    if bytes.len() as u64 != size {
+        return Err(changed());
+    }
+    super::check_document(bytes, sha256, key).map_err(|_| changed())
+}
+
+fn check_database(db: &Path, key: Option<&DataKey>, manifest: &Manifest) -> crate::Result<()> {
     let c = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| {
         refused(
             "backup_damaged",
@@ -104,6 +166,7 @@ fn check_database(db: &Path, manifest: &Manifest) -> crate::Result<()> {
         )
         .with("file", DB_FILE)
     })?;
+    sqlcipher::apply(&c, key)?;
     let damaged = |e: rusqlite::Error| {
         refused("backup_damaged", format!("the database is damaged: {e}")).with("file", DB_FILE)
     };

@@ -9,6 +9,7 @@ use super::manifest::{Manifest, ManifestFile, DB_FILE, KIND, MANIFEST_FILE};
 use super::rotation::{keep, Retention};
 use super::sets::{list_sets, SETS_DIR};
 use super::{copy_hashed, files_dir, hash_file, io_error, Progress};
+use crate::crypt::{sqlcipher, DataKey, KEY_FILE};
 use crate::error::{Error, ErrorCode};
 use crate::store::{history, organisation};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -22,6 +23,10 @@ pub struct Source<'a> {
     pub db: &'a Path,
     /// The stored documents' folder (`<data_dir>/files`).
     pub files: &'a Path,
+    /// The data key of an encrypted folder: the copy stays encrypted with it, and the key file
+    /// (the key wrapped, never the key) goes into the set.
+    pub key: Option<&'a DataKey>,
+    pub key_file: Option<&'a Path>,
 }
 
 /// A finished backup.
@@ -93,18 +98,24 @@ fn build(
     let live_size = std::fs::metadata(src.db).map(|m| m.len()).unwrap_or(0);
     let waiting = pending_files(src.files, &files_dir(folder))?;
     let total = live_size * 2 + waiting.iter().map(|(_, s)| s).sum::<u64>();
-    snapshot(src.db, &db, &mut |done| {
+    if let Some(key_file) = src.key_file {
+        let to = partial.join(KEY_FILE);
+        std::fs::copy(key_file, &to).map_err(|e| io_error(&to, e))?;
+    }
+    snapshot(src.db, &db, src.key, &mut |done| {
         progress(done.min(live_size), total)
     })?;
     let (db_sha256, db_size) = hash_file(&db)?;
     if !progress(live_size * 2, total) {
         return Err(cancelled());
     }
-    let mut manifest = describe(&db, made_by, now, db_sha256, db_size)?;
+    let mut manifest = describe(&db, src.key, made_by, now, db_sha256, db_size)?;
     let mut copied_bytes = 0;
     let mut copied_files = 0;
     for (sha, size) in &waiting {
-        match copy_hashed(&src.files.join(&sha[..2]).join(&sha[2..]), folder, sha) {
+        let doc_key = src.key.map(DataKey::documents);
+        let source = src.files.join(&sha[..2]).join(&sha[2..]);
+        match copy_hashed(&source, folder, sha, doc_key.as_ref()) {
             Ok(()) => copied_files += 1,
             Err(e) if e.code == ErrorCode::DbCorrupt => manifest.damaged.push(sha.clone()),
             Err(e) => return Err(e),
@@ -137,17 +148,35 @@ pub(super) fn cancelled() -> Error {
 
 /// Copies the live database into `out` as one consistent moment; `watch` gets the copy's size
 /// as it grows and stops it by returning false.
-fn snapshot(live: &Path, out: &Path, watch: &mut dyn FnMut(u64) -> bool) -> crate::Result<()> {
-    let conn = Connection::open_with_flags(
-        live,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
+fn snapshot(
+    live: &Path,
+    out: &Path,
+    key: Option<&DataKey>,
+    watch: &mut dyn FnMut(u64) -> bool,
+) -> crate::Result<()> {
+    // An encrypted database is copied with sqlcipher_export into a file keyed the same way
+    // (VACUUM INTO does not carry SQLCipher's page settings); it writes through an attached
+    // file, so that connection cannot be read-only. It only ever reads the live file.
+    let flags = match key {
+        Some(_) => OpenFlags::SQLITE_OPEN_READ_WRITE,
+        None => OpenFlags::SQLITE_OPEN_READ_ONLY,
+    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(live, flags)
+        .map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
+    sqlcipher::apply(&conn, key)?;
     conn.busy_timeout(Duration::from_secs(10))?;
     let interrupt = conn.get_interrupt_handle();
     let target = out.to_string_lossy().into_owned();
     std::thread::scope(|s| {
-        let copying = s.spawn(move || conn.execute("VACUUM INTO ?1", [target]));
+        let copying = s.spawn(move || match key {
+            Some(key) => sqlcipher::export(&conn, out, Some(key)).map_err(|e| {
+                rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_IOERR),
+                    Some(e.message),
+                )
+            }),
+            None => conn.execute("VACUUM INTO ?1", [target]).map(|_| ()),
+        });
         let mut stopped = false;
         while !copying.is_finished() {
             std::thread::sleep(Duration::from_millis(50));
@@ -175,6 +204,7 @@ fn snapshot_error(out: &Path, e: rusqlite::Error) -> Error {
 /// The manifest of a copied database, read from the copy itself.
 fn describe(
     db: &Path,
+    key: Option<&DataKey>,
     made_by: &str,
     now: DateTime<Utc>,
     db_sha256: String,
@@ -182,6 +212,7 @@ fn describe(
 ) -> crate::Result<Manifest> {
     let c = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
+    sqlcipher::apply(&c, key)?;
     let org = organisation::get(&c)?;
     let counts = crate::store::tracked::row_counts(&c)?;
     let status = history::status(&c)?;
@@ -202,6 +233,7 @@ fn describe(
         history_head: status.head_hash,
         history_verified: report.ok,
         damaged: Vec::new(),
+        key_id: key.map(DataKey::id),
     })
 }
 

@@ -43,6 +43,10 @@ pub struct Manifest {
     /// left out (copying them would hide the damage) and named here, so the outcome says so.
     #[serde(default)]
     pub damaged: Vec<String>,
+    /// The data key's public id when the database (and its documents) are encrypted; the set
+    /// then holds the key file too, and only that key opens it.
+    #[serde(default)]
+    pub key_id: Option<String>,
 }
 
 impl Manifest {

@@ -18,6 +18,7 @@ pub mod rotation;
 pub mod sets;
 pub mod settings;
 
+use crate::crypt::docs::DocKey;
 use crate::error::{Error, ErrorCode};
 use sha2::{Digest, Sha256};
 use std::io::{Read, Write};
@@ -55,35 +56,49 @@ pub(crate) fn hash_file(path: &Path) -> crate::Result<(String, u64)> {
     Ok((hex::encode(h.finalize()), size))
 }
 
-/// Copies the stored document `source` (named `sha`) into the backup folder: to a temporary
-/// file, hashed on the way, flushed, then renamed into place. A stored document whose bytes no
-/// longer match its name is refused: copying damage would hide it.
-pub(crate) fn copy_hashed(source: &Path, folder: &Path, sha: &str) -> crate::Result<()> {
+/// Whether stored bytes are the document named `sha`: plain ones hash to their name, sealed
+/// ones (an encrypted data folder) open with `key` and their content does. `DbCorrupt` if not.
+pub(crate) fn check_document(bytes: Vec<u8>, sha: &str, key: Option<&DocKey>) -> crate::Result<()> {
+    let damaged = || {
+        Error::new(
+            ErrorCode::DbCorrupt,
+            format!("the stored document {sha} is damaged: its content no longer matches"),
+        )
+        .with("file", sha)
+    };
+    let plain = crate::crypt::docs::open(key, sha, bytes).map_err(|e| {
+        if e.code == ErrorCode::DbCorrupt {
+            damaged()
+        } else {
+            e
+        }
+    })?;
+    if hex::encode(Sha256::digest(&plain)) != sha {
+        return Err(damaged());
+    }
+    Ok(())
+}
+
+/// Copies the stored document `source` (named `sha`, plain or sealed) into the backup folder:
+/// checked, to a temporary file, flushed, then renamed into place. A stored document whose bytes
+/// no longer match its name is refused: copying damage would hide it.
+pub(crate) fn copy_hashed(
+    source: &Path,
+    folder: &Path,
+    sha: &str,
+    key: Option<&DocKey>,
+) -> crate::Result<()> {
     let target = file_path(&files_dir(folder), sha);
     let dir = target.parent().unwrap_or(folder);
     std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
     let tmp = dir.join(format!("{}.tmp", &sha[2..]));
     let result = (|| {
-        let mut from = std::fs::File::open(source).map_err(|e| io_error(source, e))?;
+        // A document is at most MAX_ATTACHMENT_BYTES: read whole, checked, written whole.
+        let bytes = std::fs::read(source).map_err(|e| io_error(source, e))?;
+        check_document(bytes.clone(), sha, key)?;
         let mut to = std::fs::File::create(&tmp).map_err(|e| io_error(&tmp, e))?;
-        let mut h = Sha256::new();
-        let mut buf = vec![0u8; 1 << 20];
-        loop {
-            let n = from.read(&mut buf).map_err(|e| io_error(source, e))?;
-            if n == 0 {
-                break;
-            }
-            h.update(&buf[..n]);
-            to.write_all(&buf[..n]).map_err(|e| io_error(&tmp, e))?;
-        }
+        to.write_all(&bytes).map_err(|e| io_error(&tmp, e))?;
         to.sync_all().map_err(|e| io_error(&tmp, e))?;
-        if hex::encode(h.finalize()) != sha {
-            return Err(Error::new(
-                ErrorCode::DbCorrupt,
-                format!("the stored document {sha} is damaged: its content no longer matches"),
-            )
-            .with("file", sha));
-        }
         std::fs::rename(&tmp, &target).map_err(|e| io_error(&target, e))
     })();
     if result.is_err() {

@@ -10,6 +10,7 @@ use super::check::check_set;
 use super::manifest::{Manifest, DB_FILE};
 use super::sets::SETS_DIR;
 use super::{copy_hashed, file_path, files_dir, io_error, Progress};
+use crate::crypt::KEY_FILE;
 use crate::error::{Error, ErrorCode};
 use chrono::Utc;
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 pub const PENDING_DIR: &str = "restore-pending";
 pub const READY_FILE: &str = "READY";
 pub const PREVIOUS_DIR: &str = "before-restore";
+const UNCONFIRMED: &str = "UNCONFIRMED";
 
 /// The live database's file and its companions, in the order they move.
 const LIVE: [&str; 3] = ["", "-wal", "-shm"];
@@ -27,9 +29,10 @@ pub fn stage(
     name: &str,
     data_dir: &Path,
     db_file_name: &str,
+    key: Option<&crate::crypt::DataKey>,
     progress: Progress,
 ) -> crate::Result<Manifest> {
-    let manifest = check_set(folder, name, &mut |d, t| progress(d / 2, t))?;
+    let manifest = check_set(folder, name, key, &mut |d, t| progress(d / 2, t))?;
     let pending = data_dir.join(PENDING_DIR);
     if pending.exists() {
         std::fs::remove_dir_all(&pending).map_err(|e| io_error(&pending, e))?;
@@ -47,6 +50,12 @@ pub fn stage(
                 "the database changed while it was being copied back",
             ));
         }
+        if manifest.key_id.is_some() {
+            let from = folder.join(SETS_DIR).join(name).join(KEY_FILE);
+            let to = pending.join(KEY_FILE);
+            std::fs::copy(&from, &to).map_err(|e| io_error(&to, e))?;
+        }
+        let doc_key = key.map(crate::crypt::DataKey::documents);
         let mut done = manifest.db_size;
         let live_files = data_dir.join("files");
         for f in &manifest.files {
@@ -56,6 +65,7 @@ pub fn stage(
                     &file_path(&files_dir(folder), &f.sha256),
                     &pending,
                     &f.sha256,
+                    doc_key.as_ref(),
                 )?;
             }
             done += f.size;
@@ -94,41 +104,131 @@ pub fn apply_pending(data_dir: &Path, db_file_name: &str) -> crate::Result<Optio
         return Ok(None);
     };
     let manifest: Manifest = serde_json::from_slice(&text)?;
-    let staged_db = pending.join(db_file_name);
-    let previous_root = data_dir.join(PREVIOUS_DIR);
-    // A start that stopped after the swap finds the staged database gone: only the documents
-    // and the clean-up are left to do, and the newest previous folder is the one it made.
-    let previous = if staged_db.exists() {
-        let previous = previous_root.join(Utc::now().format("%Y%m%dT%H%M%SZ").to_string());
-        std::fs::create_dir_all(&previous).map_err(|e| io_error(&previous, e))?;
-        for suffix in LIVE {
-            let live = data_dir.join(format!("{db_file_name}{suffix}"));
-            if live.exists() {
-                let to = previous.join(format!("{db_file_name}{suffix}"));
-                std::fs::rename(&live, &to).map_err(|e| io_error(&live, e))?;
-            }
-        }
-        let live = data_dir.join(db_file_name);
-        std::fs::rename(&staged_db, &live).map_err(|e| io_error(&live, e))?;
-        super::sync_dir(data_dir);
-        previous
-    } else {
-        newest(&previous_root).unwrap_or(previous_root)
-    };
+    let previous = swap_in(
+        data_dir,
+        &pending,
+        &data_dir.join(PREVIOUS_DIR),
+        db_file_name,
+    )?;
+    // Until the restored database has opened ([`confirm`]), the previous folder says which
+    // restore it belongs to.
+    let mark = previous.join(UNCONFIRMED);
+    if previous.is_dir() {
+        std::fs::write(&mark, &text).map_err(|e| io_error(&mark, e))?;
+    }
+    settle_key_file(data_dir, &pending, manifest.key_id.is_some())?;
     merge_files(&files_dir(&pending), &data_dir.join("files"))?;
     std::fs::remove_dir_all(&pending).map_err(|e| io_error(&pending, e))?;
     Ok(Some(Applied { manifest, previous }))
 }
 
-/// Puts back the database a restore replaced (the restored one would not open).
-pub fn roll_back(data_dir: &Path, db_file_name: &str, applied: &Applied) -> crate::Result<()> {
+/// Moves the live database (with its WAL and shared memory) into a new folder under
+/// `previous_root`, a copy of the key file beside it, then the database staged in `pending`
+/// into its place; returns the folder the old data went to. Renames on one disk: the staged
+/// database's rename is the moment of change, so a crash before it leaves the old data and one
+/// after it the new. A start that stopped after that rename finds the staged database gone:
+/// only [`settle_key_file`] and the clean-up are left, and the newest previous folder is the one
+/// it made.
+pub(crate) fn swap_in(
+    data_dir: &Path,
+    pending: &Path,
+    previous_root: &Path,
+    db_file_name: &str,
+) -> crate::Result<PathBuf> {
+    let staged_db = pending.join(db_file_name);
+    if !staged_db.exists() {
+        return Ok(newest(previous_root).unwrap_or_else(|| previous_root.to_owned()));
+    }
+    let previous = previous_root.join(Utc::now().format("%Y%m%dT%H%M%S%.3fZ").to_string());
+    std::fs::create_dir_all(&previous).map_err(|e| io_error(&previous, e))?;
+    for suffix in LIVE {
+        let live = data_dir.join(format!("{db_file_name}{suffix}"));
+        if live.exists() {
+            let to = previous.join(format!("{db_file_name}{suffix}"));
+            std::fs::rename(&live, &to).map_err(|e| io_error(&live, e))?;
+        }
+    }
+    let key = data_dir.join(KEY_FILE);
+    if key.exists() {
+        let to = previous.join(KEY_FILE);
+        std::fs::copy(&key, &to).map_err(|e| io_error(&to, e))?;
+    }
+    let live = data_dir.join(db_file_name);
+    std::fs::rename(&staged_db, &live).map_err(|e| io_error(&live, e))?;
+    super::sync_dir(data_dir);
+    Ok(previous)
+}
+
+/// After [`swap_in`]: the key file that goes with the database now in place (the staged one, or
+/// none for a plain database). Safe to run again.
+pub(crate) fn settle_key_file(
+    data_dir: &Path,
+    pending: &Path,
+    encrypted: bool,
+) -> crate::Result<()> {
+    let live = data_dir.join(KEY_FILE);
+    let staged = pending.join(KEY_FILE);
+    if staged.exists() {
+        std::fs::rename(&staged, &live).map_err(|e| io_error(&live, e))?;
+    } else if !encrypted && live.exists() {
+        std::fs::remove_file(&live).map_err(|e| io_error(&live, e))?;
+    }
+    super::sync_dir(data_dir);
+    Ok(())
+}
+
+/// The restore put in place at this start, not yet opened.
+fn unconfirmed(data_dir: &Path) -> Option<Applied> {
+    let previous = std::fs::read_dir(data_dir.join(PREVIOUS_DIR))
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join(UNCONFIRMED).exists())
+        .max()?;
+    let manifest = serde_json::from_slice(&std::fs::read(previous.join(UNCONFIRMED)).ok()?).ok()?;
+    Some(Applied { manifest, previous })
+}
+
+/// The restored database opened: the restore is done (the data it replaced stays in its
+/// previous folder). Returns it, if one was waiting.
+pub fn confirm(data_dir: &Path) -> Option<Applied> {
+    let applied = unconfirmed(data_dir)?;
+    let _ = std::fs::remove_file(applied.previous.join(UNCONFIRMED));
+    Some(applied)
+}
+
+/// Puts back the database a restore replaced, if the restore of this start would not open.
+/// Returns whether there was one.
+pub fn roll_back(data_dir: &Path, db_file_name: &str) -> crate::Result<bool> {
+    let Some(applied) = unconfirmed(data_dir) else {
+        return Ok(false);
+    };
+    roll_back_to(data_dir, db_file_name, &applied.previous)?;
+    let _ = std::fs::remove_file(applied.previous.join(UNCONFIRMED));
+    Ok(true)
+}
+
+/// Puts the database, and the key file (or none), kept in `previous` by [`swap_in`] back in
+/// place.
+pub(crate) fn roll_back_to(
+    data_dir: &Path,
+    db_file_name: &str,
+    previous: &Path,
+) -> crate::Result<()> {
     for suffix in LIVE {
         let live = data_dir.join(format!("{db_file_name}{suffix}"));
         let _ = std::fs::remove_file(&live);
-        let kept = applied.previous.join(format!("{db_file_name}{suffix}"));
+        let kept = previous.join(format!("{db_file_name}{suffix}"));
         if kept.exists() {
             std::fs::rename(&kept, &live).map_err(|e| io_error(&live, e))?;
         }
+    }
+    let key = data_dir.join(KEY_FILE);
+    let kept = previous.join(KEY_FILE);
+    if kept.exists() {
+        std::fs::rename(&kept, &key).map_err(|e| io_error(&key, e))?;
+    } else {
+        let _ = std::fs::remove_file(&key);
     }
     Ok(())
 }
@@ -146,7 +246,10 @@ fn merge_files(staged: &Path, live: &Path) -> crate::Result<()> {
             .flatten()
         {
             let to = to_dir.join(f.file_name());
-            if !to.exists() {
+            let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).ok();
+            // The same document stored the other way (sealed or plain) is replaced by the
+            // restored form, which matches the restored key file.
+            if size(&to) != size(&f.path()) {
                 std::fs::rename(f.path(), &to).map_err(|e| io_error(&to, e))?;
             }
         }

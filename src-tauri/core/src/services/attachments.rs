@@ -122,7 +122,10 @@ fn record_missing(owner: &Tracked) -> Error {
 
 impl Backoffice {
     pub fn blobs(&self) -> Blobs {
-        Blobs::new(&self.data_dir)
+        Blobs::keyed(
+            &self.data_dir,
+            self.store.key().map(crate::crypt::DataKey::documents),
+        )
     }
 
     /// The owner table `entity` names and its area, after checking `ctx` may do `action` there.

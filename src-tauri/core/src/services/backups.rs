@@ -60,9 +60,12 @@ impl Backoffice {
         self.require(ctx, Area::Settings, Action::Write)?;
         let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         let files = self.data_dir.join("files");
+        let key_file = self.data_dir.join(crate::crypt::KEY_FILE);
         let src = Source {
             db: self.store.path(),
             files: &files,
+            key: self.store.key(),
+            key_file: self.store.key().map(|_| key_file.as_path()),
         };
         let now = self.store.now();
         let made = make(
@@ -236,7 +239,7 @@ impl Backoffice {
         progress: &mut dyn FnMut(u64, u64) -> bool,
     ) -> crate::Result<Manifest> {
         self.require(ctx, Area::Settings, Action::Write)?;
-        check_set(folder, name, progress)
+        check_set(folder, name, self.store.key(), progress)
     }
 }
 
@@ -270,14 +273,21 @@ impl Backoffice {
         progress: &mut dyn FnMut(u64, u64) -> bool,
     ) -> crate::Result<Manifest> {
         self.require(ctx, Area::Settings, Action::Write)?;
-        let manifest = check_set(folder, name, &mut |d, t| progress(d / 4, t))?;
+        let manifest = check_set(folder, name, self.store.key(), &mut |d, t| {
+            progress(d / 4, t)
+        })?;
         self.refuse_other_organisation(&manifest)?;
         self.back_up_keeping(ctx, folder, None, &mut |d, t| {
             progress(t / 4 + d / 4, t.max(1))
         })?;
-        restore::stage(folder, name, &self.data_dir, DB_FILE_NAME, &mut |d, t| {
-            progress(t / 2 + d / 2, t.max(1))
-        })?;
+        restore::stage(
+            folder,
+            name,
+            &self.data_dir,
+            DB_FILE_NAME,
+            self.store.key(),
+            &mut |d, t| progress(t / 2 + d / 2, t.max(1)),
+        )?;
         let payload = json!({
             "event": "restore_staged",
             "set": name,
@@ -370,7 +380,7 @@ impl Backoffice {
         name: &str,
         progress: &mut dyn FnMut(u64, u64) -> bool,
     ) -> crate::Result<RestoreProof> {
-        let manifest = check_set(folder, name, progress)?;
+        let manifest = check_set(folder, name, self.store.key(), progress)?;
         let scratch = self
             .data_dir
             .join(format!("proof-{}", crate::private::random_hex(8)));
@@ -379,7 +389,19 @@ impl Backoffice {
             let db = scratch.join(DB_FILE_NAME);
             std::fs::copy(folder.join(SETS_DIR).join(name).join(DB_FILE), &db)
                 .map_err(|e| crate::backup::io_error(&db, e))?;
-            let copy = Backoffice::open(&scratch, crate::store::system_clock())?;
+            let key = manifest.key_id.as_ref().and(self.store.key()).cloned();
+            if key.is_some() {
+                let to = scratch.join(crate::crypt::KEY_FILE);
+                std::fs::copy(
+                    folder
+                        .join(SETS_DIR)
+                        .join(name)
+                        .join(crate::crypt::KEY_FILE),
+                    &to,
+                )
+                .map_err(|e| crate::backup::io_error(&to, e))?;
+            }
+            let copy = Backoffice::open_with_key(&scratch, crate::store::system_clock(), key)?;
             let now = self.store.now();
             let (report, counts) = copy.store.read(|c| {
                 let report = history::verify(c, now, &mut |_| true)?;

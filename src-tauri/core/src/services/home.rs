@@ -61,4 +61,6 @@ pub struct Startup {
     pub system_language: String,
     /// No account exists yet: show first-run setup instead of sign-in.
     pub needs_setup: bool,
+    /// The data is encrypted and waits for its passphrase (the unlock screen).
+    pub locked: bool,
 }

@@ -5,6 +5,7 @@ mod attachments;
 mod attention;
 mod backups;
 mod departments;
+mod encryption;
 mod exports;
 pub mod field_names;
 mod history;
@@ -18,6 +19,7 @@ mod staff;
 
 pub use backups::RestoreProof;
 pub use departments::import::{DepartmentImport, DEPARTMENT_FIELDS};
+pub use encryption::{EncryptionStarted, EncryptionStatus};
 pub use home::{Home, Startup};
 pub use imports::ImportArea;
 pub use preferences::Preferences;
@@ -72,23 +74,44 @@ impl Backoffice {
     /// On Unix the data folder, the database files and the documents' folders are made private
     /// to the user (0700 / 0600), wider modes left by an older version included.
     pub fn open(data_dir: &Path, clock: Clock) -> crate::Result<Self> {
+        Self::open_with_key(data_dir, clock, None)
+    }
+
+    /// [`Backoffice::open`] for an encrypted data folder: `key` is the data key its key file
+    /// unwrapped. Without one, an encrypted folder is refused (`DbLocked`) before anything is
+    /// read; a key that does not open the database is `WrongKey`.
+    pub fn open_with_key(
+        data_dir: &Path,
+        clock: Clock,
+        key: Option<crate::crypt::DataKey>,
+    ) -> crate::Result<Self> {
         // Best effort: a folder on a file system without Unix modes (a FAT stick for a portable
         // install) refuses chmod and must still open; creating the folder is Store::open's
         // check, with its own error.
         let _ = crate::private::ensure_dir(data_dir, false);
-        // A restore staged by the last run goes in before anything opens the database.
-        let restored = crate::backup::restore::apply_pending(data_dir, DB_FILE_NAME)?;
-        let store = match Store::open(&data_dir.join(DB_FILE_NAME), clock.clone()) {
+        Self::finish_pending(data_dir)?;
+        let key = match (crate::crypt::is_encrypted(data_dir), key) {
+            (true, None) => {
+                return Err(Error::new(
+                    ErrorCode::DbLocked,
+                    "the database is encrypted: its passphrase is needed",
+                ))
+            }
+            (false, _) => None,
+            (true, key) => key,
+        };
+        let store = match Store::open_keyed(&data_dir.join(DB_FILE_NAME), clock.clone(), key) {
             Ok(store) => store,
             Err(e) => {
-                if let Some(applied) = &restored {
-                    // The restored file would not open: the data it replaced comes back.
-                    let _ = crate::backup::restore::roll_back(data_dir, DB_FILE_NAME, applied);
+                // A restored or converted file that will not open gives way to the one it
+                // replaced.
+                if !crate::backup::restore::roll_back(data_dir, DB_FILE_NAME)? {
+                    crate::crypt::convert::roll_back(data_dir, DB_FILE_NAME)?;
                 }
                 return Err(e);
             }
         };
-        if let Some(applied) = &restored {
+        if let Some(applied) = crate::backup::restore::confirm(data_dir) {
             let payload = serde_json::json!({
                 "event": "restore_applied",
                 "made_at": applied.manifest.made_at,
@@ -98,6 +121,10 @@ impl Backoffice {
             store.write(crate::store::reshape::SYSTEM_ACTOR, |w| {
                 w.event(backups::BACKUPS, 0, &payload)
             })?;
+        }
+        // The converted file opened: the copy it replaced (plain text, when encrypting) goes.
+        if let Some(done) = crate::crypt::convert::confirm(data_dir) {
+            encryption::record_conversion(&store, &done)?;
         }
         let _ = crate::private::tighten_data_dir(data_dir, DB_FILE_NAME);
         let viewer = ViewerCopies::for_data_dir(data_dir);
@@ -110,6 +137,15 @@ impl Backoffice {
             auto_lock_override: AtomicI64::new(0),
             viewer,
         })
+    }
+
+    /// Puts in place what the last run staged for this start (a restore, an encryption change),
+    /// before anything opens the database or asks for a passphrase: the key file that goes
+    /// with the database is then the one in the folder. Safe to call more than once.
+    pub fn finish_pending(data_dir: &Path) -> crate::Result<()> {
+        crate::backup::restore::apply_pending(data_dir, DB_FILE_NAME)?;
+        crate::crypt::convert::apply_pending(data_dir, DB_FILE_NAME)?;
+        Ok(())
     }
 
     /// The copies of documents handed to the system viewer.

@@ -24,12 +24,13 @@ pub use open::{DB_FILE_NAME, READERS};
 pub use tracked::{Tracked, TRACKED};
 pub use tx::WriteTx;
 
+use crate::crypt::DataKey;
 use crate::error::{Error, ErrorCode};
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use ts_rs::TS;
 
@@ -60,13 +61,23 @@ pub struct Store {
     /// The background checkpoint started after a large write, joined before a later one starts
     /// and when the store closes.
     checkpoint: Mutex<Option<std::thread::JoinHandle<()>>>,
+    /// The data key of an encrypted file; every connection gets it before reading.
+    key: Option<DataKey>,
+    /// Set once a converted copy of the file is staged to replace it at the next start: a write
+    /// after that would be lost, so every write is refused until the app restarts.
+    frozen: AtomicBool,
 }
 
 impl Store {
     /// Opens (or creates) the database at `path`. A file that is not a Backoffice database, is
     /// damaged, or comes from a newer app is refused before anything is written to it.
     pub fn open(path: &Path, clock: Clock) -> crate::Result<Self> {
-        open::probe(path)?;
+        Self::open_keyed(path, clock, None)
+    }
+
+    /// [`Store::open`] for a file encrypted with `key` (`None`: a plain file).
+    pub fn open_keyed(path: &Path, clock: Clock, key: Option<DataKey>) -> crate::Result<Self> {
+        open::probe(path, key.as_ref())?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| {
                 Error::new(
@@ -75,10 +86,10 @@ impl Store {
                 )
             })?;
         }
-        let mut writer = open::connect(path)?;
+        let mut writer = open::connect(path, key.as_ref())?;
         migrations::apply(&mut writer, clock())?;
         let readers = (0..READERS)
-            .map(|_| open::connect_reader(path).map(Mutex::new))
+            .map(|_| open::connect_reader(path, key.as_ref()).map(Mutex::new))
             .collect::<crate::Result<Vec<_>>>()?;
         Ok(Self {
             path: path.to_owned(),
@@ -88,7 +99,32 @@ impl Store {
             integrity: Arc::new(AtomicU8::new(Integrity::Checking as u8)),
             clock,
             checkpoint: Mutex::new(None),
+            key,
+            frozen: AtomicBool::new(false),
         })
+    }
+
+    /// The data key, when the file is encrypted.
+    pub fn key(&self) -> Option<&DataKey> {
+        self.key.as_ref()
+    }
+
+    /// A new connection of its own to the file (keyed like the store's): for copies and checks
+    /// that must not hold one of the store's connections.
+    pub fn own_reader(&self) -> crate::Result<Connection> {
+        open::connect_reader(&self.path, self.key.as_ref())
+    }
+
+    /// Runs `f` while no write can start (it holds the writer); reads go on.
+    pub fn hold_writes<T>(&self, f: impl FnOnce() -> T) -> T {
+        let _writer = lock(&self.writer);
+        f()
+    }
+
+    /// Refuses every write from now on (a converted copy will replace the file at the next
+    /// start).
+    pub fn freeze(&self) {
+        self.frozen.store(true, Ordering::Relaxed);
     }
 
     pub fn path(&self) -> &Path {
@@ -129,6 +165,13 @@ impl Store {
             ));
         }
         let mut conn = lock(&self.writer);
+        if self.frozen.load(Ordering::Relaxed) {
+            return Err(Error::new(
+                ErrorCode::StoreUnavailable,
+                "the app must restart to finish changing the encryption; nothing can be saved until then",
+            )
+            .with("reason", "restart_pending"));
+        }
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let w = WriteTx::new(tx, actor, self.now());
         let out = f(&w);
@@ -162,10 +205,16 @@ impl Store {
             let _ = running.join();
         }
         let path = self.path.clone();
+        let key = self.key.clone();
         *slot = std::thread::Builder::new()
             .name("checkpoint".into())
             .spawn(move || {
-                if let Ok(c) = Connection::open(&path) {
+                let keyed = Connection::open(&path).and_then(|c| {
+                    crate::crypt::sqlcipher::apply(&c, key.as_ref())
+                        .map_err(|_| rusqlite::Error::InvalidQuery)?;
+                    Ok(c)
+                });
+                if let Ok(c) = keyed {
                     let _ = c.busy_timeout(std::time::Duration::from_secs(5));
                     let _ = c.execute_batch("PRAGMA wal_checkpoint(PASSIVE)");
                 }
@@ -197,7 +246,7 @@ impl Store {
     /// a large file it takes longer than opening should.
     pub fn check_integrity(&self) -> Integrity {
         lower_this_threads_priority();
-        let result = open::connect_reader(&self.path).and_then(|c| {
+        let result = open::connect_reader(&self.path, self.key.as_ref()).and_then(|c| {
             let r: String = c.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
             Ok(r)
         });

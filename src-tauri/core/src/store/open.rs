@@ -1,6 +1,7 @@
 //! Opening the file safely: look before writing, then configure every connection the same way.
 
 use super::migrations::{newer, APPLICATION_ID, LATEST};
+use crate::crypt::{sqlcipher, DataKey};
 use crate::error::{Error, ErrorCode};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
@@ -11,8 +12,9 @@ pub const DB_FILE_NAME: &str = "backoffice.sqlite3";
 /// Read connections kept open beside the single writer.
 pub const READERS: usize = 3;
 
-/// Inspects an existing file read-only and refuses it if it is foreign, damaged or newer.
-pub fn probe(path: &Path) -> crate::Result<()> {
+/// Inspects an existing file read-only and refuses it if it is foreign, damaged or newer, or
+/// if `key` does not open it.
+pub fn probe(path: &Path, key: Option<&DataKey>) -> crate::Result<()> {
     let len = match std::fs::metadata(path) {
         Ok(m) => m.len(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -28,6 +30,7 @@ pub fn probe(path: &Path) -> crate::Result<()> {
     }
     let c = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
         .map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
+    sqlcipher::apply(&c, key)?;
     let header = (|| -> rusqlite::Result<(i32, i64, i64)> {
         let app: i32 = c.pragma_query_value(None, "application_id", |r| r.get(0))?;
         let ver: i64 = c.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -35,6 +38,12 @@ pub fn probe(path: &Path) -> crate::Result<()> {
         Ok((app, ver, objects))
     })();
     let (app, ver, objects) = header.map_err(|e| {
+        if key.is_some() && sqlcipher::is_not_a_database(&e) {
+            return sqlcipher::wrong_key(path);
+        }
+        if key.is_none() && crate::crypt::is_encrypted(path.parent().unwrap_or(path)) {
+            return Error::new(ErrorCode::DbLocked, "the database is encrypted");
+        }
         Error::new(
             ErrorCode::DbCorrupt,
             format!("{} cannot be read as a database: {e}", path.display()),
@@ -93,8 +102,9 @@ fn configure(c: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-pub fn connect(path: &Path) -> crate::Result<Connection> {
+pub fn connect(path: &Path, key: Option<&DataKey>) -> crate::Result<Connection> {
     let c = Connection::open(path).map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
+    sqlcipher::apply(&c, key)?;
     // Only a new, empty file takes it (before WAL mode is set); an existing file keeps its size.
     c.pragma_update(None, "page_size", PAGE_SIZE)?;
     let mode: String = c.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
@@ -112,8 +122,9 @@ pub fn connect(path: &Path) -> crate::Result<Connection> {
     Ok(c)
 }
 
-pub fn connect_reader(path: &Path) -> crate::Result<Connection> {
+pub fn connect_reader(path: &Path, key: Option<&DataKey>) -> crate::Result<Connection> {
     let c = Connection::open(path).map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
+    sqlcipher::apply(&c, key)?;
     configure(&c)?;
     c.pragma_update(None, "query_only", true)?;
     Ok(c)

@@ -10,6 +10,7 @@ import type { Organisation } from "../../bindings/Organisation";
 import { LANGUAGES } from "../../i18n";
 import { orNull, useServerForm } from "../../lib/useServerForm";
 import { BackupsCard } from "../backups/BackupsCard";
+import { SecurityCard } from "../security/SecurityCard";
 import "./i18n";
 
 const CURRENCIES = ["EUR", "CHF", "GBP", "USD"];
@@ -165,6 +166,7 @@ export function SettingsPage() {
       {/* Keyed on version so a reload after a save or a conflict starts from the stored values. */}
       <QueryState query={org}>{(o) => <OrganisationForm key={o.version} org={o} />}</QueryState>
       <BackupsCard />
+      <SecurityCard />
     </>
   );
 }
