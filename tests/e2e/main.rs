@@ -7,6 +7,7 @@ mod accounts;
 mod backups;
 mod department_files;
 mod departments_import;
+mod encryption;
 mod foundation;
 mod freshness;
 mod screens;

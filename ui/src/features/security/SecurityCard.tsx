@@ -84,7 +84,8 @@ function RecoveryKeyModal({ recoveryKey }: { recoveryKey: string | null }) {
     >
       <Stack>
         <Text size="sm">{t("security.recovery.text")}</Text>
-        <Code block fz="lg" ta="center" data-testid="recovery-key" className="break-all">
+        {/* Wraps at the dashes between groups, never inside one. */}
+        <Code block fz="lg" ta="center" data-testid="recovery-key" style={{ whiteSpace: "normal" }}>
           {recoveryKey}
         </Code>
         <Checkbox

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { IconAlertCircle, IconLock } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -67,7 +67,7 @@ export function UnlockScreen() {
               autoFocus
               autoComplete="off"
               spellCheck={false}
-              ff="monospace"
+              styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
               value={secret}
               onChange={(e) => setSecret(e.currentTarget.value)}
               name="recovery_key"
@@ -91,10 +91,9 @@ export function UnlockScreen() {
           >
             {t("security.unlock.submit")}
           </Button>
-          <Anchor
-            component="button"
-            type="button"
-            size="sm"
+          <Button
+            variant="subtle"
+            size="xs"
             onClick={() => {
               setRecovery(!recovery);
               setSecret("");
@@ -103,7 +102,7 @@ export function UnlockScreen() {
             data-testid="unlock-switch"
           >
             {recovery ? t("security.unlock.usePassphrase") : t("security.unlock.useRecovery")}
-          </Anchor>
+          </Button>
         </Stack>
       </form>
     </AuthFrame>
