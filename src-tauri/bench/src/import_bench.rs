@@ -4,6 +4,7 @@
 
 use crate::staff_csv;
 use crate::stats::Samples;
+use backoffice_core::crypt::unlock::{unlock, Secret};
 use backoffice_core::domain::permissions::Role;
 use backoffice_core::domain::staff::import::ImportOptions;
 use backoffice_core::services::StaffImport;
@@ -31,6 +32,8 @@ pub struct ImportFigures {
     pub schema_search: Samples,
     /// … plus one hash-chained history row per employee.
     pub schema_search_history: Samples,
+    /// The import into an encrypted data folder.
+    pub import_encrypted: Samples,
     /// The indexes of `employees` the import rebuilds.
     pub employee_indexes: usize,
 }
@@ -43,6 +46,18 @@ fn fresh_app(dir: &Path) -> Backoffice {
     let app = Backoffice::open(dir, system_clock()).expect("open a new data dir");
     app.ensure_staff_defaults(&ctx()).expect("staff defaults");
     app
+}
+
+/// A new data folder encrypted as Settings → Encryption does it, opened as the next start would.
+fn fresh_encrypted_app(dir: &Path) -> Backoffice {
+    const PASSPHRASE: &str = "bench passphrase, not a secret";
+    let app = fresh_app(dir);
+    app.encrypt(&ctx(), PASSPHRASE, &mut |_, _| true)
+        .expect("encrypt");
+    drop(app);
+    Backoffice::finish_pending(dir).expect("swap in the encrypted file");
+    let key = unlock(dir, Secret::Passphrase(PASSPHRASE), chrono::Utc::now()).expect("unlock");
+    Backoffice::open_with_key(dir, system_clock(), Some(key)).expect("open encrypted")
 }
 
 fn connect(path: &Path) -> Connection {
@@ -253,6 +268,7 @@ pub fn run(n: usize, runs: usize, seed: u64, work: &Path) -> (ImportFigures, u64
         schema_maintained: Samples::default(),
         schema_search: Samples::default(),
         schema_search_history: Samples::default(),
+        import_encrypted: Samples::default(),
         employee_indexes: 0,
     };
     // As the import dialog offers them.
@@ -311,10 +327,28 @@ pub fn run(n: usize, runs: usize, seed: u64, work: &Path) -> (ImportFigures, u64
         f.schema_search_history
             .push(schema_insert(&dir, &rows, true, true, true));
         let _ = std::fs::remove_dir_all(&dir);
+        let enc_dir = work.join(format!("b1-enc-{i}"));
+        let app = fresh_encrypted_app(&enc_dir);
+        let t = Instant::now();
+        let outcome = app
+            .commit_import(
+                &ctx(),
+                &StaffImport,
+                &csv,
+                &mapping,
+                &options,
+                &mut |_, _| true,
+            )
+            .expect("import, encrypted");
+        f.import_encrypted.push(t.elapsed());
+        assert_eq!(outcome.created, n);
+        drop(app);
+        let _ = std::fs::remove_dir_all(&enc_dir);
         eprintln!(
-            "  B1 run {}/{runs}: import {:?}, bare insert {:?}",
+            "  B1 run {}/{runs}: import {:?}, encrypted {:?}, bare insert {:?}",
             i + 1,
             f.import.last(),
+            f.import_encrypted.last(),
             f.bare.last()
         );
     }

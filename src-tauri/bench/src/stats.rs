@@ -5,6 +5,12 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Clone, Default)]
 pub struct Samples(Vec<Duration>);
 
+impl From<Vec<Duration>> for Samples {
+    fn from(v: Vec<Duration>) -> Self {
+        Samples(v)
+    }
+}
+
 impl Samples {
     pub fn push(&mut self, d: Duration) {
         self.0.push(d);

@@ -4,6 +4,8 @@
 use crate::import_bench;
 use crate::rng::Rng;
 use crate::stats::{fmt, repeat, Samples};
+use backoffice_core::crypt::unlock::{unlock, Secret};
+use backoffice_core::crypt::DataKey;
 use backoffice_core::domain::attention::Severity;
 use backoffice_core::domain::page::{PageRequest, SortDir};
 use backoffice_core::domain::permissions::Role;
@@ -168,12 +170,242 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
         bytes as f64 / 1e6
     ));
 
+    let plain = measure(o, &copy, day, (employees, records), None, log)?;
+    rows.extend(plain.rows);
+    let (app, ids, ctx) = (plain.app, plain.ids, ctx());
+    rows.extend(crate::backup_bench::rows(&app, &ctx, &ids, &o.work, log)?);
+    drop(app);
+    if let Some(binary) = &o.app {
+        log("B5/B6 the app window");
+        rows.extend(crate::app_rows::rows(o, binary, &copy, records, log)?);
+    }
+    // The same figures again on the same data, encrypted.
+    log("encrypting the copy");
+    let t = Instant::now();
+    let key = encrypt_copy(&copy, day)?;
+    let took = t.elapsed();
+    let encrypted = measure(o, &copy, day, (employees, records), Some(&key), log)?;
+    drop(encrypted.app);
+    let mut enc_rows = compare(&plain.figures, &encrypted.figures);
+    enc_rows.insert(
+        0,
+        Row::new(
+            "",
+            &format!(
+                "encrypting the {:.1} M-record file (copy, check, swap at the next open, seal the documents)",
+                records as f64 / 1e6
+            ),
+        )
+        .timed(&Samples::from(vec![took]), None),
+    );
+    rows.extend(enc_rows);
+    let _ = std::fs::remove_dir_all(&copy);
+    rows.extend(b1_rows(o, log));
+    // The UI embedded in the app binary is the one built into ui/dist.
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/dist");
+    rows.push(crate::ui_size::row(&dist));
+    Ok(rows)
+}
+
+/// B6 alone (`run --only b6`): the app's memory idle on home, on a copy of the data dir, beside
+/// the blank shell's when `--blank-app` is given. No B5 rows: their cold start needs the suite.
+pub fn b6_rows(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Vec<Row>> {
+    let Some(binary) = &o.app else {
+        return Ok(Vec::new());
+    };
+    let copy = o.work.join("data");
+    let _ = std::fs::remove_dir_all(&copy);
+    log("copying the data dir");
+    copy_dir(&o.data_dir, &copy).map_err(|e| {
+        backoffice_core::Error::new(backoffice_core::ErrorCode::DbIo, e.to_string())
+    })?;
+    let rows = crate::app_rows::memory_rows(o, binary, &copy, log);
+    let _ = std::fs::remove_dir_all(&copy);
+    rows
+}
+
+/// B1: import, on fresh data dirs, beside the bare insert. Needs no generated company, so
+/// `run --only b1` runs it alone.
+pub fn b1_rows(o: &Options, log: &mut dyn FnMut(&str)) -> Vec<Row> {
+    let mut rows = Vec::new();
+    log("B1 import");
+    let (f, csv_bytes) = import_bench::run(o.import_rows, o.runs.max(1), o.seed, &o.work);
+    let ratio = f.import.median().as_secs_f64() / f.bare.median().as_secs_f64();
+    let mut r = Row::new(
+        "B1",
+        &format!(
+            "import {} staff rows from CSV ({:.0} MB): read, map, validate, insert, history, search index, commit",
+            o.import_rows,
+            csv_bytes as f64 / 1e6
+        ),
+    )
+    .timed(&f.import, None);
+    r.goal = "≤ 2 s and ≤ 3× bare".into();
+    r.baseline = format!("bare insert {}", fmt(f.bare.median()));
+    r.ratio = format!("{ratio:.1}×");
+    // Two goals, one verdict each: a single word would hide which one a run missed.
+    r.result = format!(
+        "2 s {}, 3× {}",
+        verdict(f.import.p95() <= Duration::from_secs(2)),
+        verdict(ratio <= 3.0)
+    );
+    rows.push(r);
+    let step = |name: &str, s: &Samples| {
+        let mut r = Row::new("B1", name).timed(s, None);
+        r.baseline = format!("bare insert {}", fmt(f.bare.median()));
+        r.ratio = format!(
+            "{:.1}×",
+            s.median().as_secs_f64() / f.bare.median().as_secs_f64()
+        );
+        r
+    };
+    rows.push(step(
+        "… validate only (the report before the commit)",
+        &f.validate,
+    ));
+    rows.push(step(
+        &format!(
+            "… floor: the same rows straight into `employees` by raw SQL (foreign keys checked), its {} indexes built after the rows as the import does",
+            f.employee_indexes
+        ),
+        &f.schema,
+    ));
+    rows.push(step(
+        &format!(
+            "… the same with the {} indexes maintained row by row (a small import, or one into a larger table)",
+            f.employee_indexes
+        ),
+        &f.schema_maintained,
+    ));
+    let mut enc = Row::new(
+        "B1",
+        "encrypted: the same import into an encrypted data folder",
+    )
+    .timed(&f.import_encrypted, None);
+    let enc_ratio = f.import_encrypted.median().as_secs_f64() / f.import.median().as_secs_f64();
+    enc.baseline = format!("plain import {}", fmt(f.import.median()));
+    enc.ratio = format!("{enc_ratio:.2}×");
+    rows.push(enc.goal("≤ 1.15× plain", enc_ratio <= 1.15));
+    rows.push(step("… floor + search index entries", &f.schema_search));
+    rows.push(step(
+        "… floor + search index + one hash-chained history row each",
+        &f.schema_search_history,
+    ));
+    rows
+}
+
+/// Search texts a back office types, drawn from the data: surnames, first names with part of a
+/// surname, whole and partial tax codes, e-mail addresses, employee numbers, document titles and
+/// department names.
+fn search_queries(app: &Backoffice, seed: u64) -> backoffice_core::Result<Vec<String>> {
+    let people: Vec<(String, String, String, String, String)> = app.store().read(|c| {
+        let mut stmt = c.prepare(
+            "SELECT first_name, last_name, tax_code, coalesce(email, ''),
+                    coalesce(employee_number, '')
+             FROM employees WHERE id % 997 = 1 ORDER BY id LIMIT 200",
+        )?;
+        let v = stmt
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(v)
+    })?;
+    let mut r = Rng::new(seed).fork(88);
+    let mut q = Vec::new();
+    for _ in 0..4 {
+        let (first, last, cf, email, number) = r.pick(&people).clone();
+        q.push(last.to_lowercase());
+        q.push(format!("{} {}", first, &last[..3.min(last.len())]));
+        q.push(cf.clone());
+        q.push(cf[..6].to_owned());
+        q.push(email.split('@').next().unwrap_or_default().to_owned());
+        q.push(number);
+    }
+    for t in [
+        "idoneità 2025",
+        "permesso di soggiorno",
+        "contratto di assunzione",
+        "carta d'identità",
+        "attestato carrellista",
+        "detrazioni 2024",
+        "magazzino",
+        "logistica bari",
+        "ross",
+        "mar",
+    ] {
+        q.push(t.to_owned());
+    }
+    Ok(q)
+}
+
+const BENCH_PASSPHRASE: &str = "bench passphrase, not a secret";
+
+/// Encrypts the copy as Settings → Encryption does, starts it again as the app would, seals its
+/// documents, and returns the data key.
+fn encrypt_copy(copy: &Path, day: NaiveDate) -> backoffice_core::Result<DataKey> {
+    let app = Backoffice::open(copy, clock_at(day))?;
+    app.encrypt(&ctx(), BENCH_PASSPHRASE, &mut |_, _| true)?;
+    drop(app);
+    Backoffice::finish_pending(copy)?;
+    let key = unlock(copy, Secret::Passphrase(BENCH_PASSPHRASE), Utc::now())?;
+    let app = Backoffice::open_with_key(copy, clock_at(day), Some(key.clone()))?;
+    app.seal_documents(&mut |_, _| true)?;
+    Ok(key)
+}
+
+/// The encrypted run's figures beside the plain run's: the ratio of medians, with the 15 % goal
+/// on import, list pages and search.
+fn compare(plain: &[(String, Samples, bool)], encrypted: &[(String, Samples, bool)]) -> Vec<Row> {
+    plain
+        .iter()
+        .zip(encrypted)
+        .map(|((label, p, goal), (_, e, _))| {
+            let ratio = e.median().as_secs_f64() / p.median().as_secs_f64().max(1e-9);
+            let id = label
+                .split(' ')
+                .next()
+                .filter(|w| w.starts_with('B'))
+                .unwrap_or("");
+            let mut r = Row::new(id, &format!("encrypted: {label}")).timed(e, None);
+            r.baseline = format!("plain {}", fmt(p.median()));
+            r.ratio = format!("{ratio:.2}×");
+            if *goal {
+                r = r.goal("≤ 1.15× plain", ratio <= 1.15);
+            }
+            r
+        })
+        .collect()
+}
+
+/// A measured copy: its rows, the figures compared between the plain and the encrypted run
+/// (label, samples, whether the 15 % goal applies), the open app and its active employees.
+struct Measured {
+    rows: Vec<Row>,
+    figures: Vec<(String, Samples, bool)>,
+    app: Backoffice,
+    ids: Vec<i64>,
+}
+
+/// B2–B4 on the copy at `copy`, opened with `key` when it is encrypted.
+fn measure(
+    o: &Options,
+    copy: &Path,
+    day: NaiveDate,
+    (employees, records): (i64, i64),
+    key: Option<&DataKey>,
+    log: &mut dyn FnMut(&str),
+) -> backoffice_core::Result<Measured> {
+    let mut rows = Vec::new();
+    let mut figures = Vec::new();
     // Opening the store (what the app does before its first screen); the first open applies any
     // migration newer than the generator's build, and is not timed.
-    drop(Backoffice::open(&copy, clock_at(day))?);
+    let open_copy = || Backoffice::open_with_key(copy, clock_at(day), key.cloned());
+    drop(open_copy()?);
     let open = repeat(5, || {
-        drop(Backoffice::open(&copy, clock_at(day)).expect("open"));
+        drop(open_copy().expect("open"));
     });
+    figures.push(("open the store".into(), open.clone(), false));
     rows.push(
         Row::new(
             "",
@@ -184,7 +416,7 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
         )
         .timed(&open, None),
     );
-    let app = Backoffice::open(&copy, clock_at(day))?;
+    let app = open_copy()?;
     let ctx = ctx();
 
     // B2: global search.
@@ -206,6 +438,7 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
         }
         all.extend(&s);
     }
+    figures.push(("B2 global search".into(), all.clone(), true));
     rows.push(Row::new(
         "B2",
         &format!(
@@ -347,6 +580,7 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
             .timed(&s, Some(Duration::from_millis(10))),
         );
     }
+    figures.push(("B3 staff list pages".into(), b3.clone(), true));
     rows.push(
         Row::new(
             "B3",
@@ -365,6 +599,11 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
     let rollup = repeat(20, || {
         app.company_completeness(&ctx).expect("rollup");
     });
+    figures.push((
+        "B4 completeness of the company".into(),
+        rollup.clone(),
+        false,
+    ));
     rows.push(
         Row::new(
             "B4",
@@ -378,6 +617,7 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
     let attention = repeat(40, || {
         app.attention(&ctx, Severity::Low, 30).expect("attention");
     });
+    figures.push(("B4 needs-attention list".into(), attention.clone(), false));
     rows.push(
         Row::new(
             "B4",
@@ -392,6 +632,11 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
             })
             .expect("rescore");
     });
+    figures.push((
+        "B4 every score recomputed".into(),
+        rescore_all.clone(),
+        false,
+    ));
     rows.push(
         Row::new(
             "B4",
@@ -418,6 +663,7 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
         one.push(t.elapsed());
         assert!(saved.employee.version > e.version);
     }
+    figures.push(("B4 one employee saved".into(), one.clone(), false));
     rows.push(
         Row::new(
             "B4",
@@ -425,139 +671,10 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
         )
         .timed(&one, Some(Duration::from_millis(5))),
     );
-    rows.extend(crate::backup_bench::rows(&app, &ctx, &ids, &o.work, log)?);
-    drop(app);
-    if let Some(binary) = &o.app {
-        log("B5/B6 the app window");
-        rows.extend(crate::app_rows::rows(o, binary, &copy, records, log)?);
-    }
-    let _ = std::fs::remove_dir_all(&copy);
-    rows.extend(b1_rows(o, log));
-    // The UI embedded in the app binary is the one built into ui/dist.
-    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/dist");
-    rows.push(crate::ui_size::row(&dist));
-    Ok(rows)
-}
-
-/// B6 alone (`run --only b6`): the app's memory idle on home, on a copy of the data dir, beside
-/// the blank shell's when `--blank-app` is given. No B5 rows: their cold start needs the suite.
-pub fn b6_rows(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Vec<Row>> {
-    let Some(binary) = &o.app else {
-        return Ok(Vec::new());
-    };
-    let copy = o.work.join("data");
-    let _ = std::fs::remove_dir_all(&copy);
-    log("copying the data dir");
-    copy_dir(&o.data_dir, &copy).map_err(|e| {
-        backoffice_core::Error::new(backoffice_core::ErrorCode::DbIo, e.to_string())
-    })?;
-    let rows = crate::app_rows::memory_rows(o, binary, &copy, log);
-    let _ = std::fs::remove_dir_all(&copy);
-    rows
-}
-
-/// B1: import, on fresh data dirs, beside the bare insert. Needs no generated company, so
-/// `run --only b1` runs it alone.
-pub fn b1_rows(o: &Options, log: &mut dyn FnMut(&str)) -> Vec<Row> {
-    let mut rows = Vec::new();
-    log("B1 import");
-    let (f, csv_bytes) = import_bench::run(o.import_rows, o.runs.max(1), o.seed, &o.work);
-    let ratio = f.import.median().as_secs_f64() / f.bare.median().as_secs_f64();
-    let mut r = Row::new(
-        "B1",
-        &format!(
-            "import {} staff rows from CSV ({:.0} MB): read, map, validate, insert, history, search index, commit",
-            o.import_rows,
-            csv_bytes as f64 / 1e6
-        ),
-    )
-    .timed(&f.import, None);
-    r.goal = "≤ 2 s and ≤ 3× bare".into();
-    r.baseline = format!("bare insert {}", fmt(f.bare.median()));
-    r.ratio = format!("{ratio:.1}×");
-    // Two goals, one verdict each: a single word would hide which one a run missed.
-    r.result = format!(
-        "2 s {}, 3× {}",
-        verdict(f.import.p95() <= Duration::from_secs(2)),
-        verdict(ratio <= 3.0)
-    );
-    rows.push(r);
-    let step = |name: &str, s: &Samples| {
-        let mut r = Row::new("B1", name).timed(s, None);
-        r.baseline = format!("bare insert {}", fmt(f.bare.median()));
-        r.ratio = format!(
-            "{:.1}×",
-            s.median().as_secs_f64() / f.bare.median().as_secs_f64()
-        );
-        r
-    };
-    rows.push(step(
-        "… validate only (the report before the commit)",
-        &f.validate,
-    ));
-    rows.push(step(
-        &format!(
-            "… floor: the same rows straight into `employees` by raw SQL (foreign keys checked), its {} indexes built after the rows as the import does",
-            f.employee_indexes
-        ),
-        &f.schema,
-    ));
-    rows.push(step(
-        &format!(
-            "… the same with the {} indexes maintained row by row (a small import, or one into a larger table)",
-            f.employee_indexes
-        ),
-        &f.schema_maintained,
-    ));
-    rows.push(step("… floor + search index entries", &f.schema_search));
-    rows.push(step(
-        "… floor + search index + one hash-chained history row each",
-        &f.schema_search_history,
-    ));
-    rows
-}
-
-/// Search texts a back office types, drawn from the data: surnames, first names with part of a
-/// surname, whole and partial tax codes, e-mail addresses, employee numbers, document titles and
-/// department names.
-fn search_queries(app: &Backoffice, seed: u64) -> backoffice_core::Result<Vec<String>> {
-    let people: Vec<(String, String, String, String, String)> = app.store().read(|c| {
-        let mut stmt = c.prepare(
-            "SELECT first_name, last_name, tax_code, coalesce(email, ''),
-                    coalesce(employee_number, '')
-             FROM employees WHERE id % 997 = 1 ORDER BY id LIMIT 200",
-        )?;
-        let v = stmt
-            .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(v)
-    })?;
-    let mut r = Rng::new(seed).fork(88);
-    let mut q = Vec::new();
-    for _ in 0..4 {
-        let (first, last, cf, email, number) = r.pick(&people).clone();
-        q.push(last.to_lowercase());
-        q.push(format!("{} {}", first, &last[..3.min(last.len())]));
-        q.push(cf.clone());
-        q.push(cf[..6].to_owned());
-        q.push(email.split('@').next().unwrap_or_default().to_owned());
-        q.push(number);
-    }
-    for t in [
-        "idoneità 2025",
-        "permesso di soggiorno",
-        "contratto di assunzione",
-        "carta d'identità",
-        "attestato carrellista",
-        "detrazioni 2024",
-        "magazzino",
-        "logistica bari",
-        "ross",
-        "mar",
-    ] {
-        q.push(t.to_owned());
-    }
-    Ok(q)
+    Ok(Measured {
+        rows,
+        figures,
+        app,
+        ids,
+    })
 }
