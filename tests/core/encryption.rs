@@ -421,3 +421,87 @@ fn an_encrypted_backup_stays_encrypted_is_checked_proven_and_restored() {
     let doc = t.app.attachments(&t.ctx, "employees", 1).unwrap().remove(0);
     assert!(t.app.blobs().read(&doc.sha256).unwrap().ends_with(DOC_MARK));
 }
+
+#[test]
+fn a_new_computer_restores_an_encrypted_backup_with_the_passphrase_it_was_made_under() {
+    let (t, _files) = company();
+    encrypt(&t);
+    let t = restart_with(t, PASSPHRASE);
+    t.app.seal_documents(&mut |_, _| true).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let made = t
+        .app
+        .back_up(&t.ctx, out.path(), Retention::default(), &mut |_, _| true)
+        .unwrap();
+
+    // The same computer, the passphrase changed since: restoring keeps the current passphrase.
+    t.app
+        .change_passphrase(&t.ctx, PASSPHRASE, "a newer passphrase")
+        .unwrap();
+    t.app
+        .stage_restore(&t.ctx, out.path(), &made.name, &mut |_, _| true)
+        .unwrap();
+    let t = restart_with(t, "a newer passphrase");
+    assert_eq!(counts(&t)["employees"], 3);
+
+    // A new computer: plain, just set up. Without the backup's passphrase it is refused; with a
+    // wrong one too; with the one it was made under it restores and asks for it at the start.
+    let fresh = crate::support::app();
+    let e = fresh
+        .app
+        .stage_restore(&fresh.ctx, out.path(), &made.name, &mut |_, _| true)
+        .unwrap_err();
+    assert_eq!(e.params["reason"], "backup_other_key");
+    let e = fresh
+        .app
+        .stage_restore_unlocking(
+            &fresh.ctx,
+            out.path(),
+            &made.name,
+            Some(Secret::Passphrase("not it at all")),
+            &mut |_, _| true,
+        )
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::WrongPassphrase);
+    fresh
+        .app
+        .stage_restore_unlocking(
+            &fresh.ctx,
+            out.path(),
+            &made.name,
+            Some(Secret::Passphrase(PASSPHRASE)),
+            &mut |_, _| true,
+        )
+        .unwrap();
+    let TestApp { _dir, app, ctx } = fresh;
+    drop(app);
+    Backoffice::finish_pending(_dir.path()).unwrap();
+    assert_eq!(
+        Backoffice::open(_dir.path(), stepping_clock())
+            .err()
+            .unwrap()
+            .code,
+        ErrorCode::DbLocked
+    );
+    let fresh = restart_with(
+        TestApp {
+            _dir,
+            app: crate::support::app().app,
+            ctx,
+        },
+        PASSPHRASE,
+    );
+    assert_eq!(counts(&fresh)["employees"], 3);
+    verify_ok(&fresh);
+    let doc = fresh
+        .app
+        .attachments(&fresh.ctx, "employees", 1)
+        .unwrap()
+        .remove(0);
+    assert!(fresh
+        .app
+        .blobs()
+        .read(&doc.sha256)
+        .unwrap()
+        .ends_with(DOC_MARK));
+}

@@ -84,11 +84,25 @@ pub async fn start_prove_backup(state: State<'_, AppState>, name: String) -> Res
 
 /// Starts the restore of the set `name`: checked, the current data backed up, the set staged.
 /// The UI then calls `restart_app`, and the restore goes in before the database opens.
+/// A set encrypted with another key (a new computer) comes with its passphrase.
 #[tauri::command]
-pub async fn start_restore(state: State<'_, AppState>, name: String) -> Result<i64, Error> {
+pub async fn start_restore(
+    state: State<'_, AppState>,
+    name: String,
+    passphrase: Option<String>,
+) -> Result<i64, Error> {
     let (ctx, core, folder) = job_parts(&state).await?;
     Ok(state.jobs.start(&ctx.clone(), move |progress| {
-        let manifest = core.stage_restore(&ctx, &folder, &name, progress)?;
+        use backoffice_core::crypt::{unlock::Secret, RecoveryKey};
+        // One field takes either: a recovery key is recognised by its shape.
+        let secret = passphrase.as_deref().filter(|p| !p.is_empty()).map(|p| {
+            if RecoveryKey::parse(p).is_ok() {
+                Secret::RecoveryKey(p)
+            } else {
+                Secret::Passphrase(p)
+            }
+        });
+        let manifest = core.stage_restore_unlocking(&ctx, &folder, &name, secret, progress)?;
         Ok(serde_json::json!({ "made_at": manifest.made_at }))
     }))
 }

@@ -20,7 +20,9 @@ export const backupsApi = {
   /** Each starts a job: poll it with `jobsApi`. */
   backUp: () => call<number>("start_backup"),
   prove: (name: string) => call<number>("start_prove_backup", { name }),
-  restore: (name: string) => call<number>("start_restore", { name }),
+  /** `passphrase`: for a set encrypted with another key, its passphrase or recovery key. */
+  restore: (name: string, passphrase?: string) =>
+    call<number>("start_restore", { name, passphrase: passphrase ?? null }),
   /** Starts the app again, which applies a staged restore before anything opens. */
   restart: () => call<void>("restart_app"),
 };

@@ -7,4 +7,9 @@ export type BackupSet = { name: string, made_at: string, made_by: string, app_ve
 /**
  * The stored documents it names, shared with the other sets.
  */
-files_size: number, history_count: number, };
+files_size: number, history_count: number, 
+/**
+ * Encrypted (it holds the key file), and whether with another key than this data's: then
+ * restoring it needs the passphrase it was made under, or its recovery key.
+ */
+encrypted: boolean, other_key: boolean, };

@@ -80,7 +80,8 @@ pub fn check_set(
     Ok(manifest)
 }
 
-fn read_manifest(dir: &Path) -> crate::Result<Manifest> {
+/// The manifest of the set in `dir`, if it is a finished Backoffice backup.
+pub fn read_manifest(dir: &Path) -> crate::Result<Manifest> {
     let bytes = match std::fs::read(dir.join(MANIFEST_FILE)) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

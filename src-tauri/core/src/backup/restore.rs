@@ -50,8 +50,14 @@ pub fn stage(
                 "the database changed while it was being copied back",
             ));
         }
-        if manifest.key_id.is_some() {
-            let from = folder.join(SETS_DIR).join(name).join(KEY_FILE);
+        if let Some(id) = &manifest.key_id {
+            // The same key as the data here: the live key file goes with it, so the passphrase
+            // stays the current one (the set's may wrap the key under an older passphrase).
+            let live = crate::crypt::KeyFile::load(data_dir).ok().flatten();
+            let from = match live {
+                Some(k) if &k.key_id == id => data_dir.join(KEY_FILE),
+                _ => folder.join(SETS_DIR).join(name).join(KEY_FILE),
+            };
             let to = pending.join(KEY_FILE);
             std::fs::copy(&from, &to).map_err(|e| io_error(&to, e))?;
         }

@@ -69,10 +69,15 @@ pub struct BackupSet {
     /// The stored documents it names, shared with the other sets.
     pub files_size: u64,
     pub history_count: i64,
+    /// Encrypted (it holds the key file), and whether with another key than this data's: then
+    /// restoring it needs the passphrase it was made under, or its recovery key.
+    pub encrypted: bool,
+    pub other_key: bool,
 }
 
 impl BackupSet {
-    pub fn of(name: &str, m: &Manifest) -> Self {
+    /// `key_id`: the data key in use here, if the data is encrypted.
+    pub fn of(name: &str, m: &Manifest, key_id: Option<&str>) -> Self {
         let count = |t: &str| m.counts.get(t).copied().unwrap_or(0);
         BackupSet {
             name: name.to_owned(),
@@ -86,6 +91,8 @@ impl BackupSet {
             db_size: m.db_size,
             files_size: m.files_size(),
             history_count: m.history_count,
+            encrypted: m.key_id.is_some(),
+            other_key: m.key_id.is_some() && m.key_id.as_deref() != key_id,
         }
     }
 }

@@ -217,10 +217,11 @@ impl Backoffice {
         let Some(folder) = BackupSettings::load(&self.data_dir).folder else {
             return Ok(Vec::new());
         };
+        let key_id = self.store.key().map(crate::crypt::DataKey::id);
         Ok(list_sets(Path::new(&folder))?
             .sets
             .iter()
-            .map(|(n, m)| BackupSet::of(n, m))
+            .map(|(n, m)| BackupSet::of(n, m, key_id.as_deref()))
             .collect())
     }
 
@@ -272,10 +273,23 @@ impl Backoffice {
         name: &str,
         progress: &mut dyn FnMut(u64, u64) -> bool,
     ) -> crate::Result<Manifest> {
+        self.stage_restore_unlocking(ctx, folder, name, None, progress)
+    }
+
+    /// [`Self::stage_restore`] for a set encrypted with another key than this data's (a new
+    /// computer, or data encrypted again since): `secret` is the passphrase it was made under, or
+    /// its recovery key, which opens the set's own key file.
+    pub fn stage_restore_unlocking(
+        &self,
+        ctx: &Ctx,
+        folder: &Path,
+        name: &str,
+        secret: Option<crate::crypt::unlock::Secret>,
+        progress: &mut dyn FnMut(u64, u64) -> bool,
+    ) -> crate::Result<Manifest> {
         self.require(ctx, Area::Settings, Action::Write)?;
-        let manifest = check_set(folder, name, self.store.key(), &mut |d, t| {
-            progress(d / 4, t)
-        })?;
+        let key = self.key_for_set(folder, name, secret)?;
+        let manifest = check_set(folder, name, key.as_ref(), &mut |d, t| progress(d / 4, t))?;
         self.refuse_other_organisation(&manifest)?;
         self.back_up_keeping(ctx, folder, None, &mut |d, t| {
             progress(t / 4 + d / 4, t.max(1))
@@ -285,7 +299,7 @@ impl Backoffice {
             name,
             &self.data_dir,
             DB_FILE_NAME,
-            self.store.key(),
+            key.as_ref(),
             &mut |d, t| progress(t / 2 + d / 2, t.max(1)),
         )?;
         let payload = json!({
@@ -297,6 +311,41 @@ impl Backoffice {
         self.store
             .write(&ctx.actor, |w| w.event(BACKUPS, ctx.user_id, &payload))?;
         Ok(manifest)
+    }
+
+    /// The key that opens the set: none for a plain set, this data's key for a set made with it,
+    /// else the one the set's key file gives for `secret` (refused without one).
+    fn key_for_set(
+        &self,
+        folder: &Path,
+        name: &str,
+        secret: Option<crate::crypt::unlock::Secret>,
+    ) -> crate::Result<Option<crate::crypt::DataKey>> {
+        use crate::crypt::unlock::Secret;
+        use crate::crypt::{KeyFile, RecoveryKey};
+        let dir = folder.join(SETS_DIR).join(name);
+        let manifest = crate::backup::check::read_manifest(&dir)?;
+        let Some(id) = manifest.key_id else {
+            return Ok(None);
+        };
+        let live = self.store.key();
+        if live.map(crate::crypt::DataKey::id).as_ref() == Some(&id) {
+            return Ok(live.cloned());
+        }
+        let needs = || {
+            crate::Error::new(
+                crate::ErrorCode::BadFile,
+                "this backup is encrypted with another key: its passphrase or recovery key is needed",
+            )
+            .with("reason", "backup_other_key")
+        };
+        let secret = secret.ok_or_else(needs)?;
+        let key_file = KeyFile::load(&dir)?.ok_or_else(needs)?;
+        let key = match secret {
+            Secret::Passphrase(p) => key_file.unlock(p),
+            Secret::RecoveryKey(r) => key_file.unlock_with_recovery_key(&RecoveryKey::parse(r)?),
+        }?;
+        Ok(Some(key))
     }
 
     /// Refuses the backup of another organisation over this one's data. A database that holds

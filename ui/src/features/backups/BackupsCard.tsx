@@ -7,6 +7,7 @@ import {
   Group,
   Modal,
   NumberInput,
+  PasswordInput,
   Progress,
   Stack,
   Table,
@@ -32,7 +33,12 @@ import { errorMessage } from "../../lib/errors";
 import { notifyError } from "../../lib/useServerForm";
 import "./i18n";
 
-type Running = { id: number; kind: "backup" | "prove" | "restore"; set?: string };
+type Running = {
+  id: number;
+  kind: "backup" | "prove" | "restore";
+  set?: string;
+  passphrase?: string;
+};
 
 function megabytes(bytes: number, lang: string): string {
   return formatNumber(Math.max(0.1, Math.round(bytes / 100_000) / 10), lang);
@@ -200,6 +206,7 @@ export function BackupsCard() {
   });
   const [running, setRunning] = useState<Running | null>(null);
   const [confirm, setConfirm] = useState<BackupSet | null>(null);
+  const [setPassphrase, setSetPassphrase] = useState("");
   const choose = useMutation({
     mutationFn: () => backupsApi.chooseFolder(t("backups.chooseTitle")),
     onSuccess: (s) => {
@@ -215,8 +222,8 @@ export function BackupsCard() {
           ? await backupsApi.backUp()
           : r.kind === "prove"
             ? await backupsApi.prove(r.set ?? "")
-            : await backupsApi.restore(r.set ?? "");
-      return { ...r, id };
+            : await backupsApi.restore(r.set ?? "", r.passphrase);
+      return { ...r, passphrase: undefined, id };
     },
     onSuccess: setRunning,
     onError: (e) => notifyError(e, t),
@@ -332,14 +339,25 @@ export function BackupsCard() {
                 date: formatDateTime(confirm.made_at, i18n.language),
               })}
             </Text>
+            {confirm.other_key ? (
+              <PasswordInput
+                label={t("backups.confirm.passphrase")}
+                description={t("backups.confirm.passphraseHelp")}
+                value={setPassphrase}
+                onChange={(e) => setSetPassphrase(e.currentTarget.value)}
+                data-testid="backup-restore-passphrase"
+              />
+            ) : null}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setConfirm(null)}>
                 {t("common.cancel")}
               </Button>
               <Button
                 color="orange"
+                disabled={confirm.other_key && setPassphrase === ""}
                 onClick={() => {
-                  start.mutate({ kind: "restore", set: confirm.name });
+                  start.mutate({ kind: "restore", set: confirm.name, passphrase: setPassphrase });
+                  setSetPassphrase("");
                   setConfirm(null);
                 }}
                 data-testid="backup-restore-confirm"

@@ -41,6 +41,9 @@ const en = {
       title: "Restore this backup?",
       text: "Everything will go back to how it was on {{date}}. The data as it is now is backed up first, then the app starts again with the restored data.",
       go: "Back up now and restore",
+      passphrase: "This backup's passphrase",
+      passphraseHelp:
+        "It is encrypted with another key than this data: type the passphrase it was made under, or its recovery key.",
     },
     badFile: {
       backup_unfinished: "This backup was never finished: it cannot be used.",
@@ -55,6 +58,8 @@ const en = {
       backup_history: "The backed-up history does not verify: it cannot be trusted.",
       backup_other_organisation:
         "This backup belongs to another organisation ({{organisation}}): it is not restored over this one's data.",
+      backup_other_key:
+        "This backup is encrypted with another key: type its passphrase or recovery key to restore it.",
     },
   },
 };
@@ -98,6 +103,9 @@ const it: Shape<typeof en> = {
       title: "Ripristinare questo backup?",
       text: "Tutto tornerà com'era il {{date}}. Prima si fa un backup dei dati come sono ora, poi l'app riparte con i dati ripristinati.",
       go: "Esegui backup e ripristina",
+      passphrase: "Passphrase di questo backup",
+      passphraseHelp:
+        "È cifrato con una chiave diversa da quella di questi dati: scrivi la passphrase con cui è stato fatto, oppure la sua chiave di recupero.",
     },
     badFile: {
       backup_unfinished: "Questo backup non è mai stato completato: non si può usare.",
@@ -111,6 +119,8 @@ const it: Shape<typeof en> = {
       backup_history: "Lo storico salvato non supera la verifica: non è affidabile.",
       backup_other_organisation:
         "Questo backup è di un'altra organizzazione ({{organisation}}): non si ripristina sui dati di questa.",
+      backup_other_key:
+        "Questo backup è cifrato con un'altra chiave: scrivi la sua passphrase o la sua chiave di recupero per ripristinarlo.",
     },
   },
 };
