@@ -2,22 +2,10 @@ import { Alert, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { IconAlertCircle, IconLock } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { toApiError } from "../../api/invoke";
 import { securityApi } from "../../api/security";
-import { errorMessage, fieldMessage } from "../../lib/errors";
 import { AuthFrame } from "../auth/AuthFrame";
 import "./i18n";
-
-/** What a refused unlock says: the wait when one runs, else which secret did not fit. */
-function unlockError(e: unknown, recovery: boolean, t: ReturnType<typeof useTranslation>["t"]) {
-  const err = toApiError(e);
-  if (err.code === "wrong_passphrase") {
-    if (err.params.seconds) return t("security.unlock.wait", { seconds: err.params.seconds });
-    return recovery ? t("security.unlock.wrongRecovery") : t("security.unlock.wrong");
-  }
-  if (err.code === "validation" && err.fields[0]) return fieldMessage(err.fields[0], t, "security");
-  return errorMessage(err, t);
-}
+import { unlockError } from "./unlockError";
 
 /**
  * Shown at start when the data is encrypted: the passphrase (or the recovery key) opens it,
