@@ -73,7 +73,7 @@ pub fn make(
     std::fs::rename(&partial, &done).map_err(|e| io_error(&done, e))?;
     super::sync_dir(&sets);
     let removed = match retention {
-        Some(r) => rotate(folder, r, local_date, &name)?,
+        Some(r) => rotate(folder, r, local_date)?,
         None => Vec::new(),
     };
     Ok(Made {
@@ -245,13 +245,12 @@ fn pending_files(root: &Path, backup_files: &Path) -> crate::Result<Vec<(String,
         .collect())
 }
 
-/// Removes the sets the retention rule does not keep, unfinished sets left by an earlier run
-/// (named before `made`, the set just made), and documents no kept set names. Returns the removed sets' names.
+/// Removes the sets the retention rule does not keep, unfinished sets left by an earlier run,
+/// and documents no kept set names. Returns the removed sets' names.
 fn rotate(
     folder: &Path,
     retention: Retention,
     local_date: &dyn Fn(DateTime<Utc>) -> NaiveDate,
-    made: &str,
 ) -> crate::Result<Vec<String>> {
     let listed = list_sets(folder)?;
     let dates: Vec<NaiveDate> = listed
@@ -275,7 +274,7 @@ fn rotate(
             removed.push(name.clone());
         }
     }
-    for dir in listed.unfinished.iter().filter(|d| d.as_str() < made) {
+    for dir in listed.unfinished {
         let _ = std::fs::remove_dir_all(folder.join(SETS_DIR).join(dir));
     }
     // Sets that could not be read keep every document: they may still need them.
@@ -344,7 +343,8 @@ mod tests {
         .unwrap_err();
         assert_eq!(e.code, ErrorCode::Cancelled);
         assert!(!killed.exists());
-        // One named after the running backup may still be under way elsewhere.
+        // One named after the running backup is left to the retention pass of a backup that
+        // succeeds (a backup without one, before a restore, keeps it).
         assert!(later.exists());
         let made = make(
             &src,

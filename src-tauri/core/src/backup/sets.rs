@@ -59,9 +59,10 @@ pub fn list_sets(folder: &Path) -> crate::Result<Listed> {
 }
 
 /// Removes the unfinished sets of `folder` whose names sort before `before` (a set's name is its
-/// start time): what a killed or unplugged backup left. A later-named one may be another
-/// computer's backup still under way in a shared folder, so it stays. Best effort: a leftover that
-/// cannot be removed is never listed anyway.
+/// start time): what a killed or unplugged backup left. One named later can only come from a
+/// clock that reads differently (another computer sharing the folder, its backup perhaps still
+/// under way), so it is left to the retention pass after a backup succeeds. Best effort: a
+/// leftover that cannot be removed is never listed anyway.
 pub fn clear_unfinished_before(folder: &Path, before: &str) {
     let Ok(entries) = std::fs::read_dir(folder.join(SETS_DIR)) else {
         return;
