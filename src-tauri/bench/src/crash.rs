@@ -17,12 +17,34 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn ctx() -> Ctx {
+pub(crate) fn ctx() -> Ctx {
     Ctx::new(1, "crash-writer", vec![Role::Admin])
 }
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+}
+
+/// A new employee as the crash writers hire them.
+pub(crate) fn employee_input(p: crate::people::Person) -> EmployeeInput {
+    EmployeeInput {
+        first_name: p.first_name,
+        last_name: p.last_name,
+        tax_code: p.tax_code,
+        birth_date: Some(p.birth_date),
+        sex: Some(p.sex),
+        email: Some(p.email),
+        phone: Some(p.phone),
+        address: Some(p.address),
+        iban: Some(p.iban),
+        hire_date: Some(d(2024, 1, 8)),
+        ..EmployeeInput::default()
+    }
+}
+
+/// Someone born between 1960 and 2004.
+pub(crate) fn next_person(people: &mut People) -> crate::people::Person {
+    people.next(d(1960, 1, 1), d(2004, 12, 31))
 }
 
 /// Writes until killed. Each transaction is one of: a new employee (through the service), a
@@ -66,34 +88,21 @@ pub fn writer(data_dir: &Path, seed: u64) -> backoffice_core::Result<()> {
         let _ = o.flush();
     };
     say(&["READY".to_owned()]);
-    let input = |p: crate::people::Person| EmployeeInput {
-        first_name: p.first_name,
-        last_name: p.last_name,
-        tax_code: p.tax_code,
-        birth_date: Some(p.birth_date),
-        sex: Some(p.sex),
-        email: Some(p.email),
-        phone: Some(p.phone),
-        address: Some(p.address),
-        iban: Some(p.iban),
-        hire_date: Some(d(2024, 1, 8)),
-        ..EmployeeInput::default()
-    };
     loop {
         // `B`: a write starts; if the run's output ends here, the kill landed during a write (or
         // between its commit and the line saying so).
         say(&["B".to_owned()]);
         match rng.below(10) {
             0..=4 => {
-                let p = people.next(d(1960, 1, 1), d(2004, 12, 31));
-                let e = app.create_employee(&ctx, &input(p))?.employee;
+                let p = next_person(&mut people);
+                let e = app.create_employee(&ctx, &employee_input(p))?.employee;
                 ids.push(e.id);
                 say(&[format!("E {}", e.id)]);
             }
             5..=7 => {
                 let n = 1 + rng.below(20) as usize;
                 let batch: Vec<EmployeeInput> = (0..n)
-                    .map(|_| input(people.next(d(1960, 1, 1), d(2004, 12, 31))))
+                    .map(|_| employee_input(next_person(&mut people)))
                     .collect();
                 let written = app.store().write("crash-writer", |w| {
                     let mut lines = Vec::new();
@@ -151,7 +160,8 @@ pub struct Committed {
 }
 
 impl Committed {
-    fn take(&mut self, line: &str) {
+    /// Takes one line a writer printed; lines that report no write are ignored.
+    pub fn take(&mut self, line: &str) {
         let mut it = line.split_whitespace();
         let (Some(kind), Some(id)) = (it.next(), it.next().and_then(|s| s.parse().ok())) else {
             return;

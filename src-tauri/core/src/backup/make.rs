@@ -7,7 +7,7 @@
 
 use super::manifest::{Manifest, ManifestFile, DB_FILE, KIND, MANIFEST_FILE};
 use super::rotation::{keep, Retention};
-use super::sets::{list_sets, SETS_DIR};
+use super::sets::{clear_unfinished_before, list_sets, PARTIAL, SETS_DIR};
 use super::{copy_hashed, files_dir, hash_file, io_error, Progress};
 use crate::crypt::{sqlcipher, DataKey, KEY_FILE};
 use crate::error::{Error, ErrorCode};
@@ -62,7 +62,10 @@ pub fn make(
     let name = set_name(now);
     let sets = folder.join(SETS_DIR);
     std::fs::create_dir_all(&sets).map_err(|e| io_error(&sets, e))?;
-    let partial = sets.join(format!("{name}.partial"));
+    // A backup killed half way left its partial set behind; it goes now rather than after this
+    // one succeeds, so a drive that keeps failing does not fill up with them.
+    clear_unfinished_before(folder, &name);
+    let partial = sets.join(format!("{name}{PARTIAL}"));
     let made = build(src, folder, &partial, made_by, now, progress);
     let made = match made {
         Ok(m) => m,
@@ -294,8 +297,12 @@ fn rotate(
         if kept.contains(&i) {
             names.extend(manifest.files.iter().map(|f| f.sha256.clone()));
         } else {
+            // Renamed out of the list first: a kill half way through the removal must not leave
+            // a listed set with its manifest but without its database.
             let dir = folder.join(SETS_DIR).join(name);
-            std::fs::remove_dir_all(&dir).map_err(|e| io_error(&dir, e))?;
+            let going = folder.join(SETS_DIR).join(format!("{name}{PARTIAL}"));
+            std::fs::rename(&dir, &going).map_err(|e| io_error(&dir, e))?;
+            std::fs::remove_dir_all(&going).map_err(|e| io_error(&going, e))?;
             removed.push(name.clone());
         }
     }
@@ -330,4 +337,132 @@ fn remove_unnamed_files(root: &Path, names: &BTreeSet<String>) {
 /// Where a set lives.
 pub fn set_dir(folder: &Path, name: &str) -> PathBuf {
     folder.join(SETS_DIR).join(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{system_clock, Store};
+
+    #[test]
+    fn a_partial_set_left_by_an_earlier_backup_goes_when_the_next_one_starts() {
+        let data = tempfile::tempdir().unwrap();
+        let folder = tempfile::tempdir().unwrap();
+        let db = data.path().join("live.db");
+        drop(Store::open(&db, system_clock()).unwrap());
+        let sets = folder.path().join(SETS_DIR);
+        let killed = sets.join("20260301T080000.000Z.partial");
+        let later = sets.join("20260301T120000.000Z.partial");
+        for dir in [&killed, &later] {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(dir.join(DB_FILE), b"SQLite format 3\0 cut short").unwrap();
+        }
+        let now = "2026-03-01T10:00:00Z".parse().unwrap();
+        let src = Source {
+            db: &db,
+            files: &data.path().join("files"),
+            key: None,
+            key_file: None,
+        };
+        // Cancelled at once: the leftover is gone all the same, without a retention pass.
+        let e = make(
+            &src,
+            folder.path(),
+            "t",
+            now,
+            None,
+            &|t| t.date_naive(),
+            &mut |_, _| false,
+        )
+        .unwrap_err();
+        assert_eq!(e.code, ErrorCode::Cancelled);
+        assert!(!killed.exists());
+        // One named after the running backup is left to the retention pass of a backup that
+        // succeeds (a backup without one, before a restore, keeps it).
+        assert!(later.exists());
+        let made = make(
+            &src,
+            folder.path(),
+            "t",
+            now,
+            None,
+            &|t| t.date_naive(),
+            &mut |_, _| true,
+        )
+        .unwrap();
+        let listed = list_sets(folder.path()).unwrap();
+        assert_eq!(listed.sets.len(), 1);
+        assert_eq!(listed.sets[0].0, made.name);
+        assert!(later.exists());
+    }
+
+    #[test]
+    fn a_set_the_retention_removes_leaves_the_list_before_its_files_go() {
+        let data = tempfile::tempdir().unwrap();
+        let folder = tempfile::tempdir().unwrap();
+        let db = data.path().join("live.db");
+        drop(Store::open(&db, system_clock()).unwrap());
+        let src = Source {
+            db: &db,
+            files: &data.path().join("files"),
+            key: None,
+            key_file: None,
+        };
+        let keep_one = Retention {
+            daily: 1,
+            weekly: 1,
+            monthly: 1,
+        };
+        let at = |h: u32| {
+            format!("2026-03-01T{h:02}:00:00Z")
+                .parse::<DateTime<Utc>>()
+                .unwrap()
+        };
+        let first = make(
+            &src,
+            folder.path(),
+            "t",
+            at(8),
+            None,
+            &|t| t.date_naive(),
+            &mut |_, _| true,
+        )
+        .unwrap();
+        // The removal of the first set stops half way: its database gone, its manifest not yet.
+        let dir = folder.path().join(SETS_DIR).join(&first.name);
+        let going = folder
+            .path()
+            .join(SETS_DIR)
+            .join(format!("{}{PARTIAL}", first.name));
+        std::fs::rename(&dir, &going).unwrap();
+        std::fs::remove_file(going.join(DB_FILE)).unwrap();
+        assert!(list_sets(folder.path()).unwrap().sets.is_empty());
+        let second = make(
+            &src,
+            folder.path(),
+            "t",
+            at(9),
+            Some(keep_one),
+            &|t| t.date_naive(),
+            &mut |_, _| true,
+        )
+        .unwrap();
+        assert!(!going.exists());
+        let third = make(
+            &src,
+            folder.path(),
+            "t",
+            at(10),
+            Some(keep_one),
+            &|t| t.date_naive(),
+            &mut |_, _| true,
+        )
+        .unwrap();
+        assert_eq!(third.removed, vec![second.name]);
+        let names: Vec<_> = std::fs::read_dir(folder.path().join(SETS_DIR))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, vec![third.name]);
+    }
 }

@@ -19,6 +19,10 @@ pub const PENDING_DIR: &str = "restore-pending";
 pub const READY_FILE: &str = "READY";
 pub const PREVIOUS_DIR: &str = "before-restore";
 const UNCONFIRMED: &str = "UNCONFIRMED";
+/// In the pending folder: the name of the previous-data folder this swap moves the live data
+/// to, chosen once, so a start killed half way through the moves and the start that finishes
+/// them put the database and its WAL in the same folder.
+const PREVIOUS_NAME_FILE: &str = "PREVIOUS";
 
 /// The live database's file and its companions, in the order they move.
 const LIVE: [&str; 3] = ["", "-wal", "-shm"];
@@ -132,9 +136,10 @@ pub fn apply_pending(data_dir: &Path, db_file_name: &str) -> crate::Result<Optio
 /// `previous_root`, a copy of the key file beside it, then the database staged in `pending`
 /// into its place; returns the folder the old data went to. Renames on one disk: the staged
 /// database's rename is the moment of change, so a crash before it leaves the old data and one
-/// after it the new. A start that stopped after that rename finds the staged database gone:
-/// only [`settle_key_file`] and the clean-up are left, and the newest previous folder is the one
-/// it made.
+/// after it the new. The folder's name is chosen once and kept in `pending`, so a start killed
+/// between moving the database and its WAL, and the start that finishes, use the same folder. A
+/// start that stopped after the staged database's rename finds it gone: only
+/// [`settle_key_file`] and the clean-up are left.
 pub(crate) fn swap_in(
     data_dir: &Path,
     pending: &Path,
@@ -142,10 +147,25 @@ pub(crate) fn swap_in(
     db_file_name: &str,
 ) -> crate::Result<PathBuf> {
     let staged_db = pending.join(db_file_name);
+    let chosen = std::fs::read_to_string(pending.join(PREVIOUS_NAME_FILE))
+        .ok()
+        .filter(|n| !n.is_empty() && !n.contains(['/', '\\', '.']))
+        .map(|n| previous_root.join(n));
     if !staged_db.exists() {
-        return Ok(newest(previous_root).unwrap_or_else(|| previous_root.to_owned()));
+        return Ok(chosen
+            .or_else(|| newest(previous_root))
+            .unwrap_or_else(|| previous_root.to_owned()));
     }
-    let previous = previous_root.join(Utc::now().format("%Y%m%dT%H%M%S%.3fZ").to_string());
+    let previous = match chosen {
+        Some(p) => p,
+        None => {
+            let name = unused_name(previous_root);
+            crate::files::write_atomically(&pending.join(PREVIOUS_NAME_FILE), |w| {
+                std::io::Write::write_all(w, name.as_bytes()).map_err(|e| io_error(pending, e))
+            })?;
+            previous_root.join(name)
+        }
+    };
     std::fs::create_dir_all(&previous).map_err(|e| io_error(&previous, e))?;
     for suffix in LIVE {
         let live = data_dir.join(format!("{db_file_name}{suffix}"));
@@ -263,10 +283,91 @@ fn merge_files(staged: &Path, live: &Path) -> crate::Result<()> {
     Ok(())
 }
 
+/// A `before-restore` folder name for now that no earlier restore took (two in one second).
+fn unused_name(root: &Path) -> String {
+    let base = Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
+    (1..)
+        .map(|n| match n {
+            1 => base.clone(),
+            n => format!("{base}-{n}"),
+        })
+        .find(|n| !root.join(n).exists())
+        .unwrap_or(base)
+}
+
 fn newest(dir: &Path) -> Option<PathBuf> {
     std::fs::read_dir(dir)
         .ok()?
         .flatten()
         .map(|e| e.path())
         .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backup::manifest::KIND;
+
+    fn manifest() -> Manifest {
+        Manifest {
+            kind: KIND.into(),
+            app_version: "0".into(),
+            schema_version: 1,
+            made_at: Utc::now(),
+            made_by: "t".into(),
+            organisation: "O".into(),
+            vat_number: None,
+            db_sha256: String::new(),
+            db_size: 0,
+            counts: Default::default(),
+            files: Vec::new(),
+            history_count: 0,
+            history_head: None,
+            history_verified: true,
+            damaged: Vec::new(),
+            key_id: None,
+        }
+    }
+
+    #[test]
+    fn a_start_killed_between_moving_the_database_and_its_wal_finishes_in_the_same_folder() {
+        let data = tempfile::tempdir().unwrap();
+        let d = data.path();
+        let pending = d.join(PENDING_DIR);
+        std::fs::create_dir_all(&pending).unwrap();
+        std::fs::write(pending.join("x.db"), b"restored").unwrap();
+        std::fs::write(d.join("x.db"), b"old").unwrap();
+        std::fs::write(d.join("x.db-wal"), b"old commits").unwrap();
+        std::fs::write(
+            pending.join(READY_FILE),
+            serde_json::to_vec(&manifest()).unwrap(),
+        )
+        .unwrap();
+        // What the killed start did: chose its folder and moved the database, not yet the WAL.
+        let chosen = d.join(PREVIOUS_DIR).join("20260301T100000Z");
+        std::fs::create_dir_all(&chosen).unwrap();
+        std::fs::write(pending.join(PREVIOUS_NAME_FILE), "20260301T100000Z").unwrap();
+        std::fs::rename(d.join("x.db"), chosen.join("x.db")).unwrap();
+
+        let applied = apply_pending(d, "x.db").unwrap().unwrap();
+        assert_eq!(applied.previous, chosen);
+        assert_eq!(std::fs::read(chosen.join("x.db")).unwrap(), b"old");
+        assert_eq!(
+            std::fs::read(chosen.join("x.db-wal")).unwrap(),
+            b"old commits"
+        );
+        assert_eq!(std::fs::read(d.join("x.db")).unwrap(), b"restored");
+        assert!(!d.join("x.db-wal").exists());
+        assert!(!pending.exists());
+        assert_eq!(std::fs::read_dir(d.join(PREVIOUS_DIR)).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_second_restore_in_the_same_second_keeps_the_first_ones_data() {
+        let root = tempfile::tempdir().unwrap();
+        let first = unused_name(root.path());
+        std::fs::create_dir_all(root.path().join(&first)).unwrap();
+        let second = unused_name(root.path());
+        assert_ne!(first, second);
+    }
 }

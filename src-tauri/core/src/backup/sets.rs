@@ -9,6 +9,9 @@ use ts_rs::TS;
 
 pub const SETS_DIR: &str = "sets";
 
+/// The suffix of a set being built (or being removed): never listed, never restored.
+pub const PARTIAL: &str = ".partial";
+
 /// What a backup folder holds.
 #[derive(Debug, Default)]
 pub struct Listed {
@@ -34,7 +37,7 @@ pub fn list_sets(folder: &Path) -> crate::Result<Listed> {
         if !entry.path().is_dir() {
             continue;
         }
-        if name.ends_with(".partial") {
+        if name.ends_with(PARTIAL) {
             out.unfinished.push(name);
             continue;
         }
@@ -53,6 +56,23 @@ pub fn list_sets(folder: &Path) -> crate::Result<Listed> {
     out.sets
         .sort_by(|a, b| b.1.made_at.cmp(&a.1.made_at).then(b.0.cmp(&a.0)));
     Ok(out)
+}
+
+/// Removes the unfinished sets of `folder` whose names sort before `before` (a set's name is its
+/// start time): what a killed or unplugged backup left. One named later can only come from a
+/// clock that reads differently (another computer sharing the folder, its backup perhaps still
+/// under way), so it is left to the retention pass after a backup succeeds. Best effort: a
+/// leftover that cannot be removed is never listed anyway.
+pub fn clear_unfinished_before(folder: &Path, before: &str) {
+    let Ok(entries) = std::fs::read_dir(folder.join(SETS_DIR)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(PARTIAL) && name.as_str() < before && entry.path().is_dir() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// One set as the restore screen lists it.
