@@ -212,9 +212,19 @@ impl App {
         self.check(css, self.webdriver().property(&el, name))
     }
 
-    /// How many elements match `css` right now (displayed or not); does not wait.
+    /// How many elements match `css` right now (displayed or not); does not wait. Counted in
+    /// the page: WebKitWebDriver's find-all builds a handle per element and fails with "stale
+    /// element" when the list re-renders between the query and the handles.
     pub fn count(&self, css: &str) -> usize {
-        self.check(css, self.webdriver().find_all(css)).len()
+        let n = self.check(
+            css,
+            self.webdriver().execute(
+                "return document.querySelectorAll(arguments[0]).length;",
+                vec![json!(css)],
+            ),
+        );
+        n.as_u64()
+            .unwrap_or_else(|| panic!("[{}] count of `{css}`: {n}", self.name)) as usize
     }
 
     /// Runs `script` in the page (`return` gives the result; `arguments[i]` are the args).
