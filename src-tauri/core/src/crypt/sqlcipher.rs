@@ -13,6 +13,11 @@ use zeroize::Zeroizing;
 
 /// SQLCipher's page size for our files; must be the same at every open.
 pub const CIPHER_PAGE_SIZE: i64 = 16 * 1024;
+/// The page HMAC. SHA-256 rather than SQLCipher's default SHA-512: processors of the last years
+/// compute it in hardware (SHA extensions), about twice as fast here (OpenSSL: 1.56 GB/s against
+/// 0.73 GB/s on 16 KiB), and a 256-bit HMAC is no weaker as a page checksum. Fixed per file,
+/// like the page size.
+const HMAC: &str = "HMAC_SHA256";
 
 fn key_literal(key: &DataKey) -> Zeroizing<String> {
     Zeroizing::new(format!("\"x'{}'\"", hex::encode(key.database().as_slice())))
@@ -25,7 +30,8 @@ pub fn apply(c: &Connection, key: Option<&DataKey>) -> crate::Result<()> {
         return Ok(());
     };
     let sql = Zeroizing::new(format!(
-        "PRAGMA key = {}; PRAGMA cipher_page_size = {CIPHER_PAGE_SIZE};",
+        "PRAGMA key = {}; PRAGMA cipher_page_size = {CIPHER_PAGE_SIZE}; \
+         PRAGMA cipher_hmac_algorithm = {HMAC};",
         &*key_literal(key)
     ));
     c.execute_batch(&sql)?;
@@ -65,7 +71,8 @@ pub fn export(from: &Connection, target: &Path, key: Option<&DataKey>) -> crate:
     let result = (|| -> rusqlite::Result<()> {
         if key.is_some() {
             from.execute_batch(&format!(
-                "PRAGMA converted.cipher_page_size = {CIPHER_PAGE_SIZE};"
+                "PRAGMA converted.cipher_page_size = {CIPHER_PAGE_SIZE}; \
+                 PRAGMA converted.cipher_hmac_algorithm = {HMAC};"
             ))?;
         }
         from.execute_batch(&format!(
