@@ -46,8 +46,10 @@ step "cargo clippy" cargo clippy --workspace --all-targets -- -D warnings
 # e.g. bitflags/std), so the binary the e2e tests launch is compiled once, not once per feature set.
 step "cargo build" cargo build --workspace --all-targets
 # Each e2e test has its own drivers, ports and data directory, so two may run at once. Every test
-# binary runs even after one fails, so one run shows every failure.
+# binary runs even after one fails, so one run shows every failure. A throwaway keychain
+# (scripts/with-keychain.sh) serves the tests that remember the data key.
 step "cargo test (core, e2e under Xvfb)" \
+  bash scripts/with-keychain.sh \
   xvfb-run -a -s "-screen 0 1440x900x24" cargo test --workspace --no-fail-fast -- --test-threads=2
 
 print_timings

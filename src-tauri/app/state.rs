@@ -59,10 +59,7 @@ impl AppState {
         // that decides whether to ask for a passphrase is the one that goes with the database.
         let core = Backoffice::finish_pending(&data_dir).and_then(|()| {
             if backoffice_core::crypt::is_encrypted(&data_dir) {
-                Err(Error::new(
-                    ErrorCode::DbLocked,
-                    "the database is encrypted: its passphrase is needed",
-                ))
+                open_with_remembered_key(&data_dir)
             } else {
                 Backoffice::open(&data_dir, system_clock()).map(Arc::new)
             }
@@ -79,6 +76,28 @@ impl AppState {
             import_files: Mutex::default(),
             jobs: Jobs::default(),
         }
+    }
+}
+
+/// An encrypted folder opens at start only with a key this computer's keychain remembers for it;
+/// otherwise (or if that key does not open it) the unlock screen asks for the passphrase.
+fn open_with_remembered_key(data_dir: &std::path::Path) -> Result<Arc<Backoffice>, Error> {
+    use backoffice_core::crypt::{keychain, KeyFile};
+    let locked = || {
+        Error::new(
+            ErrorCode::DbLocked,
+            "the database is encrypted: its passphrase is needed",
+        )
+    };
+    let key_file = KeyFile::load(data_dir)?.ok_or_else(locked)?;
+    let key = keychain::recall(data_dir, &key_file).ok_or_else(locked)?;
+    match Backoffice::open_with_key(data_dir, system_clock(), Some(key)) {
+        Ok(core) => Ok(Arc::new(core)),
+        Err(e) if e.code == ErrorCode::WrongKey => {
+            let _ = keychain::forget(data_dir, &key_file.key_id);
+            Err(locked())
+        }
+        Err(e) => Err(e),
     }
 }
 

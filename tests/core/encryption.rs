@@ -505,3 +505,52 @@ fn a_new_computer_restores_an_encrypted_backup_with_the_passphrase_it_was_made_u
         .unwrap()
         .ends_with(DOC_MARK));
 }
+
+#[test]
+fn the_data_key_is_kept_in_the_system_keychain_recalled_and_forgotten() {
+    use backoffice_core::crypt::{keychain, KeyFile};
+    if std::env::var_os("BACKOFFICE_TEST_KEYCHAIN").is_none() {
+        // scripts/test.sh runs the tests inside a throwaway keychain (scripts/with-keychain.sh);
+        // a CI run without one would not test this at all.
+        assert!(std::env::var_os("CI").is_none(), "no test keychain in CI");
+        eprintln!("skipped: no test keychain (run through scripts/with-keychain.sh)");
+        return;
+    }
+    let (t, _files) = company();
+    encrypt(&t);
+    let t = restart_with(t, PASSPHRASE);
+    let dir = t._dir.path().to_owned();
+    let key_file = KeyFile::load(&dir).unwrap().unwrap();
+    assert!(keychain::recall(&dir, &key_file).is_none());
+    assert!(!t.app.encryption_status(&t.ctx).unwrap().remembered);
+
+    t.app.remember_key_here().unwrap();
+    assert!(t.app.encryption_status(&t.ctx).unwrap().remembered);
+    assert_eq!(
+        events(&t).last().map(String::as_str),
+        Some("key_remembered")
+    );
+    // The next start opens with the kept key, no passphrase.
+    let TestApp { _dir, app, ctx } = t;
+    drop(app);
+    let key = keychain::recall(&dir, &key_file).expect("the key is kept");
+    assert_eq!(key.id(), key_file.key_id);
+    let app = Backoffice::open_with_key(&dir, stepping_clock(), Some(key)).unwrap();
+    let t = TestApp { _dir, app, ctx };
+    assert_eq!(counts(&t)["employees"], 3);
+
+    // Another folder's key file finds nothing: entries are per folder and key.
+    let (o, _of) = company();
+    o.app
+        .encrypt(&o.ctx, "another long phrase", &mut |_, _| true)
+        .unwrap();
+    let o = restart_with(o, "another long phrase");
+    let other = KeyFile::load(o._dir.path()).unwrap().unwrap();
+    assert!(keychain::recall(o._dir.path(), &other).is_none());
+    assert!(keychain::recall(o._dir.path(), &key_file).is_none());
+
+    t.app.forget_key_here(&t.ctx).unwrap();
+    assert!(keychain::recall(&dir, &key_file).is_none());
+    assert!(!t.app.encryption_status(&t.ctx).unwrap().remembered);
+    assert_eq!(events(&t).last().map(String::as_str), Some("key_forgotten"));
+}

@@ -1,7 +1,9 @@
 //! Encryption in the real window: Settings → Encryption with a passphrase, the recovery key shown
 //! once, the start after it asking for the passphrase (a wrong one refused, the right one
 //! opening), the raw files then holding no readable trace of the organisation, and the recovery
-//! key opening the data at the next start; the screens in both languages.
+//! key opening the data at the next start, and a key remembered in the system's keychain
+//! (a throwaway one, scripts/with-keychain.sh) skipping the passphrase until it is forgotten;
+//! the screens in both languages.
 
 use crate::screens::{go, set_up, sign_in, switch_language, ADMIN, ADMIN_PASSWORD};
 use crate::support::{App, Launch, TIMEOUT};
@@ -119,7 +121,27 @@ fn encrypting_asks_for_the_passphrase_at_the_next_start_and_leaves_nothing_reada
     app.wait_for("[data-testid=unlock-form]", TIMEOUT);
     app.click("[data-testid=unlock-switch]");
     app.wait_for("input[name=recovery_key]", TIMEOUT);
+    unlock_remembering(&app, recovery.trim());
     app.screenshot("unlock-recovery-it");
-    unlock(&app, recovery.trim());
+    app.click("[data-testid=unlock-submit]");
     app.wait_for("[data-testid=sign-in-form]", Duration::from_secs(20));
+
+    // Remembered on this computer: the next start goes straight to sign-in, until forgotten.
+    let app = app.relaunch();
+    sign_in(&app, ADMIN, ADMIN_PASSWORD);
+    app.wait_for("[data-testid=home-organisation-name]", TIMEOUT);
+    go(&app, "settings");
+    app.wait_for("[data-testid=key-remembered]", TIMEOUT);
+    show_card(&app);
+    app.screenshot("settings-remembered-it");
+    app.click("[data-testid=forget-key]");
+    app.wait_gone("[data-testid=key-remembered]", TIMEOUT);
+    let app = app.relaunch();
+    app.wait_for("[data-testid=unlock-form]", TIMEOUT);
+}
+
+/// Types the secret and ticks "remember on this computer", without submitting.
+fn unlock_remembering(app: &App, secret: &str) {
+    app.type_text("input[name=recovery_key]", secret);
+    app.click("[data-testid=unlock-remember]");
 }

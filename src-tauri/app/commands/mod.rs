@@ -54,6 +54,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         security::start_encrypt,
         security::start_decrypt,
         security::change_passphrase,
+        security::forget_data_key,
         accounts::list_users,
         accounts::get_user,
         accounts::create_user,

@@ -13,13 +13,15 @@ use tauri::State;
 
 /// Opens the encrypted folder with the passphrase, or with the recovery key when one is given.
 /// A wrong one is `WrongPassphrase` (with `seconds` once the waits start); the folder is opened
-/// once, and a second call after that is refused.
+/// once, and a second call after that is refused. With `remember`, the key is also kept in the
+/// system's keychain; the answer says whether that worked (the folder is open either way).
 #[tauri::command]
 pub async fn unlock_database(
     state: State<'_, AppState>,
     passphrase: Option<String>,
     recovery_key: Option<String>,
-) -> Result<(), Error> {
+    remember: bool,
+) -> Result<bool, Error> {
     let dir = state
         .data_dir
         .clone()
@@ -42,9 +44,25 @@ pub async fn unlock_database(
     })
     .await
     .map_err(|e| Error::internal(format!("task failed: {e}")))??;
+    let remembered = remember && {
+        let core = Arc::clone(&opened);
+        tauri::async_runtime::spawn_blocking(move || core.remember_key_here().is_ok())
+            .await
+            .unwrap_or(false)
+    };
     started(&opened);
     *state.core.write().unwrap_or_else(|e| e.into_inner()) = Ok(opened);
-    Ok(())
+    Ok(remembered)
+}
+
+/// Removes the key from this computer's keychain: the passphrase is asked at the next start.
+#[tauri::command]
+pub async fn forget_data_key(state: State<'_, AppState>) -> Result<EncryptionStatus, Error> {
+    run(&state, |app, ctx| {
+        app.forget_key_here(ctx)?;
+        app.encryption_status(ctx)
+    })
+    .await
 }
 
 #[tauri::command]

@@ -34,6 +34,7 @@ export const COMMANDS = [
   "start_encrypt",
   "start_decrypt",
   "change_passphrase",
+  "forget_data_key",
   "list_users",
   "get_user",
   "create_user",

@@ -8,4 +8,8 @@ restart_pending: boolean,
 /**
  * Stored documents, and how many of them are stored encrypted.
  */
-documents: number, documents_sealed: number, };
+documents: number, documents_sealed: number, 
+/**
+ * The data key is kept in this computer's keychain: no passphrase at start.
+ */
+remembered: boolean, };

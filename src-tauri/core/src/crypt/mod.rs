@@ -11,6 +11,7 @@
 
 pub mod convert;
 pub mod docs;
+pub mod keychain;
 pub mod keyfile;
 pub mod recovery;
 pub mod sqlcipher;

@@ -6,7 +6,7 @@ use super::{Backoffice, Ctx};
 use crate::blobs::Blobs;
 use crate::crypt::convert::{self, Ready};
 use crate::crypt::keyfile::check_passphrase;
-use crate::crypt::{DataKey, KeyFile, RecoveryKey};
+use crate::crypt::{keychain, DataKey, KeyFile, RecoveryKey};
 use crate::domain::permissions::{Action, Area};
 use crate::error::{Error, ErrorCode};
 use crate::store::{Store, DB_FILE_NAME};
@@ -24,6 +24,8 @@ pub struct EncryptionStatus {
     /// Stored documents, and how many of them are stored encrypted.
     pub documents: u64,
     pub documents_sealed: u64,
+    /// The data key is kept in this computer's keychain: no passphrase at start.
+    pub remembered: bool,
 }
 
 /// What the person must see once: the recovery key, to print or write down.
@@ -67,7 +69,12 @@ impl Backoffice {
                 sealed += 1;
             }
         }
+        let remembered = self
+            .store
+            .key()
+            .is_some_and(|k| keychain::is_remembered(&self.data_dir, &k.id()));
         Ok(EncryptionStatus {
+            remembered,
             encrypted: self.store.key().is_some(),
             restart_pending: convert::is_pending(&self.data_dir),
             documents: names.len() as u64,
@@ -130,6 +137,8 @@ impl Backoffice {
             &ctx.actor,
             &mut |d, t| progress(t + d, t * 2),
         )?;
+        // A plain folder needs no key; one left in the keychain would only be a stale secret.
+        let _ = keychain::forget(&self.data_dir, &key.id());
         Ok(())
     }
 
@@ -142,6 +151,33 @@ impl Backoffice {
             .with("reason", "restart_pending"));
         }
         Ok(())
+    }
+
+    /// Keeps the data key in this computer's keychain (chosen at the unlock screen, before
+    /// anyone signs in: recorded as the app's own act).
+    pub fn remember_key_here(&self) -> crate::Result<()> {
+        let Some(key) = self.store.key() else {
+            return Err(already(false));
+        };
+        keychain::remember(&self.data_dir, key)?;
+        let payload = json!({ "event": "key_remembered", "key_id": key.id() });
+        self.store.write(crate::store::reshape::SYSTEM_ACTOR, |w| {
+            w.event(SECURITY, 0, &payload)
+        })
+    }
+
+    /// Removes the data key from this computer's keychain: the passphrase is asked again at the
+    /// next start.
+    pub fn forget_key_here(&self, ctx: &Ctx) -> crate::Result<()> {
+        self.require(ctx, Area::Settings, Action::Write)?;
+        let Some(key) = self.store.key() else {
+            return Err(already(false));
+        };
+        let payload = json!({ "event": "key_forgotten", "key_id": key.id() });
+        self.store.write(&ctx.actor, |w| {
+            w.event(SECURITY, ctx.user_id, &payload)?;
+            keychain::forget(&self.data_dir, &key.id())
+        })
     }
 
     /// Seals the documents still stored plain (after an encryption; a stop half-way is taken

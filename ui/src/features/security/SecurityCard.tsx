@@ -252,6 +252,11 @@ export function SecurityCard() {
     [running, qc, t],
   );
   const job = useJob(running?.id ?? null, finished);
+  const forget = useMutation({
+    mutationFn: securityApi.forgetKey,
+    onSuccess: (next) => qc.setQueryData(securityKeys.status, next),
+    onError: (e) => notifications.show({ color: "red", message: problemMessage(e, t, "security") }),
+  });
   const s = status.data;
   if (!s || !canWrite) return null;
   const percent = job && job.total > 0 ? Math.round((job.done / job.total) * 100) : 0;
@@ -288,6 +293,20 @@ export function SecurityCard() {
             </Group>
             <Progress value={percent} animated />
           </Alert>
+        ) : null}
+        {s.encrypted && s.remembered && !s.restart_pending ? (
+          <Group justify="space-between" data-testid="key-remembered">
+            <Text size="sm">{t("security.remembered")}</Text>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => forget.mutate()}
+              loading={forget.isPending}
+              data-testid="forget-key"
+            >
+              {t("security.forget")}
+            </Button>
+          </Group>
         ) : null}
         {s.restart_pending || running ? null : s.encrypted ? (
           <>

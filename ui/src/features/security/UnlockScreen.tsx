@@ -1,4 +1,4 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, Checkbox, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { IconAlertCircle, IconLock } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -17,18 +17,35 @@ export function UnlockScreen() {
   const [secret, setSecret] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [remember, setRemember] = useState(false);
+  const [notKept, setNotKept] = useState(false);
   const submit = () => {
     setPending(true);
     setError(null);
     securityApi
-      .unlock(recovery ? { recoveryKey: secret } : { passphrase: secret })
-      .then(() => window.location.reload())
+      .unlock(recovery ? { recoveryKey: secret } : { passphrase: secret }, remember)
+      .then((kept) => {
+        // The data is open either way; say so if the keychain could not keep the key.
+        if (remember && !kept) setNotKept(true);
+        else window.location.reload();
+      })
       .catch((e: unknown) => {
         setError(unlockError(e, recovery, t));
         setSecret("");
         setPending(false);
       });
   };
+  if (notKept)
+    return (
+      <AuthFrame title={t("security.unlock.title")} width={460}>
+        <Stack>
+          <Alert color="orange" data-testid="unlock-not-kept">
+            {t("security.unlock.notKept")}
+          </Alert>
+          <Button onClick={() => window.location.reload()}>{t("security.unlock.continue")}</Button>
+        </Stack>
+      </AuthFrame>
+    );
   return (
     <AuthFrame
       title={t("security.unlock.title")}
@@ -70,6 +87,13 @@ export function UnlockScreen() {
               name="passphrase"
             />
           )}
+          <Checkbox
+            label={t("security.unlock.remember")}
+            description={t("security.unlock.rememberHelp")}
+            checked={remember}
+            onChange={(e) => setRemember(e.currentTarget.checked)}
+            data-testid="unlock-remember"
+          />
           <Button
             type="submit"
             loading={pending}

@@ -17,7 +17,15 @@ const en = {
       wait: "Too many wrong tries: wait {{seconds}} seconds before the next one.",
       wrong: "That passphrase does not open this data.",
       wrongRecovery: "That recovery key does not open this data.",
+      remember: "Remember on this computer",
+      rememberHelp:
+        "The key is kept in this computer's keychain, protected by your sign-in to the computer: the passphrase is not asked at start.",
+      notKept:
+        "The data is open, but this computer's keychain could not keep the key: the passphrase will be asked at the next start.",
+      continue: "Continue",
     },
+    remembered: "Remembered on this computer: the passphrase is not asked at start.",
+    forget: "Forget on this computer",
     title: "Encryption",
     on: "Encrypted",
     off: "Not encrypted",
@@ -83,7 +91,15 @@ const it: Shape<typeof en> = {
       wait: "Troppi tentativi sbagliati: attendi {{seconds}} secondi prima del prossimo.",
       wrong: "Questa passphrase non apre questi dati.",
       wrongRecovery: "Questa chiave di recupero non apre questi dati.",
+      remember: "Ricorda su questo computer",
+      rememberHelp:
+        "La chiave viene conservata nel portachiavi di questo computer, protetta dal tuo accesso al computer: la passphrase non viene chiesta all'avvio.",
+      notKept:
+        "I dati sono aperti, ma il portachiavi di questo computer non ha potuto conservare la chiave: la passphrase verrà chiesta al prossimo avvio.",
+      continue: "Continua",
     },
+    remembered: "Ricordata su questo computer: la passphrase non viene chiesta all'avvio.",
+    forget: "Dimentica su questo computer",
     title: "Cifratura",
     on: "Cifrati",
     off: "Non cifrati",
