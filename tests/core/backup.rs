@@ -409,3 +409,52 @@ fn what_a_kill_leaves_half_done_is_ignored_or_finished() {
     let r = t.app.verify_history(&t.ctx, &mut |_| true).unwrap();
     assert!(r.ok, "{:?}", r.problem);
 }
+
+/// A full disk (the kernel's /dev/full answers every write with ENOSPC, planted where the first
+/// document is copied) and a drive pulled out while the backup runs: each fails the backup with
+/// a clear message, lists nothing as a backup, and leaves the live data whole.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_or_a_pulled_drive_fails_the_backup_clearly_and_loses_nothing() {
+    let (t, _files) = company();
+    let out = tempfile::tempdir().unwrap();
+    let sha = t.app.blobs().names().unwrap().remove(0);
+    let dir = out.path().join("files").join(&sha[..2]);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::os::unix::fs::symlink("/dev/full", dir.join(format!("{}.tmp", &sha[2..]))).unwrap();
+    let e = back_up(&t, out.path()).unwrap_err();
+    assert_eq!(e.code, ErrorCode::DbIo);
+    assert!(e.message.contains("the disk is full"), "{}", e.message);
+    let listed = list_sets(out.path()).unwrap();
+    assert!(listed.sets.is_empty() && listed.unfinished.is_empty());
+
+    let usb = tempfile::tempdir().unwrap();
+    let stick = usb.path().join("stick");
+    std::fs::create_dir(&stick).unwrap();
+    let mut pulled = false;
+    let e = t
+        .app
+        .back_up(&t.ctx, &stick, Retention::default(), &mut |done, _| {
+            if done > 0 && !pulled {
+                pulled = true;
+                std::fs::remove_dir_all(&stick).unwrap();
+            }
+            true
+        })
+        .unwrap_err();
+    assert!(pulled);
+    assert_eq!(e.code, ErrorCode::DbIo, "{e:?}");
+    assert!(!stick.exists() || list_sets(&stick).unwrap().sets.is_empty());
+
+    // Nothing lost: the data verifies, both failures are recorded, and the next backup works.
+    assert_eq!(t.count("employees"), 3);
+    let r = t.app.verify_history(&t.ctx, &mut |_| true).unwrap();
+    assert!(r.ok, "{:?}", r.problem);
+    assert_eq!(
+        t.count("changes WHERE entity = 'backups' AND after LIKE '%backup_failed%'"),
+        2
+    );
+    let again = tempfile::tempdir().unwrap();
+    let name = back_up(&t, again.path()).unwrap();
+    check(&t, again.path(), &name).unwrap();
+}
