@@ -186,9 +186,19 @@ fn unconfirmed(data_dir: &Path) -> Option<PathBuf> {
 /// The converted database opened: the file it replaced is deleted (for an encryption, the last
 /// plain copy in the data folder). Returns the conversion just confirmed, if one was waiting.
 pub fn confirm(data_dir: &Path) -> Option<Ready> {
-    let ready = unconfirmed(data_dir)
+    let ready: Option<Ready> = unconfirmed(data_dir)
         .and_then(|p| std::fs::read(p.join(UNCONFIRMED)).ok())
         .and_then(|b| serde_json::from_slice(&b).ok());
+    // Copies an earlier restore set aside hold the data in plain text: they go with the plain
+    // file. Here rather than when the encryption is staged, where a process killed between
+    // writing READY and the removal left them beside the encrypted data for good; and before
+    // the mark below goes, so a start killed in between does this again.
+    if ready.as_ref().is_some_and(|r| r.encrypted) {
+        let kept = data_dir.join(crate::backup::restore::PREVIOUS_DIR);
+        if kept.exists() {
+            let _ = std::fs::remove_dir_all(&kept);
+        }
+    }
     let root = data_dir.join(PREVIOUS_DIR);
     if root.exists() {
         let _ = std::fs::remove_dir_all(&root);
@@ -205,4 +215,56 @@ pub fn roll_back(data_dir: &Path, db_file_name: &str) -> crate::Result<()> {
     roll_back_to(data_dir, db_file_name, &previous)?;
     let _ = std::fs::remove_dir_all(&previous);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn converted(data_dir: &Path, encrypted: bool) {
+        let previous = data_dir.join(PREVIOUS_DIR).join("20260101T000000Z");
+        std::fs::create_dir_all(&previous).unwrap();
+        std::fs::write(previous.join("data.db"), b"the file replaced").unwrap();
+        let ready = Ready {
+            encrypted,
+            key_id: None,
+            made_at: Utc::now(),
+            made_by: "admin".into(),
+        };
+        std::fs::write(
+            previous.join(UNCONFIRMED),
+            serde_json::to_vec(&ready).unwrap(),
+        )
+        .unwrap();
+        let kept = data_dir
+            .join(crate::backup::restore::PREVIOUS_DIR)
+            .join("20251201T000000Z");
+        std::fs::create_dir_all(&kept).unwrap();
+        std::fs::write(kept.join("data.db"), b"plain data an earlier restore kept").unwrap();
+    }
+
+    #[test]
+    fn a_confirmed_encryption_takes_the_plain_copies_an_earlier_restore_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        converted(dir.path(), true);
+        assert!(confirm(dir.path()).is_some_and(|r| r.encrypted));
+        assert!(!dir.path().join(PREVIOUS_DIR).exists());
+        assert!(!dir
+            .path()
+            .join(crate::backup::restore::PREVIOUS_DIR)
+            .exists());
+    }
+
+    #[test]
+    fn a_confirmed_decryption_leaves_the_restores_copies_where_they_are() {
+        let dir = tempfile::tempdir().unwrap();
+        converted(dir.path(), false);
+        assert!(confirm(dir.path()).is_some_and(|r| !r.encrypted));
+        assert!(!dir.path().join(PREVIOUS_DIR).exists());
+        assert!(dir
+            .path()
+            .join(crate::backup::restore::PREVIOUS_DIR)
+            .join("20251201T000000Z")
+            .exists());
+    }
 }
