@@ -71,7 +71,8 @@ pub fn start(data_dir: &Path) -> backoffice_core::Result<Backoffice> {
     Backoffice::open_with_key(data_dir, system_clock(), key)
 }
 
-/// The child: `encrypt` opens the plain folder, prints `ENCRYPTING` and encrypts; `seal` prints
+/// The child: `encrypt` opens the plain folder, prints `ENCRYPTING` and encrypts (and
+/// `STAGING` when the staging folder appears); `seal` prints
 /// `OPENING`, starts (which puts the staged encryption in place), prints `SEALING` and seals
 /// the documents; `decrypt` starts, prints `DECRYPTING` and decrypts. Then it waits to be killed.
 pub fn child(step: Step, data_dir: &Path) -> backoffice_core::Result<()> {
@@ -79,6 +80,15 @@ pub fn child(step: Step, data_dir: &Path) -> backoffice_core::Result<()> {
     match step {
         Step::Encrypt => {
             let app = Backoffice::open(data_dir, system_clock())?;
+            // The passphrase's key derivation comes first and its time varies with the load:
+            // the harness aims at the staging itself from the moment its folder appears.
+            let pending = data_dir.join(PENDING_DIR);
+            std::thread::spawn(move || {
+                while !pending.exists() {
+                    std::thread::sleep(Duration::from_micros(100));
+                }
+                say("STAGING");
+            });
             say("ENCRYPTING");
             app.encrypt(&ctx, PASSPHRASE, &mut |_, _| true)?;
         }
@@ -368,36 +378,80 @@ pub struct EncryptCrashReport {
     pub seconds: f64,
 }
 
-/// How long the step takes after its marker, measured once in this process to aim the kills.
-fn aim(step: Step, s: &Setup, live: &Path) -> Result<Duration, String> {
+/// Timings of the step after its marker, measured once in this process to aim the kills.
+struct Aim {
+    /// When the part that leaves the folder half changed begins and ends: the staging folder
+    /// appearing and its `READY` for `encrypt`, the documents' conversion to `READY` for
+    /// `decrypt`, the whole step for `seal`.
+    from: Duration,
+    to: Duration,
+    whole: Duration,
+}
+
+/// Runs `op`, noting when the staging folder and its `READY` appear.
+fn watch(live: &Path, op: impl FnOnce() -> Result<(), String> + Send) -> Result<Aim, String> {
+    let pending = live.join(PENDING_DIR);
+    let t = Instant::now();
+    let (mut from, mut to) = (None, None);
+    std::thread::scope(|sc| {
+        let running = sc.spawn(op);
+        while !running.is_finished() {
+            if from.is_none() && pending.exists() {
+                from = Some(t.elapsed());
+            }
+            if to.is_none() && pending.join("READY").exists() {
+                to = Some(t.elapsed());
+            }
+            std::thread::sleep(Duration::from_micros(100));
+        }
+        running.join().map_err(|_| "the step panicked".to_owned())?
+    })?;
+    let whole = t.elapsed();
+    Ok(Aim {
+        from: from.unwrap_or(Duration::ZERO),
+        to: to.unwrap_or(whole),
+        whole,
+    })
+}
+
+fn aim(step: Step, s: &Setup, live: &Path) -> Result<Aim, String> {
     reset_from(template(step, s), live)?;
     let ctx = crash::ctx();
     match step {
         Step::Encrypt => {
             let app = Backoffice::open(live, system_clock()).map_err(err)?;
-            let t = Instant::now();
-            app.encrypt(&ctx, PASSPHRASE, &mut |_, _| true)
-                .map_err(err)?;
-            Ok(t.elapsed())
+            watch(live, || {
+                app.encrypt(&ctx, PASSPHRASE, &mut |_, _| true)
+                    .map(drop)
+                    .map_err(err)
+            })
         }
         Step::Seal => {
             let t = Instant::now();
             start(live)
                 .and_then(|app| app.seal_documents(&mut |_, _| true))
                 .map_err(err)?;
-            Ok(t.elapsed())
+            let whole = t.elapsed();
+            Ok(Aim {
+                from: Duration::ZERO,
+                to: whole,
+                whole,
+            })
         }
         Step::Decrypt => {
             let app = start(live).map_err(err)?;
-            let t = Instant::now();
-            app.decrypt(&ctx, &mut |_, _| true).map_err(err)?;
-            Ok(t.elapsed())
+            let a = watch(live, || app.decrypt(&ctx, &mut |_, _| true).map_err(err))?;
+            Ok(Aim {
+                from: Duration::ZERO,
+                ..a
+            })
         }
     }
 }
 
-fn between(rng: &mut Rng, to: Duration) -> Duration {
-    Duration::from_micros(rng.below(to.as_micros() as u64 + 1))
+fn between(rng: &mut Rng, from: Duration, to: Duration) -> Duration {
+    let (a, b) = (from.as_micros() as u64, to.as_micros() as u64);
+    Duration::from_micros(a + rng.below(b.saturating_sub(a) + 1))
 }
 
 /// Kills the `step` child `kills` times at random (seeded) moments after its marker and checks
@@ -413,12 +467,15 @@ pub fn run(
     let started = Instant::now();
     let s = setup(binary, root, seed)?;
     let live = root.join("live");
-    let whole = aim(step, &s, &live)?;
+    let a = aim(step, &s, &live)?;
     log(&format!(
-        "{}: {} employees, {} documents; the step runs {whole:?}",
+        "{}: {} employees, {} documents; the part under test runs {:?}..{:?} of {:?}",
         step.name(),
         s.employees,
-        s.attachments
+        s.attachments,
+        a.from,
+        a.to,
+        a.whole
     ));
     let mut rng = Rng::new(seed).fork(307);
     let mut r = EncryptCrashReport {
@@ -438,13 +495,19 @@ pub fn run(
     for k in 0..kills {
         reset_from(template(step, &s), &live)?;
         // A few kills in the child's own start-up, some in the first milliseconds after the
-        // marker (where a start swaps the staged file in), the rest spread over the step and as
-        // long again (the child runs slower than the measure, and a kill after the end finds
-        // the step done).
+        // marker (where a start swaps the staged file in), most inside the part under test
+        // (and a fifth past it: the child runs slower than the measure), the rest anywhere in
+        // the step or after it.
+        let ms = Duration::from_millis;
         let at = match rng.below(20) {
-            0 => KillAt::AfterStart(between(&mut rng, Duration::from_millis(5))),
-            1..=5 => KillAt::AfterMarker(marker, between(&mut rng, Duration::from_millis(3))),
-            _ => KillAt::AfterMarker(marker, between(&mut rng, whole * 2)),
+            0 => KillAt::AfterStart(between(&mut rng, ms(0), ms(5))),
+            1..=3 => KillAt::AfterMarker(marker, between(&mut rng, ms(0), ms(3))),
+            4..=15 if step == Step::Encrypt => {
+                let part = a.to - a.from;
+                KillAt::AfterMarker("STAGING", between(&mut rng, ms(0), part + part / 5))
+            }
+            4..=15 => KillAt::AfterMarker(marker, between(&mut rng, a.from, a.to + a.to / 5)),
+            _ => KillAt::AfterMarker(marker, between(&mut rng, ms(0), a.whole + a.whole / 2)),
         };
         let args = [
             "crash-encrypt-child".as_ref(),
