@@ -56,6 +56,7 @@ pub fn stage(
     let result = store.hold_writes(|| -> crate::Result<Ready> {
         copy(store, &staged, to.map(|t| t.0), progress)?;
         check_copy(store, &staged, to.map(|t| t.0))?;
+        to_wal(&staged, to.map(|t| t.0))?;
         if let Some((_, key_file)) = to {
             key_file.save(&pending)?;
         }
@@ -141,6 +142,24 @@ fn check_copy(store: &Store, staged: &Path, key: Option<&DataKey>) -> crate::Res
         return Err(mismatch("history"));
     }
     Ok(())
+}
+
+/// Puts the staged file in WAL mode now. Otherwise its first open at the next start switches it
+/// through a rollback journal; a start killed then leaves a hot journal that the read-only
+/// first look cannot roll back, and the converted file is given up.
+fn to_wal(staged: &Path, key: Option<&DataKey>) -> crate::Result<()> {
+    let c = Connection::open(staged).map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
+    sqlcipher::apply(&c, key)?;
+    let mode: String = c.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::new(
+            ErrorCode::DbIo,
+            format!("the converted copy stays in {mode} mode"),
+        ));
+    }
+    // Closing the only connection checkpoints and removes the WAL: the file is whole alone.
+    c.close()
+        .map_err(|(_, e)| Error::new(ErrorCode::DbIo, e.to_string()))
 }
 
 /// Whether a converted copy waits for the next start.
@@ -241,6 +260,32 @@ mod tests {
             .join("20251201T000000Z");
         std::fs::create_dir_all(&kept).unwrap();
         std::fs::write(kept.join("data.db"), b"plain data an earlier restore kept").unwrap();
+    }
+
+    #[test]
+    fn a_staged_copy_is_left_in_wal_mode_so_its_first_open_writes_no_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("copy.db");
+        for key in [None, Some(DataKey::generate())] {
+            let _ = std::fs::remove_file(&path);
+            let c = Connection::open(&path).unwrap();
+            sqlcipher::apply(&c, key.as_ref()).unwrap();
+            c.execute_batch(
+                "PRAGMA journal_mode = DELETE; CREATE TABLE t (x); INSERT INTO t VALUES (1);",
+            )
+            .unwrap();
+            drop(c);
+            to_wal(&path, key.as_ref()).unwrap();
+            assert!(!dir.path().join("copy.db-wal").exists());
+            let c = Connection::open(&path).unwrap();
+            sqlcipher::apply(&c, key.as_ref()).unwrap();
+            let mode: String = c
+                .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(mode, "wal");
+            let x: i64 = c.query_row("SELECT x FROM t", [], |r| r.get(0)).unwrap();
+            assert_eq!(x, 1);
+        }
     }
 
     #[test]
