@@ -266,9 +266,11 @@ fn state(live: &Path) -> &'static str {
 fn inside(step: Step, state: &str) -> bool {
     match step {
         Step::Encrypt => state == "half staged (no READY)",
+        // At a start a staging folder without `READY` is one whose removal was under way.
         Step::Seal => matches!(
             state,
-            "moving the old database aside"
+            "half staged (no READY)"
+                | "moving the old database aside"
                 | "swapped, key file or clean-up left"
                 | "applied, not yet opened"
                 | "documents half sealed"
