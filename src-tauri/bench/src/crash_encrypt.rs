@@ -73,7 +73,8 @@ pub fn start(data_dir: &Path) -> backoffice_core::Result<Backoffice> {
 
 /// The child: `encrypt` opens the plain folder, prints `ENCRYPTING` and encrypts (and
 /// `STAGING` when the staging folder appears); `seal` prints
-/// `OPENING`, starts (which puts the staged encryption in place), prints `SEALING` and seals
+/// `OPENING`, starts (which puts the staged encryption in place; `UNLOCKED` before the first
+/// open), prints `SEALING` and seals
 /// the documents; `decrypt` starts, prints `DECRYPTING` and decrypts. Then it waits to be killed.
 pub fn child(step: Step, data_dir: &Path) -> backoffice_core::Result<()> {
     let ctx = crash::ctx();
@@ -94,7 +95,12 @@ pub fn child(step: Step, data_dir: &Path) -> backoffice_core::Result<()> {
         }
         Step::Seal => {
             say("OPENING");
-            let app = start(data_dir)?;
+            Backoffice::finish_pending(data_dir)?;
+            let key = unlock(data_dir, Secret::Passphrase(PASSPHRASE), chrono::Utc::now())?;
+            // The converted file's first open writes to it (its WAL, the history event): the
+            // harness aims some kills from here.
+            say("UNLOCKED");
+            let app = Backoffice::open_with_key(data_dir, system_clock(), Some(key))?;
             say("SEALING");
             app.seal_documents(&mut |_, _| true)?;
         }
@@ -388,6 +394,8 @@ struct Aim {
     from: Duration,
     to: Duration,
     whole: Duration,
+    /// `seal`: the first open of the converted file, from `UNLOCKED`.
+    open: Duration,
 }
 
 /// Runs `op`, noting when the staging folder and its `READY` appear.
@@ -413,6 +421,7 @@ fn watch(live: &Path, op: impl FnOnce() -> Result<(), String> + Send) -> Result<
         from: from.unwrap_or(Duration::ZERO),
         to: to.unwrap_or(whole),
         whole,
+        open: Duration::ZERO,
     })
 }
 
@@ -430,14 +439,19 @@ fn aim(step: Step, s: &Setup, live: &Path) -> Result<Aim, String> {
         }
         Step::Seal => {
             let t = Instant::now();
-            start(live)
-                .and_then(|app| app.seal_documents(&mut |_, _| true))
-                .map_err(err)?;
+            Backoffice::finish_pending(live).map_err(err)?;
+            let key =
+                unlock(live, Secret::Passphrase(PASSPHRASE), chrono::Utc::now()).map_err(err)?;
+            let opening = Instant::now();
+            let app = Backoffice::open_with_key(live, system_clock(), Some(key)).map_err(err)?;
+            let open = opening.elapsed();
+            app.seal_documents(&mut |_, _| true).map_err(err)?;
             let whole = t.elapsed();
             Ok(Aim {
                 from: Duration::ZERO,
                 to: whole,
                 whole,
+                open,
             })
         }
         Step::Decrypt => {
@@ -471,13 +485,14 @@ pub fn run(
     let live = root.join("live");
     let a = aim(step, &s, &live)?;
     log(&format!(
-        "{}: {} employees, {} documents; the part under test runs {:?}..{:?} of {:?}",
+        "{}: {} employees, {} documents; the part under test runs {:?}..{:?} of {:?} (first open {:?})",
         step.name(),
         s.employees,
         s.attachments,
         a.from,
         a.to,
-        a.whole
+        a.whole,
+        a.open
     ));
     let mut rng = Rng::new(seed).fork(307);
     let mut r = EncryptCrashReport {
@@ -507,6 +522,9 @@ pub fn run(
             4..=15 if step == Step::Encrypt => {
                 let part = a.to - a.from;
                 KillAt::AfterMarker("STAGING", between(&mut rng, ms(0), part + part / 5))
+            }
+            4..=8 if step == Step::Seal => {
+                KillAt::AfterMarker("UNLOCKED", between(&mut rng, ms(0), a.open + a.open / 2))
             }
             4..=15 => KillAt::AfterMarker(marker, between(&mut rng, a.from, a.to + a.to / 5)),
             _ => KillAt::AfterMarker(marker, between(&mut rng, ms(0), a.whole + a.whole / 2)),
