@@ -485,14 +485,17 @@ pub fn run(
     let live = root.join("live");
     let a = aim(step, &s, &live)?;
     log(&format!(
-        "{}: {} employees, {} documents; the part under test runs {:?}..{:?} of {:?} (first open {:?})",
+        "{}: {} employees, {} documents; the part under test runs {:?}..{:?} of {:?}{}",
         step.name(),
         s.employees,
         s.attachments,
         a.from,
         a.to,
         a.whole,
-        a.open
+        match step {
+            Step::Seal => format!(", the first open {:?}", a.open),
+            _ => String::new(),
+        }
     ));
     let mut rng = Rng::new(seed).fork(307);
     let mut r = EncryptCrashReport {
