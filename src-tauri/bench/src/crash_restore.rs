@@ -79,7 +79,7 @@ pub fn child(
 
 /// Writes `employees` employees into `dir`, each with a document whose content is its own (so a
 /// restore has documents to bring back), in batches of 50 through the store.
-fn fill(dir: &Path, seed: u64, employees: usize) -> backoffice_core::Result<()> {
+pub(crate) fn fill(dir: &Path, seed: u64, employees: usize) -> backoffice_core::Result<()> {
     let app = Backoffice::open(dir, system_clock())?;
     let ctx = crash::ctx();
     app.ensure_staff_defaults(&ctx)?;

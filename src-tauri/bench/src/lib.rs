@@ -8,6 +8,7 @@ pub mod company;
 pub mod crash;
 pub mod crash_backup;
 pub mod crash_child;
+pub mod crash_encrypt;
 pub mod crash_restore;
 pub mod generate;
 pub mod import_bench;

@@ -3,7 +3,7 @@
 
 use backoffice_bench::crash_restore::Step;
 use backoffice_bench::generate::{self, Options};
-use backoffice_bench::{crash, crash_backup, crash_restore, suite};
+use backoffice_bench::{crash, crash_backup, crash_encrypt, crash_restore, suite};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -33,7 +33,7 @@ backoffice-bench: Backoffice measured at real sizes
   crash-writer --data-dir DIR --seed N
       Writes employees through the real store and prints each committed id, until killed.
 
-  crash-test --runs N [--seed N] [--data-dir DIR] [--fresh-every N] [--mode writes|backup|restore]
+  crash-test --runs N [--seed N] [--data-dir DIR] [--fresh-every N] [--mode writes|backup|restore|encrypt]
       Starts the crash writer, kills it with SIGKILL at random moments N times, and checks the
       file after each kill; moves on to a new file every N kills (default 100, backup 25,
       0 = never).
@@ -44,6 +44,7 @@ backoffice-bench: Backoffice measured at real sizes
 
   crash-backup-child --data-dir DIR --backup-dir DIR --seed N
   crash-restore-child --step stage|apply --data-dir DIR --backup-dir DIR --set NAME
+  crash-encrypt-child --step encrypt|seal|decrypt --data-dir DIR
       The children the crash test kills.
 ";
 
@@ -222,11 +223,42 @@ fn crash_restore_child_cmd(opts: &HashMap<String, String>) -> Result<(), String>
     .map_err(|e| e.to_string())
 }
 
+fn crash_encrypt_child_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
+    let step = crash_encrypt::Step::parse(need(opts, "step")?)
+        .ok_or("--step: expected encrypt, seal or decrypt")?;
+    crash_encrypt::child(step, &PathBuf::from(need(opts, "data-dir")?)).map_err(|e| e.to_string())
+}
+
+/// `crash-test --mode encrypt`: kills in each of the three steps.
+fn encrypt_mode(
+    binary: &std::path::Path,
+    dir: &std::path::Path,
+    kills: usize,
+    seed: u64,
+    log: &mut dyn FnMut(&str),
+) -> Result<(), String> {
+    use crash_encrypt::Step as E;
+    for step in [E::Encrypt, E::Seal, E::Decrypt] {
+        let r = crash_encrypt::run(binary, &dir.join(step.name()), step, kills, seed, log)?;
+        println!(
+            "encryption crash test ({}) passed: {} SIGKILLs, {} inside the step; next start held the data plain {} times and encrypted {} times, whole each time; {:?}; {:.0} s",
+            step.name(),
+            r.kills,
+            r.kills_inside,
+            r.held_plain,
+            r.held_encrypted,
+            r.states,
+            r.seconds
+        );
+    }
+    Ok(())
+}
+
 fn crash_test_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
     let mode = opts.get("mode").map_or("writes", String::as_str);
-    if !matches!(mode, "writes" | "backup" | "restore") {
+    if !matches!(mode, "writes" | "backup" | "restore" | "encrypt") {
         return Err(format!(
-            "--mode: expected writes, backup or restore, not {mode}"
+            "--mode: expected writes, backup, restore or encrypt, not {mode}"
         ));
     }
     let kills = number(opts, "runs", 1000)? as usize;
@@ -287,6 +319,9 @@ fn other_modes(
         );
         return Ok(());
     }
+    if mode == "encrypt" {
+        return encrypt_mode(binary, dir, kills, seed, log);
+    }
     for step in [Step::Stage, Step::Apply] {
         let r = crash_restore::run(
             binary,
@@ -323,6 +358,7 @@ fn main() -> ExitCode {
         "crash-test" => crash_test_cmd(&opts),
         "crash-backup-child" => crash_backup_child_cmd(&opts),
         "crash-restore-child" => crash_restore_child_cmd(&opts),
+        "crash-encrypt-child" => crash_encrypt_child_cmd(&opts),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
             Ok(())

@@ -24,8 +24,10 @@ const UNCONFIRMED: &str = "UNCONFIRMED";
 /// them put the database and its WAL in the same folder.
 const PREVIOUS_NAME_FILE: &str = "PREVIOUS";
 
-/// The live database's file and its companions, in the order they move.
-const LIVE: [&str; 3] = ["", "-wal", "-shm"];
+/// The live database's file and its companions, in the order they move. A rollback journal
+/// belongs to its file as much as a WAL: one left beside another database would be played into
+/// it at the next open and wreck it.
+const LIVE: [&str; 4] = ["", "-wal", "-shm", "-journal"];
 
 /// Checks the set `name` of `folder` and stages it in `data_dir` for the next start.
 pub fn stage(
@@ -369,5 +371,31 @@ mod tests {
         std::fs::create_dir_all(root.path().join(&first)).unwrap();
         let second = unused_name(root.path());
         assert_ne!(first, second);
+    }
+
+    #[test]
+    fn a_rollback_journal_goes_with_its_database_and_never_stays_beside_another() {
+        let data = tempfile::tempdir().unwrap();
+        let d = data.path();
+        std::fs::write(d.join("db"), b"old").unwrap();
+        std::fs::write(d.join("db-journal"), b"old's journal").unwrap();
+        let pending = d.join(PENDING_DIR);
+        std::fs::create_dir_all(&pending).unwrap();
+        std::fs::write(pending.join("db"), b"new").unwrap();
+        let previous = swap_in(d, &pending, &d.join(PREVIOUS_DIR), "db").unwrap();
+        assert_eq!(
+            std::fs::read(previous.join("db-journal")).unwrap(),
+            b"old's journal"
+        );
+        assert!(!d.join("db-journal").exists());
+        // The new file's first open was killed half way: its journal is left, then the file
+        // is given up for the old one.
+        std::fs::write(d.join("db-journal"), b"new's journal").unwrap();
+        roll_back_to(d, "db", &previous).unwrap();
+        assert_eq!(std::fs::read(d.join("db")).unwrap(), b"old");
+        assert_eq!(
+            std::fs::read(d.join("db-journal")).unwrap(),
+            b"old's journal"
+        );
     }
 }

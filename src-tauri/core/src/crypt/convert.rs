@@ -56,6 +56,7 @@ pub fn stage(
     let result = store.hold_writes(|| -> crate::Result<Ready> {
         copy(store, &staged, to.map(|t| t.0), progress)?;
         check_copy(store, &staged, to.map(|t| t.0))?;
+        to_wal(&staged, to.map(|t| t.0))?;
         if let Some((_, key_file)) = to {
             key_file.save(&pending)?;
         }
@@ -143,6 +144,24 @@ fn check_copy(store: &Store, staged: &Path, key: Option<&DataKey>) -> crate::Res
     Ok(())
 }
 
+/// Puts the staged file in WAL mode now. Otherwise its first open at the next start switches it
+/// through a rollback journal; a start killed then leaves a hot journal that the read-only
+/// first look cannot roll back, and the converted file is given up.
+fn to_wal(staged: &Path, key: Option<&DataKey>) -> crate::Result<()> {
+    let c = Connection::open(staged).map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
+    sqlcipher::apply(&c, key)?;
+    let mode: String = c.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::new(
+            ErrorCode::DbIo,
+            format!("the converted copy stays in {mode} mode"),
+        ));
+    }
+    // Closing the only connection checkpoints and removes the WAL: the file is whole alone.
+    c.close()
+        .map_err(|(_, e)| Error::new(ErrorCode::DbIo, e.to_string()))
+}
+
 /// Whether a converted copy waits for the next start.
 pub fn is_pending(data_dir: &Path) -> bool {
     data_dir.join(PENDING_DIR).join(READY_FILE).is_file()
@@ -186,9 +205,19 @@ fn unconfirmed(data_dir: &Path) -> Option<PathBuf> {
 /// The converted database opened: the file it replaced is deleted (for an encryption, the last
 /// plain copy in the data folder). Returns the conversion just confirmed, if one was waiting.
 pub fn confirm(data_dir: &Path) -> Option<Ready> {
-    let ready = unconfirmed(data_dir)
+    let ready: Option<Ready> = unconfirmed(data_dir)
         .and_then(|p| std::fs::read(p.join(UNCONFIRMED)).ok())
         .and_then(|b| serde_json::from_slice(&b).ok());
+    // Copies an earlier restore set aside hold the data in plain text: they go with the plain
+    // file. Here rather than when the encryption is staged, where a process killed between
+    // writing READY and the removal left them beside the encrypted data for good; and before
+    // the mark below goes, so a start killed in between does this again.
+    if ready.as_ref().is_some_and(|r| r.encrypted) {
+        let kept = data_dir.join(crate::backup::restore::PREVIOUS_DIR);
+        if kept.exists() {
+            let _ = std::fs::remove_dir_all(&kept);
+        }
+    }
     let root = data_dir.join(PREVIOUS_DIR);
     if root.exists() {
         let _ = std::fs::remove_dir_all(&root);
@@ -205,4 +234,82 @@ pub fn roll_back(data_dir: &Path, db_file_name: &str) -> crate::Result<()> {
     roll_back_to(data_dir, db_file_name, &previous)?;
     let _ = std::fs::remove_dir_all(&previous);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn converted(data_dir: &Path, encrypted: bool) {
+        let previous = data_dir.join(PREVIOUS_DIR).join("20260101T000000Z");
+        std::fs::create_dir_all(&previous).unwrap();
+        std::fs::write(previous.join("data.db"), b"the file replaced").unwrap();
+        let ready = Ready {
+            encrypted,
+            key_id: None,
+            made_at: Utc::now(),
+            made_by: "admin".into(),
+        };
+        std::fs::write(
+            previous.join(UNCONFIRMED),
+            serde_json::to_vec(&ready).unwrap(),
+        )
+        .unwrap();
+        let kept = data_dir
+            .join(crate::backup::restore::PREVIOUS_DIR)
+            .join("20251201T000000Z");
+        std::fs::create_dir_all(&kept).unwrap();
+        std::fs::write(kept.join("data.db"), b"plain data an earlier restore kept").unwrap();
+    }
+
+    #[test]
+    fn a_staged_copy_is_left_in_wal_mode_so_its_first_open_writes_no_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("copy.db");
+        for key in [None, Some(DataKey::generate())] {
+            let _ = std::fs::remove_file(&path);
+            let c = Connection::open(&path).unwrap();
+            sqlcipher::apply(&c, key.as_ref()).unwrap();
+            c.execute_batch(
+                "PRAGMA journal_mode = DELETE; CREATE TABLE t (x); INSERT INTO t VALUES (1);",
+            )
+            .unwrap();
+            drop(c);
+            to_wal(&path, key.as_ref()).unwrap();
+            assert!(!dir.path().join("copy.db-wal").exists());
+            let c = Connection::open(&path).unwrap();
+            sqlcipher::apply(&c, key.as_ref()).unwrap();
+            let mode: String = c
+                .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(mode, "wal");
+            let x: i64 = c.query_row("SELECT x FROM t", [], |r| r.get(0)).unwrap();
+            assert_eq!(x, 1);
+        }
+    }
+
+    #[test]
+    fn a_confirmed_encryption_takes_the_plain_copies_an_earlier_restore_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        converted(dir.path(), true);
+        assert!(confirm(dir.path()).is_some_and(|r| r.encrypted));
+        assert!(!dir.path().join(PREVIOUS_DIR).exists());
+        assert!(!dir
+            .path()
+            .join(crate::backup::restore::PREVIOUS_DIR)
+            .exists());
+    }
+
+    #[test]
+    fn a_confirmed_decryption_leaves_the_restores_copies_where_they_are() {
+        let dir = tempfile::tempdir().unwrap();
+        converted(dir.path(), false);
+        assert!(confirm(dir.path()).is_some_and(|r| !r.encrypted));
+        assert!(!dir.path().join(PREVIOUS_DIR).exists());
+        assert!(dir
+            .path()
+            .join(crate::backup::restore::PREVIOUS_DIR)
+            .join("20251201T000000Z")
+            .exists());
+    }
 }

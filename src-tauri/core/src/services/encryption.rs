@@ -108,8 +108,8 @@ impl Backoffice {
             &ctx.actor,
             progress,
         )?;
-        // Copies left by an earlier restore hold the data in plain text: they go with it.
-        let _ = std::fs::remove_dir_all(self.data_dir.join(crate::backup::restore::PREVIOUS_DIR));
+        // Copies an earlier restore kept (plain text) go when the encrypted file has opened:
+        // `convert::confirm`.
         Ok(EncryptionStarted {
             recovery_key: recovery.display().to_string(),
         })
