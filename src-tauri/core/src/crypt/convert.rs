@@ -202,12 +202,18 @@ fn unconfirmed(data_dir: &Path) -> Option<PathBuf> {
         .max()
 }
 
-/// The converted database opened: the file it replaced is deleted (for an encryption, the last
-/// plain copy in the data folder). Returns the conversion just confirmed, if one was waiting.
-pub fn confirm(data_dir: &Path) -> Option<Ready> {
-    let ready: Option<Ready> = unconfirmed(data_dir)
+/// The conversion put in place at this start and not yet confirmed, if any.
+pub fn confirmable(data_dir: &Path) -> Option<Ready> {
+    unconfirmed(data_dir)
         .and_then(|p| std::fs::read(p.join(UNCONFIRMED)).ok())
-        .and_then(|b| serde_json::from_slice(&b).ok());
+        .and_then(|b| serde_json::from_slice(&b).ok())
+}
+
+/// The converted database opened: the file it replaced is deleted (for an encryption, the last
+/// plain copy in the data folder). The caller records the conversion (from [`confirmable`])
+/// first: a start killed in between records it again rather than never.
+pub fn confirm(data_dir: &Path) -> Option<Ready> {
+    let ready = confirmable(data_dir);
     // Copies an earlier restore set aside hold the data in plain text: they go with the plain
     // file. Here rather than when the encryption is staged, where a process killed between
     // writing READY and the removal left them beside the encrypted data for good; and before

@@ -122,9 +122,11 @@ impl Backoffice {
                 w.event(backups::BACKUPS, 0, &payload)
             })?;
         }
-        // The converted file opened: the copy it replaced (plain text, when encrypting) goes.
-        if let Some(done) = crate::crypt::convert::confirm(data_dir) {
+        // The converted file opened: recorded, then the copy it replaced (plain text, when
+        // encrypting) goes.
+        if let Some(done) = crate::crypt::convert::confirmable(data_dir) {
             encryption::record_conversion(&store, &done)?;
+            crate::crypt::convert::confirm(data_dir);
         }
         let _ = crate::private::tighten_data_dir(data_dir, DB_FILE_NAME);
         let viewer = ViewerCopies::for_data_dir(data_dir);
