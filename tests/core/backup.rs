@@ -11,6 +11,7 @@ use backoffice_core::backup::sets::list_sets;
 use backoffice_core::domain::attachment::AttachmentInput;
 use backoffice_core::domain::permissions::Role;
 use backoffice_core::services::{Backoffice, Ctx};
+use backoffice_core::store::DB_FILE_NAME;
 use backoffice_core::ErrorCode;
 use std::path::Path;
 
@@ -249,6 +250,10 @@ fn a_staged_restore_replaces_the_data_at_the_next_start_and_is_recorded() {
         .unwrap();
     // Nothing live changed yet, and the data as it was is itself a backup now.
     assert_eq!(t.count("employees"), 4);
+    // The staged copy is in WAL mode already (header bytes 18-19 = 2): its first open makes no
+    // rollback journal that a kill could leave hot.
+    let staged = std::fs::read(t._dir.path().join("restore-pending").join(DB_FILE_NAME)).unwrap();
+    assert_eq!(&staged[18..20], &[2, 2]);
     assert_eq!(t.app.backup_sets(&t.ctx, out.path()).unwrap().len(), 2);
 
     let t = restart(t);

@@ -56,6 +56,9 @@ pub fn stage(
                 "the database changed while it was being copied back",
             ));
         }
+        // Checked against the manifest, then put in WAL mode while nothing else can see it
+        // (see `crypt::convert::to_wal`).
+        crate::crypt::convert::to_wal(&staged_db, manifest.key_id.as_ref().and(key))?;
         if let Some(id) = &manifest.key_id {
             // The same key as the data here: the live key file goes with it, so the passphrase
             // stays the current one (the set's may wrap the key under an older passphrase).

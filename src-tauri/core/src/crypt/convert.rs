@@ -146,8 +146,9 @@ fn check_copy(store: &Store, staged: &Path, key: Option<&DataKey>) -> crate::Res
 
 /// Puts the staged file in WAL mode now. Otherwise its first open at the next start switches it
 /// through a rollback journal; a start killed then leaves a hot journal that the read-only
-/// first look cannot roll back, and the converted file is given up.
-fn to_wal(staged: &Path, key: Option<&DataKey>) -> crate::Result<()> {
+/// first look cannot roll back, and the converted file is given up. A staged restore does the
+/// same (a backup's copy is made in rollback-journal mode).
+pub(crate) fn to_wal(staged: &Path, key: Option<&DataKey>) -> crate::Result<()> {
     let c = Connection::open(staged).map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
     sqlcipher::apply(&c, key)?;
     let mode: String = c.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
