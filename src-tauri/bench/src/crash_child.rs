@@ -9,6 +9,33 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+/// Runs the crash writer on `data_dir` and kills it 300 ms into its writes, so its last
+/// acknowledged commits are still in the WAL (what an operation under test must carry along);
+/// returns what it acknowledged.
+pub fn killed_writer(
+    binary: &Path,
+    data_dir: &Path,
+    seed: u64,
+) -> Result<crate::crash::Committed, String> {
+    let seed_arg = seed.to_string();
+    let writer = run_and_kill(
+        binary,
+        &[
+            "crash-writer".as_ref(),
+            "--data-dir".as_ref(),
+            data_dir.as_os_str(),
+            "--seed".as_ref(),
+            seed_arg.as_ref(),
+        ],
+        KillAt::AfterMarker("READY", Duration::from_millis(300)),
+    )?;
+    let mut committed = crate::crash::Committed::default();
+    for l in &writer.lines {
+        committed.take(l);
+    }
+    Ok(committed)
+}
+
 /// How long a child may take to reach its marker before the run is called stuck.
 const MARKER_LIMIT: Duration = Duration::from_secs(120);
 

@@ -9,7 +9,7 @@
 //! database is left anywhere in the folder.
 
 use crate::crash::{self, Committed};
-use crate::crash_child::{reset_from, run_and_kill, say, wait_for_the_kill, KillAt};
+use crate::crash_child::{self, reset_from, run_and_kill, say, wait_for_the_kill, KillAt};
 use crate::rng::Rng;
 use backoffice_core::crypt::convert::PENDING_DIR;
 use backoffice_core::crypt::unlock::{unlock, Secret};
@@ -140,22 +140,7 @@ fn setup(binary: &Path, root: &Path, seed: u64) -> Result<Setup, String> {
     std::fs::create_dir_all(&kept).map_err(|e| e.to_string())?;
     std::fs::copy(plain.join(DB_FILE_NAME), kept.join(DB_FILE_NAME)).map_err(|e| e.to_string())?;
     // Commits a writer acknowledged before its kill, still in the WAL.
-    let seed_arg = seed.to_string();
-    let writer = run_and_kill(
-        binary,
-        &[
-            "crash-writer".as_ref(),
-            "--data-dir".as_ref(),
-            plain.as_os_str(),
-            "--seed".as_ref(),
-            seed_arg.as_ref(),
-        ],
-        KillAt::AfterMarker("READY", Duration::from_millis(300)),
-    )?;
-    let mut committed = Committed::default();
-    for l in &writer.lines {
-        committed.take(l);
-    }
+    let committed = crash_child::killed_writer(binary, &plain, seed)?;
     let template = root.join("template");
     reset_from(&plain, &template)?;
     let (employees, attachments) = {

@@ -8,7 +8,7 @@
 
 use crate::crash::{self, Committed};
 use crate::crash_backup::check_folder;
-use crate::crash_child::{reset_from, run_and_kill, say, wait_for_the_kill, KillAt};
+use crate::crash_child::{self, reset_from, run_and_kill, say, wait_for_the_kill, KillAt};
 use crate::people::People;
 use crate::rng::Rng;
 use backoffice_core::backup::manifest::{Manifest, DB_FILE};
@@ -213,22 +213,7 @@ fn setup(binary: &Path, root: &Path, seed: u64) -> Result<Setup, String> {
     }
     fill(&old, seed, 120).map_err(e)?;
     // The crash writer's commits, left in the WAL by its kill: the restore moves them aside too.
-    let seed_arg = seed.to_string();
-    let writer = run_and_kill(
-        binary,
-        &[
-            "crash-writer".as_ref(),
-            "--data-dir".as_ref(),
-            old.as_os_str(),
-            "--seed".as_ref(),
-            seed_arg.as_ref(),
-        ],
-        KillAt::AfterMarker("READY", Duration::from_millis(300)),
-    )?;
-    let mut committed_old = Committed::default();
-    for l in &writer.lines {
-        committed_old.take(l);
-    }
+    let committed_old = crash_child::killed_writer(binary, &old, seed)?;
     let source = root.join("restored-source");
     fill(&source, seed + 1, 300).map_err(e)?;
     let backups = root.join("backups");
