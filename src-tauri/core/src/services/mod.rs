@@ -126,8 +126,10 @@ impl Backoffice {
         // encrypting) goes.
         if let Some(done) = crate::crypt::convert::confirmable(data_dir) {
             encryption::record_conversion(&store, &done)?;
-            crate::crypt::convert::confirm(data_dir);
         }
+        // Also when no mark says which conversion it was (a start killed before writing it):
+        // whatever was set aside goes once the file in place has opened.
+        crate::crypt::convert::confirm(data_dir);
         let _ = crate::private::tighten_data_dir(data_dir, DB_FILE_NAME);
         let viewer = ViewerCopies::for_data_dir(data_dir);
         // Copies left by a crash or a killed process go now.
