@@ -4,9 +4,9 @@
 
 use crate::staff_csv;
 use crate::stats::Samples;
-use backoffice_core::crypt::unlock::{unlock, Secret};
 use backoffice_core::domain::permissions::Role;
 use backoffice_core::domain::staff::import::ImportOptions;
+use backoffice_core::import::Mapping;
 use backoffice_core::services::StaffImport;
 use backoffice_core::services::{Backoffice, Ctx};
 use backoffice_core::store::history::{hash, ChangeFields, GENESIS};
@@ -50,14 +50,28 @@ fn fresh_app(dir: &Path) -> Backoffice {
 
 /// A new data folder encrypted as Settings → Encryption does it, opened as the next start would.
 fn fresh_encrypted_app(dir: &Path) -> Backoffice {
-    const PASSPHRASE: &str = "bench passphrase, not a secret";
-    let app = fresh_app(dir);
-    app.encrypt(&ctx(), PASSPHRASE, &mut |_, _| true)
-        .expect("encrypt");
-    drop(app);
-    Backoffice::finish_pending(dir).expect("swap in the encrypted file");
-    let key = unlock(dir, Secret::Passphrase(PASSPHRASE), chrono::Utc::now()).expect("unlock");
-    Backoffice::open_with_key(dir, system_clock(), Some(key)).expect("open encrypted")
+    crate::suite::encrypt_and_restart(fresh_app(dir), dir, system_clock())
+        .expect("encrypt a new data dir")
+        .0
+}
+
+/// Commits the checked import of `csv` into `app`, timed; `n` rows must be created.
+fn timed_import(
+    app: &Backoffice,
+    csv: &Path,
+    mapping: &Mapping,
+    options: &ImportOptions,
+    n: usize,
+) -> Duration {
+    let t = Instant::now();
+    let outcome = app
+        .commit_import(&ctx(), &StaffImport, csv, mapping, options, &mut |_, _| {
+            true
+        })
+        .expect("import");
+    let took = t.elapsed();
+    assert_eq!(outcome.created, n);
+    took
 }
 
 fn connect(path: &Path) -> Connection {
@@ -303,19 +317,8 @@ pub fn run(n: usize, runs: usize, seed: u64, work: &Path) -> (ImportFigures, u64
             "the generated file has errors: {:?}",
             report.errors.first()
         );
-        let t = Instant::now();
-        let outcome = app
-            .commit_import(
-                &ctx(),
-                &StaffImport,
-                &csv,
-                &mapping,
-                &options,
-                &mut |_, _| true,
-            )
-            .expect("import");
-        f.import.push(t.elapsed());
-        assert_eq!(outcome.created, n);
+        f.import
+            .push(timed_import(&app, &csv, &mapping, &options, n));
         drop(app);
         f.bare.push(bare_insert(&dir, &rows));
         f.schema
@@ -329,19 +332,8 @@ pub fn run(n: usize, runs: usize, seed: u64, work: &Path) -> (ImportFigures, u64
         let _ = std::fs::remove_dir_all(&dir);
         let enc_dir = work.join(format!("b1-enc-{i}"));
         let app = fresh_encrypted_app(&enc_dir);
-        let t = Instant::now();
-        let outcome = app
-            .commit_import(
-                &ctx(),
-                &StaffImport,
-                &csv,
-                &mapping,
-                &options,
-                &mut |_, _| true,
-            )
-            .expect("import, encrypted");
-        f.import_encrypted.push(t.elapsed());
-        assert_eq!(outcome.created, n);
+        f.import_encrypted
+            .push(timed_import(&app, &csv, &mapping, &options, n));
         drop(app);
         let _ = std::fs::remove_dir_all(&enc_dir);
         eprintln!(

@@ -339,17 +339,28 @@ fn search_queries(app: &Backoffice, seed: u64) -> backoffice_core::Result<Vec<St
     Ok(q)
 }
 
+/// The bench's passphrase (the data is generated, the key thrown away with it).
 const BENCH_PASSPHRASE: &str = "bench passphrase, not a secret";
 
-/// Encrypts the copy as Settings → Encryption does, starts it again as the app would, seals its
-/// documents, and returns the data key.
-fn encrypt_copy(copy: &Path, day: NaiveDate) -> backoffice_core::Result<DataKey> {
-    let app = Backoffice::open(copy, clock_at(day))?;
+/// Encrypts the data folder `app` has open as Settings → Encryption does, and opens it again as
+/// the next start would (the staged file swapped in, the passphrase asked); returns its key.
+pub fn encrypt_and_restart(
+    app: Backoffice,
+    dir: &Path,
+    clock: Clock,
+) -> backoffice_core::Result<(Backoffice, DataKey)> {
     app.encrypt(&ctx(), BENCH_PASSPHRASE, &mut |_, _| true)?;
     drop(app);
-    Backoffice::finish_pending(copy)?;
-    let key = unlock(copy, Secret::Passphrase(BENCH_PASSPHRASE), Utc::now())?;
-    let app = Backoffice::open_with_key(copy, clock_at(day), Some(key.clone()))?;
+    Backoffice::finish_pending(dir)?;
+    let key = unlock(dir, Secret::Passphrase(BENCH_PASSPHRASE), Utc::now())?;
+    let app = Backoffice::open_with_key(dir, clock, Some(key.clone()))?;
+    Ok((app, key))
+}
+
+/// Encrypts the copy, seals its documents, and returns the data key.
+fn encrypt_copy(copy: &Path, day: NaiveDate) -> backoffice_core::Result<DataKey> {
+    let app = Backoffice::open(copy, clock_at(day))?;
+    let (app, key) = encrypt_and_restart(app, copy, clock_at(day))?;
     app.seal_documents(&mut |_, _| true)?;
     Ok(key)
 }
