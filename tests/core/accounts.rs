@@ -135,6 +135,7 @@ fn a_disabled_user_cannot_sign_in() {
                 full_name: u.full_name,
                 roles: u.roles,
                 active: false,
+                employee_id: None,
             },
         )
         .unwrap();
@@ -152,6 +153,7 @@ fn the_last_active_admin_can_be_neither_disabled_nor_demoted() {
         full_name: me.full_name.clone(),
         roles: vec![Role::Hr],
         active: true,
+        employee_id: None,
     };
     let e = t
         .app
@@ -165,6 +167,7 @@ fn the_last_active_admin_can_be_neither_disabled_nor_demoted() {
         full_name: me.full_name.clone(),
         roles: vec![Role::Admin],
         active: false,
+        employee_id: None,
     };
     let e = t
         .app
@@ -271,6 +274,7 @@ fn a_disabled_account_loses_its_open_session() {
                 full_name: u.full_name,
                 roles: u.roles,
                 active: false,
+                employee_id: None,
             },
         )
         .unwrap();

@@ -8,6 +8,7 @@ mod accounts;
 mod attachments;
 mod attachments_upgrade;
 mod attention;
+mod audits;
 mod backup;
 mod bindings;
 mod departments;

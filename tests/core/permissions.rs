@@ -391,6 +391,7 @@ fn operations() -> Vec<(&'static str, &'static str, Op)> {
                 full_name: format!("Anna {}", c.actor),
                 roles: u.roles,
                 active: true,
+                employee_id: None,
             };
             t.app.update_user(c, 1, u.version, &input).map(drop)
         }),

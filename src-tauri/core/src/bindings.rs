@@ -68,11 +68,58 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     r::Action::export_all(&cfg)?;
     r::Grant::export_all(&cfg)?;
     export_staff(&cfg)?;
+    export_audits(&cfg)?;
     // Global search.
     s::GlobalSearchQuery::export_all(&cfg)?;
     s::HitKind::export_all(&cfg)?;
     s::SearchHit::export_all(&cfg)?;
     s::GlobalSearchResult::export_all(&cfg)?;
+    Ok(())
+}
+
+/// Audits' types.
+fn export_audits(cfg: &Config) -> Result<(), ExportError> {
+    use crate::domain::audits::{
+        audit as a, evidence as ev, finding as f, result as r, score as sc, template as t,
+    };
+    use crate::domain::page::Page;
+    t::Template::export_all(cfg)?;
+    t::TemplateInput::export_all(cfg)?;
+    t::ChecklistItem::export_all(cfg)?;
+    t::ChecklistItemInput::export_all(cfg)?;
+    t::TemplateVersion::export_all(cfg)?;
+    t::TemplateDetail::export_all(cfg)?;
+    t::StarterInfo::export_all(cfg)?;
+    Page::<t::Template>::export_all(cfg)?;
+    a::AuditStatus::export_all(cfg)?;
+    a::Transition::export_all(cfg)?;
+    a::Recurrence::export_all(cfg)?;
+    a::Audit::export_all(cfg)?;
+    a::AuditInput::export_all(cfg)?;
+    a::AuditQuery::export_all(cfg)?;
+    a::AuditRow::export_all(cfg)?;
+    a::AuditDetail::export_all(cfg)?;
+    Page::<a::AuditRow>::export_all(cfg)?;
+    r::Outcome::export_all(cfg)?;
+    r::ItemResult::export_all(cfg)?;
+    r::ResultInput::export_all(cfg)?;
+    sc::SectionScore::export_all(cfg)?;
+    ev::Evidence::export_all(cfg)?;
+    ev::EvidenceInput::export_all(cfg)?;
+    ev::EvidenceQuery::export_all(cfg)?;
+    Page::<ev::Evidence>::export_all(cfg)?;
+    f::Finding::export_all(cfg)?;
+    f::FindingInput::export_all(cfg)?;
+    f::FindingQuery::export_all(cfg)?;
+    f::FindingRow::export_all(cfg)?;
+    Page::<f::FindingRow>::export_all(cfg)?;
+    f::CapaAction::export_all(cfg)?;
+    f::ActionInput::export_all(cfg)?;
+    f::ActionDoneInput::export_all(cfg)?;
+    f::ActionVerifyInput::export_all(cfg)?;
+    f::ActionQuery::export_all(cfg)?;
+    f::ActionRow::export_all(cfg)?;
+    Page::<f::ActionRow>::export_all(cfg)?;
     Ok(())
 }
 

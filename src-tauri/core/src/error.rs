@@ -33,6 +33,9 @@ pub enum ErrorCode {
     WrongKey,
     /// The store failed to open at start-up; details in the message.
     StoreUnavailable,
+    /// A record's state machine has no such move from where it is, or a rule stops the move
+    /// (an audit with items not assessed cannot close); `params.reason` says which.
+    BadTransition,
     /// A long job was stopped by the user.
     Cancelled,
     /// Nobody is signed in.

@@ -4,7 +4,7 @@ mod bench;
 mod catalog;
 mod completeness;
 mod documents;
-mod employees;
+pub mod employees;
 mod export;
 pub mod import;
 mod import_bulk;

@@ -5,4 +5,8 @@ export type User = { id: number, username: string, full_name: string, roles: Arr
 /**
  * Set by an administrator's password reset: the person must choose a new one.
  */
-must_change_password: boolean, version: number, created_at: string, updated_at: string, };
+must_change_password: boolean, 
+/**
+ * The person's staff record: the actions they own, the departments they manage.
+ */
+employee_id: number | null, version: number, created_at: string, updated_at: string, };

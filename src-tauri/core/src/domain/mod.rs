@@ -2,6 +2,7 @@
 
 pub mod attachment;
 pub mod attention;
+pub mod audits;
 pub mod cf_names;
 pub mod codice_fiscale;
 pub mod department;

@@ -91,16 +91,19 @@ pub const ACTIONS: [Action; 4] = [Action::Read, Action::Write, Action::Approve, 
 /// actions allowed: R read, W write, A approve, E export, '-' none.
 ///
 /// Nobody writes history: it is written only as a side effect of other changes.
+///
+/// Audits: accounting & audit and administrators; managers read the audits of their own
+/// departments (the services narrow it) and update the actions they own; nobody else sees them.
 #[rustfmt::skip]
 const MATRIX: [(Role, [&str; 11]); 7] = [
     //                 depts   staff   audits  assets  purch   budgets tasks   cases   history settings users
-    (Role::Admin,      ["RW-E", "RWAE", "RWAE", "RWAE", "RWAE", "RWAE", "RWAE", "RWAE", "R--E", "RW-E", "RW-E"]),
-    (Role::Hr,         ["RW-E", "RWAE", "R---", "----", "----", "----", "RWAE", "R---", "R--E", "R---", "----"]),
-    (Role::Accounting, ["R---", "R---", "RWAE", "R---", "R-A-", "RWAE", "R---", "----", "R--E", "R---", "----"]),
-    (Role::It,         ["R---", "----", "R---", "RWAE", "R---", "----", "RW--", "----", "----", "R---", "----"]),
+    (Role::Admin,      ["RW-E", "RWAE", "RW-E", "RWAE", "RWAE", "RWAE", "RWAE", "RWAE", "R--E", "RW-E", "RW-E"]),
+    (Role::Hr,         ["RW-E", "RWAE", "----", "----", "----", "----", "RWAE", "R---", "R--E", "R---", "----"]),
+    (Role::Accounting, ["R---", "R---", "RW-E", "R---", "R-A-", "RWAE", "R---", "----", "R--E", "R---", "----"]),
+    (Role::It,         ["R---", "----", "----", "RWAE", "R---", "----", "RW--", "----", "----", "R---", "----"]),
     (Role::Purchasing, ["R---", "----", "----", "R---", "RW-E", "R---", "R---", "----", "----", "R---", "----"]),
-    (Role::Manager,    ["R---", "R---", "R-A-", "R---", "R-AE", "R-AE", "RWAE", "RWAE", "R---", "R---", "----"]),
-    (Role::Viewer,     ["R---", "----", "R---", "R---", "R---", "R---", "R---", "R---", "----", "R---", "----"]),
+    (Role::Manager,    ["R---", "R---", "R---", "R---", "R-AE", "R-AE", "RWAE", "RWAE", "R---", "R---", "----"]),
+    (Role::Viewer,     ["R---", "----", "----", "R---", "R---", "R---", "R---", "R---", "----", "R---", "----"]),
 ];
 
 fn letter(a: Action) -> u8 {

@@ -31,6 +31,33 @@ impl Checks {
         Some(v)
     }
 
+    /// An optional text of several lines (notes, descriptions): lines keep their breaks, each
+    /// is trimmed, runs of blank lines become one; empty becomes `None`.
+    pub fn optional_text(
+        &mut self,
+        field: &str,
+        value: &Option<String>,
+        max: usize,
+    ) -> Option<String> {
+        let v = value
+            .as_deref()
+            .map(clean_lines)
+            .filter(|s| !s.is_empty())?;
+        self.max_len(field, &v, max);
+        Some(v)
+    }
+
+    /// A required text of several lines, cleaned as [`Checks::optional_text`].
+    pub fn required_text(&mut self, field: &str, value: &str, max: usize) -> String {
+        let v = clean_lines(value);
+        if v.is_empty() {
+            self.add(FieldError::new(field, "required"));
+        } else {
+            self.max_len(field, &v, max);
+        }
+        v
+    }
+
     fn max_len(&mut self, field: &str, v: &str, max: usize) {
         if v.chars().count() > max {
             self.add(FieldError::new(field, "too_long").with("max", max));
@@ -49,6 +76,22 @@ impl Checks {
 /// Trims and folds runs of whitespace (pasted text often carries tabs and double spaces).
 pub fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text of several lines: each line cleaned as [`clean`], blank runs folded to one empty line,
+/// no blank lines at either end.
+pub fn clean_lines(s: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for line in s.lines().map(clean) {
+        if line.is_empty() && out.last().is_none_or(String::is_empty) {
+            continue;
+        }
+        out.push(line);
+    }
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    out.join("\n")
 }
 
 /// The key used for case-insensitive uniqueness and search: Unicode lower case, so "Àrea" and
@@ -100,6 +143,12 @@ mod tests {
         assert_eq!(capitalise_upper("McDonald"), None);
         assert_eq!(capitalise_upper("De Luca"), None);
         assert_eq!(capitalise_upper("123"), None);
+    }
+
+    #[test]
+    fn lines_keep_their_breaks() {
+        assert_eq!(clean_lines("  a  b \r\n\n\n c\n\n"), "a b\n\nc");
+        assert_eq!(clean_lines(" \n \n"), "");
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub struct User {
     pub active: bool,
     /// Set by an administrator's password reset: the person must choose a new one.
     pub must_change_password: bool,
+    /// The person's staff record: the actions they own, the departments they manage.
+    pub employee_id: Option<i64>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -41,6 +43,10 @@ pub struct UserUpdateInput {
     pub full_name: String,
     pub roles: Vec<Role>,
     pub active: bool,
+    /// The person's staff record, if they have one.
+    #[serde(default)]
+    #[ts(optional)]
+    pub employee_id: Option<i64>,
 }
 
 /// Checks a new password's length; the message says the minimum.
@@ -107,6 +113,7 @@ pub struct ValidUserUpdate {
     pub full_name: String,
     pub roles: Vec<Role>,
     pub active: bool,
+    pub employee_id: Option<i64>,
 }
 
 impl UserUpdateInput {
@@ -119,6 +126,7 @@ impl UserUpdateInput {
             full_name,
             roles,
             active: self.active,
+            employee_id: self.employee_id,
         })
     }
 }

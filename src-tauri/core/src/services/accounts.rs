@@ -302,7 +302,7 @@ impl Backoffice {
                 let field = if v.active { "roles" } else { "active" };
                 return Err(Error::field(field, "last_admin"));
             }
-            users::update(w, id, version, &v.full_name, &v.roles, v.active)
+            users::update(w, id, version, &v)
         })
     }
 

@@ -3,6 +3,7 @@
 mod accounts;
 mod attachments;
 mod attention;
+mod audits;
 mod backups;
 mod departments;
 mod encryption;

@@ -98,6 +98,11 @@ pub const MIGRATIONS: &[Migration] = &[
             retyped: &[],
         }],
     },
+    // Audits and compliance; accounts may be linked to their staff record.
+    Migration::reshaping(
+        include_str!("../../migrations/0014_audits.sql"),
+        &[Reshape::columns_of("users")],
+    ),
 ];
 
 /// The schema version this build writes.

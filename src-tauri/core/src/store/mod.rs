@@ -1,6 +1,7 @@
 //! The SQLite store: one file, one writer at a time, a few readers, and history in every write.
 
 pub mod attachments;
+pub mod audits;
 pub mod dates;
 pub mod departments;
 pub mod history;
@@ -9,6 +10,7 @@ pub mod migrations;
 mod open;
 pub mod organisation;
 pub mod preferences;
+pub mod recorded;
 pub mod reshape;
 pub mod retired_list;
 pub mod row_values;
@@ -16,7 +18,7 @@ pub mod search;
 pub mod staff;
 pub mod throttle;
 pub mod tracked;
-mod tx;
+pub mod tx;
 pub mod users;
 pub mod versioned;
 

@@ -173,6 +173,16 @@ pub const TRACKED: &[&Tracked] = &[
     &super::attachments::TRACKED,
     &super::staff::training::TRACKED,
     &super::staff::requirements::TRACKED,
+    &super::audits::templates::TRACKED,
+    &super::audits::templates::VERSIONS,
+    &super::audits::templates::ITEMS,
+    &super::audits::audit::TRACKED,
+    &super::audits::scope::TRACKED,
+    &super::audits::results::TRACKED,
+    &super::audits::evidence::TRACKED,
+    &super::audits::evidence::LINKS,
+    &super::audits::findings::TRACKED,
+    &super::audits::actions::TRACKED,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

@@ -22,11 +22,12 @@ pub static TRACKED: Tracked = Tracked {
         "roles",
         "active",
         "must_change_password",
+        "employee_id",
         "version",
         "created_at",
         "updated_at",
     ],
-    references: &[],
+    references: &[("employee_id", "employees")],
     naming: Naming::Account {
         full: "full_name",
         user: "username",
@@ -37,8 +38,8 @@ pub static TRACKED: Tracked = Tracked {
     snapshot: Snapshot::new(),
 };
 
-const COLUMNS: &str =
-    "id, username, full_name, roles, active, must_change_password, version, created_at, updated_at";
+const COLUMNS: &str = "id, username, full_name, roles, active, must_change_password, version,
+    created_at, updated_at, employee_id";
 
 pub fn roles_text(roles: &[Role]) -> String {
     roles
@@ -60,6 +61,7 @@ fn from_row(r: &Row) -> rusqlite::Result<User> {
         version: r.get(6)?,
         created_at: ts_parse(&r.get::<_, String>(7)?)?,
         updated_at: ts_parse(&r.get::<_, String>(8)?)?,
+        employee_id: r.get(9)?,
     })
 }
 
@@ -79,7 +81,7 @@ pub fn by_username(conn: &Connection, username: &str) -> crate::Result<Option<(U
         .query_row(
             &format!("SELECT {COLUMNS}, password_hash FROM users WHERE username = ?1"),
             [username],
-            |r| Ok((from_row(r)?, r.get(9)?)),
+            |r| Ok((from_row(r)?, r.get(10)?)),
         )
         .optional()?)
 }
@@ -150,24 +152,45 @@ pub fn insert(w: &WriteTx, u: &NewUserRow) -> crate::Result<User> {
     get(w.conn(), id)?.ok_or_else(|| Error::not_found("user"))
 }
 
-/// Updates name, roles and active flag.
+/// Updates name, roles, active flag and staff record.
 pub fn update(
     w: &WriteTx,
     id: i64,
     expected_version: i64,
-    full_name: &str,
-    roles: &[Role],
-    active: bool,
+    v: &crate::domain::users::ValidUserUpdate,
 ) -> crate::Result<User> {
     let u = at_version(get(w.conn(), id)?, "user", Some(expected_version))?;
-    if u.full_name == full_name && u.roles == roles && u.active == active {
+    if u.full_name == v.full_name
+        && u.roles == v.roles
+        && u.active == v.active
+        && u.employee_id == v.employee_id
+    {
         return Ok(u);
+    }
+    if let Some(e) = v.employee_id {
+        let exists = w
+            .conn()
+            .prepare_cached("SELECT 1 FROM employees WHERE id = ?1")?
+            .exists([e])?;
+        if !exists {
+            return Err(Error::validation(vec![FieldError::new(
+                "employee_id",
+                "not_found",
+            )]));
+        }
     }
     let before = w.snapshot(&TRACKED, id)?;
     w.conn().execute(
-        "UPDATE users SET full_name = ?1, roles = ?2, active = ?3, version = version + 1,
-                updated_at = ?4 WHERE id = ?5",
-        params![full_name, roles_text(roles), active, w.now_text(), id],
+        "UPDATE users SET full_name = ?1, roles = ?2, active = ?3, employee_id = ?4,
+                version = version + 1, updated_at = ?5 WHERE id = ?6",
+        params![
+            v.full_name,
+            roles_text(&v.roles),
+            v.active,
+            v.employee_id,
+            w.now_text(),
+            id
+        ],
     )?;
     w.record(&TRACKED, id, ChangeOp::Update, before)?;
     get(w.conn(), id)?.ok_or_else(|| Error::not_found("user"))
@@ -184,4 +207,13 @@ pub fn set_password(w: &WriteTx, id: i64, hash: &str, must_change: bool) -> crat
     )?;
     w.record(&TRACKED, id, ChangeOp::Update, before)?;
     get(w.conn(), id)?.ok_or_else(|| Error::not_found("user"))
+}
+
+/// The staff record an account is linked to.
+pub fn employee_of(conn: &Connection, user_id: i64) -> crate::Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT employee_id FROM users WHERE id = ?1")?
+        .query_row([user_id], |r| r.get(0))
+        .optional()?
+        .flatten())
 }

@@ -1,6 +1,10 @@
 //! Optimistic concurrency in one place: a form saves over the version it was loaded at.
 
 use crate::domain::attachment::Attachment;
+use crate::domain::audits::audit::Audit;
+use crate::domain::audits::evidence::Evidence;
+use crate::domain::audits::finding::{CapaAction, Finding};
+use crate::domain::audits::template::Template;
 use crate::domain::department::Department;
 use crate::domain::staff::catalog::{ContractType, Course, DocumentType, Requirement};
 use crate::domain::staff::document::TrainingRecord;
@@ -32,7 +36,12 @@ versioned!(
     Attachment,
     TrainingRecord,
     Employee,
-    User
+    User,
+    Template,
+    Audit,
+    Evidence,
+    Finding,
+    CapaAction
 );
 
 /// The row as the form that loaded it saw it: `not_found` when it is gone, `conflict` when

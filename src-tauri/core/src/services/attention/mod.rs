@@ -12,24 +12,42 @@ use rusqlite::Connection;
 /// Items Home asks for at most; each provider is asked for as many.
 pub const MAX_ITEMS: usize = 100;
 
+/// Whom the list is for: some areas show a person only what is theirs (the actions they own,
+/// the audits they lead).
+#[derive(Debug, Clone, Copy)]
+pub struct Viewer {
+    pub user_id: i64,
+    /// Their staff record, when their account is linked to one.
+    pub employee_id: Option<i64>,
+}
+
 /// What an area contributes to the list. Both calls must answer from indexes: the list is read
 /// at every visit of Home, whatever the size of the company.
 pub trait Provider: Sync {
     fn area(&self) -> Area;
     /// Records waiting, per severity (zero counts may be left out).
-    fn counts(&self, conn: &Connection, today: NaiveDate) -> crate::Result<Vec<(Severity, i64)>>;
+    fn counts(
+        &self,
+        conn: &Connection,
+        today: NaiveDate,
+        who: Viewer,
+    ) -> crate::Result<Vec<(Severity, i64)>>;
     /// The most urgent items, at least `min` severe, at most `limit`, most urgent first.
     fn items(
         &self,
         conn: &Connection,
         today: NaiveDate,
+        who: Viewer,
         min: Severity,
         limit: usize,
     ) -> crate::Result<Vec<AttentionItem>>;
 }
 
 /// Every area's provider; a new area adds its own here.
-pub const PROVIDERS: &[&dyn Provider] = &[&super::staff::attention::Staff];
+pub const PROVIDERS: &[&dyn Provider] = &[
+    &super::staff::attention::Staff,
+    &super::audits::attention::Audits,
+];
 
 impl Backoffice {
     /// What needs someone, from every area `ctx` may read, read in one snapshot.
@@ -42,10 +60,14 @@ impl Backoffice {
             .filter(|p| ctx.can(p.area(), Action::Read))
             .collect();
         self.store.read(|c| {
+            let who = Viewer {
+                user_id: ctx.user_id,
+                employee_id: crate::store::users::employee_of(c, ctx.user_id)?,
+            };
             let mut counts = Vec::new();
             let mut items = Vec::new();
             for p in &providers {
-                for (severity, count) in p.counts(c, today)? {
+                for (severity, count) in p.counts(c, today, who)? {
                     if count > 0 {
                         counts.push(AttentionCount {
                             area: p.area(),
@@ -54,7 +76,7 @@ impl Backoffice {
                         });
                     }
                 }
-                items.extend(p.items(c, today, min, limit)?);
+                items.extend(p.items(c, today, who, min, limit)?);
             }
             items.sort_by(|a, b| {
                 b.urgency

@@ -6,7 +6,7 @@ use crate::domain::attention::AttentionItem;
 use crate::domain::page::PageRequest;
 use crate::domain::permissions::{Area, Role};
 use crate::domain::staff::completeness::{FixQuery, IssueKind, Severity};
-use crate::services::attention::Provider;
+use crate::services::attention::{Provider, Viewer};
 use crate::store::staff::scores;
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -31,7 +31,12 @@ impl Provider for Staff {
         Area::Staff
     }
 
-    fn counts(&self, conn: &Connection, _today: NaiveDate) -> crate::Result<Vec<(Severity, i64)>> {
+    fn counts(
+        &self,
+        conn: &Connection,
+        _today: NaiveDate,
+        _who: Viewer,
+    ) -> crate::Result<Vec<(Severity, i64)>> {
         scores::severity_counts(conn)
     }
 
@@ -39,6 +44,7 @@ impl Provider for Staff {
         &self,
         conn: &Connection,
         today: NaiveDate,
+        _who: Viewer,
         min: Severity,
         limit: usize,
     ) -> crate::Result<Vec<AttentionItem>> {

@@ -1,0 +1,11 @@
+//! Audits: templates and their versions, audits with their scope and results, evidence,
+//! findings and corrective actions.
+
+pub mod actions;
+pub mod attention;
+pub mod audit;
+pub mod evidence;
+pub mod findings;
+pub mod results;
+pub mod scope;
+pub mod templates;

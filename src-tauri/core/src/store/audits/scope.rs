@@ -1,0 +1,112 @@
+//! What an audit covers: its departments and its auditees, one row each.
+
+use crate::domain::audits::audit::ScopeRecord;
+use crate::domain::permissions::Area;
+use crate::error::{Error, FieldError};
+use crate::store::recorded;
+use crate::store::tracked::{Guard, Naming, Part, Snapshot, Tracked};
+use crate::store::tx::WriteTx;
+use rusqlite::{Connection, ToSql};
+
+pub static TRACKED: Tracked = Tracked {
+    entity: "audit_scope",
+    guard: Guard::Area(Area::Audits),
+    columns: &[
+        "id",
+        "audit_id",
+        "entity",
+        "record_id",
+        "version",
+        "created_at",
+    ],
+    references: &[("audit_id", "audits")],
+    naming: Naming::Parts(&[
+        Part::Ref("audit_id"),
+        Part::Text("entity"),
+        Part::Text("record_id"),
+    ]),
+    dates: &[],
+    instants: &[],
+    personal: false,
+    snapshot: Snapshot::new(),
+};
+
+/// The kinds of record a scope lists, with how each is named.
+fn name_sql(entity: &str) -> crate::Result<&'static str> {
+    match entity {
+        "departments" => Ok("SELECT name FROM departments WHERE id = s.record_id"),
+        "employees" => {
+            Ok("SELECT last_name || ' ' || first_name FROM employees WHERE id = s.record_id")
+        }
+        _ => Err(Error::internal(format!("audit scope: {entity}"))),
+    }
+}
+
+/// An audit's records of one kind, by name.
+pub fn records(conn: &Connection, audit_id: i64, entity: &str) -> crate::Result<Vec<ScopeRecord>> {
+    let sql = format!(
+        "SELECT s.record_id, coalesce(({}), '#' || s.record_id) AS name FROM audit_scope s
+         WHERE s.audit_id = ?1 AND s.entity = ?2 ORDER BY lower(name) LIMIT 1000",
+        name_sql(entity)?
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params![audit_id, entity], |r| {
+        Ok(ScopeRecord {
+            id: r.get(0)?,
+            name: r.get(1)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// Makes the audit's records of `entity` exactly `ids`; an id that names no record is a field
+/// error on `field`.
+pub fn set(
+    w: &WriteTx,
+    audit_id: i64,
+    entity: &str,
+    ids: &[i64],
+    field: &str,
+) -> crate::Result<()> {
+    let exists_sql = match entity {
+        "departments" => "SELECT 1 FROM departments WHERE id = ?1",
+        "employees" => "SELECT 1 FROM employees WHERE id = ?1",
+        _ => return Err(Error::internal(format!("audit scope: {entity}"))),
+    };
+    for id in ids {
+        let found = w.conn().prepare_cached(exists_sql)?.exists([id])?;
+        if !found {
+            return Err(Error::validation(vec![
+                FieldError::new(field, "not_found").with("id", id)
+            ]));
+        }
+    }
+    let mut stmt = w.conn().prepare_cached(
+        "SELECT id, record_id FROM audit_scope WHERE audit_id = ?1 AND entity = ?2 LIMIT 100000",
+    )?;
+    let current: Vec<(i64, i64)> = stmt
+        .query_map(rusqlite::params![audit_id, entity], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for (row, record) in &current {
+        if !ids.contains(record) {
+            recorded::delete(w, &TRACKED, *row)?;
+        }
+    }
+    for id in ids {
+        if !current.iter().any(|(_, r)| r == id) {
+            let entity = entity.to_owned();
+            recorded::insert(
+                w,
+                &TRACKED,
+                &vec![
+                    ("audit_id", &audit_id as &dyn ToSql),
+                    ("entity", &entity),
+                    ("record_id", id),
+                ],
+            )?;
+        }
+    }
+    Ok(())
+}
