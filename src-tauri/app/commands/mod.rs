@@ -2,6 +2,7 @@
 
 mod accounts;
 mod attachments;
+mod audits;
 mod backups;
 mod departments;
 mod export_file;
@@ -35,6 +36,37 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         settings::set_language,
         settings::get_organisation,
         settings::save_organisation,
+        audits::templates::list_audit_templates,
+        audits::templates::get_audit_template,
+        audits::templates::list_audit_starters,
+        audits::templates::create_audit_template,
+        audits::templates::update_audit_template,
+        audits::templates::save_audit_checklist,
+        audits::templates::set_audit_template_retired,
+        audits::plans::list_audits,
+        audits::plans::list_audit_leads,
+        audits::plans::get_audit,
+        audits::plans::create_audit,
+        audits::plans::update_audit,
+        audits::plans::move_audit,
+        audits::plans::assess_audit_item,
+        audits::plans::list_evidence,
+        audits::plans::get_evidence,
+        audits::plans::create_evidence,
+        audits::plans::update_evidence,
+        audits::plans::link_evidence,
+        audits::plans::unlink_evidence,
+        audits::findings::list_findings,
+        audits::findings::get_finding,
+        audits::findings::list_audit_findings,
+        audits::findings::raise_finding,
+        audits::findings::update_finding,
+        audits::findings::list_audit_actions,
+        audits::findings::add_audit_action,
+        audits::findings::update_audit_action,
+        audits::findings::complete_audit_action,
+        audits::findings::verify_audit_action,
+        audits::findings::reopen_audit_action,
         departments::list_departments,
         departments::get_department,
         departments::create_department,

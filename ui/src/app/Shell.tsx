@@ -7,6 +7,7 @@ import {
   IconHome,
   IconListDetails,
   IconSettings,
+  IconShieldCheck,
   IconStack2,
   IconUsers,
 } from "@tabler/icons-react";
@@ -21,6 +22,8 @@ import { LanguageSwitch } from "./LanguageSwitch";
 import { PageLoading } from "./lazyPage";
 import { type PageId, useNav } from "./nav";
 import {
+  AuditPage,
+  AuditsPage,
   CompletenessPage,
   DepartmentPage,
   DepartmentsPage,
@@ -30,6 +33,7 @@ import {
   SettingsPage,
   StaffPage,
   StaffSettingsPage,
+  TemplatePage,
   UsersPage,
 } from "./pages";
 import { useSession } from "./session";
@@ -42,6 +46,7 @@ const PAGES: { id: PageId; icon: typeof IconHome; area: Area | null }[] = [
   { id: "completeness", icon: IconChecklist, area: "staff" },
   { id: "staffSettings", icon: IconListDetails, area: "staff" },
   { id: "departments", icon: IconBuildingCommunity, area: "departments" },
+  { id: "audits", icon: IconShieldCheck, area: "audits" },
   { id: "history", icon: IconHistory, area: "history" },
   { id: "users", icon: IconUsers, area: "users" },
   { id: "settings", icon: IconSettings, area: "settings" },
@@ -106,6 +111,9 @@ export function Shell() {
           {route.page === "staffSettings" && <StaffSettingsPage />}
           {route.page === "departments" && <DepartmentsPage />}
           {route.page === "department" && <DepartmentPage key={route.id} route={route} />}
+          {route.page === "audits" && <AuditsPage />}
+          {route.page === "audit" && <AuditPage key={route.id} route={route} />}
+          {route.page === "auditTemplate" && <TemplatePage key={route.id} route={route} />}
           {route.page === "history" && <HistoryPage />}
           {route.page === "users" && <UsersPage />}
           {route.page === "settings" && <SettingsPage />}

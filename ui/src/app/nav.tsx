@@ -20,6 +20,7 @@ export type PageId =
   | "completeness"
   | "staffSettings"
   | "departments"
+  | "audits"
   | "history"
   | "users"
   | "settings";
@@ -30,6 +31,9 @@ export type EmployeeTab = "details" | "documents" | "training" | "completeness" 
 /** The tabs of a department's page. */
 export type DepartmentTab = "details" | "files";
 
+/** The tabs of an audit's page. */
+export type AuditTab = "details" | "checklist" | "findings" | "files";
+
 /**
  * Where the window is. A page may carry parameters: a record's page (an employee's file, a
  * department) names the record (or "new"), the tab, and what to bring into view there (`focus`:
@@ -39,7 +43,9 @@ export type DepartmentTab = "details" | "files";
 export type Route =
   | { page: PageId }
   | { page: "employee"; id: number | "new"; tab?: EmployeeTab; focus?: string | null }
-  | { page: "department"; id: number; tab?: DepartmentTab; focus?: string | null };
+  | { page: "department"; id: number; tab?: DepartmentTab; focus?: string | null }
+  | { page: "audit"; id: number; tab?: AuditTab; focus?: string | null }
+  | { page: "auditTemplate"; id: number; versionId?: number | null };
 
 type Nav = {
   route: Route;
@@ -66,6 +72,7 @@ const NavContext = createContext<Nav>({
 function sectionOf(route: Route): PageId {
   if (route.page === "employee") return "staff";
   if (route.page === "department") return "departments";
+  if (route.page === "audit" || route.page === "auditTemplate") return "audits";
   return route.page;
 }
 

@@ -11,7 +11,7 @@ export type NavEntry = { nav: string; route: Route };
 /** The fragment a route is shown under: `#/staff`, `#/employee/12/documents`, `#/employee/new`. */
 export function routeToHash(route: Route): string {
   if (!("id" in route)) return `#/${route.page}`;
-  const tab = route.tab && route.id !== "new" ? `/${route.tab}` : "";
+  const tab = "tab" in route && route.tab && route.id !== "new" ? `/${route.tab}` : "";
   return `#/${route.page}/${route.id}${tab}`;
 }
 

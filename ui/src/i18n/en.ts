@@ -15,6 +15,7 @@ export const en = {
     completeness: "Completeness",
     staffSettings: "Staff lists",
     departments: "Departments",
+    audits: "Audits",
     history: "History",
     settings: "Settings",
     users: "Users",
@@ -252,10 +253,19 @@ export const en = {
       bad_file: "The file cannot be used: {{message}}",
       file_changed:
         "The file “{{file}}” changed after you chose it. Nothing was imported: choose it again to check what it holds now.",
+      bad_transition: "This step is not possible at this point.",
     },
     reason: {
       restart_pending:
         "The app must start again to finish changing the encryption: nothing can be saved until then.",
+      items_not_assessed: "{{count}} items have no result yet: assess every item first.",
+      nonconformity_without_finding:
+        "Raise a finding for every non-conformity first (items {{items}}).",
+      audit_closed: "The audit is closed: an administrator must re-open it before anything changes.",
+      not_in_progress: "Items are assessed while the audit is in progress: start it first.",
+      not_started: "Start the audit first.",
+      action_step: "This action is {{from}}: that step is not possible now.",
+      action_verified: "A verified action no longer changes.",
     },
     field: {
       required: "Required",
@@ -295,6 +305,13 @@ export const en = {
       in_use: "A training record cites this document as its certificate: remove it there first",
       validity_without_expiry: "Only a type that expires has a validity",
       too_many: "At most {{max}}",
+      before_start: "Cannot be before the start date",
+      before_audit_start: "Cannot be before the audit's start",
+      is_owner: "The action's owner cannot verify it: another auditor must",
+      locked: "Cannot change once the audit has started",
+      empty: "This template has no items yet",
+      no_file: "This evidence has no file yet: attach one first",
+      in_future: "Cannot be in the future",
       inside_data_folder:
         "Choose a folder outside the app's data folder, on another disk if you can",
       not_writable: "This folder cannot be written: choose another",

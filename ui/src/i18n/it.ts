@@ -13,6 +13,7 @@ export const it: Resources = {
     completeness: "Completezza",
     staffSettings: "Liste del personale",
     departments: "Reparti",
+    audits: "Audit",
     history: "Storico",
     settings: "Impostazioni",
     users: "Utenti",
@@ -250,10 +251,20 @@ export const it: Resources = {
       bad_file: "Il file non è utilizzabile: {{message}}",
       file_changed:
         "Il file «{{file}}» è cambiato dopo che l'hai scelto. Non è stato importato nulla: sceglilo di nuovo per controllare cosa contiene ora.",
+      bad_transition: "Questo passaggio non è possibile in questo momento.",
     },
     reason: {
       restart_pending:
         "L'app deve ripartire per completare il cambio di cifratura: fino ad allora non si può salvare nulla.",
+      items_not_assessed: "{{count}} punti non hanno ancora un esito: valutali tutti prima.",
+      nonconformity_without_finding:
+        "Apri prima un rilievo per ogni non conformità (punti {{items}}).",
+      audit_closed:
+        "L'audit è chiuso: un amministratore deve riaprirlo prima di qualsiasi modifica.",
+      not_in_progress: "I punti si valutano mentre l'audit è in corso: avvialo prima.",
+      not_started: "Avvia prima l'audit.",
+      action_step: "Questa azione è {{from}}: il passaggio non è possibile ora.",
+      action_verified: "Un'azione verificata non si modifica più.",
     },
     field: {
       required: "Obbligatorio",
@@ -293,6 +304,13 @@ export const it: Resources = {
       in_use: "Una formazione cita questo documento come attestato: toglilo prima da lì",
       validity_without_expiry: "La validità vale solo per un tipo che scade",
       too_many: "Al massimo {{max}}",
+      before_start: "Non può precedere la data di inizio",
+      before_audit_start: "Non può precedere l'inizio dell'audit",
+      is_owner: "Il responsabile dell'azione non può verificarla: serve un altro auditor",
+      locked: "Non si cambia dopo l'avvio dell'audit",
+      empty: "Questo modello non ha ancora punti",
+      no_file: "Questa evidenza non ha ancora un file: allegane uno prima",
+      in_future: "Non può essere nel futuro",
       inside_data_folder:
         "Scegli una cartella fuori dalla cartella dei dati dell'app, se puoi su un altro disco",
       not_writable: "In questa cartella non si può scrivere: scegline un'altra",

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "AuditOutcome")]
 pub enum Outcome {
     Compliant,
     /// Minor non-conformity.

@@ -8,7 +8,7 @@ mod evidence;
 mod findings;
 mod templates;
 
-use crate::domain::audits::audit::{Audit, AuditStatus};
+use crate::domain::audits::audit::{Audit, AuditStatus, ScopeRecord};
 use crate::domain::permissions::{Action, Area, Role};
 use crate::error::{Error, ErrorCode};
 use crate::services::{Backoffice, Ctx};
@@ -58,6 +58,29 @@ pub(crate) fn refuse_closed(a: &Audit) -> crate::Result<()> {
             .with("reason", "audit_closed"));
     }
     Ok(())
+}
+
+impl Backoffice {
+    /// The people who may lead an audit: active accounts whose roles write audits.
+    pub fn audit_leads(&self, ctx: &Ctx) -> crate::Result<Vec<ScopeRecord>> {
+        self.require(ctx, Area::Audits, Action::Read)?;
+        let users = self.store.read(users::list)?;
+        Ok(users
+            .into_iter()
+            .filter(|u| {
+                u.active
+                    && crate::domain::permissions::allows(&u.roles, Area::Audits, Action::Write)
+            })
+            .map(|u| ScopeRecord {
+                id: u.id,
+                name: if u.full_name.is_empty() {
+                    u.username
+                } else {
+                    u.full_name
+                },
+            })
+            .collect())
+    }
 }
 
 pub(crate) fn is_admin(ctx: &Ctx) -> bool {

@@ -1,0 +1,5 @@
+//! Audits: templates, audits and their items, evidence, findings and corrective actions.
+
+pub mod findings;
+pub mod plans;
+pub mod templates;

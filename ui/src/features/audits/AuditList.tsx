@@ -1,0 +1,173 @@
+import { Checkbox, Group, Select, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconSearch, IconShieldCheck } from "@tabler/icons-react";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { auditKeys, auditsApi } from "../../api/audits";
+import { useNav } from "../../app/nav";
+import type { AuditQuery } from "../../bindings/AuditQuery";
+import type { AuditRow } from "../../bindings/AuditRow";
+import type { AuditSort } from "../../bindings/AuditSort";
+import type { AuditStatus } from "../../bindings/AuditStatus";
+import type { SortDir } from "../../bindings/SortDir";
+import { formatDate, formatNumber } from "../../i18n/format";
+import { ListEmpty } from "../../kit/listParts";
+import { type ListColumn, ServerList } from "../../kit/ServerList";
+import type { ListSource } from "../../kit/serverPages";
+import { AuditStatusBadge, ScoreText } from "./parts";
+import "./i18n";
+
+const STATUSES: AuditStatus[] = ["planned", "in_progress", "in_review", "closed"];
+
+function useColumns(): ListColumn<AuditRow, AuditSort>[] {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return [
+    {
+      key: "title",
+      title: t("audits.fields.title"),
+      width: "minmax(220px, 2fr)",
+      sort: "title",
+      cell: (a) => (
+        <div style={{ minWidth: 0 }}>
+          <Text size="sm" fw={600} truncate>
+            {a.title}
+          </Text>
+          <Text size="xs" c="dimmed" truncate>
+            {a.template_name}
+            {a.recurrence !== "none" ? ` · ${t(`audits.recurrence.${a.recurrence}`)}` : ""}
+          </Text>
+        </div>
+      ),
+    },
+    {
+      key: "lead",
+      title: t("audits.fields.lead"),
+      width: "minmax(140px, 1fr)",
+      cell: (a) => (
+        <Text size="sm" truncate>
+          {a.lead_name}
+        </Text>
+      ),
+    },
+    {
+      key: "planned",
+      title: t("audits.fields.planned"),
+      width: "190px",
+      sort: "planned_start",
+      cell: (a) => (
+        <Text size="sm" c={a.overdue ? "red" : undefined} fw={a.overdue ? 600 : undefined}>
+          {formatDate(a.planned_start, lang)} – {formatDate(a.planned_end, lang)}
+        </Text>
+      ),
+    },
+    {
+      key: "status",
+      title: t("audits.fields.status"),
+      width: "130px",
+      sort: "status",
+      cell: (a) => <AuditStatusBadge status={a.status} />,
+    },
+    {
+      key: "score",
+      title: t("audits.fields.score"),
+      width: "110px",
+      sort: "score",
+      cell: (a) => <ScoreText score={a.score} />,
+    },
+    {
+      key: "findings",
+      title: t("audits.fields.findings"),
+      width: "110px",
+      cell: (a) => (
+        <Text size="sm" c={a.open_findings > 0 ? "orange" : "dimmed"} fw={a.open_findings > 0 ? 600 : undefined}>
+          {a.open_findings}
+        </Text>
+      ),
+    },
+  ];
+}
+
+export function AuditList({ canWrite }: { canWrite: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { go } = useNav();
+  const [search, setSearch] = useState("");
+  const [debounced] = useDebouncedValue(search, 250);
+  const [status, setStatus] = useState<AuditStatus | null>(null);
+  const [overdue, setOverdue] = useState(false);
+  const [sort, setSort] = useState<AuditSort>("planned_start");
+  const [dir, setDir] = useState<SortDir>("desc");
+  const columns = useColumns();
+  const source = useMemo<ListSource<AuditRow>>(() => {
+    const query = (page: AuditQuery["page"]): AuditQuery => ({
+      search: debounced || null,
+      status,
+      department_id: null,
+      lead_user_id: null,
+      overdue,
+      sort,
+      dir,
+      page,
+    });
+    return {
+      key: (page) => auditKeys.list(query(page)),
+      fetch: (page) => auditsApi.list(query(page)),
+      pageSize: 50,
+    };
+  }, [debounced, status, overdue, sort, dir]);
+  const filtered = debounced !== "" || status !== null || overdue;
+  return (
+    <>
+      <Group mb="md" gap="md">
+        <TextInput
+          leftSection={<IconSearch size={16} />}
+          placeholder={t("audits.searchPlaceholder")}
+          aria-label={t("common.search")}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={300}
+          data-testid="audit-search"
+        />
+        <Select
+          data={STATUSES.map((s) => ({ value: s, label: t(`audits.status.${s}`) }))}
+          value={status}
+          onChange={(v) => setStatus(v as AuditStatus | null)}
+          placeholder={t("audits.anyStatus")}
+          clearable
+          w={180}
+          data-testid="audit-status-filter"
+        />
+        <Checkbox
+          label={t("audits.overdueOnly")}
+          checked={overdue}
+          onChange={(e) => setOverdue(e.currentTarget.checked)}
+          data-testid="audit-overdue"
+        />
+      </Group>
+      <ServerList
+        testId="audits"
+        rowTestId="audit-row"
+        label={t("audits.title")}
+        columns={columns}
+        source={source}
+        sort={sort}
+        dir={dir}
+        onSort={(c, d) => {
+          setSort(c);
+          setDir(d);
+        }}
+        rowHeight={56}
+        rowData={(a) => ({ "data-id": a.id, "data-title": a.title })}
+        onOpen={(a) => go({ page: "audit", id: a.id, tab: "checklist" })}
+        total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
+        empty={
+          <ListEmpty
+            icon={IconShieldCheck}
+            title={filtered ? t("audits.noMatch") : t("audits.emptyTitle")}
+            text={filtered || !canWrite ? null : t("audits.emptyText")}
+          />
+        }
+      />
+    </>
+  );
+}
