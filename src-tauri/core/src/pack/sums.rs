@@ -21,16 +21,23 @@ pub(crate) fn line(sha256: &str, name: &str) -> String {
     }
 }
 
+/// A list as read: each well-formed line's name and lower-case hash, and the other lines.
+#[derive(Debug)]
+pub(crate) struct Sums {
+    pub listed: Vec<(String, String)>,
+    pub malformed: Vec<MalformedLine>,
+}
+
 /// The list read strictly: every well-formed line's name and lower-case hash, in file order, and
 /// every other line with its number and why. A line naming a path outside the pack (`..`, an
 /// absolute path) refuses the whole file: it was written to harm whoever runs `sha256sum -c`.
-pub(crate) fn parse(bytes: &[u8]) -> crate::Result<(Vec<(String, String)>, Vec<MalformedLine>)> {
+pub(crate) fn parse(bytes: &[u8]) -> crate::Result<Sums> {
     let mut listed = Vec::new();
     let mut malformed = Vec::new();
     let mut seen = HashSet::new();
     let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
     if body.is_empty() {
-        return Ok((listed, malformed));
+        return Ok(Sums { listed, malformed });
     }
     for (i, raw) in body.split(|&b| b == b'\n').enumerate() {
         let number = i + 1;
@@ -63,7 +70,7 @@ pub(crate) fn parse(bytes: &[u8]) -> crate::Result<(Vec<(String, String)>, Vec<M
         }
         listed.push((name, hash));
     }
-    Ok((listed, malformed))
+    Ok(Sums { listed, malformed })
 }
 
 /// `(hash, name)` of one line, or why it is not a line of the format.
@@ -126,7 +133,7 @@ mod tests {
         text.push_str(&line(H, "a/b.pdf"));
         text.push_str(&format!("{H} *bin.dat\n"));
         text.push_str(&line(H, "x\\y\nz"));
-        let (listed, malformed) = parse(text.as_bytes()).unwrap();
+        let Sums { listed, malformed } = parse(text.as_bytes()).unwrap();
         let names: Vec<_> = listed.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["a/b.pdf", "c d.txt", "bin.dat"]);
         assert!(listed.iter().all(|(_, h)| h == H));

@@ -93,7 +93,7 @@ pub fn verify(path: &Path, limits: &PackLimits) -> crate::Result<PackCheck> {
         limits.max_sums_bytes,
         "sums_too_large",
     )?;
-    let (listed, malformed) = sums::parse(&sums_bytes)?;
+    let sums::Sums { listed, malformed } = sums::parse(&sums_bytes)?;
     let manifest = match by_name.get(MANIFEST_NAME) {
         Some(e) => Some(manifest(&read_small(
             &mut archive,
