@@ -5,6 +5,7 @@
 //! What goes in a pack (a report, evidence, data, history) is the caller's business; this module
 //! only writes one safely and verifies one chosen by the user, whatever it holds.
 
+mod archive;
 mod eocd;
 mod names;
 mod sums;

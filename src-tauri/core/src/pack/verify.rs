@@ -3,17 +3,15 @@
 //! added. A hostile file (not a ZIP, too many entries, entries that unpack to too much, names
 //! reaching outside the folder) is refused as `bad_file` before its content is unpacked.
 
-use super::names::validate_name;
-use super::{bad_file, eocd, sums, PackLimits, FORMAT, MANIFEST_NAME, SUMS_NAME, VERSION};
+use super::archive::{self, Entry, Pack};
+use super::{bad_file, sums, PackLimits, FORMAT, MANIFEST_NAME, SUMS_NAME, VERSION};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::collections::{HashMap, HashSet};
-use std::fs::File;
-use std::io::{BufReader, ErrorKind, Read};
+use std::collections::HashMap;
+use std::io::{ErrorKind, Read};
 use std::path::Path;
 use zip::read::ZipReadOptions;
 use zip::result::ZipError;
-use zip::ZipArchive;
 
 /// A line of `SHA256SUMS` that is not in the format (its number from 1, why, its first 200
 /// characters); the file it meant to list is then reported as added.
@@ -51,35 +49,9 @@ impl PackCheck {
     }
 }
 
-struct Entry {
-    index: usize,
-    name: String,
-    size: u64,
-}
-
 /// Verifies the pack at `path` within `limits`.
 pub fn verify(path: &Path, limits: &PackLimits) -> crate::Result<PackCheck> {
-    let file =
-        File::open(path).map_err(|e| bad_file("unreadable", format!("{}: {e}", path.display())))?;
-    let mut reader = BufReader::new(file);
-    let declared = eocd::declared_entries(&mut reader)?;
-    if declared > limits.max_entries {
-        return Err(bad_file(
-            "too_many_entries",
-            format!(
-                "the archive declares {declared} entries, more than {}",
-                limits.max_entries
-            ),
-        )
-        .with("max", limits.max_entries));
-    }
-    let mut archive = ZipArchive::new(reader).map_err(|e| {
-        bad_file(
-            "not_zip",
-            format!("the file is not a readable ZIP archive: {e}"),
-        )
-    })?;
-    let entries = entries(&archive, limits)?;
+    let (mut archive, entries) = archive::open(path, limits)?;
     let by_name: HashMap<&str, &Entry> = entries.iter().map(|e| (e.name.as_str(), e)).collect();
     let sums_entry = by_name.get(SUMS_NAME).ok_or_else(|| {
         bad_file(
@@ -135,84 +107,8 @@ pub fn verify(path: &Path, limits: &PackLimits) -> crate::Result<PackCheck> {
     Ok(check)
 }
 
-/// The archive's files (folders left out) with their declared sizes, after refusing what is
-/// hostile: unsafe or duplicate names, links, encryption, sizes over the limits.
-fn entries(
-    archive: &ZipArchive<BufReader<File>>,
-    limits: &PackLimits,
-) -> crate::Result<Vec<Entry>> {
-    if archive.has_duplicate_names() {
-        return Err(bad_file(
-            "duplicate_names",
-            "the archive holds two entries of the same name",
-        ));
-    }
-    let mut out = Vec::with_capacity(archive.len());
-    let mut lower = HashSet::new();
-    let mut total: u64 = 0;
-    for index in 0..archive.len() {
-        let data = archive
-            .by_index_data(index)
-            .map_err(|e| bad_file("not_zip", format!("entry {index}: {e}")))?;
-        let name = data
-            .name()
-            .map_err(|e| bad_file("unsafe_name", format!("entry {index}: {e}")))?
-            .into_owned();
-        if data.is_dir() && data.size() == 0 {
-            continue;
-        }
-        if let Err(why) = validate_name(&name) {
-            return Err(
-                bad_file("unsafe_name", format!("the archive holds {name:?} ({why})"))
-                    .with("name", &name),
-            );
-        }
-        if !lower.insert(name.to_lowercase()) {
-            return Err(bad_file(
-                "duplicate_names",
-                format!("the archive holds {name:?} twice (letter case aside)"),
-            )
-            .with("name", &name));
-        }
-        if data.is_symlink() || data.encrypted() {
-            return Err(bad_file(
-                "unsupported_entry",
-                format!("{name} is a link or encrypted"),
-            )
-            .with("name", &name));
-        }
-        let size = data.size();
-        total = total.saturating_add(size);
-        if size > limits.max_entry_bytes || total > limits.max_total_bytes {
-            return Err(bad_file(
-                "too_large",
-                format!(
-                    "{name} would unpack past the limit of {} MB",
-                    limit_mb(size, limits)
-                ),
-            )
-            .with("name", &name));
-        }
-        out.push(Entry { index, name, size });
-    }
-    Ok(out)
-}
-
-fn limit_mb(size: u64, limits: &PackLimits) -> u64 {
-    if size > limits.max_entry_bytes {
-        limits.max_entry_bytes >> 20
-    } else {
-        limits.max_total_bytes >> 20
-    }
-}
-
 /// A small entry (the list, the manifest) read whole, its checksum checked by the zip reader.
-fn read_small(
-    archive: &mut ZipArchive<BufReader<File>>,
-    entry: &Entry,
-    max: u64,
-    reason: &str,
-) -> crate::Result<Vec<u8>> {
+fn read_small(archive: &mut Pack, entry: &Entry, max: u64, reason: &str) -> crate::Result<Vec<u8>> {
     if entry.size > max {
         return Err(bad_file(
             reason,
@@ -258,10 +154,7 @@ fn manifest(bytes: &[u8]) -> crate::Result<serde_json::Value> {
 /// names no file, and the SHA-256 compared after is the stronger check of the same bytes. The
 /// reader still stops an entry at its declared size (bounded above by the limits): a stream
 /// that would unpack past it fails there, and the file is reported changed.
-fn hash_entry(
-    archive: &mut ZipArchive<BufReader<File>>,
-    entry: &Entry,
-) -> crate::Result<Option<String>> {
+fn hash_entry(archive: &mut Pack, entry: &Entry) -> crate::Result<Option<String>> {
     let options = ZipReadOptions::new().ignore_crc32(true);
     let mut file = match archive.by_index_with_options(entry.index, options) {
         Ok(f) => f,
