@@ -147,6 +147,28 @@ impl PackWriter<'_> {
             .last_modified_time(self.stamp)
             .unix_permissions(0o644);
         self.zip.start_file(name, options).map_err(zip_error)?;
+        match self.stream(name, source) {
+            Ok((sha256, size)) => {
+                self.total += size;
+                self.entries.push(PackEntry {
+                    name: name.to_owned(),
+                    sha256: sha256.clone(),
+                    size,
+                });
+                Ok((sha256, size))
+            }
+            Err(e) => {
+                // The half-written entry is taken out, so a caller that goes on after a file
+                // it could not read (and says so) still writes a pack that verifies.
+                let _ = self.zip.abort_file();
+                self.taken.remove(&name.to_lowercase());
+                Err(e)
+            }
+        }
+    }
+
+    /// The source's bytes into the open entry, hashed on the way.
+    fn stream(&mut self, name: &str, source: &mut dyn Read) -> crate::Result<(String, u64)> {
         let mut hasher = Sha256::new();
         let mut size: u64 = 0;
         let mut buf = vec![0u8; CHUNK];
@@ -162,8 +184,8 @@ impl PackWriter<'_> {
             };
             let chunk = buf.get(..n).unwrap_or_default();
             size += n as u64;
-            self.total += n as u64;
-            if size > self.limits.max_entry_bytes || self.total > self.limits.max_total_bytes {
+            if size > self.limits.max_entry_bytes || self.total + size > self.limits.max_total_bytes
+            {
                 // A pack this app could not verify again is not written.
                 return Err(Error::field("pack", "too_large").with("name", name));
             }
@@ -172,13 +194,7 @@ impl PackWriter<'_> {
                 .write_all(chunk)
                 .map_err(|e| io_error(&self.path, e))?;
         }
-        let sha256 = hex::encode(hasher.finalize());
-        self.entries.push(PackEntry {
-            name: name.to_owned(),
-            sha256: sha256.clone(),
-            size,
-        });
-        Ok((sha256, size))
+        Ok((hex::encode(hasher.finalize()), size))
     }
 
     /// `pack.json`, then `SHA256SUMS` over every entry (the manifest included), sorted by name.
