@@ -166,6 +166,28 @@ fn an_entry_lying_about_its_size_stops_there_and_is_changed() {
 }
 
 #[test]
+fn entries_sharing_their_bytes_are_refused() {
+    let x = zeros("x", 4, 4 << 20);
+    let part = |name: &str| Part {
+        name: name.to_owned(),
+        packed: x.packed.clone(),
+        deflated: true,
+        crc: 0,
+        declared: x.declared,
+    };
+    let mut bytes = zip(&[part("a.txt"), part("b.txt"), sums(&["a.txt", "b.txt"])]);
+    // b.txt's directory entry pointed at a.txt's header and data.
+    let central: Vec<usize> = bytes
+        .windows(4)
+        .enumerate()
+        .filter(|(_, w)| *w == [b'P', b'K', 1, 2])
+        .map(|(i, _)| i)
+        .collect();
+    bytes[central[1] + 42..central[1] + 46].copy_from_slice(&0u32.to_le_bytes());
+    assert_eq!(reason(&bytes), "overlapping_entries");
+}
+
+#[test]
 fn names_reaching_outside_and_repeated_names_are_refused() {
     let evil = [stored("../evil.txt", b"x"), sums(&[])];
     assert_eq!(reason(&zip(&evil)), "unsafe_name");

@@ -1,5 +1,5 @@
 //! Opening a pack the user chose, and refusing what is hostile before anything is unpacked:
-//! not a ZIP, too many entries, unsafe or repeated names, links, encryption, sizes over the
+//! not a ZIP, too many entries, entries sharing their bytes, unsafe or repeated names, links, encryption, sizes over the
 //! limits.
 
 use super::names::validate_name;
@@ -35,12 +35,20 @@ pub(crate) fn open(path: &Path, limits: &PackLimits) -> crate::Result<(Pack, Vec
         )
         .with("max", limits.max_entries));
     }
-    let archive = ZipArchive::new(reader).map_err(|e| {
+    let mut archive = ZipArchive::new(reader).map_err(|e| {
         bad_file(
             "not_zip",
             format!("the file is not a readable ZIP archive: {e}"),
         )
     })?;
+    // Entries sharing their bytes multiply what a small file unpacks to (a "non-recursive" zip
+    // bomb). A header too damaged to place is left to the entry's own read, which names it.
+    if archive.has_overlapping_files().unwrap_or(false) {
+        return Err(bad_file(
+            "overlapping_entries",
+            "entries of the archive share their bytes",
+        ));
+    }
     let entries = entries(&archive, limits)?;
     Ok((archive, entries))
 }
