@@ -22,6 +22,7 @@ mod import_bombs;
 mod import_integrity;
 mod open;
 mod organisation;
+mod pack;
 mod permissions;
 mod proof;
 mod safety;

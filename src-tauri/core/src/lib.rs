@@ -15,6 +15,7 @@ pub mod import;
 pub mod instance;
 pub mod jobs;
 pub mod network_folder;
+pub mod pack;
 pub mod private;
 pub mod services;
 pub mod store;
