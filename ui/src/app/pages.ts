@@ -43,7 +43,10 @@ export const SettingsPage = lazyPage(
   () => area(import("../features/settings/SettingsPage")),
   "SettingsPage",
 );
-export const AuditsPage = lazyPage(() => area(import("../features/audits/AuditsPage")), "AuditsPage");
+export const AuditsPage = lazyPage(
+  () => area(import("../features/audits/AuditsPage")),
+  "AuditsPage",
+);
 export const AuditPage = lazyPage(() => area(import("../features/audits/AuditPage")), "AuditPage");
 export const TemplatePage = lazyPage(
   () => area(import("../features/audits/TemplatePage")),

@@ -9,4 +9,8 @@ must_change_password: boolean,
 /**
  * The person's staff record: the actions they own, the departments they manage.
  */
-employee_id: number | null, version: number, created_at: string, updated_at: string, };
+employee_id: number | null, 
+/**
+ * "Last First" of that staff record.
+ */
+employee_name: string | null, version: number, created_at: string, updated_at: string, };

@@ -5,4 +5,4 @@ export type UserUpdateInput = { full_name: string, roles: Array<Role>, active: b
 /**
  * The person's staff record, if they have one.
  */
-employee_id?: number, };
+employee_id?: number | null, };

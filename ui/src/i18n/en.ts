@@ -261,7 +261,8 @@ export const en = {
       items_not_assessed: "{{count}} items have no result yet: assess every item first.",
       nonconformity_without_finding:
         "Raise a finding for every non-conformity first (items {{items}}).",
-      audit_closed: "The audit is closed: an administrator must re-open it before anything changes.",
+      audit_closed:
+        "The audit is closed: an administrator must re-open it before anything changes.",
       not_in_progress: "Items are assessed while the audit is in progress: start it first.",
       not_started: "Start the audit first.",
       action_step: "This action is {{from}}: that step is not possible now.",

@@ -19,6 +19,8 @@ pub struct User {
     pub must_change_password: bool,
     /// The person's staff record: the actions they own, the departments they manage.
     pub employee_id: Option<i64>,
+    /// "Last First" of that staff record.
+    pub employee_name: Option<String>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -45,7 +47,7 @@ pub struct UserUpdateInput {
     pub active: bool,
     /// The person's staff record, if they have one.
     #[serde(default)]
-    #[ts(optional)]
+    #[ts(optional = nullable)]
     pub employee_id: Option<i64>,
 }
 

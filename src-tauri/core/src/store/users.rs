@@ -39,7 +39,8 @@ pub static TRACKED: Tracked = Tracked {
 };
 
 const COLUMNS: &str = "id, username, full_name, roles, active, must_change_password, version,
-    created_at, updated_at, employee_id";
+    created_at, updated_at, employee_id,
+    (SELECT last_name || ' ' || first_name FROM employees e WHERE e.id = users.employee_id)";
 
 pub fn roles_text(roles: &[Role]) -> String {
     roles
@@ -62,6 +63,7 @@ fn from_row(r: &Row) -> rusqlite::Result<User> {
         created_at: ts_parse(&r.get::<_, String>(7)?)?,
         updated_at: ts_parse(&r.get::<_, String>(8)?)?,
         employee_id: r.get(9)?,
+        employee_name: r.get(10)?,
     })
 }
 
@@ -81,7 +83,7 @@ pub fn by_username(conn: &Connection, username: &str) -> crate::Result<Option<(U
         .query_row(
             &format!("SELECT {COLUMNS}, password_hash FROM users WHERE username = ?1"),
             [username],
-            |r| Ok((from_row(r)?, r.get(10)?)),
+            |r| Ok((from_row(r)?, r.get(11)?)),
         )
         .optional()?)
 }

@@ -121,15 +121,26 @@ export function ActionList() {
           data-testid="action-search"
         />
         <Select
-          data={(["open", "done", "verified"] as const).map((s) => ({ value: s, label: t(`capa.status.${s}`) }))}
+          data={(["open", "done", "verified"] as const).map((s) => ({
+            value: s,
+            label: t(`capa.status.${s}`),
+          }))}
           value={status}
           onChange={(v) => setStatus(v as ActionStatus | null)}
           placeholder={t("capa.anyStatus")}
           clearable
           w={160}
         />
-        <Checkbox label={t("capa.overdue")} checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} />
-        <Checkbox label={t("capa.mine")} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} />
+        <Checkbox
+          label={t("capa.overdue")}
+          checked={overdue}
+          onChange={(e) => setOverdue(e.currentTarget.checked)}
+        />
+        <Checkbox
+          label={t("capa.mine")}
+          checked={mine}
+          onChange={(e) => setMine(e.currentTarget.checked)}
+        />
       </Group>
       <ServerList
         testId="actions"
@@ -145,7 +156,9 @@ export function ActionList() {
         }}
         rowHeight={56}
         rowData={(x) => ({ "data-id": x.id })}
-        onOpen={(x) => go({ page: "audit", id: x.audit_id, tab: "findings", focus: `finding:${x.finding_id}` })}
+        onOpen={(x) =>
+          go({ page: "audit", id: x.audit_id, tab: "findings", focus: `finding:${x.finding_id}` })
+        }
         total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
         empty={<ListEmpty icon={IconListCheck} title={t("capa.noMatch")} text={null} />}
       />

@@ -1,4 +1,13 @@
-import { Button, Group, Modal, MultiSelect, Select, Stack, Textarea, TextInput } from "@mantine/core";
+import {
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  Stack,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -57,7 +66,10 @@ function AuditForm({ audit, onClose }: { audit: Audit | null; onClose: () => voi
     },
     onSuccess: (a) => {
       qc.invalidateQueries({ queryKey: auditKeys.all });
-      notifications.show({ color: "green", message: t(audit ? "audits.updated" : "audits.created") });
+      notifications.show({
+        color: "green",
+        message: t(audit ? "audits.updated" : "audits.created"),
+      });
       onClose();
       if (!audit) go({ page: "audit", id: a.id, tab: "details" });
     },
@@ -67,7 +79,13 @@ function AuditForm({ audit, onClose }: { audit: Audit | null; onClose: () => voi
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate data-testid="audit-form">
       <Stack>
-        <TextInput label={t("audits.fields.title")} withAsterisk data-autofocus {...form.getInputProps("title")} name="title" />
+        <TextInput
+          label={t("audits.fields.title")}
+          withAsterisk
+          data-autofocus
+          {...form.getInputProps("title")}
+          name="title"
+        />
         <Select
           label={t("audits.fields.template")}
           withAsterisk
@@ -88,8 +106,18 @@ function AuditForm({ audit, onClose }: { audit: Audit | null; onClose: () => voi
           data-testid="audit-lead"
         />
         <Group grow align="flex-start">
-          <DateField field="planned_start" label={t("audits.fields.planned_start")} withAsterisk {...form.getInputProps("planned_start")} />
-          <DateField field="planned_end" label={t("audits.fields.planned_end")} withAsterisk {...form.getInputProps("planned_end")} />
+          <DateField
+            field="planned_start"
+            label={t("audits.fields.planned_start")}
+            withAsterisk
+            {...form.getInputProps("planned_start")}
+          />
+          <DateField
+            field="planned_end"
+            label={t("audits.fields.planned_end")}
+            withAsterisk
+            {...form.getInputProps("planned_end")}
+          />
           <Select
             label={t("audits.fields.recurrence")}
             data={RECURRENCES.map((r) => ({ value: r, label: t(`audits.recurrence.${r}`) }))}
@@ -105,7 +133,12 @@ function AuditForm({ audit, onClose }: { audit: Audit | null; onClose: () => voi
           {...form.getInputProps("department_ids")}
           data-testid="audit-departments"
         />
-        <Textarea label={t("audits.fields.scope_note")} autosize minRows={2} {...form.getInputProps("scope_note")} />
+        <Textarea
+          label={t("audits.fields.scope_note")}
+          autosize
+          minRows={2}
+          {...form.getInputProps("scope_note")}
+        />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
@@ -122,7 +155,12 @@ function AuditForm({ audit, onClose }: { audit: Audit | null; onClose: () => voi
 export function AuditFormModal({ opened, audit, onClose }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t(audit ? "audits.editTitle" : "audits.newTitle")} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t(audit ? "audits.editTitle" : "audits.newTitle")}
+      size="lg"
+    >
       {opened && <AuditForm audit={audit} onClose={onClose} />}
     </Modal>
   );

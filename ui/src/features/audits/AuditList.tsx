@@ -80,7 +80,11 @@ function useColumns(): ListColumn<AuditRow, AuditSort>[] {
       title: t("audits.fields.findings"),
       width: "110px",
       cell: (a) => (
-        <Text size="sm" c={a.open_findings > 0 ? "orange" : "dimmed"} fw={a.open_findings > 0 ? 600 : undefined}>
+        <Text
+          size="sm"
+          c={a.open_findings > 0 ? "orange" : "dimmed"}
+          fw={a.open_findings > 0 ? 600 : undefined}
+        >
           {a.open_findings}
         </Text>
       ),

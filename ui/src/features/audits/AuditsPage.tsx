@@ -19,7 +19,9 @@ const VIEW_KEY = "audits.view";
 export function AuditsPage() {
   const { t } = useTranslation();
   const { memory } = useNav();
-  const [view, setViewState] = useState<View>((memory.get(VIEW_KEY) as View | undefined) ?? "audits");
+  const [view, setViewState] = useState<View>(
+    (memory.get(VIEW_KEY) as View | undefined) ?? "audits",
+  );
   const setView = (v: View) => {
     memory.set(VIEW_KEY, v);
     setViewState(v);
@@ -33,7 +35,11 @@ export function AuditsPage() {
         subtitle={t("audits.subtitle")}
         actions={
           canWrite ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setPlanning(true)} data-testid="audit-new">
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setPlanning(true)}
+              data-testid="audit-new"
+            >
               {t("audits.new")}
             </Button>
           ) : null

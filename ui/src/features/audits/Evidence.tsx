@@ -1,4 +1,14 @@
-import { ActionIcon, Button, Group, Modal, Select, Stack, Text, TextInput, Tooltip } from "@mantine/core";
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconFileUpload, IconLink, IconPaperclip, IconX } from "@tabler/icons-react";
@@ -26,7 +36,8 @@ export function EvidencePanel({ auditId, item, canLink }: Props) {
   const refresh = () => qc.invalidateQueries({ queryKey: auditKeys.all });
   const found = useQuery({
     queryKey: auditKeys.evidence({ search: debounced || null, page: { offset: 0, limit: 20 } }),
-    queryFn: () => auditsApi.evidence({ search: debounced || null, page: { offset: 0, limit: 20 } }),
+    queryFn: () =>
+      auditsApi.evidence({ search: debounced || null, page: { offset: 0, limit: 20 } }),
     placeholderData: keepPreviousData,
     enabled: canLink,
   });
@@ -54,7 +65,13 @@ export function EvidencePanel({ auditId, item, canLink }: Props) {
         </Text>
       )}
       {item.evidence.map((e) => (
-        <Group key={e.link_id} gap="xs" wrap="nowrap" data-testid="evidence-link" data-title={e.title}>
+        <Group
+          key={e.link_id}
+          gap="xs"
+          wrap="nowrap"
+          data-testid="evidence-link"
+          data-title={e.title}
+        >
           <IconPaperclip size={16} />
           <div style={{ minWidth: 0, flex: 1 }}>
             <Text size="sm" fw={500} truncate>
@@ -68,7 +85,12 @@ export function EvidencePanel({ auditId, item, canLink }: Props) {
           </div>
           {canLink && (
             <Tooltip label={t("audits.unlink")}>
-              <ActionIcon variant="subtle" color="gray" onClick={() => unlink.mutate(e.link_id)} aria-label={t("audits.unlink")}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                onClick={() => unlink.mutate(e.link_id)}
+                aria-label={t("audits.unlink")}
+              >
                 <IconX size={14} />
               </ActionIcon>
             </Tooltip>
@@ -97,7 +119,9 @@ export function EvidencePanel({ auditId, item, canLink }: Props) {
             onSearchChange={setSearch}
             filter={({ options }) => options}
             data={(found.data?.items ?? [])
-              .filter((e) => e.file_id !== null && !item.evidence.some((l) => l.evidence_id === e.id))
+              .filter(
+                (e) => e.file_id !== null && !item.evidence.some((l) => l.evidence_id === e.id),
+              )
               .map((e) => ({ value: String(e.id), label: e.title }))}
             value={null}
             onChange={(v) => v && link.mutate(Number(v))}
@@ -106,15 +130,29 @@ export function EvidencePanel({ auditId, item, canLink }: Props) {
           />
         </Group>
       )}
-      <Modal opened={attaching} onClose={() => setAttaching(false)} title={t("audits.evidenceDialog", { code: item.code })}>
-        {attaching && <AttachForm auditId={auditId} item={item} onClose={() => setAttaching(false)} />}
+      <Modal
+        opened={attaching}
+        onClose={() => setAttaching(false)}
+        title={t("audits.evidenceDialog", { code: item.code })}
+      >
+        {attaching && (
+          <AttachForm auditId={auditId} item={item} onClose={() => setAttaching(false)} />
+        )}
       </Modal>
     </Stack>
   );
 }
 
 /** A new evidence record, its file through the open dialog, and its link to the item. */
-function AttachForm({ auditId, item, onClose }: { auditId: number; item: ItemResult; onClose: () => void }) {
+function AttachForm({
+  auditId,
+  item,
+  onClose,
+}: {
+  auditId: number;
+  item: ItemResult;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const { form, showError } = useServerForm(
@@ -154,21 +192,42 @@ function AttachForm({ auditId, item, onClose }: { auditId: number; item: ItemRes
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate data-testid="evidence-form">
       <Stack>
-        <TextInput label={t("audits.evidenceTitle")} withAsterisk data-autofocus {...form.getInputProps("title")} name="title" />
+        <TextInput
+          label={t("audits.evidenceTitle")}
+          withAsterisk
+          data-autofocus
+          {...form.getInputProps("title")}
+          name="title"
+        />
         <Group grow align="flex-start">
-          <DateField field="effective_on" label={t("audits.effectiveOn")} {...form.getInputProps("effective_on")} />
-          <DateField field="expires_on" label={t("audits.expiresOn")} {...form.getInputProps("expires_on")} />
+          <DateField
+            field="effective_on"
+            label={t("audits.effectiveOn")}
+            {...form.getInputProps("effective_on")}
+          />
+          <DateField
+            field="expires_on"
+            label={t("audits.expiresOn")}
+            {...form.getInputProps("expires_on")}
+          />
         </Group>
         <EmployeePicker
           label={t("audits.evidenceOwner")}
           currentLabel={null}
           {...form.getInputProps("owner_employee_id")}
+          value={form.values.owner_employee_id}
+          onChange={(v) => form.setFieldValue("owner_employee_id", v)}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" loading={save.isPending} leftSection={<IconFileUpload size={16} />} data-testid="evidence-choose">
+          <Button
+            type="submit"
+            loading={save.isPending}
+            leftSection={<IconFileUpload size={16} />}
+            data-testid="evidence-choose"
+          >
             {t("audits.chooseFile")}
           </Button>
         </Group>

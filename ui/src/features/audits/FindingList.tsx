@@ -123,7 +123,10 @@ export function FindingList() {
           data-testid="finding-search"
         />
         <Select
-          data={(["open", "closed"] as const).map((s) => ({ value: s, label: t(`findings.status.${s}`) }))}
+          data={(["open", "closed"] as const).map((s) => ({
+            value: s,
+            label: t(`findings.status.${s}`),
+          }))}
           value={status}
           onChange={(v) => setStatus(v as FindingStatus | null)}
           placeholder={t("findings.anyStatus")}
@@ -156,7 +159,9 @@ export function FindingList() {
         }}
         rowHeight={48}
         rowData={(f) => ({ "data-id": f.id })}
-        onOpen={(f) => go({ page: "audit", id: f.audit_id, tab: "findings", focus: `finding:${f.id}` })}
+        onOpen={(f) =>
+          go({ page: "audit", id: f.audit_id, tab: "findings", focus: `finding:${f.id}` })
+        }
         total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
         empty={<ListEmpty icon={IconAlertTriangle} title={t("findings.noMatch")} text={null} />}
       />

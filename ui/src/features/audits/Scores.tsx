@@ -1,6 +1,16 @@
 import "@mantine/charts/styles.layer.css";
 import { LineChart } from "@mantine/charts";
-import { Card, Group, HoverCard, Progress, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Card,
+  Group,
+  HoverCard,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { IconInfoCircle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { AuditDetail } from "../../bindings/AuditDetail";
@@ -19,14 +29,24 @@ export function AuditOverview({ d }: { d: AuditDetail }) {
     <Stack>
       <Card>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
-          <Fact label={t("audits.fields.template")}>{t("audits.templateVersion", { name: a.template_name, n: a.template_number })}</Fact>
+          <Fact label={t("audits.fields.template")}>
+            {t("audits.templateVersion", { name: a.template_name, n: a.template_number })}
+          </Fact>
           <Fact label={t("audits.fields.lead")}>{a.lead_name}</Fact>
-          <Fact label={t("audits.fields.recurrence")}>{t(`audits.recurrence.${a.recurrence}`)}</Fact>
-          <Fact label={t("audits.fields.planned")}>{`${date(a.planned_start)} – ${date(a.planned_end)}`}</Fact>
+          <Fact label={t("audits.fields.recurrence")}>
+            {t(`audits.recurrence.${a.recurrence}`)}
+          </Fact>
+          <Fact
+            label={t("audits.fields.planned")}
+          >{`${date(a.planned_start)} – ${date(a.planned_end)}`}</Fact>
           <Fact label={t("audits.fields.started_on")}>{date(a.started_on)}</Fact>
           <Fact label={t("audits.fields.ended_on")}>{date(a.ended_on)}</Fact>
-          <Fact label={t("audits.fields.departments")}>{a.departments.map((x) => x.name).join(", ") || none}</Fact>
-          <Fact label={t("audits.fields.auditees")}>{a.auditees.map((x) => x.name).join(", ") || none}</Fact>
+          <Fact label={t("audits.fields.departments")}>
+            {a.departments.map((x) => x.name).join(", ") || none}
+          </Fact>
+          <Fact label={t("audits.fields.auditees")}>
+            {a.auditees.map((x) => x.name).join(", ") || none}
+          </Fact>
           <Fact label={t("audits.fields.scope_note")}>{a.scope_note ?? none}</Fact>
         </SimpleGrid>
       </Card>
@@ -36,7 +56,12 @@ export function AuditOverview({ d }: { d: AuditDetail }) {
             <Title order={5}>{t("audits.sections")}</Title>
             <HoverCard width={380} shadow="md" withinPortal>
               <HoverCard.Target>
-                <IconInfoCircle size={18} style={{ cursor: "help" }} aria-label={t("audits.scoreHelpTitle")} data-testid="score-help" />
+                <IconInfoCircle
+                  size={18}
+                  style={{ cursor: "help" }}
+                  aria-label={t("audits.scoreHelpTitle")}
+                  data-testid="score-help"
+                />
               </HoverCard.Target>
               <HoverCard.Dropdown>
                 <Text fw={600} size="sm" mb={4}>
@@ -76,7 +101,11 @@ export function AuditOverview({ d }: { d: AuditDetail }) {
                 <Table.Td c="dimmed">{s.not_applicable}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Progress value={(s.score ?? 0) / 100} color={s.score === null ? "gray" : scoreColor(s.score)} w={110} />
+                    <Progress
+                      value={(s.score ?? 0) / 100}
+                      color={s.score === null ? "gray" : scoreColor(s.score)}
+                      w={110}
+                    />
                     <Text size="sm">{formatScore(s.score, lang) ?? none}</Text>
                   </Group>
                 </Table.Td>
@@ -94,7 +123,10 @@ function Trend({ d }: { d: AuditDetail }) {
   const { t, i18n } = useTranslation();
   const points = d.trend
     .filter((p) => p.score !== null)
-    .map((p) => ({ date: formatDate(p.planned_start, i18n.language), score: (p.score ?? 0) / 100 }));
+    .map((p) => ({
+      date: formatDate(p.planned_start, i18n.language),
+      score: (p.score ?? 0) / 100,
+    }));
   return (
     <Card data-testid="audit-trend">
       <Title order={5} mb="sm">

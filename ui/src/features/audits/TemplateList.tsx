@@ -1,8 +1,21 @@
-import { Badge, Button, Card, Group, Modal, Radio, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from "@mantine/core";
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Radio,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCopy, IconFilePlus, IconListDetails } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { auditKeys, auditsApi } from "../../api/audits";
 import { useNav } from "../../app/nav";
@@ -25,7 +38,11 @@ export function TemplateList({ canWrite }: { canWrite: boolean }) {
     <>
       {canWrite && (
         <Group mb="md">
-          <Button leftSection={<IconFilePlus size={16} />} onClick={() => setCreating({ copyOf: null })} data-testid="template-new">
+          <Button
+            leftSection={<IconFilePlus size={16} />}
+            onClick={() => setCreating({ copyOf: null })}
+            data-testid="template-new"
+          >
             {t("checklists.new")}
           </Button>
         </Group>
@@ -37,7 +54,13 @@ export function TemplateList({ canWrite }: { canWrite: boolean }) {
           ) : (
             <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }}>
               {page.items.map((tpl) => (
-                <Card key={tpl.id} withBorder data-testid="template-card" data-name={tpl.name} opacity={tpl.retired ? 0.6 : 1}>
+                <Card
+                  key={tpl.id}
+                  withBorder
+                  data-testid="template-card"
+                  data-name={tpl.name}
+                  opacity={tpl.retired ? 0.6 : 1}
+                >
                   <Group justify="space-between" align="flex-start" wrap="nowrap">
                     <Text fw={600}>{tpl.name}</Text>
                     <Badge variant="light" color="gray">
@@ -48,7 +71,9 @@ export function TemplateList({ canWrite }: { canWrite: boolean }) {
                     {tpl.description ?? ""}
                   </Text>
                   <Group gap="xs" mt="sm">
-                    <Badge variant="outline">{t("checklists.version", { n: tpl.current_number })}</Badge>
+                    <Badge variant="outline">
+                      {t("checklists.version", { n: tpl.current_number })}
+                    </Badge>
                     <Badge variant="outline" color="gray">
                       {t("checklists.items", { n: tpl.item_count })}
                     </Badge>
@@ -58,11 +83,21 @@ export function TemplateList({ canWrite }: { canWrite: boolean }) {
                     {tpl.retired && <Badge color="gray">{t("checklists.retired")}</Badge>}
                   </Group>
                   <Group mt="md" gap="xs">
-                    <Button size="xs" variant="light" onClick={() => go({ page: "auditTemplate", id: tpl.id })} data-testid="template-open">
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => go({ page: "auditTemplate", id: tpl.id })}
+                      data-testid="template-open"
+                    >
                       {t("common.edit")}
                     </Button>
                     {canWrite && (
-                      <Button size="xs" variant="subtle" leftSection={<IconCopy size={14} />} onClick={() => setCreating({ copyOf: tpl })}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        leftSection={<IconCopy size={14} />}
+                        onClick={() => setCreating({ copyOf: tpl })}
+                      >
                         {t("checklists.copy")}
                       </Button>
                     )}
@@ -73,7 +108,12 @@ export function TemplateList({ canWrite }: { canWrite: boolean }) {
           )
         }
       </QueryState>
-      <Modal opened={creating !== null} onClose={() => setCreating(null)} title={t("checklists.new")} size="lg">
+      <Modal
+        opened={creating !== null}
+        onClose={() => setCreating(null)}
+        title={t("checklists.new")}
+        size="lg"
+      >
         {creating && <NewTemplateForm copyOf={creating.copyOf} onClose={() => setCreating(null)} />}
       </Modal>
     </>
@@ -112,6 +152,13 @@ function NewTemplateForm({ copyOf, onClose }: { copyOf: Template | null; onClose
     onError: showError,
   });
   const chosen = starters.data?.find((s) => s.key === starter);
+  // The default starter's name, once the list is here, so "Create" works at once.
+  const firstName = starters.data?.find((s) => s.key === "gdpr")?.name;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the list arrives
+  useEffect(() => {
+    if (firstName && form.values.name === "" && copyOf === null)
+      form.setFieldValue("name", firstName);
+  }, [firstName]);
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate data-testid="template-form">
       <Stack>
@@ -123,7 +170,10 @@ function NewTemplateForm({ copyOf, onClose }: { copyOf: Template | null; onClose
             onChange={(v) => {
               setStarter(v);
               const s = starters.data?.find((x) => x.key === v);
-              if (s && (form.values.name === "" || starters.data?.some((x) => x.name === form.values.name))) {
+              if (
+                s &&
+                (form.values.name === "" || starters.data?.some((x) => x.name === form.values.name))
+              ) {
                 form.setFieldValue("name", s.name);
               }
             }}
@@ -134,7 +184,10 @@ function NewTemplateForm({ copyOf, onClose }: { copyOf: Template | null; onClose
                   key={s.key}
                   value={s.key}
                   label={s.name}
-                  description={t("checklists.itemsAndSections", { sections: s.sections, items: s.items })}
+                  description={t("checklists.itemsAndSections", {
+                    sections: s.sections,
+                    items: s.items,
+                  })}
                   data-testid={`starter-${s.key}`}
                 />
               ))}
@@ -147,8 +200,19 @@ function NewTemplateForm({ copyOf, onClose }: { copyOf: Template | null; onClose
             {chosen.description}
           </Text>
         )}
-        <TextInput label={t("checklists.name")} withAsterisk {...form.getInputProps("name")} name="name" data-testid="template-name" />
-        <Textarea label={t("checklists.description")} autosize minRows={2} {...form.getInputProps("description")} />
+        <TextInput
+          label={t("checklists.name")}
+          withAsterisk
+          {...form.getInputProps("name")}
+          name="name"
+          data-testid="template-name"
+        />
+        <Textarea
+          label={t("checklists.description")}
+          autosize
+          minRows={2}
+          {...form.getInputProps("description")}
+        />
         <div>
           <Text size="sm" fw={500} mb={4}>
             {t("checklists.language")}

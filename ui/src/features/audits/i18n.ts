@@ -50,7 +50,12 @@ const en = {
     emptyText: "Plan the first one with “New audit”: pick a checklist, a lead and the dates.",
     noMatch: "No audit matches the filter.",
     backToList: "All audits",
-    tabs: { details: "Plan and scores", checklist: "Checklist", findings: "Findings" },
+    tabs: {
+      details: "Plan and scores",
+      checklist: "Checklist",
+      findings: "Findings",
+      files: "Files",
+    },
     move: {
       start: "Start the audit",
       submit_for_review: "Send for review",
@@ -66,7 +71,8 @@ const en = {
       reopen: "Audit re-opened",
     },
     reopenTitle: "Re-open a closed audit",
-    reopenText: "A closed audit is part of the record. Say why it must change: the reason is kept in its history.",
+    reopenText:
+      "A closed audit is part of the record. Say why it must change: the reason is kept in its history.",
     reopenReason: "Reason",
     closedNotice: "Closed on {{date}}: results, findings and evidence no longer change.",
     reopenedNotice: "Re-opened: {{reason}}",
@@ -147,7 +153,8 @@ const en = {
     anySeverity: "Any severity",
     anyStatus: "Any status",
     empty: "No findings.",
-    emptyAudit: "No findings yet. Raise one from a non-conforming item, or here for anything outside the checklist.",
+    emptyAudit:
+      "No findings yet. Raise one from a non-conforming item, or here for anything outside the checklist.",
     noMatch: "No finding matches the filter.",
     actionsOpen: "{{open}} of {{all}} open",
     closedOn: "Closed on {{date}}",
@@ -286,7 +293,12 @@ const it: Shape<typeof en> = {
       "Pianifica il primo con «Nuovo audit»: scegli una checklist, un responsabile e le date.",
     noMatch: "Nessun audit corrisponde al filtro.",
     backToList: "Tutti gli audit",
-    tabs: { details: "Piano e punteggi", checklist: "Checklist", findings: "Rilievi" },
+    tabs: {
+      details: "Piano e punteggi",
+      checklist: "Checklist",
+      findings: "Rilievi",
+      files: "File",
+    },
     move: {
       start: "Avvia l'audit",
       submit_for_review: "Invia in revisione",
@@ -477,4 +489,5 @@ const it: Shape<typeof en> = {
   },
 };
 
-addTranslations({ en, it });
+export const strings = { en, it };
+addTranslations(strings);

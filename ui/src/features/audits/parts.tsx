@@ -1,14 +1,10 @@
-import { Badge, Group, Select, type SelectProps, Text } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { staffApi, staffKeys } from "../../api/staff";
 import type { ActionStatus } from "../../bindings/ActionStatus";
+import type { AuditOutcome as Outcome } from "../../bindings/AuditOutcome";
 import type { AuditStatus } from "../../bindings/AuditStatus";
 import type { FindingSeverity } from "../../bindings/FindingSeverity";
 import type { FindingStatus } from "../../bindings/FindingStatus";
-import type { AuditOutcome as Outcome } from "../../bindings/AuditOutcome";
 import { localeTag } from "../../i18n/format";
 import "./i18n";
 
@@ -51,7 +47,12 @@ export const ACTION_COLOR: Record<ActionStatus, string> = {
 export function AuditStatusBadge({ status }: { status: AuditStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" data-testid="audit-status" data-status={status}>
+    <Badge
+      color={STATUS_COLOR[status]}
+      variant="light"
+      data-testid="audit-status"
+      data-status={status}
+    >
       {t(`audits.status.${status}`)}
     </Badge>
   );
@@ -85,7 +86,11 @@ export function SeverityBadge({ severity }: { severity: FindingSeverity }) {
 export function FindingStatusBadge({ status }: { status: FindingStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={status === "open" ? "orange" : "green"} variant="dot" data-finding-status={status}>
+    <Badge
+      color={status === "open" ? "orange" : "green"}
+      variant="dot"
+      data-finding-status={status}
+    >
       {t(`findings.status.${status}`)}
     </Badge>
   );
@@ -121,7 +126,12 @@ export function ScoreText({ score, size = "sm" }: { score: number | null; size?:
   const { t, i18n } = useTranslation();
   const text = formatScore(score, i18n.language);
   return (
-    <Text size={size} fw={600} c={score === null ? "dimmed" : scoreColor(score)} data-testid="audit-score">
+    <Text
+      size={size}
+      fw={600}
+      c={score === null ? "dimmed" : scoreColor(score)}
+      data-testid="audit-score"
+    >
       {text ?? t("audits.noScore")}
     </Text>
   );
@@ -139,61 +149,4 @@ export function Fact({ label, children }: { label: string; children: React.React
   );
 }
 
-type EmployeePickerProps = Omit<SelectProps, "data" | "value" | "onChange"> & {
-  value: string | null;
-  onChange: (v: string | null) => void;
-  /** The chosen person's name, so the field shows it before any search. */
-  currentLabel: string | null;
-};
-
-/** Picks a person among active staff, searching in SQL as the person types (20 at a time). */
-export function EmployeePicker({ value, onChange, currentLabel, ...props }: EmployeePickerProps) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState("");
-  const [picked, setPicked] = useState<{ value: string; label: string } | null>(
-    value && currentLabel ? { value, label: currentLabel } : null,
-  );
-  const [debounced] = useDebouncedValue(search === picked?.label ? "" : search, 250);
-  const found = useQuery({
-    queryKey: staffKeys.managers(debounced),
-    queryFn: () =>
-      staffApi.list({
-        search: debounced.trim() || null,
-        department_id: null,
-        status: "active",
-        contract_type_id: null,
-        completeness_below: null,
-        expiring_within_days: null,
-        sort: "name",
-        dir: "asc",
-        page: { offset: 0, limit: 20 },
-      }),
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
-  const options = (found.data?.items ?? []).map((r) => ({
-    value: String(r.id),
-    label: `${r.last_name} ${r.first_name}`,
-  }));
-  if (picked && value === picked.value && !options.some((o) => o.value === picked.value)) {
-    options.unshift(picked);
-  }
-  return (
-    <Select
-      {...props}
-      data={options}
-      value={value}
-      onChange={(v, option) => {
-        setPicked(v ? { value: v, label: option.label } : null);
-        onChange(v);
-      }}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options }) => options}
-      placeholder={t("capa.ownerSearch")}
-      nothingFoundMessage={t("audits.nothingFound")}
-      clearable
-    />
-  );
-}
+export { EmployeePicker } from "../staff/EmployeePicker";

@@ -1,6 +1,7 @@
 import type { ComponentType } from "react";
 import type { Area } from "../../bindings/Area";
 import type { AttentionItem } from "../../bindings/AttentionItem";
+import { AuditAction, useAuditReason } from "../audits/attention";
 import { StaffAction, useStaffReason } from "../staff/attention";
 
 // How each area's items are worded and opened on Home. An area that reports to the attention
@@ -15,4 +16,5 @@ export type AttentionView = {
 
 export const ATTENTION_VIEWS: Partial<Record<Area, AttentionView>> = {
   staff: { useReason: useStaffReason, Action: StaffAction },
+  audits: { useReason: useAuditReason, Action: AuditAction },
 };

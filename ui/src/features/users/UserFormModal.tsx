@@ -16,6 +16,7 @@ import { QueryState } from "../../app/QueryState";
 import type { Role } from "../../bindings/Role";
 import type { User } from "../../bindings/User";
 import { useServerForm } from "../../lib/useServerForm";
+import { EmployeePicker } from "../staff/EmployeePicker";
 import { ROLES } from "./roles";
 import "./i18n";
 
@@ -114,6 +115,7 @@ function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
     full_name: user.full_name,
     roles: user.roles,
     active: user.active,
+    employee_id: user.employee_id === null ? null : String(user.employee_id),
     new_password: "",
   });
   const save = useMutation({
@@ -122,6 +124,7 @@ function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
         full_name: v.full_name,
         roles: v.roles,
         active: v.active,
+        employee_id: v.employee_id ? Number(v.employee_id) : null,
       });
       return v.new_password ? accountsApi.resetPassword(user.id, v.new_password) : saved;
     },
@@ -155,6 +158,15 @@ function EditUserForm({ user, onClose }: { user: User; onClose: () => void }) {
           label={t("fields.users.active")}
           {...form.getInputProps("active", { type: "checkbox" })}
           data-testid="user-active"
+        />
+        <EmployeePicker
+          label={t("users.employee")}
+          description={t("users.employeeHelp")}
+          currentLabel={user.employee_name}
+          value={form.values.employee_id}
+          onChange={(v) => form.setFieldValue("employee_id", v)}
+          error={form.errors.employee_id}
+          data-testid="user-employee"
         />
         <PasswordInput
           label={t("users.resetPassword")}

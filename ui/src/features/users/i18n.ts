@@ -17,6 +17,9 @@ const en = {
     resetPassword: "New temporary password",
     resetHelp:
       "Leave empty to keep the current password. The person must change it at the next sign-in.",
+    employee: "Staff record",
+    employeeHelp:
+      "Links the account to the person: the audit actions they own, the departments they manage.",
   },
 };
 
@@ -35,6 +38,9 @@ const it: Shape<typeof en> = {
     resetPassword: "Nuova password temporanea",
     resetHelp:
       "Lascia vuoto per mantenere la password attuale. La persona dovrà cambiarla al prossimo accesso.",
+    employee: "Scheda del personale",
+    employeeHelp:
+      "Collega l'account alla persona: le azioni di audit di cui è responsabile, i reparti che gestisce.",
   },
 };
 

@@ -1,0 +1,299 @@
+//! Audits end to end, in the real window: a checklist from a starter template, an audit planned
+//! and started, items assessed from the keyboard, evidence attached through the (scripted) open
+//! dialog, a finding with a corrective action done by its owner (a manager) and verified by
+//! another person, the audit closed; the screens in both languages.
+
+use crate::screens::{click_text, count, go, invoke, set_up, sign_in, sign_out, switch_language};
+use crate::staff::{create_employees, department, ok, pick, tax_code, text_now, wait_text};
+use crate::support::webdriver::keys;
+use crate::support::{App, Launch, TIMEOUT};
+use serde_json::{json, Value};
+
+const PDF: &[u8] =
+    b"%PDF-1.4\n% registro\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+fn person(surname: &str, name: &str, n: usize, dept: i64) -> Value {
+    json!({
+        "employee_number": format!("{:05}", 300 + n), "first_name": name, "last_name": surname,
+        "tax_code": tax_code(&surname[..3].to_uppercase(), &name[..3].to_uppercase(), n),
+        "birth_date": null, "birth_place": null, "sex": null,
+        "email": null, "phone": null, "address": null, "iban": null, "department_id": dept,
+        "job_title": "Magazziniere", "manager_id": null, "hire_date": "2019-04-01",
+        "contract_type_id": null, "contract_end": null, "ccnl": null, "level": null,
+    })
+}
+
+/// Presses keys on the focused checklist.
+fn press(app: &App, text: &str) {
+    let el = app.wait_for("[data-testid=checklist]", TIMEOUT);
+    app.webdriver()
+        .send_keys(&el, text)
+        .expect("keys to the checklist");
+}
+
+fn assessed(app: &App) -> i64 {
+    count(
+        app,
+        "SELECT count(*) FROM audit_results WHERE result IS NOT NULL",
+    )
+}
+
+#[test]
+fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audit() {
+    let out = tempfile::tempdir().unwrap();
+    let register = out.path().join("registro-trattamenti-2026.pdf");
+    std::fs::write(&register, PDF).unwrap();
+    let app = App::launch_with(
+        "audits",
+        Launch::italian().dialog_answers(out.path(), &[&register]),
+    );
+    set_up(&app);
+    let store = department(&app, "Magazzino");
+    create_employees(&app, vec![person("Rossi", "Mario", 1, store)]);
+    let mario: i64 = app
+        .db()
+        .query_row(
+            "SELECT id FROM employees WHERE last_name = 'Rossi'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    // Mario heads the store and signs in as a manager: his account is linked to his staff record.
+    let user = ok(invoke(
+        &app,
+        "create_user",
+        json!({ "input": { "username": "mrossi", "full_name": "Mario Rossi", "password": "Magazzino-2026!", "roles": ["manager"] } }),
+    ));
+    ok(invoke(
+        &app,
+        "update_user",
+        json!({ "id": user["id"], "version": user["version"], "input": { "full_name": "Mario Rossi", "roles": ["manager"], "active": true, "employee_id": mario } }),
+    ));
+
+    // A checklist from the GDPR starter, in Italian.
+    go(&app, "audits");
+    app.screenshot("audits-empty");
+    click_text(&app, "[data-testid=audits-view]", "Checklist");
+    app.click("[data-testid=template-new]");
+    app.wait_for("[data-testid=template-form]", TIMEOUT);
+    app.click("[data-testid=starter-gdpr]");
+    app.screenshot("checklist-new");
+    app.click("[data-testid=template-create]");
+    app.wait_for("[data-testid=checklist-items]", TIMEOUT);
+    let items = count(&app, "SELECT count(*) FROM audit_checklist_items");
+    assert!(items >= 25, "{items} items");
+    app.screenshot("checklist");
+
+    // Plan the audit through its form.
+    app.click("[data-testid=back-to-checklists]");
+    click_text(&app, "[data-testid=audits-view]", "Audit");
+    app.click("[data-testid=audit-new]");
+    app.wait_for("[data-testid=audit-form]", TIMEOUT);
+    app.type_text(
+        "[data-testid=audit-form] input[name=title]",
+        "Verifica privacy 2026",
+    );
+    pick(
+        &app,
+        "[data-testid=audit-form] input[data-testid=audit-template]",
+        "Privacy",
+    );
+    app.type_text(
+        "[data-testid=audit-form] input[data-field=planned_start]",
+        "02/03/2026",
+    );
+    app.type_text(
+        "[data-testid=audit-form] input[data-field=planned_end]",
+        "31/03/2026",
+    );
+    app.execute("document.activeElement.blur(); return 1;", vec![]);
+    pick(
+        &app,
+        "[data-testid=audit-form] input[data-testid=audit-recurrence]",
+        "Ogni anno",
+    );
+    pick(
+        &app,
+        "[data-testid=audit-form] input[data-testid=audit-departments]",
+        "Magazzino",
+    );
+    app.screenshot("audit-form");
+    app.click("[data-testid=audit-save]");
+    app.wait_for("[data-testid=audit-move-start]", TIMEOUT);
+    wait_text(&app, "[data-testid=audit-status]", "Pianificato");
+    app.click("[data-testid=audit-move-start]");
+    wait_text(&app, "[data-testid=audit-status]", "In corso");
+    app.screenshot("audit-started");
+
+    // Assess every item without the mouse: 1 = compliant and on to the next; the second item
+    // is a minor non-conformity (2).
+    app.click("[data-testid=tab-checklist]");
+    app.wait_for("[data-testid=checklist]", TIMEOUT);
+    press(&app, "1");
+    app.wait_until(
+        "the first result saved",
+        TIMEOUT,
+        || Ok(assessed(&app) == 1),
+    );
+    press(&app, "2");
+    app.wait_until("the second result saved", TIMEOUT, || {
+        Ok(assessed(&app) == 2)
+    });
+    for n in 3..=items {
+        press(&app, "1");
+        app.wait_until("each result saved", TIMEOUT, || Ok(assessed(&app) == n));
+    }
+    // Back to the top with the arrow keys, then notes for the first item from the keyboard.
+    for _ in 0..items {
+        press(&app, keys::ARROW_UP);
+    }
+    press(&app, "n");
+    let notes = app.wait_for("[data-testid=item-notes]", TIMEOUT);
+    app.webdriver()
+        .send_keys(
+            &notes,
+            &format!("Registro visionato con il titolare.{}", keys::ENTER),
+        )
+        .unwrap();
+    app.wait_until("the notes saved", TIMEOUT, || {
+        Ok(count(
+            &app,
+            "SELECT count(*) FROM audit_results WHERE notes LIKE 'Registro visionato%'",
+        ) == 1)
+    });
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM audit_results WHERE result = 'minor'"
+        ),
+        1
+    );
+    app.screenshot("checklist-assessed");
+
+    // Evidence for the first item: a new record, its file from the open dialog.
+    app.click("[data-testid=evidence-attach]");
+    app.wait_for("[data-testid=evidence-form]", TIMEOUT);
+    app.type_text(
+        "[data-testid=evidence-form] input[name=title]",
+        "Registro dei trattamenti 2026",
+    );
+    app.screenshot("evidence-form");
+    app.click("[data-testid=evidence-choose]");
+    app.wait_for(
+        "[data-testid=evidence-link][data-title='Registro dei trattamenti 2026']",
+        TIMEOUT,
+    );
+    assert_eq!(count(&app, "SELECT count(*) FROM audit_evidence"), 1);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM attachments WHERE entity = 'evidence'"
+        ),
+        1
+    );
+
+    // Closing is refused while the minor non-conformity has no finding: said in words.
+    app.click("[data-testid=audit-move-submit_for_review]");
+    app.wait_until("the refusal", TIMEOUT, || {
+        Ok(text_now(&app, ".mantine-Notifications-root").contains("rilievo"))
+    });
+    app.screenshot("refused-without-finding");
+
+    // Raise the finding from that item.
+    app.click("[data-testid=checklist-item][data-item-index='1']");
+    app.click("[data-testid=item-raise-finding]");
+    app.wait_for("[data-testid=finding-form]", TIMEOUT);
+    app.screenshot("finding-form");
+    app.click("[data-testid=finding-save]");
+    app.wait_gone("[data-testid=finding-form]", TIMEOUT);
+    assert_eq!(count(&app, "SELECT count(*) FROM findings"), 1);
+
+    // Its corrective action, owned by Mario.
+    app.click("[data-testid=tab-findings]");
+    app.click("[data-testid=action-add]");
+    app.wait_for("[data-testid=action-form]", TIMEOUT);
+    app.type_text(
+        "[data-testid=action-description]",
+        "Aggiungere al registro i trattamenti dei fornitori",
+    );
+    app.type_text(
+        "[data-testid=action-form] input[data-testid=action-owner]",
+        "Rossi",
+    );
+    click_text(&app, "[role=listbox]", "Rossi Mario");
+    app.type_text(
+        "[data-testid=action-form] input[data-field=due_on]",
+        "30/04/2026",
+    );
+    app.execute("document.activeElement.blur(); return 1;", vec![]);
+    app.click("[data-testid=action-save]");
+    app.wait_for("[data-testid=capa-action][data-status=open]", TIMEOUT);
+    app.screenshot("findings");
+
+    // Mario, a manager, sees the audit of his department and marks his action done.
+    sign_out(&app);
+    sign_in(&app, "mrossi", "Magazzino-2026!");
+    app.wait_for("[data-testid=home-organisation-name]", TIMEOUT);
+    go(&app, "audits");
+    app.click("[data-testid=audit-row]");
+    app.click("[data-testid=tab-findings]");
+    app.click("[data-testid=action-complete]");
+    app.wait_for("[data-testid=step-form]", TIMEOUT);
+    app.type_text("[data-testid=step-text]", "Registro aggiornato il 20/03.");
+    app.click("[data-testid=step-save]");
+    app.wait_for("[data-testid=capa-action][data-status=done]", TIMEOUT);
+    assert_eq!(
+        app.count("[data-testid=action-verify]"),
+        0,
+        "a manager does not verify"
+    );
+    app.screenshot("manager-done");
+
+    // The administrator, not the owner, verifies it: the finding closes.
+    sign_out(&app);
+    sign_in(&app, crate::screens::ADMIN, crate::screens::ADMIN_PASSWORD);
+    app.wait_for("[data-testid=home-organisation-name]", TIMEOUT);
+    go(&app, "audits");
+    app.click("[data-testid=audit-row]");
+    app.click("[data-testid=tab-findings]");
+    app.click("[data-testid=action-verify]");
+    app.wait_for("[data-testid=step-form]", TIMEOUT);
+    app.type_text(
+        "[data-testid=step-text]",
+        "Registro controllato: 12 trattamenti di fornitori presenti.",
+    );
+    app.click("[data-testid=step-save]");
+    app.wait_for("[data-testid=finding][data-status=closed]", TIMEOUT);
+    app.screenshot("finding-closed");
+
+    // Review and close; the audit is then read-only and the next one is planned.
+    app.click("[data-testid=audit-move-submit_for_review]");
+    wait_text(&app, "[data-testid=audit-status]", "In revisione");
+    app.click("[data-testid=audit-move-close]");
+    wait_text(&app, "[data-testid=audit-status]", "Chiuso");
+    app.wait_for("[data-testid=audit-closed-notice]", TIMEOUT);
+    app.click("[data-testid=tab-details]");
+    app.wait_for("[data-testid=section-scores]", TIMEOUT);
+    app.screenshot("closed-details");
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM audits WHERE status = 'planned'"),
+        1
+    );
+
+    // The same screens in English.
+    switch_language(&app, "EN");
+    wait_text(&app, "[data-testid=audit-status]", "Closed");
+    app.screenshot("closed-details-en");
+    app.click("[data-testid=tab-checklist]");
+    app.wait_for("[data-testid=checklist]", TIMEOUT);
+    app.screenshot("checklist-en");
+    app.click("[data-testid=back-to-audits]");
+    app.wait_for("[data-testid=audit-row]", TIMEOUT);
+    app.screenshot("list-en");
+    assert!(
+        count(
+            &app,
+            "SELECT count(*) FROM changes WHERE entity = 'audit_results'"
+        ) >= items
+    );
+}

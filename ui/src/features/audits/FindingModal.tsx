@@ -1,0 +1,151 @@
+import {
+  Button,
+  Group,
+  Modal,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { auditKeys, auditsApi } from "../../api/audits";
+import type { Finding } from "../../bindings/Finding";
+import type { FindingSeverity } from "../../bindings/FindingSeverity";
+import type { ItemResult } from "../../bindings/ItemResult";
+import { orNull, useServerForm } from "../../lib/useServerForm";
+import "./i18n";
+
+type Props = {
+  opened: boolean;
+  auditId: number;
+  /** The item the finding is raised from, for a new one. */
+  item: ItemResult | null;
+  /** The finding edited; `null` raises a new one. */
+  finding: Finding | null;
+  onClose: () => void;
+};
+
+function FindingForm({ auditId, item, finding, onClose }: Omit<Props, "opened">) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const initialSeverity: FindingSeverity =
+    finding?.severity ??
+    (item?.outcome === "major"
+      ? "major"
+      : item?.outcome === "observation"
+        ? "observation"
+        : "minor");
+  const whys = [...(finding?.whys ?? []), "", "", "", "", ""].slice(0, 5);
+  const { form, showError } = useServerForm(
+    {
+      severity: initialSeverity,
+      title: finding?.title ?? (item ? `${item.code} – ${item.requirement}`.slice(0, 200) : ""),
+      description: finding?.description ?? item?.notes ?? "",
+      root_cause: finding?.root_cause ?? "",
+      whys,
+    },
+    { area: "findings" },
+  );
+  const save = useMutation({
+    mutationFn: (v: typeof form.values) => {
+      const input = {
+        severity: v.severity,
+        title: v.title,
+        description: orNull(v.description),
+        root_cause: orNull(v.root_cause),
+        whys: v.whys.filter((w) => w.trim() !== ""),
+        subject: finding?.subject ?? null,
+      };
+      return finding
+        ? auditsApi.updateFinding(finding.id, finding.version, input)
+        : auditsApi.raiseFinding(auditId, item?.item_id ?? null, input);
+    },
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: auditKeys.all });
+      notifications.show({
+        color: "green",
+        message: t(finding ? "findings.updated" : "findings.raised"),
+      });
+      onClose();
+    },
+    onError: showError,
+  });
+  return (
+    <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate data-testid="finding-form">
+      <Stack>
+        <div>
+          <Text size="sm" fw={500} mb={4}>
+            {t("findings.fields.severity")}
+          </Text>
+          <SegmentedControl
+            value={form.values.severity}
+            onChange={(v) => form.setFieldValue("severity", v as FindingSeverity)}
+            data={(["major", "minor", "observation"] as const).map((s) => ({
+              value: s,
+              label: t(`findings.severity.${s}`),
+            }))}
+            data-testid="finding-severity"
+          />
+        </div>
+        <TextInput
+          label={t("findings.fields.title")}
+          withAsterisk
+          data-autofocus
+          {...form.getInputProps("title")}
+          name="title"
+          data-testid="finding-title"
+        />
+        <Textarea
+          label={t("findings.fields.description")}
+          autosize
+          minRows={3}
+          {...form.getInputProps("description")}
+        />
+        <Textarea
+          label={t("findings.fields.root_cause")}
+          autosize
+          minRows={2}
+          {...form.getInputProps("root_cause")}
+        />
+        <Text size="sm" fw={500}>
+          {t("findings.fields.whys")}
+        </Text>
+        {form.values.whys.map((_, n) => (
+          <TextInput
+            // The five answers are positions, not records.
+            // biome-ignore lint/suspicious/noArrayIndexKey: fixed positions
+            key={n}
+            size="xs"
+            placeholder={t("findings.fields.why", { n: n + 1 })}
+            {...form.getInputProps(`whys.${n}`)}
+          />
+        ))}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={save.isPending} data-testid="finding-save">
+            {t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function FindingModal({ opened, auditId, item, finding, onClose }: Props) {
+  const { t } = useTranslation();
+  const title = finding
+    ? t("findings.editTitle")
+    : item
+      ? t("audits.findingFor", { code: item.code })
+      : t("findings.newTitle");
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} size="lg">
+      {opened && <FindingForm auditId={auditId} item={item} finding={finding} onClose={onClose} />}
+    </Modal>
+  );
+}
