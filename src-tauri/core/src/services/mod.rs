@@ -18,6 +18,7 @@ mod search;
 mod session;
 mod staff;
 
+pub use audits::checklist_import::{ChecklistImport, ChecklistOptions, CHECKLIST_FIELDS};
 pub use backups::RestoreProof;
 pub use departments::import::{DepartmentImport, DEPARTMENT_FIELDS};
 pub use encryption::{EncryptionStarted, EncryptionStatus};
