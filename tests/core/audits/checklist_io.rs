@@ -7,7 +7,7 @@ use super::*;
 use backoffice_core::domain::audits::audit::Recurrence;
 use backoffice_core::domain::audits::template::ChecklistItem;
 use backoffice_core::export::Format;
-use backoffice_core::import::{ImportOutcome, ImportReport};
+use backoffice_core::import::{ChosenFile, ImportOutcome, ImportReport, Mapping};
 use backoffice_core::services::{ChecklistImport, ChecklistOptions, ImportArea};
 use backoffice_core::ErrorCode;
 use std::path::{Path, PathBuf};
@@ -18,35 +18,30 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
+fn mapping(o: &Office, path: &Path) -> Mapping {
+    let preview = o.t.app.preview_import(&o.auditor, &ChecklistImport, path);
+    preview.unwrap().mapping
+}
+
 fn validate(o: &Office, template_id: i64, path: &Path) -> ImportReport {
-    let mapping =
+    let options = ChecklistOptions { template_id };
+    let m = mapping(o, path);
+    let report =
         o.t.app
-            .preview_import(&o.auditor, &ChecklistImport, path)
-            .unwrap()
-            .mapping;
-    o.t.app
-        .validate_import(
-            &o.auditor,
-            &ChecklistImport,
-            path,
-            &mapping,
-            &ChecklistOptions { template_id },
-        )
-        .unwrap()
+            .validate_import(&o.auditor, &ChecklistImport, path, &m, &options);
+    report.unwrap()
 }
 
 fn commit(o: &Office, template_id: i64, path: &Path) -> backoffice_core::Result<ImportOutcome> {
-    let mapping =
-        o.t.app
-            .preview_import(&o.auditor, &ChecklistImport, path)
-            .unwrap()
-            .mapping;
-    o.t.app.commit_import(
+    let options = ChecklistOptions { template_id };
+    let m = mapping(o, path);
+    let app = &o.t.app;
+    app.commit_import(
         &o.auditor,
         &ChecklistImport,
         path,
-        &mapping,
-        &ChecklistOptions { template_id },
+        &m,
+        &options,
         &mut |_, _| true,
     )
 }
@@ -83,35 +78,27 @@ fn a_windows_1252_file_updates_on_the_code_and_adds_new_items_after_the_others()
     );
     let before = changes(&o);
     // The commands' entry: the area by name, the options as the wizard sends them.
-    let (file, preview) =
-        o.t.app
-            .choose_import_in(&o.auditor, ImportArea::AuditChecklist, &path)
-            .unwrap();
+    let app = &o.t.app;
+    let area = ImportArea::AuditChecklist;
+    let (file, preview) = app.choose_import_in(&o.auditor, area, &path).unwrap();
     assert_eq!(preview.source.encoding, "windows-1252");
     assert_eq!(preview.mapping.len(), 6);
+    let check = |file: &ChosenFile, options: serde_json::Value| {
+        app.validate_import_in(&o.auditor, area, file, &preview.mapping, &options)
+    };
     let options = serde_json::json!({ "template_id": tpl.id });
-    let report =
-        o.t.app
-            .validate_import_in(
-                &o.auditor,
-                ImportArea::AuditChecklist,
-                &file,
-                &preview.mapping,
-                &options,
-            )
-            .unwrap();
+    let report = check(&file, options.clone()).unwrap();
     assert_eq!((report.to_create, report.to_update), (2, 1), "{report:?}");
-    let outcome =
-        o.t.app
-            .commit_import_in(
-                &o.auditor,
-                ImportArea::AuditChecklist,
-                &file,
-                &preview.mapping,
-                &options,
-                &mut |_, _| true,
-            )
-            .unwrap();
+    let outcome = app
+        .commit_import_in(
+            &o.auditor,
+            area,
+            &file,
+            &preview.mapping,
+            &options,
+            &mut |_, _| true,
+        )
+        .unwrap();
     assert_eq!((outcome.created, outcome.updated), (2, 1));
 
     let got = items(&o, tpl.id);
@@ -144,27 +131,9 @@ fn a_windows_1252_file_updates_on_the_code_and_adds_new_items_after_the_others()
     verify_ok(&o);
 
     // A template that does not exist, or options of the wrong shape, are refused.
-    let e =
-        o.t.app
-            .validate_import_in(
-                &o.auditor,
-                ImportArea::AuditChecklist,
-                &file,
-                &preview.mapping,
-                &serde_json::json!({ "template_id": 9999 }),
-            )
-            .unwrap_err();
+    let e = check(&file, serde_json::json!({ "template_id": 9999 })).unwrap_err();
     assert_eq!(e.code, ErrorCode::NotFound);
-    let e =
-        o.t.app
-            .validate_import_in(
-                &o.auditor,
-                ImportArea::AuditChecklist,
-                &file,
-                &preview.mapping,
-                &serde_json::json!({ "template_id": "GDPR" }),
-            )
-            .unwrap_err();
+    let e = check(&file, serde_json::json!({ "template_id": "GDPR" })).unwrap_err();
     assert_eq!(e.code, ErrorCode::Validation);
 }
 
@@ -300,55 +269,41 @@ fn an_exported_checklist_imports_back_unchanged_and_needs_export_rights() {
     list[1].requirement = "=SOMMA(A1:A3)".into();
     list[2].evidence_expected = Some("- verbale firmato\n- elenco \"accessi\"".into());
     list[2].reference = None;
-    let d =
-        o.t.app
-            .save_audit_checklist(&o.auditor, tpl.id, tpl.version, &list)
-            .unwrap();
+    let app = &o.t.app;
+    let d = app.save_audit_checklist(&o.auditor, tpl.id, tpl.version, &list);
+    let version = d.unwrap().version.id;
     let dir = tempfile::tempdir().unwrap();
+    let export = |who: &Ctx, template: i64, v: Option<i64>, name: &str, lang: &str, f: Format| {
+        app.export_audit_checklist(who, template, v, &dir.path().join(name), lang, f)
+    };
+    let exports = || {
+        o.t.count("SELECT count(*) FROM changes WHERE entity = 'exports'")
+    };
 
+    let before = exports();
+    let rows = export(&o.auditor, tpl.id, None, "checklist.csv", "it", Format::Csv).unwrap();
+    assert_eq!((rows, exports()), (3, before + 1));
     let csv = dir.path().join("checklist.csv");
-    let exports =
-        o.t.count("SELECT count(*) FROM changes WHERE entity = 'exports'");
-    let rows =
-        o.t.app
-            .export_audit_checklist(&o.auditor, tpl.id, None, &csv, "it", Format::Csv)
-            .unwrap();
-    assert_eq!(rows, 3);
-    assert_eq!(
-        o.t.count("SELECT count(*) FROM changes WHERE entity = 'exports'"),
-        exports + 1
-    );
     let text = std::fs::read_to_string(&csv).unwrap();
     assert_eq!(
         text.trim_start_matches('\u{feff}').lines().next(),
         Some("Sezione;Codice;Requisito;Riferimento;Guida;Evidenze attese;Peso")
     );
     let xlsx = dir.path().join("checklist.xlsx");
-    let rows =
-        o.t.app
-            .export_audit_checklist(
-                &o.auditor,
-                tpl.id,
-                Some(d.version.id),
-                &xlsx,
-                "en",
-                Format::Xlsx,
-            )
-            .unwrap();
-    assert_eq!(rows, 3);
+    let rows = export(
+        &o.auditor,
+        tpl.id,
+        Some(version),
+        "checklist.xlsx",
+        "en",
+        Format::Xlsx,
+    );
+    assert_eq!(rows.unwrap(), 3);
 
     for file in [&csv, &xlsx] {
-        let report = validate(&o, tpl.id, file);
-        assert_eq!(
-            (
-                report.to_create,
-                report.to_update,
-                report.unchanged,
-                report.error_rows
-            ),
-            (0, 0, 3, 0),
-            "{file:?}: {report:?}"
-        );
+        let r = validate(&o, tpl.id, file);
+        let counts = (r.to_create, r.to_update, r.unchanged, r.error_rows);
+        assert_eq!(counts, (0, 0, 3, 0), "{file:?}: {r:?}");
         let before = (changes(&o), items(&o, tpl.id));
         let outcome = commit(&o, tpl.id, file).unwrap();
         assert_eq!(outcome.unchanged, 3);
@@ -357,35 +312,24 @@ fn an_exported_checklist_imports_back_unchanged_and_needs_export_rights() {
     // Even once an audit has started with it: no new version for a file that changes nothing.
     started(&o, tpl.id, Recurrence::None);
     commit(&o, tpl.id, &xlsx).unwrap();
-    let t = o.t.app.audit_template(&o.auditor, tpl.id, None).unwrap();
+    let t = app.audit_template(&o.auditor, tpl.id, None).unwrap();
     assert_eq!(t.template.current_number, 1);
 
     // A manager reads audits but may not export or import checklists.
-    let no = dir.path().join("no.csv");
-    let e =
-        o.t.app
-            .export_audit_checklist(&o.manager, tpl.id, None, &no, "it", Format::Csv)
-            .unwrap_err();
+    let e = export(&o.manager, tpl.id, None, "no.csv", "it", Format::Csv).unwrap_err();
     assert_eq!(e.code, ErrorCode::Forbidden);
-    assert!(!no.exists());
-    let e =
-        o.t.app
-            .may_import(&o.manager, ImportArea::AuditChecklist)
-            .unwrap_err();
-    assert_eq!(e.code, ErrorCode::Forbidden);
+    let e = app.may_import(&o.manager, ImportArea::AuditChecklist);
+    assert_eq!(e.unwrap_err().code, ErrorCode::Forbidden);
     // A version of another template is not found.
     let other = template(&o, "Sicurezza");
-    let e =
-        o.t.app
-            .export_audit_checklist(
-                &o.auditor,
-                other.id,
-                Some(d.version.id),
-                &no,
-                "it",
-                Format::Csv,
-            )
-            .unwrap_err();
-    assert_eq!(e.code, ErrorCode::NotFound);
-    assert!(!no.exists());
+    let e = export(
+        &o.auditor,
+        other.id,
+        Some(version),
+        "no.csv",
+        "it",
+        Format::Csv,
+    );
+    assert_eq!(e.unwrap_err().code, ErrorCode::NotFound);
+    assert!(!dir.path().join("no.csv").exists());
 }

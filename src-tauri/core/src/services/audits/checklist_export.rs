@@ -1,7 +1,7 @@
 //! A template version's checklist as CSV or Excel, with the import's own fields as columns in
 //! the person's language, so an exported checklist imports back unchanged.
 
-use super::checklist_import::CHECKLIST_FIELDS;
+use super::checklist_fields::CHECKLIST_FIELDS;
 use crate::domain::audits::template::ChecklistItem;
 use crate::domain::permissions::{Action, Area};
 use crate::error::Error;

@@ -5,6 +5,7 @@
 pub mod attention;
 mod audit;
 mod checklist_export;
+pub mod checklist_fields;
 pub mod checklist_import;
 mod evidence;
 mod findings;
