@@ -2,6 +2,7 @@
 //! who sees what, and the attention list.
 
 mod capa;
+mod checklist_io;
 mod flow;
 mod templates;
 

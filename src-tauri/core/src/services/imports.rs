@@ -3,6 +3,7 @@
 //! all or nothing. The command layer names the area with an [`ImportArea`]; code and tests pass
 //! the area's importer itself.
 
+use super::audits::checklist_import::ChecklistImport;
 use super::departments::import::DepartmentImport;
 use super::staff::import::StaffImport;
 use super::{Backoffice, Ctx};
@@ -20,6 +21,8 @@ use ts_rs::TS;
 pub enum ImportArea {
     Staff,
     Departments,
+    /// A template's checklist; options `{"template_id": …}`.
+    AuditChecklist,
 }
 
 /// Runs `$body` with `$i` bound to the importer of `$area`.
@@ -32,6 +35,10 @@ macro_rules! with_importer {
             }
             ImportArea::Departments => {
                 let $i = &DepartmentImport;
+                $body
+            }
+            ImportArea::AuditChecklist => {
+                let $i = &ChecklistImport;
                 $body
             }
         }

@@ -18,6 +18,8 @@ mod search;
 mod session;
 mod staff;
 
+pub use audits::checklist_fields::CHECKLIST_FIELDS;
+pub use audits::checklist_import::{ChecklistImport, ChecklistOptions};
 pub use backups::RestoreProof;
 pub use departments::import::{DepartmentImport, DEPARTMENT_FIELDS};
 pub use encryption::{EncryptionStarted, EncryptionStatus};

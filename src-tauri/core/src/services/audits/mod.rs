@@ -4,6 +4,9 @@
 
 pub mod attention;
 mod audit;
+mod checklist_export;
+pub mod checklist_fields;
+pub mod checklist_import;
 mod evidence;
 mod findings;
 mod templates;
