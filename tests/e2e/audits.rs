@@ -4,7 +4,7 @@
 //! another person, the audit closed; the screens in both languages.
 
 use crate::screens::{click_text, count, go, invoke, set_up, sign_in, sign_out, switch_language};
-use crate::staff::{create_employees, department, ok, pick, tax_code, text_now, wait_text};
+use crate::staff::{create_employees, department, ok, pick, tax_code, text_now};
 use crate::support::webdriver::keys;
 use crate::support::{App, Launch, TIMEOUT};
 use serde_json::{json, Value};
@@ -96,15 +96,15 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
     pick(
         &app,
         "[data-testid=audit-form] input[data-testid=audit-template]",
-        "Privacy",
+        "Privacy: registro dei trattamenti e misure di sicurezza · versione 1",
     );
     app.type_text(
         "[data-testid=audit-form] input[data-field=planned_start]",
-        "02/03/2026",
+        "01/12/2026",
     );
     app.type_text(
         "[data-testid=audit-form] input[data-field=planned_end]",
-        "31/03/2026",
+        "31/12/2026",
     );
     app.execute("document.activeElement.blur(); return 1;", vec![]);
     pick(
@@ -112,17 +112,23 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
         "[data-testid=audit-form] input[data-testid=audit-recurrence]",
         "Ogni anno",
     );
-    pick(
-        &app,
+    // A multi-select stays open for the next choice: leave it with Escape.
+    app.click("[data-testid=audit-form] input[data-testid=audit-departments]");
+    click_text(&app, "[role=listbox]", "Magazzino");
+    let field = app.wait_for(
         "[data-testid=audit-form] input[data-testid=audit-departments]",
-        "Magazzino",
+        TIMEOUT,
     );
+    app.webdriver().send_keys(&field, keys::ESCAPE).unwrap();
     app.screenshot("audit-form");
     app.click("[data-testid=audit-save]");
     app.wait_for("[data-testid=audit-move-start]", TIMEOUT);
-    wait_text(&app, "[data-testid=audit-status]", "Pianificato");
+    app.wait_for("[data-testid=audit-status][data-status=planned]", TIMEOUT);
     app.click("[data-testid=audit-move-start]");
-    wait_text(&app, "[data-testid=audit-status]", "In corso");
+    app.wait_for(
+        "[data-testid=audit-status][data-status=in_progress]",
+        TIMEOUT,
+    );
     app.screenshot("audit-started");
 
     // Assess every item without the mouse: 1 = compliant and on to the next; the second item
@@ -193,9 +199,10 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
     );
 
     // Closing is refused while the minor non-conformity has no finding: said in words.
+    app.execute("window.scrollTo(0, 0); return 1;", vec![]);
     app.click("[data-testid=audit-move-submit_for_review]");
     app.wait_until("the refusal", TIMEOUT, || {
-        Ok(text_now(&app, ".mantine-Notifications-root").contains("rilievo"))
+        Ok(text_now(&app, ".mantine-Notification-description").contains("rilievo"))
     });
     app.screenshot("refused-without-finding");
 
@@ -223,7 +230,7 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
     click_text(&app, "[role=listbox]", "Rossi Mario");
     app.type_text(
         "[data-testid=action-form] input[data-field=due_on]",
-        "30/04/2026",
+        "31/01/2027",
     );
     app.execute("document.activeElement.blur(); return 1;", vec![]);
     app.click("[data-testid=action-save]");
@@ -239,7 +246,7 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
     app.click("[data-testid=tab-findings]");
     app.click("[data-testid=action-complete]");
     app.wait_for("[data-testid=step-form]", TIMEOUT);
-    app.type_text("[data-testid=step-text]", "Registro aggiornato il 20/03.");
+    app.type_text("[data-testid=step-text]", "Registro aggiornato con i fornitori.");
     app.click("[data-testid=step-save]");
     app.wait_for("[data-testid=capa-action][data-status=done]", TIMEOUT);
     assert_eq!(
@@ -268,9 +275,9 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
 
     // Review and close; the audit is then read-only and the next one is planned.
     app.click("[data-testid=audit-move-submit_for_review]");
-    wait_text(&app, "[data-testid=audit-status]", "In revisione");
+    app.wait_for("[data-testid=audit-status][data-status=in_review]", TIMEOUT);
     app.click("[data-testid=audit-move-close]");
-    wait_text(&app, "[data-testid=audit-status]", "Chiuso");
+    app.wait_for("[data-testid=audit-status][data-status=closed]", TIMEOUT);
     app.wait_for("[data-testid=audit-closed-notice]", TIMEOUT);
     app.click("[data-testid=tab-details]");
     app.wait_for("[data-testid=section-scores]", TIMEOUT);
@@ -282,11 +289,12 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
 
     // The same screens in English.
     switch_language(&app, "EN");
-    wait_text(&app, "[data-testid=audit-status]", "Closed");
+    app.wait_for("[data-testid=audit-status][data-status=closed]", TIMEOUT);
     app.screenshot("closed-details-en");
     app.click("[data-testid=tab-checklist]");
     app.wait_for("[data-testid=checklist]", TIMEOUT);
     app.screenshot("checklist-en");
+    app.execute("window.scrollTo(0, 0); return 1;", vec![]);
     app.click("[data-testid=back-to-audits]");
     app.wait_for("[data-testid=audit-row]", TIMEOUT);
     app.screenshot("list-en");

@@ -42,6 +42,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         audits::templates::create_audit_template,
         audits::templates::update_audit_template,
         audits::templates::save_audit_checklist,
+        audits::templates::export_audit_checklist,
         audits::templates::set_audit_template_retired,
         audits::plans::list_audits,
         audits::plans::list_audit_leads,

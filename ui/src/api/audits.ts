@@ -70,6 +70,21 @@ export const auditsApi = {
     call<Template>("update_audit_template", { id, version, input }),
   saveChecklist: (id: number, version: number, items: ChecklistItemInput[]) =>
     call<TemplateDetail>("save_audit_checklist", { id, version, items }),
+  /** The checklist through the save dialog; `title` is the dialog's. */
+  exportChecklist: (
+    id: number,
+    versionId: number | null,
+    format: "csv" | "xlsx",
+    language: string,
+    title: string,
+  ) =>
+    call<{ path: string; rows: number }>("export_audit_checklist", {
+      id,
+      versionId,
+      format,
+      language,
+      title,
+    }),
   setTemplateRetired: (id: number, version: number, retired: boolean) =>
     call<Template>("set_audit_template_retired", { id, version, retired }),
 

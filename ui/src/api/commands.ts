@@ -90,6 +90,7 @@ export const COMMANDS = [
   "create_audit_template",
   "update_audit_template",
   "save_audit_checklist",
+  "export_audit_checklist",
   "set_audit_template_retired",
   "list_audits",
   "list_audit_leads",

@@ -7,7 +7,8 @@ import { call } from "./invoke";
 export type ChosenImport = { token: number; preview: ImportPreview };
 export type Mapping = Record<string, number>;
 /** The area's yes/no choices, by the keys its preview lists. */
-export type ImportChoices = Record<string, boolean>;
+/** The person's yes/no choices, and values the screen fixes (the checklist imported into). */
+export type ImportChoices = Record<string, boolean | number>;
 
 export const importApi = {
   choose: (area: ImportArea, title: string) => call<ChosenImport>("choose_import", { area, title }),

@@ -93,3 +93,32 @@ pub async fn set_audit_template_retired(
     })
     .await
 }
+
+/// A checklist (the newest version, or `version_id`) as CSV or Excel through the save dialog, in
+/// the columns its import reads.
+#[tauri::command]
+pub async fn export_audit_checklist(
+    window: tauri::WebviewWindow,
+    state: State<'_, AppState>,
+    id: i64,
+    version_id: Option<i64>,
+    format: String,
+    language: String,
+    title: String,
+) -> Result<super::super::staff::export::Saved, Error> {
+    use backoffice_core::domain::permissions::{Action, Area};
+    run(&state, |app, ctx| {
+        app.require(ctx, Area::Audits, Action::Export)
+    })
+    .await?;
+    let (format, filter) = super::super::export_file::list_format(&format);
+    // The same word in both languages.
+    let name = super::super::export_file::list_file_name("checklist", format);
+    let path = state.picker.save(&window, &title, &name, filter).await?;
+    let shown = path.display().to_string();
+    let rows = run(&state, move |app, ctx| {
+        app.export_audit_checklist(ctx, id, version_id, &path, &language, format)
+    })
+    .await?;
+    Ok(super::super::staff::export::Saved { path: shown, rows })
+}

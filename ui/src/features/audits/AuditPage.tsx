@@ -23,7 +23,7 @@ import { AttachmentsTab } from "../attachments/AttachmentsTab";
 import { AuditFormModal } from "./AuditFormModal";
 import { Checklist } from "./Checklist";
 import { FindingsTab } from "./Findings";
-import { AuditStatusBadge, ScoreText } from "./parts";
+import { AuditStatusBadge, ScoreFigure } from "./parts";
 import { AuditOverview } from "./Scores";
 import "./i18n";
 
@@ -64,7 +64,7 @@ function AuditView({ d, focus }: { d: AuditDetail; focus: string | null }) {
     <RecordPage
       title={a.title}
       status={<AuditStatusBadge status={a.status} />}
-      leading={<ScoreText score={a.score} size="xl" />}
+      leading={<ScoreFigure score={a.score} />}
       facts={[
         t("audits.templateVersion", { name: a.template_name, n: a.template_number }),
         a.lead_name,

@@ -56,8 +56,17 @@ export function Checklist({ d, focusItem }: Props) {
   useEffect(() => {
     list.current?.focus();
   }, []);
+  // Keeps the chosen item in view by scrolling the list alone: scrolling the window would take
+  // the page's header, with its buttons, out of sight.
+  const viewport = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    document.querySelector(`[data-item-index="${at}"]`)?.scrollIntoView({ block: "nearest" });
+    const box = viewport.current;
+    const row = box?.querySelector<HTMLElement>(`[data-item-index="${at}"]`);
+    if (!box || !row) return;
+    const top = row.offsetTop;
+    const bottom = top + row.offsetHeight;
+    if (top < box.scrollTop) box.scrollTop = top - 24;
+    else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight + 8;
   }, [at]);
 
   const assess = useMutation({
@@ -120,7 +129,7 @@ export function Checklist({ d, focusItem }: Props) {
           <Text size="xs" c="dimmed" p="sm" data-testid="checklist-keys">
             {t("audits.keysHelp")}
           </Text>
-          <ScrollArea h="calc(100vh - 330px)" type="auto">
+          <ScrollArea h="calc(100vh - 330px)" type="auto" scrollbars="y" viewportRef={viewport}>
             <Box
               ref={list}
               tabIndex={0}
@@ -165,7 +174,7 @@ export function Checklist({ d, focusItem }: Props) {
                             {i.requirement}
                           </Text>
                         </div>
-                        <Group gap={4} wrap="nowrap">
+                        <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
                           {i.findings.length > 0 && (
                             <IconAlertTriangle size={14} color="var(--mantine-color-orange-6)" />
                           )}

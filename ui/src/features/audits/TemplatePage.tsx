@@ -19,6 +19,7 @@ import {
   IconArrowDown,
   IconArrowUp,
   IconDeviceFloppy,
+  IconFileImport,
   IconLock,
   IconPencil,
   IconPlus,
@@ -34,8 +35,10 @@ import { QueryState } from "../../app/QueryState";
 import { useCan } from "../../app/session";
 import type { ChecklistItemInput } from "../../bindings/ChecklistItemInput";
 import type { TemplateDetail } from "../../bindings/TemplateDetail";
+import { ExportButtons } from "../../kit/ExportButtons";
 import { BackLink } from "../../kit/RecordPage";
 import { fieldErrors, problemMessage } from "../../lib/errors";
+import { ImportDialog } from "../import/ImportDialog";
 
 import "./i18n";
 
@@ -62,6 +65,7 @@ function Editor({ d }: { d: TemplateDetail }) {
   const [dirty, setDirty] = useState(false);
   const [editing, setEditing] = useState<number | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [importing, setImporting] = useState(false);
   useLeaveGuard(dirty);
   const change = (next: ChecklistItemInput[]) => {
     setItems(next);
@@ -126,6 +130,31 @@ function Editor({ d }: { d: TemplateDetail }) {
             <Badge variant="light" color="gray">
               {t("checklists.oldVersion")}
             </Badge>
+          )}
+        </Group>
+        <Group gap="xs">
+          <ExportButtons
+            area="audits"
+            testId="checklist-export"
+            run={(format, language) =>
+              auditsApi.exportChecklist(
+                d.template.id,
+                d.version.id,
+                format,
+                language,
+                t("checklists.exportTitle"),
+              )
+            }
+          />
+          {editable && !dirty && (
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={16} />}
+              onClick={() => setImporting(true)}
+              data-testid="checklist-import"
+            >
+              {t("checklists.import")}
+            </Button>
           )}
         </Group>
         {editable && (
@@ -268,6 +297,15 @@ function Editor({ d }: { d: TemplateDetail }) {
           </Table>
         )}
       </Card>
+      <ImportDialog
+        area="audit_checklist"
+        opened={importing}
+        fixed={{ template_id: d.template.id }}
+        onClose={() => {
+          setImporting(false);
+          qc.invalidateQueries({ queryKey: auditKeys.all });
+        }}
+      />
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}

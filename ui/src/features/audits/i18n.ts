@@ -241,6 +241,8 @@ const en = {
     empty: "No checklists yet: start from a ready-made one.",
     choose: "Choose",
     itemsAndSections: "{{sections}} sections · {{items}} items",
+    import: "Import",
+    exportTitle: "Save the checklist",
   },
 };
 
@@ -486,6 +488,8 @@ const it: Shape<typeof en> = {
     empty: "Ancora nessuna checklist: parti da una pronta.",
     choose: "Scegli",
     itemsAndSections: "{{sections}} sezioni · {{items}} punti",
+    import: "Importa",
+    exportTitle: "Salva la checklist",
   },
 };
 

@@ -150,3 +150,18 @@ export function Fact({ label, children }: { label: string; children: React.React
 }
 
 export { EmployeePicker } from "../staff/EmployeePicker";
+
+/** The audit's score as the record page's leading figure. */
+export function ScoreFigure({ score }: { score: number | null }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div style={{ minWidth: 96, textAlign: "center" }} data-testid="audit-score-figure">
+      <Text size="28px" fw={700} lh={1.1} c={score === null ? "dimmed" : scoreColor(score)}>
+        {formatScore(score, i18n.language) ?? "—"}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t("audits.fields.score")}
+      </Text>
+    </div>
+  );
+}

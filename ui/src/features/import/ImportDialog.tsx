@@ -13,10 +13,13 @@ export function ImportDialog({
   area,
   opened,
   onClose,
+  fixed,
 }: {
   area: ImportArea;
   opened: boolean;
   onClose: () => void;
+  /** Options the screen decides, sent with the person's (e.g. the checklist imported into). */
+  fixed?: Record<string, number>;
 }) {
   const { t } = useTranslation();
   return (
@@ -29,7 +32,7 @@ export function ImportDialog({
     >
       {opened ? (
         <Suspense fallback={<PageLoading />}>
-          <ImportWizard area={area} onClose={onClose} />
+          <ImportWizard area={area} onClose={onClose} fixed={fixed} />
         </Suspense>
       ) : null}
     </Modal>

@@ -57,7 +57,15 @@ function DoneText({ outcome, chosen }: { outcome: ImportOutcome; chosen: ChosenI
  * Rust with their names in both languages), check every row, then import all of them or none as
  * a job with progress and cancel.
  */
-export function ImportWizard({ area, onClose }: { area: ImportArea; onClose: () => void }) {
+export function ImportWizard({
+  area,
+  onClose,
+  fixed,
+}: {
+  area: ImportArea;
+  onClose: () => void;
+  fixed?: Record<string, number>;
+}) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const [step, setStep] = useState(0);
@@ -96,7 +104,7 @@ export function ImportWizard({ area, onClose }: { area: ImportArea; onClose: () 
     setProblem(null);
     setMappingErrors({});
     try {
-      setReport(await importApi.validate(chosen.token, mapping, choices));
+      setReport(await importApi.validate(chosen.token, mapping, { ...choices, ...fixed }));
       setStep(2);
     } catch (e) {
       const fields = fieldErrors(e, t);
@@ -112,7 +120,7 @@ export function ImportWizard({ area, onClose }: { area: ImportArea; onClose: () 
     setProblem(null);
     setFinal(null);
     try {
-      setJob(await importApi.commit(chosen.token, mapping, choices));
+      setJob(await importApi.commit(chosen.token, mapping, { ...choices, ...fixed }));
       setStep(3);
     } catch (e) {
       setProblem(importErrorMessage(e, t));
@@ -190,7 +198,7 @@ export function ImportWizard({ area, onClose }: { area: ImportArea; onClose: () 
                 <Checkbox
                   key={o.key}
                   label={inLanguage(o.label, i18n.language)}
-                  checked={choices[o.key] ?? o.default}
+                  checked={(choices[o.key] ?? o.default) === true}
                   onChange={(e) => {
                     const checked = e.currentTarget.checked;
                     setChoices((c) => ({ ...c, [o.key]: checked }));

@@ -51,6 +51,14 @@ const areasEn: Record<ImportArea, AreaTexts> = {
     chooseHelp:
       "CSV (separated by ; or ,, UTF-8 or Windows-1252) or Excel .xlsx, with one row per department and a header row.",
   },
+  audit_checklist: {
+    title: "Import a checklist",
+    subtitle:
+      "Rows are matched to the checklist's items by code: matching items are updated, new codes added at the end, the others kept. Nothing is saved until every row is valid; an audit already started keeps its version.",
+    chooseTitle: "Choose the checklist file to import",
+    chooseHelp:
+      "CSV or Excel .xlsx with a header row: section, code, requirement, reference, guidance, evidence expected, weight (1 to 100; empty means 3).",
+  },
 };
 
 export const importEn = {
@@ -104,7 +112,8 @@ export const importEn = {
     unknown_manager: "No employee with this tax code or number",
     manager_cycle:
       "Managers would go round in a loop (lines {{lines}}): an employee cannot be their own manager's manager",
-    duplicate_in_file: "The same tax code appears on line {{line}}",
+    duplicate_in_file: "The same value already appears on line {{line}}",
+    invalid_weight: "Not a weight: a whole number from 1 to 100",
     too_many_cells:
       "This row has {{cells}} cells, the header has {{header}}: a separator too many? (a ; or , inside a value needs quotes)",
     name_split:
@@ -133,6 +142,14 @@ export const importIt: Shape<typeof importEn> = {
       chooseTitle: "Scegli il file dei reparti da importare",
       chooseHelp:
         "CSV (separato da ; o ,, UTF-8 o Windows-1252) o Excel .xlsx, una riga per reparto e una riga di intestazione.",
+    },
+    audit_checklist: {
+      title: "Importa una checklist",
+      subtitle:
+        "Le righe sono abbinate ai punti della checklist per codice: i punti corrispondenti vengono aggiornati, i codici nuovi aggiunti in fondo, gli altri restano. Non viene salvato nulla finché ogni riga non è valida; un audit già avviato conserva la sua versione.",
+      chooseTitle: "Scegli il file della checklist da importare",
+      chooseHelp:
+        "CSV o Excel .xlsx con una riga di intestazione: sezione, codice, requisito, riferimento, guida, evidenze attese, peso (da 1 a 100; vuoto vale 3).",
     },
   },
   stepFile: "File",
@@ -204,7 +221,8 @@ export const importIt: Shape<typeof importEn> = {
     unknown_manager: "Nessun dipendente con questo codice fiscale o matricola",
     manager_cycle:
       "I responsabili girerebbero in cerchio (righe {{lines}}): un dipendente non può essere responsabile del proprio responsabile",
-    duplicate_in_file: "Lo stesso codice fiscale compare alla riga {{line}}",
+    duplicate_in_file: "Lo stesso valore compare già alla riga {{line}}",
+    invalid_weight: "Non è un peso: un numero intero da 1 a 100",
     too_many_cells:
       "Questa riga ha {{cells}} celle, l'intestazione {{header}}: un separatore di troppo? (un ; o una , dentro un valore va tra virgolette)",
     name_split:
