@@ -16,6 +16,7 @@ pub mod instance;
 pub mod jobs;
 pub mod network_folder;
 pub mod private;
+pub mod report;
 pub mod services;
 pub mod store;
 pub mod viewer;
