@@ -23,6 +23,7 @@ mod open;
 mod organisation;
 mod permissions;
 mod proof;
+mod report;
 mod safety;
 mod schema_upgrade;
 mod search;

@@ -33,7 +33,7 @@ fn lines<'a>(pages: &mut Pages<'a>, text: &'a str, size: f32, bold: bool, color:
 }
 
 pub(crate) fn paragraph<'a>(pages: &mut Pages<'a>, text: &'a str) {
-    pages.gap(BODY * 0.6);
+    pages.gap(BODY * 0.8);
     lines(pages, text, BODY, false, INK);
 }
 
@@ -54,7 +54,12 @@ pub(crate) fn heading<'a>(pages: &mut Pages<'a>, level: u8, text: &'a str, next:
         pages.y += line_height(size);
     }
     if level <= 1 {
-        pages.line((LEFT, pages.y + 1.0), (LEFT + WIDTH, pages.y + 1.0), ACCENT, 0.8);
+        pages.line(
+            (LEFT, pages.y + 1.0),
+            (LEFT + WIDTH, pages.y + 1.0),
+            ACCENT,
+            0.8,
+        );
     }
     pages.y += 4.0;
 }
@@ -109,12 +114,32 @@ pub(crate) fn sign_off<'a>(pages: &mut Pages<'a>, signers: &'a [String], labels:
             pages.rect((x, top, w, SIGN_BOX_H), None, Some(RULE));
             let fitted = page::fit(pages.fonts, true, role, 10.0, w - 16.0);
             pages.text(x + 8.0, top + 18.0, 10.0, true, INK, fitted);
-            let rows = [(&labels.name, 46.0), (&labels.date, 72.0), (&labels.signature, 106.0)];
+            let rows = [
+                (&labels.name, 46.0),
+                (&labels.date, 72.0),
+                (&labels.signature, 106.0),
+            ];
+            // The three lines start together, after the longest label.
+            let label_w = rows
+                .iter()
+                .map(|(label, _)| pages.fonts.regular.width(label, 8.0))
+                .fold(0.0, f32::max);
             for (label, y) in rows {
-                let label_w = pages.fonts.regular.width(label, 8.0);
-                pages.text(x + 8.0, top + y, 8.0, false, MUTED, Cow::Borrowed(label.as_str()));
-                let lx = x + 14.0 + label_w;
-                pages.line((lx, top + y + 1.5), (x + w - 8.0, top + y + 1.5), MUTED, 0.5);
+                pages.text(
+                    x + 8.0,
+                    top + y,
+                    8.0,
+                    false,
+                    MUTED,
+                    Cow::Borrowed(label.as_str()),
+                );
+                let lx = (x + 14.0 + label_w).min(x + w / 2.0);
+                pages.line(
+                    (lx, top + y + 1.5),
+                    (x + w - 8.0, top + y + 1.5),
+                    MUTED,
+                    0.5,
+                );
             }
         }
         pages.y = top + SIGN_BOX_H + 12.0;

@@ -6,7 +6,7 @@ use super::page::{fit, Op, Pages, Rgb, ACCENT, INK, LEFT, MUTED, RULE, WIDTH};
 use std::borrow::Cow;
 
 /// The whole chart, title to axis labels: it is never split across pages.
-pub(crate) const HEIGHT: f32 = 230.0;
+pub(crate) const HEIGHT: f32 = 214.0;
 const PLOT_H: f32 = 160.0;
 const AXIS_W: f32 = 34.0;
 const LABEL: f32 = 7.0;
@@ -28,19 +28,34 @@ pub(crate) fn chart<'a>(pages: &mut Pages<'a>, chart: &'a Chart) {
         100.0
     };
     let y_of = |v: f32| {
-        let v = if v.is_finite() { v.clamp(0.0, y_max) } else { 0.0 };
+        let v = if v.is_finite() {
+            v.clamp(0.0, y_max)
+        } else {
+            0.0
+        };
         plot_bottom - PLOT_H * v / y_max
     };
 
-    // Grid and y axis: five lines from 0 to the maximum.
-    for step in 0..=4 {
-        let value = y_max * step as f32 / 4.0;
+    // Grid and y axis: from 0 to the maximum in steps that are whole numbers when they can be.
+    let steps = [4, 5, 3, 6]
+        .into_iter()
+        .find(|&n| ((y_max / n as f32) - (y_max / n as f32).round()).abs() < 1e-3)
+        .unwrap_or(4);
+    for step in 0..=steps {
+        let value = y_max * step as f32 / steps as f32;
         let y = y_of(value);
         let color = if step == 0 { MUTED } else { RULE };
         pages.line((plot_left, y), (plot_left + plot_w, y), color, 0.5);
         let text = Cow::Owned(number(value));
         let tw = pages.fonts.regular.width(&text, LABEL);
-        pages.text(plot_left - 5.0 - tw, y + LABEL * 0.35, LABEL, false, MUTED, text);
+        pages.text(
+            plot_left - 5.0 - tw,
+            y + LABEL * 0.35,
+            LABEL,
+            false,
+            MUTED,
+            text,
+        );
     }
     pages.line((plot_left, plot_top), (plot_left, plot_bottom), MUTED, 0.5);
 

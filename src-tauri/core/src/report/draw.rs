@@ -39,13 +39,43 @@ pub(crate) fn pdf(report: &Report, fonts: &Fonts, pages: &[Vec<Op<'_>>]) -> Resu
             draw(&mut surface, fonts, op, &mut glyphs);
         }
         let footer_y = page::BOTTOM + 30.0;
-        line(&mut surface, (LEFT, footer_y - 12.0), (RIGHT, footer_y - 12.0), RULE, 0.5);
+        line(
+            &mut surface,
+            (LEFT, footer_y - 12.0),
+            (RIGHT, footer_y - 12.0),
+            RULE,
+            0.5,
+        );
         let number = report.labels.page_of(index + 1, total);
         let number_w = fonts.regular.width(&number, FOOTER);
-        let left = fit(fonts, false, &report.footer_left, FOOTER, WIDTH - number_w - 24.0);
-        text(&mut surface, fonts, (LEFT, footer_y), FOOTER, false, MUTED, &left, &mut glyphs);
+        let left = fit(
+            fonts,
+            false,
+            &report.footer_left,
+            FOOTER,
+            WIDTH - number_w - 24.0,
+        );
+        text(
+            &mut surface,
+            fonts,
+            (LEFT, footer_y),
+            FOOTER,
+            false,
+            MUTED,
+            &left,
+            &mut glyphs,
+        );
         let at = (RIGHT - number_w, footer_y);
-        text(&mut surface, fonts, at, FOOTER, false, MUTED, &number, &mut glyphs);
+        text(
+            &mut surface,
+            fonts,
+            at,
+            FOOTER,
+            false,
+            MUTED,
+            &number,
+            &mut glyphs,
+        );
         surface.finish();
         page.finish();
     }
@@ -110,7 +140,12 @@ fn draw(surface: &mut Surface<'_>, fonts: &Fonts, op: &Op<'_>, glyphs: &mut Vec<
             pb.cubic_to(x - r, y - k, x - k, y - r, x, y - r);
             pb.cubic_to(x + k, y - r, x + r, y - k, x + r, y);
             pb.close();
-            paint(surface, pb.finish(), Some(*color), Some(((255, 255, 255), 0.8)));
+            paint(
+                surface,
+                pb.finish(),
+                Some(*color),
+                Some(((255, 255, 255), 0.8)),
+            );
         }
     }
 }
@@ -122,7 +157,12 @@ fn line(surface: &mut Surface<'_>, from: (f32, f32), to: (f32, f32), color: Rgb,
     paint(surface, pb.finish(), None, Some((color, width)));
 }
 
-fn paint(surface: &mut Surface<'_>, path: Option<Path>, fill: Option<Rgb>, stroke: Option<(Rgb, f32)>) {
+fn paint(
+    surface: &mut Surface<'_>,
+    path: Option<Path>,
+    fill: Option<Rgb>,
+    stroke: Option<(Rgb, f32)>,
+) {
     let Some(path) = path else { return };
     surface.set_fill(fill.map(|c| Fill {
         paint: color(c).into(),
@@ -164,7 +204,14 @@ fn text(
         opacity: NormalizedF32::ONE,
         rule: Default::default(),
     }));
-    surface.draw_glyphs(Point::from_xy(x, y), glyphs, face.font.clone(), t, size, false);
+    surface.draw_glyphs(
+        Point::from_xy(x, y),
+        glyphs,
+        face.font.clone(),
+        t,
+        size,
+        false,
+    );
 }
 
 fn color((r, g, b): Rgb) -> rgb::Color {

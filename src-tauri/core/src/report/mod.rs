@@ -14,7 +14,7 @@ mod table;
 mod wrap;
 
 pub use model::{
-    Align, Block, Cell, Chart, ChartKind, Column, Labels, Lang, Report, RenderStats, Tone,
+    Align, Block, Cell, Chart, ChartKind, Column, Labels, Lang, RenderStats, Report, Tone,
 };
 
 use crate::{Error, ErrorCode, Result};
@@ -64,7 +64,12 @@ pub fn render(report: &Report, out: &mut dyn Write) -> Result<RenderStats> {
     let pdf = draw::pdf(report, &fonts, &pages.pages)?;
     out.write_all(&pdf)
         .and_then(|()| out.flush())
-        .map_err(|e| Error::new(ErrorCode::DbIo, format!("the report could not be saved: {e}")))?;
+        .map_err(|e| {
+            Error::new(
+                ErrorCode::DbIo,
+                format!("the report could not be saved: {e}"),
+            )
+        })?;
     Ok(RenderStats {
         pages: pages.pages.len(),
         bytes: pdf.len(),

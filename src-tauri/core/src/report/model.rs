@@ -73,7 +73,10 @@ pub enum Block {
         facts: Vec<(String, String)>,
     },
     /// Level 1 is a section, 2 a subsection, 3 and more a small bold line.
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     /// Wrapped text; `\n` starts a new line.
     Paragraph(String),
     /// Label: value pairs in two columns, the values wrapped.

@@ -154,7 +154,12 @@ impl<'a> Pages<'a> {
         (x, tw)
     }
 
-    pub fn rect(&mut self, (x, y, w, h): (f32, f32, f32, f32), fill: Option<Rgb>, stroke: Option<Rgb>) {
+    pub fn rect(
+        &mut self,
+        (x, y, w, h): (f32, f32, f32, f32),
+        fill: Option<Rgb>,
+        stroke: Option<Rgb>,
+    ) {
         self.push(Op::Rect {
             x,
             y,
@@ -176,7 +181,13 @@ impl<'a> Pages<'a> {
 }
 
 /// `text` cut with an ellipsis to fit `width`; the text itself when it fits.
-pub(crate) fn fit<'t>(fonts: &Fonts, bold: bool, text: &'t str, size: f32, width: f32) -> Cow<'t, str> {
+pub(crate) fn fit<'t>(
+    fonts: &Fonts,
+    bold: bool,
+    text: &'t str,
+    size: f32,
+    width: f32,
+) -> Cow<'t, str> {
     let face = fonts.face(bold);
     if face.width(text, size) <= width {
         return Cow::Borrowed(text);

@@ -27,7 +27,12 @@ struct Row<'a> {
 
 impl Row<'_> {
     fn lines(&self) -> usize {
-        self.cells.iter().map(|c| c.0.len()).max().unwrap_or(1).max(1)
+        self.cells
+            .iter()
+            .map(|c| c.0.len())
+            .max()
+            .unwrap_or(1)
+            .max(1)
     }
 }
 
@@ -96,7 +101,13 @@ pub(crate) fn lead() -> f32 {
 
 fn wrap_cell<'a>(pages: &Pages<'a>, text: &'a str, w: f32, bold: bool) -> Vec<&'a str> {
     let mut lines = Vec::new();
-    wrap(text, pages.fonts.face(bold), SIZE, w - 2.0 * PAD_X, &mut lines);
+    wrap(
+        text,
+        pages.fonts.face(bold),
+        SIZE,
+        w - 2.0 * PAD_X,
+        &mut lines,
+    );
     lines
 }
 
@@ -124,13 +135,18 @@ where
         let stripe = (style.stripes && index % 2 == 1).then_some(STRIPE);
         let n = row.lines();
         let fresh_room = page::BOTTOM - page::TOP - header_h;
-        if height(n) > pages.room() && height(n) <= fresh_room {
+        // A row that does not fit moves to the next page whole, unless it is so tall that
+        // moving it would leave half a page blank: that one is cut between its lines, as is
+        // any row taller than a page.
+        let tall = height(n) > fresh_room / 2.0 && pages.room() >= height(3);
+        if height(n) > pages.room() && height(n) <= fresh_room && !tall {
             continue_on_new_page(pages, style, header);
         }
-        // Taller than the room left (only when taller than a whole page): cut between lines.
         let mut from = 0;
         while from < n {
-            let fit = ((pages.room() - 2.0 * PAD_Y) / line_height(SIZE)).floor().max(0.0) as usize;
+            let fit = ((pages.room() - 2.0 * PAD_Y) / line_height(SIZE))
+                .floor()
+                .max(0.0) as usize;
             // A header filling a whole page leaves no room: draw a line anyway, never loop.
             let fresh = pages.room() >= fresh_room - 0.01;
             let fit = if fresh { fit.max(1) } else { fit };
@@ -190,9 +206,21 @@ fn draw_segment<'a>(
                     Align::Right => x + w - PAD_X - tw,
                 };
                 let background = Some(tone_colors(*t).1);
-                pages.rect((bx - 2.5, line_top - 0.5, tw + 5.0, lh + 0.5), background, None);
+                pages.rect(
+                    (bx - 2.5, line_top - 0.5, tw + 5.0, lh + 0.5),
+                    background,
+                    None,
+                );
             }
-            pages.aligned((x + PAD_X, w - 2.0 * PAD_X), y, SIZE, bold, color, text, align);
+            pages.aligned(
+                (x + PAD_X, w - 2.0 * PAD_X),
+                y,
+                SIZE,
+                bold,
+                color,
+                text,
+                align,
+            );
         }
     }
     let bottom = top + h;
