@@ -286,3 +286,42 @@ fn a_150_item_audit_in_8_sections_renders() {
     );
     assert!(stats.pages > 5);
 }
+
+#[test]
+fn a_row_taller_than_a_page_is_cut_across_pages_under_the_header() {
+    let words: Vec<String> = (0..1500).map(|i| format!("parola{i}")).collect();
+    let columns = vec![
+        Column::new("Voce", 1.0, Align::Left),
+        Column::new("Testo lungo", 3.0, Align::Left),
+    ];
+    let rows = vec![
+        vec![Cell::new("prima"), Cell::new("breve")],
+        vec![Cell::new("enorme"), Cell::new(words.join(" "))],
+        vec![Cell::new("ultima"), Cell::new("breve")],
+    ];
+    let blocks = vec![Block::Table { columns, rows }];
+    let mut pdf = Vec::new();
+    let stats = render(&report(Lang::It, blocks), &mut pdf).unwrap();
+    assert_eq!(stats.pages, 4);
+    if !has_tool("pdftotext") {
+        return;
+    }
+    let dir = pages_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("tall-row.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let text = pdf_text(&path);
+    assert_eq!(
+        text.matches("Testo lungo").count(),
+        4,
+        "the header on every page"
+    );
+    let mut at = 0;
+    for word in &words {
+        let found = text[at..]
+            .find(&format!("{word}\n"))
+            .or_else(|| text[at..].find(&format!("{word} ")));
+        at += found.unwrap_or_else(|| panic!("{word} is missing or out of order"));
+    }
+    assert!(text.contains("ultima") && text.contains("Pagina 4 di 4"));
+}
