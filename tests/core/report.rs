@@ -172,6 +172,7 @@ fn a_report_with_every_block_lays_out_and_reads_back() {
     let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
     assert!(has(b"/FontFile2"), "the font is embedded");
     assert!(has(b"DejaVuSans"), "the font keeps its name");
+    assert!(has(b"/Lang(it-IT)"), "the document's language");
     assert_eq!(
         stats.pages, 19,
         "cover, sections, 300 rows over pages, sign-off"
@@ -202,6 +203,14 @@ fn a_report_with_every_block_lays_out_and_reads_back() {
     let info = String::from_utf8_lossy(&info.stdout);
     assert!(info.contains("Pages:           19"), "{info}");
     assert!(info.contains("Audit ISO 9001 — qualità") && info.contains("Giulia Bianchi"));
+
+    // Both faces embedded as subsets with a Unicode map: (emb, sub, uni) all "yes".
+    let fonts = Command::new("pdffonts").arg(&path).output().unwrap();
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    let embedded = fonts
+        .lines()
+        .filter(|l| l.contains("DejaVuSans") && l.contains("yes yes yes"));
+    assert_eq!(embedded.count(), 2, "{fonts}");
 
     let status = Command::new("pdftoppm")
         .args(["-png", "-r", "60"])
