@@ -204,6 +204,33 @@ fn a_report_with_every_block_lays_out_and_reads_back() {
     assert!(info.contains("Pages:           19"), "{info}");
     assert!(info.contains("Audit ISO 9001 — qualità") && info.contains("Giulia Bianchi"));
 
+    // No word's box leaves the margins (56.7 pt each side of A4's 595.28): wrapping measured
+    // what was drawn, the long word included.
+    let bbox = dir.join("audit-it-bbox.html");
+    assert!(Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(&path)
+        .arg(&bbox)
+        .status()
+        .unwrap()
+        .success());
+    let bbox = std::fs::read_to_string(&bbox).unwrap();
+    let coord = |line: &str, key: &str| -> Option<f32> {
+        let start = line.find(key)? + key.len();
+        line[start..].split('"').next()?.parse().ok()
+    };
+    let words = bbox.lines().filter(|l| l.trim_start().starts_with("<word"));
+    let mut checked = 0;
+    for word in words {
+        let (x0, x1) = (
+            coord(word, "xMin=\"").unwrap(),
+            coord(word, "xMax=\"").unwrap(),
+        );
+        assert!(x0 >= 56.69 && x1 <= 538.59, "outside the margins: {word}");
+        checked += 1;
+    }
+    assert!(checked > 3000);
+
     // Both faces embedded as subsets with a Unicode map: (emb, sub, uni) all "yes".
     let fonts = Command::new("pdffonts").arg(&path).output().unwrap();
     let fonts = String::from_utf8_lossy(&fonts.stdout);

@@ -1,6 +1,7 @@
 //! Tables and label/value facts: rows that split across pages with the header repeated, and a
 //! row taller than a page cut between its lines instead of running off the paper.
 
+use super::fonts::Fonts;
 use super::model::{Align, Cell, Column, Tone};
 use super::page::{self, line_height, Pages, Rgb, INK, LEFT, MUTED, RULE, WIDTH};
 use super::wrap::wrap;
@@ -63,7 +64,7 @@ pub(crate) fn table<'a>(pages: &mut Pages<'a>, columns: &'a [Column], rows: &'a 
         cells: columns
             .iter()
             .zip(&style.cols)
-            .map(|(c, &(_, w, _))| (wrap_cell(pages, &c.title, w, true), None))
+            .map(|(c, &(_, w, _))| (wrap_cell(pages.fonts, &c.title, w, true), None))
             .collect(),
     };
     let cells = rows.iter().map(|row| {
@@ -99,15 +100,9 @@ pub(crate) fn lead() -> f32 {
     height(2) + height(1)
 }
 
-fn wrap_cell<'a>(pages: &Pages<'a>, text: &'a str, w: f32, bold: bool) -> Vec<&'a str> {
+fn wrap_cell<'a>(fonts: &Fonts, text: &'a str, w: f32, bold: bool) -> Vec<&'a str> {
     let mut lines = Vec::new();
-    wrap(
-        text,
-        pages.fonts.face(bold),
-        SIZE,
-        w - 2.0 * PAD_X,
-        &mut lines,
-    );
+    wrap(text, fonts.face(bold), SIZE, w - 2.0 * PAD_X, &mut lines);
     lines
 }
 
@@ -116,25 +111,35 @@ where
     I: Iterator<Item = Vec<(&'a str, Option<Tone>, f32)>>,
 {
     let header_h = header.map_or(0.0, |h| height(h.lines()));
-    // Header and at least the first line of the first row stay together.
-    pages.ensure(header_h + height(1));
-    if let Some(h) = header {
-        draw_segment(pages, style, h, 0..h.lines(), None, true);
-    }
-    for (index, cells) in rows.enumerate() {
-        let row = Row {
+    let fresh_room = page::BOTTOM - page::TOP - header_h;
+    let fonts = pages.fonts;
+    let mut rows = rows
+        .map(|cells| Row {
             cells: cells
                 .into_iter()
                 .enumerate()
                 .map(|(i, (text, tone, w))| {
                     let bold = tone.is_some() || (style.label_column && i == 0);
-                    (wrap_cell(pages, text, w, bold), tone)
+                    (wrap_cell(fonts, text, w, bold), tone)
                 })
                 .collect(),
-        };
+        })
+        .peekable();
+    // The header stays with its first row, or with the first lines of a row tall enough to be
+    // cut: a header alone at the foot of a page would be followed by itself on the next one.
+    let first = rows.peek().map_or(height(1), |r| height(r.lines()));
+    let first = if first > fresh_room / 2.0 {
+        height(3)
+    } else {
+        first
+    };
+    pages.ensure(header_h + first);
+    if let Some(h) = header {
+        draw_segment(pages, style, h, 0..h.lines(), None, true);
+    }
+    for (index, row) in rows.enumerate() {
         let stripe = (style.stripes && index % 2 == 1).then_some(STRIPE);
         let n = row.lines();
-        let fresh_room = page::BOTTOM - page::TOP - header_h;
         // A row that does not fit moves to the next page whole, unless it is so tall that
         // moving it would leave half a page blank: that one is cut between its lines, as is
         // any row taller than a page.
