@@ -361,3 +361,47 @@ fn a_row_taller_than_a_page_is_cut_across_pages_under_the_header() {
     }
     assert!(text.contains("ultima") && text.contains("Pagina 4 di 4"));
 }
+
+/// Wherever the page ends, a heading is on the same page as the start of what follows it.
+#[test]
+fn a_heading_is_never_left_alone_at_the_foot_of_a_page() {
+    if !has_tool("pdftotext") {
+        return;
+    }
+    let dir = pages_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("heading-keep.pdf");
+    for before in 25..40 {
+        for table in [false, true] {
+            let mut blocks: Vec<Block> = (0..before)
+                .map(|i| Block::Paragraph(format!("Riga {i}")))
+                .collect();
+            blocks.push(Block::Heading {
+                level: 1,
+                text: "Sezione finale".into(),
+            });
+            blocks.push(if table {
+                findings_table(3, None)
+            } else {
+                Block::Paragraph("Testo della sezione. ".repeat(30))
+            });
+            let mut pdf = Vec::new();
+            render(&report(Lang::It, blocks), &mut pdf).unwrap();
+            std::fs::write(&path, &pdf).unwrap();
+            let text = pdf_text(&path);
+            let page = text
+                .split('\u{c}')
+                .find(|p| p.contains("Sezione finale"))
+                .unwrap();
+            let follower = if table {
+                "Procedura PR-001"
+            } else {
+                "Testo della sezione"
+            };
+            assert!(
+                page.contains(follower),
+                "{before} lines before, table {table}:\n{page}"
+            );
+        }
+    }
+}

@@ -17,18 +17,39 @@ pub(crate) fn heading_size(level: u8) -> f32 {
     }
 }
 
-/// Lays out wrapped lines of one style at the cursor, moving to a new page as needed; a
-/// paragraph never leaves its first line alone at the foot of a page.
+/// Lays out wrapped lines of one style at the cursor, moving to a new page as needed. A
+/// paragraph leaves neither its first line alone at the foot of a page nor its last line alone
+/// at the top of the next.
 fn lines<'a>(pages: &mut Pages<'a>, text: &'a str, size: f32, bold: bool, color: page::Rgb) {
     let mut out = Vec::new();
     wrap(text, pages.fonts.face(bold), size, WIDTH, &mut out);
     let lh = line_height(size);
-    pages.ensure(lh * out.len().min(2) as f32);
-    for line in out {
-        pages.ensure(lh);
-        let y = page::baseline(pages.y, size);
-        pages.text(LEFT, y, size, bold, color, Cow::Borrowed(line));
-        pages.y += lh;
+    let mut k = 0;
+    while k < out.len() {
+        let fit = (pages.room() / lh).floor().max(0.0) as usize;
+        let rest = out.len() - k;
+        let take = if fit >= rest {
+            rest
+        } else if fit < 2 && !pages.at_top() {
+            0
+        } else if rest - fit == 1 && fit >= 3 {
+            fit - 1
+        } else {
+            fit.max(1)
+        };
+        if take == 0 {
+            pages.new_page();
+            continue;
+        }
+        for line in &out[k..k + take] {
+            let y = page::baseline(pages.y, size);
+            pages.text(LEFT, y, size, bold, color, Cow::Borrowed(line));
+            pages.y += lh;
+        }
+        k += take;
+        if k < out.len() {
+            pages.new_page();
+        }
     }
 }
 
