@@ -321,6 +321,9 @@ fn a_150_item_audit_in_8_sections_renders() {
         started.elapsed()
     );
     assert!(stats.pages > 5);
+    let dir = pages_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("audit-150.pdf"), &pdf).unwrap();
 }
 
 #[test]
