@@ -16,9 +16,10 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 # Build: WebKitGTK headers and a C toolchain. Tests: a virtual X server and WebKitWebDriver.
 # libssl-dev: SQLCipher (the encrypted database) links OpenSSL's libcrypto. libdbus-1-dev: the
 # system keychain (Secret Service). Tests: dbus and gnome-keyring give them a throwaway keychain;
-# unzip unpacks an evidence pack for `sha256sum -c` to check it as a recipient would.
+# unzip unpacks an evidence pack for `sha256sum -c` to check it as a recipient would;
+# poppler-utils reads the PDF reports back as text and renders their pages.
 debian_packages=(libwebkit2gtk-4.1-dev libssl-dev libdbus-1-dev build-essential pkg-config xvfb xauth
-  webkit2gtk-driver dbus gnome-keyring unzip)
+  webkit2gtk-driver dbus gnome-keyring unzip poppler-utils)
 missing=()
 for pkg in "${debian_packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then

@@ -25,6 +25,7 @@ mod organisation;
 mod pack;
 mod permissions;
 mod proof;
+mod report;
 mod safety;
 mod schema_upgrade;
 mod search;

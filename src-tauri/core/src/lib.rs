@@ -17,6 +17,7 @@ pub mod jobs;
 pub mod network_folder;
 pub mod pack;
 pub mod private;
+pub mod report;
 pub mod services;
 pub mod store;
 pub mod viewer;
