@@ -13,6 +13,7 @@ const hit = (over: Partial<SearchHit>): SearchHit => ({
   document_type_id: null,
   employee_id: null,
   inactive: false,
+  audit_id: null,
   ...over,
 });
 
@@ -28,7 +29,14 @@ describe("search registry", () => {
     const kinds = [...binding.matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
     const registered = searchContributions().map((c) => c.kind);
     expect([...registered].sort()).toEqual([...kinds].sort());
-    expect(registered).toEqual(["employee", "document", "department"]);
+    expect(registered).toEqual([
+      "employee",
+      "document",
+      "department",
+      "audit",
+      "finding",
+      "evidence",
+    ]);
   });
 
   it("opens each kind where its area shows it", () => {

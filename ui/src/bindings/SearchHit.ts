@@ -30,4 +30,8 @@ employee_id: number | null,
 /**
  * A terminated employee, or a department no longer active.
  */
-inactive: boolean, };
+inactive: boolean, 
+/**
+ * The audit that holds the hit (a finding's, the latest audit an evidence supports).
+ */
+audit_id: number | null, };

@@ -214,13 +214,22 @@ export const it: Resources = {
     searching: "Ricerca in corso…",
     empty: "Nessun risultato per «{{text}}»",
     emptyHelp: "Controlla come è scritto, oppure prova con parte del cognome o del codice fiscale.",
-    groups: { employee: "Dipendenti", document: "Documenti", department: "Reparti" },
+    groups: {
+      employee: "Dipendenti",
+      document: "Documenti",
+      department: "Reparti",
+      audit: "Audit",
+      finding: "Rilievi",
+      evidence: "Evidenze",
+    },
     terminated: "Cessato",
     ownerLeft: "Dipendente cessato",
     inactiveDepartment: "Disattivato",
     allEmployees: "Mostra tutti i risultati nell'elenco del personale",
     moreDocuments: "Ci sono altri documenti: aggiungi una parola per restringere la ricerca.",
     moreDepartments: "Ci sono altri reparti: aggiungi una parola per restringere la ricerca.",
+    moreAudits:
+      "Altri audit, rilievi o evidenze corrispondono: aggiungi una parola per restringere la ricerca.",
     keys: "↑ ↓ per scegliere · Invio per aprire · Esc per chiudere",
   },
   errors: {

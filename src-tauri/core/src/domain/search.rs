@@ -20,6 +20,9 @@ pub enum HitKind {
     Employee,
     Department,
     Document,
+    Audit,
+    Finding,
+    Evidence,
 }
 
 /// One thing found, with what a result list shows and what opening it needs.
@@ -40,6 +43,8 @@ pub struct SearchHit {
     pub employee_id: Option<i64>,
     /// A terminated employee, or a department no longer active.
     pub inactive: bool,
+    /// The audit that holds the hit (a finding's, the latest audit an evidence supports).
+    pub audit_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

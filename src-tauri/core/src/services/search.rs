@@ -3,6 +3,7 @@
 use super::{Backoffice, Ctx};
 use crate::domain::permissions::{Action, Area};
 use crate::domain::search::{GlobalSearchQuery, GlobalSearchResult, HitKind, MAX_HITS_PER_KIND};
+use crate::store::audits::search as audit_search;
 use crate::store::search;
 
 impl Backoffice {
@@ -27,6 +28,10 @@ impl Backoffice {
             return Ok(out);
         }
         let staff = ctx.can(Area::Staff, Action::Read);
+        let audits = ctx.can(Area::Audits, Action::Read);
+        let auditor = audits
+            .then(|| self.auditor(ctx, Action::Read))
+            .transpose()?;
         let departments = ctx.can(Area::Departments, Action::Read);
         self.store.read(|c| {
             let mut add = |kind: HitKind, found: (Vec<_>, bool)| {
@@ -43,6 +48,20 @@ impl Backoffice {
             }
             if let (true, Some(m)) = (staff, &titles) {
                 add(HitKind::Document, search::documents(c, m, limit)?);
+            }
+            if let (Some(who), true) = (&auditor, titles.is_some()) {
+                add(
+                    HitKind::Audit,
+                    audit_search::audits(c, &q.text, who.visibility, limit)?,
+                );
+                // Findings and evidence cross audits: for those who see them all.
+                if who.can_write {
+                    add(HitKind::Finding, audit_search::findings(c, &q.text, limit)?);
+                    add(
+                        HitKind::Evidence,
+                        audit_search::evidence(c, &q.text, limit)?,
+                    );
+                }
             }
             Ok(())
         })?;

@@ -57,6 +57,7 @@ pub fn employees(conn: &Connection, m: &str, limit: i64) -> crate::Result<(Vec<S
             document_type_id: None,
             employee_id: Some(id),
             inactive: status != "active",
+            audit_id: None,
         })
     })?;
     page(rows, limit)
@@ -83,6 +84,7 @@ pub fn documents(conn: &Connection, m: &str, limit: i64) -> crate::Result<(Vec<S
             document_type_id: r.get(4)?,
             employee_id: Some(r.get(2)?),
             inactive: status != "active",
+            audit_id: None,
         })
     })?;
     page(rows, limit)
@@ -121,12 +123,13 @@ pub fn departments(
             document_type_id: None,
             employee_id: None,
             inactive: !active,
+            audit_id: None,
         })
     })?;
     page(rows, limit)
 }
 
-fn page(
+pub(crate) fn page(
     rows: impl Iterator<Item = rusqlite::Result<SearchHit>>,
     limit: i64,
 ) -> crate::Result<(Vec<SearchHit>, bool)> {

@@ -73,7 +73,7 @@ function useColumns(): ListColumn<AuditRow, AuditSort>[] {
       title: t("audits.fields.score"),
       width: "110px",
       sort: "score",
-      cell: (a) => <ScoreText score={a.score} />,
+      cell: (a) => <ScoreText score={a.score} compact />,
     },
     {
       key: "findings",

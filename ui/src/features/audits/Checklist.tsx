@@ -66,7 +66,8 @@ export function Checklist({ d, focusItem }: Props) {
     const top = row.offsetTop;
     const bottom = top + row.offsetHeight;
     if (top < box.scrollTop) box.scrollTop = top - 24;
-    else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight + 8;
+    else if (bottom > box.scrollTop + box.clientHeight)
+      box.scrollTop = bottom - box.clientHeight + 8;
   }, [at]);
 
   const assess = useMutation({

@@ -122,7 +122,16 @@ export function scoreColor(bp: number): string {
   return "red";
 }
 
-export function ScoreText({ score, size = "sm" }: { score: number | null; size?: string }) {
+/** A score as coloured text; `compact` shows a dash for none (lists). */
+export function ScoreText({
+  score,
+  size = "sm",
+  compact,
+}: {
+  score: number | null;
+  size?: string;
+  compact?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const text = formatScore(score, i18n.language);
   return (
@@ -132,7 +141,7 @@ export function ScoreText({ score, size = "sm" }: { score: number | null; size?:
       c={score === null ? "dimmed" : scoreColor(score)}
       data-testid="audit-score"
     >
-      {text ?? t("audits.noScore")}
+      {text ?? (compact ? "—" : t("audits.noScore"))}
     </Text>
   );
 }

@@ -8,4 +8,5 @@ pub mod evidence;
 pub mod findings;
 pub mod results;
 pub mod scope;
+pub mod search;
 pub mod templates;
