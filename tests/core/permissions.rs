@@ -24,6 +24,9 @@ use backoffice_core::ErrorCode;
 fn expected(role: Role) -> &'static [&'static str] {
     match role {
         Role::Admin => &[
+            "audits:read",
+            "audits:write",
+            "audits:export",
             "departments:read",
             "departments:write",
             "departments:export",
@@ -49,6 +52,9 @@ fn expected(role: Role) -> &'static [&'static str] {
             "history:export",
         ],
         Role::Accounting => &[
+            "audits:read",
+            "audits:write",
+            "audits:export",
             "departments:read",
             "staff:read",
             "settings:read",
@@ -57,6 +63,7 @@ fn expected(role: Role) -> &'static [&'static str] {
         ],
         Role::It | Role::Purchasing | Role::Viewer => &["departments:read", "settings:read"],
         Role::Manager => &[
+            "audits:read",
             "departments:read",
             "staff:read",
             "settings:read",
@@ -80,10 +87,109 @@ fn dept_query() -> DepartmentQuery {
     }
 }
 
+/// The audits area's operations; template 1 and audit 1 exist before the run.
+fn audit_operations() -> Vec<(&'static str, &'static str, Op)> {
+    use backoffice_core::domain::audits::audit::{AuditQuery, AuditSort, Recurrence};
+    use backoffice_core::domain::audits::evidence::{EvidenceInput, EvidenceQuery};
+    use backoffice_core::domain::audits::finding::{
+        ActionQuery, ActionSort, FindingQuery, FindingSort,
+    };
+    use backoffice_core::domain::audits::template::TemplateInput;
+    vec![
+        ("list_audits", "audits:read", |t, c, _| {
+            let q = AuditQuery {
+                search: None,
+                status: None,
+                department_id: None,
+                lead_user_id: None,
+                overdue: false,
+                sort: AuditSort::PlannedStart,
+                dir: SortDir::Asc,
+                page: PageRequest::default(),
+            };
+            t.app.list_audits(c, &q).map(drop)
+        }),
+        ("list_findings", "audits:read", |t, c, _| {
+            let q = FindingQuery {
+                search: None,
+                status: None,
+                severity: None,
+                audit_id: None,
+                department_id: None,
+                sort: FindingSort::Number,
+                dir: SortDir::Asc,
+                page: PageRequest::default(),
+            };
+            t.app.list_findings(c, &q).map(drop)
+        }),
+        ("list_audit_actions", "audits:read", |t, c, _| {
+            let q = ActionQuery {
+                search: None,
+                status: None,
+                owner_employee_id: None,
+                audit_id: None,
+                department_id: None,
+                overdue: true,
+                mine: false,
+                sort: ActionSort::DueOn,
+                dir: SortDir::Asc,
+                page: PageRequest::default(),
+            };
+            t.app.list_audit_actions(c, &q).map(drop)
+        }),
+        ("audit_templates", "audits:read", |t, c, _| {
+            t.app
+                .audit_templates(c, None, true, PageRequest::default())
+                .map(drop)
+        }),
+        ("list_evidence", "audits:read", |t, c, _| {
+            let q = EvidenceQuery {
+                search: None,
+                page: PageRequest::default(),
+            };
+            t.app.list_evidence(c, &q).map(drop)
+        }),
+        ("create_audit_template", "audits:write", |t, c, _| {
+            let input = TemplateInput {
+                name: format!("Checklist {}", c.actor),
+                description: None,
+                language: "it".into(),
+            };
+            t.app.create_audit_template(c, &input).map(drop)
+        }),
+        ("create_audit", "audits:write", |t, c, _| {
+            let input = crate::audits::audit_input(1, &t.admin, 1, Recurrence::None);
+            t.app.create_audit(c, &input).map(drop)
+        }),
+        ("create_evidence", "audits:write", |t, c, _| {
+            let input = EvidenceInput {
+                title: format!("Evidenza {}", c.actor),
+                owner_employee_id: None,
+                notes: None,
+            };
+            t.app.create_evidence(c, &input).map(drop)
+        }),
+        ("export_audit_checklist", "audits:export", |t, c, dir| {
+            let path = dir.join(format!("checklist-{}.csv", c.actor));
+            t.app
+                .export_audit_checklist(
+                    c,
+                    1,
+                    None,
+                    &path,
+                    "it",
+                    backoffice_core::export::Format::Csv,
+                )
+                .map(drop)
+        }),
+    ]
+}
+
 /// Every operation, with the permission it needs. Ids 1 exist: the admin (user 1) and the
 /// department created before the run.
 fn operations() -> Vec<(&'static str, &'static str, Op)> {
-    vec![
+    let mut ops = audit_operations();
+    let rest: Vec<(&'static str, &'static str, Op)> = vec![
         ("list_departments", "departments:read", |t, c, _| {
             t.app.list_departments(c, &dept_query()).map(drop)
         }),
@@ -430,7 +536,9 @@ fn operations() -> Vec<(&'static str, &'static str, Op)> {
                     .map(drop)
             },
         ),
-    ]
+    ];
+    ops.extend(rest);
+    ops
 }
 
 fn version_of(t: &Installed, table: &str, id: i64) -> i64 {
@@ -510,6 +618,32 @@ fn every_operation_as_every_role_follows_the_matrix() {
         )
         .unwrap();
     assert_eq!(plan.id, 2);
+    let template = t
+        .app
+        .create_audit_template_from_starter(
+            &t.admin,
+            "gdpr",
+            &backoffice_core::domain::audits::template::TemplateInput {
+                name: "Privacy".into(),
+                description: None,
+                language: "it".into(),
+            },
+        )
+        .unwrap();
+    assert_eq!(template.id, 1);
+    let audit = t
+        .app
+        .create_audit(
+            &t.admin,
+            &crate::audits::audit_input(
+                1,
+                &t.admin,
+                1,
+                backoffice_core::domain::audits::audit::Recurrence::None,
+            ),
+        )
+        .unwrap();
+    assert_eq!(audit.id, 1);
     let dir = tempfile::tempdir().unwrap();
     let mut checked = 0;
     for role in ROLES {

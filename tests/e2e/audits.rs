@@ -246,7 +246,10 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
     app.click("[data-testid=tab-findings]");
     app.click("[data-testid=action-complete]");
     app.wait_for("[data-testid=step-form]", TIMEOUT);
-    app.type_text("[data-testid=step-text]", "Registro aggiornato con i fornitori.");
+    app.type_text(
+        "[data-testid=step-text]",
+        "Registro aggiornato con i fornitori.",
+    );
     app.click("[data-testid=step-save]");
     app.wait_for("[data-testid=capa-action][data-status=done]", TIMEOUT);
     assert_eq!(
