@@ -196,3 +196,39 @@ CREATE TABLE audit_actions (
 CREATE INDEX audit_actions_finding ON audit_actions (finding_id);
 CREATE INDEX audit_actions_due ON audit_actions (status, due_on, id);
 CREATE INDEX audit_actions_owner ON audit_actions (owner_employee_id, status, due_on);
+
+-- The company's policies and procedures: an owner, an approval, a version, a review cycle. The
+-- document itself is the policy's attachment (entity 'policies').
+CREATE TABLE policies (
+    id                INTEGER PRIMARY KEY,
+    title             TEXT NOT NULL,
+    title_key         TEXT NOT NULL UNIQUE,
+    kind              TEXT NOT NULL CHECK (kind IN ('privacy', 'it', 'safety', 'purchasing', 'quality', 'hr', 'other')),
+    owner_employee_id INTEGER REFERENCES employees (id),
+    -- The version people acknowledge ("2.1", "2026-01").
+    version_label     TEXT NOT NULL,
+    approved_by       TEXT,
+    approved_on       TEXT,
+    review_months     INTEGER NOT NULL CHECK (review_months BETWEEN 1 AND 120),
+    last_reviewed_on  TEXT,
+    -- Approval (or last review) plus the interval: kept for the attention list's range scan.
+    next_review_on    TEXT,
+    retired           INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)),
+    version           INTEGER NOT NULL,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL
+);
+CREATE INDEX policies_review ON policies (retired, next_review_on);
+
+-- Who has read which version of a policy.
+CREATE TABLE policy_acknowledgements (
+    id              INTEGER PRIMARY KEY,
+    policy_id       INTEGER NOT NULL REFERENCES policies (id),
+    employee_id     INTEGER NOT NULL REFERENCES employees (id),
+    version_label   TEXT NOT NULL,
+    acknowledged_on TEXT NOT NULL,
+    version         INTEGER NOT NULL,
+    created_at      TEXT NOT NULL,
+    UNIQUE (policy_id, employee_id, version_label)
+);
+CREATE INDEX policy_acknowledgements_employee ON policy_acknowledgements (employee_id);

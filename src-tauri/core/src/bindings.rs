@@ -120,6 +120,19 @@ fn export_audits(cfg: &Config) -> Result<(), ExportError> {
     f::ActionQuery::export_all(cfg)?;
     f::ActionRow::export_all(cfg)?;
     Page::<f::ActionRow>::export_all(cfg)?;
+    {
+        use crate::domain::audits::policy as pol;
+        pol::PolicyKind::export_all(cfg)?;
+        pol::Policy::export_all(cfg)?;
+        pol::PolicyInput::export_all(cfg)?;
+        pol::PolicyQuery::export_all(cfg)?;
+        pol::AckFilter::export_all(cfg)?;
+        pol::AckQuery::export_all(cfg)?;
+        pol::AckRow::export_all(cfg)?;
+        pol::AckInput::export_all(cfg)?;
+        Page::<pol::Policy>::export_all(cfg)?;
+        Page::<pol::AckRow>::export_all(cfg)?;
+    }
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 mod capa;
 mod checklist_io;
 mod flow;
+mod policies;
 mod templates;
 
 use crate::support::{installed, Installed};

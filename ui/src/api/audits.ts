@@ -1,3 +1,6 @@
+import type { AckInput } from "../bindings/AckInput";
+import type { AckQuery } from "../bindings/AckQuery";
+import type { AckRow } from "../bindings/AckRow";
 import type { ActionDoneInput } from "../bindings/ActionDoneInput";
 import type { ActionInput } from "../bindings/ActionInput";
 import type { ActionQuery } from "../bindings/ActionQuery";
@@ -19,6 +22,9 @@ import type { FindingRow } from "../bindings/FindingRow";
 import type { ItemResult } from "../bindings/ItemResult";
 import type { Page } from "../bindings/Page";
 import type { PageRequest } from "../bindings/PageRequest";
+import type { Policy } from "../bindings/Policy";
+import type { PolicyInput } from "../bindings/PolicyInput";
+import type { PolicyQuery } from "../bindings/PolicyQuery";
 import type { ResultInput } from "../bindings/ResultInput";
 import type { ScopeRecord } from "../bindings/ScopeRecord";
 import type { StarterInfo } from "../bindings/StarterInfo";
@@ -42,6 +48,9 @@ export const auditKeys = {
     [...auditKeys.all, "template", id, versionId] as const,
   starters: (language: string) => [...auditKeys.all, "starters", language] as const,
   leads: () => [...auditKeys.all, "leads"] as const,
+  policies: (query: PolicyQuery) => [...auditKeys.all, "policies", query] as const,
+  policy: (id: number) => [...auditKeys.all, "policy", id] as const,
+  acks: (id: number, query: AckQuery) => [...auditKeys.all, "acks", id, query] as const,
   evidence: (query: EvidenceQuery) => [...auditKeys.all, "evidence", query] as const,
 };
 
@@ -111,4 +120,18 @@ export const auditsApi = {
     call<Finding>("verify_audit_action", { id, version, input }),
   reopenAction: (id: number, version: number) =>
     call<Finding>("reopen_audit_action", { id, version }),
+
+  policies: (query: PolicyQuery) => call<Page<Policy>>("list_policies", { query }),
+  policy: (id: number) => call<Policy>("get_policy", { id }),
+  createPolicy: (input: PolicyInput) => call<Policy>("create_policy", { input }),
+  updatePolicy: (id: number, version: number, input: PolicyInput) =>
+    call<Policy>("update_policy", { id, version, input }),
+  reviewPolicy: (id: number, version: number, on: string | null) =>
+    call<Policy>("review_policy", { id, version, on }),
+  setPolicyRetired: (id: number, version: number, retired: boolean) =>
+    call<Policy>("set_policy_retired", { id, version, retired }),
+  acknowledgePolicy: (id: number, input: AckInput) =>
+    call<number>("acknowledge_policy", { id, input }),
+  policyAcks: (id: number, query: AckQuery) =>
+    call<Page<AckRow>>("list_policy_acknowledgements", { id, query }),
 };

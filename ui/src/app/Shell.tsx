@@ -30,6 +30,7 @@ import {
   EmployeePage,
   HistoryPage,
   HomePage,
+  PolicyPage,
   SettingsPage,
   StaffPage,
   StaffSettingsPage,
@@ -114,6 +115,7 @@ export function Shell() {
           {route.page === "audits" && <AuditsPage />}
           {route.page === "audit" && <AuditPage key={route.id} route={route} />}
           {route.page === "auditTemplate" && <TemplatePage key={route.id} route={route} />}
+          {route.page === "policy" && <PolicyPage key={route.id} route={route} />}
           {route.page === "history" && <HistoryPage />}
           {route.page === "users" && <UsersPage />}
           {route.page === "settings" && <SettingsPage />}

@@ -31,6 +31,9 @@ export type EmployeeTab = "details" | "documents" | "training" | "completeness" 
 /** The tabs of a department's page. */
 export type DepartmentTab = "details" | "files";
 
+/** The tabs of a policy's page. */
+export type PolicyTab = "details" | "files" | "acknowledgements";
+
 /** The tabs of an audit's page. */
 export type AuditTab = "details" | "checklist" | "findings" | "files";
 
@@ -45,7 +48,8 @@ export type Route =
   | { page: "employee"; id: number | "new"; tab?: EmployeeTab; focus?: string | null }
   | { page: "department"; id: number; tab?: DepartmentTab; focus?: string | null }
   | { page: "audit"; id: number; tab?: AuditTab; focus?: string | null }
-  | { page: "auditTemplate"; id: number; versionId?: number | null };
+  | { page: "auditTemplate"; id: number; versionId?: number | null }
+  | { page: "policy"; id: number; tab?: PolicyTab; focus?: string | null };
 
 type Nav = {
   route: Route;
@@ -72,7 +76,9 @@ const NavContext = createContext<Nav>({
 function sectionOf(route: Route): PageId {
   if (route.page === "employee") return "staff";
   if (route.page === "department") return "departments";
-  if (route.page === "audit" || route.page === "auditTemplate") return "audits";
+  if (route.page === "audit" || route.page === "auditTemplate" || route.page === "policy") {
+    return "audits";
+  }
   return route.page;
 }
 

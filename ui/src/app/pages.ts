@@ -52,3 +52,7 @@ export const TemplatePage = lazyPage(
   () => area(import("../features/audits/TemplatePage")),
   "TemplatePage",
 );
+export const PolicyPage = lazyPage(
+  () => area(import("../features/audits/PolicyPage")),
+  "PolicyPage",
+);

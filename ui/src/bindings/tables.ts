@@ -180,6 +180,22 @@ export const TABLES: Record<string, TableInfo> = {
     instants: [],
     personal: false,
   },
+  policies: {
+    area: "audits",
+    owner: null,
+    references: { owner_employee_id: "employees" },
+    dates: ["approved_on", "last_reviewed_on", "next_review_on"],
+    instants: [],
+    personal: false,
+  },
+  policy_acknowledgements: {
+    area: "audits",
+    owner: null,
+    references: { policy_id: "policies", employee_id: "employees" },
+    dates: ["acknowledged_on"],
+    instants: [],
+    personal: true,
+  },
   documents: {
     area: "staff",
     owner: null,

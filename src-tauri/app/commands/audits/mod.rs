@@ -2,4 +2,5 @@
 
 pub mod findings;
 pub mod plans;
+pub mod policies;
 pub mod templates;

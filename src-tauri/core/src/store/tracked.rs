@@ -183,6 +183,8 @@ pub const TRACKED: &[&Tracked] = &[
     &super::audits::evidence::LINKS,
     &super::audits::findings::TRACKED,
     &super::audits::actions::TRACKED,
+    &super::audits::policies::TRACKED,
+    &super::audits::policies::ACKS,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

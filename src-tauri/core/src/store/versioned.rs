@@ -4,6 +4,7 @@ use crate::domain::attachment::Attachment;
 use crate::domain::audits::audit::Audit;
 use crate::domain::audits::evidence::Evidence;
 use crate::domain::audits::finding::{CapaAction, Finding};
+use crate::domain::audits::policy::Policy;
 use crate::domain::audits::template::Template;
 use crate::domain::department::Department;
 use crate::domain::staff::catalog::{ContractType, Course, DocumentType, Requirement};
@@ -41,7 +42,8 @@ versioned!(
     Audit,
     Evidence,
     Finding,
-    CapaAction
+    CapaAction,
+    Policy
 );
 
 /// The row as the form that loaded it saw it: `not_found` when it is gone, `conflict` when

@@ -9,10 +9,11 @@ import { ActionList } from "./ActionList";
 import { AuditFormModal } from "./AuditFormModal";
 import { AuditList } from "./AuditList";
 import { FindingList } from "./FindingList";
+import { PolicyList } from "./PolicyList";
 import { TemplateList } from "./TemplateList";
 import "./i18n";
 
-type View = "audits" | "findings" | "actions" | "templates";
+type View = "audits" | "findings" | "actions" | "templates" | "policies";
 const VIEW_KEY = "audits.view";
 
 /** The audits area: audits, findings, actions and the checklists, one list at a time. */
@@ -49,7 +50,7 @@ export function AuditsPage() {
         mb="md"
         value={view}
         onChange={(v) => setView(v as View)}
-        data={(["audits", "findings", "actions", "templates"] as const).map((v) => ({
+        data={(["audits", "findings", "actions", "templates", "policies"] as const).map((v) => ({
           value: v,
           label: t(`audits.views.${v}`),
         }))}
@@ -60,6 +61,7 @@ export function AuditsPage() {
         {view === "findings" && <FindingList />}
         {view === "actions" && <ActionList />}
         {view === "templates" && <TemplateList canWrite={canWrite} />}
+        {view === "policies" && <PolicyList canWrite={canWrite} />}
       </Card>
       <AuditFormModal opened={planning} audit={null} onClose={() => setPlanning(false)} />
     </>

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod evidence;
 pub mod finding;
+pub mod policy;
 pub mod result;
 pub mod score;
 pub mod starter;

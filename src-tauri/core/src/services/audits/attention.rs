@@ -96,6 +96,31 @@ fn collect(
                     act_by: Role::Accounting,
                 }
             }
+            Waiting::Policy {
+                id,
+                title,
+                review_on,
+            } => {
+                let (severity, urgency) = grade(late(review_on));
+                let kind = if review_on < today {
+                    "policy_review_overdue"
+                } else {
+                    "policy_review_due"
+                };
+                AttentionItem {
+                    area: Area::Audits,
+                    entity: "policies".into(),
+                    record_id: id,
+                    record_name: title,
+                    context: None,
+                    reason: json!({ "kind": kind, "policy_id": id }),
+                    more: 0,
+                    due: Some(review_on),
+                    severity,
+                    urgency,
+                    act_by: Role::Accounting,
+                }
+            }
             Waiting::Audit {
                 id,
                 title,

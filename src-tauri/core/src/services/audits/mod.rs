@@ -9,6 +9,7 @@ pub mod checklist_fields;
 pub mod checklist_import;
 mod evidence;
 mod findings;
+mod policies;
 mod templates;
 
 use crate::domain::audits::audit::{Audit, AuditStatus, ScopeRecord};

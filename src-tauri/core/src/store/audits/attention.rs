@@ -29,6 +29,11 @@ pub enum Waiting {
         title: String,
         planned_end: NaiveDate,
     },
+    Policy {
+        id: i64,
+        title: String,
+        review_on: NaiveDate,
+    },
 }
 
 /// At most `limit` of each kind, soonest first.
@@ -101,5 +106,16 @@ pub fn waiting(
         })
     })?;
     out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+    if let Some(e) = employee_id {
+        // Reviews due within 30 days or overdue, for the policy's owner.
+        let by = today + chrono::Days::new(30);
+        for (id, title, review_on) in super::policies::reviews_due(conn, e, by, limit)? {
+            out.push(Waiting::Policy {
+                id,
+                title,
+                review_on,
+            });
+        }
+    }
     Ok(out)
 }
