@@ -308,3 +308,76 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
         ) >= items
     );
 }
+
+#[test]
+fn a_policy_gets_its_document_and_a_record_of_who_read_it() {
+    let out = tempfile::tempdir().unwrap();
+    let doc = out.path().join("regolamento-informatico.pdf");
+    std::fs::write(&doc, PDF).unwrap();
+    let app = App::launch_with(
+        "policies",
+        Launch::italian().dialog_answers(out.path(), &[&doc]),
+    );
+    set_up(&app);
+    let store = department(&app, "Magazzino");
+    create_employees(
+        &app,
+        vec![
+            person("Rossi", "Mario", 1, store),
+            person("Bianchi", "Luca", 2, store),
+        ],
+    );
+    go(&app, "audits");
+    click_text(&app, "[data-testid=audits-view]", "Policy");
+    app.click("[data-testid=policy-new]");
+    app.wait_for("[data-testid=policy-form]", TIMEOUT);
+    app.type_text(
+        "[data-testid=policy-form] input[name=title]",
+        "Regolamento informatico",
+    );
+    app.type_text(
+        "[data-testid=policy-form] input[data-field=approved_on]",
+        "15/01/2026",
+    );
+    app.execute("document.activeElement.blur(); return 1;", vec![]);
+    app.screenshot("policy-form");
+    app.click("[data-testid=policy-save]");
+    // The new policy opens on its document tab: attach it through the open dialog.
+    app.wait_for("[data-testid=attachment-attach]", TIMEOUT);
+    app.click("[data-testid=attachment-attach]");
+    app.wait_for("[data-testid=attach-form]", TIMEOUT);
+    app.click("[data-testid=attach-choose]");
+    app.wait_for("[data-testid=attachment-row]", TIMEOUT);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM attachments WHERE entity = 'policies'"
+        ),
+        1
+    );
+    // Who has read it: nobody yet; record Mario.
+    app.click("[data-testid=tab-acknowledgements]");
+    app.wait_for("[data-testid=ack-row]", TIMEOUT);
+    assert_eq!(app.count("[data-testid=ack-row]"), 2);
+    app.click("[data-testid=ack-record]");
+    app.click("input[data-testid=ack-who]");
+    click_text(&app, "[role=listbox]", "Rossi Mario");
+    let field = app.wait_for("input[data-testid=ack-who]", TIMEOUT);
+    app.webdriver().send_keys(&field, keys::ESCAPE).unwrap();
+    app.click("[data-testid=ack-save]");
+    app.wait_until("one left to read it", TIMEOUT, || {
+        Ok(app.count("[data-testid=ack-row]") == 1)
+    });
+    assert_eq!(
+        count(&app, "SELECT count(*) FROM policy_acknowledgements"),
+        1
+    );
+    app.screenshot("policy-acknowledgements");
+    switch_language(&app, "EN");
+    app.click("[data-testid=tab-details]");
+    app.wait_for("[data-testid=policy-review]", TIMEOUT);
+    app.screenshot("policy-en");
+    app.click("[data-testid=back-to-policies]");
+    app.wait_for("[data-testid=policy-row]", TIMEOUT);
+    app.screenshot("policies-en");
+}
