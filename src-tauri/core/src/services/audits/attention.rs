@@ -27,6 +27,106 @@ fn grade(days_late: i64) -> (Severity, i64) {
     }
 }
 
+/// An item of this area, graded by how late `due` is on `today`.
+fn item(
+    (entity, record_id, record_name): (&str, i64, String),
+    context: Option<String>,
+    reason: serde_json::Value,
+    due: NaiveDate,
+    today: NaiveDate,
+    act_by: Role,
+) -> AttentionItem {
+    let (severity, urgency) = grade((today - due).num_days());
+    AttentionItem {
+        area: Area::Audits,
+        entity: entity.to_owned(),
+        record_id,
+        record_name,
+        context,
+        reason,
+        more: 0,
+        due: Some(due),
+        severity,
+        urgency,
+        act_by,
+    }
+}
+
+/// One waiting thing as an attention item.
+fn item_of(w: Waiting, today: NaiveDate) -> AttentionItem {
+    let late = |d: NaiveDate| d < today;
+    match w {
+        Waiting::Action {
+            id,
+            audit_id,
+            finding_id,
+            description,
+            audit_title,
+            due_on,
+            owned,
+        } => item(
+            ("audit_actions", id, description),
+            Some(audit_title),
+            json!({
+                "kind": if late(due_on) { "action_overdue" } else { "action_due" },
+                "audit_id": audit_id, "finding_id": finding_id, "owned": owned,
+            }),
+            due_on,
+            today,
+            if owned {
+                Role::Manager
+            } else {
+                Role::Accounting
+            },
+        ),
+        Waiting::Evidence {
+            id,
+            title,
+            expires_on,
+            audit_id,
+            audit_title,
+            next_start,
+        } => item(
+            ("evidence", id, title),
+            Some(audit_title),
+            json!({
+                "kind": "evidence_expires", "audit_id": audit_id,
+                "expires_on": expires_on, "next_start": next_start,
+            }),
+            expires_on,
+            today,
+            Role::Accounting,
+        ),
+        Waiting::Policy {
+            id,
+            title,
+            review_on,
+        } => item(
+            ("policies", id, title),
+            None,
+            json!({
+                "kind": if late(review_on) { "policy_review_overdue" } else { "policy_review_due" },
+                "policy_id": id,
+            }),
+            review_on,
+            today,
+            Role::Accounting,
+        ),
+        Waiting::Audit {
+            id,
+            title,
+            planned_end,
+        } => item(
+            ("audits", id, title),
+            None,
+            json!({ "kind": "audit_overdue", "audit_id": id }),
+            planned_end,
+            today,
+            Role::Accounting,
+        ),
+    }
+}
+
 fn collect(
     conn: &Connection,
     today: NaiveDate,
@@ -34,115 +134,9 @@ fn collect(
     limit: i64,
 ) -> crate::Result<Vec<AttentionItem>> {
     let horizon = today + Days::new(DUE_SOON_DAYS);
-    let late = |d: NaiveDate| (today - d).num_days();
     let mut out = Vec::new();
     for w in waiting(conn, today, horizon, who.user_id, who.employee_id, limit)? {
-        let item = match w {
-            Waiting::Action {
-                id,
-                audit_id,
-                finding_id,
-                description,
-                audit_title,
-                due_on,
-                owned,
-            } => {
-                let (severity, urgency) = grade(late(due_on));
-                AttentionItem {
-                    area: Area::Audits,
-                    entity: "audit_actions".into(),
-                    record_id: id,
-                    record_name: description,
-                    context: Some(audit_title),
-                    reason: json!({
-                        "kind": if due_on < today { "action_overdue" } else { "action_due" },
-                        "audit_id": audit_id, "finding_id": finding_id, "owned": owned,
-                    }),
-                    more: 0,
-                    due: Some(due_on),
-                    severity,
-                    urgency,
-                    act_by: if owned {
-                        Role::Manager
-                    } else {
-                        Role::Accounting
-                    },
-                }
-            }
-            Waiting::Evidence {
-                id,
-                title,
-                expires_on,
-                audit_id,
-                audit_title,
-                next_start,
-            } => {
-                let (severity, urgency) =
-                    grade(late(expires_on).max(-(next_start - today).num_days()));
-                AttentionItem {
-                    area: Area::Audits,
-                    entity: "evidence".into(),
-                    record_id: id,
-                    record_name: title,
-                    context: Some(audit_title),
-                    reason: json!({
-                        "kind": "evidence_expires", "audit_id": audit_id,
-                        "expires_on": expires_on, "next_start": next_start,
-                    }),
-                    more: 0,
-                    due: Some(expires_on),
-                    severity,
-                    urgency,
-                    act_by: Role::Accounting,
-                }
-            }
-            Waiting::Policy {
-                id,
-                title,
-                review_on,
-            } => {
-                let (severity, urgency) = grade(late(review_on));
-                let kind = if review_on < today {
-                    "policy_review_overdue"
-                } else {
-                    "policy_review_due"
-                };
-                AttentionItem {
-                    area: Area::Audits,
-                    entity: "policies".into(),
-                    record_id: id,
-                    record_name: title,
-                    context: None,
-                    reason: json!({ "kind": kind, "policy_id": id }),
-                    more: 0,
-                    due: Some(review_on),
-                    severity,
-                    urgency,
-                    act_by: Role::Accounting,
-                }
-            }
-            Waiting::Audit {
-                id,
-                title,
-                planned_end,
-            } => {
-                let (severity, urgency) = grade(late(planned_end));
-                AttentionItem {
-                    area: Area::Audits,
-                    entity: "audits".into(),
-                    record_id: id,
-                    record_name: title,
-                    context: None,
-                    reason: json!({ "kind": "audit_overdue", "audit_id": id }),
-                    more: 0,
-                    due: Some(planned_end),
-                    severity,
-                    urgency,
-                    act_by: Role::Accounting,
-                }
-            }
-        };
-        out.push(item);
+        out.push(item_of(w, today));
     }
     out.sort_by(|a, b| {
         b.urgency

@@ -162,7 +162,7 @@ fn check(w: &WriteTx, v: &ValidPolicy, own: i64) -> crate::Result<()> {
 fn write_values<'a>(
     v: &'a ValidPolicy,
     texts: &'a [Option<String>; 3],
-    kind: &'a String,
+    kind: &'a dyn ToSql,
 ) -> Vec<(&'static str, &'a dyn ToSql)> {
     vec![
         ("title", &v.title as &dyn ToSql),
