@@ -120,6 +120,8 @@ fn export_audits(cfg: &Config) -> Result<(), ExportError> {
     f::ActionQuery::export_all(cfg)?;
     f::ActionRow::export_all(cfg)?;
     Page::<f::ActionRow>::export_all(cfg)?;
+    crate::services::AuditPackSummary::export_all(cfg)?;
+    crate::services::AuditPackCheck::export_all(cfg)?;
     Ok(())
 }
 

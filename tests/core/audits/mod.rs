@@ -4,6 +4,7 @@
 mod capa;
 mod checklist_io;
 mod flow;
+mod report_pack;
 mod templates;
 
 use crate::support::{installed, Installed};

@@ -9,6 +9,10 @@ pub mod checklist_fields;
 pub mod checklist_import;
 mod evidence;
 mod findings;
+pub mod pack;
+mod report;
+mod report_blocks;
+mod report_words;
 mod templates;
 
 use crate::domain::audits::audit::{Audit, AuditStatus, ScopeRecord};

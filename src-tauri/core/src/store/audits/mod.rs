@@ -6,6 +6,7 @@ pub mod attention;
 pub mod audit;
 pub mod evidence;
 pub mod findings;
+pub mod records;
 pub mod results;
 pub mod scope;
 pub mod templates;
