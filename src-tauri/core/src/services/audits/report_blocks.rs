@@ -17,10 +17,15 @@ pub(crate) fn blocks(data: &ReportData, w: &Words) -> Vec<Block> {
     evidence(&data.detail.items, w, &mut out);
     out.push(heading(1, w.sign_off));
     let a = &data.detail.audit;
-    let heads = names(&a.departments, w);
+    // Names above the boxes: a box's title is one line and a long name would be cut.
+    out.push(Block::Facts(vec![
+        (w.lead.to_owned(), a.lead_name.clone()),
+        (w.departments.to_owned(), names(&a.departments, w)),
+        (w.auditees.to_owned(), names(&a.auditees, w)),
+    ]));
     out.push(Block::SignOff(vec![
-        format!("{}: {}", w.lead, a.lead_name),
-        format!("{}: {}", w.auditee_head, heads),
+        w.lead.to_owned(),
+        w.auditee_head.to_owned(),
     ]));
     out
 }
@@ -132,12 +137,11 @@ fn outcome_cell(o: Option<Outcome>, w: &Words) -> Cell {
 }
 
 fn results(data: &ReportData, w: &Words, out: &mut Vec<Block>) {
-    out.push(Block::PageBreak);
     out.push(heading(1, w.results));
     let columns = vec![
         Column::new(w.code, 0.8, Align::Left),
-        Column::new(w.requirement, 2.6, Align::Left),
-        Column::new(w.outcome, 1.1, Align::Left),
+        Column::new(w.requirement, 2.3, Align::Left),
+        Column::new(w.outcome, 1.4, Align::Left),
         Column::new(w.notes, 2.0, Align::Left),
         Column::new(w.evidence, 1.6, Align::Left),
     ];
@@ -245,13 +249,14 @@ fn findings(list: &[Finding], w: &Words, out: &mut Vec<Block>) {
             .collect();
         out.push(Block::Table {
             columns: vec![
-                Column::new(w.action, 2.2, Align::Left),
-                Column::new(w.owner, 1.2, Align::Left),
-                Column::new(w.due, 0.95, Align::Left),
-                Column::new(w.status, 0.95, Align::Left),
-                Column::new(w.done, 0.95, Align::Left),
+                // Wide enough for a date and for "Responsabile" without breaking them.
+                Column::new(w.action, 1.8, Align::Left),
+                Column::new(w.owner, 1.45, Align::Left),
+                Column::new(w.due, 1.1, Align::Left),
+                Column::new(w.status, 1.05, Align::Left),
+                Column::new(w.done, 1.1, Align::Left),
                 Column::new(w.verified, 1.2, Align::Left),
-                Column::new(w.effectiveness, 1.5, Align::Left),
+                Column::new(w.effectiveness, 1.3, Align::Left),
             ],
             rows,
         });
