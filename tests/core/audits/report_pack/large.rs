@@ -115,3 +115,52 @@ fn a_pack_of_200_files_and_100_mb_is_exported_and_verified() {
     // The same file name 200 times: numbered, never overwritten.
     assert!(zip.by_name("evidence/scansione (200).pdf").is_ok());
 }
+
+#[test]
+fn a_series_with_two_scored_occurrences_gets_its_trend_chart() {
+    use backoffice_core::report::Block;
+    let o = office();
+    let tpl = template(&o, "GDPR");
+    let first = started(&o, tpl.id, Recurrence::Quarterly);
+    for code in ["R-1", "R-2", "S-1", "S-2"] {
+        assess(&o, &first, code, Outcome::Compliant);
+    }
+    let before = o.t.app.audit_report(&o.auditor, first.id, "en").unwrap();
+    assert!(!before.blocks.iter().any(|b| matches!(b, Block::Chart(_))));
+    let mut a = current(&o, first.id);
+    for t in [Transition::SubmitForReview, Transition::Close] {
+        a =
+            o.t.app
+                .move_audit(&o.auditor, a.id, a.version, t, None)
+                .unwrap();
+    }
+    let next = o.t.app.audit(&o.auditor, a.id).unwrap().trend;
+    let next = current(&o, next.last().unwrap().audit_id);
+    let next =
+        o.t.app
+            .move_audit(&o.auditor, next.id, next.version, Transition::Start, None)
+            .unwrap();
+    assess(&o, &next, "R-1", Outcome::Minor);
+    let report = o.t.app.audit_report(&o.auditor, next.id, "it").unwrap();
+    let chart = report.blocks.iter().find_map(|b| match b {
+        Block::Chart(c) => Some(c),
+        _ => None,
+    });
+    let points: Vec<f32> = chart.unwrap().points.iter().map(|p| p.1).collect();
+    assert_eq!(points, [100.0, 50.0]);
+    let dir = pages_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("audit-trend.pdf");
+    o.t.app
+        .export_audit_report(&o.auditor, next.id, "it", &path)
+        .unwrap();
+    if has_tool("pdftoppm") {
+        let status = std::process::Command::new("pdftoppm")
+            .args(["-png", "-r", "60", "-f", "2", "-l", "2"])
+            .arg(&path)
+            .arg(dir.join("audit-trend"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+}
