@@ -313,6 +313,24 @@ fn a_changed_missing_or_added_file_is_named() {
     assert_eq!(c.verdict, AuditPackVerdict::Changed);
     assert_eq!(c.missing, ["evidence/registro.pdf"]);
     assert_eq!(c.added, ["evidence/extra.pdf"]);
+
+    // The files intact, but this database's history cut short before the pack's head since:
+    // the pack no longer matches the database it came from.
+    let path = packed(&o, &a, dir.path());
+    let head = o.t.app.verify_audit_pack(&o.auditor, &path).unwrap();
+    assert_eq!(head.verdict, AuditPackVerdict::Intact);
+    o.t.tamper()
+        .execute(
+            "DELETE FROM changes WHERE id >= ?1",
+            [head.head_count.unwrap() - 3],
+        )
+        .unwrap();
+    let c = o.t.app.verify_audit_pack(&o.auditor, &path).unwrap();
+    assert!(
+        c.same_database && !c.head_in_chain && c.changed.is_empty(),
+        "{c:?}"
+    );
+    assert_eq!(c.verdict, AuditPackVerdict::Changed);
 }
 
 #[test]
