@@ -365,3 +365,29 @@ fn a_pack_from_another_database_or_not_an_audits_is_told_apart() {
     let e = o.t.app.verify_audit_pack(&o.outsider, &path).unwrap_err();
     assert_eq!(e.code, ErrorCode::Forbidden);
 }
+
+#[test]
+fn a_stored_copy_changed_on_disk_fails_the_pack_and_leaves_no_file() {
+    let o = office();
+    let a = assessed(&o);
+    let sha = o.t.app.audit(&o.auditor, a.id).unwrap().items[0].evidence[0]
+        .sha256
+        .clone();
+    let stored =
+        o.t._dir
+            .path()
+            .join("files")
+            .join(&sha[..2])
+            .join(&sha[2..]);
+    let mut bytes = std::fs::read(&stored).unwrap();
+    bytes[100] ^= 1;
+    std::fs::write(&stored, bytes).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let e =
+        o.t.app
+            .export_audit_pack(&o.auditor, a.id, "it", &dir.path().join("p.zip"))
+            .unwrap_err();
+    assert_eq!(e.code, ErrorCode::DbCorrupt, "{e:?}");
+    assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
+    assert_eq!(exports_of(&o, "audit_pack"), 0);
+}

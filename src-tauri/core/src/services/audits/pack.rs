@@ -7,6 +7,7 @@ use super::report_blocks::linked_files;
 use super::report_words::Words;
 use crate::domain::audits::result::LinkedEvidence;
 use crate::domain::permissions::{Action, Area};
+use crate::error::{Error, ErrorCode};
 use crate::pack::{self, PackLimits, PackWriter};
 use crate::services::exports::ExportRecord;
 use crate::services::{Backoffice, Ctx};
@@ -95,11 +96,21 @@ impl Backoffice {
             let mut packed = Vec::with_capacity(files.len());
             for e in &files {
                 let name = p.unique_name("evidence", &e.file_name);
-                // One file in memory at a time (25 MB at most), checked against its hash.
-                let bytes = blobs
-                    .read(&e.sha256)
+                let mut source = blobs
+                    .reader(&e.sha256)
                     .map_err(|err| err.with("title", &e.title))?;
-                p.add_bytes(&name, &bytes)?;
+                let (sha256, _) = p.add_reader(&name, &mut source)?;
+                // Streamed, so checked once read: a stored copy changed on disk fails the whole
+                // pack (its staged file is removed) rather than hand out what the audit did not
+                // see.
+                if sha256 != e.sha256 {
+                    return Err(Error::new(
+                        ErrorCode::DbCorrupt,
+                        format!("the stored copy of {} does not match its checksum", e.title),
+                    )
+                    .with("reason", "checksum_mismatch")
+                    .with("title", &e.title));
+                }
                 packed.push(PackedFile {
                     linked: e,
                     path: name,
