@@ -391,3 +391,56 @@ fn a_stored_copy_changed_on_disk_fails_the_pack_and_leaves_no_file() {
     assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
     assert_eq!(exports_of(&o, "audit_pack"), 0);
 }
+
+#[test]
+fn a_pack_of_an_encrypted_folder_holds_the_files_as_attached() {
+    use backoffice_core::crypt::unlock::{unlock, Secret};
+    let o = office();
+    let a = assessed(&o);
+    let passphrase = "quattro gatti in fila";
+    o.t.app
+        .encrypt(&o.t.admin, passphrase, &mut |_, _| true)
+        .unwrap();
+    let Office { t, auditor, .. } = o;
+    let crate::support::Installed {
+        _dir, app, clock, ..
+    } = t;
+    drop(app);
+    backoffice_core::services::Backoffice::finish_pending(_dir.path()).unwrap();
+    let key = unlock(
+        _dir.path(),
+        Secret::Passphrase(passphrase),
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    let app =
+        backoffice_core::services::Backoffice::open_with_key(_dir.path(), clock.clock(), Some(key))
+            .unwrap();
+    // What the app does in the background after every start until no document is plain.
+    app.seal_documents(&mut |_, _| true).unwrap();
+    let sha = app.audit(&auditor, a.id).unwrap().items[0].evidence[0]
+        .sha256
+        .clone();
+    let stored = _dir.path().join("files").join(&sha[..2]).join(&sha[2..]);
+    assert!(
+        std::fs::read(stored).unwrap().starts_with(b"BOSEAL1\0"),
+        "sealed on disk"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pack.zip");
+    let s = app.export_audit_pack(&auditor, a.id, "it", &path).unwrap();
+    assert_eq!(s.evidence_files, 2);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut bytes = Vec::new();
+    zip.by_name("evidence/registro.pdf")
+        .unwrap()
+        .read_to_end(&mut bytes)
+        .unwrap();
+    assert_eq!(
+        bytes,
+        pdf_bytes(1, 40_000),
+        "the file as attached, not as sealed"
+    );
+    let c = app.verify_audit_pack(&auditor, &path).unwrap();
+    assert_eq!(c.verdict, AuditPackVerdict::Intact, "{c:?}");
+}
