@@ -139,11 +139,12 @@ fn outcome_cell(o: Option<Outcome>, w: &Words) -> Cell {
 fn results(data: &ReportData, w: &Words, out: &mut Vec<Block>) {
     out.push(heading(1, w.results));
     let columns = vec![
-        Column::new(w.code, 0.8, Align::Left),
-        Column::new(w.requirement, 2.3, Align::Left),
+        Column::new(w.code, 0.75, Align::Left),
+        Column::new(w.requirement, 2.75, Align::Left),
+        // "Non applicabile" on one line.
         Column::new(w.outcome, 1.4, Align::Left),
-        Column::new(w.notes, 2.0, Align::Left),
-        Column::new(w.evidence, 1.6, Align::Left),
+        Column::new(w.notes, 1.75, Align::Left),
+        Column::new(w.evidence, 1.45, Align::Left),
     ];
     for s in &data.detail.sections {
         let items: Vec<&ItemResult> = data
