@@ -133,6 +133,8 @@ fn export_audits(cfg: &Config) -> Result<(), ExportError> {
         Page::<pol::Policy>::export_all(cfg)?;
         Page::<pol::AckRow>::export_all(cfg)?;
     }
+    crate::services::AuditPackSummary::export_all(cfg)?;
+    crate::services::AuditPackCheck::export_all(cfg)?;
     Ok(())
 }
 

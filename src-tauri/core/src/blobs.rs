@@ -219,6 +219,24 @@ impl Blobs {
         Ok(bytes)
     }
 
+    /// The stored bytes as a stream, for copies written into a larger file (a pack) without
+    /// holding them: a plain copy is read as it goes, and the caller checks the SHA-256 of what
+    /// it read against `sha256` before keeping the result; a sealed copy is authenticated as one
+    /// piece, so it is opened whole and checked as [`Blobs::read`] does.
+    pub fn reader(&self, sha256: &str) -> crate::Result<Box<dyn Read>> {
+        let path = self.path(sha256)?;
+        let mut file = File::open(&path).map_err(|e| io_error(&path, e))?;
+        let mut head = Vec::with_capacity(docs::MAGIC.len());
+        (&mut file)
+            .take(docs::MAGIC.len() as u64)
+            .read_to_end(&mut head)
+            .map_err(|e| io_error(&path, e))?;
+        if docs::is_sealed(&head) {
+            return Ok(Box::new(std::io::Cursor::new(self.read(sha256)?)));
+        }
+        Ok(Box::new(std::io::Cursor::new(head).chain(file)))
+    }
+
     /// Writes a copy of the stored content to `target` (atomically, checked).
     pub fn copy_out(&self, sha256: &str, target: &Path) -> crate::Result<()> {
         let bytes = self.read(sha256)?;

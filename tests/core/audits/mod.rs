@@ -5,6 +5,7 @@ mod capa;
 mod checklist_io;
 mod flow;
 mod policies;
+mod report_pack;
 mod templates;
 
 use crate::support::{installed, Installed};

@@ -20,6 +20,7 @@ mod staff;
 
 pub use audits::checklist_fields::CHECKLIST_FIELDS;
 pub use audits::checklist_import::{ChecklistImport, ChecklistOptions};
+pub use audits::pack::{AuditPackCheck, AuditPackSummary, AuditPackVerdict, PackLine};
 pub use backups::RestoreProof;
 pub use departments::import::{DepartmentImport, DEPARTMENT_FIELDS};
 pub use encryption::{EncryptionStarted, EncryptionStatus};

@@ -107,7 +107,7 @@ pub(super) fn append(
     Ok((fields.id, h))
 }
 
-fn change_from_row(r: &Row) -> rusqlite::Result<Change> {
+pub(crate) fn change_from_row(r: &Row) -> rusqlite::Result<Change> {
     let json = |i: usize| -> rusqlite::Result<Option<serde_json::Value>> {
         let s: Option<String> = r.get(i)?;
         Ok(s.and_then(|s| serde_json::from_str(&s).ok()))
@@ -193,7 +193,8 @@ fn filter(q: &HistoryQuery, entities: &[&str]) -> crate::Result<(String, Vec<Val
     Ok((sql, args))
 }
 
-const CHANGE_COLUMNS: &str = "id, actor, at, entity, row_id, op, before, after, hash, detail";
+pub(crate) const CHANGE_COLUMNS: &str =
+    "id, actor, at, entity, row_id, op, before, after, hash, detail";
 
 /// Newest first, filtered, one page.
 pub fn list(conn: &Connection, q: &HistoryQuery, entities: &[&str]) -> crate::Result<Page<Change>> {

@@ -10,6 +10,10 @@ pub mod checklist_import;
 mod evidence;
 mod findings;
 mod policies;
+pub mod pack;
+mod report;
+mod report_blocks;
+mod report_words;
 mod templates;
 
 use crate::domain::audits::audit::{Audit, AuditStatus, ScopeRecord};

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod evidence;
 pub mod findings;
 pub mod policies;
+pub mod records;
 pub mod results;
 pub mod scope;
 pub mod search;
