@@ -23,6 +23,21 @@ fn person(surname: &str, name: &str, n: usize, dept: i64) -> Value {
     })
 }
 
+/// Renders a PDF's pages to PNG beside the screenshots (poppler's pdftoppm), to be looked at.
+fn render_pages(pdf: &std::path::Path, name: &str) {
+    // "<dir>/<name>-1.png", "<dir>/<name>-2.png"…
+    let prefix = crate::support::screenshot_file(name, "page");
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "60"])
+        .arg(pdf)
+        .arg(prefix.with_extension(""))
+        .status();
+    assert!(
+        status.is_ok_and(|s| s.success()),
+        "pdftoppm (poppler-utils) renders the report"
+    );
+}
+
 /// Presses keys on the focused checklist.
 fn press(app: &App, text: &str) {
     let el = app.wait_for("[data-testid=checklist]", TIMEOUT);
@@ -43,9 +58,13 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
     let out = tempfile::tempdir().unwrap();
     let register = out.path().join("registro-trattamenti-2026.pdf");
     std::fs::write(&register, PDF).unwrap();
+    let report = out.path().join("rapporto.pdf");
+    let pack = out.path().join("pacchetto.zip");
+    let tampered = out.path().join("pacchetto-modificato.zip");
     let app = App::launch_with(
         "audits",
-        Launch::italian().dialog_answers(out.path(), &[&register]),
+        Launch::italian()
+            .dialog_answers(out.path(), &[&register, &report, &pack, &pack, &tampered]),
     );
     set_up(&app);
     let store = department(&app, "Magazzino");
@@ -289,6 +308,53 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
         count(&app, "SELECT count(*) FROM audits WHERE status = 'planned'"),
         1
     );
+
+    // The report (PDF) and the pack through the save dialog.
+    app.execute("window.scrollTo(0, 0); return 1;", vec![]);
+    app.click("[data-testid=audit-report]");
+    app.wait_until("the report written", TIMEOUT, || Ok(report.exists()));
+    let pdf = std::fs::read(&report).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    render_pages(&report, "audits-report");
+    app.click("[data-testid=audit-pack]");
+    app.wait_until("the pack written", TIMEOUT, || Ok(pack.exists()));
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM changes WHERE entity = 'exports'"
+        ),
+        2
+    );
+
+    // Verify the pack as it is, then a copy with one byte changed in the evidence file.
+    app.click("[data-testid=back-to-audits]");
+    app.click("[data-testid=pack-verify]");
+    app.wait_for("[data-testid=pack-verdict][data-verdict=intact]", TIMEOUT);
+    app.screenshot("pack-intact");
+    app.execute(
+        "document.querySelectorAll('.mantine-Modal-close').forEach((b) => b.click()); return 1;",
+        vec![],
+    );
+    app.wait_gone("[data-testid=pack-verdict]", TIMEOUT);
+    let mut bytes = std::fs::read(&pack).unwrap();
+    let at = bytes
+        .windows(10)
+        .position(|w| w == b"% registro")
+        .expect("the evidence file is stored as is in the pack");
+    bytes[at + 2] ^= 0x20;
+    std::fs::write(&tampered, bytes).unwrap();
+    app.click("[data-testid=pack-verify]");
+    app.wait_for("[data-testid=pack-verdict][data-verdict=changed]", TIMEOUT);
+    assert!(app
+        .text("[data-testid=pack-changed]")
+        .contains("registro-trattamenti-2026.pdf"));
+    app.screenshot("pack-changed");
+    app.execute(
+        "document.querySelectorAll('.mantine-Modal-close').forEach((b) => b.click()); return 1;",
+        vec![],
+    );
+    app.wait_gone("[data-testid=pack-verdict]", TIMEOUT);
+    app.click("[data-testid=audit-row][data-id='1']");
 
     // The same screens in English.
     switch_language(&app, "EN");

@@ -18,3 +18,4 @@ pub mod webdriver;
 
 pub use app::{App, TIMEOUT};
 pub use launch::Launch;
+pub use paths::screenshot_file;

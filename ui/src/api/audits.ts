@@ -9,6 +9,8 @@ import type { ActionVerifyInput } from "../bindings/ActionVerifyInput";
 import type { Audit } from "../bindings/Audit";
 import type { AuditDetail } from "../bindings/AuditDetail";
 import type { AuditInput } from "../bindings/AuditInput";
+import type { AuditPackCheck } from "../bindings/AuditPackCheck";
+import type { AuditPackSummary } from "../bindings/AuditPackSummary";
 import type { AuditQuery } from "../bindings/AuditQuery";
 import type { AuditRow } from "../bindings/AuditRow";
 import type { ChecklistItemInput } from "../bindings/ChecklistItemInput";
@@ -64,6 +66,14 @@ export const auditsApi = {
     call<Audit>("update_audit", { id, version, input }),
   move: (id: number, version: number, transition: Transition, reason: string | null) =>
     call<Audit>("move_audit", { id, version, transition, reason }),
+  /** The report (PDF) through the save dialog; `title` is the dialog's. */
+  exportReport: (id: number, language: string, title: string) =>
+    call<{ path: string; pages: number }>("export_audit_report", { id, language, title }),
+  /** The pack (ZIP with SHA256SUMS) through the save dialog. */
+  exportPack: (id: number, language: string, title: string) =>
+    call<{ path: string; summary: AuditPackSummary }>("export_audit_pack", { id, language, title }),
+  /** A pack chosen in the open dialog, checked file by file and against this database. */
+  verifyPack: (title: string) => call<AuditPackCheck>("verify_audit_pack", { title }),
   assess: (auditId: number, itemId: number, version: number, input: ResultInput) =>
     call<ItemResult>("assess_audit_item", { auditId, itemId, version, input }),
 

@@ -23,6 +23,7 @@ import { AttachmentsTab } from "../attachments/AttachmentsTab";
 import { AuditFormModal } from "./AuditFormModal";
 import { Checklist } from "./Checklist";
 import { FindingsTab } from "./Findings";
+import { AuditOutputs } from "./PackButtons";
 import { AuditStatusBadge, ScoreFigure } from "./parts";
 import { AuditOverview } from "./Scores";
 import "./i18n";
@@ -73,6 +74,7 @@ function AuditView({ d, focus }: { d: AuditDetail; focus: string | null }) {
       ]}
       actions={
         <Group gap="xs">
+          <AuditOutputs auditId={a.id} />
           {d.can_write && a.status !== "closed" && (
             <Button
               variant="default"

@@ -1,4 +1,4 @@
-import { Button, Card, SegmentedControl } from "@mantine/core";
+import { Button, Card, Group, SegmentedControl } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { ActionList } from "./ActionList";
 import { AuditFormModal } from "./AuditFormModal";
 import { AuditList } from "./AuditList";
 import { FindingList } from "./FindingList";
+import { VerifyPackButton } from "./PackButtons";
 import { PolicyList } from "./PolicyList";
 import { TemplateList } from "./TemplateList";
 import "./i18n";
@@ -35,15 +36,18 @@ export function AuditsPage() {
         title={t("audits.title")}
         subtitle={t("audits.subtitle")}
         actions={
-          canWrite ? (
-            <Button
-              leftSection={<IconPlus size={16} />}
-              onClick={() => setPlanning(true)}
-              data-testid="audit-new"
-            >
-              {t("audits.new")}
-            </Button>
-          ) : null
+          <Group gap="xs">
+            <VerifyPackButton />
+            {canWrite && (
+              <Button
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setPlanning(true)}
+                data-testid="audit-new"
+              >
+                {t("audits.new")}
+              </Button>
+            )}
+          </Group>
         }
       />
       <SegmentedControl
