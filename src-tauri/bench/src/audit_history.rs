@@ -220,7 +220,16 @@ impl AuditHistory {
                     self.write_templates(w)?;
                 }
                 for s in &steps {
-                    self.step(w, s.audit, s.step, s.day, user_id, emp_ids, dept_ids)?;
+                    self.step(w, s.audit, s.step, s.day, user_id, emp_ids, dept_ids)
+                        .map_err(|e| {
+                            Error::new(
+                                ErrorCode::Internal,
+                                format!(
+                                    "audit history, {:?} of audit {} on {}: {e}",
+                                    s.step, s.audit, s.day
+                                ),
+                            )
+                        })?;
                 }
                 Ok(())
             })?;

@@ -69,6 +69,10 @@ pub struct PlannedAudit {
 /// What happens on a day; the order of the variants is their order within the day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Step {
+    /// First, so that an occurrence that closes on the day the next one starts (its start plus
+    /// the interval) plans the next before it starts.
+    Close,
+    Create,
     Start,
     /// Results `from..to` of the audit, with their evidence and findings.
     Assess {
@@ -77,8 +81,6 @@ pub enum Step {
     },
     /// In review: the findings' actions are planned.
     Review,
-    Close,
-    Create,
     ActionDone {
         result: usize,
         action: usize,
@@ -313,8 +315,13 @@ mod tests {
         assert!((180_000..240_000).contains(&results), "{results}");
         // The last audit of each series is not closed by the "as of" day.
         assert!(p.audits.iter().any(|a| a.start > d(2026, 3, 2)));
-        // Every step of an audit comes after its creation.
-        let first = p.steps.iter().position(|s| s.step == Step::Create);
-        assert_eq!(first, Some(0));
+        // Every audit is created before anything else happens to it, and closes last.
+        let mut created = vec![false; p.audits.len()];
+        for s in &p.steps {
+            if s.step == Step::Create {
+                created[s.audit] = true;
+            }
+            assert!(created[s.audit], "{s:?}");
+        }
     }
 }

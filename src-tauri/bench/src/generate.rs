@@ -835,7 +835,7 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
             users: n("SELECT count(*) FROM users")?,
             employees: n("SELECT count(*) FROM employees")?,
             terminated: n("SELECT count(*) FROM employees WHERE status = 'terminated'")?,
-            documents: n("SELECT count(*) FROM attachments")?,
+            documents: n("SELECT count(*) FROM attachments WHERE entity <> 'evidence'")?,
             training: n("SELECT count(*) FROM training_records")?,
             changes: n("SELECT count(*) FROM changes")?,
             file_bytes: 0,
