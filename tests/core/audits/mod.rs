@@ -3,6 +3,7 @@
 
 mod capa;
 mod flow;
+mod lists;
 mod templates;
 
 use crate::support::{installed, Installed};
