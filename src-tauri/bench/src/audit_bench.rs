@@ -54,12 +54,12 @@ impl At {
     }
 }
 
-/// Measures each shape (name, where, a function listing one page at an offset and returning the
-/// total), and returns the list's summary row and one row per shape.
-fn list_rows(
-    what: &str,
-    shapes: Vec<(&str, At, Box<dyn Fn(i64) -> Result<i64> + '_>)>,
-) -> Result<Vec<Row>> {
+/// One list shape: its name, where its page is read, and a function listing the page at an
+/// offset and returning the list's total.
+type Shape<'a> = (&'a str, At, Box<dyn Fn(i64) -> Result<i64> + 'a>);
+
+/// Measures each shape and returns the list's summary row and one row per shape.
+fn list_rows(what: &str, shapes: Vec<Shape<'_>>) -> Result<Vec<Row>> {
     let goal = Some(Duration::from_millis(10));
     let mut all = Samples::default();
     let mut rows = Vec::new();
