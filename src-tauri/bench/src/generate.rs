@@ -6,6 +6,7 @@
 //! a clock that follows the events; history timestamps therefore run from the first hire to the
 //! "as of" day. Everything random comes from one seed.
 
+use crate::audit_history::AuditHistory;
 use crate::company::{self, Dept, HEAD_JOB};
 use crate::people::{People, Person};
 use crate::rng::Rng;
@@ -575,6 +576,13 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
 
     let depts = company::departments();
     let (hires, events) = plan(o, &depts);
+    // Audits run over the last five years: who owns actions and evidence was employed before
+    // the company started using the app and never left.
+    let owners = (0..hires.len())
+        .filter(|&i| hires[i].hired < founded && hires[i].left.is_none())
+        .collect();
+    let mut audits = AuditHistory::new(o.seed, hires.len(), o.as_of, &depts, owners)?;
+    audits.accounts(&app, &admin, o.seed)?;
     log(&format!(
         "planned {} people and {} events: {:.1} s",
         hires.len(),
@@ -677,6 +685,7 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
     let mut next_report = 100_000;
     for (b, batch) in events.chunks(EVENTS_PER_TX).enumerate() {
         let last = batch.last().map_or(o.as_of, |e| e.date);
+        audits.write_before(&app, &|t| sim.set(t), last, &emp_ids, &dept_ids)?;
         sim.set(ts(last, 9 * 3600 + b as i64));
         let today = last;
         store.write(HR, |w| {
@@ -794,6 +803,15 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
         }
     }
 
+    audits.write_before(
+        &app,
+        &|t| sim.set(t),
+        o.as_of + Duration::days(1),
+        &emp_ids,
+        &dept_ids,
+    )?;
+    log(&format!("audit history: {}", audits.summary()));
+
     // Scores as of the last day, every employee.
     sim.set(ts(o.as_of, 17 * 3600));
     let t = Instant::now();
@@ -817,7 +835,7 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
             users: n("SELECT count(*) FROM users")?,
             employees: n("SELECT count(*) FROM employees")?,
             terminated: n("SELECT count(*) FROM employees WHERE status = 'terminated'")?,
-            documents: n("SELECT count(*) FROM attachments")?,
+            documents: n("SELECT count(*) FROM attachments WHERE entity <> 'evidence'")?,
             training: n("SELECT count(*) FROM training_records")?,
             changes: n("SELECT count(*) FROM changes")?,
             file_bytes: 0,

@@ -3,6 +3,9 @@
 
 pub mod app;
 pub mod app_rows;
+pub mod audit_bench;
+pub mod audit_history;
+pub mod audit_plan;
 pub mod backup_bench;
 pub mod company;
 pub mod crash;

@@ -105,12 +105,12 @@ fn ctx() -> Ctx {
 }
 
 /// A clock fixed on the generated company's "as of" day, so every run scores the same dates.
-fn clock_at(day: NaiveDate) -> Clock {
+pub(crate) fn clock_at(day: NaiveDate) -> Clock {
     let t = Utc.from_utc_datetime(&day.and_hms_opt(10, 0, 0).expect("valid time"));
     Arc::new(move || t)
 }
 
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+pub(crate) fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
     for e in std::fs::read_dir(from)? {
         let e = e?;
@@ -124,7 +124,7 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-fn as_of(db: &Path) -> NaiveDate {
+pub(crate) fn as_of(db: &Path) -> NaiveDate {
     rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
         .ok()
         .and_then(|c| {
@@ -173,6 +173,7 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
     let plain = measure(o, &copy, day, (employees, records), None, log)?;
     rows.extend(plain.rows);
     let (app, ids, ctx) = (plain.app, plain.ids, ctx());
+    rows.extend(crate::audit_bench::rows(&app, log)?);
     rows.extend(crate::backup_bench::rows(&app, &ctx, &ids, &o.work, log)?);
     drop(app);
     if let Some(binary) = &o.app {

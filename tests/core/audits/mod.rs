@@ -6,6 +6,7 @@ mod checklist_io;
 mod flow;
 mod policies;
 mod report_pack;
+mod lists;
 mod templates;
 
 use crate::support::{installed, Installed};

@@ -103,6 +103,7 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../../migrations/0014_audits.sql"),
         &[Reshape::columns_of("users")],
     ),
+    Migration::sql(include_str!("../../migrations/0015_audit_indexes.sql")),
 ];
 
 /// The schema version this build writes.

@@ -194,14 +194,19 @@ pub fn delete(w: &WriteTx, id: i64) -> crate::Result<()> {
     recorded::delete(w, &TRACKED, id)
 }
 
+/// The list's condition and its arguments, and whether it reads the findings (`f`).
 fn filtered(
     q: &ActionQuery,
     who: Visibility,
     me: Option<i64>,
     today: NaiveDate,
-) -> (String, Vec<Value>) {
+) -> (String, Vec<Value>, bool) {
     let mut filter = String::from(" WHERE 1=1");
     let mut args: Vec<Value> = Vec::new();
+    let on_findings = who.condition().is_some()
+        || q.audit_id.is_some()
+        || q.department_id.is_some()
+        || q.search.as_deref().is_some_and(|s| !fold_key(s).is_empty());
     let arg = |args: &mut Vec<Value>, v: Value| {
         args.push(v);
         format!("?{}", args.len())
@@ -245,7 +250,7 @@ fn filtered(
         let p = arg(&mut args, Value::Text(date_text(today)));
         filter.push_str(&format!(" AND x.status = 'open' AND x.due_on < {p}"));
     }
-    (filter, args)
+    (filter, args, on_findings)
 }
 
 pub fn list(
@@ -256,10 +261,16 @@ pub fn list(
     today: NaiveDate,
 ) -> crate::Result<Page<ActionRow>> {
     let (offset, limit) = q.page.clamped();
-    let (filter, mut args) = filtered(q, who, me, today);
-    const FROM: &str = " FROM audit_actions x JOIN findings f ON f.id = x.finding_id";
+    let (filter, mut args, on_findings) = filtered(q, who, me, today);
+    // Every action has its finding, so the join only matters to a filter or sort on findings;
+    // without it the count and the page are read from the actions' own indexes.
+    let from = if on_findings || q.sort == ActionSort::Audit {
+        " FROM audit_actions x JOIN findings f ON f.id = x.finding_id"
+    } else {
+        " FROM audit_actions x"
+    };
     let total: i64 = conn.query_row(
-        &format!("SELECT count(*){FROM}{filter}"),
+        &format!("SELECT count(*){from}{filter}"),
         rusqlite::params_from_iter(args.iter()),
         |r| r.get(0),
     )?;
@@ -274,14 +285,16 @@ pub fn list(
     let t = args.len();
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));
+    // The page's ids from an index, then its rows, the page outermost (see findings::list).
     let sql = format!(
-        "WITH page AS (SELECT x.id{FROM}{filter} ORDER BY {key} {dir}, x.id {dir}
+        "WITH page AS (SELECT x.id{from}{filter} ORDER BY {key} {dir}, x.id {dir}
                         LIMIT ?{} OFFSET ?{})
          SELECT x.id, x.finding_id, f.number, f.title, f.audit_id, a.title, x.description,
                 coalesce((SELECT last_name || ' ' || first_name FROM employees
                           WHERE id = x.owner_employee_id), ''),
                 x.due_on, x.status, x.status = 'open' AND x.due_on < ?{t}
-         FROM page JOIN audit_actions x ON x.id = page.id JOIN findings f ON f.id = x.finding_id
+         FROM page CROSS JOIN audit_actions x ON x.id = page.id
+         JOIN findings f ON f.id = x.finding_id
          JOIN audits a ON a.id = f.audit_id
          ORDER BY {key} {dir}, x.id {dir}",
         t + 1,

@@ -70,18 +70,26 @@ pub fn waiting(
         },
     )?;
     out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
-    let mut stmt = conn.prepare_cached(
+    // From the planned audits outwards (CROSS JOIN fixes the order): a few audits, one per
+    // series, and their previous occurrence's evidence. Left to itself SQLite starts from every
+    // evidence file and searches the planned audits for each.
+    // Someone without a staff record owns no evidence: only the audits they lead are walked
+    // (`?2`, then -1, stays in the text so both forms take the same arguments).
+    let whose = match employee_id {
+        Some(_) => "(n.lead_user_id = ?1 OR e.owner_employee_id = ?2)",
+        None => "n.lead_user_id = ?1 AND ?2 = -1",
+    };
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT e.id, e.title, min(f.expires_on), n.id, n.title, n.planned_start
-         FROM audits n JOIN audit_results r ON r.audit_id = n.previous_id
-         JOIN audit_evidence l ON l.result_id = r.id
-         JOIN evidence e ON e.id = l.evidence_id
-         JOIN attachments f ON f.entity = 'evidence' AND f.record_id = e.id
-                            AND f.superseded_by IS NULL
+         FROM audits n CROSS JOIN audit_results r ON r.audit_id = n.previous_id
+         CROSS JOIN audit_evidence l ON l.result_id = r.id
+         CROSS JOIN evidence e ON e.id = l.evidence_id
+         CROSS JOIN attachments f ON f.entity = 'evidence' AND f.record_id = e.id
+                                  AND f.superseded_by IS NULL
          WHERE n.status = 'planned' AND f.expires_on IS NOT NULL
-           AND f.expires_on < n.planned_start
-           AND (n.lead_user_id = ?1 OR e.owner_employee_id = ?2)
-         GROUP BY e.id, n.id ORDER BY min(f.expires_on), e.id LIMIT ?3",
-    )?;
+           AND f.expires_on < n.planned_start AND {whose}
+         GROUP BY e.id, n.id ORDER BY min(f.expires_on), e.id LIMIT ?3"
+    ))?;
     let rows = stmt.query_map(rusqlite::params![user_id, e, limit], |r| {
         Ok(Waiting::Evidence {
             id: r.get(0)?,

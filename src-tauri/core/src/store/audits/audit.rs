@@ -225,7 +225,8 @@ pub fn list(
     let n = args.len();
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));
-    // The page's ids first (from the index), then their names: joins run for 50 rows only.
+    // The page's ids first (from the index), then their names: joins run for 50 rows only, the
+    // page kept outermost by CROSS JOIN (see findings::list).
     let sql = format!(
         "WITH page AS (SELECT a.id FROM audits a{filter}
                         ORDER BY {key} IS NULL, {key} {dir}, a.id {dir} LIMIT ?{} OFFSET ?{})
@@ -233,7 +234,7 @@ pub fn list(
                 a.planned_end, a.status, a.score, a.recurrence,
                 (SELECT count(*) FROM findings f WHERE f.audit_id = a.id AND f.status = 'open'),
                 a.status <> 'closed' AND a.planned_end < ?{n}
-         FROM page JOIN audits a ON a.id = page.id
+         FROM page CROSS JOIN audits a ON a.id = page.id
          JOIN audit_template_versions v ON v.id = a.template_version_id
          JOIN audit_templates t ON t.id = v.template_id
          JOIN users u ON u.id = a.lead_user_id

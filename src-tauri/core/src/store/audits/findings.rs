@@ -279,6 +279,9 @@ pub fn list(
     let n = args.len();
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));
+    // The page's ids first, from an index; then the page's 50 rows, read one by one (CROSS JOIN
+    // keeps the page outermost: with the limit bound as a parameter, SQLite would otherwise
+    // walk every finding in the outer order and look each up in the page).
     let sql = format!(
         "WITH page AS (SELECT f.id FROM findings f{filter} ORDER BY {key} {dir}, f.id {dir}
                         LIMIT ?{} OFFSET ?{})
@@ -286,7 +289,7 @@ pub fn list(
                 (SELECT count(*) FROM audit_actions x WHERE x.finding_id = f.id),
                 (SELECT count(*) FROM audit_actions x WHERE x.finding_id = f.id AND x.status <> 'verified'),
                 f.created_at
-         FROM page JOIN findings f ON f.id = page.id JOIN audits a ON a.id = f.audit_id
+         FROM page CROSS JOIN findings f ON f.id = page.id JOIN audits a ON a.id = f.audit_id
          ORDER BY {key} {dir}, f.id {dir}",
         n + 1,
         n + 2
