@@ -4,9 +4,9 @@
 mod capa;
 mod checklist_io;
 mod flow;
+mod lists;
 mod policies;
 mod report_pack;
-mod lists;
 mod templates;
 
 use crate::support::{installed, Installed};
