@@ -38,6 +38,22 @@ fn render_pages(pdf: &std::path::Path, name: &str) {
     );
 }
 
+/// Clicks the option `text` in the list the input `css` controls (its own dropdown, not another
+/// select's on the page behind a dialog).
+fn choose_option(app: &App, css: &str, text: &str) {
+    app.wait_until(&format!("option {text}"), TIMEOUT, || {
+        Ok(app.execute(
+            "const input = document.querySelector(arguments[0]);
+             const list = input && document.getElementById(input.getAttribute('aria-controls'));
+             const option = list && [...list.querySelectorAll('[role=option]')]
+               .find((o) => o.innerText.trim() === arguments[1]);
+             if (option) { option.click(); return true; }
+             return false;",
+            vec![json!(css), json!(text)],
+        ) == json!(true))
+    });
+}
+
 /// Presses keys on the focused checklist.
 fn press(app: &App, text: &str) {
     let el = app.wait_for("[data-testid=checklist]", TIMEOUT);
@@ -133,9 +149,24 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
     );
     // A multi-select stays open for the next choice: leave it with Escape.
     app.click("[data-testid=audit-form] input[data-testid=audit-departments]");
-    click_text(&app, "[role=listbox]", "Magazzino");
+    choose_option(
+        &app,
+        "[data-testid=audit-form] input[data-testid=audit-departments]",
+        "Magazzino",
+    );
     let field = app.wait_for(
         "[data-testid=audit-form] input[data-testid=audit-departments]",
+        TIMEOUT,
+    );
+    app.webdriver().send_keys(&field, keys::ESCAPE).unwrap();
+    // The auditee is found by typing part of the name (staff are searched in SQL).
+    app.type_text(
+        "[data-testid=audit-form] input[data-testid=audit-auditees]",
+        "Ross",
+    );
+    click_text(&app, "[role=listbox]", "Rossi Mario");
+    let field = app.wait_for(
+        "[data-testid=audit-form] input[data-testid=audit-auditees]",
         TIMEOUT,
     );
     app.webdriver().send_keys(&field, keys::ESCAPE).unwrap();

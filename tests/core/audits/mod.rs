@@ -3,6 +3,7 @@
 
 mod capa;
 mod checklist_io;
+mod evidence;
 mod flow;
 mod lists;
 mod policies;

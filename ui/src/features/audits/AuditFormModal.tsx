@@ -18,6 +18,7 @@ import type { Audit } from "../../bindings/Audit";
 import type { Recurrence } from "../../bindings/Recurrence";
 import { orNull, useServerForm } from "../../lib/useServerForm";
 import { useAllDepartments } from "../staff/catalog";
+import { EmployeeMultiPicker } from "../staff/EmployeeMultiPicker";
 import { DateField } from "../staff/parts";
 import "./i18n";
 
@@ -45,6 +46,7 @@ function AuditForm({ audit, onClose }: { audit: Audit | null; onClose: () => voi
       planned_end: (audit?.planned_end ?? null) as string | null,
       recurrence: (audit?.recurrence ?? "none") as Recurrence,
       department_ids: (audit?.departments ?? []).map((d) => String(d.id)),
+      auditees: (audit?.auditees ?? []).map((a) => ({ value: String(a.id), label: a.name })),
       scope_note: audit?.scope_note ?? "",
     },
     { area: "audits" },
@@ -60,7 +62,7 @@ function AuditForm({ audit, onClose }: { audit: Audit | null; onClose: () => voi
         planned_end: v.planned_end || null,
         recurrence: v.recurrence,
         department_ids: v.department_ids.map(Number),
-        auditee_ids: (audit?.auditees ?? []).map((a) => a.id),
+        auditee_ids: v.auditees.map((a) => Number(a.value)),
       };
       return audit ? auditsApi.update(audit.id, audit.version, input) : auditsApi.create(input);
     },
@@ -132,6 +134,13 @@ function AuditForm({ audit, onClose }: { audit: Audit | null; onClose: () => voi
           data={(departments.data ?? []).map((d) => ({ value: String(d.id), label: d.name }))}
           {...form.getInputProps("department_ids")}
           data-testid="audit-departments"
+        />
+        <EmployeeMultiPicker
+          label={t("audits.fields.auditees")}
+          value={form.values.auditees}
+          onChange={(v) => form.setFieldValue("auditees", v)}
+          error={form.errors.auditee_ids}
+          data-testid="audit-auditees"
         />
         <Textarea
           label={t("audits.fields.scope_note")}

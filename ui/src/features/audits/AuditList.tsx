@@ -1,6 +1,7 @@
 import { Checkbox, Group, Select, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch, IconShieldCheck } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { auditKeys, auditsApi } from "../../api/audits";
@@ -14,6 +15,7 @@ import { formatDate, formatNumber } from "../../i18n/format";
 import { ListEmpty } from "../../kit/listParts";
 import { type ListColumn, ServerList } from "../../kit/ServerList";
 import type { ListSource } from "../../kit/serverPages";
+import { useAllDepartments } from "../staff/catalog";
 import { AuditStatusBadge, ScoreText } from "./parts";
 import "./i18n";
 
@@ -99,6 +101,10 @@ export function AuditList({ canWrite }: { canWrite: boolean }) {
   const [debounced] = useDebouncedValue(search, 250);
   const [status, setStatus] = useState<AuditStatus | null>(null);
   const [overdue, setOverdue] = useState(false);
+  const [department, setDepartment] = useState<string | null>(null);
+  const [lead, setLead] = useState<string | null>(null);
+  const departments = useAllDepartments();
+  const leads = useQuery({ queryKey: auditKeys.leads(), queryFn: auditsApi.leads });
   const [sort, setSort] = useState<AuditSort>("planned_start");
   const [dir, setDir] = useState<SortDir>("desc");
   const columns = useColumns();
@@ -106,8 +112,8 @@ export function AuditList({ canWrite }: { canWrite: boolean }) {
     const query = (page: AuditQuery["page"]): AuditQuery => ({
       search: debounced || null,
       status,
-      department_id: null,
-      lead_user_id: null,
+      department_id: department ? Number(department) : null,
+      lead_user_id: lead ? Number(lead) : null,
       overdue,
       sort,
       dir,
@@ -118,8 +124,9 @@ export function AuditList({ canWrite }: { canWrite: boolean }) {
       fetch: (page) => auditsApi.list(query(page)),
       pageSize: 50,
     };
-  }, [debounced, status, overdue, sort, dir]);
-  const filtered = debounced !== "" || status !== null || overdue;
+  }, [debounced, status, overdue, sort, dir, department, lead]);
+  const filtered =
+    debounced !== "" || status !== null || overdue || department !== null || lead !== null;
   return (
     <>
       <Group mb="md" gap="md">
@@ -129,7 +136,7 @@ export function AuditList({ canWrite }: { canWrite: boolean }) {
           aria-label={t("common.search")}
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
-          w={300}
+          w={260}
           data-testid="audit-search"
         />
         <Select
@@ -140,6 +147,25 @@ export function AuditList({ canWrite }: { canWrite: boolean }) {
           clearable
           w={180}
           data-testid="audit-status-filter"
+        />
+        <Select
+          data={(departments.data ?? []).map((d) => ({ value: String(d.id), label: d.name }))}
+          value={department}
+          onChange={setDepartment}
+          placeholder={t("audits.anyDepartment")}
+          searchable
+          clearable
+          w={190}
+          data-testid="audit-department-filter"
+        />
+        <Select
+          data={(leads.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+          value={lead}
+          onChange={setLead}
+          placeholder={t("audits.anyLead")}
+          clearable
+          w={190}
+          data-testid="audit-lead-filter"
         />
         <Checkbox
           label={t("audits.overdueOnly")}

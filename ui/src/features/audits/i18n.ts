@@ -20,6 +20,8 @@ const en = {
     updated: "Audit plan saved",
     searchPlaceholder: "Search audit title",
     anyStatus: "Any status",
+    anyDepartment: "Any department",
+    anyLead: "Any lead auditor",
     overdueOnly: "Past planned end",
     status: {
       planned: "Planned",
@@ -345,6 +347,8 @@ const it: Shape<typeof en> = {
     updated: "Piano dell'audit salvato",
     searchPlaceholder: "Cerca nel titolo",
     anyStatus: "Qualsiasi stato",
+    anyDepartment: "Qualsiasi reparto",
+    anyLead: "Qualsiasi responsabile",
     overdueOnly: "Oltre la fine prevista",
     status: {
       planned: "Pianificato",
