@@ -111,6 +111,33 @@ fn evidence_files_are_checked_and_one_file_supports_several_audits_stored_once()
     let stored = walk(&o.t.app.data_dir().join("files"));
     assert_eq!(stored, 1, "one copy of the file for three links");
     assert_eq!(o.t.app.evidence(&o.auditor, ev).unwrap().links, 3);
+
+    // Evidence linked to a planned audit pins its checklist: another template is refused.
+    let planned =
+        o.t.app
+            .create_audit(
+                &o.auditor,
+                &audit_input(tpl.id, &o.auditor, o.store_dept, Recurrence::None),
+            )
+            .unwrap();
+    o.t.app
+        .link_evidence(&o.auditor, planned.id, item_id(&o, &planned, "S-1"), ev)
+        .unwrap();
+    let other = template(&o, "ISO 9001");
+    let planned = current(&o, planned.id);
+    let e =
+        o.t.app
+            .update_audit(
+                &o.auditor,
+                planned.id,
+                planned.version,
+                &audit_input(other.id, &o.auditor, o.store_dept, Recurrence::None),
+            )
+            .unwrap_err();
+    assert_eq!(
+        (e.fields[0].field.as_str(), e.fields[0].code.as_str()),
+        ("template_id", "locked")
+    );
 }
 
 fn walk(dir: &std::path::Path) -> usize {

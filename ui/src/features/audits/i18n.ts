@@ -137,6 +137,10 @@ const en = {
     findingFor: "Finding on {{code}}",
     readOnly: "You can read this audit; only auditors change it.",
     nothingFound: "Nothing found",
+    fieldError: {
+      template_id_locked:
+        "Results or evidence already belong to this checklist's items: it no longer changes",
+    },
   },
   findings: {
     title: "Findings",
@@ -465,6 +469,10 @@ const it: Shape<typeof en> = {
     findingFor: "Rilievo su {{code}}",
     readOnly: "Puoi leggere questo audit; lo modificano solo gli auditor.",
     nothingFound: "Nessun risultato",
+    fieldError: {
+      template_id_locked:
+        "Esiti o evidenze sono già legati ai punti di questa checklist: non si cambia più",
+    },
   },
   findings: {
     title: "Rilievi",

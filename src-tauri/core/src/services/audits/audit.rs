@@ -77,9 +77,18 @@ impl Backoffice {
             let a =
                 crate::store::versioned::at_version(store::get(w.conn(), id)?, "audit", version)?;
             refuse_closed(&a)?;
+            let moved = v.template_id != a.template_id;
+            // Evidence may be linked while an audit is planned: its items are the version's,
+            // so the checklist no longer changes once anything hangs from them.
+            if moved && results::any(w.conn(), id)? {
+                return Err(Error::validation(vec![FieldError::new(
+                    "template_id",
+                    "locked",
+                )]));
+            }
             let version_id = if a.status == AuditStatus::Planned {
                 newest_version(w, &v)?
-            } else if v.template_id != a.template_id {
+            } else if moved {
                 return Err(Error::validation(vec![FieldError::new(
                     "template_id",
                     "locked",

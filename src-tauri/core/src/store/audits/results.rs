@@ -268,3 +268,10 @@ pub fn item_in_version(conn: &Connection, item_id: i64, version_id: i64) -> crat
         .prepare_cached("SELECT 1 FROM audit_checklist_items WHERE id = ?1 AND version_id = ?2")?
         .exists([item_id, version_id])?)
 }
+
+/// Whether the audit has any result row (assessed, or given evidence).
+pub fn any(conn: &Connection, audit_id: i64) -> crate::Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM audit_results WHERE audit_id = ?1 LIMIT 1")?
+        .exists([audit_id])?)
+}
