@@ -112,6 +112,28 @@ fn evidence_files_are_checked_and_one_file_supports_several_audits_stored_once()
     assert_eq!(stored, 1, "one copy of the file for three links");
     assert_eq!(o.t.app.evidence(&o.auditor, ev).unwrap().links, 3);
 
+    // A new version of the file: earlier links keep the version they were made with, a new
+    // link takes the new one.
+    let old =
+        o.t.app
+            .attachments(&o.auditor, "evidence", ev)
+            .unwrap()
+            .remove(0);
+    let v2 = dir.path().join("registro-2026-v2.pdf");
+    std::fs::write(&v2, b"%PDF-1.4\n% registro 2026 rev. 2\n%%EOF\n").unwrap();
+    let new =
+        o.t.app
+            .renew_attachment(&o.auditor, old.id, old.version, &Default::default(), &v2)
+            .unwrap();
+    let relinked =
+        o.t.app
+            .link_evidence(&o.auditor, b.id, item_id(&o, &b, "S-1"), ev)
+            .unwrap();
+    assert_eq!(relinked.evidence[0].attachment_id, new.id);
+    let kept = o.t.app.audit(&o.auditor, a.id).unwrap();
+    let r1 = kept.items.iter().find(|i| i.code == "R-1").unwrap();
+    assert_eq!(r1.evidence[0].attachment_id, old.id);
+
     // Evidence linked to a planned audit pins its checklist: another template is refused.
     let planned =
         o.t.app

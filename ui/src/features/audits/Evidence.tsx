@@ -11,7 +11,7 @@ import {
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { IconFileUpload, IconLink, IconPaperclip, IconX } from "@tabler/icons-react";
+import { IconFileUpload, IconLink, IconPaperclip, IconRefresh, IconX } from "@tabler/icons-react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -49,6 +49,26 @@ export function EvidencePanel({ auditId, item, canLink }: Props) {
     },
     onError: (e) => notifyError(e, t, "audits"),
   });
+  // A new version of the evidence's file: the kit's renewal (the old one stays as an earlier
+  // version). Links made before keep the version they were made with; new links take this one.
+  const renew = useMutation({
+    mutationFn: async (evidenceId: number) => {
+      const files = await attachmentsApi.list("evidence", evidenceId);
+      const current = files.find((f) => f.superseded_by === null);
+      if (!current) throw new Error("no file");
+      return attachmentsApi.renew(
+        current.id,
+        current.version,
+        { title: null, issued_on: null, expires_on: null },
+        t("audits.renewTitle"),
+      );
+    },
+    onSuccess: () => {
+      refresh();
+      notifications.show({ color: "green", message: t("audits.renewed") });
+    },
+    onError: (e) => notifyError(e, t, "audits"),
+  });
   const unlink = useMutation({
     mutationFn: (linkId: number) => auditsApi.unlinkEvidence(linkId),
     onSuccess: refresh,
@@ -83,6 +103,19 @@ export function EvidencePanel({ auditId, item, canLink }: Props) {
               {e.expires_on ? ` → ${formatDate(e.expires_on, i18n.language)}` : ""}
             </Text>
           </div>
+          {canLink && (
+            <Tooltip label={t("audits.renew")}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                onClick={() => renew.mutate(e.evidence_id)}
+                aria-label={t("audits.renew")}
+                data-testid="evidence-renew"
+              >
+                <IconRefresh size={14} />
+              </ActionIcon>
+            </Tooltip>
+          )}
           {canLink && (
             <Tooltip label={t("audits.unlink")}>
               <ActionIcon
