@@ -260,6 +260,15 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
     app.click("[data-testid=checklist-item][data-item-index='1']");
     app.click("[data-testid=item-raise-finding]");
     app.wait_for("[data-testid=finding-form]", TIMEOUT);
+    app.type_text(
+        "[data-testid=finding-form] input[data-testid=finding-about]",
+        "Ross",
+    );
+    choose_option(
+        &app,
+        "[data-testid=finding-form] input[data-testid=finding-about]",
+        "Rossi Mario",
+    );
     app.screenshot("finding-form");
     app.click("[data-testid=finding-save]");
     app.wait_gone("[data-testid=finding-form]", TIMEOUT);
@@ -285,6 +294,9 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
     app.execute("document.activeElement.blur(); return 1;", vec![]);
     app.click("[data-testid=action-save]");
     app.wait_for("[data-testid=capa-action][data-status=open]", TIMEOUT);
+    assert!(app
+        .text("[data-testid=finding-subject]")
+        .contains("Rossi Mario"));
     app.screenshot("findings");
 
     // Mario, a manager, sees the audit of his department and marks his action done.

@@ -214,3 +214,39 @@ fn overdue_and_soon_due_actions_reach_their_owner_and_the_audit_lead_only() {
         .iter()
         .any(|i| i.entity == "audits" && i.reason["kind"] == "audit_overdue"));
 }
+
+#[test]
+fn a_finding_names_the_record_it_is_about_and_only_a_real_one() {
+    use backoffice_core::domain::audits::finding::{FindingInput, Subject};
+    let o = office();
+    let tpl = template(&o, "GDPR");
+    let a = started(&o, tpl.id, Recurrence::None);
+    let about = |entity: &str, id: i64| FindingInput {
+        severity: Severity::Minor,
+        title: "Nomina ad autorizzato mancante".into(),
+        description: None,
+        root_cause: None,
+        whys: vec![],
+        subject: Some(Subject {
+            entity: entity.into(),
+            id,
+        }),
+    };
+    let f =
+        o.t.app
+            .raise_finding(&o.auditor, a.id, None, &about("employees", o.clerk))
+            .unwrap();
+    assert_eq!(f.subject_name.as_deref(), Some("Cognome3 Nome3"));
+    for (entity, id) in [("employees", 9_999), ("changes", 1), ("sqlite_master", 1)] {
+        let e =
+            o.t.app
+                .raise_finding(&o.auditor, a.id, None, &about(entity, id))
+                .unwrap_err();
+        assert_eq!(
+            (e.fields[0].field.as_str(), e.fields[0].code.as_str()),
+            ("subject", "not_found"),
+            "{entity}"
+        );
+    }
+    assert_eq!(o.t.count("SELECT count(*) FROM findings"), 1);
+}

@@ -16,6 +16,7 @@ import type { Finding } from "../../bindings/Finding";
 import type { FindingSeverity } from "../../bindings/FindingSeverity";
 import type { ItemResult } from "../../bindings/ItemResult";
 import { orNull, useServerForm } from "../../lib/useServerForm";
+import { EmployeePicker } from "../staff/EmployeePicker";
 import "./i18n";
 
 type Props = {
@@ -46,8 +47,13 @@ function FindingForm({ auditId, item, finding, onClose }: Omit<Props, "opened">)
       description: finding?.description ?? item?.notes ?? "",
       root_cause: finding?.root_cause ?? "",
       whys,
+      // The person the finding is about, if any (other kinds of record when their areas exist).
+      about:
+        finding?.subject?.entity === "employees"
+          ? String(finding.subject.id)
+          : (null as string | null),
     },
-    { area: "findings" },
+    { area: "findings", alias: { subject: "about" } },
   );
   const save = useMutation({
     mutationFn: (v: typeof form.values) => {
@@ -57,7 +63,11 @@ function FindingForm({ auditId, item, finding, onClose }: Omit<Props, "opened">)
         description: orNull(v.description),
         root_cause: orNull(v.root_cause),
         whys: v.whys.filter((w) => w.trim() !== ""),
-        subject: finding?.subject ?? null,
+        subject: v.about
+          ? { entity: "employees", id: Number(v.about) }
+          : finding?.subject?.entity === "employees"
+            ? null
+            : (finding?.subject ?? null),
       };
       return finding
         ? auditsApi.updateFinding(finding.id, finding.version, input)
@@ -103,6 +113,14 @@ function FindingForm({ auditId, item, finding, onClose }: Omit<Props, "opened">)
           autosize
           minRows={3}
           {...form.getInputProps("description")}
+        />
+        <EmployeePicker
+          label={t("findings.fields.about")}
+          currentLabel={finding?.subject?.entity === "employees" ? finding.subject_name : null}
+          value={form.values.about}
+          onChange={(v) => form.setFieldValue("about", v)}
+          error={form.errors.about}
+          data-testid="finding-about"
         />
         <Textarea
           label={t("findings.fields.root_cause")}

@@ -96,6 +96,11 @@ export function FindingsTab({ d, focus }: { d: AuditDetail; focus: string | null
               {f.description}
             </Text>
           )}
+          {f.subject_name && (
+            <Text size="sm" mt="xs" data-testid="finding-subject">
+              <b>{t("findings.fields.about")}:</b> {f.subject_name}
+            </Text>
+          )}
           {f.root_cause && (
             <Text size="sm" mt="xs">
               <b>{t("findings.fields.root_cause")}:</b> {f.root_cause}

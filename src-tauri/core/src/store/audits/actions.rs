@@ -123,6 +123,7 @@ fn check_owner(w: &WriteTx, id: i64) -> crate::Result<()> {
 
 pub fn insert(w: &WriteTx, finding_id: i64, v: &ValidAction) -> crate::Result<i64> {
     check_owner(w, v.owner_employee_id)?;
+    super::findings::check_subject(w.conn(), &v.subject)?;
     let due = date_text(v.due_on);
     let status = ActionStatus::Open.as_str().to_owned();
     let subject = subject_cols(&v.subject);
@@ -143,6 +144,7 @@ pub fn insert(w: &WriteTx, finding_id: i64, v: &ValidAction) -> crate::Result<i6
 
 pub fn update(w: &WriteTx, id: i64, v: &ValidAction) -> crate::Result<()> {
     check_owner(w, v.owner_employee_id)?;
+    super::findings::check_subject(w.conn(), &v.subject)?;
     let due = date_text(v.due_on);
     let subject = subject_cols(&v.subject);
     recorded::update(

@@ -106,6 +106,7 @@ pub fn get(conn: &Connection, id: i64) -> crate::Result<Option<Finding>> {
         return Ok(None);
     };
     f.actions = actions::of_finding(conn, id)?;
+    f.subject_name = subject_name(conn, &f.subject)?;
     Ok(Some(f))
 }
 
@@ -120,6 +121,7 @@ pub fn of_audit(conn: &Connection, audit_id: i64) -> crate::Result<Vec<Finding>>
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for f in &mut out {
         f.actions = actions::of_finding(conn, f.id)?;
+        f.subject_name = subject_name(conn, &f.subject)?;
     }
     Ok(out)
 }
@@ -160,6 +162,7 @@ pub fn insert(
     result_id: Option<i64>,
     v: &ValidFinding,
 ) -> crate::Result<i64> {
+    check_subject(w.conn(), &v.subject)?;
     let number: i64 = w.conn().query_row(
         "SELECT coalesce(max(number), 0) + 1 FROM findings WHERE audit_id = ?1",
         [audit_id],
@@ -177,6 +180,7 @@ pub fn insert(
 }
 
 pub fn update(w: &WriteTx, id: i64, v: &ValidFinding) -> crate::Result<()> {
+    check_subject(w.conn(), &v.subject)?;
     let severity = v.severity.as_str().to_owned();
     let subject = subject_cols(&v.subject);
     recorded::update(w, &TRACKED, id, &values(v, &severity, &subject))?;
@@ -312,4 +316,44 @@ pub fn list(
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Page { items, total })
+}
+
+/// Checks a subject names an existing record of a declared table with an area of its own
+/// (an employee, a department; assets and suppliers when they exist): anything else is a field
+/// error on `subject`.
+pub fn check_subject(conn: &Connection, subject: &Option<Subject>) -> crate::Result<()> {
+    let Some(s) = subject else {
+        return Ok(());
+    };
+    let table = crate::store::tracked::table(&s.entity).filter(|t| t.area().is_some());
+    let found = match table {
+        Some(t) => conn
+            .prepare_cached(&format!("SELECT 1 FROM {} WHERE id = ?1", t.entity))?
+            .exists([s.id])?,
+        None => false,
+    };
+    if found {
+        Ok(())
+    } else {
+        Err(Error::validation(vec![crate::error::FieldError::new(
+            "subject",
+            "not_found",
+        )]))
+    }
+}
+
+/// The name of a finding's or action's subject, for the two kinds of record that exist today.
+pub fn subject_name(conn: &Connection, subject: &Option<Subject>) -> crate::Result<Option<String>> {
+    let Some(s) = subject else {
+        return Ok(None);
+    };
+    let sql = match s.entity.as_str() {
+        "employees" => "SELECT last_name || ' ' || first_name FROM employees WHERE id = ?1",
+        "departments" => "SELECT name FROM departments WHERE id = ?1",
+        _ => return Ok(None),
+    };
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_row([s.id], |r| r.get(0))
+        .optional()?)
 }
