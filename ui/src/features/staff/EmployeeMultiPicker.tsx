@@ -1,9 +1,7 @@
 import { MultiSelect, type MultiSelectProps } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { staffApi, staffKeys } from "../../api/staff";
+import { useStaffSearch } from "./staffSearch";
 import "./i18n";
 
 type Props = Omit<MultiSelectProps, "data" | "value" | "onChange"> & {
@@ -16,24 +14,7 @@ type Props = Omit<MultiSelectProps, "data" | "value" | "onChange"> & {
 export function EmployeeMultiPicker({ value, onChange, ...props }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search, 250);
-  const found = useQuery({
-    queryKey: staffKeys.managers(debounced),
-    queryFn: () =>
-      staffApi.list({
-        search: debounced.trim() || null,
-        department_id: null,
-        status: "active",
-        contract_type_id: null,
-        completeness_below: null,
-        expiring_within_days: null,
-        sort: "name",
-        dir: "asc",
-        page: { offset: 0, limit: 20 },
-      }),
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
+  const found = useStaffSearch(search);
   const options = [...value];
   for (const r of found.data?.items ?? []) {
     const id = String(r.id);

@@ -1,9 +1,7 @@
 import { Select, type SelectProps } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { staffApi, staffKeys } from "../../api/staff";
+import { useStaffSearch } from "./staffSearch";
 import "./i18n";
 
 type EmployeePickerProps = Omit<SelectProps, "data" | "value" | "onChange"> & {
@@ -20,24 +18,7 @@ export function EmployeePicker({ value, onChange, currentLabel, ...props }: Empl
   const [picked, setPicked] = useState<{ value: string; label: string } | null>(
     value && currentLabel ? { value, label: currentLabel } : null,
   );
-  const [debounced] = useDebouncedValue(search === picked?.label ? "" : search, 250);
-  const found = useQuery({
-    queryKey: staffKeys.managers(debounced),
-    queryFn: () =>
-      staffApi.list({
-        search: debounced.trim() || null,
-        department_id: null,
-        status: "active",
-        contract_type_id: null,
-        completeness_below: null,
-        expiring_within_days: null,
-        sort: "name",
-        dir: "asc",
-        page: { offset: 0, limit: 20 },
-      }),
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
+  const found = useStaffSearch(search === picked?.label ? "" : search);
   const options = (found.data?.items ?? []).map((r) => ({
     value: String(r.id),
     label: `${r.last_name} ${r.first_name}`,

@@ -1,9 +1,7 @@
 import { Select, type SelectProps } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { staffApi, staffKeys } from "../../api/staff";
+import { useStaffSearch } from "./staffSearch";
 import "./i18n";
 
 type Props = Omit<SelectProps, "data" | "value" | "onChange"> & {
@@ -23,24 +21,7 @@ export function ManagerSelect({ value, onChange, currentLabel, selfId, ...props 
     value && currentLabel ? { value, label: currentLabel } : null,
   );
   // Once a manager is chosen the box shows their name: that is not a search.
-  const [debounced] = useDebouncedValue(search === picked?.label ? "" : search, 250);
-  const found = useQuery({
-    queryKey: staffKeys.managers(debounced),
-    queryFn: () =>
-      staffApi.list({
-        search: debounced.trim() || null,
-        department_id: null,
-        status: "active",
-        contract_type_id: null,
-        completeness_below: null,
-        expiring_within_days: null,
-        sort: "name",
-        dir: "asc",
-        page: { offset: 0, limit: 20 },
-      }),
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
+  const found = useStaffSearch(search === picked?.label ? "" : search);
   const options = (found.data?.items ?? [])
     .filter((r) => r.id !== selfId)
     .map((r) => ({
