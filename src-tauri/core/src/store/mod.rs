@@ -4,6 +4,7 @@ pub mod attachments;
 pub mod audits;
 pub mod dates;
 pub mod departments;
+pub mod filter;
 pub mod history;
 pub mod history_labels;
 pub mod migrations;

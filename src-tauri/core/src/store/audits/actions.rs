@@ -10,6 +10,7 @@ use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
 use crate::error::Error;
 use crate::store::dates::{date_at, date_text, opt_date_at};
+use crate::store::filter::Where;
 use crate::store::like_pattern;
 use crate::store::recorded;
 use crate::store::tracked::{Guard, Naming, Part, Snapshot, Tracked};
@@ -162,6 +163,10 @@ pub fn update(w: &WriteTx, id: i64, v: &ValidAction) -> crate::Result<()> {
     Ok(())
 }
 
+/// Findings of audits covering a department.
+const DEPARTMENT_SCOPE: &str =
+    "f.audit_id IN (SELECT audit_id FROM audit_scope WHERE entity = 'departments' AND record_id = ?)";
+
 /// Moves an action's status with the fields that go with it.
 pub struct ActionProgress {
     pub status: ActionStatus,
@@ -203,55 +208,39 @@ fn filtered(
     me: Option<i64>,
     today: NaiveDate,
 ) -> (String, Vec<Value>, bool) {
-    let mut filter = String::from(" WHERE 1=1");
-    let mut args: Vec<Value> = Vec::new();
     let on_findings = who.condition().is_some()
         || q.audit_id.is_some()
         || q.department_id.is_some()
         || q.search.as_deref().is_some_and(|s| !fold_key(s).is_empty());
-    let arg = |args: &mut Vec<Value>, v: Value| {
-        args.push(v);
-        format!("?{}", args.len())
-    };
+    let mut w = Where::default();
     if let Some((cond, v)) = who.condition() {
-        let p = arg(&mut args, Value::Integer(v));
-        filter.push_str(&format!(
-            " AND {}",
-            cond.replace("a.id", "f.audit_id").replace("?V", &p)
-        ));
+        w.and(&cond.replace("a.id", "f.audit_id").replace("?V", "?"), v);
     }
     if q.mine {
-        let p = arg(&mut args, Value::Integer(me.unwrap_or(-1)));
-        filter.push_str(&format!(" AND x.owner_employee_id = {p}"));
+        w.and("x.owner_employee_id = ?", me.unwrap_or(-1));
     }
     if let Some(s) = q.search.as_deref().map(fold_key).filter(|s| !s.is_empty()) {
-        let p = arg(&mut args, Value::Text(like_pattern(&s)));
-        filter.push_str(&format!(
-            " AND (lower(x.description) LIKE {p} ESCAPE '\\' OR f.title_key LIKE {p} ESCAPE '\\')"
-        ));
+        w.and(
+            "(lower(x.description) LIKE ? ESCAPE '\\' OR f.title_key LIKE ? ESCAPE '\\')",
+            like_pattern(&s),
+        );
     }
     if let Some(s) = q.status {
-        let p = arg(&mut args, Value::Text(s.as_str().into()));
-        filter.push_str(&format!(" AND x.status = {p}"));
+        w.and("x.status = ?", s.as_str().to_owned());
     }
     if let Some(o) = q.owner_employee_id {
-        let p = arg(&mut args, Value::Integer(o));
-        filter.push_str(&format!(" AND x.owner_employee_id = {p}"));
+        w.and("x.owner_employee_id = ?", o);
     }
     if let Some(a) = q.audit_id {
-        let p = arg(&mut args, Value::Integer(a));
-        filter.push_str(&format!(" AND f.audit_id = {p}"));
+        w.and("f.audit_id = ?", a);
     }
     if let Some(d) = q.department_id {
-        let p = arg(&mut args, Value::Integer(d));
-        filter.push_str(&format!(
-            " AND f.audit_id IN (SELECT audit_id FROM audit_scope WHERE entity = 'departments' AND record_id = {p})"
-        ));
+        w.and(DEPARTMENT_SCOPE, d);
     }
     if q.overdue {
-        let p = arg(&mut args, Value::Text(date_text(today)));
-        filter.push_str(&format!(" AND x.status = 'open' AND x.due_on < {p}"));
+        w.and("x.status = 'open' AND x.due_on < ?", date_text(today));
     }
+    let (filter, args) = w.into_parts();
     (filter, args, on_findings)
 }
 

@@ -9,6 +9,7 @@ use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
 use crate::error::Error;
 use crate::store::dates::{date_at, date_text, opt_date_at, opt_date_text};
+use crate::store::filter::Where;
 use crate::store::recorded;
 use crate::store::tracked::{Guard, Naming, Snapshot, Tracked};
 use crate::store::tx::WriteTx;
@@ -162,41 +163,32 @@ pub fn visible(conn: &Connection, id: i64, who: Visibility) -> crate::Result<boo
 }
 
 fn filtered(q: &AuditQuery, who: Visibility, today: NaiveDate) -> (String, Vec<Value>) {
-    let mut filter = String::from(" WHERE 1=1");
-    let mut args: Vec<Value> = Vec::new();
-    let arg = |args: &mut Vec<Value>, v: Value| {
-        args.push(v);
-        format!("?{}", args.len())
-    };
+    let mut w = Where::default();
     if let Some((cond, v)) = who.condition() {
-        let p = arg(&mut args, Value::Integer(v));
-        filter.push_str(&format!(" AND {}", cond.replace("?V", &p)));
+        w.and(&cond.replace("?V", "?"), v);
     }
     if let Some(s) = q.search.as_deref().map(fold_key).filter(|s| !s.is_empty()) {
-        let p = arg(&mut args, Value::Text(like_pattern(&s)));
-        filter.push_str(&format!(" AND a.title_key LIKE {p} ESCAPE '\\'"));
+        w.and("a.title_key LIKE ? ESCAPE '\\'", like_pattern(&s));
     }
     if let Some(s) = q.status {
-        let p = arg(&mut args, Value::Text(s.as_str().into()));
-        filter.push_str(&format!(" AND a.status = {p}"));
+        w.and("a.status = ?", s.as_str().to_owned());
     }
     if let Some(d) = q.department_id {
-        let p = arg(&mut args, Value::Integer(d));
-        filter.push_str(&format!(
-            " AND a.id IN (SELECT audit_id FROM audit_scope WHERE entity = 'departments' AND record_id = {p})"
-        ));
+        w.and(
+            "a.id IN (SELECT audit_id FROM audit_scope WHERE entity = 'departments' AND record_id = ?)",
+            d,
+        );
     }
     if let Some(l) = q.lead_user_id {
-        let p = arg(&mut args, Value::Integer(l));
-        filter.push_str(&format!(" AND a.lead_user_id = {p}"));
+        w.and("a.lead_user_id = ?", l);
     }
     if q.overdue {
-        let p = arg(&mut args, Value::Text(date_text(today)));
-        filter.push_str(&format!(
-            " AND a.status <> 'closed' AND a.planned_end < {p}"
-        ));
+        w.and(
+            "a.status <> 'closed' AND a.planned_end < ?",
+            date_text(today),
+        );
     }
-    (filter, args)
+    w.into_parts()
 }
 
 pub fn list(

@@ -10,6 +10,7 @@ use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
 use crate::error::Error;
 use crate::store::dates::opt_date_at;
+use crate::store::filter::Where;
 use crate::store::recorded;
 use crate::store::tracked::{Guard, Naming, Part, Snapshot, Tracked};
 use crate::store::tx::WriteTx;
@@ -221,42 +222,29 @@ pub fn settle(w: &WriteTx, id: i64, today: chrono::NaiveDate) -> crate::Result<(
 }
 
 fn filtered(q: &FindingQuery, who: Visibility) -> (String, Vec<Value>) {
-    let mut filter = String::from(" WHERE 1=1");
-    let mut args: Vec<Value> = Vec::new();
-    let arg = |args: &mut Vec<Value>, v: Value| {
-        args.push(v);
-        format!("?{}", args.len())
-    };
+    let mut w = Where::default();
     if let Some((cond, v)) = who.condition() {
-        let p = arg(&mut args, Value::Integer(v));
-        filter.push_str(&format!(
-            " AND {}",
-            cond.replace("a.id", "f.audit_id").replace("?V", &p)
-        ));
+        w.and(&cond.replace("a.id", "f.audit_id").replace("?V", "?"), v);
     }
     if let Some(s) = q.search.as_deref().map(fold_key).filter(|s| !s.is_empty()) {
-        let p = arg(&mut args, Value::Text(like_pattern(&s)));
-        filter.push_str(&format!(" AND f.title_key LIKE {p} ESCAPE '\\'"));
+        w.and("f.title_key LIKE ? ESCAPE '\\'", like_pattern(&s));
     }
     if let Some(s) = q.status {
-        let p = arg(&mut args, Value::Text(s.as_str().into()));
-        filter.push_str(&format!(" AND f.status = {p}"));
+        w.and("f.status = ?", s.as_str().to_owned());
     }
     if let Some(s) = q.severity {
-        let p = arg(&mut args, Value::Text(s.as_str().into()));
-        filter.push_str(&format!(" AND f.severity = {p}"));
+        w.and("f.severity = ?", s.as_str().to_owned());
     }
     if let Some(a) = q.audit_id {
-        let p = arg(&mut args, Value::Integer(a));
-        filter.push_str(&format!(" AND f.audit_id = {p}"));
+        w.and("f.audit_id = ?", a);
     }
     if let Some(d) = q.department_id {
-        let p = arg(&mut args, Value::Integer(d));
-        filter.push_str(&format!(
-            " AND f.audit_id IN (SELECT audit_id FROM audit_scope WHERE entity = 'departments' AND record_id = {p})"
-        ));
+        w.and(
+            "f.audit_id IN (SELECT audit_id FROM audit_scope WHERE entity = 'departments' AND record_id = ?)",
+            d,
+        );
     }
-    (filter, args)
+    w.into_parts()
 }
 
 pub fn list(
