@@ -1,6 +1,6 @@
-import { Checkbox, Group, Select, Text, TextInput } from "@mantine/core";
+import { Checkbox, Group, Select, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconListCheck, IconSearch } from "@tabler/icons-react";
+import { IconListCheck } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { auditKeys, auditsApi } from "../../api/audits";
@@ -11,6 +11,7 @@ import type { ActionSort } from "../../bindings/ActionSort";
 import type { ActionStatus } from "../../bindings/ActionStatus";
 import type { SortDir } from "../../bindings/SortDir";
 import { formatDate, formatNumber } from "../../i18n/format";
+import { ListSearch } from "../../kit/ListSearch";
 import { ListEmpty } from "../../kit/listParts";
 import { type ListColumn, ServerList } from "../../kit/ServerList";
 import type { ListSource } from "../../kit/serverPages";
@@ -111,14 +112,11 @@ export function ActionList() {
   return (
     <>
       <Group mb="md" gap="md">
-        <TextInput
-          leftSection={<IconSearch size={16} />}
-          placeholder={t("capa.searchPlaceholder")}
-          aria-label={t("common.search")}
+        <ListSearch
           value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          w={300}
-          data-testid="action-search"
+          onChange={setSearch}
+          placeholder={t("capa.searchPlaceholder")}
+          testId="action-search"
         />
         <Select
           data={(["open", "done", "verified"] as const).map((s) => ({

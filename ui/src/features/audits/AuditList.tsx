@@ -1,6 +1,6 @@
-import { Checkbox, Group, Select, Text, TextInput } from "@mantine/core";
+import { Checkbox, Group, Select, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconSearch, IconShieldCheck } from "@tabler/icons-react";
+import { IconShieldCheck } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import type { AuditSort } from "../../bindings/AuditSort";
 import type { AuditStatus } from "../../bindings/AuditStatus";
 import type { SortDir } from "../../bindings/SortDir";
 import { formatDate, formatNumber } from "../../i18n/format";
+import { ListSearch } from "../../kit/ListSearch";
 import { ListEmpty } from "../../kit/listParts";
 import { type ListColumn, ServerList } from "../../kit/ServerList";
 import type { ListSource } from "../../kit/serverPages";
@@ -130,14 +131,12 @@ export function AuditList({ canWrite }: { canWrite: boolean }) {
   return (
     <>
       <Group mb="md" gap="md">
-        <TextInput
-          leftSection={<IconSearch size={16} />}
-          placeholder={t("audits.searchPlaceholder")}
-          aria-label={t("common.search")}
+        <ListSearch
           value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          w={260}
-          data-testid="audit-search"
+          onChange={setSearch}
+          placeholder={t("audits.searchPlaceholder")}
+          width={260}
+          testId="audit-search"
         />
         <Select
           data={STATUSES.map((s) => ({ value: s, label: t(`audits.status.${s}`) }))}

@@ -1,6 +1,6 @@
-import { Group, Select, Text, TextInput } from "@mantine/core";
+import { Group, Select, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconAlertTriangle, IconSearch } from "@tabler/icons-react";
+import { IconAlertTriangle } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { auditKeys, auditsApi } from "../../api/audits";
@@ -12,6 +12,7 @@ import type { FindingSort } from "../../bindings/FindingSort";
 import type { FindingStatus } from "../../bindings/FindingStatus";
 import type { SortDir } from "../../bindings/SortDir";
 import { formatDate, formatNumber } from "../../i18n/format";
+import { ListSearch } from "../../kit/ListSearch";
 import { ListEmpty } from "../../kit/listParts";
 import { type ListColumn, ServerList } from "../../kit/ServerList";
 import type { ListSource } from "../../kit/serverPages";
@@ -113,14 +114,11 @@ export function FindingList() {
   return (
     <>
       <Group mb="md" gap="md">
-        <TextInput
-          leftSection={<IconSearch size={16} />}
-          placeholder={t("findings.searchPlaceholder")}
-          aria-label={t("common.search")}
+        <ListSearch
           value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          w={300}
-          data-testid="finding-search"
+          onChange={setSearch}
+          placeholder={t("findings.searchPlaceholder")}
+          testId="finding-search"
         />
         <Select
           data={(["open", "closed"] as const).map((s) => ({

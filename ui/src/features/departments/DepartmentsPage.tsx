@@ -1,6 +1,6 @@
-import { Button, Card, Group, SegmentedControl, TextInput } from "@mantine/core";
+import { Button, Card, Group, SegmentedControl } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconBuildingCommunity, IconFileImport, IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconBuildingCommunity, IconFileImport, IconPlus } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,7 @@ import type { DepartmentSort } from "../../bindings/DepartmentSort";
 import type { SortDir } from "../../bindings/SortDir";
 import { formatNumber } from "../../i18n/format";
 import { ExportButtons } from "../../kit/ExportButtons";
+import { ListSearch } from "../../kit/ListSearch";
 import { ListEmpty } from "../../kit/listParts";
 import { ServerList } from "../../kit/ServerList";
 import type { ListSource } from "../../kit/serverPages";
@@ -106,14 +107,12 @@ export function DepartmentsPage() {
       />
       <Card>
         <Group mb="md" justify="space-between">
-          <TextInput
-            leftSection={<IconSearch size={16} />}
-            placeholder={t("departments.searchPlaceholder")}
-            aria-label={t("common.search")}
+          <ListSearch
             value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            w={380}
-            data-testid="department-search"
+            onChange={setSearch}
+            placeholder={t("departments.searchPlaceholder")}
+            width={380}
+            testId="department-search"
           />
           <SegmentedControl
             value={status}
