@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::too_many_lines)]
 
 mod accounts;
+mod assets;
 mod attachments;
 mod attachments_upgrade;
 mod attention;

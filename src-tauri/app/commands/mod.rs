@@ -1,6 +1,7 @@
 //! Thin async adapters: deserialize the DTO, run the service off the async threads, map errors.
 
 mod accounts;
+mod assets;
 mod attachments;
 mod audits;
 mod backups;
@@ -79,6 +80,20 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         audits::findings::complete_audit_action,
         audits::findings::verify_audit_action,
         audits::findings::reopen_audit_action,
+        assets::catalog::list_asset_categories,
+        assets::catalog::save_asset_category,
+        assets::catalog::set_asset_category_active,
+        assets::catalog::list_locations,
+        assets::catalog::save_location,
+        assets::catalog::set_location_active,
+        assets::inventory::list_assets,
+        assets::inventory::get_asset,
+        assets::inventory::next_asset_tag,
+        assets::inventory::save_asset,
+        assets::inventory::checkout_asset,
+        assets::inventory::checkin_asset,
+        assets::inventory::asset_holders,
+        assets::inventory::assets_held_by,
         departments::list_departments,
         departments::get_department,
         departments::create_department,

@@ -69,6 +69,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     r::Grant::export_all(&cfg)?;
     export_staff(&cfg)?;
     export_audits(&cfg)?;
+    export_assets(&cfg)?;
     // Global search.
     s::GlobalSearchQuery::export_all(&cfg)?;
     s::HitKind::export_all(&cfg)?;
@@ -135,6 +136,29 @@ fn export_audits(cfg: &Config) -> Result<(), ExportError> {
     }
     crate::services::AuditPackSummary::export_all(cfg)?;
     crate::services::AuditPackCheck::export_all(cfg)?;
+    Ok(())
+}
+
+/// IT assets' types.
+fn export_assets(cfg: &Config) -> Result<(), ExportError> {
+    use crate::domain::assets::{asset as a, catalog as cat, checkout as k};
+    use crate::domain::page::Page;
+    cat::AssetCategory::export_all(cfg)?;
+    cat::AssetCategoryInput::export_all(cfg)?;
+    cat::LocationKind::export_all(cfg)?;
+    cat::Location::export_all(cfg)?;
+    cat::LocationInput::export_all(cfg)?;
+    a::AssetStatus::export_all(cfg)?;
+    a::Asset::export_all(cfg)?;
+    a::AssetInput::export_all(cfg)?;
+    a::AssetSort::export_all(cfg)?;
+    a::AssetQuery::export_all(cfg)?;
+    a::AssetRow::export_all(cfg)?;
+    Page::<a::AssetRow>::export_all(cfg)?;
+    k::CheckoutInput::export_all(cfg)?;
+    k::CheckinInput::export_all(cfg)?;
+    k::Checkout::export_all(cfg)?;
+    Page::<k::Checkout>::export_all(cfg)?;
     Ok(())
 }
 

@@ -3,6 +3,7 @@ import {
   IconAddressBook,
   IconBuildingCommunity,
   IconChecklist,
+  IconDevicesPc,
   IconHistory,
   IconHome,
   IconListDetails,
@@ -22,6 +23,8 @@ import { LanguageSwitch } from "./LanguageSwitch";
 import { PageLoading } from "./lazyPage";
 import { type PageId, useNav } from "./nav";
 import {
+  AssetPage,
+  AssetsPage,
   AuditPage,
   AuditsPage,
   CompletenessPage,
@@ -48,6 +51,7 @@ const PAGES: { id: PageId; icon: typeof IconHome; area: Area | null }[] = [
   { id: "staffSettings", icon: IconListDetails, area: "staff" },
   { id: "departments", icon: IconBuildingCommunity, area: "departments" },
   { id: "audits", icon: IconShieldCheck, area: "audits" },
+  { id: "assets", icon: IconDevicesPc, area: "assets" },
   { id: "history", icon: IconHistory, area: "history" },
   { id: "users", icon: IconUsers, area: "users" },
   { id: "settings", icon: IconSettings, area: "settings" },
@@ -116,6 +120,8 @@ export function Shell() {
           {route.page === "audit" && <AuditPage key={route.id} route={route} />}
           {route.page === "auditTemplate" && <TemplatePage key={route.id} route={route} />}
           {route.page === "policy" && <PolicyPage key={route.id} route={route} />}
+          {route.page === "assets" && <AssetsPage />}
+          {route.page === "asset" && <AssetPage key={route.id} route={route} />}
           {route.page === "history" && <HistoryPage />}
           {route.page === "users" && <UsersPage />}
           {route.page === "settings" && <SettingsPage />}

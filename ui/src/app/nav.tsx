@@ -21,18 +21,28 @@ export type PageId =
   | "staffSettings"
   | "departments"
   | "audits"
+  | "assets"
   | "history"
   | "users"
   | "settings";
 
 /** The tabs of an employee's file. */
-export type EmployeeTab = "details" | "documents" | "training" | "completeness" | "history";
+export type EmployeeTab =
+  | "details"
+  | "documents"
+  | "training"
+  | "completeness"
+  | "assets"
+  | "history";
 
 /** The tabs of a department's page. */
 export type DepartmentTab = "details" | "files";
 
 /** The tabs of a policy's page. */
 export type PolicyTab = "details" | "files" | "acknowledgements";
+
+/** The tabs of an asset's page. */
+export type AssetTab = "details" | "files" | "holders";
 
 /** The tabs of an audit's page. */
 export type AuditTab = "details" | "checklist" | "findings" | "files";
@@ -49,7 +59,8 @@ export type Route =
   | { page: "department"; id: number; tab?: DepartmentTab; focus?: string | null }
   | { page: "audit"; id: number; tab?: AuditTab; focus?: string | null }
   | { page: "auditTemplate"; id: number; versionId?: number | null }
-  | { page: "policy"; id: number; tab?: PolicyTab; focus?: string | null };
+  | { page: "policy"; id: number; tab?: PolicyTab; focus?: string | null }
+  | { page: "asset"; id: number; tab?: AssetTab; focus?: string | null };
 
 type Nav = {
   route: Route;
@@ -79,6 +90,7 @@ function sectionOf(route: Route): PageId {
   if (route.page === "audit" || route.page === "auditTemplate" || route.page === "policy") {
     return "audits";
   }
+  if (route.page === "asset") return "assets";
   return route.page;
 }
 

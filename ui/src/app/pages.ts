@@ -52,6 +52,11 @@ export const TemplatePage = lazyPage(
   () => area(import("../features/audits/TemplatePage")),
   "TemplatePage",
 );
+export const AssetsPage = lazyPage(
+  () => area(import("../features/assets/AssetsPage")),
+  "AssetsPage",
+);
+export const AssetPage = lazyPage(() => area(import("../features/assets/AssetPage")), "AssetPage");
 export const PolicyPage = lazyPage(
   () => area(import("../features/audits/PolicyPage")),
   "PolicyPage",

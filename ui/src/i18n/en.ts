@@ -16,6 +16,7 @@ export const en = {
     staffSettings: "Staff lists",
     departments: "Departments",
     audits: "Audits",
+    assets: "IT assets",
     history: "History",
     settings: "Settings",
     users: "Users",

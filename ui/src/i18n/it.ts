@@ -14,6 +14,7 @@ export const it: Resources = {
     staffSettings: "Liste del personale",
     departments: "Reparti",
     audits: "Audit",
+    assets: "Beni IT",
     history: "Storico",
     settings: "Impostazioni",
     users: "Utenti",

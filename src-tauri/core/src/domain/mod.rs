@@ -1,5 +1,6 @@
 //! Types and rules of the business, free of I/O.
 
+pub mod assets;
 pub mod attachment;
 pub mod attention;
 pub mod audits;

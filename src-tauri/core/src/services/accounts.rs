@@ -69,7 +69,10 @@ impl Backoffice {
                 },
             )
         })?;
-        self.ensure_staff_defaults(&ctx_of(&created))?;
+        let ctx = ctx_of(&created);
+        self.ensure_staff_defaults(&ctx)?;
+        self.store
+            .write(&ctx.actor, super::assets::ensure_defaults)?;
         self.start_session(&created)
     }
 

@@ -1,6 +1,7 @@
 //! Use cases, one module per business area. The command layer calls only these.
 
 mod accounts;
+mod assets;
 mod attachments;
 mod attention;
 mod audits;

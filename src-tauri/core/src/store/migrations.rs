@@ -104,6 +104,8 @@ pub const MIGRATIONS: &[Migration] = &[
         &[Reshape::columns_of("users")],
     ),
     Migration::sql(include_str!("../../migrations/0015_audit_indexes.sql")),
+    // IT assets: categories, locations, assets and their check-outs.
+    Migration::sql(include_str!("../../migrations/0016_assets.sql")),
 ];
 
 /// The schema version this build writes.

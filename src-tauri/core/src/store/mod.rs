@@ -1,5 +1,6 @@
 //! The SQLite store: one file, one writer at a time, a few readers, and history in every write.
 
+pub mod assets;
 pub mod attachments;
 pub mod audits;
 pub mod dates;

@@ -185,6 +185,10 @@ pub const TRACKED: &[&Tracked] = &[
     &super::audits::actions::TRACKED,
     &super::audits::policies::TRACKED,
     &super::audits::policies::ACKS,
+    &super::assets::categories::TRACKED,
+    &super::assets::locations::TRACKED,
+    &super::assets::assets::TRACKED,
+    &super::assets::checkouts::TRACKED,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

@@ -1,5 +1,8 @@
 //! Optimistic concurrency in one place: a form saves over the version it was loaded at.
 
+use crate::domain::assets::asset::Asset;
+use crate::domain::assets::catalog::{AssetCategory, Location};
+use crate::domain::assets::checkout::Checkout;
 use crate::domain::attachment::Attachment;
 use crate::domain::audits::audit::Audit;
 use crate::domain::audits::evidence::Evidence;
@@ -43,7 +46,11 @@ versioned!(
     Evidence,
     Finding,
     CapaAction,
-    Policy
+    Policy,
+    AssetCategory,
+    Location,
+    Asset,
+    Checkout
 );
 
 /// The row as the form that loaded it saw it: `not_found` when it is gone, `conflict` when

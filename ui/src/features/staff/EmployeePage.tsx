@@ -2,6 +2,7 @@ import { Badge } from "@mantine/core";
 import {
   IconCertificate,
   IconChecklist,
+  IconDevicesPc,
   IconFiles,
   IconHistory,
   IconUserCircle,
@@ -17,6 +18,7 @@ import type { EmployeeFile } from "../../bindings/EmployeeFile";
 import type { FieldError } from "../../bindings/FieldError";
 import { formatDate } from "../../i18n/format";
 import { BackLink, RecordPage } from "../../kit/RecordPage";
+import { HeldAssets } from "../assets/HeldAssets";
 import { AttachmentsTab } from "../attachments/AttachmentsTab";
 import { CompletenessTab } from "./CompletenessTab";
 import { useDocumentOptions } from "./documentOptions";
@@ -134,6 +136,12 @@ function EmployeeFileView({
           icon: IconCertificate,
           badge: <Count n={file.training.length} />,
           render: () => <TrainingTab file={file} focus={focus} />,
+        },
+        {
+          key: "assets",
+          label: t("staff.tabs.assets"),
+          icon: IconDevicesPc,
+          render: () => <HeldAssets employeeId={id} leaving={e.status !== "active"} />,
         },
         {
           key: "completeness",

@@ -1,0 +1,4 @@
+//! IT assets: the inventory, check-outs, categories and locations.
+
+pub mod catalog;
+pub mod inventory;

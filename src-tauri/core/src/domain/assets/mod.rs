@@ -1,0 +1,6 @@
+//! IT assets: what the office owns, where it is and who holds it.
+
+pub mod asset;
+pub mod catalog;
+pub mod checkout;
+pub mod tag;

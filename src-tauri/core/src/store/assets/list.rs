@@ -1,0 +1,199 @@
+//! The asset list: who sees which assets, and its pages, each sort and filter read from an
+//! index.
+
+use super::locations::path_sql;
+use crate::domain::assets::asset::{AssetQuery, AssetRow, AssetSort, AssetStatus};
+use crate::domain::page::Page;
+use crate::domain::text::fold_key;
+use crate::store::dates::{date_text, opt_date_at};
+use crate::store::filter::Where;
+use crate::store::like_pattern;
+use chrono::{Days, NaiveDate};
+use rusqlite::types::Value;
+use rusqlite::Connection;
+
+/// Which assets a person may see: IT and administrators all of them; a manager those of the
+/// departments they belong to or manage people in, and those held by their people; everyone
+/// else the assets they hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    All,
+    Managed { employee_id: Option<i64> },
+    Own { employee_id: Option<i64> },
+}
+
+impl Visibility {
+    /// A condition on the assets `a`, with its argument.
+    pub fn condition(self) -> Option<(&'static str, i64)> {
+        match self {
+            Visibility::All => None,
+            Visibility::Managed { employee_id } => Some((
+                "(a.department_id IN (SELECT department_id FROM employees
+                                       WHERE id = ?V OR manager_id = ?V)
+                  OR a.holder_employee_id IN (SELECT id FROM employees
+                                               WHERE id = ?V OR manager_id = ?V))",
+                employee_id.unwrap_or(-1),
+            )),
+            Visibility::Own { employee_id } => {
+                Some(("a.holder_employee_id = ?V", employee_id.unwrap_or(-1)))
+            }
+        }
+    }
+}
+
+/// Whether `who` may see asset `id`.
+pub fn visible(conn: &Connection, id: i64, who: Visibility) -> crate::Result<bool> {
+    let Some((cond, v)) = who.condition() else {
+        return Ok(true);
+    };
+    let sql = format!(
+        "SELECT 1 FROM assets a WHERE a.id = ?1 AND {}",
+        cond.replace("?V", "?2")
+    );
+    Ok(conn
+        .prepare_cached(&sql)?
+        .exists(rusqlite::params![id, v])?)
+}
+
+/// The location and every place inside it.
+const INSIDE: &str = "(WITH RECURSIVE down(id) AS (SELECT ? UNION ALL
+    SELECT l.id FROM locations l JOIN down ON l.parent_id = down.id) SELECT id FROM down)";
+
+fn filtered(q: &AssetQuery, who: Visibility, today: NaiveDate) -> (String, Vec<Value>) {
+    let mut w = Where::default();
+    if let Some((cond, v)) = who.condition() {
+        w.and(&cond.replace("?V", "?"), v);
+    }
+    if let Some(s) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        // A tag or serial is typed from its start; a name, model or serial may be a fragment.
+        let key = fold_key(s);
+        w.and(
+            "(a.tag_key LIKE ? ESCAPE '\\' OR a.name_key LIKE '%' || ? ESCAPE '\\'
+              OR lower(a.serial) LIKE '%' || ? ESCAPE '\\' OR lower(a.model) LIKE '%' || ? ESCAPE '\\')",
+            like_pattern(&key),
+        );
+    }
+    if let Some(c) = q.category_id {
+        w.and("a.category_id = ?", c);
+    }
+    if let Some(s) = q.status {
+        w.and("a.status = ?", s.as_str().to_owned());
+    }
+    if let Some(l) = q.location_id {
+        w.and(&format!("a.location_id IN {INSIDE}"), l);
+    }
+    if let Some(d) = q.department_id {
+        w.and("a.department_id = ?", d);
+    }
+    if let Some(h) = q.holder_employee_id {
+        w.and("a.holder_employee_id = ?", h);
+    }
+    if let Some(days) = q.warranty_within_days {
+        let until = today
+            .checked_add_days(Days::new(days.clamp(0, 3650) as u64))
+            .unwrap_or(today);
+        w.and("a.warranty_end >= ?", date_text(today));
+        w.and("a.warranty_end <= ?", date_text(until));
+    }
+    w.into_parts()
+}
+
+pub fn list(
+    conn: &Connection,
+    q: &AssetQuery,
+    who: Visibility,
+    today: NaiveDate,
+) -> crate::Result<Page<AssetRow>> {
+    let (offset, limit) = q.page.clamped();
+    let (filter, mut args) = filtered(q, who, today);
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM assets a{filter}"),
+        rusqlite::params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    let dir = q.dir.sql();
+    // Sort keys come from a closed enum; the name and then the id break ties so paging is
+    // stable. A join orders by the other table's name: SQLite walks that table's name index and
+    // each one's assets through (category_id, name_key) and friends, so no page sorts the table.
+    let (join, order) = match q.sort {
+        AssetSort::Tag => ("", format!("a.tag_key {dir}, a.id {dir}")),
+        AssetSort::Name => ("", format!("a.name_key {dir}, a.id {dir}")),
+        AssetSort::Category => (
+            " JOIN asset_categories c ON c.id = a.category_id",
+            format!("c.name_key {dir}, a.name_key {dir}, a.id {dir}"),
+        ),
+        AssetSort::Status => ("", format!("a.status {dir}, a.name_key {dir}, a.id {dir}")),
+        AssetSort::Location => (
+            " LEFT JOIN locations l ON l.id = a.location_id",
+            format!("l.name_key IS NULL, l.name_key {dir}, a.name_key {dir}, a.id {dir}"),
+        ),
+        AssetSort::Holder => (
+            " LEFT JOIN employees e ON e.id = a.holder_employee_id",
+            format!("e.sort_key IS NULL, e.sort_key {dir}, a.name_key {dir}, a.id {dir}"),
+        ),
+        AssetSort::WarrantyEnd => (
+            "",
+            format!("a.warranty_end IS NULL, a.warranty_end {dir}, a.id {dir}"),
+        ),
+        AssetSort::PurchaseDate => (
+            "",
+            format!("a.purchase_date IS NULL, a.purchase_date {dir}, a.id {dir}"),
+        ),
+        AssetSort::UpdatedAt => ("", format!("a.updated_at {dir}, a.id {dir}")),
+    };
+    let n = args.len();
+    args.push(Value::Integer(limit));
+    args.push(Value::Integer(offset));
+    // The page's ids first, from the index; then their rows, put back in that order.
+    let ids: Vec<i64> = conn
+        .prepare_cached(&format!(
+            "SELECT a.id FROM assets a{join}{filter} ORDER BY {order} LIMIT ?{} OFFSET ?{}",
+            n + 1,
+            n + 2
+        ))?
+        .query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let items = rows(conn, &ids)?;
+    Ok(Page { items, total })
+}
+
+/// The list rows of `ids`, in that order.
+pub fn rows(conn: &Connection, ids: &[i64]) -> crate::Result<Vec<AssetRow>> {
+    let json = serde_json::to_string(ids).map_err(|e| crate::Error::internal(e.to_string()))?;
+    let sql = format!(
+        "SELECT a.id, a.tag, a.name, c.name_it, c.name_en, a.model, a.serial, a.status,
+                {}, a.holder_employee_id,
+                (SELECT last_name || ' ' || first_name FROM employees WHERE id = a.holder_employee_id),
+                a.warranty_end, a.purchase_date, a.cost_cents, a.currency
+         FROM assets a JOIN asset_categories c ON c.id = a.category_id
+         WHERE a.id IN (SELECT value FROM json_each(?1))",
+        path_sql("a.location_id"),
+    );
+    let mut found = conn
+        .prepare_cached(&sql)?
+        .query_map([json], |r| {
+            Ok(AssetRow {
+                id: r.get(0)?,
+                tag: r.get(1)?,
+                name: r.get(2)?,
+                category_it: r.get(3)?,
+                category_en: r.get(4)?,
+                model: r.get(5)?,
+                serial: r.get(6)?,
+                status: AssetStatus::parse(&r.get::<_, String>(7)?)
+                    .ok_or_else(|| super::assets::bad(7, "status"))?,
+                location_path: r.get(8)?,
+                holder_employee_id: r.get(9)?,
+                holder_name: r.get(10)?,
+                warranty_end: opt_date_at(r, 11)?,
+                purchase_date: opt_date_at(r, 12)?,
+                cost_cents: r.get(13)?,
+                currency: r.get(14)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let at: std::collections::HashMap<i64, usize> =
+        ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    found.sort_by_key(|r| at.get(&r.id).copied().unwrap_or(usize::MAX));
+    Ok(found)
+}
