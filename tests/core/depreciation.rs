@@ -62,7 +62,7 @@ fn a_thousand_euro_at_20_percent_with_half_first_year() {
     assert_eq!(bv(d(2026, 12, 31)).accumulated_cents, 10_000);
     // Jul 2 2027 is day 183 of 365: 10,000 + 20,000 × 183 / 365 = 20,027.40.
     assert_eq!(bv(d(2027, 7, 2)).accumulated_cents, 20_027);
-    assert_eq!(bv(d(2031, 12, 30)).fully_depreciated, false);
+    assert!(!bv(d(2031, 12, 30)).fully_depreciated);
     assert_eq!(
         bv(d(2031, 12, 31)),
         BookValue {

@@ -1,17 +1,20 @@
 //! Recurring maintenance schedules: due dates worked out by hand against a calendar.
 
+mod calendar;
+mod completion;
+mod storage;
+
 use backoffice_core::domain::schedule::{
-    is_due_soon, is_overdue, Anchor, FixedRule, Nth, Schedule, ScheduleError, Unit, Weekday,
-    MAX_OCCURRENCES,
+    Anchor, FixedRule, Nth, Schedule, ScheduleError, Unit, Weekday,
 };
 use backoffice_core::ErrorCode;
 use chrono::NaiveDate;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
-fn fixed(every: u16, unit: Unit, start: NaiveDate, rule: FixedRule) -> Schedule {
+pub(crate) fn fixed(every: u16, unit: Unit, start: NaiveDate, rule: FixedRule) -> Schedule {
     Schedule {
         every,
         unit,
@@ -19,7 +22,7 @@ fn fixed(every: u16, unit: Unit, start: NaiveDate, rule: FixedRule) -> Schedule 
     }
 }
 
-fn from_completion(every: u16, unit: Unit) -> Schedule {
+pub(crate) fn from_completion(every: u16, unit: Unit) -> Schedule {
     Schedule {
         every,
         unit,
@@ -28,7 +31,7 @@ fn from_completion(every: u16, unit: Unit) -> Schedule {
 }
 
 /// The series of a fixed plan: each due date completed on time.
-fn chain(s: &Schedule, n: usize) -> Vec<NaiveDate> {
+pub(crate) fn chain(s: &Schedule, n: usize) -> Vec<NaiveDate> {
     let mut out = Vec::new();
     let mut last_due = None;
     for _ in 0..n {
@@ -254,280 +257,4 @@ fn last_friday_and_nth_weekdays() {
     );
     // Counted from January: the fourth Thursday of January.
     assert_eq!(chain(&thanksgiving, 2), [d(2026, 1, 22), d(2027, 1, 28)]);
-}
-
-#[test]
-fn fixed_and_from_completion_when_done_late_or_early() {
-    let fixed_monthly = fixed(1, Unit::Months, d(2026, 1, 5), FixedRule::SameDay);
-    let fc_monthly = from_completion(1, Unit::Months);
-    let start = d(2026, 1, 5);
-    // Due Feb 5, done late on Feb 20.
-    assert_eq!(
-        fixed_monthly.next_due(Some(d(2026, 2, 20)), Some(d(2026, 2, 5)), start),
-        d(2026, 3, 5)
-    );
-    assert_eq!(
-        fc_monthly.next_due(Some(d(2026, 2, 20)), Some(d(2026, 2, 5)), start),
-        d(2026, 3, 20)
-    );
-    // Due Feb 5, done early on Jan 28: the fixed plan neither repeats Feb 5 nor skips Mar 5.
-    assert_eq!(
-        fixed_monthly.next_due(Some(d(2026, 1, 28)), Some(d(2026, 2, 5)), start),
-        d(2026, 3, 5)
-    );
-    assert_eq!(
-        fc_monthly.next_due(Some(d(2026, 1, 28)), Some(d(2026, 2, 5)), start),
-        d(2026, 2, 28)
-    );
-    // Never done: the start for a plan from completion; the first date on or after it otherwise.
-    assert_eq!(
-        fc_monthly.next_due(None, None, d(2026, 12, 7)),
-        d(2026, 12, 7)
-    );
-    assert_eq!(
-        fixed_monthly.next_due(None, None, d(2026, 12, 7)),
-        d(2027, 1, 5)
-    );
-    assert_eq!(
-        fixed_monthly.next_due(None, None, d(2025, 6, 1)),
-        d(2026, 1, 5)
-    );
-    assert_eq!(
-        fixed_monthly.next_due(None, None, d(2026, 3, 5)),
-        d(2026, 3, 5)
-    );
-    // A due date that is not in the series moves to the next one that is.
-    assert_eq!(
-        fixed_monthly.next_due(None, Some(d(2026, 3, 1)), start),
-        d(2026, 3, 5)
-    );
-}
-
-#[test]
-fn days_weeks_and_year_end() {
-    let every_10_days = fixed(10, Unit::Days, d(2026, 12, 25), FixedRule::SameDay);
-    assert_eq!(
-        chain(&every_10_days, 3),
-        [d(2026, 12, 25), d(2027, 1, 4), d(2027, 1, 14)]
-    );
-    let weekly = fixed(1, Unit::Weeks, d(2026, 12, 28), FixedRule::SameDay);
-    assert_eq!(
-        weekly.next_due(None, Some(d(2026, 12, 28)), d(2026, 1, 1)),
-        d(2027, 1, 4)
-    );
-    // Done on Wednesday for Monday's date: still the next Monday.
-    assert_eq!(
-        weekly.next_due(Some(d(2027, 1, 6)), Some(d(2027, 1, 4)), d(2026, 1, 1)),
-        d(2027, 1, 11)
-    );
-    let month_end = fixed(1, Unit::Months, d(2026, 11, 30), FixedRule::SameDay);
-    assert_eq!(
-        chain(&month_end, 4),
-        [
-            d(2026, 11, 30),
-            d(2026, 12, 30),
-            d(2027, 1, 30),
-            d(2027, 2, 28)
-        ]
-    );
-    let fc = from_completion(2, Unit::Weeks);
-    assert_eq!(
-        fc.next_due(Some(d(2026, 12, 24)), None, d(2026, 1, 1)),
-        d(2027, 1, 7)
-    );
-    let six = from_completion(6, Unit::Months);
-    assert_eq!(
-        six.next_due(Some(d(2026, 8, 31)), None, d(2026, 1, 1)),
-        d(2027, 2, 28)
-    );
-    let ups = from_completion(24, Unit::Months);
-    assert_eq!(
-        ups.next_due(Some(d(2026, 12, 7)), None, d(2026, 1, 1)),
-        d(2028, 12, 7)
-    );
-}
-
-#[test]
-fn occurrences_for_a_month_calendar() {
-    let daily = fixed(1, Unit::Days, d(2026, 1, 1), FixedRule::SameDay);
-    let dec: Vec<_> = daily
-        .occurrences(d(2026, 12, 1), d(2026, 12, 31), d(2026, 11, 20))
-        .collect();
-    assert_eq!(dec.len(), 31);
-    assert_eq!((dec[0], dec[30]), (d(2026, 12, 1), d(2026, 12, 31)));
-    // From completion: the current due date, then whole intervals after it.
-    let fc_daily = from_completion(1, Unit::Days);
-    assert_eq!(
-        fc_daily
-            .occurrences(d(2026, 12, 1), d(2026, 12, 31), d(2026, 12, 10))
-            .count(),
-        22
-    );
-    let fortnightly = from_completion(2, Unit::Weeks);
-    let got: Vec<_> = fortnightly
-        .occurrences(d(2026, 12, 1), d(2026, 12, 31), d(2026, 12, 3))
-        .collect();
-    assert_eq!(got, [d(2026, 12, 3), d(2026, 12, 17), d(2026, 12, 31)]);
-    // Firmware quarterly from Jan 15.
-    let quarterly = fixed(3, Unit::Months, d(2026, 1, 15), FixedRule::SameDay);
-    let got: Vec<_> = quarterly
-        .occurrences(d(2026, 1, 1), d(2026, 12, 31), d(2026, 1, 15))
-        .collect();
-    assert_eq!(
-        got,
-        [
-            d(2026, 1, 15),
-            d(2026, 4, 15),
-            d(2026, 7, 15),
-            d(2026, 10, 15)
-        ]
-    );
-    // Nothing before the current due date, nothing in an empty range, and a bounded count.
-    assert_eq!(
-        quarterly
-            .occurrences(d(2026, 1, 1), d(2026, 12, 31), d(2026, 7, 15))
-            .next(),
-        Some(d(2026, 7, 15))
-    );
-    assert_eq!(
-        quarterly
-            .occurrences(d(2026, 3, 1), d(2026, 3, 31), d(2026, 1, 15))
-            .count(),
-        0
-    );
-    assert_eq!(
-        daily
-            .occurrences(d(2026, 12, 31), d(2026, 12, 1), d(2026, 1, 1))
-            .count(),
-        0
-    );
-    assert_eq!(
-        daily
-            .occurrences(d(2026, 1, 1), d(2126, 1, 1), d(2026, 1, 1))
-            .count(),
-        MAX_OCCURRENCES
-    );
-    assert_eq!(
-        daily
-            .occurrences(d(2026, 1, 1), NaiveDate::MAX, d(2026, 1, 1))
-            .count(),
-        MAX_OCCURRENCES
-    );
-}
-
-#[test]
-fn due_soon_and_overdue() {
-    let today = d(2026, 12, 7);
-    assert!(is_due_soon(d(2026, 12, 14), today, 7));
-    assert!(!is_due_soon(d(2026, 12, 14), today, 6));
-    assert!(is_due_soon(today, today, 0));
-    assert!(!is_overdue(today, today));
-    assert!(is_overdue(d(2026, 12, 6), today));
-    assert!(!is_due_soon(d(2026, 12, 6), today, 30));
-    // Across the year end.
-    assert!(is_due_soon(d(2027, 1, 3), d(2026, 12, 31), 3));
-    assert!(!is_due_soon(d(2027, 1, 4), d(2026, 12, 31), 3));
-}
-
-#[test]
-fn storage_text_round_trips() {
-    let cases = [
-        ("3 months from_completion", from_completion(3, Unit::Months)),
-        (
-            "1 months fixed 2026-01-05 nth:1:mon",
-            fixed(
-                1,
-                Unit::Months,
-                d(2026, 1, 5),
-                FixedRule::NthWeekday {
-                    nth: Nth::First,
-                    weekday: Weekday::Mon,
-                },
-            ),
-        ),
-        (
-            "1 years fixed 2027-01-01 nth:last:fri",
-            fixed(
-                1,
-                Unit::Years,
-                d(2027, 1, 1),
-                FixedRule::NthWeekday {
-                    nth: Nth::Last,
-                    weekday: Weekday::Fri,
-                },
-            ),
-        ),
-        (
-            "6 months fixed 2026-01-31 same_day",
-            fixed(6, Unit::Months, d(2026, 1, 31), FixedRule::SameDay),
-        ),
-        (
-            "10 days fixed 2026-12-25 same_day",
-            fixed(10, Unit::Days, d(2026, 12, 25), FixedRule::SameDay),
-        ),
-        ("2 weeks from_completion", from_completion(2, Unit::Weeks)),
-        ("20 years from_completion", from_completion(20, Unit::Years)),
-    ];
-    for (text, schedule) in cases {
-        assert_eq!(schedule.to_storage(), text);
-        assert_eq!(Schedule::parse_storage(text), Ok(schedule), "{text}");
-    }
-    for bad in [
-        "",
-        "3 months",
-        "+3 months from_completion",
-        "3 fortnights from_completion",
-        "3 months from_completion extra",
-        "3  months from_completion",
-        "3 months fixed 2026-1-5 same_day",
-        "3 months fixed 2026-02-30 same_day",
-        "3 months fixed 2026-01-05",
-        "3 months fixed 2026-01-05 nth:5:mon",
-        "3 months fixed 2026-01-05 nth:1:monday",
-        "3 months fixed 2026-01-05 nth:1:mon:x",
-        "70000 days from_completion",
-    ] {
-        assert_eq!(
-            Schedule::parse_storage(bad),
-            Err(ScheduleError::Malformed),
-            "{bad:?}"
-        );
-    }
-    assert_eq!(
-        Schedule::parse_storage("0 months from_completion"),
-        Err(ScheduleError::EveryZero)
-    );
-    assert_eq!(
-        Schedule::parse_storage("1 weeks fixed 2026-01-05 nth:1:mon"),
-        Err(ScheduleError::NthWeekdayNeedsMonths)
-    );
-}
-
-#[test]
-fn json_uses_snake_case_tags() {
-    let s = fixed(
-        1,
-        Unit::Months,
-        d(2026, 1, 5),
-        FixedRule::NthWeekday {
-            nth: Nth::First,
-            weekday: Weekday::Mon,
-        },
-    );
-    let json = serde_json::to_value(s).unwrap();
-    assert_eq!(
-        json,
-        serde_json::json!({
-            "every": 1,
-            "unit": "months",
-            "anchor": {
-                "kind": "fixed",
-                "start": "2026-01-05",
-                "rule": {"kind": "nth_weekday", "nth": "first", "weekday": "mon"}
-            }
-        })
-    );
-    assert_eq!(serde_json::from_value::<Schedule>(json).unwrap(), s);
-    let fc = serde_json::to_value(from_completion(3, Unit::Months)).unwrap();
-    assert_eq!(fc["anchor"], serde_json::json!({"kind": "from_completion"}));
 }
