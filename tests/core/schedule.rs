@@ -2,6 +2,7 @@
 
 mod calendar;
 mod completion;
+mod invariants;
 mod storage;
 
 use backoffice_core::domain::schedule::{

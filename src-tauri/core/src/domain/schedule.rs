@@ -27,6 +27,7 @@ pub const MAX_OCCURRENCES: usize = 400;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "ScheduleUnit")]
 pub enum Unit {
     Days,
     Weeks,
@@ -49,6 +50,7 @@ impl Unit {
 /// Which occurrence of a weekday in a month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "ScheduleNth")]
 pub enum Nth {
     First,
     Second,
@@ -86,6 +88,7 @@ impl Weekday {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(rename = "ScheduleRule")]
 pub enum FixedRule {
     /// The start's day of the month (or the start itself for days and weeks); a day the month
     /// lacks becomes the month's last day.
@@ -96,6 +99,7 @@ pub enum FixedRule {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(rename = "ScheduleAnchor")]
 pub enum Anchor {
     FromCompletion,
     Fixed { start: NaiveDate, rule: FixedRule },
@@ -186,7 +190,7 @@ impl Schedule {
                 let s = series::Series::new(origin, self.every, self.unit, rule);
                 match last_due {
                     Some(due) => s.first_after(due),
-                    None => s.first_on_or_after(origin.max(start)),
+                    None => s.first_on_or_after(start),
                 }
             }
         }

@@ -56,8 +56,10 @@ impl Series {
         }
     }
 
-    /// The smallest `k` whose date is on or after `day`.
+    /// The smallest `k` whose date is on or after both `day` and the origin (the origin's own
+    /// "first Monday" may fall before it).
     pub(super) fn first_index_on_or_after(&self, day: NaiveDate) -> u64 {
+        let day = day.max(self.origin);
         // An estimate at or below the answer, then a few steps up: each month-based occurrence
         // lies in its own month, so the estimate is off by at most two.
         let mut k = match self.step_months() {
