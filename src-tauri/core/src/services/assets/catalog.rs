@@ -4,6 +4,7 @@
 use crate::domain::assets::catalog::{
     AssetCategory, AssetCategoryInput, Location, LocationInput, ValidAssetCategory,
 };
+use crate::domain::depreciation::default_rate_bp;
 use crate::domain::permissions::{Action, Area};
 use crate::error::Error;
 use crate::services::{Backoffice, Ctx};
@@ -12,38 +13,31 @@ use crate::store::retired_list;
 use crate::store::versioned::at_version;
 use crate::store::WriteTx;
 
-/// Categories every installation starts with: code, Italian, English, tag pattern, yearly
-/// depreciation in basis points. The rates are the Italian fiscal coefficients (DM 31/12/1988:
-/// electronic office machines and computers 20 %, furniture and fittings 12 %); software is
-/// written off over three years. All are editable.
-const CATEGORIES: &[(&str, &str, &str, &str, i64)] = &[
-    ("laptop", "Portatile", "Laptop", "NB-#####", 2000),
-    ("desktop", "Computer fisso", "Desktop", "PC-#####", 2000),
-    ("server", "Server", "Server", "SRV-####", 2000),
-    ("printer", "Stampante", "Printer", "PRN-####", 2000),
-    (
-        "network",
-        "Apparato di rete",
-        "Network device",
-        "NET-####",
-        2000,
-    ),
-    ("phone", "Telefono", "Phone", "TEL-####", 2000),
-    ("monitor", "Monitor", "Monitor", "MON-#####", 2000),
-    ("software", "Software", "Software", "SW-####", 3333),
-    ("other", "Altro", "Other", "AST-#####", 1200),
+/// Categories every installation starts with: code, Italian, English, tag pattern. Their
+/// yearly depreciation is the Italian fiscal coefficient of the kind (see
+/// `domain::depreciation::default_rate_bp`); all are editable.
+const CATEGORIES: &[(&str, &str, &str, &str)] = &[
+    ("laptop", "Portatile", "Laptop", "NB-#####"),
+    ("desktop", "Computer fisso", "Desktop", "PC-#####"),
+    ("server", "Server", "Server", "SRV-####"),
+    ("printer", "Stampante", "Printer", "PRN-####"),
+    ("network", "Apparato di rete", "Network device", "NET-####"),
+    ("phone", "Telefono", "Phone", "TEL-####"),
+    ("monitor", "Monitor", "Monitor", "MON-#####"),
+    ("software", "Software", "Software", "SW-####"),
+    ("other", "Altro", "Other", "AST-#####"),
 ];
 
 /// Creates the default categories that are not there yet; a renamed or retired one is left as
 /// it is.
 pub(crate) fn ensure_defaults(w: &WriteTx) -> crate::Result<()> {
-    for &(code, it, en, pattern, bp) in CATEGORIES {
+    for &(code, it, en, pattern) in CATEGORIES {
         if retired_list::by_code::<AssetCategory>(w.conn(), code)?.is_none() {
             let v = ValidAssetCategory {
                 name_it: it.to_owned(),
                 name_en: Some(en.to_owned()),
                 tag_pattern: pattern.to_owned(),
-                depreciation_bp: bp,
+                depreciation_bp: default_rate_bp(code).map_or(0, i64::from),
             };
             retired_list::insert::<AssetCategory>(w, Some(code), &v)?;
         }
