@@ -3,7 +3,9 @@
 //! dialog, a finding with a corrective action done by its owner (a manager) and verified by
 //! another person, the audit closed; the screens in both languages.
 
-use crate::screens::{click_text, count, go, invoke, set_up, sign_in, sign_out, switch_language};
+use crate::screens::{
+    choose_option, click_text, count, go, invoke, set_up, sign_in, sign_out, switch_language,
+};
 use crate::staff::{create_employees, department, ok, pick, tax_code, text_now};
 use crate::support::webdriver::keys;
 use crate::support::{App, Launch, TIMEOUT};
@@ -36,22 +38,6 @@ fn render_pages(pdf: &std::path::Path, name: &str) {
         status.is_ok_and(|s| s.success()),
         "pdftoppm (poppler-utils) renders the report"
     );
-}
-
-/// Clicks the option `text` in the list the input `css` controls (its own dropdown, not another
-/// select's on the page behind a dialog).
-fn choose_option(app: &App, css: &str, text: &str) {
-    app.wait_until(&format!("option {text}"), TIMEOUT, || {
-        Ok(app.execute(
-            "const input = document.querySelector(arguments[0]);
-             const list = input && document.getElementById(input.getAttribute('aria-controls'));
-             const option = list && [...list.querySelectorAll('[role=option]')]
-               .find((o) => o.innerText.trim() === arguments[1]);
-             if (option) { option.click(); return true; }
-             return false;",
-            vec![json!(css), json!(text)],
-        ) == json!(true))
-    });
 }
 
 /// Presses keys on the focused checklist.

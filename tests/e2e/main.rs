@@ -4,6 +4,7 @@
 //! with its own ports and data directory, so tests may run in parallel.
 
 mod accounts;
+mod assets;
 mod audits;
 mod backups;
 mod department_files;

@@ -23,6 +23,22 @@ pub fn click_text(app: &App, scope: &str, text: &str) {
     });
 }
 
+/// Clicks the option `text` in the list the input `css` controls (its own dropdown, not another
+/// select's on the page behind a dialog).
+pub fn choose_option(app: &App, css: &str, text: &str) {
+    app.wait_until(&format!("option {text}"), TIMEOUT, || {
+        Ok(app.execute(
+            "const input = document.querySelector(arguments[0]);
+             const list = input && document.getElementById(input.getAttribute('aria-controls'));
+             const option = list && [...list.querySelectorAll('[role=option]')]
+               .find((o) => o.innerText.trim() === arguments[1]);
+             if (option) { option.click(); return true; }
+             return false;",
+            vec![json!(css), json!(text)],
+        ) == json!(true))
+    });
+}
+
 /// The error text shown beside the input `css`, or "" when it has none.
 pub fn field_error(app: &App, css: &str) -> String {
     app.wait_for(css, TIMEOUT);

@@ -32,7 +32,7 @@ function useColumns(): ListColumn<AssetRow, AssetSort>[] {
     {
       key: "tag",
       title: t("assets.fields.tag"),
-      width: "130px",
+      width: "118px",
       sort: "tag",
       cell: (a) => (
         <Text size="sm" fw={600} ff="monospace">
@@ -43,7 +43,7 @@ function useColumns(): ListColumn<AssetRow, AssetSort>[] {
     {
       key: "name",
       title: t("assets.fields.name"),
-      width: "minmax(200px, 2fr)",
+      width: "minmax(170px, 2fr)",
       sort: "name",
       cell: (a) => (
         <div style={{ minWidth: 0 }}>
@@ -59,7 +59,7 @@ function useColumns(): ListColumn<AssetRow, AssetSort>[] {
     {
       key: "category",
       title: t("assets.fields.category"),
-      width: "minmax(120px, 1fr)",
+      width: "minmax(100px, 1fr)",
       sort: "category",
       cell: (a) => (
         <Text size="sm" truncate>
@@ -70,14 +70,14 @@ function useColumns(): ListColumn<AssetRow, AssetSort>[] {
     {
       key: "status",
       title: t("assets.fields.status"),
-      width: "150px",
+      width: "140px",
       sort: "status",
       cell: (a) => <AssetStatusBadge status={a.status} />,
     },
     {
       key: "holder",
       title: t("assets.fields.holder"),
-      width: "minmax(140px, 1fr)",
+      width: "minmax(120px, 1fr)",
       sort: "holder",
       cell: (a) => (
         <Text size="sm" truncate>
@@ -88,7 +88,7 @@ function useColumns(): ListColumn<AssetRow, AssetSort>[] {
     {
       key: "location",
       title: t("assets.fields.location"),
-      width: "minmax(160px, 1.3fr)",
+      width: "minmax(130px, 1.2fr)",
       sort: "location",
       cell: (a) => (
         <Text size="sm" c="dimmed" truncate>
@@ -99,7 +99,7 @@ function useColumns(): ListColumn<AssetRow, AssetSort>[] {
     {
       key: "warranty",
       title: t("assets.fields.warranty_end"),
-      width: "140px",
+      width: "118px",
       sort: "warranty_end",
       cell: (a) => (a.warranty_end ? <ExpiryDate date={a.warranty_end} compact /> : null),
     },
@@ -148,7 +148,7 @@ export function AssetList({ canWrite }: { canWrite: boolean }) {
           value={search}
           onChange={setSearch}
           placeholder={t("assets.searchPlaceholder")}
-          width={280}
+          width={330}
           testId="asset-search"
         />
         <Select
@@ -160,7 +160,7 @@ export function AssetList({ canWrite }: { canWrite: boolean }) {
           onChange={setCategory}
           placeholder={t("assets.anyCategory")}
           clearable
-          w={180}
+          w={210}
           data-testid="asset-category-filter"
         />
         <Select
