@@ -8,6 +8,7 @@ pub mod codice_fiscale;
 pub mod department;
 pub mod history;
 pub mod iban;
+pub mod ipam;
 pub mod lockout;
 pub mod organisation;
 pub mod page;
