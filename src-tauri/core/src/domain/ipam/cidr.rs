@@ -121,7 +121,10 @@ impl Subnet {
                 suggestion: Subnet { network, prefix }.to_string(),
             });
         }
-        Ok(Subnet { network: ip, prefix })
+        Ok(Subnet {
+            network: ip,
+            prefix,
+        })
     }
 
     pub fn prefix(&self) -> u8 {
@@ -139,7 +142,11 @@ impl Subnet {
     /// The family and the first and last numbers of the subnet (see `ip_key`).
     pub(crate) fn bounds(&self) -> (u8, u128, u128) {
         let (family, lo) = ip_key(self.network);
-        (family, lo, lo | (!net_mask(family, self.prefix) & family_all(family)))
+        (
+            family,
+            lo,
+            lo | (!net_mask(family, self.prefix) & family_all(family)),
+        )
     }
 
     /// The last address of the subnet (the broadcast address for IPv4 up to /30).

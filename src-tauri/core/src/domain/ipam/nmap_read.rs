@@ -129,7 +129,9 @@ impl State<'_> {
     fn line(&self, pos: u64) -> u64 {
         let end = usize::try_from(pos).map_or(self.bytes.len(), |p| p.min(self.bytes.len()));
         let newlines = self.bytes[..end].iter().filter(|b| **b == b'\n').count();
-        u64::try_from(newlines).unwrap_or(u64::MAX).saturating_add(1)
+        u64::try_from(newlines)
+            .unwrap_or(u64::MAX)
+            .saturating_add(1)
     }
 
     fn malformed(&self) -> ScanError {
@@ -149,7 +151,12 @@ impl State<'_> {
     fn xml_error(&self, e: &XmlError, pos: u64) -> ScanError {
         let at = usize::try_from(pos).unwrap_or(usize::MAX);
         let here = self.bytes.get(at..).unwrap_or_default();
-        if here.starts_with(b"<!ENTITY") || here.starts_with(b"<!DOCTYPE") {
+        let declares_entities = here.starts_with(b"<!ENTITY")
+            || (here.starts_with(b"<!DOCTYPE")
+                && here
+                    .get(..here.len().min(64 * 1024))
+                    .is_some_and(|h| h.windows(8).any(|w| w == b"<!ENTITY")));
+        if declares_entities {
             return ScanError::Hostile;
         }
         if !self.root_seen {

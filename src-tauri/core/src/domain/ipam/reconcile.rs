@@ -155,7 +155,9 @@ pub fn reconcile(
         }
     }
     for (k, _) in inventory.iter().zip(&matched).filter(|(_, m)| !**m) {
-        if k.ip.is_some_and(|ip| scanned.iter().any(|s| s.contains(ip))) {
+        if k.ip
+            .is_some_and(|ip| scanned.iter().any(|s| s.contains(ip)))
+        {
             out.push(Difference::NotSeen {
                 key: format!("not_seen:{}", k.interface_id),
                 interface: k.clone(),
