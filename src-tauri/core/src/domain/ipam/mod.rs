@@ -6,6 +6,7 @@ pub mod free;
 pub mod ip;
 pub mod mac;
 pub mod nmap;
+mod nmap_host;
 mod nmap_read;
 pub mod reconcile;
 

@@ -1,7 +1,6 @@
 //! Reads `nmap -oX` output with quick-xml's streaming reader, which never loads a DTD nor
 //! expands an entity; a file that declares either is refused before its first element.
 
-use super::mac::Mac;
 use super::nmap::{OpenPort, PortProto, Scan, ScanError, ScanHost, ScanLimits};
 use chrono::DateTime;
 use quick_xml::errors::{Error as XmlError, IllFormedError, SyntaxError};
@@ -10,7 +9,7 @@ use quick_xml::{Reader, XmlVersion};
 
 /// Where an element sits, as far as reading hosts needs to know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tag {
+pub(super) enum Tag {
     Run,
     Host,
     Hostnames,
@@ -22,20 +21,20 @@ enum Tag {
 }
 
 /// A port while its `state` and `service` children are read.
-struct PortDraft {
-    port: u16,
-    proto: PortProto,
-    open: bool,
-    service: Option<String>,
+pub(super) struct PortDraft {
+    pub(super) port: u16,
+    pub(super) proto: PortProto,
+    pub(super) open: bool,
+    pub(super) service: Option<String>,
 }
 
-struct State<'a> {
+pub(super) struct State<'a> {
     bytes: &'a [u8],
     limits: ScanLimits,
-    scan: Scan,
-    stack: Vec<Tag>,
-    host: Option<ScanHost>,
-    port: Option<PortDraft>,
+    pub(super) scan: Scan,
+    pub(super) stack: Vec<Tag>,
+    pub(super) host: Option<ScanHost>,
+    pub(super) port: Option<PortDraft>,
     root_seen: bool,
     root_closed: bool,
     /// Byte offset of the event being handled, for the line of an error.
@@ -134,7 +133,7 @@ impl State<'_> {
             .saturating_add(1)
     }
 
-    fn malformed(&self) -> ScanError {
+    pub(super) fn malformed(&self) -> ScanError {
         ScanError::Malformed {
             line: self.line(self.pos),
         }
@@ -179,7 +178,7 @@ impl State<'_> {
 
     /// The attribute `name` of `e`, entity references resolved (only XML's five predefined
     /// ones and character references exist here), cut to the text limit.
-    fn attr(&self, e: &BytesStart<'_>, name: &str) -> Result<Option<String>, ScanError> {
+    pub(super) fn attr(&self, e: &BytesStart<'_>, name: &str) -> Result<Option<String>, ScanError> {
         for a in e.attributes() {
             let a = a.map_err(|_| self.malformed())?;
             if a.key.as_ref() == name {
@@ -219,99 +218,6 @@ impl State<'_> {
         } else {
             self.finish(tag)
         }
-    }
-
-    /// Reads the attributes of an element under the current one and says what it is.
-    fn child(&mut self, e: &BytesStart<'_>, name: &str) -> Result<Tag, ScanError> {
-        let parent = self.stack.last().copied();
-        let tag = match (parent, name) {
-            (Some(Tag::Run), "host") => {
-                self.host = Some(ScanHost::default());
-                Tag::Host
-            }
-            (Some(Tag::Run), "runstats") => Tag::RunStats,
-            (Some(Tag::RunStats), "finished") => {
-                self.scan.finished = self.attr(e, "exit")?.as_deref() != Some("error");
-                Tag::Other
-            }
-            (Some(Tag::Host), "status") => {
-                let up = self.attr(e, "state")?.as_deref() == Some("up");
-                if let Some(h) = self.host.as_mut() {
-                    h.status_up = up;
-                }
-                Tag::Other
-            }
-            (Some(Tag::Host), "address") => {
-                self.address(e)?;
-                Tag::Other
-            }
-            (Some(Tag::Host), "hostnames") => Tag::Hostnames,
-            (Some(Tag::Hostnames), "hostname") => {
-                if let (Some(n), Some(h)) = (self.attr(e, "name")?, self.host.as_mut()) {
-                    if !n.is_empty() && !h.hostnames.iter().any(|x| x.eq_ignore_ascii_case(&n)) {
-                        h.hostnames.push(n);
-                    }
-                }
-                Tag::Other
-            }
-            (Some(Tag::Host), "ports") => Tag::Ports,
-            (Some(Tag::Ports), "port") => {
-                let port = self.attr(e, "portid")?.and_then(|p| p.parse::<u16>().ok());
-                let proto = self.attr(e, "protocol")?.and_then(|p| PortProto::parse(&p));
-                self.port = port.zip(proto).map(|(port, proto)| PortDraft {
-                    port,
-                    proto,
-                    open: false,
-                    service: None,
-                });
-                Tag::Port
-            }
-            (Some(Tag::Port), "state") => {
-                let open = self.attr(e, "state")?.as_deref() == Some("open");
-                if let Some(p) = self.port.as_mut() {
-                    p.open = open;
-                }
-                Tag::Other
-            }
-            (Some(Tag::Port), "service") => {
-                let service = self.attr(e, "name")?.filter(|s| !s.is_empty());
-                if let Some(p) = self.port.as_mut() {
-                    p.service = service;
-                }
-                Tag::Other
-            }
-            (Some(Tag::Host), "os") => Tag::Os,
-            (Some(Tag::Os), "osmatch") => {
-                let name = self.attr(e, "name")?;
-                if let Some(h) = self.host.as_mut() {
-                    h.os_guess = h.os_guess.take().or(name);
-                }
-                Tag::Other
-            }
-            _ => Tag::Other,
-        };
-        Ok(tag)
-    }
-
-    fn address(&mut self, e: &BytesStart<'_>) -> Result<(), ScanError> {
-        let addr = self.attr(e, "addr")?.unwrap_or_default();
-        // The DTD's default address type is ipv4.
-        let kind = self.attr(e, "addrtype")?.unwrap_or_else(|| "ipv4".into());
-        let vendor = self.attr(e, "vendor")?.filter(|v| !v.is_empty());
-        let Some(h) = self.host.as_mut() else {
-            return Ok(());
-        };
-        // A value nmap would not write is left out rather than failing the whole file.
-        match kind.as_str() {
-            "ipv4" => h.ipv4 = h.ipv4.or(addr.parse().ok()),
-            "ipv6" => h.ipv6 = h.ipv6.or(addr.parse().ok()),
-            "mac" => {
-                h.mac = h.mac.or(Mac::parse(&addr).ok());
-                h.vendor = h.vendor.take().or(vendor);
-            }
-            _ => {}
-        }
-        Ok(())
     }
 
     fn close(&mut self) -> Result<(), ScanError> {
