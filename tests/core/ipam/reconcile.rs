@@ -233,3 +233,21 @@ fn ten_thousand_hosts_against_ten_thousand_interfaces() {
     let keys: HashSet<&str> = diffs.iter().map(Difference::key).collect();
     assert_eq!(keys.len(), diffs.len(), "keys are unique");
 }
+
+#[test]
+fn differences_have_typescript_declarations() {
+    use ts_rs::TS;
+    let cfg = ts_rs::Config::new().with_large_int("number");
+    let decl = Difference::decl(&cfg);
+    assert!(decl.starts_with("type ScanDifference"), "{decl}");
+    for part in [
+        "\"kind\": \"new_host\"",
+        "\"kind\": \"not_seen\"",
+        "\"kind\": \"ip_changed\"",
+        "key: string",
+    ] {
+        assert!(decl.contains(part), "{part} in {decl}");
+    }
+    assert!(KnownInterface::decl(&cfg).contains("mac: Mac | null"));
+    assert_eq!(Mac::inline(&cfg), "string");
+}
