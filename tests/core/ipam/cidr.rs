@@ -247,3 +247,19 @@ fn sort_keys_order_numerically_and_read_back() {
     );
     assert_eq!(ip_from_sort_key("40c0a80001"), None);
 }
+
+#[test]
+fn subnets_travel_as_text_and_give_their_sort_key_range() {
+    let s = net("192.168.1.0/24");
+    assert_eq!(serde_json::to_string(&s).unwrap(), "\"192.168.1.0/24\"");
+    let back: Subnet = serde_json::from_str("\"2001:DB8::/48\"").unwrap();
+    assert_eq!(back.to_string(), "2001:db8::/48");
+    assert!(serde_json::from_str::<Subnet>("\"192.168.1.7/24\"").is_err());
+    let (lo, hi) = s.sort_key_range();
+    assert_eq!(lo, ip_sort_key(ip("192.168.1.0")));
+    assert_eq!(hi, ip_sort_key(ip("192.168.1.255")));
+    let inside = ip_sort_key(ip("192.168.1.10"));
+    let outside = ip_sort_key(ip("192.168.10.1"));
+    assert!(lo <= inside && inside <= hi);
+    assert!(!(lo <= outside && outside <= hi));
+}

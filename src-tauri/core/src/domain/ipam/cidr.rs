@@ -2,11 +2,13 @@
 //!
 //! Addresses are handled as (family, u128) numbers so IPv4 and IPv6 share one code path.
 
-use super::ip::{ip_from_key, ip_key, parse_ip, IpError};
+use super::ip::{ip_from_key, ip_key, ip_sort_key, parse_ip, IpError};
 use crate::error::FieldError;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr};
 use std::str::FromStr;
+use ts_rs::TS;
 
 /// The shortest prefixes accepted. A /7 IPv4 network (33 million addresses) or an IPv6 network
 /// shorter than /16 is not an office network: such a prefix is a typing slip (`/2` for `/24`)
@@ -56,8 +58,10 @@ impl CidrError {
     }
 }
 
-/// A network: its first address and prefix length, host bits always zero.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A network: its first address and prefix length, host bits always zero. It crosses to the UI
+/// as its canonical text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, TS)]
+#[ts(type = "string")]
 pub struct Subnet {
     network: IpAddr,
     prefix: u8,
@@ -200,6 +204,12 @@ impl Subnet {
         f == family && (lo..=hi).contains(&n)
     }
 
+    /// The first and last `ip_sort_key` of the subnet, for `key BETWEEN ?1 AND ?2` on a column
+    /// of sort keys.
+    pub fn sort_key_range(&self) -> (String, String) {
+        (ip_sort_key(self.network), ip_sort_key(self.last()))
+    }
+
     /// How many addresses devices may take.
     pub fn usable_count(&self) -> u128 {
         let (_, lo, hi) = self.usable_bounds();
@@ -218,6 +228,19 @@ impl FromStr for Subnet {
     type Err = CidrError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Self::parse(s)
+    }
+}
+
+impl Serialize for Subnet {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Subnet {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Subnet::parse(&s).map_err(serde::de::Error::custom)
     }
 }
 

@@ -111,7 +111,8 @@ pub enum ScanError {
     /// Not XML, or XML whose root is not `nmaprun` (a CSV, a PDF, another tool's report).
     #[error("this is not an nmap XML file (nmap -oX)")]
     NotNmap,
-    /// The file stops before `</nmaprun>`: the scan was interrupted or the file cut short.
+    /// The file stops before `</nmaprun>`: the scan was interrupted or the file cut short;
+    /// `hosts_read` counts the hosts found up before the cut.
     #[error("the file ends early (interrupted scan?) after {hosts_read} hosts")]
     Truncated { hosts_read: usize },
     #[error("the XML is damaged near line {line}")]
