@@ -22,6 +22,7 @@ mod history_labels;
 mod import;
 mod import_bombs;
 mod import_integrity;
+mod ipam;
 mod open;
 mod organisation;
 mod pack;

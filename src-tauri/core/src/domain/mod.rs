@@ -10,6 +10,7 @@ pub mod department;
 pub mod depreciation;
 pub mod history;
 pub mod iban;
+pub mod ipam;
 pub mod lockout;
 pub mod organisation;
 pub mod page;
