@@ -159,6 +159,21 @@ fn export_assets(cfg: &Config) -> Result<(), ExportError> {
     k::CheckinInput::export_all(cfg)?;
     k::Checkout::export_all(cfg)?;
     Page::<k::Checkout>::export_all(cfg)?;
+    {
+        use crate::domain::assets::network as n;
+        n::Vlan::export_all(cfg)?;
+        n::VlanInput::export_all(cfg)?;
+        n::SubnetInfo::export_all(cfg)?;
+        n::SubnetInput::export_all(cfg)?;
+        n::Interface::export_all(cfg)?;
+        n::InterfaceInput::export_all(cfg)?;
+        n::NetworkLink::export_all(cfg)?;
+        n::LinkInput::export_all(cfg)?;
+        n::SubnetAddresses::export_all(cfg)?;
+        n::FreeRange::export_all(cfg)?;
+        n::NetworkMap::export_all(cfg)?;
+        n::MapDevice::export_all(cfg)?;
+    }
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 mod checkout;
 pub use inventory::query as inventory_query;
 mod inventory;
+mod network;
 
 use crate::audits::{link, office, Office};
 use backoffice_core::domain::assets::asset::{Asset, AssetInput, AssetStatus};

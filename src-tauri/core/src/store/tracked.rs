@@ -189,6 +189,10 @@ pub const TRACKED: &[&Tracked] = &[
     &super::assets::locations::TRACKED,
     &super::assets::assets::TRACKED,
     &super::assets::checkouts::TRACKED,
+    &super::assets::subnets::VLANS,
+    &super::assets::subnets::TRACKED,
+    &super::assets::interfaces::TRACKED,
+    &super::assets::links::TRACKED,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

@@ -3,4 +3,5 @@
 pub mod asset;
 pub mod catalog;
 pub mod checkout;
+pub mod network;
 pub mod tag;

@@ -5,6 +5,7 @@
 mod assets;
 mod catalog;
 mod checkout;
+mod network;
 
 use crate::domain::permissions::{Action, Area, Role};
 use crate::error::Error;
