@@ -20,6 +20,7 @@ mod history_labels;
 mod import;
 mod import_bombs;
 mod import_integrity;
+mod labels;
 mod open;
 mod organisation;
 mod pack;
