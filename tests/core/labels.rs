@@ -21,7 +21,8 @@ fn label(i: usize) -> Label {
             1 => "Stampante multifunzione".into(),
             _ => "Monitor 27\" però più luminoso".into(),
         },
-        line2: (i % 4 != 0).then(|| format!("S/N PF3K{i:04} · Sede di Brescia, 2° piano")),
+        line2: (!i.is_multiple_of(4))
+            .then(|| format!("S/N PF3K{i:04} · Sede di Brescia, 2° piano")),
     }
 }
 

@@ -6,7 +6,7 @@ use super::model::Report;
 use super::page::{self, fit, Op, Rgb, LEFT, MUTED, PAGE_H, PAGE_W, RIGHT, RULE, WIDTH};
 use crate::{Error, Result};
 use krilla::color::rgb;
-use krilla::geom::{Path, PathBuilder, Point, Rect};
+use krilla::geom::{Path, PathBuilder, Point, Rect, Transform};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
@@ -178,14 +178,23 @@ fn draw(surface: &mut Surface<'_>, fonts: &Fonts, op: &Op<'_>, glyphs: &mut Vec<
                 Some(((255, 255, 255), 0.8)),
             );
         }
-        Op::Fill { rects, color } => {
+        Op::Cells {
+            x,
+            y,
+            unit,
+            cells,
+            color,
+        } => {
             let mut pb = PathBuilder::new();
-            for &[x, y, w, h] in rects {
-                if let Some(r) = Rect::from_xywh(x, y, w, h) {
+            for &[cx, cy, cw, ch] in cells {
+                let [cx, cy, cw, ch] = [cx, cy, cw, ch].map(f32::from);
+                if let Some(r) = Rect::from_xywh(cx, cy, cw, ch) {
                     pb.push_rect(r);
                 }
             }
+            surface.push_transform(&Transform::from_row(*unit, 0.0, 0.0, *unit, *x, *y));
             paint(surface, pb.finish(), Some(*color), None);
+            surface.pop();
         }
     }
 }

@@ -9,6 +9,7 @@ use super::fonts::Fonts;
 use super::page::{baseline, fit, line_height, Op, Rgb, INK, MUTED, RULE};
 use super::qr::{qr_matrix, QUIET_ZONE};
 use super::sheets::LabelSheet;
+use super::wrap::wrap;
 use crate::error::FieldError;
 use crate::{Error, ErrorCode, Result};
 use std::borrow::Cow;
@@ -149,46 +150,40 @@ fn lay_out<'a>(
         x + inset + QUIET_ZONE as f32 * unit,
         y + (h - side) / 2.0 + QUIET_ZONE as f32 * unit,
     );
-    let rects = matrix
-        .rects()
-        .into_iter()
-        .map(|[mx, my, mw, mh]| {
-            [
-                qx + mx as f32 * unit,
-                qy + my as f32 * unit,
-                mw as f32 * unit,
-                mh as f32 * unit,
-            ]
-        })
-        .collect();
-    page.push(Op::Fill {
-        rects,
+    page.push(Op::Cells {
+        x: qx,
+        y: qy,
+        unit,
+        cells: matrix.rects(),
         color: BLACK,
     });
 
     // The text starts where the quiet zone ends and keeps 2 mm from the label's right edge.
     let left = x + inset + side;
     let room = (x + w - inset.max(5.67) - left).max(0.0);
-    // Sizes for the tallest labels (38 mm), scaled down for lower ones.
-    let scale = (h / 108.0).min(1.0);
-    let lines = [
-        (label.tag.as_str(), true, 11.0 * scale, INK),
-        (label.name.as_str(), false, 8.5 * scale, INK),
-        (
-            label.line2.as_deref().unwrap_or(""),
-            false,
-            7.5 * scale,
-            MUTED,
-        ),
-    ];
-    let fitted: Vec<(Cow<'a, str>, bool, f32, Rgb)> = lines
-        .into_iter()
-        .filter(|(text, ..)| !text.trim().is_empty())
-        .map(|(text, bold, size, color)| {
-            let size = shrink(fonts, bold, text, size, room);
-            (fit(fonts, bold, text, size, room), bold, size, color)
-        })
-        .collect();
+    // Sizes for the tallest labels (38 mm), scaled down less than the height for lower ones:
+    // their text would otherwise be too small to read at arm's length.
+    let scale = (h / 108.0).sqrt().min(1.0);
+    let tag = {
+        // The tag is what people read out: smaller rather than cut.
+        let size = shrink(fonts, true, &label.tag, 11.0 * scale, room, 0.5);
+        (fit(fonts, true, &label.tag, size, room), true, size, INK)
+    };
+    let line2 = label.line2.as_deref().unwrap_or("");
+    let extra = one_line(fonts, line2, 7.5 * scale, room).map(|(t, s)| (t, false, s, MUTED));
+    let name_size = 8.5 * scale;
+    let mut fitted = vec![tag];
+    let used = line_height(fitted[0].2) + extra.as_ref().map_or(0.0, |l| line_height(l.2));
+    // A long name takes a second line where the label is tall enough for it.
+    let two = (h - 2.0 * inset - used >= 2.0 * line_height(name_size))
+        .then(|| two_lines(fonts, &label.name, name_size, room))
+        .flatten();
+    match two {
+        Some([first, second]) => fitted.extend([first, second].map(|t| (t, false, name_size, INK))),
+        None => fitted
+            .extend(one_line(fonts, &label.name, name_size, room).map(|(t, s)| (t, false, s, INK))),
+    }
+    fitted.extend(extra);
     let total: f32 = fitted.iter().map(|l| line_height(l.2)).sum();
     let mut top = y + ((h - total) / 2.0).max(0.0);
     for (text, bold, size, color) in fitted {
@@ -205,11 +200,43 @@ fn lay_out<'a>(
     Ok(())
 }
 
-/// The largest size from `size` down to 70 % of it at which `text` fits `room`.
-fn shrink(fonts: &Fonts, bold: bool, text: &str, size: f32, room: f32) -> f32 {
+/// The largest size from `size` down to `floor` times it at which `text` fits `room`.
+fn shrink(fonts: &Fonts, bold: bool, text: &str, size: f32, room: f32, floor: f32) -> f32 {
     let width = fonts.face(bold).width(text, size);
     if width <= room || width <= 0.0 {
         return size;
     }
-    (size * room / width).max(size * 0.7)
+    (size * room / width).max(size * floor)
+}
+
+/// A regular line: a little smaller if that makes it fit, else cut with an ellipsis at its
+/// size. Nothing for blank text.
+fn one_line<'a>(fonts: &Fonts, text: &'a str, size: f32, room: f32) -> Option<(Cow<'a, str>, f32)> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let smaller = shrink(fonts, false, text, size, room, 0.85);
+    let size = if fonts.regular.width(text, smaller) <= room {
+        smaller
+    } else {
+        size
+    };
+    Some((fit(fonts, false, text, size, room), size))
+}
+
+/// `text` broken over two lines, the second cut with an ellipsis; `None` when it fits one,
+/// a little smaller if need be.
+fn two_lines<'a>(fonts: &Fonts, text: &'a str, size: f32, room: f32) -> Option<[Cow<'a, str>; 2]> {
+    if fonts.regular.width(text, size * 0.85) <= room {
+        return None;
+    }
+    let mut lines = Vec::new();
+    wrap(text, &fonts.regular, size, room, &mut lines);
+    let (first, second) = (lines.first()?, lines.get(1)?);
+    // The second line runs on to the end of the text: its offset in `text` (both are slices
+    // of it) is where the rest starts.
+    let rest = (second.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    let rest = text.get(rest..)?.replace('\n', " ");
+    let second = fit(fonts, false, &rest, size, room).into_owned();
+    Some([Cow::Borrowed(*first), Cow::Owned(second)])
 }

@@ -31,8 +31,8 @@ impl QrMatrix {
 
     /// The dark modules as rectangles `(x, y, w, h)` in modules: each row's runs of dark
     /// modules, a run joined with the one right above it when both span the same columns.
-    pub(crate) fn rects(&self) -> Vec<[usize; 4]> {
-        let mut done: Vec<[usize; 4]> = Vec::new();
+    pub(crate) fn rects(&self) -> Vec<[u16; 4]> {
+        let mut done: Vec<[u16; 4]> = Vec::new();
         // Runs of the previous row still growing downwards, as indexes into `done`.
         let mut open: Vec<usize> = Vec::new();
         let mut next_open = Vec::new();
@@ -48,7 +48,8 @@ impl QrMatrix {
                 while x < self.size && self.is_dark(x, y) {
                     x += 1;
                 }
-                let width = x - start;
+                // A symbol is at most 177 modules a side.
+                let (start, width) = (start as u16, (x - start) as u16);
                 let above = open.iter().copied().find(|&i| {
                     let r = done[i];
                     r[0] == start && r[2] == width
@@ -59,7 +60,7 @@ impl QrMatrix {
                         next_open.push(i);
                     }
                     None => {
-                        done.push([start, y, width, 1]);
+                        done.push([start, y as u16, width, 1]);
                         next_open.push(done.len() - 1);
                     }
                 }
