@@ -23,6 +23,7 @@ mod import;
 mod import_bombs;
 mod import_integrity;
 mod ipam;
+mod labels;
 mod open;
 mod organisation;
 mod pack;

@@ -6,7 +6,7 @@ use super::model::Report;
 use super::page::{self, fit, Op, Rgb, LEFT, MUTED, PAGE_H, PAGE_W, RIGHT, RULE, WIDTH};
 use crate::{Error, Result};
 use krilla::color::rgb;
-use krilla::geom::{Path, PathBuilder, Point, Rect};
+use krilla::geom::{Path, PathBuilder, Point, Rect, Transform};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
@@ -84,6 +84,37 @@ pub(crate) fn pdf(report: &Report, fonts: &Fonts, pages: &[Vec<Op<'_>>]) -> Resu
         .map_err(|e| Error::internal(format!("the report could not be written as PDF: {e:?}")))
 }
 
+/// Pages of any size drawn as they were laid out, with no footer (label sheets: every point
+/// of the page belongs to the labels).
+pub(crate) fn plain_pdf(
+    title: &str,
+    (width, height): (f32, f32),
+    fonts: &Fonts,
+    pages: &[Vec<Op<'_>>],
+) -> Result<Vec<u8>> {
+    let mut document = Document::new();
+    document.set_metadata(
+        Metadata::new()
+            .title(title.to_owned())
+            .creator("Backoffice".to_owned()),
+    );
+    let settings = PageSettings::from_wh(width, height)
+        .ok_or_else(|| Error::internal("the page size is invalid"))?;
+    let mut glyphs = Vec::new();
+    for ops in pages {
+        let mut page = document.start_page_with(settings.clone());
+        let mut surface = page.surface();
+        for op in ops {
+            draw(&mut surface, fonts, op, &mut glyphs);
+        }
+        surface.finish();
+        page.finish();
+    }
+    document
+        .finish()
+        .map_err(|e| Error::internal(format!("the document could not be written as PDF: {e:?}")))
+}
+
 fn draw(surface: &mut Surface<'_>, fonts: &Fonts, op: &Op<'_>, glyphs: &mut Vec<KrillaGlyph>) {
     match op {
         Op::Text {
@@ -146,6 +177,24 @@ fn draw(surface: &mut Surface<'_>, fonts: &Fonts, op: &Op<'_>, glyphs: &mut Vec<
                 Some(*color),
                 Some(((255, 255, 255), 0.8)),
             );
+        }
+        Op::Cells {
+            x,
+            y,
+            unit,
+            cells,
+            color,
+        } => {
+            let mut pb = PathBuilder::new();
+            for &[cx, cy, cw, ch] in cells {
+                let [cx, cy, cw, ch] = [cx, cy, cw, ch].map(f32::from);
+                if let Some(r) = Rect::from_xywh(cx, cy, cw, ch) {
+                    pb.push_rect(r);
+                }
+            }
+            surface.push_transform(&Transform::from_row(*unit, 0.0, 0.0, *unit, *x, *y));
+            paint(surface, pb.finish(), Some(*color), None);
+            surface.pop();
         }
     }
 }

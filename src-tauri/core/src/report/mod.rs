@@ -3,19 +3,28 @@
 //! An area fills a [`Report`] with blocks; [`render`] lays them out on A4 pages in two passes
 //! (first every page's content, so the total page count is known, then the drawing with "Page
 //! n of N" footers) and writes one PDF with subsets of the shipped DejaVu fonts embedded.
+//!
+//! Label sheets ([`render_labels`]) reuse the fonts and the drawing, on pages of the sheet's
+//! size with no footer.
 
 mod blocks;
 mod chart;
 mod draw;
 mod fonts;
+mod labels;
 mod model;
 mod page;
+mod qr;
+mod sheets;
 mod table;
 mod wrap;
 
+pub use labels::{render_labels, Label, LabelOptions, LabelStats, MAX_TAG_CHARS};
 pub use model::{
     Align, Block, Cell, Chart, ChartKind, Column, Labels, Lang, RenderStats, Report, Tone,
 };
+pub use qr::{qr_matrix, QrMatrix, QUIET_ZONE};
+pub use sheets::{sheets, LabelSheet, A4_2X7, A4_3X7, A4_3X8, A4_4X10, LETTER_3X10};
 
 use crate::{Error, ErrorCode, Result};
 use std::io::Write;
