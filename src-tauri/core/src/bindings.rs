@@ -174,6 +174,16 @@ fn export_assets(cfg: &Config) -> Result<(), ExportError> {
         n::NetworkMap::export_all(cfg)?;
         n::MapDevice::export_all(cfg)?;
     }
+    {
+        use crate::domain::assets::{labels as l, scan as sc};
+        use crate::domain::ipam as ip;
+        l::LabelSheetInfo::export_all(cfg)?;
+        l::LabelRequest::export_all(cfg)?;
+        l::LabelsPrinted::export_all(cfg)?;
+        sc::ScanReview::export_all(cfg)?;
+        sc::ScanAccept::export_all(cfg)?;
+        ip::Difference::export_all(cfg)?;
+    }
     Ok(())
 }
 

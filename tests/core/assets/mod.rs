@@ -5,6 +5,7 @@ mod checkout;
 pub use inventory::query as inventory_query;
 mod inventory;
 mod network;
+mod scan;
 
 use crate::audits::{link, office, Office};
 use backoffice_core::domain::assets::asset::{Asset, AssetInput, AssetStatus};

@@ -3,3 +3,4 @@
 pub mod catalog;
 pub mod inventory;
 pub mod network;
+pub mod outputs;

@@ -3,5 +3,7 @@
 pub mod asset;
 pub mod catalog;
 pub mod checkout;
+pub mod labels;
 pub mod network;
+pub mod scan;
 pub mod tag;

@@ -5,7 +5,9 @@
 mod assets;
 mod catalog;
 mod checkout;
+mod labels;
 mod network;
+mod scan;
 
 use crate::domain::permissions::{Action, Area, Role};
 use crate::error::Error;

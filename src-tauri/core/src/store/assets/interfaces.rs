@@ -344,3 +344,42 @@ pub fn save(w: &WriteTx, id: Option<i64>, v: &ValidInterface) -> crate::Result<i
 pub fn delete(w: &WriteTx, id: i64) -> crate::Result<()> {
     recorded::delete(w, &TRACKED, id)
 }
+
+/// Every interface with an address or a MAC, as a scan is compared with.
+pub fn known(conn: &Connection) -> crate::Result<Vec<crate::domain::ipam::KnownInterface>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.id, i.asset_id, a.tag, i.ip, i.mac, i.hostname
+         FROM interfaces i JOIN assets a ON a.id = i.asset_id
+         WHERE i.ip IS NOT NULL OR i.mac IS NOT NULL LIMIT 1000000",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let ip: Option<String> = r.get(3)?;
+        let mac: Option<String> = r.get(4)?;
+        Ok(crate::domain::ipam::KnownInterface {
+            interface_id: r.get(0)?,
+            asset_id: r.get(1)?,
+            asset_tag: r.get(2)?,
+            ip: ip.and_then(|i| i.parse().ok()),
+            mac: mac.and_then(|m| crate::domain::ipam::Mac::parse(&m).ok()),
+            hostname: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The interface's form values as stored, to change one of them.
+pub fn input_of(
+    conn: &Connection,
+    id: i64,
+) -> crate::Result<Option<crate::domain::assets::network::InterfaceInput>> {
+    Ok(
+        get(conn, id)?.map(|i| crate::domain::assets::network::InterfaceInput {
+            asset_id: i.asset_id,
+            subnet_id: i.subnet_id,
+            name: i.name,
+            ip: i.ip,
+            mac: i.mac,
+            hostname: i.hostname,
+        }),
+    )
+}
