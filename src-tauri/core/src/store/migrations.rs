@@ -106,6 +106,8 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::sql(include_str!("../../migrations/0015_audit_indexes.sql")),
     // IT assets: categories, locations, assets and their check-outs.
     Migration::sql(include_str!("../../migrations/0016_assets.sql")),
+    // Maintenance plans of IT assets and the work log.
+    Migration::sql(include_str!("../../migrations/0018_maintenance.sql")),
 ];
 
 /// The schema version this build writes.

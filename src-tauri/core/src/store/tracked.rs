@@ -189,6 +189,8 @@ pub const TRACKED: &[&Tracked] = &[
     &super::assets::locations::TRACKED,
     &super::assets::assets::TRACKED,
     &super::assets::checkouts::TRACKED,
+    &super::assets::maintenance::TRACKED,
+    &super::assets::maintenance_log::TRACKED,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

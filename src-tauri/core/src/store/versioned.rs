@@ -3,6 +3,7 @@
 use crate::domain::assets::asset::Asset;
 use crate::domain::assets::catalog::{AssetCategory, Location};
 use crate::domain::assets::checkout::Checkout;
+use crate::domain::assets::maintenance::Plan;
 use crate::domain::attachment::Attachment;
 use crate::domain::audits::audit::Audit;
 use crate::domain::audits::evidence::Evidence;
@@ -50,7 +51,8 @@ versioned!(
     AssetCategory,
     Location,
     Asset,
-    Checkout
+    Checkout,
+    Plan
 );
 
 /// The row as the form that loaded it saw it: `not_found` when it is gone, `conflict` when

@@ -3,4 +3,6 @@
 pub mod asset;
 pub mod catalog;
 pub mod checkout;
+pub mod maintenance;
+pub mod maintenance_log;
 pub mod tag;

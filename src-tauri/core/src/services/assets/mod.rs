@@ -1,10 +1,14 @@
 //! IT assets: the inventory, its lists, and who holds what. IT and administrators write;
 //! managers read the assets of their departments; everyone sees what they hold
-//! (see `store::assets::list::Visibility`).
+//! (see `store::assets::list::Visibility`). Maintenance plans and their work log are read by
+//! whoever reads assets.
 
 mod assets;
+pub(crate) mod attention;
 mod catalog;
 mod checkout;
+mod maintenance;
+mod maintenance_work;
 
 use crate::domain::permissions::{Action, Area, Role};
 use crate::error::Error;
