@@ -4,6 +4,8 @@
 mod checkout;
 pub use inventory::query as inventory_query;
 mod inventory;
+mod maintenance;
+mod maintenance_work;
 
 use crate::audits::{link, office, Office};
 use backoffice_core::domain::assets::asset::{Asset, AssetInput, AssetStatus};

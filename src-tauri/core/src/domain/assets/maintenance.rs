@@ -35,7 +35,11 @@ impl Target {
         }
     }
 
-    pub fn from_columns(asset: Option<i64>, category: Option<i64>, location: Option<i64>) -> Option<Self> {
+    pub fn from_columns(
+        asset: Option<i64>,
+        category: Option<i64>,
+        location: Option<i64>,
+    ) -> Option<Self> {
         match (asset, category, location) {
             (Some(a), None, None) => Some(Self::Asset(a)),
             (None, Some(c), None) => Some(Self::Category(c)),
@@ -87,7 +91,10 @@ impl PlanInput {
         if checklist.len() > MAX_CHECKLIST {
             c.add(FieldError::new("checklist", "too_many").with("max", MAX_CHECKLIST));
         }
-        if checklist.iter().any(|s| s.chars().count() > MAX_CHECKLIST_ITEM) {
+        if checklist
+            .iter()
+            .any(|s| s.chars().count() > MAX_CHECKLIST_ITEM)
+        {
             c.add(FieldError::new("checklist", "too_long").with("max", MAX_CHECKLIST_ITEM));
         }
         c.finish()?;
@@ -160,7 +167,9 @@ pub enum DueFilter {
     /// Past their due date.
     Overdue,
     /// Due within this many days, overdue ones included.
-    Within { days: u32 },
+    Within {
+        days: u32,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

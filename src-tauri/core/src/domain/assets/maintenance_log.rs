@@ -92,7 +92,10 @@ impl LogInput {
         if self.ticks.len() != items {
             c.add(FieldError::new("ticks", "checklist_changed").with("items", items));
         }
-        if self.minutes.is_some_and(|m| !(0..=MAX_MINUTES).contains(&m)) {
+        if self
+            .minutes
+            .is_some_and(|m| !(0..=MAX_MINUTES).contains(&m))
+        {
             c.add(FieldError::new("minutes", "out_of_range").with("max", MAX_MINUTES));
         }
         if self

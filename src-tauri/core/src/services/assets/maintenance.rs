@@ -27,9 +27,7 @@ fn check_links(c: &Connection, v: &ValidPlan, was: Option<&Plan>) -> crate::Resu
         match checkouts::employee_status(c, e)?.as_deref() {
             None => errors.push(FieldError::new("assignee_employee_id", "not_found")),
             Some("active") => {}
-            Some(_) if !same => {
-                errors.push(FieldError::new("assignee_employee_id", "not_active"))
-            }
+            Some(_) if !same => errors.push(FieldError::new("assignee_employee_id", "not_active")),
             Some(_) => {}
         }
     }
@@ -41,11 +39,7 @@ fn check_links(c: &Connection, v: &ValidPlan, was: Option<&Plan>) -> crate::Resu
 }
 
 impl Backoffice {
-    pub fn list_maintenance_plans(
-        &self,
-        ctx: &Ctx,
-        q: &PlanQuery,
-    ) -> crate::Result<Page<PlanRow>> {
+    pub fn list_maintenance_plans(&self, ctx: &Ctx, q: &PlanQuery) -> crate::Result<Page<PlanRow>> {
         self.require(ctx, Area::Assets, Action::Read)?;
         let today = self.today();
         self.store.read(|c| maintenance_list::list(c, q, today))
@@ -104,7 +98,10 @@ impl Backoffice {
                 let reason = if active { "not_retired" } else { "retired" };
                 return Err(Error::new(
                     ErrorCode::BadTransition,
-                    format!("the plan is already {}", if active { "in use" } else { "retired" }),
+                    format!(
+                        "the plan is already {}",
+                        if active { "in use" } else { "retired" }
+                    ),
                 )
                 .with("reason", reason));
             }

@@ -3,12 +3,11 @@
 
 use crate::domain::assets::maintenance::{Plan, Target};
 use crate::domain::assets::maintenance_log::{
-    percent, CalendarEntry, CalendarKind, Compliance, ComplianceMonth, LogEntry, LogInput,
-    ValidLog,
+    percent, CalendarEntry, CalendarKind, Compliance, ComplianceMonth, LogEntry, LogInput, ValidLog,
 };
 use crate::domain::page::Page;
 use crate::domain::permissions::{Action, Area};
-use crate::error::{Error, ErrorCode, FieldError};
+use crate::error::{Error, ErrorCode};
 use crate::services::{Backoffice, Ctx};
 use crate::store::assets::maintenance_log::{self as log, DoneBy, LogOf};
 use crate::store::assets::{assets, maintenance as plans, maintenance_list};
@@ -35,20 +34,11 @@ fn asset_of(c: &Connection, p: &Plan, v: &mut ValidLog) -> crate::Result<()> {
     Ok(())
 }
 
-/// Dates a completion may not have: before the plan starts, or before the last completion.
+/// A completion is never dated before the last one: the plan's last done date and the due
+/// dates after it follow the log in order. (The first may be early, before the start.)
 fn check_dates(p: &Plan, v: &ValidLog) -> crate::Result<()> {
-    if v.done_on < p.start_on {
-        return Err(Error::validation(vec![FieldError::new(
-            "done_on",
-            "before_start",
-        )
-        .with("date", p.start_on)]));
-    }
     if p.last_done_on.is_some_and(|d| v.done_on < d) {
-        return Err(Error::validation(vec![FieldError::new(
-            "done_on",
-            "before_last_done",
-        )]));
+        return Err(Error::field("done_on", "before_last_done"));
     }
     Ok(())
 }
@@ -68,9 +58,9 @@ impl Backoffice {
         version: i64,
         input: &LogInput,
     ) -> crate::Result<LogEntry> {
-        let (p, me) = self.store.read(|c| {
-            Ok((plans::get(c, plan_id)?, users::employee_of(c, ctx.user_id)?))
-        })?;
+        let (p, me) = self
+            .store
+            .read(|c| Ok((plans::get(c, plan_id)?, users::employee_of(c, ctx.user_id)?)))?;
         let assignee = p.as_ref().and_then(|p| p.assignee_employee_id);
         if !(me.is_some() && me == assignee) {
             self.keeper(ctx, Action::Write)?;
@@ -153,7 +143,12 @@ impl Backoffice {
         let who = self.keeper(ctx, Action::Read)?;
         self.store.read(|c| {
             super::visible_asset(c, &who, asset_id)?;
-            log::of(c, LogOf::Asset(asset_id), offset.max(0), limit.clamp(1, 500))
+            log::of(
+                c,
+                LogOf::Asset(asset_id),
+                offset.max(0),
+                limit.clamp(1, 500),
+            )
         })
     }
 
@@ -167,8 +162,8 @@ impl Backoffice {
         month: u32,
     ) -> crate::Result<Vec<CalendarEntry>> {
         self.require(ctx, Area::Assets, Action::Read)?;
-        let first =
-            NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(|| Error::field("month", "invalid"))?;
+        let first = NaiveDate::from_ymd_opt(year, month, 1)
+            .ok_or_else(|| Error::field("month", "invalid"))?;
         let last = first
             .checked_add_months(Months::new(1))
             .and_then(|d| d.pred_opt())

@@ -131,20 +131,17 @@ pub fn due_by(
     );
     let rows = conn
         .prepare_cached(&sql)?
-        .query_map(
-            rusqlite::params![date_text(until), assignee, limit],
-            |r| {
-                Ok(Due {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    target_name: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                    asset_id: r.get(3)?,
-                    schedule: schedule_at(r, 4)?,
-                    next_due_on: date_at(r, 5)?,
-                    assignee_employee_id: r.get(6)?,
-                })
-            },
-        )?
+        .query_map(rusqlite::params![date_text(until), assignee, limit], |r| {
+            Ok(Due {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                target_name: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                asset_id: r.get(3)?,
+                schedule: schedule_at(r, 4)?,
+                next_due_on: date_at(r, 5)?,
+                assignee_employee_id: r.get(6)?,
+            })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }

@@ -39,7 +39,10 @@ pub static TRACKED: Tracked = Tracked {
         ("asset_id", "assets"),
         ("done_by_employee_id", "employees"),
     ],
-    naming: Naming::Parts(&[Part::FirstRef(&["plan_id", "asset_id"]), Part::Text("done_on")]),
+    naming: Naming::Parts(&[
+        Part::FirstRef(&["plan_id", "asset_id"]),
+        Part::Text("done_on"),
+    ]),
     dates: &["done_on", "due_on"],
     instants: &[],
     personal: false,
