@@ -13,6 +13,9 @@ use backoffice_core::domain::schedule::{Anchor, FixedRule, Nth, Schedule, Unit, 
 use backoffice_core::error::ErrorCode;
 use chrono::NaiveDate;
 
+/// A change's id, time, table, and next due date before and after.
+type Change = (i64, String, String, Option<String>, Option<String>);
+
 fn every(n: u16, unit: Unit, anchor: Anchor) -> Schedule {
     Schedule {
         every: n,
@@ -211,7 +214,7 @@ fn late_and_early_completions_move_fixed_and_from_completion_plans_differently()
 
     // The plan's history row moves the due date in the transaction of the log row.
     let c = s.o.t.raw();
-    let rows: Vec<(i64, String, String, Option<String>, Option<String>)> = c
+    let rows: Vec<Change> = c
         .prepare(
             "SELECT id, at, entity, json_extract(before, '$.next_due_on'),
                     json_extract(after, '$.next_due_on')

@@ -228,7 +228,9 @@ impl Backoffice {
         let rows = self.store.read(|c| log::on_time(c, from, to))?;
         let mut months = Vec::with_capacity(rows.len());
         let mut plans: Vec<ComplianceMonth> = Vec::new();
-        for (plan_id, plan_title, month, n, on_time) in rows {
+        for r in rows {
+            let (plan_id, plan_title, n, on_time) =
+                (r.plan_id, r.plan_title, r.completions, r.on_time);
             match plans.iter_mut().find(|p| p.plan_id == plan_id) {
                 Some(p) => {
                     p.completions += n;
@@ -246,7 +248,7 @@ impl Backoffice {
             months.push(ComplianceMonth {
                 plan_id,
                 plan_title,
-                month,
+                month: r.month,
                 completions: n,
                 on_time,
                 percent: percent(on_time, n),

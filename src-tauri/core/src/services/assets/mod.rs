@@ -3,6 +3,8 @@
 //! (see `store::assets::list::Visibility`). Maintenance plans and their work log are read by
 //! whoever reads assets.
 
+// The area's table of assets is named like the area.
+#[allow(clippy::module_inception)]
 mod assets;
 pub(crate) mod attention;
 mod catalog;

@@ -171,14 +171,20 @@ pub fn between(
         .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// Completions of plans done within `from..=to`, per plan and month they were done in: (plan
-/// id, plan title, "yyyy-mm", completions, those done on or before their due date). Failed
+/// One plan's completions in one month.
+pub struct OnTime {
+    pub plan_id: i64,
+    pub plan_title: String,
+    /// "yyyy-mm".
+    pub month: String,
+    pub completions: i64,
+    /// Done on or before their due date.
+    pub on_time: i64,
+}
+
+/// Completions of plans done within `from..=to`, per plan and month they were done in. Failed
 /// attempts are not completions; ad-hoc work has no due date.
-pub fn on_time(
-    conn: &Connection,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> crate::Result<Vec<(i64, String, String, i64, i64)>> {
+pub fn on_time(conn: &Connection, from: NaiveDate, to: NaiveDate) -> crate::Result<Vec<OnTime>> {
     Ok(conn
         .prepare_cached(
             "SELECT g.plan_id, p.title, substr(g.done_on, 1, 7) AS month, count(*),
@@ -189,7 +195,13 @@ pub fn on_time(
              GROUP BY g.plan_id, month ORDER BY p.title_key, g.plan_id, month LIMIT 20000",
         )?
         .query_map(rusqlite::params![date_text(from), date_text(to)], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            Ok(OnTime {
+                plan_id: r.get(0)?,
+                plan_title: r.get(1)?,
+                month: r.get(2)?,
+                completions: r.get(3)?,
+                on_time: r.get(4)?,
+            })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?)
 }
