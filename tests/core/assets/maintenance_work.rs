@@ -58,6 +58,17 @@ fn the_assignee_completes_their_own_task_and_bad_completions_are_refused() {
     assert_eq!(e.done_by_employee_id, Some(s.o.clerk));
     assert_eq!(e.done_by, "impiegato");
     assert_eq!(e.asset_id, Some(p.laptop));
+    // The entry takes files like any record of the area (a report, a photo of the label).
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("rapporto.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4 rapporto aggiornamenti").unwrap();
+    let file = app
+        .attach(&s.it, "maintenance_log", e.id, &Default::default(), &pdf)
+        .unwrap();
+    assert_eq!(
+        (file.entity.as_str(), file.record_id),
+        ("maintenance_log", e.id)
+    );
     // Not someone else's: the firmware is the boss's, the UPS the clerk's.
     let fw = &p.firmware;
     let e = app

@@ -62,7 +62,8 @@ impl Backoffice {
             .store
             .read(|c| Ok((plans::get(c, plan_id)?, users::employee_of(c, ctx.user_id)?)))?;
         let assignee = p.as_ref().and_then(|p| p.assignee_employee_id);
-        if !(me.is_some() && me == assignee) {
+        let keeps = ctx.can(Area::Assets, Action::Write);
+        if !keeps && !(me.is_some() && me == assignee) {
             self.keeper(ctx, Action::Write)?;
         }
         let today = self.today();
@@ -76,6 +77,13 @@ impl Backoffice {
                     "a retired plan is not done any more",
                 )
                 .with("reason", "plan_retired"));
+            }
+            // The plan may have been given to someone else since it was read.
+            if !keeps && p.assignee_employee_id != me {
+                return Err(Error::new(
+                    ErrorCode::Conflict,
+                    "the plan was given to someone else",
+                ));
             }
             if v.ticks.len() != p.checklist.len() {
                 return Err(Error::field("ticks", "checklist_changed"));
