@@ -63,7 +63,8 @@ impl Backoffice {
             .read(|c| Ok((plans::get(c, plan_id)?, users::employee_of(c, ctx.user_id)?)))?;
         let assignee = p.as_ref().and_then(|p| p.assignee_employee_id);
         let keeps = ctx.can(Area::Assets, Action::Write);
-        if !keeps && !(me.is_some() && me == assignee) {
+        let own = me.is_some() && me == assignee;
+        if !(keeps || own) {
             self.keeper(ctx, Action::Write)?;
         }
         let today = self.today();
