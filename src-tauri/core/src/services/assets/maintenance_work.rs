@@ -220,8 +220,8 @@ impl Backoffice {
                 });
             }
         }
-        out.truncate(MAX_CALENDAR);
         out.sort_by(|a, b| a.date.cmp(&b.date).then(a.title.cmp(&b.title)));
+        out.truncate(MAX_CALENDAR);
         Ok(out)
     }
 
