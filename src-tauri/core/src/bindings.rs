@@ -70,6 +70,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     export_staff(&cfg)?;
     export_audits(&cfg)?;
     export_assets(&cfg)?;
+    export_maintenance(&cfg)?;
     // Global search.
     s::GlobalSearchQuery::export_all(&cfg)?;
     s::HitKind::export_all(&cfg)?;
@@ -184,6 +185,29 @@ fn export_assets(cfg: &Config) -> Result<(), ExportError> {
         sc::ScanAccept::export_all(cfg)?;
         ip::Difference::export_all(cfg)?;
     }
+    Ok(())
+}
+
+/// IT maintenance's types.
+fn export_maintenance(cfg: &Config) -> Result<(), ExportError> {
+    use crate::domain::assets::{maintenance as m, maintenance_log as l};
+    use crate::domain::page::Page;
+    m::Target::export_all(cfg)?;
+    m::PlanInput::export_all(cfg)?;
+    m::Plan::export_all(cfg)?;
+    m::PlanRow::export_all(cfg)?;
+    m::DueFilter::export_all(cfg)?;
+    m::PlanSort::export_all(cfg)?;
+    m::PlanQuery::export_all(cfg)?;
+    Page::<m::PlanRow>::export_all(cfg)?;
+    l::Outcome::export_all(cfg)?;
+    l::LogInput::export_all(cfg)?;
+    l::LogEntry::export_all(cfg)?;
+    Page::<l::LogEntry>::export_all(cfg)?;
+    l::CalendarKind::export_all(cfg)?;
+    l::CalendarEntry::export_all(cfg)?;
+    l::ComplianceMonth::export_all(cfg)?;
+    l::Compliance::export_all(cfg)?;
     Ok(())
 }
 

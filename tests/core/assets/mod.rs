@@ -1,9 +1,11 @@
 //! IT assets: categories and tags, locations, the inventory list, check-out and check-in,
-//! and who sees which assets.
+//! who sees which assets, and maintenance plans with their work log.
 
 mod checkout;
 pub use inventory::query as inventory_query;
 mod inventory;
+mod maintenance;
+mod maintenance_work;
 mod network;
 mod scan;
 

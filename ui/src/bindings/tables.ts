@@ -260,6 +260,22 @@ export const TABLES: Record<string, TableInfo> = {
     instants: [],
     personal: false,
   },
+  maintenance_plans: {
+    area: "assets",
+    owner: null,
+    references: { asset_id: "assets", category_id: "asset_categories", location_id: "locations", assignee_employee_id: "employees" },
+    dates: ["start_on", "next_due_on", "last_done_on", "last_due_on"],
+    instants: [],
+    personal: false,
+  },
+  maintenance_log: {
+    area: "assets",
+    owner: null,
+    references: { plan_id: "maintenance_plans", asset_id: "assets", done_by_employee_id: "employees" },
+    dates: ["done_on", "due_on"],
+    instants: [],
+    personal: false,
+  },
   documents: {
     area: "staff",
     owner: null,

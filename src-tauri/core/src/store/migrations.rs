@@ -108,6 +108,8 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::sql(include_str!("../../migrations/0016_assets.sql")),
     // Networks: VLANs, subnets, interfaces and their addresses, cables.
     Migration::sql(include_str!("../../migrations/0017_network.sql")),
+    // Maintenance plans of IT assets and the work log.
+    Migration::sql(include_str!("../../migrations/0018_maintenance.sql")),
 ];
 
 /// The schema version this build writes.

@@ -187,12 +187,14 @@ pub const TRACKED: &[&Tracked] = &[
     &super::audits::policies::ACKS,
     &super::assets::categories::TRACKED,
     &super::assets::locations::TRACKED,
-    &super::assets::assets::TRACKED,
+    &super::assets::asset::TRACKED,
     &super::assets::checkouts::TRACKED,
     &super::assets::subnets::VLANS,
     &super::assets::subnets::TRACKED,
     &super::assets::interfaces::TRACKED,
     &super::assets::links::TRACKED,
+    &super::assets::maintenance::TRACKED,
+    &super::assets::maintenance_log::TRACKED,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

@@ -3,6 +3,7 @@
 use crate::domain::assets::asset::Asset;
 use crate::domain::assets::catalog::{AssetCategory, Location};
 use crate::domain::assets::checkout::Checkout;
+use crate::domain::assets::maintenance::Plan;
 use crate::domain::assets::network::{Interface, SubnetInfo, Vlan};
 use crate::domain::attachment::Attachment;
 use crate::domain::audits::audit::Audit;
@@ -54,7 +55,8 @@ versioned!(
     Checkout,
     Vlan,
     SubnetInfo,
-    Interface
+    Interface,
+    Plan
 );
 
 /// The row as the form that loaded it saw it: `not_found` when it is gone, `conflict` when

@@ -4,6 +4,8 @@ pub mod asset;
 pub mod catalog;
 pub mod checkout;
 pub mod labels;
+pub mod maintenance;
+pub mod maintenance_log;
 pub mod network;
 pub mod scan;
 pub mod tag;

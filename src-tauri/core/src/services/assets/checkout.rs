@@ -8,7 +8,7 @@ use crate::domain::permissions::{Action, Area};
 use crate::domain::text::Checks;
 use crate::error::{Error, ErrorCode, FieldError};
 use crate::services::{Backoffice, Ctx};
-use crate::store::assets::{assets, checkouts};
+use crate::store::assets::{asset, checkouts};
 use crate::store::versioned::at_version;
 use rusqlite::Connection;
 
@@ -53,7 +53,7 @@ impl Backoffice {
         let today = self.today();
         let v = input.validate(today)?;
         self.store.write(&ctx.actor, |w| {
-            let a = at_version(assets::get(w.conn(), id)?, "asset", version)?;
+            let a = at_version(asset::get(w.conn(), id)?, "asset", version)?;
             if a.status.is_gone() {
                 return Err(refused(
                     "asset_gone",
@@ -68,8 +68,8 @@ impl Backoffice {
             }
             check_holder(w.conn(), v.employee_id, v.location_id)?;
             checkouts::insert(w, id, &v)?;
-            assets::set_holder(w, id, v.employee_id, v.location_id, AssetStatus::InUse)?;
-            assets::require(w.conn(), id)
+            asset::set_holder(w, id, v.employee_id, v.location_id, AssetStatus::InUse)?;
+            asset::require(w.conn(), id)
         })
     }
 
@@ -92,7 +92,7 @@ impl Backoffice {
         }
         c.finish()?;
         self.store.write(&ctx.actor, |w| {
-            at_version(assets::get(w.conn(), id)?, "asset", version)?;
+            at_version(asset::get(w.conn(), id)?, "asset", version)?;
             let Some(open) = checkouts::open_of(w.conn(), id, today)? else {
                 return Err(refused("not_out", "the asset is not checked out"));
             };
@@ -103,8 +103,8 @@ impl Backoffice {
                 )]));
             }
             checkouts::close(w, open.id, on, &condition, &note)?;
-            assets::set_holder(w, id, None, None, AssetStatus::InStock)?;
-            assets::require(w.conn(), id)
+            asset::set_holder(w, id, None, None, AssetStatus::InStock)?;
+            asset::require(w.conn(), id)
         })
     }
 

@@ -1,11 +1,15 @@
 //! IT assets: the inventory, its lists, and who holds what. IT and administrators write;
 //! managers read the assets of their departments; everyone sees what they hold
-//! (see `store::assets::list::Visibility`).
+//! (see `store::assets::list::Visibility`). Maintenance plans and their work log are read by
+//! whoever reads assets.
 
-mod assets;
+pub(crate) mod attention;
 mod catalog;
 mod checkout;
+mod inventory;
 mod labels;
+mod maintenance;
+mod maintenance_work;
 mod network;
 mod scan;
 
@@ -66,5 +70,5 @@ pub(crate) fn visible_asset(
     if !list::visible(c, id, who.visibility)? {
         return Err(Error::not_found("asset"));
     }
-    crate::store::assets::assets::require(c, id)
+    crate::store::assets::asset::require(c, id)
 }

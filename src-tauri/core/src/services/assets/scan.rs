@@ -8,7 +8,7 @@ use crate::domain::ipam::{ip_key, parse_ip, parse_scan, reconcile, ScanLimits, S
 use crate::domain::permissions::Action;
 use crate::error::{Error, ErrorCode, FieldError};
 use crate::services::{Backoffice, Ctx};
-use crate::store::assets::{assets, interfaces, subnets};
+use crate::store::assets::{asset, interfaces, subnets};
 use std::path::Path;
 
 /// Differences one review lists at most; the rest are counted.
@@ -120,7 +120,7 @@ impl Backoffice {
                         notes: None,
                     }
                     .validate(today)?;
-                    let asset_id = assets::insert(w, &asset)?;
+                    let asset_id = asset::insert(w, &asset)?;
                     let nic = InterfaceInput {
                         asset_id,
                         subnet_id: Some(subnet),

@@ -47,6 +47,7 @@ pub trait Provider: Sync {
 pub const PROVIDERS: &[&dyn Provider] = &[
     &super::staff::attention::Staff,
     &super::audits::attention::Audits,
+    &super::assets::attention::Assets,
 ];
 
 impl Backoffice {

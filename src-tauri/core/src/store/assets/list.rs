@@ -181,7 +181,7 @@ pub fn rows(conn: &Connection, ids: &[i64]) -> crate::Result<Vec<AssetRow>> {
                 model: r.get(5)?,
                 serial: r.get(6)?,
                 status: AssetStatus::parse(&r.get::<_, String>(7)?)
-                    .ok_or_else(|| super::assets::bad(7, "status"))?,
+                    .ok_or_else(|| super::asset::bad(7, "status"))?,
                 location_path: r.get(8)?,
                 holder_employee_id: r.get(9)?,
                 holder_name: r.get(10)?,

@@ -7,7 +7,7 @@ use crate::domain::page::Page;
 use crate::domain::permissions::Action;
 use crate::error::{Error, ErrorCode, FieldError};
 use crate::services::{Backoffice, Ctx};
-use crate::store::assets::{assets, checkouts, list};
+use crate::store::assets::{asset, checkouts, list};
 use crate::store::retired_list;
 use crate::store::versioned::at_version;
 
@@ -31,7 +31,7 @@ impl Backoffice {
                 .ok_or_else(|| Error::not_found("asset category"))?;
             let pattern = TagPattern::parse(&cat.tag_pattern)
                 .ok_or_else(|| Error::field("tag_pattern", "bad_pattern"))?;
-            let tags = assets::tags_with_prefix(c, &pattern.key_prefix())?;
+            let tags = asset::tags_with_prefix(c, &pattern.key_prefix())?;
             Ok(next_tag(&pattern, tags.iter().map(String::as_str)))
         })
     }
@@ -40,8 +40,8 @@ impl Backoffice {
         self.keeper(ctx, Action::Write)?;
         let v = input.validate(self.today())?;
         self.store.write(&ctx.actor, |w| {
-            let id = assets::insert(w, &v)?;
-            assets::require(w.conn(), id)
+            let id = asset::insert(w, &v)?;
+            asset::require(w.conn(), id)
         })
     }
 
@@ -56,7 +56,7 @@ impl Backoffice {
         let today = self.today();
         let v = input.validate(today)?;
         self.store.write(&ctx.actor, |w| {
-            let a = at_version(assets::get(w.conn(), id)?, "asset", version)?;
+            let a = at_version(asset::get(w.conn(), id)?, "asset", version)?;
             // While someone holds it, it is in use or being repaired; it is checked in before
             // it goes to stock, is retired, or is written off as lost.
             let out = checkouts::open_of(w.conn(), id, today)?.is_some();
@@ -73,8 +73,8 @@ impl Backoffice {
                     "in_use_needs_checkout",
                 )]));
             }
-            assets::update(w, id, &v)?;
-            assets::require(w.conn(), id)
+            asset::update(w, id, &v)?;
+            asset::require(w.conn(), id)
         })
     }
 }
