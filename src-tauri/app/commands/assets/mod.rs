@@ -2,5 +2,6 @@
 
 pub mod catalog;
 pub mod inventory;
+pub mod maintenance;
 pub mod network;
 pub mod outputs;
