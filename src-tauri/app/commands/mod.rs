@@ -121,6 +121,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         assets::maintenance::maintenance_log,
         assets::maintenance::maintenance_calendar,
         assets::maintenance::maintenance_compliance,
+        assets::outputs::export_network_map,
         departments::list_departments,
         departments::get_department,
         departments::create_department,

@@ -56,6 +56,7 @@ export const COMMANDS = [
   "maintenance_log",
   "maintenance_calendar",
   "maintenance_compliance",
+  "export_network_map",
   "list_departments",
   "get_department",
   "create_department",

@@ -33,10 +33,12 @@ import {
   EmployeePage,
   HistoryPage,
   HomePage,
+  NetworkMapPage,
   PolicyPage,
   SettingsPage,
   StaffPage,
   StaffSettingsPage,
+  SubnetPage,
   TemplatePage,
   UsersPage,
 } from "./pages";
@@ -122,6 +124,8 @@ export function Shell() {
           {route.page === "policy" && <PolicyPage key={route.id} route={route} />}
           {route.page === "assets" && <AssetsPage />}
           {route.page === "asset" && <AssetPage key={route.id} route={route} />}
+          {route.page === "subnet" && <SubnetPage key={route.id} route={route} />}
+          {route.page === "networkMap" && <NetworkMapPage key={route.id} route={route} />}
           {route.page === "history" && <HistoryPage />}
           {route.page === "users" && <UsersPage />}
           {route.page === "settings" && <SettingsPage />}

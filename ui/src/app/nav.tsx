@@ -42,7 +42,7 @@ export type DepartmentTab = "details" | "files";
 export type PolicyTab = "details" | "files" | "acknowledgements";
 
 /** The tabs of an asset's page. */
-export type AssetTab = "details" | "files" | "holders";
+export type AssetTab = "details" | "files" | "holders" | "network" | "work";
 
 /** The tabs of an audit's page. */
 export type AuditTab = "details" | "checklist" | "findings" | "files";
@@ -60,7 +60,9 @@ export type Route =
   | { page: "audit"; id: number; tab?: AuditTab; focus?: string | null }
   | { page: "auditTemplate"; id: number; versionId?: number | null }
   | { page: "policy"; id: number; tab?: PolicyTab; focus?: string | null }
-  | { page: "asset"; id: number; tab?: AssetTab; focus?: string | null };
+  | { page: "asset"; id: number; tab?: AssetTab; focus?: string | null }
+  | { page: "subnet"; id: number; tab?: "details"; focus?: string | null }
+  | { page: "networkMap"; id: number };
 
 type Nav = {
   route: Route;
@@ -90,7 +92,9 @@ function sectionOf(route: Route): PageId {
   if (route.page === "audit" || route.page === "auditTemplate" || route.page === "policy") {
     return "audits";
   }
-  if (route.page === "asset") return "assets";
+  if (route.page === "asset" || route.page === "subnet" || route.page === "networkMap") {
+    return "assets";
+  }
   return route.page;
 }
 

@@ -57,6 +57,14 @@ export const AssetsPage = lazyPage(
   "AssetsPage",
 );
 export const AssetPage = lazyPage(() => area(import("../features/assets/AssetPage")), "AssetPage");
+export const SubnetPage = lazyPage(
+  () => area(import("../features/assets/network/SubnetPage")),
+  "SubnetPage",
+);
+export const NetworkMapPage = lazyPage(
+  () => area(import("../features/assets/network/NetworkMapPage")),
+  "NetworkMapPage",
+);
 export const PolicyPage = lazyPage(
   () => area(import("../features/audits/PolicyPage")),
   "PolicyPage",

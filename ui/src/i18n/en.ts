@@ -28,6 +28,7 @@ export const en = {
     leave: "Leave without saving",
   },
   common: {
+    close: "Close",
     save: "Save",
     cancel: "Cancel",
     edit: "Edit",

@@ -26,6 +26,7 @@ export const it: Resources = {
     leave: "Esci senza salvare",
   },
   common: {
+    close: "Chiudi",
     save: "Salva",
     cancel: "Annulla",
     edit: "Modifica",

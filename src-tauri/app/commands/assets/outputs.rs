@@ -70,3 +70,40 @@ pub async fn accept_scan_change(
 ) -> Result<(), Error> {
     run(&state, move |app, ctx| app.accept_scan_change(ctx, &change)).await
 }
+
+const PNG: Filter = Filter {
+    name: "PNG",
+    extensions: &["png"],
+};
+const SVG: Filter = Filter {
+    name: "SVG",
+    extensions: &["svg"],
+};
+
+/// Saves the picture of a site's network map the window drew.
+#[tauri::command]
+pub async fn export_network_map(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    site_id: i64,
+    format: String,
+    bytes: Vec<u8>,
+    title: String,
+    file_name: String,
+) -> Result<String, Error> {
+    run(&state, move |app, ctx| {
+        app.network_map(ctx, site_id).map(|_| ())
+    })
+    .await?;
+    let filter = if format == "svg" { SVG } else { PNG };
+    let path = state
+        .picker
+        .save(&window, &title, &file_name, filter)
+        .await?;
+    let shown = path.display().to_string();
+    run(&state, move |app, ctx| {
+        app.export_network_map(ctx, site_id, &format, &bytes, &path)
+    })
+    .await?;
+    Ok(shown)
+}

@@ -16,6 +16,7 @@ import { ListEmpty } from "../../kit/listParts";
 import { type ListColumn, ServerList } from "../../kit/ServerList";
 import type { ListSource } from "../../kit/serverPages";
 import { ExpiryDate } from "../staff/parts";
+import { LabelsButton } from "./LabelsModal";
 import {
   ASSET_STATUSES,
   AssetStatusBadge,
@@ -120,25 +121,30 @@ export function AssetList({ canWrite }: { canWrite: boolean }) {
   const categories = useAssetCategories(true);
   const locations = useLocations();
   const columns = useColumns();
+  const pageQuery = useMemo(
+    () =>
+      (page: AssetQuery["page"]): AssetQuery => ({
+        search: debounced || null,
+        category_id: category ? Number(category) : null,
+        status,
+        location_id: location ? Number(location) : null,
+        department_id: null,
+        holder_employee_id: null,
+        warranty_within_days: warranty ? 90 : null,
+        sort,
+        dir,
+        page,
+      }),
+    [debounced, status, category, location, warranty, sort, dir],
+  );
   const source = useMemo<ListSource<AssetRow>>(() => {
-    const query = (page: AssetQuery["page"]): AssetQuery => ({
-      search: debounced || null,
-      category_id: category ? Number(category) : null,
-      status,
-      location_id: location ? Number(location) : null,
-      department_id: null,
-      holder_employee_id: null,
-      warranty_within_days: warranty ? 90 : null,
-      sort,
-      dir,
-      page,
-    });
+    const query = pageQuery;
     return {
       key: (page) => assetKeys.list(query(page)),
       fetch: (page) => assetsApi.list(query(page)),
       pageSize: 50,
     };
-  }, [debounced, status, category, location, warranty, sort, dir]);
+  }, [pageQuery]);
   const filtered =
     debounced !== "" || status !== null || category !== null || location !== null || warranty;
   return (
@@ -182,6 +188,14 @@ export function AssetList({ canWrite }: { canWrite: boolean }) {
           w={220}
           data-testid="asset-location-filter"
         />
+        {canWrite && (
+          <LabelsButton
+            label={t("assets.labels.button")}
+            ids={async () =>
+              (await assetsApi.list(pageQuery({ offset: 0, limit: 500 }))).items.map((a) => a.id)
+            }
+          />
+        )}
         <Checkbox
           label={t("assets.warrantySoon")}
           checked={warranty}

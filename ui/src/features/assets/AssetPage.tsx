@@ -4,6 +4,7 @@ import {
   IconDevicesPc,
   IconFiles,
   IconHandGrab,
+  IconNetwork,
   IconPencil,
   IconUsers,
 } from "@tabler/icons-react";
@@ -23,6 +24,8 @@ import { ExpiryDate } from "../staff/parts";
 import { AssetFormModal } from "./AssetForm";
 import { HandOverModal } from "./CheckoutModal";
 import { Holders } from "./Holders";
+import { LabelsButton } from "./LabelsModal";
+import { AssetNetwork } from "./network/AssetNetwork";
 import { AssetStatusBadge, categoryName } from "./parts";
 import "./i18n";
 
@@ -85,6 +88,7 @@ function AssetView({ a }: { a: Asset }) {
       actions={
         canWrite ? (
           <Group gap="xs">
+            <LabelsButton ids={async () => [a.id]} label={t("assets.labels.one")} />
             <Button
               variant="default"
               leftSection={<IconPencil size={16} />}
@@ -134,6 +138,12 @@ function AssetView({ a }: { a: Asset }) {
             </Badge>
           ) : null,
           render: () => <Holders assetId={a.id} />,
+        },
+        {
+          key: "network",
+          label: t("assets.tabs.network"),
+          icon: IconNetwork,
+          render: () => <AssetNetwork assetId={a.id} canWrite={canWrite} />,
         },
       ]}
     >

@@ -9,9 +9,10 @@ import { AssetFormModal } from "./AssetForm";
 import { AssetList } from "./AssetList";
 import { CategoriesPanel } from "./CategoriesPanel";
 import { LocationsPanel } from "./LocationsPanel";
+import { NetworksView } from "./network/NetworksView";
 import "./i18n";
 
-type View = "inventory" | "locations" | "categories";
+type View = "inventory" | "networks" | "locations" | "categories";
 const VIEW_KEY = "assets.view";
 
 /** The IT area: the inventory, the places assets are kept, and their categories. */
@@ -48,7 +49,7 @@ export function AssetsPage() {
         mb="md"
         value={view}
         onChange={(v) => setView(v as View)}
-        data={(["inventory", "locations", "categories"] as const).map((v) => ({
+        data={(["inventory", "networks", "locations", "categories"] as const).map((v) => ({
           value: v,
           label: t(`assets.views.${v}`),
         }))}
@@ -56,6 +57,7 @@ export function AssetsPage() {
       />
       <Card>
         {view === "inventory" && <AssetList canWrite={canWrite} />}
+        {view === "networks" && <NetworksView canWrite={canWrite} />}
         {view === "locations" && <LocationsPanel canWrite={canWrite} />}
         {view === "categories" && <CategoriesPanel canWrite={canWrite} />}
       </Card>

@@ -10,6 +10,7 @@ mod inventory;
 mod labels;
 mod maintenance;
 mod maintenance_work;
+mod map_export;
 mod network;
 mod scan;
 

@@ -1,0 +1,220 @@
+import { ActionIcon, Button, Group, Modal, Select, Stack, TextInput, Tooltip } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { IconWand } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { assetKeys, assetsApi } from "../../../api/assets";
+import { networkApi, networkKeys } from "../../../api/network";
+import type { Interface } from "../../../bindings/Interface";
+import { orNull, useServerForm } from "../../../lib/useServerForm";
+import "./i18n";
+
+/** Picks an asset by typing its tag or name (20 matches at a time, searched in SQL). */
+function AssetPicker({
+  value,
+  onChange,
+  currentLabel,
+  error,
+}: {
+  value: string | null;
+  onChange: (v: string | null) => void;
+  currentLabel: string | null;
+  error?: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState("");
+  const [debounced] = useDebouncedValue(search, 200);
+  const found = useQuery({
+    queryKey: assetKeys.list({
+      search: debounced || null,
+      category_id: null,
+      status: null,
+      location_id: null,
+      department_id: null,
+      holder_employee_id: null,
+      warranty_within_days: null,
+      sort: "tag",
+      dir: "asc",
+      page: { offset: 0, limit: 20 },
+    }),
+    queryFn: () =>
+      assetsApi.list({
+        search: debounced || null,
+        category_id: null,
+        status: null,
+        location_id: null,
+        department_id: null,
+        holder_employee_id: null,
+        warranty_within_days: null,
+        sort: "tag",
+        dir: "asc",
+        page: { offset: 0, limit: 20 },
+      }),
+  });
+  const options = (found.data?.items ?? []).map((a) => ({
+    value: String(a.id),
+    label: `${a.tag} · ${a.name}`,
+  }));
+  if (value && currentLabel && !options.some((o) => o.value === value)) {
+    options.unshift({ value, label: currentLabel });
+  }
+  return (
+    <Select
+      label={t("network.fields.asset")}
+      withAsterisk
+      searchable
+      data={options}
+      value={value}
+      onChange={onChange}
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options: o }) => o}
+      error={error}
+      data-testid="interface-asset"
+    />
+  );
+}
+
+function InterfaceForm({
+  nic,
+  assetId,
+  subnetId,
+  ip,
+  onClose,
+}: {
+  nic: Interface | null;
+  assetId: number | null;
+  subnetId: number | null;
+  ip: string | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const subnets = useQuery({
+    queryKey: networkKeys.subnets(null),
+    queryFn: () => networkApi.subnets(null),
+  });
+  const { form, showError } = useServerForm(
+    {
+      asset_id: nic ? String(nic.asset_id) : assetId ? String(assetId) : (null as string | null),
+      subnet_id: nic?.subnet_id
+        ? String(nic.subnet_id)
+        : subnetId
+          ? String(subnetId)
+          : (null as string | null),
+      name: nic?.name ?? "",
+      ip: nic?.ip ?? ip ?? "",
+      mac: nic?.mac ?? "",
+      hostname: nic?.hostname ?? "",
+    },
+    { area: "network" },
+  );
+  const suggest = async () => {
+    if (!form.values.subnet_id) return;
+    const next = await networkApi.nextFree(Number(form.values.subnet_id));
+    if (next) form.setFieldValue("ip", next);
+  };
+  const save = useMutation({
+    mutationFn: (v: typeof form.values) =>
+      networkApi.saveInterface(nic?.id ?? null, nic?.version ?? 0, {
+        asset_id: v.asset_id ? Number(v.asset_id) : 0,
+        subnet_id: v.subnet_id ? Number(v.subnet_id) : null,
+        name: orNull(v.name),
+        ip: orNull(v.ip),
+        mac: orNull(v.mac),
+        hostname: orNull(v.hostname),
+      }),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: assetKeys.all });
+      notifications.show({ color: "green", message: t("network.interfaceSaved") });
+      onClose();
+    },
+    onError: showError,
+  });
+  const label = (f: string) => t(`network.fields.${f}`);
+  return (
+    <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate data-testid="interface-form">
+      <Stack>
+        <AssetPicker
+          value={form.values.asset_id}
+          onChange={(v) => form.setFieldValue("asset_id", v)}
+          currentLabel={nic ? `${nic.asset_tag} · ${nic.asset_name}` : null}
+          error={form.errors.asset_id}
+        />
+        <Group grow align="flex-start">
+          <Select
+            label={label("subnet")}
+            clearable
+            searchable
+            data={(subnets.data ?? []).map((s) => ({
+              value: String(s.id),
+              label: `${s.cidr} · ${s.name}`,
+            }))}
+            {...form.getInputProps("subnet_id")}
+            data-testid="interface-subnet"
+          />
+          <TextInput
+            label={label("ip")}
+            ff="monospace"
+            {...form.getInputProps("ip")}
+            name="ip"
+            rightSection={
+              <Tooltip label={t("network.nextFree")}>
+                <ActionIcon
+                  variant="subtle"
+                  disabled={!form.values.subnet_id}
+                  onClick={() => void suggest()}
+                  aria-label={t("network.nextFree")}
+                >
+                  <IconWand size={16} />
+                </ActionIcon>
+              </Tooltip>
+            }
+          />
+        </Group>
+        <Group grow align="flex-start">
+          <TextInput
+            label={label("mac")}
+            description={t("network.macHelp")}
+            ff="monospace"
+            {...form.getInputProps("mac")}
+            name="mac"
+          />
+          <TextInput
+            label={label("hostname")}
+            {...form.getInputProps("hostname")}
+            name="hostname"
+          />
+        </Group>
+        <TextInput label={label("interface")} {...form.getInputProps("name")} name="name" />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={save.isPending} data-testid="interface-save">
+            {t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function InterfaceFormModal(props: {
+  opened: boolean;
+  nic: Interface | null;
+  assetId: number | null;
+  subnetId: number | null;
+  ip: string | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { opened, onClose } = props;
+  return (
+    <Modal opened={opened} onClose={onClose} title={t("network.interfaceTitle")} size="lg">
+      {opened && <InterfaceForm {...props} />}
+    </Modal>
+  );
+}
