@@ -17,7 +17,7 @@ export const assetKeys = {
   all: ["assets"] as const,
   list: (query: AssetQuery) => [...assetKeys.all, "list", query] as const,
   detail: (id: number) => [...assetKeys.all, "detail", id] as const,
-  holders: (id: number) => [...assetKeys.all, "holders", id] as const,
+  holders: (id: number, offset: number) => [...assetKeys.all, "holders", id, offset] as const,
   heldBy: (employeeId: number) => [...assetKeys.all, "heldBy", employeeId] as const,
   categories: (withRetired: boolean) => [...assetKeys.all, "categories", withRetired] as const,
   locations: (withRetired: boolean) => [...assetKeys.all, "locations", withRetired] as const,

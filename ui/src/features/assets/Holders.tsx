@@ -37,7 +37,7 @@ export function Holders({ assetId }: { assetId: number }) {
   const [page, setPage] = useState(1);
   const offset = (page - 1) * PAGE;
   const rows = useQuery({
-    queryKey: [...assetKeys.holders(assetId), offset],
+    queryKey: assetKeys.holders(assetId, offset),
     queryFn: () => assetsApi.holders(assetId, offset, PAGE),
     placeholderData: keepPreviousData,
   });

@@ -191,7 +191,7 @@ export function ScanButton() {
     try {
       setReview(await networkApi.reviewScan(t("network.scan.title")));
     } catch (e) {
-      notifyError(e, t, "import");
+      notifyError(e, t, "network");
     } finally {
       setLoading(false);
     }
