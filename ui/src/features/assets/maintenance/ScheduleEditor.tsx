@@ -5,7 +5,7 @@ import type { Schedule } from "../../../bindings/Schedule";
 import type { ScheduleNth } from "../../../bindings/ScheduleNth";
 import type { Weekday } from "../../../bindings/Weekday";
 import { DateField } from "../../staff/parts";
-import { planInput, type PlanValues, takesWeekdayRule } from "./planValues";
+import { type PlanValues, planInput, takesWeekdayRule } from "./planValues";
 import { scheduleText, weekdayName } from "./scheduleText";
 import "./i18n";
 

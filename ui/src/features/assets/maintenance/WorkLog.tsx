@@ -22,9 +22,7 @@ function Entry({ e, showPlan }: { e: MaintenanceLogEntry; showPlan: boolean }) {
     e.minutes !== null ? t("maintenance.log.minutes", { count: e.minutes }) : null,
     e.cost_cents !== null ? formatMoney(e.cost_cents, e.currency, lang) : null,
   ].filter(Boolean);
-  const what = showPlan
-    ? (e.plan_title ?? t("maintenance.log.adhoc"))
-    : (e.asset_name ?? null);
+  const what = showPlan ? (e.plan_title ?? t("maintenance.log.adhoc")) : (e.asset_name ?? null);
   return (
     <Table.Tr data-testid="log-row" data-id={e.id} data-outcome={e.outcome}>
       <Table.Td w={110} style={{ verticalAlign: "top" }}>

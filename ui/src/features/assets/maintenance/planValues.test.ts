@@ -46,7 +46,11 @@ describe("plan form values", () => {
 
   it("start a new plan monthly from completion", () => {
     const input = planInput(planValues(null, "2026-12-07"), "2026-12-07");
-    expect(input.schedule).toEqual({ every: 1, unit: "months", anchor: { kind: "from_completion" } });
+    expect(input.schedule).toEqual({
+      every: 1,
+      unit: "months",
+      anchor: { kind: "from_completion" },
+    });
     expect(input.target).toEqual({ kind: "asset", id: 0 });
   });
 
