@@ -135,7 +135,16 @@ export function Calendar({ onOpen }: CalendarProps) {
         aria-busy={entries.isFetching}
       >
         {weekdayHeaders(locale).map((d) => (
-          <Text key={d} size="xs" fw={600} c="dimmed" ta="center" py={4} bg="white" tt="capitalize">
+          <Text
+            key={d}
+            size="xs"
+            fw={600}
+            c="dimmed"
+            ta="center"
+            py={4}
+            bg="var(--mantine-color-body)"
+            tt="capitalize"
+          >
             {d}
           </Text>
         ))}
@@ -149,7 +158,7 @@ export function Calendar({ onOpen }: CalendarProps) {
               gap={3}
               p={4}
               mih={96}
-              bg={d.inMonth ? "white" : "gray.0"}
+              bg={d.inMonth ? "var(--mantine-color-body)" : "gray.0"}
               data-testid="calendar-day"
               data-date={d.date}
               data-today={isToday || undefined}
