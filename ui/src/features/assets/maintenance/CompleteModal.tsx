@@ -1,5 +1,5 @@
 import { Modal } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { type NotificationData, notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { maintenanceApi, maintenanceKeys } from "../../../api/maintenance";
@@ -30,16 +30,19 @@ export function CompleteModal({ plan, opened, onClose }: CompleteModalProps) {
       const p = await qc.fetchQuery({
         queryKey: maintenanceKeys.plan(plan.id),
         queryFn: () => maintenanceApi.get(plan.id),
+        // The refresh above has just read it when the plan's panel is open.
+        staleTime: 5_000,
       });
       const date = formatDate(p.next_due_on, i18n.language);
       const moved = p.next_due_on !== plan.next_due_on;
-      notifications.show({
+      const note: NotificationData & Record<`data-${string}`, string> = {
         color: "green",
         message: t(moved ? "maintenance.complete.done" : "maintenance.complete.notMoved", { date }),
         // Read by end-to-end tests: the plan's new next due date.
         "data-testid": "work-saved",
         "data-due": p.next_due_on,
-      } as Parameters<typeof notifications.show>[0]);
+      };
+      notifications.show(note);
     } catch (e) {
       notifyError(e, t, "maintenance");
     }
