@@ -39,7 +39,7 @@ fn a_subnet_its_next_free_address_the_map_a_scan_and_labels() {
     );
     set_up(&app);
     // A site, a switch and a printer already in the inventory (through the commands).
-    let site = ok(invoke(
+    ok(invoke(
         &app,
         "save_location",
         json!({ "id": null, "version": 0, "input": { "parent_id": null, "kind": "site", "name": "Sede di Milano", "address": null } }),

@@ -108,3 +108,5 @@ CREATE INDEX asset_checkouts_by_asset ON asset_checkouts (asset_id, out_on);
 CREATE INDEX asset_checkouts_by_employee ON asset_checkouts (employee_id, in_on);
 -- At most one open check-out per asset.
 CREATE UNIQUE INDEX asset_checkouts_open ON asset_checkouts (asset_id) WHERE in_on IS NULL;
+-- Hand-overs late back, for the attention list.
+CREATE INDEX asset_checkouts_due ON asset_checkouts (expected_return) WHERE in_on IS NULL;

@@ -4,6 +4,7 @@
 mod checkout;
 pub use inventory::query as inventory_query;
 mod inventory;
+mod inventory_check;
 mod maintenance;
 mod maintenance_work;
 mod network;

@@ -284,6 +284,9 @@ export const en = {
       asset_checked_out:
         "The asset is checked out: check it in before putting it in stock, retiring it or writing it off.",
       nmap_truncated: "The scan file ends early (an interrupted scan?): nothing was changed.",
+      not_retired: "The plan is already in use.",
+      retired: "The plan is already retired.",
+      plan_retired: "The plan is retired: its task is no longer done.",
     },
     field: {
       required: "Required",

@@ -284,6 +284,9 @@ export const it: Resources = {
         "Il bene è consegnato: registra il rientro prima di rimetterlo in magazzino, dismetterlo o darlo per perso.",
       nmap_truncated:
         "Il file della scansione finisce prima del tempo (scansione interrotta?): nulla è cambiato.",
+      not_retired: "Il piano è già attivo.",
+      retired: "Il piano è già dismesso.",
+      plan_retired: "Il piano è dismesso: la sua attività non si esegue più.",
     },
     field: {
       required: "Obbligatorio",

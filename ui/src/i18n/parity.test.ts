@@ -8,7 +8,7 @@ import type { Bundle } from "./strings";
  * bundler's glob.
  */
 const features = import.meta.glob<{ strings: Bundle }>(
-  ["../features/*/i18n*.ts", "../kit/i18n.ts"],
+  ["../features/**/i18n*.ts", "!../features/**/*.test.ts", "../kit/i18n.ts"],
   { eager: true },
 );
 

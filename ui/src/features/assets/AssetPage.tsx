@@ -6,6 +6,7 @@ import {
   IconHandGrab,
   IconNetwork,
   IconPencil,
+  IconTool,
   IconUsers,
 } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
@@ -25,6 +26,7 @@ import { AssetFormModal } from "./AssetForm";
 import { HandOverModal } from "./CheckoutModal";
 import { Holders } from "./Holders";
 import { LabelsButton } from "./LabelsModal";
+import { AssetMaintenance } from "./maintenance/AssetMaintenance";
 import { AssetNetwork } from "./network/AssetNetwork";
 import { AssetStatusBadge, categoryName } from "./parts";
 import "./i18n";
@@ -144,6 +146,12 @@ function AssetView({ a }: { a: Asset }) {
           label: t("assets.tabs.network"),
           icon: IconNetwork,
           render: () => <AssetNetwork assetId={a.id} canWrite={canWrite} />,
+        },
+        {
+          key: "work",
+          label: t("assets.tabs.work"),
+          icon: IconTool,
+          render: () => <AssetMaintenance assetId={a.id} assetName={`${a.tag} ${a.name}`} />,
         },
       ]}
     >

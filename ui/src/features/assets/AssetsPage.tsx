@@ -9,10 +9,11 @@ import { AssetFormModal } from "./AssetForm";
 import { AssetList } from "./AssetList";
 import { CategoriesPanel } from "./CategoriesPanel";
 import { LocationsPanel } from "./LocationsPanel";
+import { MaintenanceView } from "./maintenance/MaintenanceView";
 import { NetworksView } from "./network/NetworksView";
 import "./i18n";
 
-type View = "inventory" | "networks" | "locations" | "categories";
+type View = "inventory" | "maintenance" | "networks" | "locations" | "categories";
 const VIEW_KEY = "assets.view";
 
 /** The IT area: the inventory, the places assets are kept, and their categories. */
@@ -49,14 +50,17 @@ export function AssetsPage() {
         mb="md"
         value={view}
         onChange={(v) => setView(v as View)}
-        data={(["inventory", "networks", "locations", "categories"] as const).map((v) => ({
-          value: v,
-          label: t(`assets.views.${v}`),
-        }))}
+        data={(["inventory", "maintenance", "networks", "locations", "categories"] as const).map(
+          (v) => ({
+            value: v,
+            label: t(`assets.views.${v}`),
+          }),
+        )}
         data-testid="assets-view"
       />
       <Card>
         {view === "inventory" && <AssetList canWrite={canWrite} />}
+        {view === "maintenance" && <MaintenanceView />}
         {view === "networks" && <NetworksView canWrite={canWrite} />}
         {view === "locations" && <LocationsPanel canWrite={canWrite} />}
         {view === "categories" && <CategoriesPanel canWrite={canWrite} />}

@@ -3,6 +3,7 @@
 pub mod asset;
 pub mod catalog;
 pub mod checkout;
+pub mod inventory_check;
 pub mod labels;
 pub mod maintenance;
 pub mod maintenance_log;

@@ -4,9 +4,11 @@
 //! whoever reads assets.
 
 pub(crate) mod attention;
+pub(crate) mod attention_inventory;
 mod catalog;
 mod checkout;
 mod inventory;
+mod inventory_check;
 mod labels;
 mod maintenance;
 mod maintenance_work;

@@ -48,6 +48,7 @@ pub const PROVIDERS: &[&dyn Provider] = &[
     &super::staff::attention::Staff,
     &super::audits::attention::Audits,
     &super::assets::attention::Assets,
+    &super::assets::attention_inventory::Inventory,
 ];
 
 impl Backoffice {
@@ -68,13 +69,21 @@ impl Backoffice {
             let mut counts = Vec::new();
             let mut items = Vec::new();
             for p in &providers {
+                // An area may have several providers (assets: maintenance and inventory);
+                // their counts add up to one per area and severity.
                 for (severity, count) in p.counts(c, today, who)? {
-                    if count > 0 {
-                        counts.push(AttentionCount {
+                    if count <= 0 {
+                        continue;
+                    }
+                    match counts.iter_mut().find(|x: &&mut AttentionCount| {
+                        x.area == p.area() && x.severity == severity
+                    }) {
+                        Some(x) => x.count += count,
+                        None => counts.push(AttentionCount {
                             area: p.area(),
                             severity,
                             count,
-                        });
+                        }),
                     }
                 }
                 items.extend(p.items(c, today, who, min, limit)?);

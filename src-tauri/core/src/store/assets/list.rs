@@ -197,3 +197,31 @@ pub fn rows(conn: &Connection, ids: &[i64]) -> crate::Result<Vec<AssetRow>> {
     found.sort_by_key(|r| at.get(&r.id).copied().unwrap_or(usize::MAX));
     Ok(found)
 }
+
+/// The assets recorded at a place or anywhere inside it, by tag (not retired or lost), for an
+/// inventory check of it. Capped: a walk covers a room or a floor, not a city.
+pub fn expected_at(
+    conn: &Connection,
+    location: i64,
+) -> crate::Result<Vec<crate::domain::assets::inventory_check::CheckedAsset>> {
+    let sql = format!(
+        "SELECT a.id, a.tag, a.name, {}, a.last_checked_on FROM assets a
+         WHERE a.location_id IN {} AND a.status NOT IN ('retired', 'lost')
+         ORDER BY a.tag_key LIMIT 20000",
+        path_sql("a.location_id"),
+        INSIDE.replace('?', "?1")
+    );
+    let rows = conn
+        .prepare_cached(&sql)?
+        .query_map([location], |r| {
+            Ok(crate::domain::assets::inventory_check::CheckedAsset {
+                id: r.get(0)?,
+                tag: r.get(1)?,
+                name: r.get(2)?,
+                location_path: r.get(3)?,
+                last_checked_on: opt_date_at(r, 4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}

@@ -11,3 +11,4 @@ pub mod maintenance;
 pub mod maintenance_list;
 pub mod maintenance_log;
 pub mod subnets;
+pub mod waiting;

@@ -174,13 +174,6 @@ const en = {
       month_invalid: "Not a valid month",
     },
   },
-  errors: {
-    reason: {
-      not_retired: "The plan is already in use.",
-      retired: "The plan is already retired.",
-      plan_retired: "The plan is retired: its task is no longer done.",
-    },
-  },
 };
 
 const it: Shape<typeof en> = {
@@ -363,13 +356,6 @@ const it: Shape<typeof en> = {
       asset_id_not_the_plan_asset: "Questo piano riguarda un altro bene",
       asset_id_not_found: "Non esiste più: scegli di nuovo",
       month_invalid: "Mese non valido",
-    },
-  },
-  errors: {
-    reason: {
-      not_retired: "Il piano è già attivo.",
-      retired: "Il piano è già dismesso.",
-      plan_retired: "Il piano è dismesso: la sua attività non si esegue più.",
     },
   },
 };

@@ -1,0 +1,127 @@
+//! What the inventory has waiting for IT: warranties ending soon, leavers still holding
+//! assets, hand-overs late back and inventory checks overdue. Each read from an index, at most
+//! `limit` of each kind, soonest first.
+
+use crate::store::dates::{date_at, date_text};
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+pub enum Waiting {
+    Warranty {
+        id: i64,
+        tag: String,
+        name: String,
+        ends: NaiveDate,
+    },
+    Leaver {
+        id: i64,
+        tag: String,
+        name: String,
+        holder: String,
+        employee_id: i64,
+        since: NaiveDate,
+    },
+    LateReturn {
+        id: i64,
+        tag: String,
+        name: String,
+        holder: String,
+        expected: NaiveDate,
+    },
+    CheckDue {
+        id: i64,
+        tag: String,
+        name: String,
+        due: NaiveDate,
+    },
+}
+
+pub fn waiting(
+    conn: &Connection,
+    today: NaiveDate,
+    warranty_until: NaiveDate,
+    limit: i64,
+) -> crate::Result<Vec<Waiting>> {
+    let t = date_text(today);
+    let mut out = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, tag, name, warranty_end FROM assets
+         WHERE warranty_end >= ?1 AND warranty_end <= ?2 AND status NOT IN ('retired', 'lost')
+         ORDER BY warranty_end LIMIT ?3",
+    )?;
+    let rows = stmt.query_map(
+        rusqlite::params![t, date_text(warranty_until), limit],
+        |r| {
+            Ok(Waiting::Warranty {
+                id: r.get(0)?,
+                tag: r.get(1)?,
+                name: r.get(2)?,
+                ends: date_at(r, 3)?,
+            })
+        },
+    )?;
+    for w in rows {
+        out.push(w?);
+    }
+    // People who left: few, each with their open hand-overs through the employee's index.
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.tag, a.name, e.last_name || ' ' || e.first_name, e.id,
+                coalesce(e.termination_date, k.out_on)
+         FROM employees e
+         JOIN asset_checkouts k ON k.employee_id = e.id AND k.in_on IS NULL
+         JOIN assets a ON a.id = k.asset_id
+         WHERE e.status <> 'active'
+         ORDER BY 6, a.tag_key LIMIT ?1",
+    )?;
+    let rows = stmt.query_map([limit], |r| {
+        Ok(Waiting::Leaver {
+            id: r.get(0)?,
+            tag: r.get(1)?,
+            name: r.get(2)?,
+            holder: r.get(3)?,
+            employee_id: r.get(4)?,
+            since: date_at(r, 5)?,
+        })
+    })?;
+    for w in rows {
+        out.push(w?);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.tag, a.name,
+                coalesce((SELECT last_name || ' ' || first_name FROM employees WHERE id = k.employee_id),
+                         (SELECT name FROM locations WHERE id = k.location_id), ''),
+                k.expected_return
+         FROM asset_checkouts k JOIN assets a ON a.id = k.asset_id
+         WHERE k.in_on IS NULL AND k.expected_return < ?1
+         ORDER BY k.expected_return LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![t, limit], |r| {
+        Ok(Waiting::LateReturn {
+            id: r.get(0)?,
+            tag: r.get(1)?,
+            name: r.get(2)?,
+            holder: r.get(3)?,
+            expected: date_at(r, 4)?,
+        })
+    })?;
+    for w in rows {
+        out.push(w?);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, tag, name, next_check_on FROM assets
+         WHERE next_check_on < ?1 AND status NOT IN ('retired', 'lost')
+         ORDER BY next_check_on LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![t, limit], |r| {
+        Ok(Waiting::CheckDue {
+            id: r.get(0)?,
+            tag: r.get(1)?,
+            name: r.get(2)?,
+            due: date_at(r, 3)?,
+        })
+    })?;
+    for w in rows {
+        out.push(w?);
+    }
+    Ok(out)
+}
