@@ -5,6 +5,10 @@
 mod assets;
 mod catalog;
 mod checkout;
+pub mod import;
+mod import_check;
+pub mod import_fields;
+mod import_write;
 
 use crate::domain::permissions::{Action, Area, Role};
 use crate::error::Error;
