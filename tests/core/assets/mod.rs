@@ -2,6 +2,7 @@
 //! and who sees which assets.
 
 mod checkout;
+mod import;
 pub use inventory::query as inventory_query;
 mod inventory;
 

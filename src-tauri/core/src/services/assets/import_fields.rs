@@ -120,6 +120,7 @@ pub const ASSET_FIELDS: &[Field] = &[
             "Valore",
             "Cost",
             "Price",
+            "Value",
         ],
     )
     .also(&["cost_cents"]),
