@@ -4,15 +4,15 @@
 
 use super::import::AssetImportOptions;
 use super::import::{Found, Prep};
-use super::import_fields::{parse_cents, parse_months, parse_status, BadAmount};
+use super::import_fields::parse_status;
+use super::import_read::{date, plain, valid_of};
 use crate::domain::assets::asset::{Asset, AssetInput, AssetStatus, ValidAsset};
 use crate::domain::assets::tag::tag_key;
 use crate::domain::text::fold_key;
-use crate::import::dates::TWO_DIGIT_PIVOT;
 use crate::import::report::UnknownValues;
 use crate::import::{param, Cells, Change, Input, Problems, RowChecker, SeenKeys};
 use crate::store::assets::{assets, checkouts};
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::Connection;
 use std::collections::HashSet;
 
@@ -40,40 +40,6 @@ pub(super) struct AssetChecker<'a> {
     prep: &'a Prep,
     tags: SeenKeys,
     unknown: [(Vec<String>, HashSet<String>); 2],
-}
-
-/// The asset's fields as its form holds them, to tell an unchanged row.
-fn valid_of(a: &Asset) -> ValidAsset {
-    ValidAsset {
-        tag: a.tag.clone(),
-        tag_key: tag_key(&a.tag),
-        name: a.name.clone(),
-        name_key: fold_key(&a.name),
-        category_id: a.category_id,
-        manufacturer: a.manufacturer.clone(),
-        model: a.model.clone(),
-        serial: a.serial.clone(),
-        supplier_name: a.supplier_name.clone(),
-        order_number: a.order_number.clone(),
-        purchase_date: a.purchase_date,
-        cost_cents: a.cost_cents,
-        currency: a.currency.clone(),
-        warranty_end: a.warranty_end,
-        location_id: a.location_id,
-        department_id: a.department_id,
-        status: a.status,
-        status_date: a.status_date,
-        notes: a.notes.clone(),
-    }
-}
-
-/// The date in `key`'s column: `Ok(None)` when empty, `Err` when unreadable (reported).
-fn date(cells: &Cells<'_>, key: &str, p: &mut Problems<'_>) -> Result<Option<NaiveDate>, ()> {
-    match cells.date(key, TWO_DIGIT_PIVOT, p) {
-        None => Ok(None),
-        Some(Some(d)) => Ok(Some(d)),
-        Some(None) => Err(()),
-    }
 }
 
 impl<'a> AssetChecker<'a> {
@@ -150,94 +116,26 @@ impl<'a> AssetChecker<'a> {
             }
         }
     }
-
-    /// The cost in cents: the cell's, else what the asset holds.
-    fn cost(cells: &Cells<'_>, held: Option<i64>, p: &mut Problems<'_>) -> Option<i64> {
-        let v = cells.get("cost")?;
-        match parse_cents(v) {
-            Ok(c) => Some(c),
-            Err(BadAmount::Negative) => {
-                p.bad_value("cost", "negative_cost", v);
-                held
-            }
-            Err(BadAmount::Unreadable) => {
-                p.bad_value("cost", "invalid_cost", v);
-                held
-            }
-        }
-    }
-
-    /// The warranty's end: its own column, else the months after the purchase date.
-    fn warranty_end(
-        cells: &Cells<'_>,
-        purchase: Option<NaiveDate>,
-        p: &mut Problems<'_>,
-    ) -> Result<Option<NaiveDate>, ()> {
-        if let Some(d) = date(cells, "warranty_end", p)? {
-            return Ok(Some(d));
-        }
-        let Some(v) = cells.get("warranty_months") else {
-            return Ok(None);
-        };
-        let Some(months) = parse_months(v) else {
-            p.bad_value("warranty_months", "invalid_months", v);
-            return Err(());
-        };
-        let Some(bought) = purchase else {
-            p.add("warranty_months", "needs_purchase_date", param("value", v));
-            return Err(());
-        };
-        Ok(bought.checked_add_months(Months::new(months)))
-    }
 }
 
-impl RowChecker<AssetRow> for AssetChecker<'_> {
-    fn check(
+impl AssetChecker<'_> {
+    /// The references the row names (category, location, department), each found or
+    /// reported; an empty cell keeps what `h` has.
+    fn references(
         &mut self,
         cells: &Cells<'_>,
+        h: Option<&Asset>,
         p: &mut Problems<'_>,
-    ) -> crate::Result<Option<(Change, AssetRow)>> {
-        let today = self.input.today;
-        // GLPI leaves the inventory number empty on many items: their name is their tag.
-        let Some(tag) = cells.get("tag").or_else(|| cells.get("name")) else {
-            p.add("tag", "required", Default::default());
-            return Ok(None);
-        };
-        let key = tag_key(tag);
-        self.tags.first(key.clone(), "tag", p);
-        let id = self.prep.tags.get(&key).copied();
-        let held = match id {
-            Some(id) => Some(assets::require(self.conn, id)?),
-            None => None,
-        };
-        let h = held.as_ref();
-        let keep = |k: &str, old: Option<&Option<String>>| {
-            cells.text(k).or_else(|| old.cloned().flatten())
-        };
-        let mut unreadable = false;
+    ) -> (Option<i64>, Option<i64>, Option<i64>) {
         let category_id = match cells.get("category") {
             Some(v) => self.category(v, p),
-            None => h.map(|a| a.category_id),
-        };
-        if category_id.is_none() && cells.get("category").is_none() {
-            p.add("category", "required", Default::default());
-        }
-        let purchase_date = match date(cells, "purchase_date", p) {
-            Ok(d) => d.or(h.and_then(|a| a.purchase_date)),
-            Err(()) => {
-                unreadable = true;
-                None
+            None => {
+                if h.is_none() {
+                    p.add("category", "required", Default::default());
+                }
+                h.map(|a| a.category_id)
             }
         };
-        let warranty_end = match Self::warranty_end(cells, purchase_date, p) {
-            Ok(d) => d.or(h.and_then(|a| a.warranty_end)),
-            Err(()) => {
-                unreadable = true;
-                None
-            }
-        };
-        let cost_cents =
-            Self::cost(cells, h.and_then(|a| a.cost_cents), p).or(h.and_then(|a| a.cost_cents));
         let location_id = match cells.get("location") {
             Some(v) => self.location(v, p),
             None => h.and_then(|a| a.location_id),
@@ -252,6 +150,18 @@ impl RowChecker<AssetRow> for AssetChecker<'_> {
             }
             None => h.and_then(|a| a.department_id),
         };
+        (category_id, location_id, department_id)
+    }
+
+    /// The check-out the row asks for, and the status the asset ends with: someone holds an
+    /// asset in use or in repair, nobody holds one in stock, retired or lost.
+    fn holder_and_status(
+        &self,
+        cells: &Cells<'_>,
+        h: Option<&Asset>,
+        p: &mut Problems<'_>,
+    ) -> crate::Result<(Option<HolderMove>, AssetStatus)> {
+        let today = self.input.today;
         let file_status = cells.get("status").and_then(|v| {
             let s = parse_status(v);
             if s.is_none() {
@@ -259,39 +169,28 @@ impl RowChecker<AssetRow> for AssetChecker<'_> {
             }
             s
         });
-        let status_date = match date(cells, "status_date", p) {
-            Ok(d) => d.or(h.and_then(|a| a.status_date)),
-            Err(()) => {
-                unreadable = true;
-                None
-            }
-        };
         let newcomer = cells.get("holder").and_then(|v| self.holder(v, p));
-        let out_on = match date(cells, "checkout_date", p) {
-            Ok(d) => d.unwrap_or(today),
-            Err(()) => today,
-        };
+        let out_on = date(cells, "checkout_date", p)
+            .ok()
+            .flatten()
+            .unwrap_or(today);
         if out_on > today {
             p.add("checkout_date", "date_in_future", Default::default());
         }
-        let open = match id {
-            Some(id)
-                if h.is_some_and(|a| {
-                    a.holder_employee_id.is_some() || a.holder_location_id.is_some()
-                }) =>
-            {
-                checkouts::open_of(self.conn, id, today)?
+        let open = match h {
+            Some(a) if a.holder_employee_id.is_some() || a.holder_location_id.is_some() => {
+                checkouts::open_of(self.conn, a.id, today)?
             }
             _ => None,
         };
         let holder = match (newcomer, &open) {
             (Some(e), Some(o)) if o.employee_id == Some(e) => None,
             (Some(e), o) => {
-                if o.as_ref().is_some_and(|o| out_on < o.out_on) {
+                if let Some(o) = o.as_ref().filter(|o| out_on < o.out_on) {
                     p.add(
                         "checkout_date",
                         "checkout_before_current",
-                        param("date", o.as_ref().map_or(out_on, |o| o.out_on)),
+                        param("date", o.out_on),
                     );
                 }
                 Some(HolderMove {
@@ -302,11 +201,10 @@ impl RowChecker<AssetRow> for AssetChecker<'_> {
             }
             (None, _) => None,
         };
-        let stays_out = newcomer.is_some() || open.is_some();
         let mut status = file_status
             .or(h.map(|a| a.status))
             .unwrap_or(AssetStatus::InStock);
-        if stays_out {
+        if newcomer.is_some() || open.is_some() {
             if status.is_gone() {
                 p.add(
                     "status",
@@ -323,6 +221,52 @@ impl RowChecker<AssetRow> for AssetChecker<'_> {
             p.warn("status", "in_use_without_holder", Default::default());
             status = AssetStatus::InStock;
         }
+        Ok((holder, status))
+    }
+
+    /// The form's own checks; a field already reported (an unreadable cell) is not reported
+    /// again.
+    fn validate(&self, input: &AssetInput, p: &mut Problems<'_>) -> Option<ValidAsset> {
+        match input.validate(self.input.today) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                for f in e.fields {
+                    let k = self.input.key_of(&f.field).to_owned();
+                    if !p.errors().iter().any(|x| self.input.key_of(&x.field) == k) {
+                        p.add(&f.field, &f.code, f.params);
+                    }
+                }
+                None
+            }
+        }
+    }
+}
+
+impl RowChecker<AssetRow> for AssetChecker<'_> {
+    fn check(
+        &mut self,
+        cells: &Cells<'_>,
+        p: &mut Problems<'_>,
+    ) -> crate::Result<Option<(Change, AssetRow)>> {
+        // GLPI leaves the inventory number empty on many items: their name is their tag.
+        let Some(tag) = cells.get("tag").or_else(|| cells.get("name")) else {
+            p.add("tag", "required", Default::default());
+            return Ok(None);
+        };
+        let key = tag_key(tag);
+        self.tags.first(key.clone(), "tag", p);
+        let id = self.prep.tags.get(&key).copied();
+        let held = match id {
+            Some(id) => Some(assets::require(self.conn, id)?),
+            None => None,
+        };
+        let h = held.as_ref();
+        let keep = |k: &str, old: Option<&Option<String>>| {
+            cells.text(k).or_else(|| old.cloned().flatten())
+        };
+        let (category_id, location_id, department_id) = self.references(cells, h, p);
+        let v = plain(cells, h, p);
+        let (holder, status) = self.holder_and_status(cells, h, p)?;
         let name = cells
             .text("name")
             .or_else(|| h.map(|a| a.name.clone()))
@@ -337,32 +281,23 @@ impl RowChecker<AssetRow> for AssetChecker<'_> {
             serial: keep("serial", h.map(|a| &a.serial)),
             supplier_name: keep("supplier_name", h.map(|a| &a.supplier_name)),
             order_number: keep("order_number", h.map(|a| &a.order_number)),
-            purchase_date,
-            cost_cents,
+            purchase_date: v.purchase_date,
+            cost_cents: v.cost_cents,
             currency: cells
                 .text("currency")
                 .or_else(|| h.map(|a| a.currency.clone())),
-            warranty_end,
+            warranty_end: v.warranty_end,
             location_id,
             department_id,
             status,
             // A file that says an asset is gone without saying when: the day of the import.
-            status_date: status_date.or(status.is_gone().then_some(today)),
+            status_date: v
+                .status_date
+                .or(status.is_gone().then_some(self.input.today)),
             notes: keep("notes", h.map(|a| &a.notes)),
         };
-        let valid = match input.validate(today) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                for f in e.fields {
-                    let k = self.input.key_of(&f.field).to_owned();
-                    if !p.errors().iter().any(|x| self.input.key_of(&x.field) == k) {
-                        p.add(&f.field, &f.code, f.params);
-                    }
-                }
-                None
-            }
-        };
-        let (Some(valid), false, true) = (valid, unreadable, p.is_empty()) else {
+        let valid = self.validate(&input, p);
+        let (Some(valid), false, true) = (valid, v.unreadable, p.is_empty()) else {
             return Ok(None);
         };
         let changed = h.is_none_or(|a| valid_of(a) != valid);

@@ -8,6 +8,7 @@ mod checkout;
 pub mod import;
 mod import_check;
 pub mod import_fields;
+mod import_read;
 mod import_write;
 
 use crate::domain::permissions::{Action, Area, Role};
