@@ -15,7 +15,8 @@
 
 use super::import_check::AssetChecker;
 pub use super::import_check::AssetRow;
-use super::import_fields::{category_code, fold_words, ASSET_FIELDS, OPTIONS};
+use super::import_fields::{ASSET_FIELDS, OPTIONS};
+use super::import_lookups::{path_key, prep, Found, Prep};
 use super::import_write::AssetWriter;
 use crate::domain::assets::catalog::{
     AssetCategory, AssetCategoryInput, LocationInput, LocationKind,
@@ -28,7 +29,7 @@ use crate::store::assets::locations;
 use crate::store::{retired_list, WriteTx};
 use rusqlite::Connection;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// The asset import.
 pub struct AssetImport;
@@ -42,150 +43,6 @@ pub struct AssetImportOptions {
     /// A holder who is not among the employees leaves the asset unassigned (a warning) instead
     /// of failing the row.
     pub import_unassigned: bool,
-}
-
-/// What a found name stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Found {
-    One(i64),
-    Many,
-    None,
-}
-
-/// What the rows of an asset file are checked against.
-pub struct Prep {
-    /// Italian or English name or code, folded → id.
-    categories: HashMap<String, i64>,
-    /// Full path, each part folded → id.
-    paths: HashMap<String, i64>,
-    /// Name folded → the places with it.
-    places: HashMap<String, Vec<i64>>,
-    /// Name or code key → id.
-    departments: HashMap<String, i64>,
-    /// Number, e-mail, username, "surname name" or "name surname" → (id, active), each once.
-    people: HashMap<String, Vec<(i64, bool)>>,
-    /// Tag key → asset id.
-    pub(super) tags: HashMap<String, i64>,
-    /// Whether unknown categories and locations are created first (no error then).
-    pub(super) create_categories: bool,
-    pub(super) create_locations: bool,
-}
-
-/// "Milano › Sala server", "Milano > Sala server" (GLPI) and "milano›sala server" all read the
-/// same.
-fn path_key(path: &str) -> String {
-    path.split(['›', '>'])
-        .map(fold_key)
-        .collect::<Vec<_>>()
-        .join("›")
-}
-
-impl Prep {
-    pub(super) fn category(&self, name: &str) -> Option<i64> {
-        let found = self.categories.get(&fold_words(name)).copied();
-        found.or_else(|| self.categories.get(category_code(name)?).copied())
-    }
-
-    pub(super) fn location(&self, name: &str) -> Found {
-        if let Some(&id) = self.paths.get(&path_key(name)) {
-            return Found::One(id);
-        }
-        if name.contains(['›', '>']) {
-            return Found::None;
-        }
-        match self.places.get(&fold_key(name)).map(Vec::as_slice) {
-            Some([id]) => Found::One(*id),
-            Some([_, _, ..]) => Found::Many,
-            _ => Found::None,
-        }
-    }
-
-    pub(super) fn department(&self, name: &str) -> Option<i64> {
-        self.departments.get(&fold_key(name)).copied()
-    }
-
-    /// The employee a holder cell names: `Some(active)` with the id when one person matches.
-    pub(super) fn person(&self, who: &str) -> Result<(i64, bool), Found> {
-        match self.people.get(&fold_key(who)).map(Vec::as_slice) {
-            Some([one]) => Ok(*one),
-            Some([_, _, ..]) => Err(Found::Many),
-            _ => Err(Found::None),
-        }
-    }
-}
-
-fn people(conn: &Connection) -> crate::Result<HashMap<String, Vec<(i64, bool)>>> {
-    let mut out: HashMap<String, Vec<(i64, bool)>> = HashMap::new();
-    let mut stmt = conn.prepare(
-        "SELECT e.id, e.status = 'active', e.employee_number, e.email, e.first_name, e.last_name,
-                (SELECT group_concat(u.username, char(10)) FROM users u WHERE u.employee_id = e.id)
-         FROM employees e",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let id: i64 = r.get(0)?;
-        let active: bool = r.get(1)?;
-        let (first, last): (String, String) = (r.get(4)?, r.get(5)?);
-        let mut keys: Vec<String> = vec![
-            fold_key(&format!("{last} {first}")),
-            fold_key(&format!("{first} {last}")),
-        ];
-        for col in [2, 3] {
-            keys.extend(r.get::<_, Option<String>>(col)?.map(|s| fold_key(&s)));
-        }
-        if let Some(names) = r.get::<_, Option<String>>(6)? {
-            keys.extend(names.lines().map(fold_key));
-        }
-        keys.sort();
-        keys.dedup();
-        for k in keys.into_iter().filter(|k| !k.is_empty()) {
-            out.entry(k).or_default().push((id, active));
-        }
-    }
-    Ok(out)
-}
-
-fn prep(conn: &Connection, options: &AssetImportOptions) -> crate::Result<Prep> {
-    let mut categories = HashMap::new();
-    for c in retired_list::list::<AssetCategory>(conn, true)? {
-        for name in [
-            Some(c.name_it.as_str()),
-            c.name_en.as_deref(),
-            c.code.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            categories.entry(fold_words(name)).or_insert(c.id);
-        }
-    }
-    let mut paths = HashMap::new();
-    let mut places: HashMap<String, Vec<i64>> = HashMap::new();
-    for l in locations::list(conn, true)? {
-        paths.insert(path_key(&l.path), l.id);
-        places.entry(fold_key(&l.name)).or_default().push(l.id);
-    }
-    let mut departments = HashMap::new();
-    for (id, name_key, code_key, _) in crate::store::departments::keys(conn)? {
-        departments.insert(fold_key(&name_key), id);
-        if let Some(code) = code_key {
-            departments.entry(fold_key(&code)).or_insert(id);
-        }
-    }
-    let tags = conn
-        .prepare("SELECT tag_key, id FROM assets")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(Prep {
-        categories,
-        paths,
-        places,
-        departments,
-        people: people(conn)?,
-        tags,
-        create_categories: options.create_missing_categories,
-        create_locations: options.create_missing_locations,
-    })
 }
 
 /// The values of `key`'s column that `known` does not find, each once, in file order.

@@ -3,9 +3,9 @@
 //! it cannot read, a holder who is not an employee, a retired asset someone holds).
 
 use super::import::AssetImportOptions;
-use super::import::{Found, Prep};
-use super::import_fields::parse_status;
+use super::import_lookups::{Found, Prep};
 use super::import_read::{date, plain, valid_of};
+use super::import_words::parse_status;
 use crate::domain::assets::asset::{Asset, AssetInput, AssetStatus, ValidAsset};
 use crate::domain::assets::tag::tag_key;
 use crate::domain::text::fold_key;

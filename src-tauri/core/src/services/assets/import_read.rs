@@ -1,7 +1,7 @@
 //! The plain values of an asset row: dates, the cost and the warranty, each read from its cell
 //! or kept from the asset the row updates; and the asset's own fields as its form holds them.
 
-use super::import_fields::{parse_cents, parse_months, BadAmount};
+use super::import_words::{parse_cents, parse_months, BadAmount};
 use crate::domain::assets::asset::{Asset, ValidAsset};
 use crate::domain::assets::tag::tag_key;
 use crate::domain::text::fold_key;

@@ -8,7 +8,9 @@ mod checkout;
 pub mod import;
 mod import_check;
 pub mod import_fields;
+mod import_lookups;
 mod import_read;
+mod import_words;
 mod import_write;
 
 use crate::domain::permissions::{Action, Area, Role};
