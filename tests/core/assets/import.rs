@@ -418,3 +418,59 @@ fn only_who_writes_assets_imports_them() {
     assert_eq!(e.code, ErrorCode::Forbidden);
     s.o.t.app.may_import(&s.it, ImportArea::Assets).unwrap();
 }
+
+/// `cargo test -p backoffice-core --release --test core assets::import::fifty -- --ignored
+/// --nocapture`: times the check and the commit of 50,000 generated Snipe-IT rows, then of the
+/// same file again (every row unchanged).
+#[test]
+#[ignore]
+fn fifty_thousand_rows() {
+    use std::fmt::Write;
+    use std::time::Instant;
+    let s = shop();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.csv");
+    let mut text = String::from(
+        "Asset Tag,Name,Category,Manufacturer,Serial,Status,Purchase Date,Purchase Cost,\
+         Location,Warranty,Notes,Checked Out To: Username,Last Checkout\n",
+    );
+    let kinds = [
+        "Laptop",
+        "Desktop",
+        "Server",
+        "Monitor",
+        "Network equipment",
+    ];
+    for i in 0..50_000 {
+        let holder = if i % 10 == 0 {
+            "impiegato,2025-01-15"
+        } else {
+            ","
+        };
+        writeln!(
+            text,
+            "AS-{i:06},\"Device {i}, floor {}\",{},Lenovo,SN{i:08},Ready to Deploy,\
+             2024-03-10 09:00:00,\"1,299.00\",Sala server,36,\"Batch {}, row {i}\",{holder}",
+            i % 7,
+            kinds[i % kinds.len()],
+            i / 1000
+        )
+        .unwrap();
+    }
+    std::fs::write(&path, text).unwrap();
+    let t = Instant::now();
+    let r = validate(&s, &path, &AssetImportOptions::default());
+    assert!(r.ok(), "{:?}", &r.errors[..r.errors.len().min(3)]);
+    let checked = t.elapsed();
+    let t = Instant::now();
+    let out = commit(&s, &path, &AssetImportOptions::default()).unwrap();
+    let committed = t.elapsed();
+    assert_eq!(out.created, 50_000);
+    let t = Instant::now();
+    let out = commit(&s, &path, &AssetImportOptions::default()).unwrap();
+    let again = t.elapsed();
+    assert_eq!(out.unchanged, 50_000);
+    println!(
+        "50,000 rows: check {checked:?}, commit {committed:?}, re-import (unchanged) {again:?}"
+    );
+}
