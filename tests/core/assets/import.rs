@@ -474,3 +474,46 @@ fn fifty_thousand_rows() {
         "50,000 rows: check {checked:?}, commit {committed:?}, re-import (unchanged) {again:?}"
     );
 }
+
+#[test]
+fn an_italian_glpi_export_in_windows_1252_reads_too() {
+    let s = shop();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("glpi.csv");
+    // GLPI in Italian, saved again by Excel: Windows-1252 (à is 0xE0), no BOM.
+    let mut bytes = b"\"Nome\";\"Entit\xE0\";\"Stato\";\"Produttore\";\"Numero di serie\";\
+\"Numero di inventario\";\"Tipo\";\"Modello\";\"Luogo\";\"Ultima modifica\";\n"
+        .to_vec();
+    bytes.extend_from_slice(
+        b"\"PC-SEGRETERIA\";\"Entit\xE0 radice\";\"In magazzino\";\"Dell\";\"5CG99\";\
+\"PC-00201\";\"Computer\";\"OptiPlex\";\"Sede di Milano > Sala server\";\"2024-03-10 10:15\";\n",
+    );
+    std::fs::write(&path, bytes).unwrap();
+    assert_eq!(
+        mapped(
+            &s,
+            &path,
+            &["tag", "name", "category", "serial", "location", "status"]
+        ),
+        [
+            "Numero di inventario",
+            "Nome",
+            "Tipo",
+            "Numero di serie",
+            "Luogo",
+            "Stato"
+        ]
+    );
+    assert_eq!(
+        commit(&s, &path, &AssetImportOptions::default())
+            .unwrap()
+            .created,
+        1
+    );
+    let pc = by_tag(&s, "PC-00201");
+    assert_eq!(
+        (pc.location_id, pc.status),
+        (Some(s.room), AssetStatus::InStock)
+    );
+    assert_eq!(pc.category_en.as_deref(), Some("Desktop"));
+}
