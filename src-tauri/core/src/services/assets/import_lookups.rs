@@ -6,7 +6,7 @@ use super::import::AssetImportOptions;
 use super::import_words::{category_code, fold_words};
 use crate::domain::assets::catalog::AssetCategory;
 use crate::domain::text::fold_key;
-use crate::store::assets::locations;
+use crate::store::assets::{assets, checkouts, locations};
 use crate::store::retired_list;
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -83,30 +83,19 @@ impl Prep {
 
 fn people(conn: &Connection) -> crate::Result<HashMap<String, Vec<(i64, bool)>>> {
     let mut out: HashMap<String, Vec<(i64, bool)>> = HashMap::new();
-    let mut stmt = conn.prepare(
-        "SELECT e.id, e.status = 'active', e.employee_number, e.email, e.first_name, e.last_name,
-                (SELECT group_concat(u.username, char(10)) FROM users u WHERE u.employee_id = e.id)
-         FROM employees e",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let id: i64 = r.get(0)?;
-        let active: bool = r.get(1)?;
-        let (first, last): (String, String) = (r.get(4)?, r.get(5)?);
+    for p in checkouts::holder_names(conn)? {
+        let (first, last) = (&p.first_name, &p.last_name);
         let mut keys: Vec<String> = vec![
             fold_key(&format!("{last} {first}")),
             fold_key(&format!("{first} {last}")),
         ];
-        for col in [2, 3] {
-            keys.extend(r.get::<_, Option<String>>(col)?.map(|s| fold_key(&s)));
-        }
-        if let Some(names) = r.get::<_, Option<String>>(6)? {
-            keys.extend(names.lines().map(fold_key));
-        }
+        let others = [p.employee_number.as_deref(), p.email.as_deref()];
+        keys.extend(others.into_iter().flatten().map(fold_key));
+        keys.extend(p.usernames.iter().map(|u| fold_key(u)));
         keys.sort();
         keys.dedup();
         for k in keys.into_iter().filter(|k| !k.is_empty()) {
-            out.entry(k).or_default().push((id, active));
+            out.entry(k).or_default().push((p.id, p.active));
         }
     }
     Ok(out)
@@ -139,10 +128,7 @@ pub(super) fn prep(conn: &Connection, options: &AssetImportOptions) -> crate::Re
             departments.entry(fold_key(&code)).or_insert(id);
         }
     }
-    let tags = conn
-        .prepare("SELECT tag_key, id FROM assets")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    let tags = assets::ids_by_tag(conn)?;
     Ok(Prep {
         categories,
         paths,
