@@ -517,3 +517,52 @@ fn an_italian_glpi_export_in_windows_1252_reads_too() {
     );
     assert_eq!(pc.category_en.as_deref(), Some("Desktop"));
 }
+
+#[test]
+fn a_new_path_creates_every_missing_place_once() {
+    let s = shop();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("places.csv");
+    std::fs::write(
+        &path,
+        "Asset Tag;Name;Category;Location\n\
+         MON-00900;Monitor A;Monitor;Sede di Milano › Piano 2 › Stanza 3\n\
+         MON-00901;Monitor B;Monitor;sede di milano > piano 2 > stanza 3\n\
+         MON-00902;Monitor C;Monitor;Sede di Milano › Piano 2\n\
+         MON-00903;Monitor D;Monitor;Torino › Magazzino\n\
+         MON-00904;Monitor E;Monitor;Torino › Ufficio\n",
+    )
+    .unwrap();
+    let create = AssetImportOptions {
+        create_missing_locations: true,
+        ..Default::default()
+    };
+    let r = validate(&s, &path, &AssetImportOptions::default());
+    assert_eq!(r.error_rows, 5);
+    assert_eq!(
+        r.unknown_values("location"),
+        [
+            "Sede di Milano › Piano 2 › Stanza 3",
+            "Sede di Milano › Piano 2",
+            "Torino › Magazzino",
+            "Torino › Ufficio"
+        ]
+    );
+    let out = commit(&s, &path, &create).unwrap();
+    // Piano 2, Stanza 3, Torino, Magazzino, Ufficio: each once.
+    assert_eq!((out.created, out.created_for("location")), (5, 5));
+    let place = |tag: &str| by_tag(&s, tag).location_path;
+    assert_eq!(place("MON-00903").as_deref(), Some("Torino › Magazzino"));
+    assert_eq!(place("MON-00904").as_deref(), Some("Torino › Ufficio"));
+    let a = by_tag(&s, "MON-00900");
+    assert_eq!(
+        a.location_path.as_deref(),
+        Some("Sede di Milano › Piano 2 › Stanza 3")
+    );
+    assert_eq!(by_tag(&s, "MON-00901").location_id, a.location_id);
+    let floor = by_tag(&s, "MON-00902");
+    assert_eq!(
+        floor.location_path.as_deref(),
+        Some("Sede di Milano › Piano 2")
+    );
+}

@@ -45,13 +45,19 @@ pub struct AssetImportOptions {
     pub import_unassigned: bool,
 }
 
-/// The values of `key`'s column that `known` does not find, each once, in file order.
-fn unknown_in<O>(input: Input<'_, O>, key: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
+/// The values of `key`'s column that `known` does not find, each once (the same by `same`),
+/// in file order.
+fn unknown_in<O>(
+    input: Input<'_, O>,
+    key: &str,
+    same: fn(&str) -> String,
+    known: impl Fn(&str) -> bool,
+) -> Vec<String> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for row in &input.table.rows {
         if let Some(v) = input.cell(row, key) {
-            if !known(v) && seen.insert(fold_key(v)) {
+            if !known(v) && seen.insert(same(v)) {
                 out.push(clean(v));
             }
         }
@@ -60,8 +66,9 @@ fn unknown_in<O>(input: Input<'_, O>, key: &str, known: impl Fn(&str) -> bool) -
 }
 
 /// Creates the place `path` names, and the places above it that are missing: the top one a
-/// site, the others plain places inside it.
-fn create_path(w: &WriteTx, prep: &Prep, path: &str) -> crate::Result<()> {
+/// site, the others plain places inside it. Returns how many it created.
+fn create_path(w: &WriteTx, prep: &Prep, path: &str) -> crate::Result<usize> {
+    let mut created = 0;
     let parts: Vec<&str> = path.split(['›', '>']).map(str::trim).collect();
     let mut parent: Option<i64> = None;
     for (i, part) in parts.iter().enumerate() {
@@ -70,13 +77,11 @@ fn create_path(w: &WriteTx, prep: &Prep, path: &str) -> crate::Result<()> {
             parent = Some(id);
             continue;
         }
-        let found = match parent {
-            None => None,
-            Some(p) => locations::list(w.conn(), true)?
-                .into_iter()
-                .find(|l| l.parent_id == Some(p) && fold_key(&l.name) == fold_key(part))
-                .map(|l| l.id),
-        };
+        // Made by an earlier path of the file ("Roma › A" then "Roma › B").
+        let found = locations::list(w.conn(), true)?
+            .into_iter()
+            .find(|l| l.parent_id == parent && fold_key(&l.name) == fold_key(part))
+            .map(|l| l.id);
         let id = match found {
             Some(id) => id,
             None => {
@@ -91,12 +96,13 @@ fn create_path(w: &WriteTx, prep: &Prep, path: &str) -> crate::Result<()> {
                     address: None,
                 }
                 .validate()?;
+                created += 1;
                 locations::insert(w, &v)?
             }
         };
         parent = Some(id);
     }
-    Ok(())
+    Ok(created)
 }
 
 impl Importer for AssetImport {
@@ -141,7 +147,7 @@ impl Importer for AssetImport {
         let mut references = Vec::new();
         let first = prep(w.conn(), input.options)?;
         if input.options.create_missing_categories {
-            let names = unknown_in(input, "category", |v| first.category(v).is_some());
+            let names = unknown_in(input, "category", fold_key, |v| first.category(v).is_some());
             for name in &names {
                 let v = AssetCategoryInput {
                     name_it: name.clone(),
@@ -155,11 +161,14 @@ impl Importer for AssetImport {
             references.push(("category", names.len()));
         }
         if input.options.create_missing_locations {
-            let paths = unknown_in(input, "location", |v| first.location(v) != Found::None);
+            let paths = unknown_in(input, "location", path_key, |v| {
+                first.location(v) != Found::None
+            });
+            let mut created = 0;
             for path in &paths {
-                create_path(w, &first, path)?;
+                created += create_path(w, &first, path)?;
             }
-            references.push(("location", paths.len()));
+            references.push(("location", created));
         }
         let mut prep = prep(w.conn(), input.options)?;
         // Everything the file names exists now: what is still unknown is an error.

@@ -3,7 +3,7 @@
 //! it cannot read, a holder who is not an employee, a retired asset someone holds).
 
 use super::import::AssetImportOptions;
-use super::import_lookups::{Found, Prep};
+use super::import_lookups::{path_key, Found, Prep};
 use super::import_read::{date, plain, valid_of};
 use super::import_words::parse_status;
 use crate::domain::assets::asset::{Asset, AssetInput, AssetStatus, ValidAsset};
@@ -57,9 +57,15 @@ impl<'a> AssetChecker<'a> {
         }
     }
 
+    /// Notes a category (0) or location (1) that is not on file, each once.
     fn note_unknown(&mut self, which: usize, value: &str) {
         let (list, seen) = &mut self.unknown[which];
-        if seen.insert(fold_key(value)) {
+        let key = if which == 1 {
+            path_key(value)
+        } else {
+            fold_key(value)
+        };
+        if seen.insert(key) {
             list.push(crate::domain::text::clean(value));
         }
     }
