@@ -2,6 +2,7 @@
 //! who sees which assets, and maintenance plans with their work log.
 
 mod checkout;
+mod import;
 pub use inventory::query as inventory_query;
 mod inventory;
 mod inventory_check;

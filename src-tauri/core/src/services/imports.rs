@@ -3,6 +3,7 @@
 //! all or nothing. The command layer names the area with an [`ImportArea`]; code and tests pass
 //! the area's importer itself.
 
+use super::assets::import::AssetImport;
 use super::audits::checklist_import::ChecklistImport;
 use super::departments::import::DepartmentImport;
 use super::staff::import::StaffImport;
@@ -23,6 +24,8 @@ pub enum ImportArea {
     Departments,
     /// A template's checklist; options `{"template_id": …}`.
     AuditChecklist,
+    /// IT assets: our own columns, Snipe-IT or GLPI exports; options as `AssetImportOptions`.
+    Assets,
 }
 
 /// Runs `$body` with `$i` bound to the importer of `$area`.
@@ -39,6 +42,10 @@ macro_rules! with_importer {
             }
             ImportArea::AuditChecklist => {
                 let $i = &ChecklistImport;
+                $body
+            }
+            ImportArea::Assets => {
+                let $i = &AssetImport;
                 $body
             }
         }

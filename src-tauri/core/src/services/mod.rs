@@ -19,6 +19,8 @@ mod search;
 mod session;
 mod staff;
 
+pub use assets::import::{AssetImport, AssetImportOptions};
+pub use assets::import_fields::{ASSET_FIELDS, EXPORT_COLUMNS as ASSET_EXPORT_COLUMNS};
 pub use audits::checklist_fields::CHECKLIST_FIELDS;
 pub use audits::checklist_import::{ChecklistImport, ChecklistOptions};
 pub use audits::pack::{AuditPackCheck, AuditPackSummary, AuditPackVerdict, PackLine};

@@ -59,6 +59,14 @@ const areasEn: Record<ImportArea, AreaTexts> = {
     chooseHelp:
       "CSV or Excel .xlsx with a header row: section, code, requirement, reference, guidance, evidence expected, weight (1 to 100; empty means 3).",
   },
+  assets: {
+    title: "Import IT assets",
+    subtitle:
+      "From a CSV or Excel list, or a Snipe-IT or GLPI export. Rows are matched by asset tag: known tags are updated (empty cells keep what is on record), new ones created; a holder in the file gets the asset checked out. Nothing is saved until every row is valid.",
+    chooseTitle: "Choose the assets file to import",
+    chooseHelp:
+      "CSV (separated by ; or ,, UTF-8 or Windows-1252) or Excel .xlsx, with one row per asset and a header row.",
+  },
 };
 
 export const importEn = {
@@ -122,6 +130,23 @@ export const importEn = {
     bad_column: "No such column",
     unknown_field: "Unknown field",
     invalid_active: "Use yes or no (active or inactive)",
+    invalid_asset_status:
+      "Unknown status: use in use, in stock, in repair, retired or lost (Snipe-IT and GLPI labels are understood)",
+    unknown_category: "No category with this name",
+    unknown_location: "No location with this name or path",
+    ambiguous_location: "More than one location has this name: write its path (Site › Room)",
+    unknown_holder: "No employee with this username, e-mail, number or name",
+    ambiguous_holder: "More than one employee matches: use the username, e-mail or number",
+    holder_not_active: "This employee is no longer active",
+    holder_not_found: "“{{value}}” is not among the employees: the asset is imported unassigned",
+    invalid_cost: "Not an amount",
+    negative_cost: "A cost cannot be negative",
+    invalid_months: "Not a number of months",
+    needs_purchase_date: "Months of warranty need a purchase date",
+    gone_with_holder: "A retired or lost asset cannot have a holder: check it in first",
+    holder_in_repair: "An asset in repair cannot be handed to someone new",
+    in_use_without_holder: "In use but nobody holds it: imported as in stock",
+    checkout_before_current: "Before the current check-out of {{date}}",
   },
 };
 
@@ -150,6 +175,14 @@ export const importIt: Shape<typeof importEn> = {
       chooseTitle: "Scegli il file della checklist da importare",
       chooseHelp:
         "CSV o Excel .xlsx con una riga di intestazione: sezione, codice, requisito, riferimento, guida, evidenze attese, peso (da 1 a 100; vuoto vale 3).",
+    },
+    assets: {
+      title: "Importa beni IT",
+      subtitle:
+        "Da un elenco CSV o Excel, o da un'esportazione di Snipe-IT o GLPI. Le righe sono abbinate per etichetta: le etichette note vengono aggiornate (le celle vuote lasciano il valore registrato), le nuove create; un assegnatario nel file riceve il bene in consegna. Non viene salvato nulla finché ogni riga non è valida.",
+      chooseTitle: "Scegli il file dei beni da importare",
+      chooseHelp:
+        "CSV (separato da ; o ,, UTF-8 o Windows-1252) o Excel .xlsx, una riga per bene e una riga di intestazione.",
     },
   },
   stepFile: "File",
@@ -231,6 +264,23 @@ export const importIt: Shape<typeof importEn> = {
     bad_column: "Colonna inesistente",
     unknown_field: "Campo sconosciuto",
     invalid_active: "Usa sì o no (attivo o non attivo)",
+    invalid_asset_status:
+      "Stato sconosciuto: usa in uso, in magazzino, in riparazione, dismesso o perso (le voci di Snipe-IT e GLPI sono riconosciute)",
+    unknown_category: "Nessuna categoria con questo nome",
+    unknown_location: "Nessuna ubicazione con questo nome o percorso",
+    ambiguous_location: "Più ubicazioni hanno questo nome: scrivi il percorso (Sede › Stanza)",
+    unknown_holder: "Nessun dipendente con questo nome utente, e-mail, matricola o nome",
+    ambiguous_holder: "Più dipendenti corrispondono: usa nome utente, e-mail o matricola",
+    holder_not_active: "Questo dipendente non è più in forza",
+    holder_not_found: "“{{value}}” non è tra i dipendenti: il bene è importato senza assegnatario",
+    invalid_cost: "Non è un importo",
+    negative_cost: "Un costo non può essere negativo",
+    invalid_months: "Non è un numero di mesi",
+    needs_purchase_date: "I mesi di garanzia richiedono la data di acquisto",
+    gone_with_holder: "Un bene dismesso o perso non può avere un assegnatario: fanne prima il rientro",
+    holder_in_repair: "Un bene in riparazione non può essere consegnato a qualcun altro",
+    in_use_without_holder: "In uso ma nessuno lo ha in consegna: importato come in magazzino",
+    checkout_before_current: "Prima della consegna in corso del {{date}}",
   },
 };
 

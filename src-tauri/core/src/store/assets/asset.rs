@@ -294,3 +294,11 @@ pub fn set_checked(
     recorded::update(w, &TRACKED, id, &values)?;
     Ok(())
 }
+
+/// Every asset's id by its tag key, for imports.
+pub fn ids_by_tag(conn: &Connection) -> crate::Result<std::collections::HashMap<String, i64>> {
+    Ok(conn
+        .prepare("SELECT tag_key, id FROM assets")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}

@@ -178,3 +178,41 @@ pub fn location_active(conn: &Connection, id: i64) -> crate::Result<Option<bool>
         .query_row([id], |r| r.get(0))
         .optional()?)
 }
+
+/// A staff record as an import names the person an asset goes to.
+pub struct HolderNames {
+    pub id: i64,
+    pub active: bool,
+    pub employee_number: Option<String>,
+    pub email: Option<String>,
+    pub first_name: String,
+    pub last_name: String,
+    /// The usernames of the accounts linked to the record.
+    pub usernames: Vec<String>,
+}
+
+/// Every staff record with the names an import may give it.
+pub fn holder_names(conn: &Connection) -> crate::Result<Vec<HolderNames>> {
+    Ok(conn
+        .prepare(
+            "SELECT e.id, e.status = 'active', e.employee_number, e.email, e.first_name,
+                    e.last_name, (SELECT group_concat(u.username, char(10)) FROM users u
+                                  WHERE u.employee_id = e.id)
+             FROM employees e",
+        )?
+        .query_map([], |r| {
+            Ok(HolderNames {
+                id: r.get(0)?,
+                active: r.get(1)?,
+                employee_number: r.get(2)?,
+                email: r.get(3)?,
+                first_name: r.get(4)?,
+                last_name: r.get(5)?,
+                usernames: r
+                    .get::<_, Option<String>>(6)?
+                    .map(|s| s.lines().map(str::to_owned).collect())
+                    .unwrap_or_default(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?)
+}
