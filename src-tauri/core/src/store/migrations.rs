@@ -108,6 +108,8 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::sql(include_str!("../../migrations/0016_assets.sql")),
     // Networks: VLANs, subnets, interfaces and their addresses, cables.
     Migration::sql(include_str!("../../migrations/0017_network.sql")),
+    // Software licences and their seats; consumables and their stock moves.
+    Migration::sql(include_str!("../../migrations/0019_licences.sql")),
 ];
 
 /// The schema version this build writes.

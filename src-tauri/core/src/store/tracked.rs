@@ -193,6 +193,11 @@ pub const TRACKED: &[&Tracked] = &[
     &super::assets::subnets::TRACKED,
     &super::assets::interfaces::TRACKED,
     &super::assets::links::TRACKED,
+    &super::assets::software::TRACKED,
+    &super::assets::licences::TRACKED,
+    &super::assets::seats::TRACKED,
+    &super::assets::consumables::TRACKED,
+    &super::assets::consumable_moves::TRACKED,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

@@ -3,7 +3,10 @@
 use crate::domain::assets::asset::Asset;
 use crate::domain::assets::catalog::{AssetCategory, Location};
 use crate::domain::assets::checkout::Checkout;
+use crate::domain::assets::consumable::Consumable;
+use crate::domain::assets::licence::{Licence, SoftwareProduct};
 use crate::domain::assets::network::{Interface, SubnetInfo, Vlan};
+use crate::domain::assets::seat::Seat;
 use crate::domain::attachment::Attachment;
 use crate::domain::audits::audit::Audit;
 use crate::domain::audits::evidence::Evidence;
@@ -54,7 +57,11 @@ versioned!(
     Checkout,
     Vlan,
     SubnetInfo,
-    Interface
+    Interface,
+    SoftwareProduct,
+    Licence,
+    Seat,
+    Consumable
 );
 
 /// The row as the form that loaded it saw it: `not_found` when it is gone, `conflict` when

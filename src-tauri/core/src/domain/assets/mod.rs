@@ -3,5 +3,8 @@
 pub mod asset;
 pub mod catalog;
 pub mod checkout;
+pub mod consumable;
+pub mod licence;
 pub mod network;
+pub mod seat;
 pub mod tag;

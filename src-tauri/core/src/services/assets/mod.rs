@@ -3,9 +3,13 @@
 //! (see `store::assets::list::Visibility`).
 
 mod assets;
+pub(crate) mod attention_licences;
 mod catalog;
 mod checkout;
+mod consumables;
+mod licences;
 mod network;
+mod seats;
 
 use crate::domain::permissions::{Action, Area, Role};
 use crate::error::Error;

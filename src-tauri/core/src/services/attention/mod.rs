@@ -47,7 +47,25 @@ pub trait Provider: Sync {
 pub const PROVIDERS: &[&dyn Provider] = &[
     &super::staff::attention::Staff,
     &super::audits::attention::Audits,
+    &super::assets::attention_licences::Licences,
+    &super::assets::attention_licences::LowStock,
 ];
+
+/// Adds `count` to the area's count of that severity: an area may have several providers, and
+/// Home shows one count per area and severity.
+fn add_count(counts: &mut Vec<AttentionCount>, area: Area, severity: Severity, count: i64) {
+    match counts
+        .iter_mut()
+        .find(|c| c.area == area && c.severity == severity)
+    {
+        Some(c) => c.count += count,
+        None => counts.push(AttentionCount {
+            area,
+            severity,
+            count,
+        }),
+    }
+}
 
 impl Backoffice {
     /// What needs someone, from every area `ctx` may read, read in one snapshot.
@@ -69,11 +87,7 @@ impl Backoffice {
             for p in &providers {
                 for (severity, count) in p.counts(c, today, who)? {
                     if count > 0 {
-                        counts.push(AttentionCount {
-                            area: p.area(),
-                            severity,
-                            count,
-                        });
+                        add_count(&mut counts, p.area(), severity, count);
                     }
                 }
                 items.extend(p.items(c, today, who, min, limit)?);
