@@ -2,8 +2,10 @@
 //! and who sees which assets.
 
 mod checkout;
+mod consumables;
 pub use inventory::query as inventory_query;
 mod inventory;
+mod licences;
 mod network;
 
 use crate::audits::{link, office, Office};
