@@ -2,6 +2,8 @@
 //! managers read the assets of their departments; everyone sees what they hold
 //! (see `store::assets::list::Visibility`).
 
+// The area's main table shares the area's name.
+#[allow(clippy::module_inception)]
 mod assets;
 pub(crate) mod attention_licences;
 mod catalog;

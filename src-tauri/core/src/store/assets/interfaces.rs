@@ -234,7 +234,7 @@ pub fn free_runs(
         used_sorted.push(n);
         used_sorted.len() < 4 * limit + 64
     })?;
-    used_sorted.extend(taken.drain(..));
+    used_sorted.append(&mut taken);
     used_sorted.sort_unstable();
     used_sorted.dedup();
     for n in used_sorted {
