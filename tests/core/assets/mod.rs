@@ -5,6 +5,7 @@ mod checkout;
 mod consumables;
 pub use inventory::query as inventory_query;
 mod inventory;
+mod licence_forms;
 mod licences;
 mod network;
 
