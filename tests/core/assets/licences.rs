@@ -7,6 +7,7 @@ use backoffice_core::domain::assets::licence::{
     Licence, LicenceInput, LicenceKind, LicenceQuery, LicenceSort, SeatUse, SoftwareProductInput,
 };
 use backoffice_core::domain::assets::seat::SeatInput;
+use backoffice_core::domain::attention::Severity;
 use backoffice_core::domain::page::{PageRequest, SortDir};
 use backoffice_core::domain::staff::employee::TerminationInput;
 use backoffice_core::error::ErrorCode;
@@ -183,6 +184,18 @@ fn a_leaver_s_seats_are_listed_for_release() {
     let leaving = app.seats_to_release(&s.it).unwrap();
     assert_eq!(leaving.len(), 1);
     assert!(leaving[0].employee_terminated);
+    // IT sees it on the attention list.
+    let waiting = |s: &Shop| {
+        s.o.t
+            .app
+            .attention(&s.it, Severity::Low, 100)
+            .unwrap()
+            .items
+            .into_iter()
+            .filter(|i| i.reason["kind"] == "seat_of_leaver")
+            .count()
+    };
+    assert_eq!(waiting(&s), 1);
     // A leaver takes no new seat.
     let other = licence_input(product(&s, "Visio", "2021"), 1);
     let other = app.save_licence(&s.it, None, 0, &other).unwrap();
@@ -194,6 +207,7 @@ fn a_leaver_s_seats_are_listed_for_release() {
     app.release_seat(&s.it, seat.id, seat.version, None)
         .unwrap();
     assert!(app.seats_to_release(&s.it).unwrap().is_empty());
+    assert_eq!(waiting(&s), 0);
     verify(&s);
 }
 

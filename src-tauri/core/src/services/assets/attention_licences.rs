@@ -1,12 +1,12 @@
 //! Assets' contributions to the attention list, for IT and administrators: licences that
-//! expire within 60 days or have expired with seats still held, and consumables below their
-//! minimum level. Two providers of one area: Home adds their counts together.
+//! expire within 60 days or have expired with seats still held, seats still held by people
+//! who have left, and consumables below their minimum level. Two providers of one area: Home adds their counts together.
 
 use crate::domain::assets::licence::Licence;
 use crate::domain::attention::{AttentionItem, Severity};
 use crate::domain::permissions::{allows, Action, Area, Role};
 use crate::services::attention::{Provider, Viewer};
-use crate::store::assets::{consumables, licence_list};
+use crate::store::assets::{consumables, licence_list, seats};
 use crate::store::users;
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
@@ -74,12 +74,33 @@ fn licence_items(
         .into_iter()
         .filter_map(|l| licence_item(l, today))
         .collect();
+    items.extend(leaver_items(conn, limit)?);
     items.sort_by(|a, b| {
         b.urgency
             .cmp(&a.urgency)
             .then(a.record_id.cmp(&b.record_id))
     });
     Ok(items)
+}
+
+/// A seat a leaver still holds: to be released so someone else can have it.
+fn leaver_items(conn: &Connection, limit: i64) -> crate::Result<Vec<AttentionItem>> {
+    Ok(seats::of_leavers(conn, limit)?
+        .into_iter()
+        .map(|s| AttentionItem {
+            area: Area::Assets,
+            entity: "licence_seats".into(),
+            record_id: s.id,
+            record_name: s.employee_name.unwrap_or_default(),
+            context: Some(s.product_name),
+            reason: json!({ "kind": "seat_of_leaver", "licence_id": s.licence_id }),
+            more: 0,
+            due: None,
+            severity: Severity::Medium,
+            urgency: 250,
+            act_by: Role::It,
+        })
+        .collect())
 }
 
 fn stock_items(conn: &Connection, who: Viewer, limit: i64) -> crate::Result<Vec<AttentionItem>> {
