@@ -71,6 +71,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     export_audits(&cfg)?;
     export_assets(&cfg)?;
     export_maintenance(&cfg)?;
+    export_licences(&cfg)?;
     // Global search.
     s::GlobalSearchQuery::export_all(&cfg)?;
     s::HitKind::export_all(&cfg)?;
@@ -137,6 +138,32 @@ fn export_audits(cfg: &Config) -> Result<(), ExportError> {
     }
     crate::services::AuditPackSummary::export_all(cfg)?;
     crate::services::AuditPackCheck::export_all(cfg)?;
+    Ok(())
+}
+
+/// Software licences' and consumables' types.
+fn export_licences(cfg: &Config) -> Result<(), ExportError> {
+    use crate::domain::assets::{consumable as k, licence as l, seat as s};
+    use crate::domain::page::Page;
+    l::SoftwareProduct::export_all(cfg)?;
+    l::SoftwareProductInput::export_all(cfg)?;
+    l::LicenceKind::export_all(cfg)?;
+    l::Licence::export_all(cfg)?;
+    l::LicenceInput::export_all(cfg)?;
+    l::LicenceSort::export_all(cfg)?;
+    l::SeatUse::export_all(cfg)?;
+    l::LicenceQuery::export_all(cfg)?;
+    Page::<l::Licence>::export_all(cfg)?;
+    s::SeatInput::export_all(cfg)?;
+    s::Seat::export_all(cfg)?;
+    k::ConsumableCategory::export_all(cfg)?;
+    k::Consumable::export_all(cfg)?;
+    k::ConsumableInput::export_all(cfg)?;
+    k::MoveInput::export_all(cfg)?;
+    k::ConsumableMove::export_all(cfg)?;
+    k::ConsumableQuery::export_all(cfg)?;
+    Page::<k::Consumable>::export_all(cfg)?;
+    Page::<k::ConsumableMove>::export_all(cfg)?;
     Ok(())
 }
 

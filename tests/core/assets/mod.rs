@@ -2,14 +2,18 @@
 //! who sees which assets, and maintenance plans with their work log.
 
 mod checkout;
+mod consumables;
 mod import;
-pub use inventory::query as inventory_query;
 mod inventory;
 mod inventory_check;
+mod licence_forms;
+mod licences;
 mod maintenance;
 mod maintenance_work;
 mod network;
 mod scan;
+
+pub use inventory::query as inventory_query;
 
 use crate::audits::{link, office, Office};
 use backoffice_core::domain::assets::asset::{Asset, AssetInput, AssetStatus};

@@ -110,6 +110,8 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::sql(include_str!("../../migrations/0017_network.sql")),
     // Maintenance plans of IT assets and the work log.
     Migration::sql(include_str!("../../migrations/0018_maintenance.sql")),
+    // Software licences and their seats; consumables and their stock moves.
+    Migration::sql(include_str!("../../migrations/0019_licences.sql")),
 ];
 
 /// The schema version this build writes.

@@ -195,6 +195,11 @@ pub const TRACKED: &[&Tracked] = &[
     &super::assets::links::TRACKED,
     &super::assets::maintenance::TRACKED,
     &super::assets::maintenance_log::TRACKED,
+    &super::assets::software::TRACKED,
+    &super::assets::licences::TRACKED,
+    &super::assets::seats::TRACKED,
+    &super::assets::consumables::TRACKED,
+    &super::assets::consumable_moves::TRACKED,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

@@ -3,8 +3,11 @@
 use crate::domain::assets::asset::Asset;
 use crate::domain::assets::catalog::{AssetCategory, Location};
 use crate::domain::assets::checkout::Checkout;
+use crate::domain::assets::consumable::Consumable;
+use crate::domain::assets::licence::{Licence, SoftwareProduct};
 use crate::domain::assets::maintenance::Plan;
 use crate::domain::assets::network::{Interface, SubnetInfo, Vlan};
+use crate::domain::assets::seat::Seat;
 use crate::domain::attachment::Attachment;
 use crate::domain::audits::audit::Audit;
 use crate::domain::audits::evidence::Evidence;
@@ -56,7 +59,11 @@ versioned!(
     Vlan,
     SubnetInfo,
     Interface,
-    Plan
+    Plan,
+    SoftwareProduct,
+    Licence,
+    Seat,
+    Consumable
 );
 
 /// The row as the form that loaded it saw it: `not_found` when it is gone, `conflict` when

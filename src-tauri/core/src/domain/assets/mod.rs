@@ -3,10 +3,13 @@
 pub mod asset;
 pub mod catalog;
 pub mod checkout;
+pub mod consumable;
 pub mod inventory_check;
 pub mod labels;
+pub mod licence;
 pub mod maintenance;
 pub mod maintenance_log;
 pub mod network;
 pub mod scan;
+pub mod seat;
 pub mod tag;

@@ -5,8 +5,10 @@
 
 pub(crate) mod attention;
 pub(crate) mod attention_inventory;
+pub(crate) mod attention_licences;
 mod catalog;
 mod checkout;
+mod consumables;
 pub mod import;
 mod import_check;
 pub mod import_fields;
@@ -17,11 +19,13 @@ mod import_write;
 mod inventory;
 mod inventory_check;
 mod labels;
+mod licences;
 mod maintenance;
 mod maintenance_work;
 mod map_export;
 mod network;
 mod scan;
+mod seats;
 
 use crate::domain::permissions::{Action, Area, Role};
 use crate::error::Error;

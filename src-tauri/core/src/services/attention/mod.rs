@@ -49,7 +49,25 @@ pub const PROVIDERS: &[&dyn Provider] = &[
     &super::audits::attention::Audits,
     &super::assets::attention::Assets,
     &super::assets::attention_inventory::Inventory,
+    &super::assets::attention_licences::Licences,
+    &super::assets::attention_licences::LowStock,
 ];
+
+/// Adds `count` to the area's count of that severity: an area may have several providers, and
+/// Home shows one count per area and severity.
+fn add_count(counts: &mut Vec<AttentionCount>, area: Area, severity: Severity, count: i64) {
+    match counts
+        .iter_mut()
+        .find(|c| c.area == area && c.severity == severity)
+    {
+        Some(c) => c.count += count,
+        None => counts.push(AttentionCount {
+            area,
+            severity,
+            count,
+        }),
+    }
+}
 
 impl Backoffice {
     /// What needs someone, from every area `ctx` may read, read in one snapshot.
@@ -72,18 +90,8 @@ impl Backoffice {
                 // An area may have several providers (assets: maintenance and inventory);
                 // their counts add up to one per area and severity.
                 for (severity, count) in p.counts(c, today, who)? {
-                    if count <= 0 {
-                        continue;
-                    }
-                    match counts.iter_mut().find(|x: &&mut AttentionCount| {
-                        x.area == p.area() && x.severity == severity
-                    }) {
-                        Some(x) => x.count += count,
-                        None => counts.push(AttentionCount {
-                            area: p.area(),
-                            severity,
-                            count,
-                        }),
+                    if count > 0 {
+                        add_count(&mut counts, p.area(), severity, count);
                     }
                 }
                 items.extend(p.items(c, today, who, min, limit)?);

@@ -1,14 +1,21 @@
-//! IT assets: categories, locations, the assets, their check-outs and their maintenance.
+//! IT assets: categories, locations, the assets and their check-outs, networks, maintenance,
+//! software licences with their seats, consumables with their moves.
 
 pub mod asset;
 pub mod categories;
 pub mod checkouts;
+pub mod consumable_moves;
+pub mod consumables;
 pub mod interfaces;
+pub mod licence_list;
+pub mod licences;
 pub mod links;
 pub mod list;
 pub mod locations;
 pub mod maintenance;
 pub mod maintenance_list;
 pub mod maintenance_log;
+pub mod seats;
+pub mod software;
 pub mod subnets;
 pub mod waiting;

@@ -1,0 +1,226 @@
+//! Assets' contributions to the attention list, for IT and administrators: licences that
+//! expire within 60 days or have expired with seats still held, seats still held by people
+//! who have left, and consumables below their minimum level. Two providers of one area: Home adds their counts together.
+
+use crate::domain::assets::licence::Licence;
+use crate::domain::attention::{AttentionItem, Severity};
+use crate::domain::permissions::{allows, Action, Area, Role};
+use crate::services::attention::{Provider, Viewer};
+use crate::store::assets::{consumables, licence_list, seats};
+use crate::store::users;
+use chrono::{Days, NaiveDate};
+use rusqlite::Connection;
+use serde_json::json;
+
+/// Licences expiring within this many days are shown before they expire.
+pub const EXPIRY_NOTICE_DAYS: u64 = 60;
+/// Items of each kind looked at; the counts are of these.
+const LOOK_AT: i64 = 2_000;
+
+pub struct Licences;
+pub struct LowStock;
+
+/// Only those who keep the inventory act on these.
+fn keeps_inventory(conn: &Connection, who: Viewer) -> crate::Result<bool> {
+    Ok(users::get(conn, who.user_id)?
+        .is_some_and(|u| allows(&u.roles, Area::Assets, Action::Write)))
+}
+
+/// The same bands as audits' and staff's, so the areas sort together.
+fn grade(days_late: i64) -> (Severity, i64) {
+    match days_late {
+        d if d > 30 => (Severity::Critical, 400 + d.min(99)),
+        d if d > 0 => (Severity::High, 300 + d),
+        d => (Severity::Medium, 200 + (50 + d).clamp(0, 99)),
+    }
+}
+
+fn licence_item(l: Licence, today: NaiveDate) -> Option<AttentionItem> {
+    let due = l.expiry_date?;
+    let (severity, urgency) = grade((today - due).num_days());
+    let expired = due < today;
+    Some(AttentionItem {
+        area: Area::Assets,
+        entity: "licences".into(),
+        record_id: l.id,
+        record_name: match &l.product_version {
+            Some(v) => format!("{} {v}", l.product_name),
+            None => l.product_name.clone(),
+        },
+        context: l.supplier_name.clone(),
+        reason: json!({
+            "kind": if expired { "licence_expired" } else { "licence_expiring" },
+            "seats": l.seats, "seats_used": l.seats_used,
+        }),
+        more: 0,
+        due: Some(due),
+        severity,
+        urgency,
+        act_by: Role::It,
+    })
+}
+
+fn licence_items(
+    conn: &Connection,
+    today: NaiveDate,
+    who: Viewer,
+    limit: i64,
+) -> crate::Result<Vec<AttentionItem>> {
+    if !keeps_inventory(conn, who)? {
+        return Ok(Vec::new());
+    }
+    let horizon = today + Days::new(EXPIRY_NOTICE_DAYS);
+    let mut items: Vec<AttentionItem> = licence_list::expiring(conn, today, horizon, limit)?
+        .into_iter()
+        .filter_map(|l| licence_item(l, today))
+        .collect();
+    items.extend(leaver_items(conn, limit)?);
+    items.sort_by(|a, b| {
+        b.urgency
+            .cmp(&a.urgency)
+            .then(a.record_id.cmp(&b.record_id))
+    });
+    Ok(items)
+}
+
+/// A seat a leaver still holds: to be released so someone else can have it.
+fn leaver_items(conn: &Connection, limit: i64) -> crate::Result<Vec<AttentionItem>> {
+    Ok(seats::of_leavers(conn, limit)?
+        .into_iter()
+        .map(|s| AttentionItem {
+            area: Area::Assets,
+            entity: "licence_seats".into(),
+            record_id: s.id,
+            record_name: s.employee_name.unwrap_or_default(),
+            context: Some(s.product_name),
+            reason: json!({ "kind": "seat_of_leaver", "licence_id": s.licence_id }),
+            more: 0,
+            due: None,
+            severity: Severity::Medium,
+            urgency: 250,
+            act_by: Role::It,
+        })
+        .collect())
+}
+
+fn stock_items(conn: &Connection, who: Viewer, limit: i64) -> crate::Result<Vec<AttentionItem>> {
+    if !keeps_inventory(conn, who)? {
+        return Ok(Vec::new());
+    }
+    let mut items: Vec<AttentionItem> = consumables::below_minimum(conn, limit)?
+        .into_iter()
+        .map(|k| {
+            let (severity, urgency) = if k.stock == 0 {
+                (Severity::High, 300)
+            } else {
+                (Severity::Medium, 250)
+            };
+            AttentionItem {
+                area: Area::Assets,
+                entity: "consumables".into(),
+                record_id: k.id,
+                record_name: k.name,
+                context: k.location_path,
+                reason: json!({
+                    "kind": "below_minimum", "stock": k.stock,
+                    "min_level": k.min_level, "unit": k.unit,
+                }),
+                more: 0,
+                due: None,
+                severity,
+                urgency,
+                act_by: Role::It,
+            }
+        })
+        .collect();
+    items.sort_by(|a, b| {
+        b.urgency
+            .cmp(&a.urgency)
+            .then(a.record_id.cmp(&b.record_id))
+    });
+    Ok(items)
+}
+
+fn counts_of(items: &[AttentionItem]) -> Vec<(Severity, i64)> {
+    let mut counts: Vec<(Severity, i64)> = Vec::new();
+    for i in items {
+        match counts.iter_mut().find(|(s, _)| *s == i.severity) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((i.severity, 1)),
+        }
+    }
+    counts
+}
+
+fn most_urgent(mut items: Vec<AttentionItem>, min: Severity, limit: usize) -> Vec<AttentionItem> {
+    items.retain(|i| i.severity >= min);
+    items.truncate(limit);
+    items
+}
+
+impl Provider for Licences {
+    fn area(&self) -> Area {
+        Area::Assets
+    }
+
+    fn counts(
+        &self,
+        conn: &Connection,
+        today: NaiveDate,
+        who: Viewer,
+    ) -> crate::Result<Vec<(Severity, i64)>> {
+        Ok(counts_of(&licence_items(conn, today, who, LOOK_AT)?))
+    }
+
+    fn items(
+        &self,
+        conn: &Connection,
+        today: NaiveDate,
+        who: Viewer,
+        min: Severity,
+        limit: usize,
+    ) -> crate::Result<Vec<AttentionItem>> {
+        // Looked at in expiry order, graded after: read them all so the most urgent come first.
+        let items = licence_items(conn, today, who, LOOK_AT)?;
+        Ok(most_urgent(items, min, limit))
+    }
+}
+
+impl Provider for LowStock {
+    fn area(&self) -> Area {
+        Area::Assets
+    }
+
+    fn counts(
+        &self,
+        conn: &Connection,
+        _today: NaiveDate,
+        who: Viewer,
+    ) -> crate::Result<Vec<(Severity, i64)>> {
+        Ok(counts_of(&stock_items(conn, who, LOOK_AT)?))
+    }
+
+    fn items(
+        &self,
+        conn: &Connection,
+        _today: NaiveDate,
+        who: Viewer,
+        min: Severity,
+        limit: usize,
+    ) -> crate::Result<Vec<AttentionItem>> {
+        Ok(most_urgent(stock_items(conn, who, LOOK_AT)?, min, limit))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expiry_grades_like_other_areas() {
+        assert_eq!(grade(-60).0, Severity::Medium);
+        assert_eq!(grade(3), (Severity::High, 303));
+        assert_eq!(grade(40).0, Severity::Critical);
+        assert!(grade(-1).1 > grade(-30).1);
+    }
+}
