@@ -205,6 +205,9 @@ fn export_assets(cfg: &Config) -> Result<(), ExportError> {
     {
         use crate::domain::assets::{labels as l, scan as sc};
         use crate::domain::ipam as ip;
+        crate::domain::assets::inventory_check::CheckedAsset::export_all(cfg)?;
+        crate::domain::assets::inventory_check::InventoryCheckInput::export_all(cfg)?;
+        crate::domain::assets::inventory_check::InventoryCheckResult::export_all(cfg)?;
         l::LabelSheetInfo::export_all(cfg)?;
         l::LabelRequest::export_all(cfg)?;
         l::LabelsPrinted::export_all(cfg)?;

@@ -86,3 +86,25 @@ pub async fn assets_held_by(
 ) -> Result<Vec<Checkout>, Error> {
     run(&state, move |app, ctx| app.assets_held_by(ctx, employee_id)).await
 }
+
+#[tauri::command]
+pub async fn inventory_expected(
+    state: State<'_, AppState>,
+    location_id: i64,
+) -> Result<Vec<backoffice_core::domain::assets::inventory_check::CheckedAsset>, Error> {
+    run(&state, move |app, ctx| {
+        app.inventory_expected(ctx, location_id)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn record_inventory_check(
+    state: State<'_, AppState>,
+    input: backoffice_core::domain::assets::inventory_check::InventoryCheckInput,
+) -> Result<backoffice_core::domain::assets::inventory_check::InventoryCheckResult, Error> {
+    run(&state, move |app, ctx| {
+        app.record_inventory_check(ctx, &input)
+    })
+    .await
+}

@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod inventory;
+pub mod licences;
 pub mod maintenance;
 pub mod network;
 pub mod outputs;

@@ -1,10 +1,13 @@
-import { Button, Card, SegmentedControl } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { Button, Card, Group, SegmentedControl } from "@mantine/core";
+import { IconFileImport, IconPlus } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { assetKeys } from "../../api/assets";
 import { useNav } from "../../app/nav";
 import { PageHeader } from "../../app/PageHeader";
 import { useCan } from "../../app/session";
+import { ImportDialog } from "../import/ImportDialog";
 import { AssetFormModal } from "./AssetForm";
 import { AssetList } from "./AssetList";
 import { CategoriesPanel } from "./CategoriesPanel";
@@ -29,6 +32,8 @@ export function AssetsPage() {
   };
   const canWrite = useCan("assets", "write");
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const qc = useQueryClient();
   return (
     <>
       <PageHeader
@@ -36,13 +41,23 @@ export function AssetsPage() {
         subtitle={t("assets.subtitle")}
         actions={
           canWrite ? (
-            <Button
-              leftSection={<IconPlus size={16} />}
-              onClick={() => setAdding(true)}
-              data-testid="asset-new"
-            >
-              {t("assets.new")}
-            </Button>
+            <Group gap="xs">
+              <Button
+                variant="default"
+                leftSection={<IconFileImport size={16} />}
+                onClick={() => setImporting(true)}
+                data-testid="asset-import"
+              >
+                {t("assets.import")}
+              </Button>
+              <Button
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setAdding(true)}
+                data-testid="asset-new"
+              >
+                {t("assets.new")}
+              </Button>
+            </Group>
           ) : null
         }
       />
@@ -66,6 +81,14 @@ export function AssetsPage() {
         {view === "categories" && <CategoriesPanel canWrite={canWrite} />}
       </Card>
       <AssetFormModal opened={adding} asset={null} onClose={() => setAdding(false)} />
+      <ImportDialog
+        area="assets"
+        opened={importing}
+        onClose={() => {
+          setImporting(false);
+          qc.invalidateQueries({ queryKey: assetKeys.all });
+        }}
+      />
     </>
   );
 }

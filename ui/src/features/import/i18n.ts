@@ -277,7 +277,8 @@ export const importIt: Shape<typeof importEn> = {
     negative_cost: "Un costo non può essere negativo",
     invalid_months: "Non è un numero di mesi",
     needs_purchase_date: "I mesi di garanzia richiedono la data di acquisto",
-    gone_with_holder: "Un bene dismesso o perso non può avere un assegnatario: fanne prima il rientro",
+    gone_with_holder:
+      "Un bene dismesso o perso non può avere un assegnatario: fanne prima il rientro",
     holder_in_repair: "Un bene in riparazione non può essere consegnato a qualcun altro",
     in_use_without_holder: "In uso ma nessuno lo ha in consegna: importato come in magazzino",
     checkout_before_current: "Prima della consegna in corso del {{date}}",
