@@ -4,9 +4,12 @@ import type { AssetCategoryInput } from "../bindings/AssetCategoryInput";
 import type { AssetInput } from "../bindings/AssetInput";
 import type { AssetQuery } from "../bindings/AssetQuery";
 import type { AssetRow } from "../bindings/AssetRow";
+import type { CheckedAsset } from "../bindings/CheckedAsset";
 import type { CheckinInput } from "../bindings/CheckinInput";
 import type { Checkout } from "../bindings/Checkout";
 import type { CheckoutInput } from "../bindings/CheckoutInput";
+import type { InventoryCheckInput } from "../bindings/InventoryCheckInput";
+import type { InventoryCheckResult } from "../bindings/InventoryCheckResult";
 import type { Location } from "../bindings/Location";
 import type { LocationInput } from "../bindings/LocationInput";
 import type { Page } from "../bindings/Page";
@@ -21,6 +24,7 @@ export const assetKeys = {
   heldBy: (employeeId: number) => [...assetKeys.all, "heldBy", employeeId] as const,
   categories: (withRetired: boolean) => [...assetKeys.all, "categories", withRetired] as const,
   locations: (withRetired: boolean) => [...assetKeys.all, "locations", withRetired] as const,
+  expected: (locationId: number) => [...assetKeys.all, "expected", locationId] as const,
 };
 
 export const assetsApi = {
@@ -47,4 +51,7 @@ export const assetsApi = {
     call<Location>("save_location", { id, version, input }),
   setLocationActive: (id: number, version: number, active: boolean) =>
     call<Location>("set_location_active", { id, version, active }),
+  expected: (locationId: number) => call<CheckedAsset[]>("inventory_expected", { locationId }),
+  recordCheck: (input: InventoryCheckInput) =>
+    call<InventoryCheckResult>("record_inventory_check", { input }),
 };

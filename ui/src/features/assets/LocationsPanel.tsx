@@ -10,9 +10,10 @@ import {
   Table,
   Text,
   TextInput,
+  Tooltip,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArchive, IconPencil, IconPlus, IconRestore } from "@tabler/icons-react";
+import { IconArchive, IconPencil, IconPlus, IconRestore, IconScan } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -20,6 +21,7 @@ import { assetKeys, assetsApi } from "../../api/assets";
 import type { Location } from "../../bindings/Location";
 import type { LocationKind } from "../../bindings/LocationKind";
 import { notifyError, orNull, useServerForm } from "../../lib/useServerForm";
+import { InventoryCheckModal } from "./InventoryCheck";
 import { useLocations } from "./parts";
 import "./i18n";
 
@@ -97,6 +99,7 @@ export function LocationsPanel({ canWrite }: { canWrite: boolean }) {
   const qc = useQueryClient();
   const [withRetired, setWithRetired] = useState(false);
   const [editing, setEditing] = useState<Location | "new" | null>(null);
+  const [checking, setChecking] = useState<Location | null>(null);
   const list = useLocations(withRetired);
   const toggle = useMutation({
     mutationFn: (l: Location) => assetsApi.setLocationActive(l.id, l.version, !l.active),
@@ -159,6 +162,16 @@ export function LocationsPanel({ canWrite }: { canWrite: boolean }) {
                 <Table.Td>
                   {canWrite && (
                     <Group gap={4} wrap="nowrap">
+                      <Tooltip label={t("assets.check.action")}>
+                        <ActionIcon
+                          variant="subtle"
+                          onClick={() => setChecking(l)}
+                          aria-label={t("assets.check.action")}
+                          data-testid="location-check"
+                        >
+                          <IconScan size={16} />
+                        </ActionIcon>
+                      </Tooltip>
                       <ActionIcon
                         variant="subtle"
                         onClick={() => setEditing(l)}
@@ -184,6 +197,7 @@ export function LocationsPanel({ canWrite }: { canWrite: boolean }) {
           </Table.Tbody>
         </Table>
       )}
+      <InventoryCheckModal place={checking} onClose={() => setChecking(null)} />
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}

@@ -6,6 +6,22 @@ const en = {
   assets: {
     title: "IT assets",
     subtitle: "What the office owns, where it is and who holds it.",
+    check: {
+      action: "Inventory check",
+      title: "Inventory check: {{place}}",
+      scan: "Tag seen",
+      scanHelp: "Type the tag or scan its code, then Enter",
+      progress: "{{seen}} of {{all}} expected assets seen",
+      notExpected: "Not expected here",
+      nextIn: "Next check in (months)",
+      record: "Record the check",
+      summary:
+        "{{confirmed}} confirmed, {{moved}} moved here, {{missing}} missing. Next check on {{next}}.",
+      missing: "Missing",
+      moved: "Found here, recorded elsewhere (now recorded here)",
+      was: "was at {{place}}",
+      unknown: "Unknown tags: {{tags}}",
+    },
     labels: {
       title: "Print asset labels",
       button: "Print labels",
@@ -157,6 +173,22 @@ const it: Shape<typeof en> = {
   assets: {
     title: "Beni IT",
     subtitle: "Cosa possiede l'ufficio, dove si trova e chi lo ha in uso.",
+    check: {
+      action: "Riscontro inventariale",
+      title: "Riscontro inventariale: {{place}}",
+      scan: "Etichetta vista",
+      scanHelp: "Scrivi l'etichetta o leggi il codice, poi Invio",
+      progress: "{{seen}} su {{all}} beni attesi visti",
+      notExpected: "Non atteso qui",
+      nextIn: "Prossimo riscontro tra (mesi)",
+      record: "Registra il riscontro",
+      summary:
+        "{{confirmed}} confermati, {{moved}} spostati qui, {{missing}} mancanti. Prossimo riscontro il {{next}}.",
+      missing: "Mancanti",
+      moved: "Trovati qui, registrati altrove (ora registrati qui)",
+      was: "era in {{place}}",
+      unknown: "Etichette sconosciute: {{tags}}",
+    },
     labels: {
       title: "Stampa le etichette dei beni",
       button: "Stampa etichette",

@@ -1,6 +1,7 @@
 import type { ComponentType } from "react";
 import type { Area } from "../../bindings/Area";
 import type { AttentionItem } from "../../bindings/AttentionItem";
+import { AssetAction, useAssetReason } from "../assets/attention";
 import { AuditAction, useAuditReason } from "../audits/attention";
 import { StaffAction, useStaffReason } from "../staff/attention";
 
@@ -17,4 +18,5 @@ export type AttentionView = {
 export const ATTENTION_VIEWS: Partial<Record<Area, AttentionView>> = {
   staff: { useReason: useStaffReason, Action: StaffAction },
   audits: { useReason: useAuditReason, Action: AuditAction },
+  assets: { useReason: useAssetReason, Action: AssetAction },
 };
