@@ -33,9 +33,12 @@ fn a_subnet_its_next_free_address_the_map_a_scan_and_labels() {
     let out = tempfile::tempdir().unwrap();
     let map_png = out.path().join("mappa.png");
     let labels = out.path().join("etichette.pdf");
+    // The scan the person chooses: a copy, as a file of theirs would be.
+    let scan = out.path().join("scansione-ufficio.xml");
+    std::fs::copy(scan_file(), &scan).unwrap();
     let app = App::launch_with(
         "assets_network",
-        Launch::italian().dialog_answers(out.path(), &[&scan_file(), &map_png, &labels]),
+        Launch::italian().dialog_answers(out.path(), &[&map_png, &scan, &labels]),
     );
     set_up(&app);
     // A site, a switch and a printer already in the inventory (through the commands).
@@ -117,7 +120,7 @@ fn a_subnet_its_next_free_address_the_map_a_scan_and_labels() {
     app.screenshot("networks");
 
     // The next free address (after the gateway) goes to the switch.
-    app.click("[data-testid=subnet-row]");
+    app.click("[data-testid=subnet-row] td");
     app.wait_until("the next free address", TIMEOUT, || {
         Ok(crate::staff::text_now(&app, "[data-testid=next-free]") == "192.168.10.2")
     });

@@ -23,6 +23,7 @@ import { useAllDepartments } from "../staff/catalog";
 import { DateField } from "../staff/parts";
 import { ASSET_STATUSES, categoryName, useAssetCategories, useLocations } from "./parts";
 import "./i18n";
+import { MONO } from "./parts";
 
 /** Cents to the form's decimal amount, and back (rounded to the cent). */
 const toAmount = (cents: number | null) => (cents === null ? "" : cents / 100);
@@ -121,7 +122,7 @@ function AssetForm({ asset, onClose }: { asset: Asset | null; onClose: () => voi
           <TextInput
             label={label("tag")}
             withAsterisk
-            ff="monospace"
+            styles={MONO}
             {...form.getInputProps("tag")}
             name="tag"
             rightSection={

@@ -73,13 +73,16 @@ export function AssetsPage() {
         )}
         data-testid="assets-view"
       />
-      <Card>
-        {view === "inventory" && <AssetList canWrite={canWrite} />}
-        {view === "maintenance" && <MaintenanceView />}
-        {view === "networks" && <NetworksView canWrite={canWrite} />}
-        {view === "locations" && <LocationsPanel canWrite={canWrite} />}
-        {view === "categories" && <CategoriesPanel canWrite={canWrite} />}
-      </Card>
+      {view === "maintenance" ? (
+        <MaintenanceView />
+      ) : (
+        <Card>
+          {view === "inventory" && <AssetList canWrite={canWrite} />}
+          {view === "networks" && <NetworksView canWrite={canWrite} />}
+          {view === "locations" && <LocationsPanel canWrite={canWrite} />}
+          {view === "categories" && <CategoriesPanel canWrite={canWrite} />}
+        </Card>
+      )}
       <AssetFormModal opened={adding} asset={null} onClose={() => setAdding(false)} />
       <ImportDialog
         area="assets"

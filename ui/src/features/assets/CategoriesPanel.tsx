@@ -21,6 +21,7 @@ import type { AssetCategory } from "../../bindings/AssetCategory";
 import { notifyError, orNull, useServerForm } from "../../lib/useServerForm";
 import { categoryName, useAssetCategories } from "./parts";
 import "./i18n";
+import { MONO } from "./parts";
 
 function CategoryForm({ c, onClose }: { c: AssetCategory | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -60,7 +61,7 @@ function CategoryForm({ c, onClose }: { c: AssetCategory | null; onClose: () => 
             label={label("tag_pattern")}
             description={label("tagPatternHelp")}
             withAsterisk
-            ff="monospace"
+            styles={MONO}
             {...form.getInputProps("tag_pattern")}
           />
           <NumberInput

@@ -56,3 +56,6 @@ export function useLocations(withRetired = false) {
     staleTime: 60_000,
   });
 }
+
+/** Input text in the monospace font (tags, addresses), the label in the normal one. */
+export const MONO = { input: { fontFamily: "var(--mantine-font-family-monospace)" } };

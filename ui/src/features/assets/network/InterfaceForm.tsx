@@ -10,6 +10,7 @@ import { networkApi, networkKeys } from "../../../api/network";
 import type { Interface } from "../../../bindings/Interface";
 import { orNull, useServerForm } from "../../../lib/useServerForm";
 import "./i18n";
+import { MONO } from "../parts";
 
 /** Picks an asset by typing its tag or name (20 matches at a time, searched in SQL). */
 function AssetPicker({
@@ -157,7 +158,7 @@ function InterfaceForm({
           />
           <TextInput
             label={label("ip")}
-            ff="monospace"
+            styles={MONO}
             {...form.getInputProps("ip")}
             name="ip"
             rightSection={
@@ -178,7 +179,7 @@ function InterfaceForm({
           <TextInput
             label={label("mac")}
             description={t("network.macHelp")}
-            ff="monospace"
+            styles={MONO}
             {...form.getInputProps("mac")}
             name="mac"
           />

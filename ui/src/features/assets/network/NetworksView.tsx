@@ -170,7 +170,9 @@ export function NetworksView({ canWrite }: { canWrite: boolean }) {
                 <Table.Td>{s.name}</Table.Td>
                 <Table.Td>{s.vlan_number ? `${s.vlan_number} · ${s.vlan_name}` : ""}</Table.Td>
                 <Table.Td ff="monospace">{s.gateway ?? ""}</Table.Td>
-                <Table.Td>{t("network.usedOf", { used: s.used, usable: s.usable })}</Table.Td>
+                <Table.Td>
+                  {s.used} / {s.usable}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -7,6 +7,7 @@ import { networkApi, networkKeys } from "../../../api/network";
 import type { SubnetInfo } from "../../../bindings/SubnetInfo";
 import { orNull, useServerForm } from "../../../lib/useServerForm";
 import "./i18n";
+import { MONO } from "../parts";
 
 function SubnetForm({
   siteId,
@@ -65,7 +66,7 @@ function SubnetForm({
             label={label("cidr")}
             description={t("network.cidrHelp")}
             withAsterisk
-            ff="monospace"
+            styles={MONO}
             {...form.getInputProps("cidr")}
             name="cidr"
           />
@@ -88,7 +89,7 @@ function SubnetForm({
           />
           <TextInput
             label={label("gateway")}
-            ff="monospace"
+            styles={MONO}
             {...form.getInputProps("gateway")}
             name="gateway"
           />
@@ -96,18 +97,18 @@ function SubnetForm({
         <Group grow align="flex-start">
           <TextInput
             label={label("dhcp_start")}
-            ff="monospace"
+            styles={MONO}
             {...form.getInputProps("dhcp_start")}
             name="dhcp_start"
           />
           <TextInput
             label={label("dhcp_end")}
-            ff="monospace"
+            styles={MONO}
             {...form.getInputProps("dhcp_end")}
             name="dhcp_end"
           />
         </Group>
-        <TextInput label={label("dns")} ff="monospace" {...form.getInputProps("dns")} name="dns" />
+        <TextInput label={label("dns")} styles={MONO} {...form.getInputProps("dns")} name="dns" />
         <Textarea label={label("notes")} autosize minRows={2} {...form.getInputProps("notes")} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
