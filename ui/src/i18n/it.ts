@@ -289,7 +289,8 @@ export const it: Resources = {
       plan_retired: "Il piano è dismesso: la sua attività non si esegue più.",
       no_free_seat:
         "Tutte le postazioni della licenza sono occupate ({{seats}}): liberane una, oppure registra le postazioni acquistate.",
-      already_assigned: "Questa persona o questo dispositivo ha già una postazione di questa licenza.",
+      already_assigned:
+        "Questa persona o questo dispositivo ha già una postazione di questa licenza.",
       expired: "La licenza è scaduta: rinnovala prima di assegnare postazioni.",
       already_released: "La postazione è già libera.",
       not_enough_stock: "Scorta insufficiente: ne restano solo {{stock}}.",

@@ -72,7 +72,11 @@ export function LicenceKeyField({
   const label = t("licences.fields.licence_key");
   const change = form.values.key_change;
   const keep = (
-    <Button variant="subtle" size="compact-sm" onClick={() => form.setFieldValue("key_change", "keep")}>
+    <Button
+      variant="subtle"
+      size="compact-sm"
+      onClick={() => form.setFieldValue("key_change", "keep")}
+    >
       {t("licences.key.keep")}
     </Button>
   );
@@ -108,7 +112,11 @@ export function LicenceKeyField({
     );
   }
   return (
-    <Input.Wrapper label={label} description={t("licences.key.revealNote")} error={form.errors.licence_key}>
+    <Input.Wrapper
+      label={label}
+      description={t("licences.key.revealNote")}
+      error={form.errors.licence_key}
+    >
       <Stack gap={6} mt={4}>
         {revealed === null ? (
           <Group gap="xs">

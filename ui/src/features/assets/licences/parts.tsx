@@ -2,6 +2,7 @@ import { Badge, Group, Select, type SelectProps, Text, Tooltip } from "@mantine/
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { licenceKeys, licencesApi } from "../../../api/licences";
+import type { Licence } from "../../../bindings/Licence";
 import type { SoftwareProduct } from "../../../bindings/SoftwareProduct";
 import { seatsText, seatUse } from "./values";
 import "./i18n";
@@ -21,6 +22,13 @@ export function productLabel(
 ): string {
   const name = p.product_version ? `${p.name} ${p.product_version}` : p.name;
   return p.publisher ? `${name} · ${p.publisher}` : name;
+}
+
+/** The licence's product, as `productLabel` names it. */
+export function licenceName(
+  l: Pick<Licence, "product_name" | "product_version" | "publisher">,
+): string {
+  return productLabel({ ...l, name: l.product_name });
 }
 
 type ProductSelectProps = Omit<SelectProps, "data"> & { products: SoftwareProduct[] };
@@ -58,7 +66,13 @@ export function SeatCount({ used, total }: { used: number; total: number }) {
     <Tooltip label={t("licences.overMark", { count: used - total })}>
       <Group gap={6} wrap="nowrap">
         {text}
-        <Badge color="red" variant="filled" size="xs" circle aria-label={t("licences.seatUse.over")}>
+        <Badge
+          color="red"
+          variant="filled"
+          size="xs"
+          circle
+          aria-label={t("licences.seatUse.over")}
+        >
           !
         </Badge>
       </Group>

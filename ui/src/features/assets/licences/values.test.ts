@@ -82,7 +82,12 @@ describe("licence form", () => {
 
 describe("consumable form", () => {
   it("converts the unit cost and the place", () => {
-    const v = { ...consumableValues(null), name: "Toner HP 26A", unit_cost: 89.9, location_id: "3" };
+    const v = {
+      ...consumableValues(null),
+      name: "Toner HP 26A",
+      unit_cost: 89.9,
+      location_id: "3",
+    };
     const input = consumableInput(v, null);
     expect(input.unit_cost_cents).toBe(8990);
     expect(input.location_id).toBe(3);

@@ -13,7 +13,12 @@ import { fromCents, toCents } from "../maintenance/money";
 
 export const LICENCE_KINDS: LicenceKind[] = ["per_seat", "per_device", "site", "subscription"];
 export const SEAT_USES: SeatUse[] = ["over", "full", "under"];
-export const CONSUMABLE_CATEGORIES: ConsumableCategory[] = ["toner", "cable", "peripheral", "other"];
+export const CONSUMABLE_CATEGORIES: ConsumableCategory[] = [
+  "toner",
+  "cable",
+  "peripheral",
+  "other",
+];
 
 /** How a licence's seats are used, as the list filter names it. */
 export function seatUse(used: number, total: number): SeatUse {
