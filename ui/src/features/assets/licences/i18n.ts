@@ -87,7 +87,6 @@ const en = {
     },
     fieldError: {
       employee_id_one_holder: "Choose a person or a device",
-      asset_id_not_found: "No longer exists: choose again",
       product_id_not_found: "Choose a product from the list",
     },
   },
@@ -144,9 +143,6 @@ const en = {
       received: "Received",
       issued: "Issued",
       to: "to {{name}}",
-    },
-    fieldError: {
-      employee_id_not_found: "No longer exists: choose again",
     },
   },
 };
@@ -240,7 +236,6 @@ const it: Shape<typeof en> = {
     },
     fieldError: {
       employee_id_one_holder: "Scegli una persona o un dispositivo",
-      asset_id_not_found: "Non esiste più: scegli di nuovo",
       product_id_not_found: "Scegli un prodotto dall'elenco",
     },
   },
@@ -297,9 +292,6 @@ const it: Shape<typeof en> = {
       received: "Carico",
       issued: "Scarico",
       to: "a {{name}}",
-    },
-    fieldError: {
-      employee_id_not_found: "Non esiste più: scegli di nuovo",
     },
   },
 };
