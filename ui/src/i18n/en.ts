@@ -287,6 +287,13 @@ export const en = {
       not_retired: "The plan is already in use.",
       retired: "The plan is already retired.",
       plan_retired: "The plan is retired: its task is no longer done.",
+      no_free_seat:
+        "Every seat of the licence is held ({{seats}}): release one first, or record the seats bought.",
+      already_assigned: "This person or device already holds a seat of this licence.",
+      expired: "The licence has expired: renew it before assigning seats.",
+      already_released: "The seat is already free.",
+      not_enough_stock: "Not enough in stock: only {{stock}} left.",
+      inactive: "The item is no longer stocked.",
     },
     field: {
       required: "Required",
@@ -374,6 +381,10 @@ export const en = {
       port_in_use: "That port already has a cable",
       same_device: "A cable joins two different devices",
       no_subnet: "No subnet holds this address: add the subnet first",
+      not_after_purchase: "Must be after the purchase date",
+      asset_gone: "This device is retired, lost or stolen: choose another",
+      only_when_issued: "A person is named only when the stock is issued",
+      before_assignment: "Cannot be before the seat was assigned",
     },
   },
 };

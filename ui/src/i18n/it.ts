@@ -287,6 +287,14 @@ export const it: Resources = {
       not_retired: "Il piano è già attivo.",
       retired: "Il piano è già dismesso.",
       plan_retired: "Il piano è dismesso: la sua attività non si esegue più.",
+      no_free_seat:
+        "Tutte le postazioni della licenza sono occupate ({{seats}}): liberane una, oppure registra le postazioni acquistate.",
+      already_assigned:
+        "Questa persona o questo dispositivo ha già una postazione di questa licenza.",
+      expired: "La licenza è scaduta: rinnovala prima di assegnare postazioni.",
+      already_released: "La postazione è già libera.",
+      not_enough_stock: "Scorta insufficiente: ne restano solo {{stock}}.",
+      inactive: "L'articolo non è più tenuto a magazzino.",
     },
     field: {
       required: "Obbligatorio",
@@ -374,6 +382,10 @@ export const it: Resources = {
       port_in_use: "Quella porta ha già un cavo",
       same_device: "Un cavo collega due dispositivi diversi",
       no_subnet: "Nessuna sottorete contiene questo indirizzo: aggiungi prima la sottorete",
+      not_after_purchase: "Deve essere successiva alla data di acquisto",
+      asset_gone: "Questo dispositivo è dismesso, smarrito o rubato: scegline un altro",
+      only_when_issued: "La persona si indica solo per uno scarico",
+      before_assignment: "Non può precedere l'assegnazione della postazione",
     },
   },
 };
