@@ -208,6 +208,8 @@ fn export_assets(cfg: &Config) -> Result<(), ExportError> {
         crate::domain::assets::inventory_check::CheckedAsset::export_all(cfg)?;
         crate::domain::assets::inventory_check::InventoryCheckInput::export_all(cfg)?;
         crate::domain::assets::inventory_check::InventoryCheckResult::export_all(cfg)?;
+        crate::domain::assets::value::AssetValue::export_all(cfg)?;
+        crate::domain::assets::value::CategoryValue::export_all(cfg)?;
         l::LabelSheetInfo::export_all(cfg)?;
         l::LabelRequest::export_all(cfg)?;
         l::LabelsPrinted::export_all(cfg)?;

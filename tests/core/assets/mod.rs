@@ -3,6 +3,7 @@
 
 mod checkout;
 mod consumables;
+mod export;
 mod import;
 mod inventory;
 mod inventory_check;
@@ -12,6 +13,7 @@ mod maintenance;
 mod maintenance_work;
 mod network;
 mod scan;
+mod value;
 
 pub use inventory::query as inventory_query;
 

@@ -4,6 +4,8 @@ import type { AssetCategoryInput } from "../bindings/AssetCategoryInput";
 import type { AssetInput } from "../bindings/AssetInput";
 import type { AssetQuery } from "../bindings/AssetQuery";
 import type { AssetRow } from "../bindings/AssetRow";
+import type { AssetValue } from "../bindings/AssetValue";
+import type { CategoryValue } from "../bindings/CategoryValue";
 import type { CheckedAsset } from "../bindings/CheckedAsset";
 import type { CheckinInput } from "../bindings/CheckinInput";
 import type { Checkout } from "../bindings/Checkout";
@@ -20,6 +22,8 @@ export const assetKeys = {
   all: ["assets"] as const,
   list: (query: AssetQuery) => [...assetKeys.all, "list", query] as const,
   detail: (id: number) => [...assetKeys.all, "detail", id] as const,
+  value: (id: number) => [...assetKeys.all, "value", id] as const,
+  bookValues: () => [...assetKeys.all, "bookValues"] as const,
   holders: (id: number, offset: number) => [...assetKeys.all, "holders", id, offset] as const,
   heldBy: (employeeId: number) => [...assetKeys.all, "heldBy", employeeId] as const,
   categories: (withRetired: boolean) => [...assetKeys.all, "categories", withRetired] as const,
@@ -30,6 +34,11 @@ export const assetKeys = {
 export const assetsApi = {
   list: (query: AssetQuery) => call<Page<AssetRow>>("list_assets", { query }),
   get: (id: number) => call<Asset>("get_asset", { id }),
+  /** The filtered list through the save dialog; `title` is the dialog's. */
+  export: (query: AssetQuery, format: "csv" | "xlsx", language: string, title: string) =>
+    call<{ path: string; rows: number }>("export_assets", { query, format, language, title }),
+  value: (id: number, at: string | null) => call<AssetValue>("asset_value", { id, at }),
+  bookValues: (at: string | null) => call<CategoryValue[]>("book_values", { at }),
   nextTag: (categoryId: number) => call<string>("next_asset_tag", { categoryId }),
   save: (id: number | null, version: number, input: AssetInput) =>
     call<Asset>("save_asset", { id, version, input }),

@@ -284,8 +284,8 @@ export const en = {
       asset_checked_out:
         "The asset is checked out: check it in before putting it in stock, retiring it or writing it off.",
       nmap_truncated: "The scan file ends early (an interrupted scan?): nothing was changed.",
-      not_retired: "The plan is already in use.",
-      retired: "The plan is already retired.",
+      not_retired: "It is already in use.",
+      retired: "It is retired: restore it first.",
       plan_retired: "The plan is retired: its task is no longer done.",
       no_free_seat:
         "Every seat of the licence is held ({{seats}}): release one first, or record the seats bought.",

@@ -284,8 +284,8 @@ export const it: Resources = {
         "Il bene è consegnato: registra il rientro prima di rimetterlo in magazzino, dismetterlo o darlo per perso.",
       nmap_truncated:
         "Il file della scansione finisce prima del tempo (scansione interrotta?): nulla è cambiato.",
-      not_retired: "Il piano è già attivo.",
-      retired: "Il piano è già dismesso.",
+      not_retired: "È già in uso.",
+      retired: "È dismesso: ripristinalo prima.",
       plan_retired: "Il piano è dismesso: la sua attività non si esegue più.",
       no_free_seat:
         "Tutte le postazioni della licenza sono occupate ({{seats}}): liberane una, oppure registra le postazioni acquistate.",

@@ -108,3 +108,20 @@ pub async fn record_inventory_check(
     })
     .await
 }
+
+#[tauri::command]
+pub async fn asset_value(
+    state: State<'_, AppState>,
+    id: i64,
+    at: Option<chrono::NaiveDate>,
+) -> Result<backoffice_core::domain::assets::value::AssetValue, Error> {
+    run(&state, move |app, ctx| app.asset_value(ctx, id, at)).await
+}
+
+#[tauri::command]
+pub async fn book_values(
+    state: State<'_, AppState>,
+    at: Option<chrono::NaiveDate>,
+) -> Result<Vec<backoffice_core::domain::assets::value::CategoryValue>, Error> {
+    run(&state, move |app, ctx| app.book_values(ctx, at)).await
+}

@@ -107,3 +107,41 @@ pub async fn export_network_map(
     .await?;
     Ok(shown)
 }
+
+#[derive(serde::Serialize)]
+pub struct SavedList {
+    pub path: String,
+    pub rows: u64,
+}
+
+/// The filtered asset list as CSV or Excel through the save dialog.
+#[tauri::command]
+pub async fn export_assets(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    query: backoffice_core::domain::assets::asset::AssetQuery,
+    format: String,
+    language: String,
+    title: String,
+) -> Result<SavedList, Error> {
+    run(&state, |app, ctx| {
+        app.require(ctx, Area::Assets, Action::Read)
+    })
+    .await?;
+    let (format, filter) = crate::commands::export_file::list_format(&format);
+    let name = crate::commands::export_file::list_file_name(
+        if language == "it" {
+            "beni-it"
+        } else {
+            "it-assets"
+        },
+        format,
+    );
+    let path = state.picker.save(&window, &title, &name, filter).await?;
+    let shown = path.display().to_string();
+    let rows = run(&state, move |app, ctx| {
+        app.export_assets(ctx, &query, &path, &language, format)
+    })
+    .await?;
+    Ok(SavedList { path: shown, rows })
+}

@@ -11,6 +11,7 @@ import type { AssetSort } from "../../bindings/AssetSort";
 import type { AssetStatus } from "../../bindings/AssetStatus";
 import type { SortDir } from "../../bindings/SortDir";
 import { formatNumber } from "../../i18n/format";
+import { ExportButtons } from "../../kit/ExportButtons";
 import { ListSearch } from "../../kit/ListSearch";
 import { ListEmpty } from "../../kit/listParts";
 import { type ListColumn, ServerList } from "../../kit/ServerList";
@@ -187,6 +188,18 @@ export function AssetList({ canWrite }: { canWrite: boolean }) {
           clearable
           w={220}
           data-testid="asset-location-filter"
+        />
+        <ExportButtons
+          area="assets"
+          testId="asset-export"
+          run={(format, language) =>
+            assetsApi.export(
+              pageQuery({ offset: 0, limit: 50 }),
+              format,
+              language,
+              t("assets.exportTitle"),
+            )
+          }
         />
         {canWrite && (
           <LabelsButton

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, SimpleGrid, Text } from "@mantine/core";
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import {
   IconArrowBackUp,
   IconDevicesPc,
@@ -29,6 +29,7 @@ import { LabelsButton } from "./LabelsModal";
 import { AssetMaintenance } from "./maintenance/AssetMaintenance";
 import { AssetNetwork } from "./network/AssetNetwork";
 import { AssetStatusBadge, categoryName } from "./parts";
+import { ValueCard } from "./ValueCard";
 import "./i18n";
 
 function Details({ a }: { a: Asset }) {
@@ -115,7 +116,12 @@ function AssetView({ a }: { a: Asset }) {
         key: "details",
         label: t("assets.tabs.details"),
         icon: IconDevicesPc,
-        render: () => <Details a={a} />,
+        render: () => (
+          <Stack>
+            <Details a={a} />
+            <ValueCard assetId={a.id} />
+          </Stack>
+        ),
       }}
       attachments={{
         key: "files",

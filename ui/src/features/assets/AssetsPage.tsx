@@ -12,11 +12,20 @@ import { AssetFormModal } from "./AssetForm";
 import { AssetList } from "./AssetList";
 import { CategoriesPanel } from "./CategoriesPanel";
 import { LocationsPanel } from "./LocationsPanel";
+import { ConsumablesView } from "./licences/ConsumablesView";
+import { LicencesView } from "./licences/LicencesView";
 import { MaintenanceView } from "./maintenance/MaintenanceView";
 import { NetworksView } from "./network/NetworksView";
 import "./i18n";
 
-type View = "inventory" | "maintenance" | "networks" | "locations" | "categories";
+type View =
+  | "inventory"
+  | "maintenance"
+  | "networks"
+  | "software"
+  | "consumables"
+  | "locations"
+  | "categories";
 const VIEW_KEY = "assets.view";
 
 /** The IT area: the inventory, the places assets are kept, and their categories. */
@@ -65,12 +74,20 @@ export function AssetsPage() {
         mb="md"
         value={view}
         onChange={(v) => setView(v as View)}
-        data={(["inventory", "maintenance", "networks", "locations", "categories"] as const).map(
-          (v) => ({
-            value: v,
-            label: t(`assets.views.${v}`),
-          }),
-        )}
+        data={(
+          [
+            "inventory",
+            "maintenance",
+            "networks",
+            "software",
+            "consumables",
+            "locations",
+            "categories",
+          ] as const
+        ).map((v) => ({
+          value: v,
+          label: t(`assets.views.${v}`),
+        }))}
         data-testid="assets-view"
       />
       {view === "maintenance" ? (
@@ -79,6 +96,8 @@ export function AssetsPage() {
         <Card>
           {view === "inventory" && <AssetList canWrite={canWrite} />}
           {view === "networks" && <NetworksView canWrite={canWrite} />}
+          {view === "software" && <LicencesView canWrite={canWrite} />}
+          {view === "consumables" && <ConsumablesView canWrite={canWrite} />}
           {view === "locations" && <LocationsPanel canWrite={canWrite} />}
           {view === "categories" && <CategoriesPanel canWrite={canWrite} />}
         </Card>

@@ -6,6 +6,14 @@ const en = {
   assets: {
     title: "IT assets",
     subtitle: "What the office owns, where it is and who holds it.",
+    value: {
+      title: "Value and cost on {{date}}",
+      cost: "Purchase cost",
+      book: "Book value",
+      maintenance: "Maintenance spent",
+      total: "Total cost of ownership",
+      plan: "Depreciation plan at {{rate}} % a year (half in the first year): charge and book value at year end",
+    },
     check: {
       action: "Inventory check",
       title: "Inventory check: {{place}}",
@@ -38,12 +46,15 @@ const en = {
     views: {
       inventory: "Inventory",
       networks: "Networks",
+      software: "Software",
+      consumables: "Consumables",
       maintenance: "Maintenance",
       locations: "Locations",
       categories: "Categories",
     },
     new: "New asset",
     import: "Import",
+    exportTitle: "Save the asset list",
     newTitle: "New asset",
     editTitle: "Edit the asset",
     created: "Asset added",
@@ -173,6 +184,14 @@ const it: Shape<typeof en> = {
   assets: {
     title: "Beni IT",
     subtitle: "Cosa possiede l'ufficio, dove si trova e chi lo ha in uso.",
+    value: {
+      title: "Valore e costi al {{date}}",
+      cost: "Costo d'acquisto",
+      book: "Valore contabile",
+      maintenance: "Spese di manutenzione",
+      total: "Costo totale di possesso",
+      plan: "Piano d'ammortamento al {{rate}} % annuo (metà nel primo anno): quota e valore residuo a fine anno",
+    },
     check: {
       action: "Riscontro inventariale",
       title: "Riscontro inventariale: {{place}}",
@@ -205,12 +224,15 @@ const it: Shape<typeof en> = {
     views: {
       inventory: "Inventario",
       networks: "Reti",
+      software: "Software",
+      consumables: "Consumo",
       maintenance: "Manutenzione",
       locations: "Ubicazioni",
       categories: "Categorie",
     },
     new: "Nuovo bene",
     import: "Importa",
+    exportTitle: "Salva l'elenco dei beni",
     newTitle: "Nuovo bene",
     editTitle: "Modifica il bene",
     created: "Bene aggiunto",

@@ -13,3 +13,4 @@ pub mod network;
 pub mod scan;
 pub mod seat;
 pub mod tag;
+pub mod value;

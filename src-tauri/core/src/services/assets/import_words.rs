@@ -31,7 +31,7 @@ pub(super) fn parse_status(s: &str) -> Option<AssetStatus> {
         | "non riparabile" | "rottamato" | "scrapped" | "disposed" | "smaltito"
         | "decommissioned" | "fuori uso" => AssetStatus::Retired,
         "lost" | "stolen" | "lost stolen" | "perso" | "smarrito" | "rubato" | "furto"
-        | "perso rubato" => AssetStatus::Lost,
+        | "perso rubato" | "lost or stolen" | "smarrito o rubato" => AssetStatus::Lost,
         _ => return None,
     })
 }

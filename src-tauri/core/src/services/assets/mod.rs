@@ -9,6 +9,7 @@ pub(crate) mod attention_licences;
 mod catalog;
 mod checkout;
 mod consumables;
+mod export;
 pub mod import;
 mod import_check;
 pub mod import_fields;
@@ -26,6 +27,7 @@ mod map_export;
 mod network;
 mod scan;
 mod seats;
+mod value;
 
 use crate::domain::permissions::{Action, Area, Role};
 use crate::error::Error;

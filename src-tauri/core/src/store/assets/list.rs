@@ -225,3 +225,42 @@ pub fn expected_at(
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+/// Every asset matching `q`, in its order, `f` called on each batch of rows: the export's
+/// read, never the whole table in memory.
+pub fn for_each_batch(
+    conn: &Connection,
+    q: &AssetQuery,
+    who: Visibility,
+    today: NaiveDate,
+    f: &mut dyn FnMut(Vec<crate::domain::assets::asset::Asset>) -> crate::Result<()>,
+) -> crate::Result<()> {
+    let (filter, args) = filtered(q, who, today);
+    let dir = q.dir.sql();
+    let order = match q.sort {
+        AssetSort::Name => format!("a.name_key {dir}, a.id {dir}"),
+        AssetSort::WarrantyEnd => {
+            format!("a.warranty_end IS NULL, a.warranty_end {dir}, a.id {dir}")
+        }
+        AssetSort::PurchaseDate => {
+            format!("a.purchase_date IS NULL, a.purchase_date {dir}, a.id {dir}")
+        }
+        _ => format!("a.tag_key {dir}, a.id {dir}"),
+    };
+    let ids: Vec<i64> = conn
+        .prepare(&format!(
+            "SELECT a.id FROM assets a{filter} ORDER BY {order} LIMIT 1000000"
+        ))?
+        .query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for chunk in ids.chunks(500) {
+        let mut batch = Vec::with_capacity(chunk.len());
+        for id in chunk {
+            if let Some(a) = super::asset::get(conn, *id)? {
+                batch.push(a);
+            }
+        }
+        f(batch)?;
+    }
+    Ok(())
+}

@@ -18,4 +18,5 @@ pub mod maintenance_log;
 pub mod seats;
 pub mod software;
 pub mod subnets;
+pub mod value;
 pub mod waiting;

@@ -124,7 +124,7 @@ function Review({ review, onClose }: { review: ScanReview; onClose: () => void }
                     data-kind={d.kind}
                     data-state={state ?? "open"}
                   >
-                    <Table.Td w={190}>
+                    <Table.Td w={220}>
                       <Badge variant="light" style={{ textTransform: "none" }}>
                         {t(`network.scan.kinds.${d.kind}`)}
                       </Badge>
