@@ -5,6 +5,7 @@
 
 mod accounts;
 mod assets;
+mod assets_inventory;
 mod assets_maintenance;
 mod assets_network;
 mod audits;

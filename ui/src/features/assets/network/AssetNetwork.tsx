@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { networkApi, networkKeys } from "../../../api/network";
 import type { Interface } from "../../../bindings/Interface";
+import { Cables } from "./Cables";
 import { InterfaceFormModal } from "./InterfaceForm";
 import "./i18n";
 
@@ -82,6 +83,7 @@ export function AssetNetwork({ assetId, canWrite }: { assetId: number; canWrite:
         ip={null}
         onClose={() => setEditing(null)}
       />
+      <Cables assetId={assetId} canWrite={canWrite} />
     </Stack>
   );
 }

@@ -1,82 +1,15 @@
 import { ActionIcon, Button, Group, Modal, Select, Stack, TextInput, Tooltip } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconWand } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { assetKeys, assetsApi } from "../../../api/assets";
+import { assetKeys } from "../../../api/assets";
 import { networkApi, networkKeys } from "../../../api/network";
 import type { Interface } from "../../../bindings/Interface";
 import { orNull, useServerForm } from "../../../lib/useServerForm";
 import "./i18n";
+import { AssetPicker } from "../maintenance/parts";
 import { MONO } from "../parts";
-
-/** Picks an asset by typing its tag or name (20 matches at a time, searched in SQL). */
-function AssetPicker({
-  value,
-  onChange,
-  currentLabel,
-  error,
-}: {
-  value: string | null;
-  onChange: (v: string | null) => void;
-  currentLabel: string | null;
-  error?: React.ReactNode;
-}) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search, 200);
-  const found = useQuery({
-    queryKey: assetKeys.list({
-      search: debounced || null,
-      category_id: null,
-      status: null,
-      location_id: null,
-      department_id: null,
-      holder_employee_id: null,
-      warranty_within_days: null,
-      sort: "tag",
-      dir: "asc",
-      page: { offset: 0, limit: 20 },
-    }),
-    queryFn: () =>
-      assetsApi.list({
-        search: debounced || null,
-        category_id: null,
-        status: null,
-        location_id: null,
-        department_id: null,
-        holder_employee_id: null,
-        warranty_within_days: null,
-        sort: "tag",
-        dir: "asc",
-        page: { offset: 0, limit: 20 },
-      }),
-  });
-  const options = (found.data?.items ?? []).map((a) => ({
-    value: String(a.id),
-    label: `${a.tag} · ${a.name}`,
-  }));
-  if (value && currentLabel && !options.some((o) => o.value === value)) {
-    options.unshift({ value, label: currentLabel });
-  }
-  return (
-    <Select
-      label={t("network.fields.asset")}
-      withAsterisk
-      searchable
-      data={options}
-      value={value}
-      onChange={onChange}
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options: o }) => o}
-      error={error}
-      data-testid="interface-asset"
-    />
-  );
-}
 
 function InterfaceForm({
   nic,
@@ -139,10 +72,13 @@ function InterfaceForm({
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate data-testid="interface-form">
       <Stack>
         <AssetPicker
+          label={t("network.fields.asset")}
+          withAsterisk
           value={form.values.asset_id}
           onChange={(v) => form.setFieldValue("asset_id", v)}
           currentLabel={nic ? `${nic.asset_tag} · ${nic.asset_name}` : null}
           error={form.errors.asset_id}
+          data-testid="interface-asset"
         />
         <Group grow align="flex-start">
           <Select

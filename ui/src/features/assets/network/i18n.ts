@@ -65,6 +65,15 @@ const en = {
     fieldError: {
       cidr_host_bits_set: "Host bits are set: did you mean {{suggestion}}?",
     },
+    cables: {
+      title: "Cables",
+      none: "No cables recorded.",
+      port: "Port here",
+      to: "To device",
+      otherPort: "Its port",
+      add: "Add the cable",
+      remove: "Remove the cable",
+    },
     scan: {
       action: "Reconcile an nmap scan",
       title: "Choose an nmap XML file",
@@ -152,6 +161,15 @@ const it: Shape<typeof en> = {
     noInterfaces: "Nessun indirizzo di rete registrato.",
     fieldError: {
       cidr_host_bits_set: "Sono impostati bit dell'host: intendevi {{suggestion}}?",
+    },
+    cables: {
+      title: "Cavi",
+      none: "Nessun cavo registrato.",
+      port: "Porta qui",
+      to: "Verso il dispositivo",
+      otherPort: "Sua porta",
+      add: "Aggiungi il cavo",
+      remove: "Togli il cavo",
     },
     scan: {
       action: "Riconcilia una scansione nmap",
