@@ -9,7 +9,7 @@ use serde_json::json;
 use std::time::Duration;
 
 const HEADER: &str =
-    "Asset Tag,Asset Name,Category,Manufacturer,Model,Serial,Purchase Date,Purchase Cost,Status\n";
+    "Asset Tag,Asset Name,Category,Manufacturer,Model,Serial,Purchase Date,Purchase Cost,Status,Location\n";
 
 #[test]
 fn an_import_an_inventory_check_a_licence_and_a_consumable() {
@@ -81,7 +81,12 @@ fn an_import_an_inventory_check_a_licence_and_a_consumable() {
     );
     app.click("[data-testid=location-row][data-path='Sede di Milano › Sala server'] [data-testid=location-check]");
     app.wait_for("[data-testid=check-scan]", TIMEOUT);
-    app.type_text("[data-testid=check-scan]", "nb-00010\n");
+    // A keyboard-wedge scanner types the code and presses Enter.
+    app.type_text("[data-testid=check-scan]", "nb-00010");
+    let field = app.wait_for("[data-testid=check-scan]", TIMEOUT);
+    app.webdriver()
+        .send_keys(&field, crate::support::webdriver::keys::ENTER)
+        .unwrap();
     app.wait_for(
         "[data-testid=check-row][data-tag=NB-00010][data-seen=true]",
         TIMEOUT,
