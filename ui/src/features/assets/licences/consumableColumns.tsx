@@ -27,7 +27,7 @@ export function useConsumableColumns(actions: RowActions): ListColumn<Consumable
     {
       key: "name",
       title: t("consumables.fields.name"),
-      width: "minmax(180px, 2fr)",
+      width: "minmax(150px, 2fr)",
       cell: (c) => (
         <div style={{ minWidth: 0 }}>
           <Text size="sm" fw={500} truncate>
@@ -42,7 +42,7 @@ export function useConsumableColumns(actions: RowActions): ListColumn<Consumable
     {
       key: "category",
       title: t("consumables.fields.category"),
-      width: "minmax(110px, 1fr)",
+      width: "minmax(100px, 1fr)",
       cell: (c) => (
         <Text size="sm" truncate>
           {t(`consumables.category.${c.category}`)}
@@ -52,7 +52,7 @@ export function useConsumableColumns(actions: RowActions): ListColumn<Consumable
     {
       key: "stock",
       title: t("consumables.fields.stock"),
-      width: "150px",
+      width: "100px",
       cell: (c) => (
         <Group gap={6} wrap="nowrap">
           <Text size="sm" fw={c.low ? 600 : undefined} c={c.low ? "red.8" : undefined}>
@@ -69,13 +69,13 @@ export function useConsumableColumns(actions: RowActions): ListColumn<Consumable
     {
       key: "min",
       title: t("consumables.fields.min_level"),
-      width: "110px",
+      width: "90px",
       cell: (c) => <Text size="sm">{formatNumber(c.min_level, lang)}</Text>,
     },
     {
       key: "location",
       title: t("consumables.fields.location"),
-      width: "minmax(120px, 1.2fr)",
+      width: "minmax(100px, 1fr)",
       cell: (c) => (
         <Text size="sm" c="dimmed" truncate>
           {c.location_path ?? ""}
@@ -85,7 +85,7 @@ export function useConsumableColumns(actions: RowActions): ListColumn<Consumable
     {
       key: "cost",
       title: t("consumables.fields.unit_cost"),
-      width: "120px",
+      width: "96px",
       cell: (c) => (
         <Text size="sm" ta="right">
           {c.unit_cost_cents === null ? "" : formatMoney(c.unit_cost_cents, c.currency, lang)}
