@@ -6,8 +6,8 @@ import type { SessionInfo } from "../bindings/SessionInfo";
 import { SignInScreen } from "../features/auth/SignInScreen";
 import { changeLanguage, i18next, isLanguage } from "../i18n";
 import { mark } from "../lib/marks";
+import { HomePage } from "./homePage";
 import { lazyPage, PageLoading } from "./lazyPage";
-import { HomePage } from "./pages";
 import { onSessionEvent } from "./sessionEvents";
 
 // Only the sign-in screen is in the first script. The first run's setup is needed once, and the

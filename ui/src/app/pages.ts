@@ -12,7 +12,8 @@ function area<M>(page: Promise<M>): Promise<M> {
   return Promise.all([page, import("./styles/all")]).then(([m]) => m);
 }
 
-export const HomePage = lazyPage(() => import("../features/home/HomePage"), "HomePage");
+// Home is also preloaded before sign-in (see Gate), so it lives apart from the other screens.
+export { HomePage } from "./homePage";
 export const StaffPage = lazyPage(() => area(import("../features/staff/StaffPage")), "StaffPage");
 export const EmployeePage = lazyPage(
   () => area(import("../features/staff/EmployeePage")),

@@ -4,7 +4,8 @@ import type { FieldError } from "../bindings/FieldError";
 
 /**
  * An area that words some errors more precisely than the shared `errors.*` strings: its
- * translations may hold `<area>.fieldError.<field>_<code>` (e.g. "Already in use" becomes "Another
+ * translations may hold `<area>.field.<code>`, `<area>.reason.<reason>`,
+ * `<area>.fieldError.<field>_<code>` (e.g. "Already in use" becomes "Another
  * active employee has this tax code") and `<area>.badFile.<reason>` for a refused file.
  */
 export type Wording = string | undefined;
@@ -17,7 +18,12 @@ export function errorMessage(e: unknown, t: TFunction, area?: Wording): string {
   if (area && err.code === "bad_file" && reason) {
     return t(`${area}.badFile.${reason}`, { ...err.params, defaultValue: generic });
   }
-  // A few reasons are worded the same everywhere (e.g. a restart that must come first).
+  // An area words its own reasons; a few are worded the same everywhere (e.g. a restart that
+  // must come first).
+  if (area && reason) {
+    const own = t(`${area}.reason.${reason}`, { ...err.params, defaultValue: "" });
+    if (own) return own;
+  }
   if (reason) {
     const shared = t(`errors.reason.${reason}`, { ...err.params, defaultValue: "" });
     if (shared) return shared;
@@ -35,10 +41,13 @@ export function fieldMessage(f: FieldError, t: TFunction, area?: Wording): strin
     defaultValue: t("errors.field.unknown"),
   });
   if (!area) return generic;
+  // The area's wording of this field's problem, then of the code anywhere in the area (its words
+  // load with its screens), then the shared one.
+  const own = t(`${area}.field.${f.code}`, { ...f.params, ...count, defaultValue: generic });
   return t(`${area}.fieldError.${f.field}_${f.code}`, {
     ...f.params,
     ...count,
-    defaultValue: generic,
+    defaultValue: own,
   });
 }
 

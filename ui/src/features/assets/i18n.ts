@@ -4,6 +4,26 @@ import { addTranslations, type Shape } from "../../i18n/strings";
 
 const en = {
   assets: {
+    field: {
+      bad_tag: "Letters, digits and - _ . / # only",
+      bad_pattern: "A prefix and one run of #, e.g. PC-#####",
+      before_purchase: "Cannot be before the purchase date",
+      bad_currency: "A three-letter currency code, e.g. EUR",
+      one_holder: "Choose a person or a place",
+      before_checkout: "Cannot be before the hand-over",
+      not_active: "This person no longer works here",
+      cycle: "A place cannot be inside itself or a place within it",
+      too_deep: "At most {{max}} levels",
+      site_has_no_parent: "A site is not inside anything",
+    },
+    reason: {
+      already_out: "The asset is already checked out: check it in first.",
+      asset_gone: "A retired, lost or stolen asset cannot be checked out.",
+      in_repair: "The asset is being repaired: set it back in stock first.",
+      not_out: "The asset is not checked out.",
+      asset_checked_out:
+        "The asset is checked out: check it in before putting it in stock, retiring it or writing it off.",
+    },
     title: "IT assets",
     subtitle: "What the office owns, where it is and who holds it.",
     value: {
@@ -182,6 +202,26 @@ const en = {
 
 const it: Shape<typeof en> = {
   assets: {
+    field: {
+      bad_tag: "Solo lettere, cifre e - _ . / #",
+      bad_pattern: "Un prefisso e una serie di #, es. PC-#####",
+      before_purchase: "Non può precedere la data d'acquisto",
+      bad_currency: "Un codice valuta di tre lettere, es. EUR",
+      one_holder: "Scegli una persona o un luogo",
+      before_checkout: "Non può precedere la consegna",
+      not_active: "Questa persona non lavora più qui",
+      cycle: "Un luogo non può stare dentro sé stesso o un luogo al suo interno",
+      too_deep: "Al massimo {{max}} livelli",
+      site_has_no_parent: "Una sede non sta dentro nient'altro",
+    },
+    reason: {
+      already_out: "Il bene è già consegnato: registra prima il rientro.",
+      asset_gone: "Un bene dismesso, smarrito o rubato non può essere consegnato.",
+      in_repair: "Il bene è in riparazione: rimettilo prima in magazzino.",
+      not_out: "Il bene non è consegnato a nessuno.",
+      asset_checked_out:
+        "Il bene è consegnato: registra il rientro prima di rimetterlo in magazzino, dismetterlo o darlo per perso.",
+    },
     title: "Beni IT",
     subtitle: "Cosa possiede l'ufficio, dove si trova e chi lo ha in uso.",
     value: {

@@ -93,7 +93,7 @@ impl Backoffice {
             v.cost_cents += r.cost_cents;
             v.book_cents += b.book_cents;
         }
-        out.sort_by(|a, b| b.cost_cents.cmp(&a.cost_cents));
+        out.sort_by_key(|v| std::cmp::Reverse(v.cost_cents));
         Ok(out)
     }
 

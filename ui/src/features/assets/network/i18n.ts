@@ -4,6 +4,29 @@ import { addTranslations, type Shape } from "../../../i18n/strings";
 
 const en = {
   network: {
+    field: {
+      not_cidr: "Write it as address/prefix, e.g. 192.168.1.0/24",
+      host_bits_set: "Host bits are set: use {{suggestion}}",
+      prefix_out_of_range: "The prefix is at most /{{max}}",
+      subnet_too_large: "Too large for an office network: at least /{{min}}",
+      overlaps: "Overlaps {{other}} in this site",
+      addresses_outside: "{{count}} addresses in use would fall outside",
+      invalid_ip: "Not an IP address",
+      ip_leading_zeros: "Write IPv4 numbers without leading zeros",
+      ip_zone_id: "Leave out the zone (%…)",
+      outside_subnet: "Outside {{cidr}}",
+      not_a_host: "The network or broadcast address cannot be given to a device",
+      range_reversed: "The pool ends before it starts",
+      ip_in_use: "Already used by {{tag}}",
+      invalid_mac: "Not a MAC address (AA:BB:CC:DD:EE:FF)",
+      mac_not_device: "Not the address of a device",
+      mac_in_use: "Already recorded on {{tag}}",
+      invalid_hostname: "Letters, digits, dots and dashes only",
+      not_a_site: "Choose a site",
+      port_in_use: "That port already has a cable",
+      same_device: "A cable joins two different devices",
+      no_subnet: "No subnet holds this address: add the subnet first",
+    },
     badFile: {
       not_nmap: "This is not the XML output of nmap (run nmap with -oX).",
       nmap_truncated:
@@ -101,6 +124,29 @@ const en = {
 
 const it: Shape<typeof en> = {
   network: {
+    field: {
+      not_cidr: "Scrivila come indirizzo/prefisso, es. 192.168.1.0/24",
+      host_bits_set: "Sono impostati bit dell'host: usa {{suggestion}}",
+      prefix_out_of_range: "Il prefisso è al massimo /{{max}}",
+      subnet_too_large: "Troppo grande per una rete d'ufficio: almeno /{{min}}",
+      overlaps: "Si sovrappone a {{other}} in questa sede",
+      addresses_outside: "{{count}} indirizzi in uso resterebbero fuori",
+      invalid_ip: "Non è un indirizzo IP",
+      ip_leading_zeros: "Scrivi i numeri IPv4 senza zeri iniziali",
+      ip_zone_id: "Togli la zona (%…)",
+      outside_subnet: "Fuori da {{cidr}}",
+      not_a_host: "L'indirizzo di rete o di broadcast non va a un dispositivo",
+      range_reversed: "Il pool finisce prima di iniziare",
+      ip_in_use: "Già usato da {{tag}}",
+      invalid_mac: "Non è un indirizzo MAC (AA:BB:CC:DD:EE:FF)",
+      mac_not_device: "Non è l'indirizzo di un dispositivo",
+      mac_in_use: "Già registrato su {{tag}}",
+      invalid_hostname: "Solo lettere, cifre, punti e trattini",
+      not_a_site: "Scegli una sede",
+      port_in_use: "Quella porta ha già un cavo",
+      same_device: "Un cavo collega due dispositivi diversi",
+      no_subnet: "Nessuna sottorete contiene questo indirizzo: aggiungi prima la sottorete",
+    },
     badFile: {
       not_nmap: "Non è l'output XML di nmap (esegui nmap con -oX).",
       nmap_truncated:
