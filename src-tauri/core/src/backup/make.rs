@@ -99,8 +99,9 @@ fn build(
     std::fs::create_dir(partial).map_err(|e| io_error(partial, e))?;
     let db = partial.join(DB_FILE);
     let live_size = std::fs::metadata(src.db).map(|m| m.len()).unwrap_or(0);
-    let waiting = pending_files(src.files, &files_dir(folder))?;
-    let total = live_size * 2 + waiting.iter().map(|(_, s)| s).sum::<u64>();
+    // A first look at the documents, for the progress estimate only.
+    let estimate = pending_files(&stored_files(src.files)?, &files_dir(folder));
+    let mut total = live_size * 2 + estimate.iter().map(|(_, s)| s).sum::<u64>();
     if let Some(key_file) = src.key_file {
         let to = partial.join(KEY_FILE);
         std::fs::copy(key_file, &to).map_err(|e| io_error(&to, e))?;
@@ -113,6 +114,13 @@ fn build(
         return Err(cancelled());
     }
     let mut manifest = describe(&db, src.key, made_by, now, db_sha256, db_size)?;
+    // The documents as they are after the snapshot: a document is stored before the row that
+    // names it is committed, so this holds every one the snapshot names. Documents stored while
+    // the copy below runs are not in this list, nor named by the snapshot; the manifest lists
+    // exactly what was copied.
+    let stored = stored_files(src.files)?;
+    let waiting = pending_files(&stored, &files_dir(folder));
+    total = live_size * 2 + waiting.iter().map(|(_, s)| s).sum::<u64>();
     let mut copied_bytes = 0;
     let mut copied_files = 0;
     for (sha, size) in &waiting {
@@ -128,7 +136,7 @@ fn build(
             return Err(cancelled());
         }
     }
-    manifest.files = stored_files(src.files)?;
+    manifest.files = stored;
     manifest
         .files
         .retain(|f| !manifest.damaged.contains(&f.sha256));
@@ -266,15 +274,15 @@ fn stored_files(root: &Path) -> crate::Result<Vec<ManifestFile>> {
 }
 
 /// The stored documents the backup folder lacks, with their sizes.
-fn pending_files(root: &Path, backup_files: &Path) -> crate::Result<Vec<(String, u64)>> {
-    Ok(stored_files(root)?
-        .into_iter()
+fn pending_files(stored: &[ManifestFile], backup_files: &Path) -> Vec<(String, u64)> {
+    stored
+        .iter()
         .filter(|f| {
             let there = backup_files.join(&f.sha256[..2]).join(&f.sha256[2..]);
             std::fs::metadata(there).map(|m| m.len()).ok() != Some(f.size)
         })
-        .map(|f| (f.sha256, f.size))
-        .collect())
+        .map(|f| (f.sha256.clone(), f.size))
+        .collect()
 }
 
 /// Removes the sets the retention rule does not keep, unfinished sets left by an earlier run,
