@@ -132,8 +132,9 @@ impl Reserved {
     }
 }
 
-/// The lowest usable address that is neither used nor reserved. Reads the used addresses in
-/// order and stops at the first gap.
+/// The lowest usable address that is neither used nor reserved. Counts runs of used addresses
+/// in the index (`gaps::first_free`) rather than reading each one, so a busy /16 answers as
+/// fast as a /24.
 pub fn next_free(
     conn: &Connection,
     subnet_id: i64,
@@ -162,19 +163,20 @@ pub fn next_free(
         c += 1;
     };
     candidate = settle(candidate);
-    walk_used(conn, subnet_id, |used| {
-        if used < candidate {
-            return true;
+    let hi = subnet.usable_bounds().2;
+    // The end of the run of offered addresses from `n`: before the next reserved one.
+    let stop = |n: u128| {
+        let mut end = hi;
+        for &s in skip.iter().filter(|&&s| s > n) {
+            end = end.min(s - 1);
         }
-        if used == candidate {
-            candidate = settle(candidate + 1);
-            return candidate <= last;
+        if let Some((a, _)) = pool.filter(|(a, _)| *a > n) {
+            end = end.min(a - 1);
         }
-        false
-    })?;
-    Ok((candidate <= last)
-        .then(|| ip_from_key(family, candidate))
-        .flatten())
+        end
+    };
+    let free = super::gaps::first_free(conn, subnet_id, family, candidate, last, &stop, &settle)?;
+    Ok(free.and_then(|n| ip_from_key(family, n)))
 }
 
 /// The first `limit` runs of free usable addresses; reserved addresses count as used and the
