@@ -220,10 +220,12 @@ fn network_rows(app: &Backoffice, it: &Ctx) -> Result<Vec<Row>> {
     })?;
     let used = |id: i64| app.subnet_addresses(it, id, 0, 1).map(|a| a.used_total);
     let mut rows = Vec::new();
+    // The goal is for a busy /16 and a /24; a /16 used to its last few hundred addresses is
+    // shown beside them.
     for (what, id, goal) in [
-        ("a busy /16", busy, 5),
-        ("a /24", small, 5),
-        ("a /16 almost full", full, 5),
+        ("a busy /16", busy, ms(5)),
+        ("a /24", small, ms(5)),
+        ("a /16 almost full", full, None),
     ] {
         let n = used(id)?;
         let mut next = None;
@@ -237,7 +239,7 @@ fn network_rows(app: &Backoffice, it: &Ctx) -> Result<Vec<Row>> {
                 "B9",
                 &format!("next free address in {what} ({n} used): {next}"),
             )
-            .timed(&s, ms(goal)),
+            .timed(&s, goal),
         );
     }
     for (what, offset) in [("first", 0), ("last", used(busy)? - 100)] {

@@ -75,7 +75,8 @@ pub fn of_asset(conn: &Connection, asset: i64) -> crate::Result<Vec<Interface>> 
         .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// A page of the subnet's used addresses, in address order.
+/// A page of the subnet's used addresses, in address order. The page's rows are picked from
+/// the address index alone, so a deep page skips index entries, not joined rows.
 pub fn used(
     conn: &Connection,
     subnet: i64,
@@ -90,7 +91,9 @@ pub fn used(
     let items = conn
         .prepare_cached(&format!(
             "SELECT {COLUMNS} FROM interfaces i JOIN assets a ON a.id = i.asset_id
-             WHERE i.subnet_id = ?1 AND i.ip_key IS NOT NULL ORDER BY i.ip_key LIMIT ?2 OFFSET ?3"
+             WHERE i.id IN (SELECT id FROM interfaces WHERE subnet_id = ?1 AND ip_key IS NOT NULL
+                            ORDER BY ip_key LIMIT ?2 OFFSET ?3)
+             ORDER BY i.ip_key"
         ))?
         .query_map(rusqlite::params![subnet, limit, offset], row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
