@@ -696,7 +696,9 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
         let last = batch.last().map_or(o.as_of, |e| e.date);
         let mut h = (&mut audits, &mut assets);
         history_before(&app, &sim, &mut h, last, &emp_ids, &dept_ids)?;
-        sim.set(ts(last, 9 * 3600 + b as i64));
+        // Early on the batch's last day: the audits (10:00) and the IT inventory (11:00) of that
+        // day are written after it.
+        sim.set(ts(last, b as i64));
         let today = last;
         store.write(HR, |w| {
             for e in batch {
