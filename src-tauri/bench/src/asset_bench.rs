@@ -21,6 +21,9 @@ use chrono::Datelike;
 use std::time::Duration;
 
 const PAGE: i64 = 50;
+
+/// A list read once, returning its total.
+type Lister<'a> = Box<dyn Fn() -> Result<i64> + 'a>;
 const RUNS: usize = 20;
 
 fn page(offset: i64) -> PageRequest {
@@ -285,7 +288,7 @@ fn list_rows(app: &Backoffice, it: &Ctx, today: chrono::NaiveDate) -> Result<Vec
         page: page(0),
     };
     let mut rows = Vec::new();
-    let shapes: Vec<(String, Box<dyn Fn() -> Result<i64> + '_>)> = vec![
+    let shapes: Vec<(String, Lister<'_>)> = vec![
         (
             "maintenance plans by next due".into(),
             Box::new(|| {

@@ -31,6 +31,9 @@ pub const ADDRESSES: usize = 60_000;
 pub const BUSY: usize = 20_000;
 pub const SUBNETS: usize = 500;
 
+/// A written maintenance plan: its id, assignee, asset, current due date and schedule.
+pub(crate) type PlanRow = (i64, Option<i64>, Option<i64>, NaiveDate, Schedule);
+
 pub struct AssetRows {
     pub(crate) plan: Plan,
     pub(crate) next: usize,
@@ -46,7 +49,7 @@ pub struct AssetRows {
     pub(crate) asset_ids: Vec<i64>,
     pub(crate) checkout_ids: HashMap<(usize, usize), i64>,
     /// Each plan's id, assignee, asset, and current due date.
-    pub(crate) plan_rows: HashMap<usize, (i64, Option<i64>, Option<i64>, NaiveDate, Schedule)>,
+    pub(crate) plan_rows: HashMap<usize, PlanRow>,
     pub(crate) counts: [usize; 6],
     pub technician_user: i64,
     pub seconds: f64,

@@ -14,7 +14,10 @@ use std::net::Ipv4Addr;
 type Result<T> = backoffice_core::Result<T>;
 
 /// (site, address, buildings with their rooms).
-const SITES: [(&str, &str, &[(&str, &[&str])]); 6] = [
+/// A building and its rooms.
+type Building = (&'static str, &'static [&'static str]);
+
+const SITES: [(&str, &str, &[Building]); 6] = [
     (
         "Milano — Sede",
         "Via dell'Industria 42, Milano",

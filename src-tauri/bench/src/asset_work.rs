@@ -181,7 +181,7 @@ impl AssetRows {
             .plan_rows
             .get(&p)
             .ok_or_else(|| backoffice_core::Error::internal("work before its plan"))?;
-        let partly = (p + n) % 29 == 0;
+        let partly = (p + n).is_multiple_of(29);
         let v = ValidLog {
             done_on: day,
             work: if partly {

@@ -63,7 +63,7 @@ fn first_gap_in(
     Ok((expect <= to).then_some(expect))
 }
 
-/// The first address at or after `start` (a usable, unreserved one) that is not used.
+/// The first usable, unreserved address at or after `start` that is not used.
 /// `stop(n)`: the last address of the run of usable, unreserved addresses that starts at `n`;
 /// `settle(n)`: the first usable, unreserved address at or after `n` (past `last` when none).
 pub fn first_free(
@@ -75,7 +75,7 @@ pub fn first_free(
     stop: &dyn Fn(u128) -> u128,
     settle: &dyn Fn(u128) -> u128,
 ) -> crate::Result<Option<u128>> {
-    let mut at = start;
+    let mut at = settle(start);
     let mut len = SHORT;
     // Once a run with a gap is found, the search stays inside it.
     let mut gap_by: Option<u128> = None;

@@ -152,7 +152,6 @@ pub fn next_free(
     let usable = |n: u128| {
         ip_from_key(family, n).is_some_and(|ip| subnet.is_usable_host(ip)) && !skip.contains(&n)
     };
-    let mut candidate = first;
     // Move past reserved addresses (the pool in one jump) before comparing with the used ones.
     let settle = |mut c: u128| loop {
         if let Some((a, b)) = pool {
@@ -165,7 +164,6 @@ pub fn next_free(
         }
         c += 1;
     };
-    candidate = settle(candidate);
     let hi = subnet.usable_bounds().2;
     // The end of the run of offered addresses from `n`: before the next reserved one.
     let stop = |n: u128| {
@@ -178,7 +176,7 @@ pub fn next_free(
         }
         end
     };
-    let free = super::gaps::first_free(conn, subnet_id, family, candidate, last, &stop, &settle)?;
+    let free = super::gaps::first_free(conn, subnet_id, family, first, last, &stop, &settle)?;
     Ok(free.and_then(|n| ip_from_key(family, n)))
 }
 
