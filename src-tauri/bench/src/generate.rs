@@ -6,6 +6,7 @@
 //! a clock that follows the events; history timestamps therefore run from the first hire to the
 //! "as of" day. Everything random comes from one seed.
 
+use crate::asset_rows::AssetRows;
 use crate::audit_history::AuditHistory;
 use crate::company::{self, Dept, HEAD_JOB};
 use crate::people::{People, Person};
@@ -583,6 +584,12 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
         .collect();
     let mut audits = AuditHistory::new(o.seed, hires.len(), o.as_of, &depts, owners)?;
     audits.accounts(&app, &admin, o.seed)?;
+    let people: Vec<(NaiveDate, Option<NaiveDate>)> = hires
+        .iter()
+        .map(|h| (h.hired, h.left.map(|l| l.0)))
+        .collect();
+    let mut assets = AssetRows::new(o.seed, o.as_of, &people);
+    assets.accounts(&app, &admin, o.seed)?;
     log(&format!(
         "planned {} people and {} events: {:.1} s",
         hires.len(),
@@ -680,13 +687,18 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
     let mut emp_versions = vec![0i64; hires.len()];
     let mut current_doc: std::collections::HashMap<(u32, DocKind), (i64, i64)> =
         std::collections::HashMap::new();
-    const EVENTS_PER_TX: usize = 5000;
+    // A few thousand events per transaction at full size; a small company's batches stay a few
+    // weeks long, so the people who hold assets are written before their first hand-over.
+    let events_per_tx = (events.len() / 400).clamp(10, 5000);
     let mut written = 0usize;
     let mut next_report = 100_000;
-    for (b, batch) in events.chunks(EVENTS_PER_TX).enumerate() {
+    for (b, batch) in events.chunks(events_per_tx).enumerate() {
         let last = batch.last().map_or(o.as_of, |e| e.date);
-        audits.write_before(&app, &|t| sim.set(t), last, &emp_ids, &dept_ids)?;
-        sim.set(ts(last, 9 * 3600 + b as i64));
+        let mut h = (&mut audits, &mut assets);
+        history_before(&app, &sim, &mut h, last, &emp_ids, &dept_ids)?;
+        // Early on the batch's last day: the audits (10:00) and the IT inventory (11:00) of that
+        // day are written after it.
+        sim.set(ts(last, b as i64));
         let today = last;
         store.write(HR, |w| {
             for e in batch {
@@ -803,14 +815,19 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
         }
     }
 
-    audits.write_before(
+    let mut h = (&mut audits, &mut assets);
+    history_before(
         &app,
-        &|t| sim.set(t),
+        &sim,
+        &mut h,
         o.as_of + Duration::days(1),
         &emp_ids,
         &dept_ids,
     )?;
     log(&format!("audit history: {}", audits.summary()));
+    log(&format!("IT inventory: {}", assets.summary()));
+    sim.set(ts(o.as_of, 16 * 3600));
+    assets.link_technician(&app, &admin, &emp_ids)?;
 
     // Scores as of the last day, every employee.
     sim.set(ts(o.as_of, 17 * 3600));
@@ -853,6 +870,29 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
         seconds: started.elapsed().as_secs_f64(),
         ..summary
     })
+}
+
+/// Writes the audits' and the IT inventory's steps dated before `until`, day by day so that
+/// their history entries stay in date order with each other.
+fn history_before(
+    app: &Backoffice,
+    sim: &SimClock,
+    h: &mut (&mut AuditHistory, &mut AssetRows),
+    until: NaiveDate,
+    emp_ids: &[i64],
+    dept_ids: &[i64],
+) -> backoffice_core::Result<()> {
+    while let Some(day) = h.1.next_day().filter(|d| *d < until) {
+        h.0.write_before(
+            app,
+            &|t| sim.set(t),
+            day + Duration::days(1),
+            emp_ids,
+            dept_ids,
+        )?;
+        h.1.write_day(app, &|t| sim.set(t), emp_ids, dept_ids)?;
+    }
+    h.0.write_before(app, &|t| sim.set(t), until, emp_ids, dept_ids)
 }
 
 fn doc_title(r: &mut Rng, kind: DocKind, p: &Person, issued: NaiveDate) -> String {

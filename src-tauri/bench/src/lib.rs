@@ -3,6 +3,12 @@
 
 pub mod app;
 pub mod app_rows;
+pub mod asset_bench;
+pub mod asset_plan;
+pub mod asset_rows;
+pub mod asset_scan;
+pub mod asset_setup;
+pub mod asset_work;
 pub mod audit_bench;
 pub mod audit_history;
 pub mod audit_plan;

@@ -18,7 +18,7 @@ backoffice-bench: Backoffice measured at real sizes
       each with its history row and search entry. Prints the administrator's sign-in.
 
   run --data-dir DIR [--generate] [--runs N] [--import-rows N] [--app BINARY] [--app-runs N]
-      [--blank-app BINARY] [--only b1|b6|b8] [--work-dir DIR]
+      [--blank-app BINARY] [--only b1|b6|b8|b9] [--work-dir DIR]
       The benchmark suite on a generated DIR (left unchanged: it works on a copy); prints one
       table. --generate first generates DIR when it holds no database (same options and defaults
       as generate). --app measures the real app window too (needs a display: run under
@@ -27,7 +27,8 @@ backoffice-bench: Backoffice measured at real sizes
       its idle memory is B6's baseline.
       --only b1 runs the import figures alone (they use fresh data dirs, so --data-dir is not
       needed); --only b6 runs the memory figures alone (needs --app; --blank-app gives them
-      their baseline); --only b8 runs the audit figures alone (B8). --work-dir DIR puts the
+      their baseline); --only b8 runs the audit figures alone (B8), --only b9 the IT
+      inventory's (B9). --work-dir DIR puts the
       scratch files there (default: the system temp dir).
 
   crash-writer --data-dir DIR --seed N
@@ -147,13 +148,14 @@ fn generate_into(opts: &HashMap<String, String>) -> Result<String, String> {
 fn run_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
     let only = opts.get("only").map(|v| v.to_ascii_lowercase());
     let (only_b1, only_b6) = match only.as_deref() {
-        None | Some("b8") => (false, false),
+        None | Some("b8") | Some("b9") => (false, false),
         Some("b1") => (true, false),
         Some("b6") if opts.contains_key("app") => (false, true),
         Some("b6") => return Err("--only b6 measures the app: --app is required".into()),
-        Some(other) => return Err(format!("--only: expected b1, b6 or b8, not {other}")),
+        Some(other) => return Err(format!("--only: expected b1, b6, b8 or b9, not {other}")),
     };
     let only_b8 = only.as_deref() == Some("b8");
+    let only_b9 = only.as_deref() == Some("b9");
     let data_dir = PathBuf::from(match (only_b1, opts.get("data-dir")) {
         (_, Some(d)) => d.as_str(),
         (true, None) => "",
@@ -189,6 +191,8 @@ fn run_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
         Ok(suite::b1_rows(&o, &mut |m| eprintln!("  {m}")))
     } else if only_b6 {
         suite::b6_rows(&o, &mut |m| eprintln!("  {m}"))
+    } else if only_b9 {
+        backoffice_bench::asset_bench::only(&o, &mut |m| eprintln!("  {m}"))
     } else if only_b8 {
         backoffice_bench::audit_bench::only(&o, &mut |m| eprintln!("  {m}"))
     } else {

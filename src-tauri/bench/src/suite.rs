@@ -175,6 +175,13 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
     let (app, ids, ctx) = (plain.app, plain.ids, ctx());
     rows.extend(crate::audit_bench::rows(&app, log)?);
     rows.extend(crate::backup_bench::rows(&app, &ctx, &ids, &o.work, log)?);
+    // Last on this copy: it adds a /16 almost full of addresses.
+    rows.extend(crate::asset_bench::rows(
+        &app,
+        &o.work,
+        crate::asset_bench::ALMOST_FULL,
+        log,
+    )?);
     drop(app);
     if let Some(binary) = &o.app {
         log("B5/B6 the app window");

@@ -112,6 +112,8 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::sql(include_str!("../../migrations/0018_maintenance.sql")),
     // Software licences and their seats; consumables and their stock moves.
     Migration::sql(include_str!("../../migrations/0019_licences.sql")),
+    // The asset list's default tag order under a filter, and its date sorts, from indexes.
+    Migration::sql(include_str!("../../migrations/0020_asset_indexes.sql")),
 ];
 
 /// The schema version this build writes.

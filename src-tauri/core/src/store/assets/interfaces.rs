@@ -75,7 +75,8 @@ pub fn of_asset(conn: &Connection, asset: i64) -> crate::Result<Vec<Interface>> 
         .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// A page of the subnet's used addresses, in address order.
+/// A page of the subnet's used addresses, in address order. The page's rows are picked from
+/// the address index alone, so a deep page skips index entries, not joined rows.
 pub fn used(
     conn: &Connection,
     subnet: i64,
@@ -90,7 +91,9 @@ pub fn used(
     let items = conn
         .prepare_cached(&format!(
             "SELECT {COLUMNS} FROM interfaces i JOIN assets a ON a.id = i.asset_id
-             WHERE i.subnet_id = ?1 AND i.ip_key IS NOT NULL ORDER BY i.ip_key LIMIT ?2 OFFSET ?3"
+             WHERE i.id IN (SELECT id FROM interfaces WHERE subnet_id = ?1 AND ip_key IS NOT NULL
+                            ORDER BY ip_key LIMIT ?2 OFFSET ?3)
+             ORDER BY i.ip_key"
         ))?
         .query_map(rusqlite::params![subnet, limit, offset], row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -132,8 +135,9 @@ impl Reserved {
     }
 }
 
-/// The lowest usable address that is neither used nor reserved. Reads the used addresses in
-/// order and stops at the first gap.
+/// The lowest usable address that is neither used nor reserved. Counts runs of used addresses
+/// in the index (`gaps::first_free`) rather than reading each one, so a busy /16 answers as
+/// fast as a /24.
 pub fn next_free(
     conn: &Connection,
     subnet_id: i64,
@@ -148,7 +152,6 @@ pub fn next_free(
     let usable = |n: u128| {
         ip_from_key(family, n).is_some_and(|ip| subnet.is_usable_host(ip)) && !skip.contains(&n)
     };
-    let mut candidate = first;
     // Move past reserved addresses (the pool in one jump) before comparing with the used ones.
     let settle = |mut c: u128| loop {
         if let Some((a, b)) = pool {
@@ -161,20 +164,20 @@ pub fn next_free(
         }
         c += 1;
     };
-    candidate = settle(candidate);
-    walk_used(conn, subnet_id, |used| {
-        if used < candidate {
-            return true;
+    let hi = subnet.usable_bounds().2;
+    // The end of the run of offered addresses from `n`: before the next reserved one.
+    let stop = |n: u128| {
+        let mut end = hi;
+        for &s in skip.iter().filter(|&&s| s > n) {
+            end = end.min(s - 1);
         }
-        if used == candidate {
-            candidate = settle(candidate + 1);
-            return candidate <= last;
+        if let Some((a, _)) = pool.filter(|(a, _)| *a > n) {
+            end = end.min(a - 1);
         }
-        false
-    })?;
-    Ok((candidate <= last)
-        .then(|| ip_from_key(family, candidate))
-        .flatten())
+        end
+    };
+    let free = super::gaps::first_free(conn, subnet_id, family, first, last, &stop, &settle)?;
+    Ok(free.and_then(|n| ip_from_key(family, n)))
 }
 
 /// The first `limit` runs of free usable addresses; reserved addresses count as used and the

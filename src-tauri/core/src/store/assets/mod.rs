@@ -6,6 +6,7 @@ pub mod categories;
 pub mod checkouts;
 pub mod consumable_moves;
 pub mod consumables;
+pub mod gaps;
 pub mod interfaces;
 pub mod licence_list;
 pub mod licences;

@@ -63,14 +63,15 @@ pub fn waiting(
     for w in rows {
         out.push(w?);
     }
-    // People who left: few, each with their open hand-overs through the employee's index.
+    // People who left: few, each with their open hand-overs through the employee's index. The
+    // equality lets the status index lead; `<> 'active'` made SQLite read every open hand-over.
     let mut stmt = conn.prepare_cached(
         "SELECT a.id, a.tag, a.name, e.last_name || ' ' || e.first_name, e.id,
                 coalesce(e.termination_date, k.out_on)
          FROM employees e
          JOIN asset_checkouts k ON k.employee_id = e.id AND k.in_on IS NULL
          JOIN assets a ON a.id = k.asset_id
-         WHERE e.status <> 'active'
+         WHERE e.status = 'terminated'
          ORDER BY 6, a.tag_key LIMIT ?1",
     )?;
     let rows = stmt.query_map([limit], |r| {
