@@ -8,37 +8,33 @@ use crate::asset_scan;
 use crate::stats::{repeat, Samples};
 use crate::suite::{self, Row};
 use backoffice_core::domain::assets::asset::{AssetQuery, AssetSort, AssetStatus};
-use backoffice_core::domain::assets::consumable::ConsumableQuery;
-use backoffice_core::domain::assets::licence::{LicenceQuery, LicenceSort};
-use backoffice_core::domain::assets::maintenance::{DueFilter, PlanQuery, PlanSort};
 use backoffice_core::domain::attention::Severity;
 use backoffice_core::domain::page::{PageRequest, SortDir};
 use backoffice_core::domain::permissions::Role;
 use backoffice_core::services::{Backoffice, Ctx};
 use backoffice_core::store::DB_FILE_NAME;
 use backoffice_core::{Error, ErrorCode, Result};
-use chrono::Datelike;
 use std::time::Duration;
 
 const PAGE: i64 = 50;
 
 /// A list read once, returning its total.
-type Lister<'a> = Box<dyn Fn() -> Result<i64> + 'a>;
+pub(crate) type Lister<'a> = Box<dyn Fn() -> Result<i64> + 'a>;
 const RUNS: usize = 20;
 
-fn page(offset: i64) -> PageRequest {
+pub(crate) fn page(offset: i64) -> PageRequest {
     PageRequest {
         offset: offset.max(0),
         limit: PAGE,
     }
 }
 
-fn ms(n: u64) -> Option<Duration> {
+pub(crate) fn ms(n: u64) -> Option<Duration> {
     Some(Duration::from_millis(n))
 }
 
 /// Times `f` RUNS times after one warm-up call.
-fn timed(f: &mut dyn FnMut() -> Result<()>) -> Result<Samples> {
+pub(crate) fn timed(f: &mut dyn FnMut() -> Result<()>) -> Result<Samples> {
     f()?;
     let mut err = None;
     let s = repeat(RUNS, || {
@@ -258,109 +254,6 @@ fn network_rows(app: &Backoffice, it: &Ctx) -> Result<Vec<Row>> {
     Ok(rows)
 }
 
-fn list_rows(app: &Backoffice, it: &Ctx, today: chrono::NaiveDate) -> Result<Vec<Row>> {
-    let plans = |due, sort| PlanQuery {
-        search: None,
-        assignee_employee_id: None,
-        target: None,
-        due,
-        include_retired: false,
-        sort,
-        dir: SortDir::Asc,
-        page: page(0),
-    };
-    let licences = |expiring, sort| LicenceQuery {
-        search: None,
-        product_id: None,
-        kind: None,
-        expiring_within_days: expiring,
-        seat_use: None,
-        include_retired: false,
-        sort,
-        dir: SortDir::Asc,
-        page: page(0),
-    };
-    let cons = |low_only| ConsumableQuery {
-        search: None,
-        category: None,
-        low_only,
-        include_inactive: false,
-        page: page(0),
-    };
-    let mut rows = Vec::new();
-    let shapes: Vec<(String, Lister<'_>)> = vec![
-        (
-            "maintenance plans by next due".into(),
-            Box::new(|| {
-                Ok(app
-                    .list_maintenance_plans(it, &plans(DueFilter::All, PlanSort::NextDue))?
-                    .total)
-            }),
-        ),
-        (
-            "maintenance plans overdue".into(),
-            Box::new(|| {
-                Ok(app
-                    .list_maintenance_plans(it, &plans(DueFilter::Overdue, PlanSort::NextDue))?
-                    .total)
-            }),
-        ),
-        (
-            "maintenance plans by title".into(),
-            Box::new(|| {
-                Ok(app
-                    .list_maintenance_plans(it, &plans(DueFilter::All, PlanSort::Title))?
-                    .total)
-            }),
-        ),
-        (
-            "maintenance calendar, this month".into(),
-            Box::new(|| {
-                Ok(app
-                    .maintenance_calendar(it, today.year(), today.month())?
-                    .len() as i64)
-            }),
-        ),
-        (
-            "maintenance calendar, last month".into(),
-            Box::new(move || {
-                let d = today - chrono::Months::new(1);
-                Ok(app.maintenance_calendar(it, d.year(), d.month())?.len() as i64)
-            }),
-        ),
-        (
-            "licences by product".into(),
-            Box::new(|| {
-                Ok(app
-                    .list_licences(it, &licences(None, LicenceSort::Product))?
-                    .total)
-            }),
-        ),
-        (
-            "licences expiring within 90 days".into(),
-            Box::new(|| {
-                Ok(app
-                    .list_licences(it, &licences(Some(90), LicenceSort::Expiry))?
-                    .total)
-            }),
-        ),
-        (
-            "consumables".into(),
-            Box::new(|| Ok(app.list_consumables(it, &cons(false))?.total)),
-        ),
-        (
-            "consumables below minimum".into(),
-            Box::new(|| Ok(app.list_consumables(it, &cons(true))?.total)),
-        ),
-    ];
-    for (name, f) in &shapes {
-        let total = f()?;
-        let s = timed(&mut || f().map(|_| ()))?;
-        rows.push(Row::new("B9", &format!("{name}: first page of {total}")).timed(&s, ms(10)));
-    }
-    Ok(rows)
-}
-
 /// A /16 almost full: 65,000 of its 65,534 hosts.
 pub const ALMOST_FULL: u32 = 65_000;
 
@@ -411,7 +304,7 @@ pub fn rows(
             .timed(&s, ms(50)),
         );
     }
-    rows.extend(list_rows(app, &it, app.today())?);
+    rows.extend(crate::asset_lists::rows(app, &it, app.today())?);
     Ok(rows)
 }
 

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod app_rows;
 pub mod asset_bench;
+pub mod asset_lists;
 pub mod asset_plan;
 pub mod asset_rows;
 pub mod asset_scan;
