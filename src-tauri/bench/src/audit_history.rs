@@ -312,6 +312,7 @@ impl AuditHistory {
                     recurrence: a.recurrence,
                     department_ids: vec![dept_ids[a.department]],
                     auditee_ids: a.auditees.iter().map(|&o| emp(o)).collect(),
+                    asset_ids: vec![],
                 };
                 let series = a
                     .previous

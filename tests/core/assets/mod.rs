@@ -1,6 +1,7 @@
 //! IT assets: categories and tags, locations, the inventory list, check-out and check-in,
 //! who sees which assets, and maintenance plans with their work log.
 
+mod audit_scope;
 mod checkout;
 mod consumables;
 mod export;

@@ -7,4 +7,8 @@ export type Audit = { id: number, title: string, template_id: number, template_n
 /**
  * Basis points, 0..=10000; `None` until an item counts.
  */
-score: number | null, closed_at: string | null, reopen_reason: string | null, departments: Array<ScopeRecord>, auditees: Array<ScopeRecord>, version: number, created_at: string, updated_at: string, };
+score: number | null, closed_at: string | null, reopen_reason: string | null, departments: Array<ScopeRecord>, auditees: Array<ScopeRecord>, 
+/**
+ * IT assets the audit covers (an IT access review's servers, a safety audit's extinguishers).
+ */
+assets: Array<ScopeRecord>, version: number, created_at: string, updated_at: string, };

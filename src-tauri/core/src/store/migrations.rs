@@ -114,6 +114,8 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::sql(include_str!("../../migrations/0019_licences.sql")),
     // The asset list's default tag order under a filter, and its date sorts, from indexes.
     Migration::sql(include_str!("../../migrations/0020_asset_indexes.sql")),
+    // An audit's scope may list assets.
+    Migration::sql(include_str!("../../migrations/0022_audit_scope_assets.sql")),
 ];
 
 /// The schema version this build writes.

@@ -26,6 +26,10 @@ const en = {
     },
     title: "IT assets",
     subtitle: "What the office owns, where it is and who holds it.",
+    picker: {
+      placeholder: "Type a tag, name or serial",
+      nothingFound: "No asset matches",
+    },
     value: {
       title: "Value and cost on {{date}}",
       cost: "Purchase cost",
@@ -224,6 +228,10 @@ const it: Shape<typeof en> = {
     },
     title: "Beni IT",
     subtitle: "Cosa possiede l'ufficio, dove si trova e chi lo ha in uso.",
+    picker: {
+      placeholder: "Scrivi un'etichetta, un nome o un numero di serie",
+      nothingFound: "Nessun bene corrisponde",
+    },
     value: {
       title: "Valore e costi al {{date}}",
       cost: "Costo d'acquisto",

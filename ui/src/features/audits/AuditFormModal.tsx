@@ -17,6 +17,7 @@ import { useSession } from "../../app/session";
 import type { Audit } from "../../bindings/Audit";
 import type { Recurrence } from "../../bindings/Recurrence";
 import { orNull, useServerForm } from "../../lib/useServerForm";
+import { AssetMultiPicker } from "../assets/AssetPickers";
 import { useAllDepartments } from "../staff/catalog";
 import { EmployeeMultiPicker } from "../staff/EmployeeMultiPicker";
 import { DateField } from "../staff/parts";
@@ -47,6 +48,7 @@ function AuditForm({ audit, onClose }: { audit: Audit | null; onClose: () => voi
       recurrence: (audit?.recurrence ?? "none") as Recurrence,
       department_ids: (audit?.departments ?? []).map((d) => String(d.id)),
       auditees: (audit?.auditees ?? []).map((a) => ({ value: String(a.id), label: a.name })),
+      assets: (audit?.assets ?? []).map((a) => ({ value: String(a.id), label: a.name })),
       scope_note: audit?.scope_note ?? "",
     },
     { area: "audits" },
@@ -63,6 +65,7 @@ function AuditForm({ audit, onClose }: { audit: Audit | null; onClose: () => voi
         recurrence: v.recurrence,
         department_ids: v.department_ids.map(Number),
         auditee_ids: v.auditees.map((a) => Number(a.value)),
+        asset_ids: v.assets.map((a) => Number(a.value)),
       };
       return audit ? auditsApi.update(audit.id, audit.version, input) : auditsApi.create(input);
     },
@@ -141,6 +144,13 @@ function AuditForm({ audit, onClose }: { audit: Audit | null; onClose: () => voi
           onChange={(v) => form.setFieldValue("auditees", v)}
           error={form.errors.auditee_ids}
           data-testid="audit-auditees"
+        />
+        <AssetMultiPicker
+          label={t("audits.fields.assets")}
+          value={form.values.assets}
+          onChange={(v) => form.setFieldValue("assets", v)}
+          error={form.errors.asset_ids}
+          data-testid="audit-assets"
         />
         <Textarea
           label={t("audits.fields.scope_note")}

@@ -16,8 +16,23 @@ import type { Finding } from "../../bindings/Finding";
 import type { FindingSeverity } from "../../bindings/FindingSeverity";
 import type { ItemResult } from "../../bindings/ItemResult";
 import { orNull, useServerForm } from "../../lib/useServerForm";
+import { AssetPicker } from "../assets/AssetPickers";
 import { EmployeePicker } from "../staff/EmployeePicker";
 import "./i18n";
+
+type AboutKind = "none" | "employees" | "assets";
+const ABOUT_KINDS: AboutKind[] = ["none", "employees", "assets"];
+
+/** The record the form names; a subject of another kind, set elsewhere, is kept as it was. */
+function subjectOf(
+  v: { aboutKind: AboutKind; about: string | null; asset: string | null },
+  finding: Finding | null,
+) {
+  if (v.aboutKind === "employees" && v.about) return { entity: "employees", id: Number(v.about) };
+  if (v.aboutKind === "assets" && v.asset) return { entity: "assets", id: Number(v.asset) };
+  const other = finding?.subject;
+  return other && other.entity !== "employees" && other.entity !== "assets" ? other : null;
+}
 
 type Props = {
   opened: boolean;
@@ -47,9 +62,16 @@ function FindingForm({ auditId, item, finding, onClose }: Omit<Props, "opened">)
       description: finding?.description ?? item?.notes ?? "",
       root_cause: finding?.root_cause ?? "",
       whys,
-      // The person the finding is about, if any (other kinds of record when their areas exist).
+      // What the finding is about, if anything: a person or an asset.
+      aboutKind: (finding?.subject?.entity === "employees" || finding?.subject?.entity === "assets"
+        ? finding.subject.entity
+        : "none") as AboutKind,
       about:
         finding?.subject?.entity === "employees"
+          ? String(finding.subject.id)
+          : (null as string | null),
+      asset:
+        finding?.subject?.entity === "assets"
           ? String(finding.subject.id)
           : (null as string | null),
     },
@@ -63,11 +85,7 @@ function FindingForm({ auditId, item, finding, onClose }: Omit<Props, "opened">)
         description: orNull(v.description),
         root_cause: orNull(v.root_cause),
         whys: v.whys.filter((w) => w.trim() !== ""),
-        subject: v.about
-          ? { entity: "employees", id: Number(v.about) }
-          : finding?.subject?.entity === "employees"
-            ? null
-            : (finding?.subject ?? null),
+        subject: subjectOf(v, finding),
       };
       return finding
         ? auditsApi.updateFinding(finding.id, finding.version, input)
@@ -114,14 +132,40 @@ function FindingForm({ auditId, item, finding, onClose }: Omit<Props, "opened">)
           minRows={3}
           {...form.getInputProps("description")}
         />
-        <EmployeePicker
-          label={t("findings.fields.about")}
-          currentLabel={finding?.subject?.entity === "employees" ? finding.subject_name : null}
-          value={form.values.about}
-          onChange={(v) => form.setFieldValue("about", v)}
-          error={form.errors.about}
-          data-testid="finding-about"
-        />
+        <div>
+          <Text size="sm" fw={500} mb={4}>
+            {t("findings.fields.about")}
+          </Text>
+          <SegmentedControl
+            value={form.values.aboutKind}
+            onChange={(v) => form.setFieldValue("aboutKind", v as AboutKind)}
+            data={ABOUT_KINDS.map((k) => ({
+              value: k,
+              label: t(`findings.fields.aboutKind.${k}`),
+            }))}
+            data-testid="finding-about-kind"
+          />
+        </div>
+        {form.values.aboutKind === "employees" && (
+          <EmployeePicker
+            aria-label={t("findings.fields.aboutKind.employees")}
+            currentLabel={finding?.subject?.entity === "employees" ? finding.subject_name : null}
+            value={form.values.about}
+            onChange={(v) => form.setFieldValue("about", v)}
+            error={form.errors.about}
+            data-testid="finding-about"
+          />
+        )}
+        {form.values.aboutKind === "assets" && (
+          <AssetPicker
+            aria-label={t("findings.fields.aboutKind.assets")}
+            currentLabel={finding?.subject?.entity === "assets" ? finding.subject_name : null}
+            value={form.values.asset}
+            onChange={(v) => form.setFieldValue("asset", v)}
+            error={form.errors.about}
+            data-testid="finding-asset"
+          />
+        )}
         <Textarea
           label={t("findings.fields.root_cause")}
           autosize

@@ -1,6 +1,7 @@
 import "@mantine/charts/styles.layer.css";
 import { LineChart } from "@mantine/charts";
 import {
+  Anchor,
   Card,
   Group,
   HoverCard,
@@ -13,6 +14,7 @@ import {
 } from "@mantine/core";
 import { IconInfoCircle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
+import { useNav } from "../../app/nav";
 import type { AuditDetail } from "../../bindings/AuditDetail";
 import { formatDate } from "../../i18n/format";
 import { Fact, formatScore, ScoreText, scoreColor } from "./parts";
@@ -21,6 +23,7 @@ import "./i18n";
 /** The plan's facts, the score per section with the formula, and the trend of a series. */
 export function AuditOverview({ d }: { d: AuditDetail }) {
   const { t, i18n } = useTranslation();
+  const { go } = useNav();
   const a = d.audit;
   const lang = i18n.language;
   const none = t("common.none");
@@ -46,6 +49,24 @@ export function AuditOverview({ d }: { d: AuditDetail }) {
           </Fact>
           <Fact label={t("audits.fields.auditees")}>
             {a.auditees.map((x) => x.name).join(", ") || none}
+          </Fact>
+          <Fact label={t("audits.fields.assets")}>
+            {a.assets.length === 0
+              ? none
+              : a.assets.map((x, i) => (
+                  <span key={x.id}>
+                    {i > 0 && ", "}
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="sm"
+                      onClick={() => go({ page: "asset", id: x.id, tab: "details" })}
+                      data-testid="audit-scope-asset"
+                    >
+                      {x.name}
+                    </Anchor>
+                  </span>
+                ))}
           </Fact>
           <Fact label={t("audits.fields.scope_note")}>{a.scope_note ?? none}</Fact>
         </SimpleGrid>

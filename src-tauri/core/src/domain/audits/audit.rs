@@ -173,6 +173,8 @@ pub struct Audit {
     pub reopen_reason: Option<String>,
     pub departments: Vec<ScopeRecord>,
     pub auditees: Vec<ScopeRecord>,
+    /// IT assets the audit covers (an IT access review's servers, a safety audit's extinguishers).
+    pub assets: Vec<ScopeRecord>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -196,6 +198,9 @@ pub struct AuditInput {
     pub recurrence: Recurrence,
     pub department_ids: Vec<i64>,
     pub auditee_ids: Vec<i64>,
+    /// Absent in requests made before assets could be in scope: none then.
+    #[serde(default)]
+    pub asset_ids: Vec<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,6 +215,7 @@ pub struct ValidAudit {
     pub recurrence: Recurrence,
     pub department_ids: Vec<i64>,
     pub auditee_ids: Vec<i64>,
+    pub asset_ids: Vec<i64>,
 }
 
 /// Records an audit's scope may list at most.
@@ -246,6 +252,7 @@ impl AuditInput {
         };
         let department_ids = dedup("department_ids", &self.department_ids);
         let auditee_ids = dedup("auditee_ids", &self.auditee_ids);
+        let asset_ids = dedup("asset_ids", &self.asset_ids);
         c.finish()?;
         Ok(ValidAudit {
             title_key: fold_key(&title),
@@ -258,6 +265,7 @@ impl AuditInput {
             recurrence: self.recurrence,
             department_ids,
             auditee_ids,
+            asset_ids,
         })
     }
 }
@@ -378,6 +386,7 @@ mod tests {
             recurrence: Recurrence::None,
             department_ids: vec![],
             auditee_ids: vec![],
+            asset_ids: vec![],
         }
         .validate()
         .unwrap_err();

@@ -129,6 +129,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Audit> {
         reopen_reason: r.get(20)?,
         departments: Vec::new(),
         auditees: Vec::new(),
+        assets: Vec::new(),
         version: r.get(21)?,
         created_at: ts_parse(&r.get::<_, String>(22)?)?,
         updated_at: ts_parse(&r.get::<_, String>(23)?)?,
@@ -145,6 +146,7 @@ pub fn get(conn: &Connection, id: i64) -> crate::Result<Option<Audit>> {
     };
     a.departments = scope::records(conn, id, "departments")?;
     a.auditees = scope::records(conn, id, "employees")?;
+    a.assets = scope::records(conn, id, "assets")?;
     Ok(Some(a))
 }
 
@@ -304,6 +306,7 @@ pub fn insert(
     }
     scope::set(w, id, "departments", &v.department_ids, "department_ids")?;
     scope::set(w, id, "employees", &v.auditee_ids, "auditee_ids")?;
+    scope::set(w, id, "assets", &v.asset_ids, "asset_ids")?;
     Ok(id)
 }
 
@@ -324,6 +327,7 @@ pub fn update(w: &WriteTx, id: i64, v: &ValidAudit, version_id: i64) -> crate::R
     recorded::update(w, &TRACKED, id, &values)?;
     scope::set(w, id, "departments", &v.department_ids, "department_ids")?;
     scope::set(w, id, "employees", &v.auditee_ids, "auditee_ids")?;
+    scope::set(w, id, "assets", &v.asset_ids, "asset_ids")?;
     Ok(())
 }
 

@@ -330,7 +330,7 @@ pub fn check_subject(conn: &Connection, subject: &Option<Subject>) -> crate::Res
     }
 }
 
-/// The name of a finding's or action's subject, for the two kinds of record that exist today.
+/// The name of a finding's or action's subject, for the kinds of record a finding can name.
 pub fn subject_name(conn: &Connection, subject: &Option<Subject>) -> crate::Result<Option<String>> {
     let Some(s) = subject else {
         return Ok(None);
@@ -338,6 +338,7 @@ pub fn subject_name(conn: &Connection, subject: &Option<Subject>) -> crate::Resu
     let sql = match s.entity.as_str() {
         "employees" => "SELECT last_name || ' ' || first_name FROM employees WHERE id = ?1",
         "departments" => "SELECT name FROM departments WHERE id = ?1",
+        "assets" => "SELECT tag || ' · ' || name FROM assets WHERE id = ?1",
         _ => return Ok(None),
     };
     Ok(conn

@@ -1,4 +1,4 @@
-//! What an audit covers: its departments and its auditees, one row each.
+//! What an audit covers: its departments, its auditees and its assets, one row each.
 
 use crate::domain::audits::audit::ScopeRecord;
 use crate::domain::permissions::Area;
@@ -38,6 +38,7 @@ fn name_sql(entity: &str) -> crate::Result<&'static str> {
         "employees" => {
             Ok("SELECT last_name || ' ' || first_name FROM employees WHERE id = s.record_id")
         }
+        "assets" => Ok("SELECT tag || ' · ' || name FROM assets WHERE id = s.record_id"),
         _ => Err(Error::internal(format!("audit scope: {entity}"))),
     }
 }
@@ -71,6 +72,7 @@ pub fn set(
     let exists_sql = match entity {
         "departments" => "SELECT 1 FROM departments WHERE id = ?1",
         "employees" => "SELECT 1 FROM employees WHERE id = ?1",
+        "assets" => "SELECT 1 FROM assets WHERE id = ?1",
         _ => return Err(Error::internal(format!("audit scope: {entity}"))),
     };
     for id in ids {
