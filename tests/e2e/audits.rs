@@ -91,6 +91,26 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
         json!({ "id": user["id"], "version": user["version"], "input": { "full_name": "Mario Rossi", "roles": ["manager"], "active": true, "employee_id": mario } }),
     ));
 
+    // The server whose processing the audit covers.
+    let server: i64 = app
+        .db()
+        .query_row(
+            "SELECT id FROM asset_categories WHERE code = 'server'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    ok(invoke(
+        &app,
+        "create_asset",
+        json!({ "input": { "tag": "SRV-00001", "name": "Server gestionale", "category_id": server,
+            "manufacturer": "Dell", "model": "PowerEdge T150", "serial": "7XK2M93",
+            "supplier_name": null, "order_number": null, "purchase_date": "2024-02-12",
+            "cost_cents": 189000, "currency": null, "warranty_end": "2027-02-12",
+            "location_id": null, "department_id": store, "status": "in_use",
+            "status_date": null, "notes": null } }),
+    ));
+
     // A checklist from the GDPR starter, in Italian.
     go(&app, "audits");
     app.screenshot("audits-empty");
@@ -156,10 +176,31 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
         TIMEOUT,
     );
     app.webdriver().send_keys(&field, keys::ESCAPE).unwrap();
+    // The server in scope, found by its tag.
+    app.type_text(
+        "[data-testid=audit-form] input[data-testid=audit-assets]",
+        "SRV",
+    );
+    click_text(&app, "[role=listbox]", "SRV-00001 · Server gestionale");
+    let field = app.wait_for(
+        "[data-testid=audit-form] input[data-testid=audit-assets]",
+        TIMEOUT,
+    );
+    app.webdriver().send_keys(&field, keys::ESCAPE).unwrap();
     app.screenshot("audit-form");
     app.click("[data-testid=audit-save]");
     app.wait_for("[data-testid=audit-move-start]", TIMEOUT);
     app.wait_for("[data-testid=audit-status][data-status=planned]", TIMEOUT);
+    // The asset's page names the audit that covers it.
+    app.click("[data-testid=audit-scope-asset]");
+    app.wait_for("[data-testid=record-audits]", TIMEOUT);
+    assert!(app
+        .text("[data-testid=record-audits]")
+        .contains("Verifica privacy 2026"));
+    app.screenshot("asset-audits");
+    go(&app, "audits");
+    app.click("[data-testid=audit-row]");
+    app.wait_for("[data-testid=audit-move-start]", TIMEOUT);
     app.click("[data-testid=audit-move-start]");
     app.wait_for(
         "[data-testid=audit-status][data-status=in_progress]",
@@ -246,6 +287,7 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
     app.click("[data-testid=checklist-item][data-item-index='1']");
     app.click("[data-testid=item-raise-finding]");
     app.wait_for("[data-testid=finding-form]", TIMEOUT);
+    click_text(&app, "[data-testid=finding-about-kind]", "Una persona");
     app.type_text(
         "[data-testid=finding-form] input[data-testid=finding-about]",
         "Ross",

@@ -58,6 +58,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         audits::policies::acknowledge_policy,
         audits::policies::list_policy_acknowledgements,
         audits::plans::list_audit_leads,
+        audits::plans::list_record_audits,
         audits::plans::get_audit,
         audits::plans::create_audit,
         audits::plans::update_audit,

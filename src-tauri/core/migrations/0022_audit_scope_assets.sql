@@ -15,3 +15,4 @@ SELECT id, audit_id, entity, record_id, version, created_at FROM audit_scope;
 DROP TABLE audit_scope;
 ALTER TABLE audit_scope_moved RENAME TO audit_scope;
 CREATE INDEX audit_scope_record ON audit_scope (entity, record_id, audit_id);
+CREATE INDEX findings_subject ON findings (subject_entity, subject_id);

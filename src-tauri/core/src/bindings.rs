@@ -102,6 +102,7 @@ fn export_audits(cfg: &Config) -> Result<(), ExportError> {
     a::AuditQuery::export_all(cfg)?;
     a::AuditRow::export_all(cfg)?;
     a::AuditDetail::export_all(cfg)?;
+    crate::domain::audits::about::RecordAudit::export_all(cfg)?;
     Page::<a::AuditRow>::export_all(cfg)?;
     r::Outcome::export_all(cfg)?;
     r::ItemResult::export_all(cfg)?;

@@ -27,6 +27,7 @@ import type { PageRequest } from "../bindings/PageRequest";
 import type { Policy } from "../bindings/Policy";
 import type { PolicyInput } from "../bindings/PolicyInput";
 import type { PolicyQuery } from "../bindings/PolicyQuery";
+import type { RecordAudit } from "../bindings/RecordAudit";
 import type { ResultInput } from "../bindings/ResultInput";
 import type { ScopeRecord } from "../bindings/ScopeRecord";
 import type { StarterInfo } from "../bindings/StarterInfo";
@@ -50,6 +51,7 @@ export const auditKeys = {
     [...auditKeys.all, "template", id, versionId] as const,
   starters: (language: string) => [...auditKeys.all, "starters", language] as const,
   leads: () => [...auditKeys.all, "leads"] as const,
+  ofRecord: (entity: string, id: number) => [...auditKeys.all, "of", entity, id] as const,
   policies: (query: PolicyQuery) => [...auditKeys.all, "policies", query] as const,
   policy: (id: number) => [...auditKeys.all, "policy", id] as const,
   acks: (id: number, query: AckQuery) => [...auditKeys.all, "acks", id, query] as const,
@@ -60,6 +62,9 @@ export const auditsApi = {
   list: (query: AuditQuery) => call<Page<AuditRow>>("list_audits", { query }),
   /** People who may lead an audit. */
   leads: () => call<ScopeRecord[]>("list_audit_leads"),
+  /** Audits whose scope lists the record, or with a finding about it. */
+  ofRecord: (entity: "assets" | "employees", recordId: number) =>
+    call<RecordAudit[]>("list_record_audits", { entity, recordId }),
   get: (id: number) => call<AuditDetail>("get_audit", { id }),
   create: (input: AuditInput) => call<Audit>("create_audit", { input }),
   update: (id: number, version: number, input: AuditInput) =>

@@ -164,6 +164,7 @@ export const COMMANDS = [
   "acknowledge_policy",
   "list_policy_acknowledgements",
   "list_audit_leads",
+  "list_record_audits",
   "get_audit",
   "create_audit",
   "update_audit",

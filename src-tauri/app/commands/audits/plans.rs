@@ -1,5 +1,6 @@
 use super::super::run;
 use crate::state::AppState;
+use backoffice_core::domain::audits::about::RecordAudit;
 use backoffice_core::domain::audits::audit::{
     Audit, AuditDetail, AuditInput, AuditQuery, AuditRow, ScopeRecord, Transition,
 };
@@ -121,6 +122,19 @@ pub async fn unlink_evidence(
     link_id: i64,
 ) -> Result<ItemResult, Error> {
     run(&state, move |app, ctx| app.unlink_evidence(ctx, link_id)).await
+}
+
+/// The audits whose scope lists a record or with a finding about it.
+#[tauri::command]
+pub async fn list_record_audits(
+    state: State<'_, AppState>,
+    entity: String,
+    record_id: i64,
+) -> Result<Vec<RecordAudit>, Error> {
+    run(&state, move |app, ctx| {
+        app.audits_of_record(ctx, &entity, record_id)
+    })
+    .await
 }
 
 #[tauri::command]

@@ -21,6 +21,7 @@ import { formatDate, formatMoney } from "../../i18n/format";
 import { BackLink, RecordPage } from "../../kit/RecordPage";
 import { AttachmentsTab } from "../attachments/AttachmentsTab";
 import { Fact } from "../audits/parts";
+import { RecordAudits } from "../audits/RecordAudits";
 import { ExpiryDate } from "../staff/parts";
 import { AssetFormModal } from "./AssetForm";
 import { HandOverModal } from "./CheckoutModal";
@@ -120,6 +121,7 @@ function AssetView({ a }: { a: Asset }) {
           <Stack>
             <Details a={a} />
             <ValueCard assetId={a.id} />
+            <RecordAudits entity="assets" recordId={a.id} />
           </Stack>
         ),
       }}

@@ -4,6 +4,11 @@ import { addTranslations, type Shape } from "../../i18n/strings";
 
 const en = {
   audits: {
+    ofRecord: {
+      title: "Audits",
+      inScope: "In the audit's scope",
+      finding: "Finding {{n}}: {{title}}",
+    },
     title: "Audits",
     subtitle: "Checklists, evidence, findings and corrective actions, with a verifiable trail.",
     views: {
@@ -341,6 +346,11 @@ const en = {
 
 const it: Shape<typeof en> = {
   audits: {
+    ofRecord: {
+      title: "Audit",
+      inScope: "Nel perimetro dell'audit",
+      finding: "Rilievo {{n}}: {{title}}",
+    },
     title: "Audit",
     subtitle: "Checklist, evidenze, rilievi e azioni correttive, con una traccia verificabile.",
     views: {

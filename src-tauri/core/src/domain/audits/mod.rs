@@ -1,6 +1,7 @@
 //! Audits and compliance: checklist templates and their versions, audits and their results,
 //! findings and corrective actions, and how an audit is scored.
 
+pub mod about;
 pub mod audit;
 pub mod evidence;
 pub mod finding;

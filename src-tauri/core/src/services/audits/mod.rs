@@ -69,6 +69,26 @@ pub(crate) fn refuse_closed(a: &Audit) -> crate::Result<()> {
 }
 
 impl Backoffice {
+    /// The audits, visible to the person, whose scope lists a record or with a finding about
+    /// it: an asset's or a person's compliance story. Only records an audit can name.
+    pub fn audits_of_record(
+        &self,
+        ctx: &Ctx,
+        entity: &str,
+        record_id: i64,
+    ) -> crate::Result<Vec<crate::domain::audits::about::RecordAudit>> {
+        let who = self.auditor(ctx, Action::Read)?;
+        let entity = match entity {
+            "assets" => "assets",
+            "employees" => "employees",
+            "departments" => "departments",
+            _ => return Err(Error::not_found("record")),
+        };
+        self.store.read(|c| {
+            crate::store::audits::scope::audits_of_record(c, entity, record_id, who.visibility)
+        })
+    }
+
     /// The people who may lead an audit: active accounts whose roles write audits.
     pub fn audit_leads(&self, ctx: &Ctx) -> crate::Result<Vec<ScopeRecord>> {
         self.require(ctx, Area::Audits, Action::Read)?;

@@ -1,6 +1,8 @@
 //! What an audit covers: its departments, its auditees and its assets, one row each.
 
-use crate::domain::audits::audit::ScopeRecord;
+use crate::domain::audits::about::{RecordAudit, RecordFinding};
+use crate::domain::audits::audit::{AuditStatus, ScopeRecord};
+use crate::domain::audits::finding::{FindingStatus, Severity};
 use crate::domain::permissions::Area;
 use crate::error::{Error, FieldError};
 use crate::store::recorded;
@@ -111,4 +113,60 @@ pub fn set(
         }
     }
     Ok(())
+}
+
+/// The audits, visible to `who`, whose scope lists the record or with a finding about it,
+/// newest first.
+pub fn audits_of_record(
+    conn: &Connection,
+    entity: &str,
+    record_id: i64,
+    who: super::audit::Visibility,
+) -> crate::Result<Vec<RecordAudit>> {
+    let (cond, v) = who.condition().unwrap_or(("1", 0));
+    let cond = cond.replace("?V", "?3");
+    let sql = format!(
+        "SELECT a.id, a.title, a.status, a.planned_start, NULL, NULL, NULL, NULL, NULL
+         FROM audit_scope s JOIN audits a ON a.id = s.audit_id
+         WHERE s.entity = ?1 AND s.record_id = ?2 AND {cond}
+         UNION ALL
+         SELECT a.id, a.title, a.status, a.planned_start, f.id, f.number, f.title, f.severity,
+                f.status
+         FROM findings f JOIN audits a ON a.id = f.audit_id
+         WHERE f.subject_entity = ?1 AND f.subject_id = ?2 AND {cond}
+         ORDER BY 4 DESC, 1 DESC, 6 LIMIT 200"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params![entity, record_id, v], |r| {
+        let text = |i: usize, s: String| {
+            rusqlite::Error::FromSqlConversionFailure(
+                i,
+                rusqlite::types::Type::Text,
+                format!("unknown value {s}").into(),
+            )
+        };
+        let status: String = r.get(2)?;
+        let finding = match r.get::<_, Option<i64>>(4)? {
+            None => None,
+            Some(id) => {
+                let severity: String = r.get(7)?;
+                let fstatus: String = r.get(8)?;
+                Some(RecordFinding {
+                    id,
+                    number: r.get(5)?,
+                    title: r.get(6)?,
+                    severity: Severity::parse(&severity).ok_or_else(|| text(7, severity))?,
+                    status: FindingStatus::parse(&fstatus).ok_or_else(|| text(8, fstatus))?,
+                })
+            }
+        };
+        Ok(RecordAudit {
+            audit_id: r.get(0)?,
+            title: r.get(1)?,
+            status: AuditStatus::parse(&status).ok_or_else(|| text(2, status))?,
+            planned_start: crate::store::dates::date_at(r, 3)?,
+            finding,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
