@@ -102,8 +102,8 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
         .unwrap();
     ok(invoke(
         &app,
-        "create_asset",
-        json!({ "input": { "tag": "SRV-00001", "name": "Server gestionale", "category_id": server,
+        "save_asset",
+        json!({ "id": null, "version": 0, "input": { "tag": "SRV-00001", "name": "Server gestionale", "category_id": server,
             "manufacturer": "Dell", "model": "PowerEdge T150", "serial": "7XK2M93",
             "supplier_name": null, "order_number": null, "purchase_date": "2024-02-12",
             "cost_cents": 189000, "currency": null, "warranty_end": "2027-02-12",
@@ -191,16 +191,6 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
     app.click("[data-testid=audit-save]");
     app.wait_for("[data-testid=audit-move-start]", TIMEOUT);
     app.wait_for("[data-testid=audit-status][data-status=planned]", TIMEOUT);
-    // The asset's page names the audit that covers it.
-    app.click("[data-testid=audit-scope-asset]");
-    app.wait_for("[data-testid=record-audits]", TIMEOUT);
-    assert!(app
-        .text("[data-testid=record-audits]")
-        .contains("Verifica privacy 2026"));
-    app.screenshot("asset-audits");
-    go(&app, "audits");
-    app.click("[data-testid=audit-row]");
-    app.wait_for("[data-testid=audit-move-start]", TIMEOUT);
     app.click("[data-testid=audit-move-start]");
     app.wait_for(
         "[data-testid=audit-status][data-status=in_progress]",
@@ -438,6 +428,19 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
     app.click("[data-testid=back-to-audits]");
     app.wait_for("[data-testid=audit-row]", TIMEOUT);
     app.screenshot("list-en");
+    // The server's page names the audit that covered it and the finding about it.
+    app.click("[data-testid=audit-row][data-id='1']");
+    app.click("[data-testid=tab-details]");
+    app.click("[data-testid=audit-scope-asset]");
+    app.wait_for("[data-testid=record-audits]", TIMEOUT);
+    app.execute(
+        "document.querySelector('[data-testid=record-audits]').scrollIntoView(); return 1;",
+        vec![],
+    );
+    let story = app.text("[data-testid=record-audits]");
+    assert!(story.contains("Verifica privacy 2026"), "{story}");
+    assert!(story.contains("In the audit's scope"), "{story}");
+    app.screenshot("asset-audits-en");
     assert!(
         count(
             &app,

@@ -77,6 +77,51 @@ fn an_audit_covers_assets_and_a_finding_names_one() {
         Some("SRV-00001 · Server gestionale")
     );
 
+    // The server's compliance story: in scope of one audit, the subject of a finding in another.
+    let story =
+        o.t.app
+            .audits_of_record(&o.auditor, "assets", server.id)
+            .unwrap();
+    assert_eq!(story.len(), 2, "{story:?}");
+    assert!(story
+        .iter()
+        .any(|r| r.audit_id == a.id && r.finding.is_none()));
+    let about = story.iter().find_map(|r| r.finding.as_ref()).unwrap();
+    assert_eq!((about.id, about.number), (f.id, f.number));
+    assert!(o
+        .t
+        .app
+        .audits_of_record(&o.auditor, "assets", nas.id)
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        o.t.app
+            .audits_of_record(&o.t.admin, "assets", server.id)
+            .unwrap(),
+        story
+    );
+    // A manager sees what concerns their department: both audits are the store's.
+    let managed =
+        o.t.app
+            .audits_of_record(&o.manager, "assets", server.id)
+            .unwrap();
+    assert_eq!(managed, story);
+    // Nobody outside audits reads it; a table an audit cannot name is not found.
+    assert_eq!(
+        o.t.app
+            .audits_of_record(&s.it, "assets", server.id)
+            .unwrap_err()
+            .code,
+        backoffice_core::ErrorCode::Forbidden
+    );
+    assert_eq!(
+        o.t.app
+            .audits_of_record(&o.auditor, "users", 1)
+            .unwrap_err()
+            .code,
+        backoffice_core::ErrorCode::NotFound
+    );
+
     let report = o.t.app.verify_history(&o.t.admin, &mut |_| true).unwrap();
     assert!(report.ok, "{report:?}");
 }

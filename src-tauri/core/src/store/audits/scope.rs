@@ -123,7 +123,8 @@ pub fn audits_of_record(
     record_id: i64,
     who: super::audit::Visibility,
 ) -> crate::Result<Vec<RecordAudit>> {
-    let (cond, v) = who.condition().unwrap_or(("1", 0));
+    // Everyone's view still binds ?3, so the statement's parameters are the same for both.
+    let (cond, v) = who.condition().unwrap_or(("?V = 0", 0));
     let cond = cond.replace("?V", "?3");
     let sql = format!(
         "SELECT a.id, a.title, a.status, a.planned_start, NULL, NULL, NULL, NULL, NULL
