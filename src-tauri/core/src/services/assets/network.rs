@@ -9,10 +9,9 @@ use crate::domain::assets::network::{
 };
 use crate::domain::ipam::{free_count, parse_ip, Subnet};
 use crate::domain::permissions::Action;
-use crate::error::{Error, ErrorCode};
+use crate::error::Error;
 use crate::services::{Backoffice, Ctx};
 use crate::store::assets::interfaces::Reserved;
-use crate::store::assets::list::Visibility;
 use crate::store::assets::{interfaces, links, locations, subnets};
 use crate::store::versioned::at_version;
 use rusqlite::Connection;
@@ -24,11 +23,8 @@ impl Backoffice {
     /// Networks are the office's infrastructure: only those who see the whole inventory read
     /// them.
     fn network_reader(&self, ctx: &Ctx, action: Action) -> crate::Result<Keeper> {
-        let who = self.keeper(ctx, action)?;
-        if who.visibility != Visibility::All {
-            return Err(Error::new(ErrorCode::Forbidden, "networks are read by IT"));
-        }
-        Ok(who)
+        self.inventory_reader(ctx)?;
+        self.keeper(ctx, action)
     }
 
     pub fn list_vlans(&self, ctx: &Ctx, site_id: i64) -> crate::Result<Vec<Vlan>> {
