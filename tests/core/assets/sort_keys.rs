@@ -25,9 +25,9 @@ fn holder_and_place_orders_follow_renames() {
     let s = shop();
     let app = &s.o.t.app;
     let admin = &s.o.t.admin;
-    let mut anna = person(1);
+    let mut anna = person(901);
     anna.last_name = "Alberti".into();
-    let mut zeno = person(2);
+    let mut zeno = person(902);
     zeno.last_name = "Zanetti".into();
     let anna = app.create_employee(admin, &anna).unwrap().employee;
     let zeno = app.create_employee(admin, &zeno).unwrap().employee;
@@ -75,7 +75,7 @@ fn holder_and_place_orders_follow_renames() {
         ["NB-00002", "NB-00001", "NB-00003"]
     );
     // Anna becomes Zucchi, the room Zona becomes Atrio: both orders turn round.
-    let mut renamed = person(1);
+    let mut renamed = person(901);
     renamed.last_name = "Zucchi".into();
     app.update_employee(admin, anna.id, anna.version, &renamed)
         .unwrap();
