@@ -153,7 +153,9 @@ impl Provider for Licences {
         today: NaiveDate,
         who: Viewer,
     ) -> crate::Result<Vec<(Severity, i64)>> {
-        Ok(counts_by_severity(&licence_items(conn, today, who, LOOK_AT)?))
+        Ok(counts_by_severity(&licence_items(
+            conn, today, who, LOOK_AT,
+        )?))
     }
 
     fn items(

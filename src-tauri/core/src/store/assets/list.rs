@@ -63,13 +63,31 @@ const WALK_ORDER_FROM: i64 = 1_000;
 const INSIDE: &str = "(WITH RECURSIVE down(id) AS (SELECT ? UNION ALL
     SELECT l.id FROM locations l JOIN down ON l.parent_id = down.id) SELECT id FROM down)";
 
-/// The WHERE clause of `q`. `walk_order`: the place filter leaves its index aside (`+`), so a
+/// The assets the trigram index names for a search of three characters or more, as a JSON
+/// list: read once, for both the count and the page.
+fn candidates(conn: &Connection, q: &AssetQuery) -> crate::Result<Option<String>> {
+    let Some(key) = q.search.as_deref().map(str::trim).map(fold_key) else {
+        return Ok(None);
+    };
+    if key.chars().count() < 3 {
+        return Ok(None);
+    }
+    let ids: Vec<i64> = conn
+        .prepare_cached("SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?1")?
+        .query_map([format!("\"{}\"", key.replace('"', "\"\""))], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let json = serde_json::to_string(&ids).map_err(|e| crate::Error::internal(e.to_string()))?;
+    Ok(Some(json))
+}
+
+/// The WHERE clause of `q` (`candidates`: see [`candidates`]). `walk_order`: the place filter leaves its index aside (`+`), so a
 /// page of many matches is read along the sort's index instead of sorting them all.
 fn filtered(
     q: &AssetQuery,
     who: Visibility,
     today: NaiveDate,
     walk_order: bool,
+    candidates: Option<&str>,
 ) -> (String, Vec<Value>) {
     let mut w = Where::default();
     if let Some((cond, v)) = who.condition() {
@@ -80,11 +98,8 @@ fn filtered(
         // index names the candidates; the same test as on the whole table then keeps the
         // results what they are without it (shorter ones have no trigram: the table is read).
         let key = fold_key(s);
-        if key.chars().count() >= 3 {
-            w.and(
-                "a.id IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?)",
-                format!("\"{}\"", key.replace('"', "\"\"")),
-            );
+        if let Some(ids) = candidates {
+            w.and("a.id IN (SELECT value FROM json_each(?))", ids.to_owned());
         }
         w.and(
             "(a.tag_key LIKE ? ESCAPE '\\' OR a.name_key LIKE ? ESCAPE '\\'
@@ -99,7 +114,11 @@ fn filtered(
         w.and("a.status = ?", s.as_str().to_owned());
     }
     if let Some(l) = q.location_id {
-        let col = if walk_order { "+a.location_id" } else { "a.location_id" };
+        let col = if walk_order {
+            "+a.location_id"
+        } else {
+            "a.location_id"
+        };
         w.and(&format!("{col} IN {INSIDE}"), l);
     }
     if let Some(d) = q.department_id {
@@ -125,7 +144,8 @@ pub fn list(
     today: NaiveDate,
 ) -> crate::Result<Page<AssetRow>> {
     let (offset, limit) = q.page.clamped();
-    let (filter, args) = filtered(q, who, today, false);
+    let found = candidates(conn, q)?;
+    let (filter, args) = filtered(q, who, today, false, found.as_deref());
     let total: i64 = conn.query_row(
         &format!("SELECT count(*) FROM assets a{filter}"),
         rusqlite::params_from_iter(args.iter()),
@@ -133,7 +153,7 @@ pub fn list(
     )?;
     // A place with many assets (a site): reading the sort's index and testing each asset's
     // place finds a page sooner than sorting every asset there.
-    let (filter, mut args) = filtered(q, who, today, total >= WALK_ORDER_FROM);
+    let (filter, mut args) = filtered(q, who, today, total >= WALK_ORDER_FROM, found.as_deref());
     let (join, terms) = list_order::terms(q.sort);
     let (offset, limit, reversed) = list_order::window(offset, limit, total);
     let order = list_order::order_sql(terms, q.dir, reversed);
@@ -234,7 +254,8 @@ pub fn for_each_batch(
     today: NaiveDate,
     f: &mut dyn FnMut(Vec<crate::domain::assets::asset::Asset>) -> crate::Result<()>,
 ) -> crate::Result<()> {
-    let (filter, args) = filtered(q, who, today, false);
+    let found = candidates(conn, q)?;
+    let (filter, args) = filtered(q, who, today, false, found.as_deref());
     let dir = q.dir.sql();
     let order = match q.sort {
         AssetSort::Name => format!("a.name_key {dir}, a.id {dir}"),
