@@ -14,6 +14,7 @@ mod maintenance;
 mod maintenance_work;
 mod network;
 mod scan;
+mod sort_keys;
 mod value;
 
 pub use inventory::query as inventory_query;

@@ -58,3 +58,42 @@ pub struct Attention {
     /// Records waiting in all, across the areas shown.
     pub total: i64,
 }
+
+/// Days late over which an item is critical, in every area.
+pub const LONG_OVERDUE_DAYS: u64 = 30;
+
+/// Severity and urgency by how late (positive) or how early (negative) something is, in days:
+/// the same bands in every area, so the areas sort together. Early items gain one point of
+/// urgency every `early_step` days nearer.
+pub fn grade_by_lateness(days_late: i64, early_step: i64) -> (Severity, i64) {
+    match days_late {
+        d if d > LONG_OVERDUE_DAYS as i64 => (Severity::Critical, 400 + d.min(99)),
+        d if d > 0 => (Severity::High, 300 + d),
+        d => (
+            Severity::Medium,
+            200 + (50 + d / early_step.max(1)).clamp(0, 99),
+        ),
+    }
+}
+
+/// How many of `items` there are of each severity, for a provider that reads them all.
+pub fn counts_by_severity(items: &[AttentionItem]) -> Vec<(Severity, i64)> {
+    let mut counts: Vec<(Severity, i64)> = Vec::new();
+    for i in items {
+        match counts.iter_mut().find(|(s, _)| *s == i.severity) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((i.severity, 1)),
+        }
+    }
+    counts
+}
+
+/// Counts in the lateness bands of [`grade_by_lateness`], `[critical, high, medium]`, as a
+/// provider's counts.
+pub fn banded_counts([critical, high, medium]: [i64; 3]) -> Vec<(Severity, i64)> {
+    vec![
+        (Severity::Critical, critical),
+        (Severity::High, high),
+        (Severity::Medium, medium),
+    ]
+}

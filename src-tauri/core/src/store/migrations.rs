@@ -114,6 +114,9 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::sql(include_str!("../../migrations/0019_licences.sql")),
     // The asset list's default tag order under a filter, and its date sorts, from indexes.
     Migration::sql(include_str!("../../migrations/0020_asset_indexes.sql")),
+    // The asset list's holder and location keys, its search index, and the descending sorts'
+    // indexes.
+    Migration::sql(include_str!("../../migrations/0021_asset_keys.sql")),
     // An audit's scope may list assets.
     Migration::sql(include_str!("../../migrations/0022_audit_scope_assets.sql")),
 ];

@@ -226,6 +226,7 @@ pub const UNTRACKED: &[(&str, &str)] = &[
     ),
     ("employees_fts", "search index, rebuilt from employees"),
     ("attachments_fts", "search index, rebuilt from attachments"),
+    ("assets_fts", "search index, kept from assets by triggers"),
 ];
 
 /// A table history knew under another name.

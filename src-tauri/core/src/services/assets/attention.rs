@@ -2,7 +2,9 @@
 //! week. IT and administrators see every plan's; anyone else the plans assigned to the staff
 //! record linked to their account.
 
-use crate::domain::attention::{AttentionItem, Severity};
+use crate::domain::attention::{
+    banded_counts, grade_by_lateness, AttentionItem, Severity, LONG_OVERDUE_DAYS,
+};
 use crate::domain::permissions::{allows, Action, Area, Role};
 use crate::services::attention::{Provider, Viewer};
 use crate::store::assets::maintenance_list::{due_by, due_counts, Due};
@@ -15,8 +17,6 @@ pub struct Assets;
 
 /// Tasks due within this many days are shown before they are late.
 pub const DUE_SOON_DAYS: u64 = 7;
-/// Overdue by more than this many days is critical, as in the other areas.
-const LONG_OVERDUE_DAYS: u64 = 30;
 
 /// Whose tasks the viewer sees: `Ok(None)` for all of them, `Ok(Some(e))` for employee `e`'s,
 /// `Err(())` for none (no staff record linked and no right to see everyone's).
@@ -30,13 +30,8 @@ fn whose(conn: &Connection, who: Viewer) -> crate::Result<Result<Option<i64>, ()
     })
 }
 
-/// Same bands as audits' and staff's, so areas sort together.
 fn grade(days_late: i64) -> (Severity, i64) {
-    match days_late {
-        d if d > LONG_OVERDUE_DAYS as i64 => (Severity::Critical, 400 + d.min(99)),
-        d if d > 0 => (Severity::High, 300 + d),
-        d => (Severity::Medium, 200 + (50 + d).clamp(0, 99)),
-    }
+    grade_by_lateness(days_late, 1)
 }
 
 fn item(d: Due, today: NaiveDate) -> AttentionItem {
@@ -79,12 +74,9 @@ impl Provider for Assets {
         };
         let long = today - Days::new(LONG_OVERDUE_DAYS);
         let horizon = today + Days::new(DUE_SOON_DAYS);
-        let [critical, high, medium] = due_counts(conn, long, today, horizon, assignee)?;
-        Ok(vec![
-            (Severity::Critical, critical),
-            (Severity::High, high),
-            (Severity::Medium, medium),
-        ])
+        Ok(banded_counts(due_counts(
+            conn, long, today, horizon, assignee,
+        )?))
     }
 
     fn items(

@@ -2,10 +2,12 @@
 //! ending within 90 days, people who left still holding company assets, hand-overs late back,
 //! and physical inventory checks overdue.
 
-use crate::domain::attention::{AttentionItem, Severity};
+use crate::domain::attention::{
+    banded_counts, grade_by_lateness, AttentionItem, Severity, LONG_OVERDUE_DAYS,
+};
 use crate::domain::permissions::{allows, Action, Area, Role};
 use crate::services::attention::{Provider, Viewer};
-use crate::store::assets::waiting::{waiting, Waiting};
+use crate::store::assets::waiting::{waiting, waiting_counts, Waiting};
 use crate::store::users;
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
@@ -15,16 +17,9 @@ pub struct Inventory;
 
 /// Warranties ending within this many days are shown.
 pub const WARRANTY_DAYS: u64 = 90;
-/// Items of each kind looked at; the counts are of these.
-const LOOK_AT: i64 = 2_000;
 
-/// Same bands as the other areas: days late (positive) or early (negative).
 fn grade(days_late: i64) -> (Severity, i64) {
-    match days_late {
-        d if d > 30 => (Severity::Critical, 400 + d.min(99)),
-        d if d > 0 => (Severity::High, 300 + d),
-        d => (Severity::Medium, 200 + (50 + d / 2).clamp(0, 99)),
-    }
+    grade_by_lateness(days_late, 2)
 }
 
 fn item(w: Waiting, today: NaiveDate) -> AttentionItem {
@@ -91,16 +86,19 @@ fn item(w: Waiting, today: NaiveDate) -> AttentionItem {
     }
 }
 
+/// The inventory's chores are IT's: others see none of them.
+fn keeps_inventory(conn: &Connection, who: Viewer) -> crate::Result<bool> {
+    Ok(users::get(conn, who.user_id)?
+        .is_some_and(|u| allows(&u.roles, Area::Assets, Action::Write)))
+}
+
 fn collect(
     conn: &Connection,
     today: NaiveDate,
     who: Viewer,
     limit: i64,
 ) -> crate::Result<Vec<AttentionItem>> {
-    // The inventory's chores are IT's: others see none of them.
-    let keeps = users::get(conn, who.user_id)?
-        .is_some_and(|u| allows(&u.roles, Area::Assets, Action::Write));
-    if !keeps {
+    if !keeps_inventory(conn, who)? {
         return Ok(Vec::new());
     }
     let until = today + Days::new(WARRANTY_DAYS);
@@ -127,14 +125,13 @@ impl Provider for Inventory {
         today: NaiveDate,
         who: Viewer,
     ) -> crate::Result<Vec<(Severity, i64)>> {
-        let mut counts: Vec<(Severity, i64)> = Vec::new();
-        for i in collect(conn, today, who, LOOK_AT)? {
-            match counts.iter_mut().find(|(s, _)| *s == i.severity) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((i.severity, 1)),
-            }
+        if !keeps_inventory(conn, who)? {
+            return Ok(Vec::new());
         }
-        Ok(counts)
+        // Counted in the indexes, in the same bands `grade` gives each item.
+        let until = today + Days::new(WARRANTY_DAYS);
+        let long = today - Days::new(LONG_OVERDUE_DAYS);
+        Ok(banded_counts(waiting_counts(conn, today, until, long)?))
     }
 
     fn items(

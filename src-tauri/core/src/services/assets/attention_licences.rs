@@ -3,7 +3,7 @@
 //! who have left, and consumables below their minimum level. Two providers of one area: Home adds their counts together.
 
 use crate::domain::assets::licence::Licence;
-use crate::domain::attention::{AttentionItem, Severity};
+use crate::domain::attention::{counts_by_severity, grade_by_lateness, AttentionItem, Severity};
 use crate::domain::permissions::{allows, Action, Area, Role};
 use crate::services::attention::{Provider, Viewer};
 use crate::store::assets::{consumables, licence_list, seats};
@@ -26,13 +26,8 @@ fn keeps_inventory(conn: &Connection, who: Viewer) -> crate::Result<bool> {
         .is_some_and(|u| allows(&u.roles, Area::Assets, Action::Write)))
 }
 
-/// The same bands as audits' and staff's, so the areas sort together.
 fn grade(days_late: i64) -> (Severity, i64) {
-    match days_late {
-        d if d > 30 => (Severity::Critical, 400 + d.min(99)),
-        d if d > 0 => (Severity::High, 300 + d),
-        d => (Severity::Medium, 200 + (50 + d).clamp(0, 99)),
-    }
+    grade_by_lateness(days_late, 1)
 }
 
 fn licence_item(l: Licence, today: NaiveDate) -> Option<AttentionItem> {
@@ -141,17 +136,6 @@ fn stock_items(conn: &Connection, who: Viewer, limit: i64) -> crate::Result<Vec<
     Ok(items)
 }
 
-fn counts_of(items: &[AttentionItem]) -> Vec<(Severity, i64)> {
-    let mut counts: Vec<(Severity, i64)> = Vec::new();
-    for i in items {
-        match counts.iter_mut().find(|(s, _)| *s == i.severity) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((i.severity, 1)),
-        }
-    }
-    counts
-}
-
 fn most_urgent(mut items: Vec<AttentionItem>, min: Severity, limit: usize) -> Vec<AttentionItem> {
     items.retain(|i| i.severity >= min);
     items.truncate(limit);
@@ -169,7 +153,9 @@ impl Provider for Licences {
         today: NaiveDate,
         who: Viewer,
     ) -> crate::Result<Vec<(Severity, i64)>> {
-        Ok(counts_of(&licence_items(conn, today, who, LOOK_AT)?))
+        Ok(counts_by_severity(&licence_items(
+            conn, today, who, LOOK_AT,
+        )?))
     }
 
     fn items(
@@ -197,7 +183,7 @@ impl Provider for LowStock {
         _today: NaiveDate,
         who: Viewer,
     ) -> crate::Result<Vec<(Severity, i64)>> {
-        Ok(counts_of(&stock_items(conn, who, LOOK_AT)?))
+        Ok(counts_by_severity(&stock_items(conn, who, LOOK_AT)?))
     }
 
     fn items(

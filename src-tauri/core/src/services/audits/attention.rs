@@ -2,7 +2,7 @@
 //! or whose audit they lead (overdue, or due within 14 days), evidence that expires before the
 //! next occurrence of an audit it supported, and their audits past the planned end.
 
-use crate::domain::attention::{AttentionItem, Severity};
+use crate::domain::attention::{counts_by_severity, grade_by_lateness, AttentionItem, Severity};
 use crate::domain::permissions::{Area, Role};
 use crate::services::attention::{Provider, Viewer};
 use crate::store::audits::attention::{waiting, Waiting};
@@ -17,14 +17,8 @@ pub const DUE_SOON_DAYS: u64 = 14;
 /// Items of each kind looked at; the counts are of these.
 const LOOK_AT: i64 = 2_000;
 
-/// Severity and urgency by how late (positive) or how early (negative) something is: the same
-/// bands as staff's issues, so both areas sort together.
 fn grade(days_late: i64) -> (Severity, i64) {
-    match days_late {
-        d if d > 30 => (Severity::Critical, 400 + d.min(99)),
-        d if d > 0 => (Severity::High, 300 + d),
-        d => (Severity::Medium, 200 + (50 + d).clamp(0, 99)),
-    }
+    grade_by_lateness(days_late, 1)
 }
 
 /// An item of this area, graded by how late `due` is on `today`.
@@ -157,14 +151,7 @@ impl Provider for Audits {
         today: NaiveDate,
         who: Viewer,
     ) -> crate::Result<Vec<(Severity, i64)>> {
-        let mut counts: Vec<(Severity, i64)> = Vec::new();
-        for i in collect(conn, today, who, LOOK_AT)? {
-            match counts.iter_mut().find(|(s, _)| *s == i.severity) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((i.severity, 1)),
-            }
-        }
-        Ok(counts)
+        Ok(counts_by_severity(&collect(conn, today, who, LOOK_AT)?))
     }
 
     fn items(

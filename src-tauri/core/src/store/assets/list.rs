@@ -1,6 +1,7 @@
 //! The asset list: who sees which assets, and its pages, each sort and filter read from an
 //! index.
 
+use super::list_order;
 use super::locations::path_sql;
 use crate::domain::assets::asset::{AssetQuery, AssetRow, AssetSort, AssetStatus};
 use crate::domain::page::Page;
@@ -55,21 +56,54 @@ pub fn visible(conn: &Connection, id: i64, who: Visibility) -> crate::Result<boo
         .exists(rusqlite::params![id, v])?)
 }
 
+/// From this many matches a place filter reads along the sort's index (see `filtered`).
+const WALK_ORDER_FROM: i64 = 1_000;
+
 /// The location and every place inside it.
 const INSIDE: &str = "(WITH RECURSIVE down(id) AS (SELECT ? UNION ALL
     SELECT l.id FROM locations l JOIN down ON l.parent_id = down.id) SELECT id FROM down)";
 
-fn filtered(q: &AssetQuery, who: Visibility, today: NaiveDate) -> (String, Vec<Value>) {
+/// The assets the trigram index names for a search of three characters or more, as a JSON
+/// list: read once, for both the count and the page.
+fn candidates(conn: &Connection, q: &AssetQuery) -> crate::Result<Option<String>> {
+    let Some(key) = q.search.as_deref().map(str::trim).map(fold_key) else {
+        return Ok(None);
+    };
+    if key.chars().count() < 3 {
+        return Ok(None);
+    }
+    let ids: Vec<i64> = conn
+        .prepare_cached("SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?1")?
+        .query_map([format!("\"{}\"", key.replace('"', "\"\""))], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let json = serde_json::to_string(&ids).map_err(|e| crate::Error::internal(e.to_string()))?;
+    Ok(Some(json))
+}
+
+/// The WHERE clause of `q` (`candidates`: see [`candidates`]). `walk_order`: the place filter leaves its index aside (`+`), so a
+/// page of many matches is read along the sort's index instead of sorting them all.
+fn filtered(
+    q: &AssetQuery,
+    who: Visibility,
+    today: NaiveDate,
+    walk_order: bool,
+    candidates: Option<&str>,
+) -> (String, Vec<Value>) {
     let mut w = Where::default();
     if let Some((cond, v)) = who.condition() {
         w.and(&cond.replace("?V", "?"), v);
     }
     if let Some(s) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        // A tag or serial is typed from its start; a name, model or serial may be a fragment.
+        // A fragment of the tag, name, serial or model. From three characters the trigram
+        // index names the candidates; the same test as on the whole table then keeps the
+        // results what they are without it (shorter ones have no trigram: the table is read).
         let key = fold_key(s);
+        if let Some(ids) = candidates {
+            w.and("a.id IN (SELECT value FROM json_each(?))", ids.to_owned());
+        }
         w.and(
-            "(a.tag_key LIKE ? ESCAPE '\\' OR a.name_key LIKE '%' || ? ESCAPE '\\'
-              OR lower(a.serial) LIKE '%' || ? ESCAPE '\\' OR lower(a.model) LIKE '%' || ? ESCAPE '\\')",
+            "(a.tag_key LIKE ? ESCAPE '\\' OR a.name_key LIKE ? ESCAPE '\\'
+              OR lower(a.serial) LIKE ? ESCAPE '\\' OR lower(a.model) LIKE ? ESCAPE '\\')",
             like_pattern(&key),
         );
     }
@@ -80,7 +114,12 @@ fn filtered(q: &AssetQuery, who: Visibility, today: NaiveDate) -> (String, Vec<V
         w.and("a.status = ?", s.as_str().to_owned());
     }
     if let Some(l) = q.location_id {
-        w.and(&format!("a.location_id IN {INSIDE}"), l);
+        let col = if walk_order {
+            "+a.location_id"
+        } else {
+            "a.location_id"
+        };
+        w.and(&format!("{col} IN {INSIDE}"), l);
     }
     if let Some(d) = q.department_id {
         w.and("a.department_id = ?", d);
@@ -105,47 +144,24 @@ pub fn list(
     today: NaiveDate,
 ) -> crate::Result<Page<AssetRow>> {
     let (offset, limit) = q.page.clamped();
-    let (filter, mut args) = filtered(q, who, today);
+    let found = candidates(conn, q)?;
+    let (filter, args) = filtered(q, who, today, false, found.as_deref());
     let total: i64 = conn.query_row(
         &format!("SELECT count(*) FROM assets a{filter}"),
         rusqlite::params_from_iter(args.iter()),
         |r| r.get(0),
     )?;
-    let dir = q.dir.sql();
-    // Sort keys come from a closed enum; the name and then the id break ties so paging is
-    // stable. A join orders by the other table's name: SQLite walks that table's name index and
-    // each one's assets through (category_id, name_key) and friends, so no page sorts the table.
-    let (join, order) = match q.sort {
-        AssetSort::Tag => ("", format!("a.tag_key {dir}, a.id {dir}")),
-        AssetSort::Name => ("", format!("a.name_key {dir}, a.id {dir}")),
-        AssetSort::Category => (
-            " JOIN asset_categories c ON c.id = a.category_id",
-            format!("c.name_key {dir}, a.name_key {dir}, a.id {dir}"),
-        ),
-        AssetSort::Status => ("", format!("a.status {dir}, a.name_key {dir}, a.id {dir}")),
-        AssetSort::Location => (
-            " LEFT JOIN locations l ON l.id = a.location_id",
-            format!("l.name_key IS NULL, l.name_key {dir}, a.name_key {dir}, a.id {dir}"),
-        ),
-        AssetSort::Holder => (
-            " LEFT JOIN employees e ON e.id = a.holder_employee_id",
-            format!("e.sort_key IS NULL, e.sort_key {dir}, a.name_key {dir}, a.id {dir}"),
-        ),
-        AssetSort::WarrantyEnd => (
-            "",
-            format!("a.warranty_end IS NULL, a.warranty_end {dir}, a.id {dir}"),
-        ),
-        AssetSort::PurchaseDate => (
-            "",
-            format!("a.purchase_date IS NULL, a.purchase_date {dir}, a.id {dir}"),
-        ),
-        AssetSort::UpdatedAt => ("", format!("a.updated_at {dir}, a.id {dir}")),
-    };
+    // A place with many assets (a site): reading the sort's index and testing each asset's
+    // place finds a page sooner than sorting every asset there.
+    let (filter, mut args) = filtered(q, who, today, total >= WALK_ORDER_FROM, found.as_deref());
+    let (join, terms) = list_order::terms(q.sort);
+    let (offset, limit, reversed) = list_order::window(offset, limit, total);
+    let order = list_order::order_sql(terms, q.dir, reversed);
     let n = args.len();
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));
     // The page's ids first, from the index; then their rows, put back in that order.
-    let ids: Vec<i64> = conn
+    let mut ids: Vec<i64> = conn
         .prepare_cached(&format!(
             "SELECT a.id FROM assets a{join}{filter} ORDER BY {order} LIMIT ?{} OFFSET ?{}",
             n + 1,
@@ -153,6 +169,9 @@ pub fn list(
         ))?
         .query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    if reversed {
+        ids.reverse();
+    }
     let items = rows(conn, &ids)?;
     Ok(Page { items, total })
 }
@@ -235,7 +254,8 @@ pub fn for_each_batch(
     today: NaiveDate,
     f: &mut dyn FnMut(Vec<crate::domain::assets::asset::Asset>) -> crate::Result<()>,
 ) -> crate::Result<()> {
-    let (filter, args) = filtered(q, who, today);
+    let found = candidates(conn, q)?;
+    let (filter, args) = filtered(q, who, today, false, found.as_deref());
     let dir = q.dir.sql();
     let order = match q.sort {
         AssetSort::Name => format!("a.name_key {dir}, a.id {dir}"),

@@ -12,6 +12,7 @@ pub mod licence_list;
 pub mod licences;
 pub mod links;
 pub mod list;
+pub mod list_order;
 pub mod locations;
 pub mod maintenance;
 pub mod maintenance_list;

@@ -126,3 +126,38 @@ pub fn waiting(
     }
     Ok(out)
 }
+
+/// How many items of every kind `waiting` reads wait, by the day each is due:
+/// `[before long, from long to before today, from today]` (the attention bands: critical, high,
+/// medium). Counted in the indexes, not read item by item.
+pub fn waiting_counts(
+    conn: &Connection,
+    today: NaiveDate,
+    warranty_until: NaiveDate,
+    long: NaiveDate,
+) -> crate::Result<[i64; 3]> {
+    let counts = conn
+        .prepare_cached(
+            "SELECT coalesce(sum(d < ?3), 0), coalesce(sum(d >= ?3 AND d < ?1), 0),
+                    coalesce(sum(d >= ?1), 0)
+             FROM (SELECT warranty_end AS d FROM assets
+                   WHERE warranty_end >= ?1 AND warranty_end <= ?2
+                     AND status NOT IN ('retired', 'lost')
+                   UNION ALL
+                   SELECT coalesce(e.termination_date, k.out_on)
+                   FROM employees e
+                   JOIN asset_checkouts k ON k.employee_id = e.id AND k.in_on IS NULL
+                   WHERE e.status = 'terminated'
+                   UNION ALL
+                   SELECT expected_return FROM asset_checkouts
+                   WHERE in_on IS NULL AND expected_return < ?1
+                   UNION ALL
+                   SELECT next_check_on FROM assets
+                   WHERE next_check_on < ?1 AND status NOT IN ('retired', 'lost'))",
+        )?
+        .query_row(
+            rusqlite::params![date_text(today), date_text(warranty_until), date_text(long)],
+            |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?]),
+        )?;
+    Ok(counts)
+}
