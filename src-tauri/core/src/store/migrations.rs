@@ -114,6 +114,8 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::sql(include_str!("../../migrations/0019_licences.sql")),
     // The asset list's default tag order under a filter, and its date sorts, from indexes.
     Migration::sql(include_str!("../../migrations/0020_asset_indexes.sql")),
+    // What other systems call a person (Snipe-IT usernames), for their files to find them.
+    Migration::sql(include_str!("../../migrations/0023_person_aliases.sql")),
 ];
 
 /// The schema version this build writes.
