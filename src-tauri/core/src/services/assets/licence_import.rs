@@ -58,7 +58,12 @@ pub const LICENCE_FIELDS: &[Field] = &[
     .required()
     .kind(FieldKind::Reference)
     .also(&["product_id"]),
-    Field::new("product_version", "Versione", "Version", &["Product version"]),
+    Field::new(
+        "product_version",
+        "Versione",
+        "Version",
+        &["Product version"],
+    ),
     Field::new(
         "publisher",
         "Produttore",
@@ -84,7 +89,14 @@ pub const LICENCE_FIELDS: &[Field] = &[
         "seats",
         "Posti",
         "Seats",
-        &["Total", "Totale", "Licenze", "Numero licenze", "Quantity", "Quantità"],
+        &[
+            "Total",
+            "Totale",
+            "Licenze",
+            "Numero licenze",
+            "Quantity",
+            "Quantità",
+        ],
     ),
     Field::new(
         "kind",
@@ -104,7 +116,13 @@ pub const LICENCE_FIELDS: &[Field] = &[
         "expiry_date",
         "Scadenza",
         "Expiration date",
-        &["Data scadenza", "Data di scadenza", "Expires", "Expiry date", "Expiration"],
+        &[
+            "Data scadenza",
+            "Data di scadenza",
+            "Expires",
+            "Expiry date",
+            "Expiration",
+        ],
     )
     .kind(FieldKind::Date),
     Field::new(
@@ -127,7 +145,12 @@ pub const LICENCE_FIELDS: &[Field] = &[
         "Order number",
         &["Ordine", "N. ordine", "Purchase order", "PO", "Order"],
     ),
-    Field::new("notes", "Note", "Notes", &["Annotazioni", "Commenti", "Comments"]),
+    Field::new(
+        "notes",
+        "Note",
+        "Notes",
+        &["Annotazioni", "Commenti", "Comments"],
+    ),
 ];
 
 const OPTIONS: &[ImportOption] = &[ImportOption {
@@ -192,7 +215,11 @@ impl Importer for LicenceImport {
         OPTIONS
     }
 
-    fn known(&self, conn: &Connection, input: Input<'_, Self::Options>) -> crate::Result<LicencePrep> {
+    fn known(
+        &self,
+        conn: &Connection,
+        input: Input<'_, Self::Options>,
+    ) -> crate::Result<LicencePrep> {
         prep(conn, input.options)
     }
 

@@ -9,8 +9,8 @@ use crate::domain::assets::licence::{KeyChange, Licence, LicenceInput, LicenceKi
 use crate::domain::text::{clean, fold_key};
 use crate::error::Error;
 use crate::import::report::UnknownValues;
-use crate::import::{param, Cells, Change, Input, Problems, Progress, RowChecker, RowWriter};
 use crate::import::SeenKeys;
+use crate::import::{param, Cells, Change, Input, Problems, Progress, RowChecker, RowWriter};
 use crate::store::assets::licences;
 use crate::store::WriteTx;
 use rusqlite::Connection;
@@ -136,6 +136,64 @@ impl<'a> LicenceChecker<'a> {
     }
 }
 
+/// The row's seats (never below those held) and kind, each kept from `h` when empty; `None`
+/// when reported.
+fn seats_and_kind(
+    cells: &Cells<'_>,
+    h: Option<&Licence>,
+    p: &mut Problems<'_>,
+) -> (Option<i64>, Option<LicenceKind>) {
+    let seats = match cells.get("seats") {
+        Some(v) => {
+            let n = v.parse::<i64>().ok();
+            if n.is_none() {
+                p.bad_value("seats", "invalid_number", v);
+            }
+            n
+        }
+        None => h.map(|l| l.seats).or(Some(1)),
+    };
+    if let (Some(n), Some(l)) = (seats, h) {
+        if n < l.seats_used {
+            p.add(
+                "seats",
+                "seats_below_assigned",
+                param("assigned", l.seats_used),
+            );
+        }
+    }
+    let kind = match cells.get("kind") {
+        Some(v) => {
+            let k = parse_kind(v);
+            if k.is_none() {
+                p.bad_value("kind", "invalid_licence_kind", v);
+            }
+            k
+        }
+        None => Some(h.map_or(LicenceKind::PerSeat, |l| l.kind)),
+    };
+    (seats, kind)
+}
+
+impl LicenceChecker<'_> {
+    /// The form's own checks; a field already reported (an unreadable cell) is not reported
+    /// again.
+    fn validate(&self, input: &LicenceInput, p: &mut Problems<'_>) -> Option<ValidLicence> {
+        match input.validate(self.input.today) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                for f in e.fields {
+                    let k = self.input.key_of(&f.field).to_owned();
+                    if !p.errors().iter().any(|x| self.input.key_of(&x.field) == k) {
+                        p.add(&f.field, &f.code, f.params);
+                    }
+                }
+                None
+            }
+        }
+    }
+}
+
 impl RowChecker<LicenceRow> for LicenceChecker<'_> {
     fn check(
         &mut self,
@@ -160,48 +218,30 @@ impl RowChecker<LicenceRow> for LicenceChecker<'_> {
             _ => (None, false),
         };
         let held = match id {
-            Some(id) => Some(licences::get(self.conn, id)?.ok_or_else(|| Error::not_found("licence"))?),
+            Some(id) => {
+                Some(licences::get(self.conn, id)?.ok_or_else(|| Error::not_found("licence"))?)
+            }
             None => None,
         };
         let h = held.as_ref();
-        let seats = match cells.get("seats") {
-            Some(v) => {
-                let n = v.parse::<i64>().ok();
-                if n.is_none() {
-                    p.bad_value("seats", "invalid_number", v);
-                }
-                n
-            }
-            None => h.map(|l| l.seats).or(Some(1)),
-        };
-        if let (Some(n), Some(l)) = (seats, h) {
-            if n < l.seats_used {
-                p.add("seats", "seats_below_assigned", param("assigned", l.seats_used));
-            }
-        }
-        let kind = match cells.get("kind") {
-            Some(v) => {
-                let k = parse_kind(v);
-                if k.is_none() {
-                    p.bad_value("kind", "invalid_licence_kind", v);
-                }
-                k
-            }
-            None => Some(h.map_or(LicenceKind::PerSeat, |l| l.kind)),
-        };
+        let (seats, kind) = seats_and_kind(cells, h, p);
         let mut unreadable = false;
-        let mut day = |k: &str, old: Option<chrono::NaiveDate>, p: &mut Problems<'_>| match date(cells, k, p) {
-            Ok(d) => d.or(old),
-            Err(()) => {
-                unreadable = true;
-                None
-            }
-        };
+        let mut day =
+            |k: &str, old: Option<chrono::NaiveDate>, p: &mut Problems<'_>| match date(cells, k, p)
+            {
+                Ok(d) => d.or(old),
+                Err(()) => {
+                    unreadable = true;
+                    None
+                }
+            };
         let purchase_date = day("purchase_date", h.and_then(|l| l.purchase_date), p);
         let expiry_date = day("expiry_date", h.and_then(|l| l.expiry_date), p);
         let kept_cost = h.and_then(|l| l.cost_cents);
         let cost_cents = cost(cells, kept_cost, p).or(kept_cost);
-        let keep = |k: &str, old: Option<&Option<String>>| cells.text(k).or_else(|| old.cloned().flatten());
+        let keep = |k: &str, old: Option<&Option<String>>| {
+            cells.text(k).or_else(|| old.cloned().flatten())
+        };
         let input = LicenceInput {
             product_id: product.unwrap_or(0),
             // The key that found the licence is the one it holds: nothing to write.
@@ -211,23 +251,14 @@ impl RowChecker<LicenceRow> for LicenceChecker<'_> {
             purchase_date,
             expiry_date,
             cost_cents,
-            currency: cells.text("currency").or_else(|| h.map(|l| l.currency.clone())),
+            currency: cells
+                .text("currency")
+                .or_else(|| h.map(|l| l.currency.clone())),
             supplier_name: keep("supplier_name", h.map(|l| &l.supplier_name)),
             order_number: keep("order_number", h.map(|l| &l.order_number)),
             notes: keep("notes", h.map(|l| &l.notes)),
         };
-        let valid = match input.validate(self.input.today) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                for f in e.fields {
-                    let k = self.input.key_of(&f.field).to_owned();
-                    if !p.errors().iter().any(|x| self.input.key_of(&x.field) == k) {
-                        p.add(&f.field, &f.code, f.params);
-                    }
-                }
-                None
-            }
-        };
+        let valid = self.validate(&input, p);
         let (Some(valid), false, true) = (valid, unreadable, p.is_empty()) else {
             return Ok(None);
         };
@@ -261,9 +292,16 @@ impl<'w, 'c> LicenceWriter<'w, 'c> {
 }
 
 impl RowWriter<LicenceRow> for LicenceWriter<'_, '_> {
-    fn write(&mut self, change: Change, row: LicenceRow, progress: &mut Progress) -> crate::Result<()> {
+    fn write(
+        &mut self,
+        change: Change,
+        row: LicenceRow,
+        progress: &mut Progress,
+    ) -> crate::Result<()> {
         if row.valid.product_id == 0 || (change == Change::Update) != row.id.is_some() {
-            return Err(Error::internal("licence import: a row without its product or licence"));
+            return Err(Error::internal(
+                "licence import: a row without its product or licence",
+            ));
         }
         licences::save(self.w, row.id, &row.valid)?;
         progress.step()

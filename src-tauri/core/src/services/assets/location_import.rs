@@ -36,24 +36,55 @@ pub const LOCATION_FIELDS: &[Field] = &[
         "name",
         "Nome",
         "Name",
-        &["Location", "Location name", "Ubicazione", "Luogo", "Nome luogo"],
+        &[
+            "Location",
+            "Location name",
+            "Ubicazione",
+            "Luogo",
+            "Nome luogo",
+        ],
     )
     .required_unless("path"),
     Field::new(
         "parent",
         "Contenuto in",
         "Parent",
-        &["Parent location", "Luogo superiore", "Ubicazione superiore", "Padre"],
+        &[
+            "Parent location",
+            "Luogo superiore",
+            "Ubicazione superiore",
+            "Padre",
+        ],
     )
     .kind(FieldKind::Reference)
     .also(&["parent_id"]),
-    Field::new("kind", "Tipo", "Kind", &["Type", "Tipo luogo", "Location type"])
-        .kind(FieldKind::Choice),
-    Field::new("address", "Indirizzo", "Address", &["Via", "Street", "Address 1"]),
+    Field::new(
+        "kind",
+        "Tipo",
+        "Kind",
+        &["Type", "Tipo luogo", "Location type"],
+    )
+    .kind(FieldKind::Choice),
+    Field::new(
+        "address",
+        "Indirizzo",
+        "Address",
+        &["Via", "Street", "Address 1"],
+    ),
     Field::new("address2", "Indirizzo 2", "Address 2", &["Address2"]),
-    Field::new("zip", "CAP", "Zip", &["Postal code", "Postcode", "ZIP code", "Codice postale"]),
+    Field::new(
+        "zip",
+        "CAP",
+        "Zip",
+        &["Postal code", "Postcode", "ZIP code", "Codice postale"],
+    ),
     Field::new("city", "Città", "City", &["Comune", "Località"]),
-    Field::new("state", "Provincia", "State", &["Region", "Regione", "County"]),
+    Field::new(
+        "state",
+        "Provincia",
+        "State",
+        &["Region", "Regione", "County"],
+    ),
     Field::new("country", "Paese", "Country", &["Nazione"]),
 ];
 
@@ -127,7 +158,9 @@ impl RowChecker<LocationRow> for LocationChecker<'_> {
         p: &mut Problems<'_>,
     ) -> crate::Result<Option<(Change, LocationRow)>> {
         let Some(planned) = self.prep.rows.get(cells.index) else {
-            return Err(Error::internal("location import: a row the plan does not have"));
+            return Err(Error::internal(
+                "location import: a row the plan does not have",
+            ));
         };
         for (field, code, params) in &planned.problems {
             p.add(field, code, params.clone());
@@ -135,7 +168,11 @@ impl RowChecker<LocationRow> for LocationChecker<'_> {
         if planned.path.is_empty() {
             return Ok(None);
         }
-        let field = if self.input.is_mapped("path") { "path" } else { "name" };
+        let field = if self.input.is_mapped("path") {
+            "path"
+        } else {
+            "name"
+        };
         self.seen.first(fold_key(&planned.path.join("›")), field, p);
         let held = planned.existing.and_then(|id| self.prep.places.get(&id));
         let kind = match cells.get("kind") {
@@ -144,7 +181,11 @@ impl RowChecker<LocationRow> for LocationChecker<'_> {
                 None
             }),
             None => Some(held.map_or(
-                if planned.parent == Parent::Root { LocationKind::Site } else { LocationKind::Other },
+                if planned.parent == Parent::Root {
+                    LocationKind::Site
+                } else {
+                    LocationKind::Other
+                },
                 |l| l.kind,
             )),
         };
@@ -174,7 +215,9 @@ impl RowChecker<LocationRow> for LocationChecker<'_> {
         };
         let change = match held {
             None => Change::Create,
-            Some(l) if l.name == valid.name && l.kind == valid.kind && l.address == valid.address => {
+            Some(l)
+                if l.name == valid.name && l.kind == valid.kind && l.address == valid.address =>
+            {
                 Change::Unchanged
             }
             Some(_) => Change::Update,
@@ -263,7 +306,10 @@ impl Importer for LocationImport {
     ) -> crate::Result<Begun<'a, LocationPrep, LocationRow>> {
         Ok(Begun {
             prep: prep(w.conn(), input)?,
-            writer: Box::new(LocationWriter { w, rows: Vec::new() }),
+            writer: Box::new(LocationWriter {
+                w,
+                rows: Vec::new(),
+            }),
             references: Vec::new(),
         })
     }

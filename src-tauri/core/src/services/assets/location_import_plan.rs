@@ -73,7 +73,9 @@ impl Planner<'_> {
                 let from = stack.iter().position(|&k| k == i).unwrap_or(0);
                 for &k in &stack[from..] {
                     let parent = self.rows[k].name.clone();
-                    self.rows[k].problems.push(("parent", "cycle", param("name", parent)));
+                    self.rows[k]
+                        .problems
+                        .push(("parent", "cycle", param("name", parent)));
                     self.state[k] = State::Done(false);
                 }
                 return false;
@@ -81,7 +83,9 @@ impl Planner<'_> {
             State::New => {}
         }
         if stack.len() > MAX_DEPTH as usize {
-            self.rows[i].problems.push(("parent", "too_deep", param("max", MAX_DEPTH)));
+            self.rows[i]
+                .problems
+                .push(("parent", "too_deep", param("max", MAX_DEPTH)));
             self.state[i] = State::Done(false);
             return false;
         }
@@ -110,7 +114,9 @@ impl Planner<'_> {
                 true
             }
             Spec::Name(parent) if fold_key(parent) == fold_key(&name) => {
-                self.rows[i].problems.push(("parent", "cycle", param("name", parent)));
+                self.rows[i]
+                    .problems
+                    .push(("parent", "cycle", param("name", parent)));
                 false
             }
             Spec::Name(parent) => self.by_parent_name(i, parent, stack),
@@ -126,14 +132,20 @@ impl Planner<'_> {
             [j] => {
                 if !self.resolve(*j, stack) {
                     if !matches!(self.state[i], State::Done(false)) {
-                        self.rows[i].problems.push(("parent", "parent_invalid", param("name", parent)));
+                        self.rows[i].problems.push((
+                            "parent",
+                            "parent_invalid",
+                            param("name", parent),
+                        ));
                     }
                     return false;
                 }
                 (self.rows[*j].path.clone(), Parent::Row(*j))
             }
             [_, _, ..] => {
-                self.rows[i].problems.push(("parent", "ambiguous_parent", param("value", parent)));
+                self.rows[i]
+                    .problems
+                    .push(("parent", "ambiguous_parent", param("value", parent)));
                 return false;
             }
             [] => match self.by_name.get(&key).map(Vec::as_slice) {
@@ -142,11 +154,19 @@ impl Planner<'_> {
                     (parts(&l.path), Parent::Place(l.id))
                 }
                 Some([_, _, ..]) => {
-                    self.rows[i].problems.push(("parent", "ambiguous_parent", param("value", parent)));
+                    self.rows[i].problems.push((
+                        "parent",
+                        "ambiguous_parent",
+                        param("value", parent),
+                    ));
                     return false;
                 }
                 _ => {
-                    self.rows[i].problems.push(("parent", "unknown_parent", param("value", parent)));
+                    self.rows[i].problems.push((
+                        "parent",
+                        "unknown_parent",
+                        param("value", parent),
+                    ));
                     return false;
                 }
             },
@@ -168,7 +188,14 @@ pub(super) fn plan<O>(input: Input<'_, O>, places: &[Location]) -> Vec<Planned> 
         let (name, spec) = match input.cell(row, "path").map(parts) {
             Some(mut p) if !p.is_empty() => {
                 let name = p.pop().unwrap_or_default();
-                (name, if p.is_empty() { Spec::Root } else { Spec::Path(p) })
+                (
+                    name,
+                    if p.is_empty() {
+                        Spec::Root
+                    } else {
+                        Spec::Path(p)
+                    },
+                )
             }
             _ => {
                 let name = input.cell(row, "name").map(clean).unwrap_or_default();

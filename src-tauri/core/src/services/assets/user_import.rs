@@ -42,18 +42,34 @@ pub const IT_USER_FIELDS: &[Field] = &[
     )
     .required(),
     Field::new("first_name", "Nome", "First name", &["Given name"]),
-    Field::new("last_name", "Cognome", "Last name", &["Surname", "Family name"]),
+    Field::new(
+        "last_name",
+        "Cognome",
+        "Last name",
+        &["Surname", "Family name"],
+    ),
     Field::new(
         "email",
         "E-mail",
         "Email",
-        &["Email address", "Indirizzo e-mail", "Posta elettronica", "Mail"],
+        &[
+            "Email address",
+            "Indirizzo e-mail",
+            "Posta elettronica",
+            "Mail",
+        ],
     ),
     Field::new(
         "employee_number",
         "Matricola",
         "Employee number",
-        &["Employee No.", "Employee no", "Employee num", "Numero dipendente", "N. matricola"],
+        &[
+            "Employee No.",
+            "Employee no",
+            "Employee num",
+            "Numero dipendente",
+            "N. matricola",
+        ],
     ),
 ];
 
@@ -115,10 +131,16 @@ impl UserPrep {
     fn matches(&self, cells: &Cells<'_>) -> &[i64] {
         let name = match (cells.get("first_name"), cells.get("last_name")) {
             (None, None) => None,
-            (f, l) => Some(fold_key(&format!("{} {}", f.unwrap_or(""), l.unwrap_or("")))),
+            (f, l) => Some(fold_key(&format!(
+                "{} {}",
+                f.unwrap_or(""),
+                l.unwrap_or("")
+            ))),
         };
         let tries = [
-            cells.get("employee_number").map(|v| (&self.numbers, fold_key(v))),
+            cells
+                .get("employee_number")
+                .map(|v| (&self.numbers, fold_key(v))),
             cells.get("email").map(|v| (&self.emails, fold_key(v))),
             name.map(|k| (&self.names, k)),
         ];
@@ -201,7 +223,12 @@ struct UserWriter<'w, 'c> {
 }
 
 impl RowWriter<UserRow> for UserWriter<'_, '_> {
-    fn write(&mut self, change: Change, row: UserRow, progress: &mut Progress) -> crate::Result<()> {
+    fn write(
+        &mut self,
+        change: Change,
+        row: UserRow,
+        progress: &mut Progress,
+    ) -> crate::Result<()> {
         if change == Change::Update && row.alias.is_none() {
             return Err(Error::internal("users import: an update without its alias"));
         }
