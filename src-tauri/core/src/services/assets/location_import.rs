@@ -9,12 +9,14 @@
 //! Its Manager, Currency, Company, Phone, Fax, LDAP OU and Image columns are not fields: a
 //! place here has no manager or company of its own, and currency belongs to amounts.
 
+pub use super::location_import_fields::LOCATION_FIELDS;
+use super::location_import_fields::{address, parse_kind};
 use super::location_import_plan::{plan, Parent, Planned};
 use crate::domain::assets::catalog::{Location, LocationInput, LocationKind, ValidLocation};
 use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
 use crate::error::Error;
-use crate::import::{Begun, Cells, Change, Field, FieldKind, Importer, Input, NoOptions};
+use crate::import::{Begun, Cells, Change, Field, Importer, Input, NoOptions};
 use crate::import::{Problems, Progress, RowChecker, RowWriter, SeenKeys};
 use crate::store::assets::locations;
 use crate::store::WriteTx;
@@ -23,103 +25,6 @@ use std::collections::HashMap;
 
 /// The locations import.
 pub struct LocationImport;
-
-pub const LOCATION_FIELDS: &[Field] = &[
-    Field::new(
-        "path",
-        "Percorso",
-        "Path",
-        &["Full path", "Percorso completo", "Ubicazione completa"],
-    )
-    .required_unless("name"),
-    Field::new(
-        "name",
-        "Nome",
-        "Name",
-        &[
-            "Location",
-            "Location name",
-            "Ubicazione",
-            "Luogo",
-            "Nome luogo",
-        ],
-    )
-    .required_unless("path"),
-    Field::new(
-        "parent",
-        "Contenuto in",
-        "Parent",
-        &[
-            "Parent location",
-            "Luogo superiore",
-            "Ubicazione superiore",
-            "Padre",
-        ],
-    )
-    .kind(FieldKind::Reference)
-    .also(&["parent_id"]),
-    Field::new(
-        "kind",
-        "Tipo",
-        "Kind",
-        &["Type", "Tipo luogo", "Location type"],
-    )
-    .kind(FieldKind::Choice),
-    Field::new(
-        "address",
-        "Indirizzo",
-        "Address",
-        &["Via", "Street", "Address 1"],
-    ),
-    Field::new("address2", "Indirizzo 2", "Address 2", &["Address2"]),
-    Field::new(
-        "zip",
-        "CAP",
-        "Zip",
-        &["Postal code", "Postcode", "ZIP code", "Codice postale"],
-    ),
-    Field::new("city", "Città", "City", &["Comune", "Località"]),
-    Field::new(
-        "state",
-        "Provincia",
-        "State",
-        &["Region", "Regione", "County"],
-    ),
-    Field::new("country", "Paese", "Country", &["Nazione"]),
-];
-
-/// The kind of place in either language, or as stored.
-fn parse_kind(s: &str) -> Option<LocationKind> {
-    Some(match fold_key(s).as_str() {
-        "site" | "sede" => LocationKind::Site,
-        "building" | "edificio" | "palazzina" => LocationKind::Building,
-        "floor" | "piano" => LocationKind::Floor,
-        "room" | "stanza" | "locale" | "ufficio" | "office" => LocationKind::Room,
-        "other" | "altro" => LocationKind::Other,
-        _ => return None,
-    })
-}
-
-/// The address line the row's address columns make ("Via Roma 1, 20121 Milano (MI), Italia").
-fn address(cells: &Cells<'_>) -> Option<String> {
-    let town = [cells.get("zip"), cells.get("city")]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let town = match cells.get("state") {
-        Some(s) if !town.is_empty() => format!("{town} ({s})"),
-        Some(s) => s.to_owned(),
-        None => town,
-    };
-    let line: Vec<&str> = [cells.get("address"), cells.get("address2")]
-        .into_iter()
-        .flatten()
-        .chain([town.as_str()].into_iter().filter(|t| !t.is_empty()))
-        .chain(cells.get("country"))
-        .collect();
-    (!line.is_empty()).then(|| line.join(", "))
-}
 
 /// The file's plan and the places on file.
 pub struct LocationPrep {
@@ -312,19 +217,5 @@ impl Importer for LocationImport {
             }),
             references: Vec::new(),
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::import::headers::ambiguous_titles;
-
-    #[test]
-    fn no_title_names_two_fields_and_kinds_read() {
-        assert_eq!(ambiguous_titles(LOCATION_FIELDS), []);
-        assert_eq!(parse_kind("Piano"), Some(LocationKind::Floor));
-        assert_eq!(parse_kind("Room"), Some(LocationKind::Room));
-        assert_eq!(parse_kind("Cantina"), None);
     }
 }

@@ -24,6 +24,7 @@ pub mod licence_import;
 mod licence_import_check;
 mod licences;
 pub mod location_import;
+mod location_import_fields;
 mod location_import_plan;
 mod maintenance;
 mod maintenance_work;
