@@ -228,5 +228,17 @@ fn every_bad_row_is_reported_at_its_line_and_column_and_nothing_is_written() {
     let before = (history(&s), licences(&s).len());
     assert!(commit(&s, &LicenceImport, &path, &Default::default()).is_err());
     assert_eq!((history(&s), licences(&s).len()), before);
+
+    // A product to create that its form would refuse: the row says why, and nothing is made.
+    let long = "X".repeat(201);
+    let path = written(
+        &dir,
+        "long.csv",
+        &format!("Name,Seats\n{long},1\nVisio 2021,1\n"),
+    );
+    let r = validate(&s, &LicenceImport, &path, &CREATE);
+    assert_eq!(problems(&r), expect(&[(2, "Name", "too_long")]));
+    assert!(commit(&s, &LicenceImport, &path, &CREATE).is_err());
+    assert_eq!((history(&s), licences(&s).len()), before);
     verify(&s);
 }

@@ -3,7 +3,7 @@
 //!
 //! A row's product is its name (Snipe-IT's `Name`) and version; a product not on file is
 //! offered for creation, as an asset file's unknown categories are, with the row's manufacturer
-//! as its publisher. The key goes to the licence's key column; history holds only its digest,
+//! as its publisher (a product on file keeps its own: the product form is where it changes). The key goes to the licence's key column; history holds only its digest,
 //! as with the form.
 //!
 //! Natural key: the product and the key (same digest). A row without a key matches the
@@ -17,7 +17,7 @@
 //! counted from the seats, never read from a file).
 
 use super::licence_import_check::{LicenceChecker, LicenceRow, LicenceWriter};
-use crate::domain::assets::licence::SoftwareProductInput;
+use crate::domain::assets::licence::{SoftwareProductInput, ValidProduct};
 use crate::domain::permissions::Area;
 use crate::domain::text::{clean, fold_key};
 use crate::import::{Begun, Field, FieldKind, ImportOption, Importer, Input, RowChecker};
@@ -165,6 +165,21 @@ pub(super) fn product_key(name: &str, version: Option<&str>) -> (String, String)
     (fold_key(name), version.map(fold_key).unwrap_or_default())
 }
 
+/// The product a row names, as its form would save it.
+pub(super) fn new_product(
+    name: &str,
+    version: Option<&str>,
+    publisher: Option<&str>,
+) -> crate::Result<ValidProduct> {
+    SoftwareProductInput {
+        name: clean(name),
+        publisher: publisher.map(clean),
+        product_version: version.map(clean),
+        notes: None,
+    }
+    .validate()
+}
+
 /// What licence rows are checked against.
 pub struct LicencePrep {
     pub(super) products: HashMap<(String, String), i64>,
@@ -250,13 +265,10 @@ impl Importer for LicenceImport {
                 if first.products.contains_key(&key) || !seen.insert(key) {
                     continue;
                 }
-                let v = SoftwareProductInput {
-                    name: clean(name),
-                    publisher: input.cell(row, "publisher").map(clean),
-                    product_version: version.map(clean),
-                    notes: None,
-                }
-                .validate()?;
+                // One the form would refuse stays unknown: its row reports why.
+                let Ok(v) = new_product(name, version, input.cell(row, "publisher")) else {
+                    continue;
+                };
                 software::save(w, None, &v)?;
             }
             references.push(("product", seen.len()));

@@ -4,7 +4,7 @@
 //! it cannot read. Rows are written through the licence store, which keeps keys out of history.
 
 use super::import_read::{cost, date};
-use super::licence_import::{product_key, LicenceImportOptions, LicencePrep};
+use super::licence_import::{new_product, product_key, LicenceImportOptions, LicencePrep};
 use crate::domain::assets::licence::{KeyChange, Licence, LicenceInput, LicenceKind, ValidLicence};
 use crate::domain::text::{clean, fold_key};
 use crate::error::Error;
@@ -91,6 +91,17 @@ impl<'a> LicenceChecker<'a> {
             self.unknown.0.push(shown);
         }
         if self.prep.create_products {
+            if let Err(e) = new_product(name, version, cells.get("publisher")) {
+                for f in e.fields {
+                    let field = if f.field == "name" {
+                        "product"
+                    } else {
+                        &f.field
+                    };
+                    p.add(field, &f.code, f.params);
+                }
+                return None;
+            }
             return Some(0);
         }
         p.bad_value("product", "unknown_product", name);
