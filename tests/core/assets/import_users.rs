@@ -7,8 +7,9 @@ use super::import_kit::{commit, expect, file, history, problems, validate, writt
 use super::licences::verify;
 use super::shop;
 use backoffice_core::services::{
-    AssetImport, AssetImportOptions, ItUserImport, ItUserImportOptions,
+    AssetImport, AssetImportOptions, ImportArea, ItUserImport, ItUserImportOptions,
 };
+use backoffice_core::ErrorCode;
 
 const SKIP: ItUserImportOptions = ItUserImportOptions {
     skip_non_employees: true,
@@ -128,5 +129,21 @@ fn a_username_moves_to_the_employee_a_later_file_matches_and_bad_rows_stop_the_f
     let before = (history(&s), aliases(&s));
     assert!(commit(&s, &ItUserImport, &bad, &Default::default()).is_err());
     assert_eq!((history(&s), aliases(&s)), before);
+    verify(&s);
+}
+
+#[test]
+fn only_who_writes_assets_imports_licences_places_and_users() {
+    let s = shop();
+    let app = &s.o.t.app;
+    for area in [
+        ImportArea::Licences,
+        ImportArea::Locations,
+        ImportArea::ItUsers,
+    ] {
+        let e = app.may_import(&s.viewer, area).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Forbidden);
+        app.may_import(&s.it, area).unwrap();
+    }
     verify(&s);
 }
