@@ -3,4 +3,4 @@
 /**
  * The areas with an import, as the wizard names them.
  */
-export type ImportArea = "staff" | "departments" | "audit_checklist" | "assets";
+export type ImportArea = "staff" | "departments" | "audit_checklist" | "assets" | "licences" | "locations" | "it_users";

@@ -316,6 +316,14 @@ export const TABLES: Record<string, TableInfo> = {
     instants: [],
     personal: true,
   },
+  person_aliases: {
+    area: "assets",
+    owner: null,
+    references: { employee_id: "employees" },
+    dates: [],
+    instants: [],
+    personal: true,
+  },
   documents: {
     area: "staff",
     owner: null,

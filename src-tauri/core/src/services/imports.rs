@@ -4,6 +4,9 @@
 //! the area's importer itself.
 
 use super::assets::import::AssetImport;
+use super::assets::licence_import::LicenceImport;
+use super::assets::location_import::LocationImport;
+use super::assets::user_import::ItUserImport;
 use super::audits::checklist_import::ChecklistImport;
 use super::departments::import::DepartmentImport;
 use super::staff::import::StaffImport;
@@ -26,6 +29,13 @@ pub enum ImportArea {
     AuditChecklist,
     /// IT assets: our own columns, Snipe-IT or GLPI exports; options as `AssetImportOptions`.
     Assets,
+    /// Software licences: our own columns or Snipe-IT's licences export; options as
+    /// `LicenceImportOptions`.
+    Licences,
+    /// Places: a path or a name and its parent, or Snipe-IT's locations export.
+    Locations,
+    /// Snipe-IT's users, matched to employees; options as `ItUserImportOptions`.
+    ItUsers,
 }
 
 /// Runs `$body` with `$i` bound to the importer of `$area`.
@@ -46,6 +56,18 @@ macro_rules! with_importer {
             }
             ImportArea::Assets => {
                 let $i = &AssetImport;
+                $body
+            }
+            ImportArea::Licences => {
+                let $i = &LicenceImport;
+                $body
+            }
+            ImportArea::Locations => {
+                let $i = &LocationImport;
+                $body
+            }
+            ImportArea::ItUsers => {
+                let $i = &ItUserImport;
                 $body
             }
         }

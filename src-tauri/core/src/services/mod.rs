@@ -21,6 +21,9 @@ mod staff;
 
 pub use assets::import::{AssetImport, AssetImportOptions};
 pub use assets::import_fields::{ASSET_FIELDS, EXPORT_COLUMNS as ASSET_EXPORT_COLUMNS};
+pub use assets::licence_import::{LicenceImport, LicenceImportOptions, LICENCE_FIELDS};
+pub use assets::location_import::{LocationImport, LOCATION_FIELDS};
+pub use assets::user_import::{ItUserImport, ItUserImportOptions, IT_USER_FIELDS};
 pub use audits::checklist_fields::CHECKLIST_FIELDS;
 pub use audits::checklist_import::{ChecklistImport, ChecklistOptions};
 pub use audits::pack::{AuditPackCheck, AuditPackSummary, AuditPackVerdict, PackLine};

@@ -119,6 +119,8 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::sql(include_str!("../../migrations/0021_asset_keys.sql")),
     // An audit's scope may list assets.
     Migration::sql(include_str!("../../migrations/0022_audit_scope_assets.sql")),
+    // What other systems call a person (Snipe-IT usernames), for their files to find them.
+    Migration::sql(include_str!("../../migrations/0023_person_aliases.sql")),
 ];
 
 /// The schema version this build writes.

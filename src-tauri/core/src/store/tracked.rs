@@ -200,6 +200,7 @@ pub const TRACKED: &[&Tracked] = &[
     &super::assets::seats::TRACKED,
     &super::assets::consumables::TRACKED,
     &super::assets::consumable_moves::TRACKED,
+    &super::assets::person_aliases::TRACKED,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

@@ -11,6 +11,7 @@ import { ImportDialog } from "../import/ImportDialog";
 import { AssetFormModal } from "./AssetForm";
 import { AssetList } from "./AssetList";
 import { CategoriesPanel } from "./CategoriesPanel";
+import { ImportButton } from "./ImportButton";
 import { LocationsPanel } from "./LocationsPanel";
 import { ConsumablesView } from "./licences/ConsumablesView";
 import { LicencesView } from "./licences/LicencesView";
@@ -59,6 +60,11 @@ export function AssetsPage() {
               >
                 {t("assets.import")}
               </Button>
+              <ImportButton
+                area="it_users"
+                label={t("assets.importUsers")}
+                testId="it-users-import"
+              />
               <Button
                 leftSection={<IconPlus size={16} />}
                 onClick={() => setAdding(true)}

@@ -21,6 +21,7 @@ import { assetKeys, assetsApi } from "../../api/assets";
 import type { Location } from "../../bindings/Location";
 import type { LocationKind } from "../../bindings/LocationKind";
 import { notifyError, orNull, useServerForm } from "../../lib/useServerForm";
+import { ImportButton } from "./ImportButton";
 import { InventoryCheckModal } from "./InventoryCheck";
 import { useLocations } from "./parts";
 import "./i18n";
@@ -116,13 +117,20 @@ export function LocationsPanel({ canWrite }: { canWrite: boolean }) {
           onChange={(e) => setWithRetired(e.currentTarget.checked)}
         />
         {canWrite && (
-          <Button
-            leftSection={<IconPlus size={16} />}
-            onClick={() => setEditing("new")}
-            data-testid="location-new"
-          >
-            {t("assets.locations.new")}
-          </Button>
+          <Group gap="xs">
+            <ImportButton
+              area="locations"
+              label={t("assets.locations.import")}
+              testId="location-import"
+            />
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setEditing("new")}
+              data-testid="location-new"
+            >
+              {t("assets.locations.new")}
+            </Button>
+          </Group>
         )}
       </Group>
       {items.length === 0 && list.isSuccess ? (

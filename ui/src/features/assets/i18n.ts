@@ -78,6 +78,7 @@ const en = {
     },
     new: "New asset",
     import: "Import",
+    importUsers: "Import Snipe-IT users",
     exportTitle: "Save the asset list",
     newTitle: "New asset",
     editTitle: "Edit the asset",
@@ -167,6 +168,7 @@ const en = {
     },
     locations: {
       new: "New location",
+      import: "Import places",
       newTitle: "New location",
       editTitle: "Edit the location",
       saved: "Location saved",
@@ -280,6 +282,7 @@ const it: Shape<typeof en> = {
     },
     new: "Nuovo bene",
     import: "Importa",
+    importUsers: "Importa utenti Snipe-IT",
     exportTitle: "Salva l'elenco dei beni",
     newTitle: "Nuovo bene",
     editTitle: "Modifica il bene",
@@ -370,6 +373,7 @@ const it: Shape<typeof en> = {
     },
     locations: {
       new: "Nuova ubicazione",
+      import: "Importa luoghi",
       newTitle: "Nuova ubicazione",
       editTitle: "Modifica l'ubicazione",
       saved: "Ubicazione salvata",

@@ -5,6 +5,7 @@ import { addTranslations, type Shape } from "../../i18n/strings";
 
 import type { ImportArea } from "../../bindings/ImportArea";
 import type { ImportBadFileReason } from "../../bindings/ImportBadFileReason";
+import { itCodesEn, itCodesIt } from "./itCodes";
 
 /**
  * Why a file was refused, by the `reason` the Rust import sends (a type generated from Rust,
@@ -66,6 +67,30 @@ const areasEn: Record<ImportArea, AreaTexts> = {
     chooseTitle: "Choose the assets file to import",
     chooseHelp:
       "CSV (separated by ; or ,, UTF-8 or Windows-1252) or Excel .xlsx, with one row per asset and a header row.",
+  },
+  licences: {
+    title: "Import licences",
+    subtitle:
+      "From a CSV or Excel list, or Snipe-IT's licences export. Rows are matched by product and key, else by product and order number; keys are stored but never shown in history. Nothing is saved until every row is valid.",
+    chooseTitle: "Choose the licences file to import",
+    chooseHelp:
+      "CSV or Excel .xlsx with a header row: product, version, key, seats, dates, cost, supplier, order number.",
+  },
+  locations: {
+    title: "Import places",
+    subtitle:
+      "From a list of paths (Site › Floor › Room) or names with their parent, or Snipe-IT's locations export. Parents may come after their children; rows are matched by full path. Nothing is saved until every row is valid.",
+    chooseTitle: "Choose the places file to import",
+    chooseHelp:
+      "CSV or Excel .xlsx with a header row: path, or name and parent; kind and address columns are optional.",
+  },
+  it_users: {
+    title: "Import Snipe-IT users",
+    subtitle:
+      "Each user is matched to an employee by number, e-mail or name, and their Snipe-IT username remembered, so asset files checked out to that username find the person. No employee is created. Nothing is saved until every row is valid.",
+    chooseTitle: "Choose Snipe-IT's users export",
+    chooseHelp:
+      "CSV or Excel .xlsx with a header row: Username, First Name, Last Name, Email, Employee Number.",
   },
 };
 
@@ -147,6 +172,7 @@ export const importEn = {
     holder_in_repair: "An asset in repair cannot be handed to someone new",
     in_use_without_holder: "In use but nobody holds it: imported as in stock",
     checkout_before_current: "Before the current check-out of {{date}}",
+    ...itCodesEn,
   },
 };
 
@@ -183,6 +209,30 @@ export const importIt: Shape<typeof importEn> = {
       chooseTitle: "Scegli il file dei beni da importare",
       chooseHelp:
         "CSV (separato da ; o ,, UTF-8 o Windows-1252) o Excel .xlsx, una riga per bene e una riga di intestazione.",
+    },
+    licences: {
+      title: "Importa licenze",
+      subtitle:
+        "Da un elenco CSV o Excel, o dall'esportazione delle licenze di Snipe-IT. Le righe sono abbinate per prodotto e chiave, altrimenti per prodotto e numero d'ordine; le chiavi sono salvate ma mai mostrate nello storico. Non viene salvato nulla finché ogni riga non è valida.",
+      chooseTitle: "Scegli il file delle licenze da importare",
+      chooseHelp:
+        "CSV o Excel .xlsx con una riga di intestazione: prodotto, versione, chiave, posti, date, costo, fornitore, numero d'ordine.",
+    },
+    locations: {
+      title: "Importa luoghi",
+      subtitle:
+        "Da un elenco di percorsi (Sede › Piano › Stanza) o di nomi con il luogo che li contiene, o dall'esportazione dei luoghi di Snipe-IT. Un luogo può comparire prima di quello che lo contiene; le righe sono abbinate per percorso completo. Non viene salvato nulla finché ogni riga non è valida.",
+      chooseTitle: "Scegli il file dei luoghi da importare",
+      chooseHelp:
+        "CSV o Excel .xlsx con una riga di intestazione: percorso, oppure nome e luogo superiore; tipo e indirizzo sono facoltativi.",
+    },
+    it_users: {
+      title: "Importa utenti Snipe-IT",
+      subtitle:
+        "Ogni utente è abbinato a un dipendente per matricola, e-mail o nome, e il suo nome utente Snipe-IT viene ricordato, così i file dei beni consegnati a quel nome utente trovano la persona. Non viene creato nessun dipendente. Non viene salvato nulla finché ogni riga non è valida.",
+      chooseTitle: "Scegli l'esportazione degli utenti di Snipe-IT",
+      chooseHelp:
+        "CSV o Excel .xlsx con una riga di intestazione: Username, First Name, Last Name, Email, Employee Number.",
     },
   },
   stepFile: "File",
@@ -282,6 +332,7 @@ export const importIt: Shape<typeof importEn> = {
     holder_in_repair: "Un bene in riparazione non può essere consegnato a qualcun altro",
     in_use_without_holder: "In uso ma nessuno lo ha in consegna: importato come in magazzino",
     checkout_before_current: "Prima della consegna in corso del {{date}}",
+    ...itCodesIt,
   },
 };
 

@@ -1,12 +1,12 @@
 //! What the names in an asset file stand for: categories (also by the words Snipe-IT and GLPI
-//! use), locations by path or name, departments, employees by number, e-mail, username or
-//! name, and the tags already on file.
+//! use), locations by path or name, departments, employees by number, e-mail, username, name
+//! or a username another system gave them (`person_aliases`), and the tags already on file.
 
 use super::import::AssetImportOptions;
 use super::import_words::{category_code, fold_words};
 use crate::domain::assets::catalog::AssetCategory;
 use crate::domain::text::fold_key;
-use crate::store::assets::{asset, checkouts, locations};
+use crate::store::assets::{asset, checkouts, locations, person_aliases};
 use crate::store::retired_list;
 use rusqlite::Connection;
 use std::collections::HashMap;
@@ -83,7 +83,9 @@ impl Prep {
 
 fn people(conn: &Connection) -> crate::Result<HashMap<String, Vec<(i64, bool)>>> {
     let mut out: HashMap<String, Vec<(i64, bool)>> = HashMap::new();
+    let mut active = HashMap::new();
     for p in checkouts::holder_names(conn)? {
+        active.insert(p.id, p.active);
         let (first, last) = (&p.first_name, &p.last_name);
         let mut keys: Vec<String> = vec![
             fold_key(&format!("{last} {first}")),
@@ -96,6 +98,17 @@ fn people(conn: &Connection) -> crate::Result<HashMap<String, Vec<(i64, bool)>>>
         keys.dedup();
         for k in keys.into_iter().filter(|k| !k.is_empty()) {
             out.entry(k).or_default().push((p.id, p.active));
+        }
+    }
+    // The usernames a users import matched to employees (Snipe-IT's "Checked Out To:
+    // Username"); one that is also someone's own key stays ambiguous rather than picking.
+    for a in person_aliases::all(conn)? {
+        let Some(&on) = active.get(&a.employee_id) else {
+            continue;
+        };
+        let list = out.entry(fold_key(&a.alias)).or_default();
+        if !list.iter().any(|(id, _)| *id == a.employee_id) {
+            list.push((a.employee_id, on));
         }
     }
     Ok(out)

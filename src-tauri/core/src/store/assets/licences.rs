@@ -100,7 +100,32 @@ pub fn product_exists(c: &Connection, id: i64) -> crate::Result<bool> {
     )
 }
 
-fn digest(key: &str) -> String {
+/// What an import matches a licence on: its product, its key's digest, its order number.
+pub struct LicenceKeys {
+    pub id: i64,
+    pub product_id: i64,
+    pub key_digest: Option<String>,
+    pub order_number: Option<String>,
+}
+
+/// Every licence's [`LicenceKeys`], retired ones too (a re-import must not duplicate them).
+pub fn import_keys(c: &Connection) -> crate::Result<Vec<LicenceKeys>> {
+    Ok(c.prepare_cached(
+        "SELECT id, product_id, key_digest, order_number FROM licences ORDER BY id LIMIT 1000000",
+    )?
+    .query_map([], |r| {
+        Ok(LicenceKeys {
+            id: r.get(0)?,
+            product_id: r.get(1)?,
+            key_digest: r.get(2)?,
+            order_number: r.get(3)?,
+        })
+    })?
+    .collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The digest history and imports know a key by.
+pub fn digest(key: &str) -> String {
     hex::encode(Sha256::digest(key.as_bytes()))
 }
 

@@ -17,6 +17,7 @@ pub mod locations;
 pub mod maintenance;
 pub mod maintenance_list;
 pub mod maintenance_log;
+pub mod person_aliases;
 pub mod seats;
 pub mod software;
 pub mod subnets;

@@ -111,3 +111,12 @@ pub fn save(w: &WriteTx, id: Option<i64>, v: &ValidProduct) -> crate::Result<i64
         }
     }
 }
+
+/// Every product's id with its folded name and version, for imports.
+pub fn keys(c: &Connection) -> crate::Result<Vec<(i64, String, String)>> {
+    Ok(c.prepare_cached(
+        "SELECT id, name_key, product_version_key FROM software_products ORDER BY id LIMIT 100000",
+    )?
+    .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+    .collect::<rusqlite::Result<Vec<_>>>()?)
+}

@@ -16,6 +16,7 @@ import { ListEmpty } from "../../../kit/listParts";
 import { type ListColumn, ServerList } from "../../../kit/ServerList";
 import type { ListSource } from "../../../kit/serverPages";
 import { ExpiryDate } from "../../staff/parts";
+import { ImportButton } from "../ImportButton";
 import { LicenceFormModal } from "./LicenceForm";
 import { LicenceSeats } from "./LicenceSeats";
 import { ProductFormModal } from "./ProductForm";
@@ -183,6 +184,7 @@ export function LicencesView(props: LicencesViewProps) {
         />
         {canWrite && (
           <Group gap="xs" ml="auto">
+            <ImportButton area="licences" label={t("licences.import")} testId="licence-import" />
             <Button
               variant="default"
               leftSection={<IconPackage size={16} />}
