@@ -16,6 +16,7 @@ pub mod locations;
 pub mod maintenance;
 pub mod maintenance_list;
 pub mod maintenance_log;
+pub mod report;
 pub mod seats;
 pub mod software;
 pub mod subnets;
