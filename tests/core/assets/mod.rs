@@ -12,6 +12,8 @@ mod licences;
 mod maintenance;
 mod maintenance_work;
 mod network;
+mod report;
+mod report_export;
 mod scan;
 mod value;
 

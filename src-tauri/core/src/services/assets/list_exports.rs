@@ -106,6 +106,13 @@ const LOG_COLUMNS: &[Column] = &[
     Column::new("cost", "Costo", "Cost", Kind::Money),
 ];
 
+/// Where an export goes and how it is written.
+pub(super) struct Out<'a> {
+    pub path: &'a Path,
+    pub format: Format,
+    pub language: Language,
+}
+
 /// What an export says of itself when it names people.
 pub(super) struct Personal {
     pub kind: &'static str,
@@ -117,16 +124,19 @@ impl Backoffice {
     pub(super) fn save_it_list(
         &self,
         ctx: &Ctx,
-        path: &Path,
-        format: Format,
-        language: Language,
+        out: Out,
         sheet: &Sheet,
         personal: Option<Personal>,
         fill: impl FnOnce(&rusqlite::Connection, &mut dyn RowSink) -> crate::Result<()>,
     ) -> crate::Result<u64> {
+        let Out {
+            path,
+            format,
+            language,
+        } = out;
         let (staged, rows) = self
             .store
-            .read(|c| export::stage(path, format, language, sheet, |out| fill(c, out)))?;
+            .read(|c| export::stage(path, format, language, sheet, |sink| fill(c, sink)))?;
         match personal {
             Some(p) => {
                 let record = ExportRecord {
@@ -161,31 +171,41 @@ impl Backoffice {
             name_en: "Licences",
             columns: LICENCE_COLUMNS,
         };
-        self.save_it_list(ctx, path, format, language, &sheet, None, |c, out| {
-            let mut q = q.clone();
-            each_page(
-                |page| {
-                    q.page = page;
-                    licence_list::list(c, &q, today)
-                },
-                |l| {
-                    out.row(&[
-                        Value::text(&l.product_name),
-                        Value::opt_text(l.publisher.as_deref()),
-                        Value::opt_text(l.product_version.as_deref()),
-                        Value::text(licence_kind_word(l.kind, language)),
-                        Value::Integer(l.seats),
-                        Value::Integer(l.seats_used),
-                        Value::opt_date(l.purchase_date),
-                        Value::opt_date(l.expiry_date),
-                        money(l.cost_cents, &l.currency),
-                        Value::opt_text(l.supplier_name.as_deref()),
-                        Value::opt_text(l.order_number.as_deref()),
-                        Value::Bool(l.retired),
-                    ])
-                },
-            )
-        })
+        self.save_it_list(
+            ctx,
+            Out {
+                path,
+                format,
+                language,
+            },
+            &sheet,
+            None,
+            |c, out| {
+                let mut q = q.clone();
+                each_page(
+                    |page| {
+                        q.page = page;
+                        licence_list::list(c, &q, today)
+                    },
+                    |l| {
+                        out.row(&[
+                            Value::text(&l.product_name),
+                            Value::opt_text(l.publisher.as_deref()),
+                            Value::opt_text(l.product_version.as_deref()),
+                            Value::text(licence_kind_word(l.kind, language)),
+                            Value::Integer(l.seats),
+                            Value::Integer(l.seats_used),
+                            Value::opt_date(l.purchase_date),
+                            Value::opt_date(l.expiry_date),
+                            money(l.cost_cents, &l.currency),
+                            Value::opt_text(l.supplier_name.as_deref()),
+                            Value::opt_text(l.order_number.as_deref()),
+                            Value::Bool(l.retired),
+                        ])
+                    },
+                )
+            },
+        )
     }
 
     /// The consumables matching `q` (every page), with stock and minimum level.
@@ -204,29 +224,39 @@ impl Backoffice {
             name_en: "Consumables",
             columns: CONSUMABLE_COLUMNS,
         };
-        self.save_it_list(ctx, path, format, language, &sheet, None, |c, out| {
-            let mut q = q.clone();
-            each_page(
-                |page| {
-                    q.page = page;
-                    consumables::list(c, &q)
-                },
-                |i| {
-                    out.row(&[
-                        Value::text(&i.name),
-                        Value::text(consumable_word(i.category, language)),
-                        Value::text(&i.unit),
-                        Value::Integer(i.stock),
-                        Value::Integer(i.min_level),
-                        Value::Bool(i.low),
-                        Value::opt_text(i.location_path.as_deref()),
-                        Value::opt_text(i.supplier_name.as_deref()),
-                        money(i.unit_cost_cents, &i.currency),
-                        Value::Bool(i.active),
-                    ])
-                },
-            )
-        })
+        self.save_it_list(
+            ctx,
+            Out {
+                path,
+                format,
+                language,
+            },
+            &sheet,
+            None,
+            |c, out| {
+                let mut q = q.clone();
+                each_page(
+                    |page| {
+                        q.page = page;
+                        consumables::list(c, &q)
+                    },
+                    |i| {
+                        out.row(&[
+                            Value::text(&i.name),
+                            Value::text(consumable_word(i.category, language)),
+                            Value::text(&i.unit),
+                            Value::Integer(i.stock),
+                            Value::Integer(i.min_level),
+                            Value::Bool(i.low),
+                            Value::opt_text(i.location_path.as_deref()),
+                            Value::opt_text(i.supplier_name.as_deref()),
+                            money(i.unit_cost_cents, &i.currency),
+                            Value::Bool(i.active),
+                        ])
+                    },
+                )
+            },
+        )
     }
 
     /// The maintenance plans matching `q` (every page), with next due date and assignee:
@@ -253,9 +283,11 @@ impl Backoffice {
         };
         self.save_it_list(
             ctx,
-            path,
-            format,
-            language,
+            Out {
+                path,
+                format,
+                language,
+            },
             &sheet,
             Some(personal),
             |c, out| {
@@ -308,9 +340,11 @@ impl Backoffice {
         };
         self.save_it_list(
             ctx,
-            path,
-            format,
-            language,
+            Out {
+                path,
+                format,
+                language,
+            },
             &sheet,
             Some(personal),
             |c, out| {

@@ -3,7 +3,7 @@
 //! personal data.
 
 use super::export_words::{category_name, money, status_word};
-use super::list_exports::each_page;
+use super::list_exports::{each_page, Out};
 use crate::domain::assets::asset::{AssetStatus, ASSET_STATUSES};
 use crate::domain::assets::report::{Grouping, ReportGroup, TcoQuery};
 use crate::domain::permissions::Action;
@@ -107,14 +107,24 @@ impl Backoffice {
             name_en: "IT assets by group",
             columns: GROUP_COLUMNS,
         };
-        self.save_it_list(ctx, path, format, language, &sheet, None, |_, out| {
-            for g in &groups {
-                for row in group_rows(by, g, language) {
-                    out.row(&row)?;
+        self.save_it_list(
+            ctx,
+            Out {
+                path,
+                format,
+                language,
+            },
+            &sheet,
+            None,
+            |_, out| {
+                for g in &groups {
+                    for row in group_rows(by, g, language) {
+                        out.row(&row)?;
+                    }
                 }
-            }
-            Ok(())
-        })
+                Ok(())
+            },
+        )
     }
 
     /// Cost and book value per category at `at` (today by default).
@@ -133,22 +143,32 @@ impl Backoffice {
             name_en: "Book values",
             columns: BOOK_COLUMNS,
         };
-        self.save_it_list(ctx, path, format, language, &sheet, None, |_, out| {
-            for v in &values {
-                out.row(&[
-                    Value::text(category_name(
-                        &v.category_it,
-                        v.category_en.as_deref(),
-                        language,
-                    )),
-                    Value::Integer(v.assets),
-                    money(Some(v.cost_cents), "EUR"),
-                    money(Some(v.book_cents), "EUR"),
-                    Value::Integer(v.other_currency),
-                ])?;
-            }
-            Ok(())
-        })
+        self.save_it_list(
+            ctx,
+            Out {
+                path,
+                format,
+                language,
+            },
+            &sheet,
+            None,
+            |_, out| {
+                for v in &values {
+                    out.row(&[
+                        Value::text(category_name(
+                            &v.category_it,
+                            v.category_en.as_deref(),
+                            language,
+                        )),
+                        Value::Integer(v.assets),
+                        money(Some(v.cost_cents), "EUR"),
+                        money(Some(v.book_cents), "EUR"),
+                        Value::Integer(v.other_currency),
+                    ])?;
+                }
+                Ok(())
+            },
+        )
     }
 
     /// The cost of ownership of the assets matching `q` the person sees (every page).
@@ -167,25 +187,35 @@ impl Backoffice {
             name_en: "Total cost of ownership",
             columns: TCO_COLUMNS,
         };
-        self.save_it_list(ctx, path, format, language, &sheet, None, |c, out| {
-            each_page(
-                |page| store::tco(c, q, who.visibility, page.offset, page.limit),
-                |r| {
-                    out.row(&[
-                        Value::text(&r.tag),
-                        Value::text(&r.name),
-                        Value::text(category_name(
-                            &r.category_it,
-                            r.category_en.as_deref(),
-                            language,
-                        )),
-                        Value::text(status_word(r.status, language)),
-                        money(r.cost_cents, &r.currency),
-                        money(Some(r.maintenance_cents), &r.currency),
-                        money(Some(r.total_cents), &r.currency),
-                    ])
-                },
-            )
-        })
+        self.save_it_list(
+            ctx,
+            Out {
+                path,
+                format,
+                language,
+            },
+            &sheet,
+            None,
+            |c, out| {
+                each_page(
+                    |page| store::tco(c, q, who.visibility, page.offset, page.limit),
+                    |r| {
+                        out.row(&[
+                            Value::text(&r.tag),
+                            Value::text(&r.name),
+                            Value::text(category_name(
+                                &r.category_it,
+                                r.category_en.as_deref(),
+                                language,
+                            )),
+                            Value::text(status_word(r.status, language)),
+                            money(r.cost_cents, &r.currency),
+                            money(Some(r.maintenance_cents), &r.currency),
+                            money(Some(r.total_cents), &r.currency),
+                        ])
+                    },
+                )
+            },
+        )
     }
 }

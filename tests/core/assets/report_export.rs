@@ -1,0 +1,331 @@
+//! The IT lists and reports as CSV and Excel, read back: headers, rows, Italian dates and
+//! amounts, formula-like text neutralised; the lists naming people recorded as exports of
+//! personal data, the others not.
+
+use super::report::inventory;
+use super::{shop, Shop};
+use crate::audits::date;
+use backoffice_core::domain::assets::consumable::{
+    ConsumableCategory, ConsumableInput, ConsumableQuery, MoveInput,
+};
+use backoffice_core::domain::assets::licence::{LicenceQuery, LicenceSort};
+use backoffice_core::domain::assets::maintenance::{DueFilter, PlanQuery, PlanSort};
+use backoffice_core::domain::assets::report::{Grouping, TcoQuery};
+use backoffice_core::domain::assets::seat::SeatInput;
+use backoffice_core::domain::page::{PageRequest, SortDir};
+use backoffice_core::export::Format;
+use serde_json::Value;
+use std::path::Path;
+
+/// A CSV export parsed: its headers and rows.
+fn csv_table(path: &Path, language: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(if language == "it" { b';' } else { b',' })
+        .from_reader(text.as_bytes());
+    let headers = r.headers().unwrap().iter().map(str::to_owned).collect();
+    let rows = r
+        .records()
+        .map(|row| row.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    (headers, rows)
+}
+
+/// The export events' payloads, oldest first.
+fn export_events(s: &Shop) -> Vec<Value> {
+    let c = s.o.t.raw();
+    let mut stmt = c
+        .prepare("SELECT after FROM changes WHERE entity = 'exports' ORDER BY id")
+        .unwrap();
+    stmt.query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|a| serde_json::from_str(&a.unwrap()).unwrap())
+        .collect()
+}
+
+fn licences_query() -> LicenceQuery {
+    LicenceQuery {
+        search: None,
+        product_id: None,
+        kind: None,
+        expiring_within_days: None,
+        seat_use: None,
+        include_retired: false,
+        sort: LicenceSort::Product,
+        dir: SortDir::Asc,
+        page: PageRequest::default(),
+    }
+}
+
+#[test]
+fn the_licence_and_consumable_lists_export_with_seats_and_stock_unrecorded() {
+    let s = shop();
+    let app = &s.o.t.app;
+    let product = super::licences::product(&s, "Office", "2021");
+    let mut l = super::licences::licence_input(product, 5);
+    l.supplier_name = Some("=HYPERLINK(\"http://x\")".into());
+    let l = app.save_licence(&s.it, None, 0, &l).unwrap();
+    app.assign_seat(
+        &s.it,
+        l.id,
+        &SeatInput {
+            employee_id: Some(s.o.clerk),
+            asset_id: None,
+            assigned_on: None,
+            note: None,
+        },
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("licenze.csv");
+    let rows = app
+        .export_licences(&s.it, &licences_query(), &path, "it", Format::Csv)
+        .unwrap();
+    assert_eq!(rows, 1);
+    let (headers, rows) = csv_table(&path, "it");
+    assert_eq!(headers[0], "Prodotto");
+    assert_eq!(headers[5], "Postazioni in uso");
+    assert_eq!(
+        rows,
+        vec![vec![
+            "Office",
+            "Microsoft",
+            "2021",
+            "Per utente",
+            "5",
+            "1",
+            "01/04/2025",
+            "01/04/2027",
+            "450,00",
+            "'=HYPERLINK(\"http://x\")",
+            "ORD-77",
+            "no",
+        ]]
+    );
+    let item = app
+        .save_consumable(
+            &s.it,
+            None,
+            0,
+            &ConsumableInput {
+                name: "Toner HP 59A".into(),
+                category: ConsumableCategory::Toner,
+                unit: "pz".into(),
+                min_level: 3,
+                location_id: Some(s.room),
+                supplier_name: None,
+                unit_cost_cents: Some(8_900),
+                currency: None,
+                notes: None,
+            },
+        )
+        .unwrap();
+    app.move_consumable(
+        &s.it,
+        item.id,
+        &MoveInput {
+            quantity: 2,
+            employee_id: None,
+            moved_on: None,
+            note: None,
+        },
+    )
+    .unwrap();
+    let path = dir.path().join("consumables.csv");
+    let q = ConsumableQuery {
+        search: None,
+        category: None,
+        low_only: false,
+        include_inactive: false,
+        page: PageRequest::default(),
+    };
+    app.export_consumables(&s.it, &q, &path, "en", Format::Csv)
+        .unwrap();
+    let (headers, rows) = csv_table(&path, "en");
+    assert_eq!(&headers[3..5], ["Stock", "Minimum"]);
+    assert_eq!(
+        rows,
+        vec![vec![
+            "Toner HP 59A",
+            "Toner",
+            "pz",
+            "2",
+            "3",
+            "yes",
+            "Sede di Milano › Sala server",
+            "",
+            "89.00",
+            "yes",
+        ]]
+    );
+    // Neither names a person: no export event.
+    assert!(export_events(&s).is_empty());
+    // Someone who does not read the software inventory gets no file.
+    let refused = dir.path().join("refused.csv");
+    assert!(app
+        .export_licences(&s.viewer, &licences_query(), &refused, "it", Format::Csv)
+        .is_err());
+    assert!(!refused.exists());
+}
+
+#[test]
+fn plans_and_the_work_log_name_people_and_are_recorded_as_exports() {
+    let s = shop();
+    let app = &s.o.t.app;
+    let p = super::maintenance::plans(&s);
+    app.log_asset_work(
+        &s.it,
+        p.laptop,
+        &super::maintenance::work(date(2026, 2, 20), 0),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("piani.csv");
+    let q = PlanQuery {
+        search: None,
+        assignee_employee_id: None,
+        target: None,
+        due: DueFilter::All,
+        include_retired: false,
+        sort: PlanSort::NextDue,
+        dir: SortDir::Asc,
+        page: PageRequest::default(),
+    };
+    let n = app
+        .export_maintenance_plans(&s.it, &q, &path, "it", Format::Csv)
+        .unwrap();
+    assert_eq!(n, 4);
+    let (headers, rows) = csv_table(&path, "it");
+    assert_eq!(headers[2..4], ["Assegnata a", "Prossima scadenza"]);
+    // Soonest first: the firmware was due on 5 January, the OS updates on 1 February.
+    assert_eq!(rows[0][0], "Firmware");
+    assert_eq!(rows[0][3], "05/01/2026");
+    assert_eq!(rows[1][0], "OS and security updates");
+    assert_eq!(rows[1][3], "01/02/2026");
+    assert_eq!(rows[1][5], "sì");
+    // The fire-extinguisher check has nobody assigned; the others name their assignee.
+    let unassigned: Vec<&str> = rows
+        .iter()
+        .filter(|r| r[2].is_empty())
+        .map(|r| r[0].as_str())
+        .collect();
+    assert_eq!(unassigned, ["Fire-extinguisher check"]);
+    let log = dir.path().join("registro.xlsx");
+    let n = app
+        .export_maintenance_log(
+            &s.it,
+            date(2026, 1, 1),
+            date(2026, 3, 2),
+            &log,
+            "en",
+            Format::Xlsx,
+        )
+        .unwrap();
+    assert_eq!(n, 1);
+    let table = backoffice_core::import::read_file(&log).unwrap();
+    assert_eq!(table.headers[..4], ["Date", "Plan", "Asset", "Done by"]);
+    let row = table.rows.get(0).unwrap();
+    assert_eq!(row.get(4), Some("Fatto"));
+    assert_eq!(row.get(5), Some("Done"));
+    let events = export_events(&s);
+    let kinds: Vec<(&str, &str, i64)> = events
+        .iter()
+        .map(|e| {
+            (
+                e["kind"].as_str().unwrap(),
+                e["format"].as_str().unwrap(),
+                e["rows"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("maintenance_plans", "csv", 4),
+            ("maintenance_log", "xlsx", 1)
+        ]
+    );
+    assert_eq!(events[0]["file"], "piani.csv");
+    assert_eq!(events[1]["filter"]["from"], "2026-01-01");
+    // A range that ends before it starts is refused.
+    assert!(app
+        .export_maintenance_log(
+            &s.it,
+            date(2026, 3, 2),
+            date(2026, 1, 1),
+            &log,
+            "en",
+            Format::Csv
+        )
+        .is_err());
+}
+
+#[test]
+fn the_reports_export_as_the_person_sees_them() {
+    let i = inventory();
+    let app = &i.s.o.t.app;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reparti.csv");
+    let n = app
+        .export_asset_report(&i.s.it, Grouping::Department, &path, "it", Format::Csv)
+        .unwrap();
+    // The store's dollars take a row of their own.
+    assert_eq!(n, 4);
+    let (headers, rows) = csv_table(&path, "it");
+    assert_eq!(
+        headers,
+        [
+            "Gruppo",
+            "In uso",
+            "In magazzino",
+            "In riparazione",
+            "Dismessi",
+            "Smarriti o rubati",
+            "Totale",
+            "Costo di acquisto"
+        ]
+    );
+    assert_eq!(
+        rows,
+        vec![
+            vec!["Magazzino", "1", "0", "0", "0", "1", "2", "1000,00"],
+            vec!["Magazzino", "", "", "", "", "", "", "200,00"],
+            vec!["Amministrazione", "1", "0", "0", "0", "0", "1", "500,00"],
+            vec!["Senza reparto", "0", "1", "0", "0", "0", "1", ""],
+        ]
+    );
+    // The manager's file holds the store only.
+    let path = dir.path().join("manager.csv");
+    app.export_asset_report(
+        &i.s.o.manager,
+        Grouping::Department,
+        &path,
+        "en",
+        Format::Csv,
+    )
+    .unwrap();
+    let (_, rows) = csv_table(&path, "en");
+    assert!(rows.iter().all(|r| r[0] == "Magazzino"), "{rows:?}");
+    // The cost of ownership in Excel, highest first.
+    let path = dir.path().join("tco.xlsx");
+    let n = app
+        .export_tco(&i.s.it, &TcoQuery::default(), &path, "it", Format::Xlsx)
+        .unwrap();
+    assert_eq!(n, 4);
+    let table = backoffice_core::import::read_file(&path).unwrap();
+    assert_eq!(table.headers[6], "Costo totale");
+    assert_eq!(table.rows.get(0).unwrap().get(0), Some("NB-00001"));
+    // Book values per category at the end of 2025, for those who see the inventory whole.
+    let path = dir.path().join("valori.csv");
+    let n = app
+        .export_book_values(&i.s.it, Some(date(2025, 12, 31)), &path, "it", Format::Csv)
+        .unwrap();
+    assert!(n >= 1);
+    let (headers, _) = csv_table(&path, "it");
+    assert_eq!(headers[3], "Valore contabile");
+    assert!(app
+        .export_book_values(&i.s.viewer, None, &path, "it", Format::Csv)
+        .is_err());
+    assert!(export_events(&i.s).is_empty());
+}
