@@ -24,6 +24,7 @@ mod labels;
 mod licences;
 mod list_exports;
 mod maintenance;
+mod maintenance_export;
 mod maintenance_work;
 mod map_export;
 mod network;
