@@ -1,12 +1,12 @@
-import { Button, Card, Group, SegmentedControl } from "@mantine/core";
+import { Button, Card, Group, Loader, SegmentedControl } from "@mantine/core";
 import { IconFileImport, IconPlus } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { assetKeys } from "../../api/assets";
 import { useNav } from "../../app/nav";
 import { PageHeader } from "../../app/PageHeader";
-import { useCan } from "../../app/session";
+import { useCan, useSession } from "../../app/session";
 import { ImportDialog } from "../import/ImportDialog";
 import { AssetFormModal } from "./AssetForm";
 import { AssetList } from "./AssetList";
@@ -18,6 +18,9 @@ import { MaintenanceView } from "./maintenance/MaintenanceView";
 import { NetworksView } from "./network/NetworksView";
 import "./i18n";
 
+// The reports carry charts and tables nobody needs until they open them: their own chunk.
+const ReportsView = lazy(() => import("./reports/ReportsView"));
+
 type View =
   | "inventory"
   | "maintenance"
@@ -25,7 +28,8 @@ type View =
   | "software"
   | "consumables"
   | "locations"
-  | "categories";
+  | "categories"
+  | "reports";
 const VIEW_KEY = "assets.view";
 
 /** The IT area: the inventory, the places assets are kept, and their categories. */
@@ -40,6 +44,10 @@ export function AssetsPage() {
     setViewState(v);
   };
   const canWrite = useCan("assets", "write");
+  const { session } = useSession();
+  // Those who see the whole inventory: IT and administrators, accounting and purchasing.
+  const wholeInventory =
+    canWrite || session.user.roles.some((r) => r === "accounting" || r === "purchasing");
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const qc = useQueryClient();
@@ -83,6 +91,7 @@ export function AssetsPage() {
             "consumables",
             "locations",
             "categories",
+            "reports",
           ] as const
         ).map((v) => ({
           value: v,
@@ -92,6 +101,10 @@ export function AssetsPage() {
       />
       {view === "maintenance" ? (
         <MaintenanceView />
+      ) : view === "reports" ? (
+        <Suspense fallback={<Loader size="sm" />}>
+          <ReportsView wholeInventory={wholeInventory} onSoftware={() => setView("software")} />
+        </Suspense>
       ) : (
         <Card>
           {view === "inventory" && <AssetList canWrite={canWrite} />}
