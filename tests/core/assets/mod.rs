@@ -14,6 +14,7 @@ mod maintenance_work;
 mod network;
 mod report;
 mod report_export;
+mod report_personal;
 mod scan;
 mod value;
 

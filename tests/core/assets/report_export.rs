@@ -1,6 +1,6 @@
 //! The IT lists and reports as CSV and Excel, read back: headers, rows, Italian dates and
-//! amounts, formula-like text neutralised; the lists naming people recorded as exports of
-//! personal data, the others not.
+//! amounts, formula-like text neutralised; the lists that name nobody are not recorded as
+//! exports (those that do are in `report_personal.rs`).
 
 use super::report::inventory;
 use super::{shop, Shop};
@@ -9,7 +9,6 @@ use backoffice_core::domain::assets::consumable::{
     ConsumableCategory, ConsumableInput, ConsumableQuery, MoveInput,
 };
 use backoffice_core::domain::assets::licence::{LicenceQuery, LicenceSort};
-use backoffice_core::domain::assets::maintenance::{DueFilter, PlanQuery, PlanSort};
 use backoffice_core::domain::assets::report::{Grouping, TcoQuery};
 use backoffice_core::domain::assets::seat::SeatInput;
 use backoffice_core::domain::page::{PageRequest, SortDir};
@@ -18,7 +17,7 @@ use serde_json::Value;
 use std::path::Path;
 
 /// A CSV export parsed: its headers and rows.
-fn csv_table(path: &Path, language: &str) -> (Vec<String>, Vec<Vec<String>>) {
+pub(super) fn csv_table(path: &Path, language: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let text = std::fs::read_to_string(path).unwrap();
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut r = csv::ReaderBuilder::new()
@@ -33,7 +32,7 @@ fn csv_table(path: &Path, language: &str) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 /// The export events' payloads, oldest first.
-fn export_events(s: &Shop) -> Vec<Value> {
+pub(super) fn export_events(s: &Shop) -> Vec<Value> {
     let c = s.o.t.raw();
     let mut stmt = c
         .prepare("SELECT after FROM changes WHERE entity = 'exports' ORDER BY id")
@@ -167,98 +166,6 @@ fn the_licence_and_consumable_lists_export_with_seats_and_stock_unrecorded() {
         .export_licences(&s.viewer, &licences_query(), &refused, "it", Format::Csv)
         .is_err());
     assert!(!refused.exists());
-}
-
-#[test]
-fn plans_and_the_work_log_name_people_and_are_recorded_as_exports() {
-    let s = shop();
-    let app = &s.o.t.app;
-    let p = super::maintenance::plans(&s);
-    app.log_asset_work(
-        &s.it,
-        p.laptop,
-        &super::maintenance::work(date(2026, 2, 20), 0),
-    )
-    .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("piani.csv");
-    let q = PlanQuery {
-        search: None,
-        assignee_employee_id: None,
-        target: None,
-        due: DueFilter::All,
-        include_retired: false,
-        sort: PlanSort::NextDue,
-        dir: SortDir::Asc,
-        page: PageRequest::default(),
-    };
-    let n = app
-        .export_maintenance_plans(&s.it, &q, &path, "it", Format::Csv)
-        .unwrap();
-    assert_eq!(n, 4);
-    let (headers, rows) = csv_table(&path, "it");
-    assert_eq!(headers[2..4], ["Assegnata a", "Prossima scadenza"]);
-    // Soonest first: the firmware was due on 5 January, the OS updates on 1 February.
-    assert_eq!(rows[0][0], "Firmware");
-    assert_eq!(rows[0][3], "05/01/2026");
-    assert_eq!(rows[1][0], "OS and security updates");
-    assert_eq!(rows[1][3], "01/02/2026");
-    assert_eq!(rows[1][5], "sì");
-    // The fire-extinguisher check has nobody assigned; the others name their assignee.
-    let unassigned: Vec<&str> = rows
-        .iter()
-        .filter(|r| r[2].is_empty())
-        .map(|r| r[0].as_str())
-        .collect();
-    assert_eq!(unassigned, ["Fire-extinguisher check"]);
-    let log = dir.path().join("registro.xlsx");
-    let n = app
-        .export_maintenance_log(
-            &s.it,
-            date(2026, 1, 1),
-            date(2026, 3, 2),
-            &log,
-            "en",
-            Format::Xlsx,
-        )
-        .unwrap();
-    assert_eq!(n, 1);
-    let table = backoffice_core::import::read_file(&log).unwrap();
-    assert_eq!(table.headers[..4], ["Date", "Plan", "Asset", "Done by"]);
-    let row = table.rows.get(0).unwrap();
-    assert_eq!(row.get(4), Some("Fatto"));
-    assert_eq!(row.get(5), Some("Done"));
-    let events = export_events(&s);
-    let kinds: Vec<(&str, &str, i64)> = events
-        .iter()
-        .map(|e| {
-            (
-                e["kind"].as_str().unwrap(),
-                e["format"].as_str().unwrap(),
-                e["rows"].as_i64().unwrap(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        kinds,
-        vec![
-            ("maintenance_plans", "csv", 4),
-            ("maintenance_log", "xlsx", 1)
-        ]
-    );
-    assert_eq!(events[0]["file"], "piani.csv");
-    assert_eq!(events[1]["filter"]["from"], "2026-01-01");
-    // A range that ends before it starts is refused.
-    assert!(app
-        .export_maintenance_log(
-            &s.it,
-            date(2026, 3, 2),
-            date(2026, 1, 1),
-            &log,
-            "en",
-            Format::Csv
-        )
-        .is_err());
 }
 
 #[test]

@@ -107,7 +107,7 @@ impl Backoffice {
     ) -> crate::Result<u64> {
         self.require(ctx, Area::Assets, Action::Read)?;
         if from > to {
-            return Err(Error::field("to", "before_from"));
+            return Err(Error::field("to", "before_start"));
         }
         let language = Language::from_code(language);
         let sheet = Sheet {
