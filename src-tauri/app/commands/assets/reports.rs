@@ -49,7 +49,7 @@ async fn save_list(
         + 'static,
 ) -> Result<SavedList, Error> {
     run(&state, |app, ctx| {
-        app.require(ctx, Area::Assets, Action::Read)
+        app.require(ctx, Area::Assets, Action::Export)
     })
     .await?;
     let (format, filter) = list_format(&format);

@@ -6,6 +6,7 @@ use super::export_words::{consumable_word, licence_kind_word, money};
 use crate::domain::assets::consumable::ConsumableQuery;
 use crate::domain::assets::licence::LicenceQuery;
 use crate::domain::page::{Page, PageRequest, MAX_PAGE};
+use crate::domain::permissions::{Action, Area};
 use crate::export::{self, Column, Format, Kind, Language, RowSink, Sheet, Value};
 use crate::services::exports::ExportRecord;
 use crate::services::{Backoffice, Ctx};
@@ -90,7 +91,8 @@ pub(super) struct Personal {
 }
 
 impl Backoffice {
-    /// Writes `sheet` filled by `fill` at `path`; recorded in history first when `personal`.
+    /// Writes `sheet` filled by `fill` at `path`, for those with the area's export right;
+    /// recorded in history first when `personal`.
     pub(super) fn save_it_list(
         &self,
         ctx: &Ctx,
@@ -99,6 +101,8 @@ impl Backoffice {
         personal: Option<Personal>,
         fill: impl FnOnce(&rusqlite::Connection, &mut dyn RowSink) -> crate::Result<()>,
     ) -> crate::Result<u64> {
+        // Saving a file of the area is its export right, as the window's buttons show it.
+        self.require(ctx, Area::Assets, Action::Export)?;
         let Out {
             path,
             format,
