@@ -217,6 +217,12 @@ fn export_assets(cfg: &Config) -> Result<(), ExportError> {
         sc::ScanReview::export_all(cfg)?;
         sc::ScanAccept::export_all(cfg)?;
         ip::Difference::export_all(cfg)?;
+        use crate::domain::assets::report as rp;
+        rp::Grouping::export_all(cfg)?;
+        rp::ReportGroup::export_all(cfg)?;
+        rp::TcoQuery::export_all(cfg)?;
+        rp::TcoRow::export_all(cfg)?;
+        rp::Expiring::export_all(cfg)?;
     }
     Ok(())
 }

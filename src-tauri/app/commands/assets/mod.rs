@@ -6,3 +6,4 @@ pub mod licences;
 pub mod maintenance;
 pub mod network;
 pub mod outputs;
+pub mod reports;

@@ -1,12 +1,12 @@
-import { Button, Card, Group, SegmentedControl } from "@mantine/core";
+import { Button, Card, Group, Loader, SegmentedControl } from "@mantine/core";
 import { IconFileImport, IconPlus } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { assetKeys } from "../../api/assets";
 import { useNav } from "../../app/nav";
 import { PageHeader } from "../../app/PageHeader";
-import { useCan } from "../../app/session";
+import { useCan, useSession } from "../../app/session";
 import { ImportDialog } from "../import/ImportDialog";
 import { AssetFormModal } from "./AssetForm";
 import { AssetList } from "./AssetList";
@@ -19,6 +19,9 @@ import { MaintenanceView } from "./maintenance/MaintenanceView";
 import { NetworksView } from "./network/NetworksView";
 import "./i18n";
 
+// The reports carry charts and tables nobody needs until they open them: their own chunk.
+const ReportsView = lazy(() => import("./reports/ReportsView"));
+
 type View =
   | "inventory"
   | "maintenance"
@@ -26,7 +29,8 @@ type View =
   | "software"
   | "consumables"
   | "locations"
-  | "categories";
+  | "categories"
+  | "reports";
 const VIEW_KEY = "assets.view";
 
 /** The IT area: the inventory, the places assets are kept, and their categories. */
@@ -41,6 +45,10 @@ export function AssetsPage() {
     setViewState(v);
   };
   const canWrite = useCan("assets", "write");
+  const { session } = useSession();
+  // Those who see the whole inventory: IT and administrators, accounting and purchasing.
+  const wholeInventory =
+    canWrite || session.user.roles.some((r) => r === "accounting" || r === "purchasing");
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const qc = useQueryClient();
@@ -89,6 +97,7 @@ export function AssetsPage() {
             "consumables",
             "locations",
             "categories",
+            "reports",
           ] as const
         ).map((v) => ({
           value: v,
@@ -98,6 +107,10 @@ export function AssetsPage() {
       />
       {view === "maintenance" ? (
         <MaintenanceView />
+      ) : view === "reports" ? (
+        <Suspense fallback={<Loader size="sm" />}>
+          <ReportsView wholeInventory={wholeInventory} onSoftware={() => setView("software")} />
+        </Suspense>
       ) : (
         <Card>
           {view === "inventory" && <AssetList canWrite={canWrite} />}

@@ -10,6 +10,7 @@ pub mod licence;
 pub mod maintenance;
 pub mod maintenance_log;
 pub mod network;
+pub mod report;
 pub mod scan;
 pub mod seat;
 pub mod tag;

@@ -1,10 +1,11 @@
 //! The asset list as CSV or Excel, with the import's own columns, so an exported list imports
 //! back unchanged (rows match on the tag).
 
+use super::export_words::{category_name, money, status_word};
 use super::import_fields::{ASSET_FIELDS, EXPORT_COLUMNS};
 use crate::domain::assets::asset::{Asset, AssetQuery};
 use crate::domain::permissions::Action;
-use crate::export::{self, Column, Currency, Kind, Language, Sheet, Value};
+use crate::export::{self, Column, Kind, Language, Sheet, Value};
 use crate::services::exports::{filter_of, ExportRecord};
 use crate::services::{Backoffice, Ctx};
 use crate::store::assets::list;
@@ -26,53 +27,28 @@ static COLUMNS: LazyLock<Vec<Column>> = LazyLock::new(|| {
         .collect()
 });
 
-fn currency(code: &str) -> Option<Currency> {
-    [Currency::EUR, Currency::USD, Currency::GBP]
-        .into_iter()
-        .find(|c| c.code == code)
-}
-
-/// The words the import reads back for a status, in the export's language.
-fn status_word(a: &Asset, language: Language) -> &'static str {
-    use crate::domain::assets::asset::AssetStatus as S;
-    match (a.status, language) {
-        (S::InUse, Language::It) => "In uso",
-        (S::InStock, Language::It) => "In magazzino",
-        (S::InRepair, Language::It) => "In riparazione",
-        (S::Retired, Language::It) => "Dismesso",
-        (S::Lost, Language::It) => "Smarrito o rubato",
-        (S::InUse, Language::En) => "In use",
-        (S::InStock, Language::En) => "In stock",
-        (S::InRepair, Language::En) => "In repair",
-        (S::Retired, Language::En) => "Retired",
-        (S::Lost, Language::En) => "Lost or stolen",
-    }
-}
-
 fn cell(a: &Asset, key: &str, language: Language) -> Value {
     let text = |s: &Option<String>| Value::opt_text(s.as_deref());
     match key {
         "tag" => Value::text(&a.tag),
         "name" => Value::text(&a.name),
-        "category" => Value::text(match language {
-            Language::En => a.category_en.as_deref().unwrap_or(&a.category_it),
-            Language::It => &a.category_it,
-        }),
+        "category" => Value::text(category_name(
+            &a.category_it,
+            a.category_en.as_deref(),
+            language,
+        )),
         "manufacturer" => text(&a.manufacturer),
         "model" => text(&a.model),
         "serial" => text(&a.serial),
         "supplier_name" => text(&a.supplier_name),
         "order_number" => text(&a.order_number),
         "purchase_date" => Value::opt_date(a.purchase_date),
-        "cost" => match (a.cost_cents, currency(&a.currency)) {
-            (Some(minor), Some(currency)) => Value::Money { minor, currency },
-            _ => Value::Empty,
-        },
+        "cost" => money(a.cost_cents, &a.currency),
         "currency" => Value::text(&a.currency),
         "warranty_end" => Value::opt_date(a.warranty_end),
         "location" => text(&a.location_path),
         "department" => text(&a.department_name),
-        "status" => Value::text(status_word(a, language)),
+        "status" => Value::text(status_word(a.status, language)),
         "status_date" => Value::opt_date(a.status_date),
         "notes" => text(&a.notes),
         "holder" => text(&a.holder_name),

@@ -18,6 +18,7 @@ pub mod maintenance;
 pub mod maintenance_list;
 pub mod maintenance_log;
 pub mod person_aliases;
+pub mod report;
 pub mod seats;
 pub mod software;
 pub mod subnets;

@@ -1,14 +1,16 @@
 import { Button, Checkbox, Group, Select, Stack } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconPackages, IconPlus } from "@tabler/icons-react";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { itReportsApi } from "../../../api/itReports";
 import { consumableKeys, consumablesApi } from "../../../api/licences";
 import { useCan } from "../../../app/session";
 import type { Consumable } from "../../../bindings/Consumable";
 import type { ConsumableCategory } from "../../../bindings/ConsumableCategory";
 import type { ConsumableQuery } from "../../../bindings/ConsumableQuery";
 import { formatNumber } from "../../../i18n/format";
+import { ExportButtons } from "../../../kit/ExportButtons";
 import { ListSearch } from "../../../kit/ListSearch";
 import { ListEmpty } from "../../../kit/listParts";
 import { ServerList } from "../../../kit/ServerList";
@@ -19,6 +21,7 @@ import { useConsumableColumns } from "./consumableColumns";
 import { MoveModal } from "./MoveModal";
 import { CONSUMABLE_CATEGORIES, type MoveDirection } from "./values";
 import "./i18n";
+import "../reports/i18n";
 
 export type ConsumablesViewProps = {
   /** Whether the person may add items and move stock; by default `useCan("assets", "write")`. */
@@ -43,20 +46,23 @@ export function ConsumablesView(props: ConsumablesViewProps) {
       ? { onMove: (item, direction) => setMove({ item, direction }), onEdit: setEditing }
       : null,
   });
-  const source = useMemo<ListSource<Consumable>>(() => {
-    const query = (page: ConsumableQuery["page"]): ConsumableQuery => ({
+  const query = useCallback(
+    (page: ConsumableQuery["page"]): ConsumableQuery => ({
       search: debounced || null,
       category,
       low_only: lowOnly,
       include_inactive: false,
       page,
-    });
+    }),
+    [debounced, category, lowOnly],
+  );
+  const source = useMemo<ListSource<Consumable>>(() => {
     return {
       key: (page) => consumableKeys.list(query(page)),
       fetch: (page) => consumablesApi.list(query(page)),
       pageSize: 50,
     };
-  }, [debounced, category, lowOnly]);
+  }, [query]);
   const filtered = debounced !== "" || category !== null || lowOnly;
   return (
     <Stack gap={0} data-testid="consumables-view">
@@ -85,6 +91,18 @@ export function ConsumablesView(props: ConsumablesViewProps) {
           checked={lowOnly}
           onChange={(e) => setLowOnly(e.currentTarget.checked)}
           data-testid="consumable-low-filter"
+        />
+        <ExportButtons
+          area="assets"
+          testId="consumable-export"
+          run={(format, language) =>
+            itReportsApi.exportConsumables(
+              query({ offset: 0, limit: 50 }),
+              format,
+              language,
+              t("reports.exportTitle"),
+            )
+          }
         />
         {canWrite && (
           <Button

@@ -1,8 +1,9 @@
 import { ActionIcon, Button, Checkbox, Group, Select, Stack, Text, Tooltip } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconEdit, IconLicense, IconPackage, IconPlus, IconUsers } from "@tabler/icons-react";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { itReportsApi } from "../../../api/itReports";
 import { licenceKeys, licencesApi } from "../../../api/licences";
 import { useCan } from "../../../app/session";
 import type { Licence } from "../../../bindings/Licence";
@@ -11,6 +12,7 @@ import type { LicenceSort } from "../../../bindings/LicenceSort";
 import type { SeatUse } from "../../../bindings/SeatUse";
 import type { SortDir } from "../../../bindings/SortDir";
 import { formatMoney, formatNumber } from "../../../i18n/format";
+import { ExportButtons } from "../../../kit/ExportButtons";
 import { ListSearch } from "../../../kit/ListSearch";
 import { ListEmpty } from "../../../kit/listParts";
 import { type ListColumn, ServerList } from "../../../kit/ServerList";
@@ -23,6 +25,7 @@ import { ProductFormModal } from "./ProductForm";
 import { SeatCount } from "./parts";
 import { SEAT_USES, seatUse } from "./values";
 import "./i18n";
+import "../reports/i18n";
 
 /** The "expiring soon" filter's horizon. */
 const EXPIRING_DAYS = 60;
@@ -138,8 +141,8 @@ export function LicencesView(props: LicencesViewProps) {
   const [addingProduct, setAddingProduct] = useState(false);
   const [seatsOf, setSeatsOf] = useState<Licence | null>(null);
   const columns = useColumns({ onSeats: setSeatsOf, onEdit: canWrite ? setEditing : null });
-  const source = useMemo<ListSource<Licence>>(() => {
-    const query = (page: LicenceQuery["page"]): LicenceQuery => ({
+  const query = useCallback(
+    (page: LicenceQuery["page"]): LicenceQuery => ({
       search: debounced || null,
       product_id: null,
       kind: null,
@@ -149,13 +152,16 @@ export function LicencesView(props: LicencesViewProps) {
       sort,
       dir,
       page,
-    });
+    }),
+    [debounced, expiring, use, sort, dir],
+  );
+  const source = useMemo<ListSource<Licence>>(() => {
     return {
       key: (page) => licenceKeys.list(query(page)),
       fetch: (page) => licencesApi.list(query(page)),
       pageSize: 50,
     };
-  }, [debounced, expiring, use, sort, dir]);
+  }, [query]);
   const filtered = debounced !== "" || expiring || use !== null;
   return (
     <Stack gap={0} data-testid="licences-view">
@@ -181,6 +187,18 @@ export function LicencesView(props: LicencesViewProps) {
           checked={expiring}
           onChange={(e) => setExpiring(e.currentTarget.checked)}
           data-testid="licence-expiring-filter"
+        />
+        <ExportButtons
+          area="assets"
+          testId="licence-export"
+          run={(format, language) =>
+            itReportsApi.exportLicences(
+              query({ offset: 0, limit: 50 }),
+              format,
+              language,
+              t("reports.exportTitle"),
+            )
+          }
         />
         {canWrite && (
           <Group gap="xs" ml="auto">

@@ -1,8 +1,9 @@
 import { Badge, Checkbox, Group, Select, Stack, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconTool } from "@tabler/icons-react";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { itReportsApi } from "../../../api/itReports";
 import { maintenanceApi, maintenanceKeys } from "../../../api/maintenance";
 import type { MaintenanceDue } from "../../../bindings/MaintenanceDue";
 import type { MaintenancePlanQuery } from "../../../bindings/MaintenancePlanQuery";
@@ -10,6 +11,7 @@ import type { MaintenancePlanRow } from "../../../bindings/MaintenancePlanRow";
 import type { MaintenanceSort } from "../../../bindings/MaintenanceSort";
 import type { SortDir } from "../../../bindings/SortDir";
 import { formatDate, formatNumber } from "../../../i18n/format";
+import { ExportButtons } from "../../../kit/ExportButtons";
 import { ListSearch } from "../../../kit/ListSearch";
 import { ListEmpty } from "../../../kit/listParts";
 import { type ListColumn, ServerList } from "../../../kit/ServerList";
@@ -17,6 +19,7 @@ import type { ListSource } from "../../../kit/serverPages";
 import { DueDate } from "./parts";
 import { scheduleText } from "./scheduleText";
 import "./i18n";
+import "../reports/i18n";
 
 /** The due filter's choices, each the query's `due`. */
 const DUE: Record<string, MaintenanceDue> = {
@@ -110,8 +113,8 @@ export function PlanList({ canWrite, onOpen }: PlanListProps) {
   const [sort, setSort] = useState<MaintenanceSort>("next_due");
   const [dir, setDir] = useState<SortDir>("asc");
   const columns = useColumns();
-  const source = useMemo<ListSource<MaintenancePlanRow>>(() => {
-    const query = (page: MaintenancePlanQuery["page"]): MaintenancePlanQuery => ({
+  const query = useCallback(
+    (page: MaintenancePlanQuery["page"]): MaintenancePlanQuery => ({
       search: debounced || null,
       assignee_employee_id: null,
       target: null,
@@ -120,13 +123,16 @@ export function PlanList({ canWrite, onOpen }: PlanListProps) {
       sort,
       dir,
       page,
-    });
+    }),
+    [debounced, due, retired, sort, dir],
+  );
+  const source = useMemo<ListSource<MaintenancePlanRow>>(() => {
     return {
       key: (page) => maintenanceKeys.list(query(page)),
       fetch: (page) => maintenanceApi.list(query(page)),
       pageSize: 50,
     };
-  }, [debounced, due, retired, sort, dir]);
+  }, [query]);
   const filtered = debounced !== "" || due !== "all";
   return (
     <Stack gap={0}>
@@ -151,6 +157,18 @@ export function PlanList({ canWrite, onOpen }: PlanListProps) {
           checked={retired}
           onChange={(e) => setRetired(e.currentTarget.checked)}
           data-testid="plan-retired-filter"
+        />
+        <ExportButtons
+          area="assets"
+          testId="plan-export"
+          run={(format, language) =>
+            itReportsApi.exportPlans(
+              query({ offset: 0, limit: 50 }),
+              format,
+              language,
+              t("reports.exportTitle"),
+            )
+          }
         />
       </Group>
       <ServerList
