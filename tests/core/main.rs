@@ -28,6 +28,7 @@ mod open;
 mod organisation;
 mod pack;
 mod permissions;
+mod permissions_assets;
 mod proof;
 mod report;
 mod safety;

@@ -24,6 +24,9 @@ use backoffice_core::ErrorCode;
 fn expected(role: Role) -> &'static [&'static str] {
     match role {
         Role::Admin => &[
+            "assets:read",
+            "assets:write",
+            "assets:export",
             "audits:read",
             "audits:write",
             "audits:export",
@@ -52,6 +55,7 @@ fn expected(role: Role) -> &'static [&'static str] {
             "history:export",
         ],
         Role::Accounting => &[
+            "assets:read",
             "audits:read",
             "audits:write",
             "audits:export",
@@ -61,8 +65,16 @@ fn expected(role: Role) -> &'static [&'static str] {
             "history:read",
             "history:export",
         ],
-        Role::It | Role::Purchasing | Role::Viewer => &["departments:read", "settings:read"],
+        Role::It => &[
+            "assets:read",
+            "assets:write",
+            "assets:export",
+            "departments:read",
+            "settings:read",
+        ],
+        Role::Purchasing | Role::Viewer => &["assets:read", "departments:read", "settings:read"],
         Role::Manager => &[
+            "assets:read",
             "audits:read",
             "departments:read",
             "staff:read",
@@ -189,6 +201,7 @@ fn audit_operations() -> Vec<(&'static str, &'static str, Op)> {
 /// department created before the run.
 fn operations() -> Vec<(&'static str, &'static str, Op)> {
     let mut ops = audit_operations();
+    ops.extend(crate::permissions_assets::asset_operations());
     let rest: Vec<(&'static str, &'static str, Op)> = vec![
         ("list_departments", "departments:read", |t, c, _| {
             t.app.list_departments(c, &dept_query()).map(drop)
@@ -568,7 +581,10 @@ fn data_fingerprint(t: &Installed) -> String {
                     (SELECT group_concat(title || version) FROM attachments) || '|' ||
                     (SELECT count(*) FROM training_records) || '|' ||
                     (SELECT group_concat(name_key || version) FROM document_types) || '|' ||
-                    (SELECT group_concat(name_key || version) FROM courses)",
+                    (SELECT group_concat(name_key || version) FROM courses) || '|' ||
+                    (SELECT coalesce(group_concat(tag || version), '') FROM assets) || '|' ||
+                    (SELECT coalesce(group_concat(name || version), '') FROM locations) || '|' ||
+                    (SELECT count(*) FROM changes WHERE entity = 'exports')",
             [],
             |r| r.get(0),
         )
@@ -644,12 +660,21 @@ fn every_operation_as_every_role_follows_the_matrix() {
         )
         .unwrap();
     assert_eq!(audit.id, 1);
+    let asset = t
+        .app
+        .create_asset(&t.admin, &crate::assets::input("PC-00001", "Portatile", 1))
+        .unwrap();
+    assert_eq!(asset.id, 1);
     let dir = tempfile::tempdir().unwrap();
     let mut checked = 0;
     for role in ROLES {
         let ctx = t.user(&format!("u.{}", role.as_str()), &[role]);
         for (name, needs, op) in operations() {
-            let allowed = expected(role).contains(&needs);
+            let allowed = match needs {
+                "any" => true,
+                "assets:inventory" => crate::permissions_assets::INVENTORY.contains(&role),
+                _ => expected(role).contains(&needs),
+            };
             let before = data_fingerprint(&t);
             let denials = t.count("SELECT count(*) FROM changes WHERE after LIKE '%\"denied\"%'");
             let result = op(&t, &ctx, dir.path());

@@ -123,6 +123,16 @@ fn an_asset_is_added_checked_out_to_an_employee_and_back() {
     app.wait_for("[data-testid=held-row][data-tag=NB-00001]", TIMEOUT);
     app.screenshot("employee-assets");
 
+    // The reports: the laptop counted in its group and its cost of ownership listed.
+    go(&app, "assets");
+    click_text(&app, "[data-testid=assets-view]", "Report");
+    app.wait_for("[data-testid=report-group]", TIMEOUT);
+    app.wait_for("[data-testid=report-tco-row]", TIMEOUT);
+    assert!(app
+        .text("[data-testid=report-tco-table]")
+        .contains("NB-00001"));
+    app.screenshot("assets-reports");
+
     // The inventory in English, then the laptop back in stock.
     switch_language(&app, "EN");
     go(&app, "assets");
@@ -140,6 +150,10 @@ fn an_asset_is_added_checked_out_to_an_employee_and_back() {
     app.click("[data-testid=tab-holders]");
     app.wait_for("[data-testid=holder-row][data-open=false]", TIMEOUT);
     app.screenshot("asset-holders-en");
+    go(&app, "assets");
+    click_text(&app, "[data-testid=assets-view]", "Reports");
+    app.wait_for("[data-testid=report-tco-row]", TIMEOUT);
+    app.screenshot("assets-reports-en");
     assert_eq!(
         count(
             &app,
