@@ -136,6 +136,7 @@ fn an_asset_is_added_checked_out_to_an_employee_and_back() {
     // The inventory in English, then the laptop back in stock.
     switch_language(&app, "EN");
     go(&app, "assets");
+    click_text(&app, "[data-testid=assets-view]", "Inventory");
     app.wait_for("[data-testid=asset-row][data-tag=NB-00001]", TIMEOUT);
     app.screenshot("assets-list-en");
     app.click("[data-testid=asset-row]");

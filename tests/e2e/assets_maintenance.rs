@@ -17,7 +17,13 @@ fn due(app: &App) -> String {
 
 #[test]
 fn a_monthly_plan_is_completed_and_its_next_due_date_moves() {
-    let app = App::launch_with("assets_maintenance", Launch::italian());
+    let out = tempfile::tempdir().unwrap();
+    let sheet = out.path().join("rapporto-intervento.pdf");
+    std::fs::write(&sheet, b"%PDF-1.4\n% rapporto di intervento\n%%EOF\n").unwrap();
+    let app = App::launch_with(
+        "assets_maintenance",
+        Launch::italian().dialog_answers(out.path(), &[&sheet]),
+    );
     set_up(&app);
     go(&app, "assets");
     app.wait_for("[data-testid=assets-view]", TIMEOUT);
@@ -67,6 +73,34 @@ fn a_monthly_plan_is_completed_and_its_next_due_date_moves() {
         ) >= 1
     );
     app.screenshot("plan-done");
+
+    // The technician's report goes with the work done, as a file of the log entry.
+    app.click("[data-testid=log-row] [data-testid=log-files]");
+    app.click("[data-testid=attachment-attach]");
+    app.wait_for("[data-testid=attach-form]", TIMEOUT);
+    app.type_text(
+        "[data-testid=attach-form] input[name=title]",
+        "Rapporto di intervento",
+    );
+    app.click("[data-testid=attach-choose]");
+    app.wait_gone("[data-testid=attach-form]", TIMEOUT);
+    app.wait_for(
+        "[data-testid=attachment-row][data-title='Rapporto di intervento']",
+        TIMEOUT,
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM attachments WHERE entity = 'maintenance_log'"
+        ),
+        1
+    );
+    app.screenshot("work-files");
+    app.execute(
+        "document.querySelectorAll('.mantine-Modal-close').forEach((b) => b.click()); return 1;",
+        vec![],
+    );
+    app.wait_gone("[data-testid=attachment-attach]", TIMEOUT);
     app.execute("document.activeElement?.blur(); return 1;", vec![]);
     app.webdriver()
         .send_keys(

@@ -7,6 +7,7 @@ mod accounts;
 mod assets;
 mod assets_inventory;
 mod assets_maintenance;
+mod assets_map;
 mod assets_network;
 mod audits;
 mod backups;

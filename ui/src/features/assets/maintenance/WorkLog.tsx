@@ -1,4 +1,5 @@
-import { Card, Group, Stack, Table, Text } from "@mantine/core";
+import { ActionIcon, Card, Group, Modal, Stack, Table, Text, Tooltip } from "@mantine/core";
+import { IconPaperclip } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,10 +7,37 @@ import { type LogOwner, maintenanceApi, maintenanceKeys } from "../../../api/mai
 import { Pager } from "../../../app/Pager";
 import type { MaintenanceLogEntry } from "../../../bindings/MaintenanceLogEntry";
 import { formatDate, formatMoney } from "../../../i18n/format";
+import { AttachmentsTab } from "../../attachments/AttachmentsTab";
 import { OutcomeBadge } from "./parts";
 import "./i18n";
 
 const PAGE = 20;
+
+/** The entry's files (a service report, a photo of the repaired part), in a window of its own. */
+function EntryFiles({ e }: { e: MaintenanceLogEntry }) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const title = t("maintenance.log.filesTitle", { date: formatDate(e.done_on, i18n.language) });
+  return (
+    <>
+      <Tooltip label={t("maintenance.log.files")}>
+        <ActionIcon
+          variant="subtle"
+          aria-label={t("maintenance.log.files")}
+          onClick={() => setOpen(true)}
+          data-testid="log-files"
+        >
+          <IconPaperclip size={16} />
+        </ActionIcon>
+      </Tooltip>
+      <Modal opened={open} onClose={() => setOpen(false)} title={title} size="xl">
+        {open && (
+          <AttachmentsTab entity="maintenance_log" recordId={e.id} options={{ name: title }} />
+        )}
+      </Modal>
+    </>
+  );
+}
 
 function Entry({ e, showPlan }: { e: MaintenanceLogEntry; showPlan: boolean }) {
   const { t, i18n } = useTranslation();
@@ -48,8 +76,11 @@ function Entry({ e, showPlan }: { e: MaintenanceLogEntry; showPlan: boolean }) {
           </Text>
         </Stack>
       </Table.Td>
-      <Table.Td w={150} style={{ verticalAlign: "top" }}>
-        <OutcomeBadge outcome={e.outcome} />
+      <Table.Td w={190} style={{ verticalAlign: "top" }}>
+        <Group gap="xs" wrap="nowrap">
+          <OutcomeBadge outcome={e.outcome} />
+          <EntryFiles e={e} />
+        </Group>
       </Table.Td>
     </Table.Tr>
   );

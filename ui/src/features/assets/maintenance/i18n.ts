@@ -119,6 +119,8 @@ const en = {
     log: {
       title: "Work log",
       empty: "No work logged yet.",
+      files: "Files of this work",
+      filesTitle: "Work of {{date}}: files",
       by: "by {{name}}",
       minutes: "{{count}} min",
       forDue: "for the {{date}} due date",
@@ -303,6 +305,8 @@ const it: Shape<typeof en> = {
     log: {
       title: "Registro interventi",
       empty: "Ancora nessun intervento registrato.",
+      files: "File dell'intervento",
+      filesTitle: "Intervento del {{date}}: file",
       by: "da {{name}}",
       minutes: "{{count}} min",
       forDue: "per la scadenza del {{date}}",

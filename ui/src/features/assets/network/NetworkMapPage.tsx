@@ -13,6 +13,7 @@ import type { NetworkMap } from "../../../bindings/NetworkMap";
 import { BackLink } from "../../../kit/RecordPage";
 import { notifyError } from "../../../lib/useServerForm";
 import { mapElements, mapSvg } from "./mapGraph";
+import { mapPositions } from "./mapLayout";
 import "./i18n";
 
 const STYLE: cytoscape.StylesheetJson = [
@@ -63,13 +64,15 @@ function MapView({ map }: { map: NetworkMap }) {
       elements: mapElements(map),
       style: STYLE,
       layout: {
-        name: "breadthfirst",
-        roots: ["site"],
-        directed: true,
-        spacingFactor: 1.1,
+        name: "preset",
+        positions: mapPositions(map),
+        fit: true,
+        padding: 30,
         animate: false,
       },
       wheelSensitivity: 0.3,
+      // A small site is drawn at its natural size rather than blown up to fill the frame.
+      maxZoom: 1.5,
     });
     cy.current = graph;
     // Measured once the layout has run and the first frame is drawn.

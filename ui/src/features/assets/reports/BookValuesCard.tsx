@@ -31,6 +31,7 @@ export function BookValuesCard() {
             label={t("reports.book.at")}
             valueFormat="DD/MM/YYYY"
             clearable
+            placeholder={t("reports.book.today")}
             value={at}
             onChange={(v) => setAt(v ? String(v).slice(0, 10) : null)}
             w={150}

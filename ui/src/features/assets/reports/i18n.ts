@@ -29,7 +29,8 @@ const en = {
       cost: "Cost",
       book: "Book value",
       otherCurrency: "{{count}} in another currency left out",
-      empty: "No costed asset",
+      empty: "No asset kept has both a purchase cost and a purchase date yet",
+      today: "Today",
     },
     expiring: {
       title: "Ending soon",
@@ -84,7 +85,8 @@ const it: Shape<typeof en> = {
       cost: "Costo",
       book: "Valore contabile",
       otherCurrency: "{{count}} in altra valuta esclusi",
-      empty: "Nessun bene con costo",
+      empty: "Nessun bene in dotazione ha ancora sia il costo sia la data d'acquisto",
+      today: "Oggi",
     },
     expiring: {
       title: "In scadenza",
