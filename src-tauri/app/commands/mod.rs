@@ -9,6 +9,7 @@ mod departments;
 mod export_file;
 mod history;
 mod import;
+mod purchasing;
 mod search;
 mod security;
 mod settings;
@@ -150,6 +151,16 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         assets::reports::export_consumables,
         assets::reports::export_maintenance_plans,
         assets::reports::export_maintenance_log,
+        purchasing::suppliers::list_purchase_categories,
+        purchasing::suppliers::save_purchase_category,
+        purchasing::suppliers::set_purchase_category_active,
+        purchasing::suppliers::list_suppliers,
+        purchasing::suppliers::get_supplier,
+        purchasing::suppliers::save_supplier,
+        purchasing::suppliers::set_supplier_blocked,
+        purchasing::suppliers::list_supplier_contacts,
+        purchasing::suppliers::save_supplier_contact,
+        purchasing::suppliers::delete_supplier_contact,
         departments::list_departments,
         departments::get_department,
         departments::create_department,

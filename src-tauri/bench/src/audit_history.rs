@@ -313,6 +313,7 @@ impl AuditHistory {
                     department_ids: vec![dept_ids[a.department]],
                     auditee_ids: a.auditees.iter().map(|&o| emp(o)).collect(),
                     asset_ids: vec![],
+                    supplier_ids: vec![],
                 };
                 let series = a
                     .previous

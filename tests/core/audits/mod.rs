@@ -153,6 +153,7 @@ pub fn audit_input(template_id: i64, lead: &Ctx, dept: i64, recurrence: Recurren
         department_ids: vec![dept],
         auditee_ids: vec![],
         asset_ids: vec![],
+        supplier_ids: vec![],
     }
 }
 

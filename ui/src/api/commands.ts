@@ -197,6 +197,16 @@ export const COMMANDS = [
   "complete_audit_action",
   "verify_audit_action",
   "reopen_audit_action",
+  "list_purchase_categories",
+  "save_purchase_category",
+  "set_purchase_category_active",
+  "list_suppliers",
+  "get_supplier",
+  "save_supplier",
+  "set_supplier_blocked",
+  "list_supplier_contacts",
+  "save_supplier_contact",
+  "delete_supplier_contact",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

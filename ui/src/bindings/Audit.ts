@@ -11,4 +11,8 @@ score: number | null, closed_at: string | null, reopen_reason: string | null, de
 /**
  * IT assets the audit covers (an IT access review's servers, a safety audit's extinguishers).
  */
-assets: Array<ScopeRecord>, version: number, created_at: string, updated_at: string, };
+assets: Array<ScopeRecord>, 
+/**
+ * Suppliers the audit covers.
+ */
+suppliers: Array<ScopeRecord>, version: number, created_at: string, updated_at: string, };

@@ -5,4 +5,8 @@ export type AuditInput = { title: string, template_id: number, scope_note: strin
 /**
  * Absent in requests made before assets could be in scope: none then.
  */
-asset_ids: Array<number>, };
+asset_ids: Array<number>, 
+/**
+ * Suppliers the audit covers (a supplier qualification audit); none in older requests.
+ */
+supplier_ids: Array<number>, };

@@ -73,6 +73,8 @@ impl Backoffice {
         self.ensure_staff_defaults(&ctx)?;
         self.store
             .write(&ctx.actor, super::assets::ensure_defaults)?;
+        self.store
+            .write(&ctx.actor, super::purchasing::ensure_defaults)?;
         self.start_session(&created)
     }
 

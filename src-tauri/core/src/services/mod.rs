@@ -15,6 +15,7 @@ mod home;
 mod imports;
 mod organisation;
 mod preferences;
+mod purchasing;
 mod search;
 mod session;
 mod staff;

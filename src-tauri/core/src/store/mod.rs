@@ -12,6 +12,7 @@ pub mod migrations;
 mod open;
 pub mod organisation;
 pub mod preferences;
+pub mod purchasing;
 pub mod recorded;
 pub mod reshape;
 pub mod retired_list;

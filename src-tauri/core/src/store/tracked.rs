@@ -201,6 +201,10 @@ pub const TRACKED: &[&Tracked] = &[
     &super::assets::consumables::TRACKED,
     &super::assets::consumable_moves::TRACKED,
     &super::assets::person_aliases::TRACKED,
+    &super::purchasing::categories::TRACKED,
+    &super::purchasing::suppliers::TRACKED,
+    &super::purchasing::suppliers::CATEGORIES,
+    &super::purchasing::supplier_contacts::TRACKED,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

@@ -15,6 +15,8 @@ use crate::domain::audits::finding::{CapaAction, Finding};
 use crate::domain::audits::policy::Policy;
 use crate::domain::audits::template::Template;
 use crate::domain::department::Department;
+use crate::domain::purchasing::category::PurchaseCategory;
+use crate::domain::purchasing::supplier::{Supplier, SupplierContact};
 use crate::domain::staff::catalog::{ContractType, Course, DocumentType, Requirement};
 use crate::domain::staff::document::TrainingRecord;
 use crate::domain::staff::employee::Employee;
@@ -63,7 +65,10 @@ versioned!(
     SoftwareProduct,
     Licence,
     Seat,
-    Consumable
+    Consumable,
+    PurchaseCategory,
+    Supplier,
+    SupplierContact
 );
 
 /// The row as the form that loaded it saw it: `not_found` when it is gone, `conflict` when

@@ -175,6 +175,8 @@ pub struct Audit {
     pub auditees: Vec<ScopeRecord>,
     /// IT assets the audit covers (an IT access review's servers, a safety audit's extinguishers).
     pub assets: Vec<ScopeRecord>,
+    /// Suppliers the audit covers.
+    pub suppliers: Vec<ScopeRecord>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -201,6 +203,9 @@ pub struct AuditInput {
     /// Absent in requests made before assets could be in scope: none then.
     #[serde(default)]
     pub asset_ids: Vec<i64>,
+    /// Suppliers the audit covers (a supplier qualification audit); none in older requests.
+    #[serde(default)]
+    pub supplier_ids: Vec<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -216,6 +221,7 @@ pub struct ValidAudit {
     pub department_ids: Vec<i64>,
     pub auditee_ids: Vec<i64>,
     pub asset_ids: Vec<i64>,
+    pub supplier_ids: Vec<i64>,
 }
 
 /// Records an audit's scope may list at most.
@@ -253,6 +259,7 @@ impl AuditInput {
         let department_ids = dedup("department_ids", &self.department_ids);
         let auditee_ids = dedup("auditee_ids", &self.auditee_ids);
         let asset_ids = dedup("asset_ids", &self.asset_ids);
+        let supplier_ids = dedup("supplier_ids", &self.supplier_ids);
         c.finish()?;
         Ok(ValidAudit {
             title_key: fold_key(&title),
@@ -266,6 +273,7 @@ impl AuditInput {
             department_ids,
             auditee_ids,
             asset_ids,
+            supplier_ids,
         })
     }
 }
@@ -387,6 +395,7 @@ mod tests {
             department_ids: vec![],
             auditee_ids: vec![],
             asset_ids: vec![],
+            supplier_ids: vec![],
         }
         .validate()
         .unwrap_err();

@@ -51,6 +51,7 @@ pub const PROVIDERS: &[&dyn Provider] = &[
     &super::assets::attention_inventory::Inventory,
     &super::assets::attention_licences::Licences,
     &super::assets::attention_licences::LowStock,
+    &super::purchasing::attention::SupplierFiles,
 ];
 
 /// Adds `count` to the area's count of that severity: an area may have several providers, and

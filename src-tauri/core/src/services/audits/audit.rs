@@ -279,6 +279,7 @@ fn plan_next(w: &WriteTx, a: &Audit, today: NaiveDate) -> crate::Result<()> {
         department_ids: a.departments.iter().map(|d| d.id).collect(),
         auditee_ids: a.auditees.iter().map(|d| d.id).collect(),
         asset_ids: a.assets.iter().map(|d| d.id).collect(),
+        supplier_ids: a.suppliers.iter().map(|d| d.id).collect(),
     };
     debug_assert!(next.recurrence != Recurrence::None);
     store::insert(w, &next, newest, Some((series, a.id)))?;

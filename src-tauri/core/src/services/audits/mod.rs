@@ -80,6 +80,7 @@ impl Backoffice {
         let who = self.auditor(ctx, Action::Read)?;
         let entity = match entity {
             "assets" => "assets",
+            "suppliers" => "suppliers",
             "employees" => "employees",
             "departments" => "departments",
             _ => return Err(Error::not_found("record")),

@@ -61,6 +61,7 @@ fn cover(data: &ReportData, w: &Words) -> Block {
         (w.departments.to_owned(), names(&a.departments, w)),
         (w.auditees.to_owned(), names(&a.auditees, w)),
         (w.assets.to_owned(), names(&a.assets, w)),
+        (w.suppliers.to_owned(), names(&a.suppliers, w)),
         (
             w.scope_note.to_owned(),
             a.scope_note.clone().unwrap_or_else(|| w.none.to_owned()),

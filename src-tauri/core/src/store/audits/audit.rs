@@ -130,6 +130,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Audit> {
         departments: Vec::new(),
         auditees: Vec::new(),
         assets: Vec::new(),
+        suppliers: Vec::new(),
         version: r.get(21)?,
         created_at: ts_parse(&r.get::<_, String>(22)?)?,
         updated_at: ts_parse(&r.get::<_, String>(23)?)?,
@@ -147,6 +148,7 @@ pub fn get(conn: &Connection, id: i64) -> crate::Result<Option<Audit>> {
     a.departments = scope::records(conn, id, "departments")?;
     a.auditees = scope::records(conn, id, "employees")?;
     a.assets = scope::records(conn, id, "assets")?;
+    a.suppliers = scope::records(conn, id, "suppliers")?;
     Ok(Some(a))
 }
 
@@ -307,6 +309,7 @@ pub fn insert(
     scope::set(w, id, "departments", &v.department_ids, "department_ids")?;
     scope::set(w, id, "employees", &v.auditee_ids, "auditee_ids")?;
     scope::set(w, id, "assets", &v.asset_ids, "asset_ids")?;
+    scope::set(w, id, "suppliers", &v.supplier_ids, "supplier_ids")?;
     Ok(id)
 }
 
@@ -328,6 +331,7 @@ pub fn update(w: &WriteTx, id: i64, v: &ValidAudit, version_id: i64) -> crate::R
     scope::set(w, id, "departments", &v.department_ids, "department_ids")?;
     scope::set(w, id, "employees", &v.auditee_ids, "auditee_ids")?;
     scope::set(w, id, "assets", &v.asset_ids, "asset_ids")?;
+    scope::set(w, id, "suppliers", &v.supplier_ids, "supplier_ids")?;
     Ok(())
 }
 

@@ -307,7 +307,7 @@ pub fn list(
 }
 
 /// Checks a subject names an existing record of a declared table with an area of its own
-/// (an employee, a department; assets and suppliers when they exist): anything else is a field
+/// (an employee, a department, an asset, a supplier): anything else is a field
 /// error on `subject`.
 pub fn check_subject(conn: &Connection, subject: &Option<Subject>) -> crate::Result<()> {
     let Some(s) = subject else {
@@ -339,6 +339,7 @@ pub fn subject_name(conn: &Connection, subject: &Option<Subject>) -> crate::Resu
         "employees" => "SELECT last_name || ' ' || first_name FROM employees WHERE id = ?1",
         "departments" => "SELECT name FROM departments WHERE id = ?1",
         "assets" => "SELECT tag || ' · ' || name FROM assets WHERE id = ?1",
+        "suppliers" => "SELECT name FROM suppliers WHERE id = ?1",
         _ => return Ok(None),
     };
     Ok(conn

@@ -1,4 +1,5 @@
-//! What an audit covers: its departments, its auditees and its assets, one row each.
+//! What an audit covers: its departments, its auditees, its assets and its suppliers, one
+//! row each.
 
 use crate::domain::audits::about::{RecordAudit, RecordFinding};
 use crate::domain::audits::audit::{AuditStatus, ScopeRecord};
@@ -41,6 +42,7 @@ fn name_sql(entity: &str) -> crate::Result<&'static str> {
             Ok("SELECT last_name || ' ' || first_name FROM employees WHERE id = s.record_id")
         }
         "assets" => Ok("SELECT tag || ' · ' || name FROM assets WHERE id = s.record_id"),
+        "suppliers" => Ok("SELECT name FROM suppliers WHERE id = s.record_id"),
         _ => Err(Error::internal(format!("audit scope: {entity}"))),
     }
 }
@@ -75,6 +77,7 @@ pub fn set(
         "departments" => "SELECT 1 FROM departments WHERE id = ?1",
         "employees" => "SELECT 1 FROM employees WHERE id = ?1",
         "assets" => "SELECT 1 FROM assets WHERE id = ?1",
+        "suppliers" => "SELECT 1 FROM suppliers WHERE id = ?1",
         _ => return Err(Error::internal(format!("audit scope: {entity}"))),
     };
     for id in ids {

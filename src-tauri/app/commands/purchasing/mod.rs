@@ -1,0 +1,3 @@
+//! Purchasing: suppliers and the purchase categories.
+
+pub mod suppliers;

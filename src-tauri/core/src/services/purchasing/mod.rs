@@ -1,0 +1,9 @@
+//! Purchasing: suppliers and their categories today; requisitions, orders, receipts and
+//! supplier invoices build on them. Purchasing writes; accounting & audit and managers read
+//! everything; administrators set the rules.
+
+pub(crate) mod attention;
+mod catalog;
+mod suppliers;
+
+pub(crate) use catalog::ensure_defaults;

@@ -1,0 +1,7 @@
+//! Purchasing: categories, suppliers with their categories and contacts.
+
+pub mod categories;
+pub mod supplier_contacts;
+pub mod supplier_files;
+pub mod supplier_list;
+pub mod suppliers;
