@@ -63,7 +63,7 @@ export const auditsApi = {
   /** People who may lead an audit. */
   leads: () => call<ScopeRecord[]>("list_audit_leads"),
   /** Audits whose scope lists the record, or with a finding about it. */
-  ofRecord: (entity: "assets" | "employees", recordId: number) =>
+  ofRecord: (entity: "assets" | "employees" | "suppliers", recordId: number) =>
     call<RecordAudit[]>("list_record_audits", { entity, recordId }),
   get: (id: number) => call<AuditDetail>("get_audit", { id }),
   create: (input: AuditInput) => call<Audit>("create_audit", { input }),

@@ -9,6 +9,7 @@ import {
   IconListDetails,
   IconSettings,
   IconShieldCheck,
+  IconShoppingCart,
   IconStack2,
   IconUsers,
 } from "@tabler/icons-react";
@@ -39,6 +40,8 @@ import {
   StaffPage,
   StaffSettingsPage,
   SubnetPage,
+  SupplierPage,
+  SuppliersPage,
   TemplatePage,
   UsersPage,
 } from "./pages";
@@ -54,6 +57,7 @@ const PAGES: { id: PageId; icon: typeof IconHome; area: Area | null }[] = [
   { id: "departments", icon: IconBuildingCommunity, area: "departments" },
   { id: "audits", icon: IconShieldCheck, area: "audits" },
   { id: "assets", icon: IconDevicesPc, area: "assets" },
+  { id: "purchasing", icon: IconShoppingCart, area: "purchasing" },
   { id: "history", icon: IconHistory, area: "history" },
   { id: "users", icon: IconUsers, area: "users" },
   { id: "settings", icon: IconSettings, area: "settings" },
@@ -126,6 +130,8 @@ export function Shell() {
           {route.page === "asset" && <AssetPage key={route.id} route={route} />}
           {route.page === "subnet" && <SubnetPage key={route.id} route={route} />}
           {route.page === "networkMap" && <NetworkMapPage key={route.id} route={route} />}
+          {route.page === "purchasing" && <SuppliersPage />}
+          {route.page === "supplier" && <SupplierPage key={route.id} route={route} />}
           {route.page === "history" && <HistoryPage />}
           {route.page === "users" && <UsersPage />}
           {route.page === "settings" && <SettingsPage />}

@@ -22,6 +22,7 @@ export type PageId =
   | "departments"
   | "audits"
   | "assets"
+  | "purchasing"
   | "history"
   | "users"
   | "settings";
@@ -44,6 +45,9 @@ export type PolicyTab = "details" | "files" | "acknowledgements";
 /** The tabs of an asset's page. */
 export type AssetTab = "details" | "files" | "holders" | "network" | "work";
 
+/** The tabs of a supplier's page. */
+export type SupplierTab = "details" | "files" | "contacts";
+
 /** The tabs of an audit's page. */
 export type AuditTab = "details" | "checklist" | "findings" | "files";
 
@@ -62,7 +66,8 @@ export type Route =
   | { page: "policy"; id: number; tab?: PolicyTab; focus?: string | null }
   | { page: "asset"; id: number; tab?: AssetTab; focus?: string | null }
   | { page: "subnet"; id: number; tab?: "details"; focus?: string | null }
-  | { page: "networkMap"; id: number };
+  | { page: "networkMap"; id: number }
+  | { page: "supplier"; id: number; tab?: SupplierTab; focus?: string | null };
 
 type Nav = {
   route: Route;
@@ -95,6 +100,7 @@ function sectionOf(route: Route): PageId {
   if (route.page === "asset" || route.page === "subnet" || route.page === "networkMap") {
     return "assets";
   }
+  if (route.page === "supplier") return "purchasing";
   return route.page;
 }
 

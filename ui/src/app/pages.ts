@@ -70,3 +70,11 @@ export const PolicyPage = lazyPage(
   () => area(import("../features/audits/PolicyPage")),
   "PolicyPage",
 );
+export const SuppliersPage = lazyPage(
+  () => area(import("../features/purchasing/SuppliersPage")),
+  "SuppliersPage",
+);
+export const SupplierPage = lazyPage(
+  () => area(import("../features/purchasing/SupplierPage")),
+  "SupplierPage",
+);

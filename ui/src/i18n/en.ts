@@ -17,6 +17,7 @@ export const en = {
     departments: "Departments",
     audits: "Audits",
     assets: "IT assets",
+    purchasing: "Purchasing",
     history: "History",
     settings: "Settings",
     users: "Users",

@@ -15,6 +15,7 @@ export const it: Resources = {
     departments: "Reparti",
     audits: "Audit",
     assets: "Beni IT",
+    purchasing: "Acquisti",
     history: "Storico",
     settings: "Impostazioni",
     users: "Utenti",

@@ -18,6 +18,7 @@ import type { Audit } from "../../bindings/Audit";
 import type { Recurrence } from "../../bindings/Recurrence";
 import { orNull, useServerForm } from "../../lib/useServerForm";
 import { AssetMultiPicker } from "../assets/AssetPickers";
+import { SupplierMultiPicker } from "../purchasing/SupplierPickers";
 import { useAllDepartments } from "../staff/catalog";
 import { EmployeeMultiPicker } from "../staff/EmployeeMultiPicker";
 import { DateField } from "../staff/parts";
@@ -49,6 +50,7 @@ function AuditForm({ audit, onClose }: { audit: Audit | null; onClose: () => voi
       department_ids: (audit?.departments ?? []).map((d) => String(d.id)),
       auditees: (audit?.auditees ?? []).map((a) => ({ value: String(a.id), label: a.name })),
       assets: (audit?.assets ?? []).map((a) => ({ value: String(a.id), label: a.name })),
+      suppliers: (audit?.suppliers ?? []).map((s) => ({ value: String(s.id), label: s.name })),
       scope_note: audit?.scope_note ?? "",
     },
     { area: "audits" },
@@ -66,6 +68,7 @@ function AuditForm({ audit, onClose }: { audit: Audit | null; onClose: () => voi
         department_ids: v.department_ids.map(Number),
         auditee_ids: v.auditees.map((a) => Number(a.value)),
         asset_ids: v.assets.map((a) => Number(a.value)),
+        supplier_ids: v.suppliers.map((s) => Number(s.value)),
       };
       return audit ? auditsApi.update(audit.id, audit.version, input) : auditsApi.create(input);
     },
@@ -151,6 +154,13 @@ function AuditForm({ audit, onClose }: { audit: Audit | null; onClose: () => voi
           onChange={(v) => form.setFieldValue("assets", v)}
           error={form.errors.asset_ids}
           data-testid="audit-assets"
+        />
+        <SupplierMultiPicker
+          label={t("audits.fields.suppliers")}
+          value={form.values.suppliers}
+          onChange={(v) => form.setFieldValue("suppliers", v)}
+          error={form.errors.supplier_ids}
+          data-testid="audit-suppliers"
         />
         <Textarea
           label={t("audits.fields.scope_note")}

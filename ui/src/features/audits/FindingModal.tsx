@@ -17,21 +17,26 @@ import type { FindingSeverity } from "../../bindings/FindingSeverity";
 import type { ItemResult } from "../../bindings/ItemResult";
 import { orNull, useServerForm } from "../../lib/useServerForm";
 import { AssetPicker } from "../assets/AssetPickers";
+import { SupplierPicker } from "../purchasing/SupplierPickers";
 import { EmployeePicker } from "../staff/EmployeePicker";
 import "./i18n";
 
-type AboutKind = "none" | "employees" | "assets";
-const ABOUT_KINDS: AboutKind[] = ["none", "employees", "assets"];
+type AboutKind = "none" | "employees" | "assets" | "suppliers";
+const ABOUT_KINDS: AboutKind[] = ["none", "employees", "assets", "suppliers"];
+const KINDS_NAMED: string[] = ["employees", "assets", "suppliers"];
 
 /** The record the form names; a subject of another kind, set elsewhere, is kept as it was. */
 function subjectOf(
-  v: { aboutKind: AboutKind; about: string | null; asset: string | null },
+  v: { aboutKind: AboutKind; about: string | null; asset: string | null; supplier: string | null },
   finding: Finding | null,
 ) {
   if (v.aboutKind === "employees" && v.about) return { entity: "employees", id: Number(v.about) };
   if (v.aboutKind === "assets" && v.asset) return { entity: "assets", id: Number(v.asset) };
+  if (v.aboutKind === "suppliers" && v.supplier) {
+    return { entity: "suppliers", id: Number(v.supplier) };
+  }
   const other = finding?.subject;
-  return other && other.entity !== "employees" && other.entity !== "assets" ? other : null;
+  return other && !KINDS_NAMED.includes(other.entity) ? other : null;
 }
 
 type Props = {
@@ -62,8 +67,8 @@ function FindingForm({ auditId, item, finding, onClose }: Omit<Props, "opened">)
       description: finding?.description ?? item?.notes ?? "",
       root_cause: finding?.root_cause ?? "",
       whys,
-      // What the finding is about, if anything: a person or an asset.
-      aboutKind: (finding?.subject?.entity === "employees" || finding?.subject?.entity === "assets"
+      // What the finding is about, if anything: a person, an asset or a supplier.
+      aboutKind: (finding?.subject && KINDS_NAMED.includes(finding.subject.entity)
         ? finding.subject.entity
         : "none") as AboutKind,
       about:
@@ -72,6 +77,10 @@ function FindingForm({ auditId, item, finding, onClose }: Omit<Props, "opened">)
           : (null as string | null),
       asset:
         finding?.subject?.entity === "assets"
+          ? String(finding.subject.id)
+          : (null as string | null),
+      supplier:
+        finding?.subject?.entity === "suppliers"
           ? String(finding.subject.id)
           : (null as string | null),
     },
@@ -164,6 +173,16 @@ function FindingForm({ auditId, item, finding, onClose }: Omit<Props, "opened">)
             onChange={(v) => form.setFieldValue("asset", v)}
             error={form.errors.about}
             data-testid="finding-asset"
+          />
+        )}
+        {form.values.aboutKind === "suppliers" && (
+          <SupplierPicker
+            aria-label={t("findings.fields.aboutKind.suppliers")}
+            currentLabel={finding?.subject?.entity === "suppliers" ? finding.subject_name : null}
+            value={form.values.supplier}
+            onChange={(v) => form.setFieldValue("supplier", v)}
+            error={form.errors.about}
+            data-testid="finding-supplier"
           />
         )}
         <Textarea

@@ -12,13 +12,19 @@ import "./i18n";
  * The audits a record took part in: those whose scope lists it and those with a finding about
  * it. Shown only to people who read audits; a record no audit names shows nothing.
  */
-export function RecordAudits({ entity, recordId }: { entity: "assets"; recordId: number }) {
+export function RecordAudits({
+  entity,
+  recordId,
+}: {
+  entity: "assets" | "suppliers";
+  recordId: number;
+}) {
   const canRead = useCan("audits", "read");
   if (!canRead) return null;
   return <AuditsOf entity={entity} recordId={recordId} />;
 }
 
-function AuditsOf({ entity, recordId }: { entity: "assets"; recordId: number }) {
+function AuditsOf({ entity, recordId }: { entity: "assets" | "suppliers"; recordId: number }) {
   const { t, i18n } = useTranslation();
   const { go } = useNav();
   const audits = useQuery({

@@ -68,6 +68,24 @@ export function AuditOverview({ d }: { d: AuditDetail }) {
                   </span>
                 ))}
           </Fact>
+          <Fact label={t("audits.fields.suppliers")}>
+            {a.suppliers.length === 0
+              ? none
+              : a.suppliers.map((x, i) => (
+                  <span key={x.id}>
+                    {i > 0 && ", "}
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="sm"
+                      onClick={() => go({ page: "supplier", id: x.id, tab: "details" })}
+                      data-testid="audit-scope-supplier"
+                    >
+                      {x.name}
+                    </Anchor>
+                  </span>
+                ))}
+          </Fact>
           <Fact label={t("audits.fields.scope_note")}>{a.scope_note ?? none}</Fact>
         </SimpleGrid>
       </Card>

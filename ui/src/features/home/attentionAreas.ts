@@ -3,6 +3,7 @@ import type { Area } from "../../bindings/Area";
 import type { AttentionItem } from "../../bindings/AttentionItem";
 import { AssetAction, useAssetReason } from "../assets/attention";
 import { AuditAction, useAuditReason } from "../audits/attention";
+import { PurchasingAction, usePurchasingReason } from "../purchasing/attention";
 import { StaffAction, useStaffReason } from "../staff/attention";
 
 // How each area's items are worded and opened on Home. An area that reports to the attention
@@ -19,4 +20,5 @@ export const ATTENTION_VIEWS: Partial<Record<Area, AttentionView>> = {
   staff: { useReason: useStaffReason, Action: StaffAction },
   audits: { useReason: useAuditReason, Action: AuditAction },
   assets: { useReason: useAssetReason, Action: AssetAction },
+  purchasing: { useReason: usePurchasingReason, Action: PurchasingAction },
 };

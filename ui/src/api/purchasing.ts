@@ -1,0 +1,46 @@
+import type { Page } from "../bindings/Page";
+import type { PurchaseCategory } from "../bindings/PurchaseCategory";
+import type { PurchaseCategoryInput } from "../bindings/PurchaseCategoryInput";
+import type { Supplier } from "../bindings/Supplier";
+import type { SupplierContact } from "../bindings/SupplierContact";
+import type { SupplierContactInput } from "../bindings/SupplierContactInput";
+import type { SupplierInput } from "../bindings/SupplierInput";
+import type { SupplierQuery } from "../bindings/SupplierQuery";
+import type { SupplierRow } from "../bindings/SupplierRow";
+import { call } from "./invoke";
+
+/** Query keys of purchasing's reads; `all` refreshes every one of them. */
+export const purchasingKeys = {
+  all: ["purchasing"] as const,
+  categories: (includeInactive: boolean) =>
+    [...purchasingKeys.all, "categories", includeInactive] as const,
+  suppliers: (query: SupplierQuery) => [...purchasingKeys.all, "suppliers", query] as const,
+  supplier: (id: number) => [...purchasingKeys.all, "supplier", id] as const,
+  contacts: (supplierId: number) => [...purchasingKeys.all, "contacts", supplierId] as const,
+};
+
+export const purchasingApi = {
+  categories: (includeInactive: boolean) =>
+    call<PurchaseCategory[]>("list_purchase_categories", { includeInactive }),
+  saveCategory: (id: number | null, version: number, input: PurchaseCategoryInput) =>
+    call<PurchaseCategory>("save_purchase_category", { id, version, input }),
+  setCategoryActive: (id: number, version: number, active: boolean) =>
+    call<PurchaseCategory>("set_purchase_category_active", { id, version, active }),
+  suppliers: (query: SupplierQuery) => call<Page<SupplierRow>>("list_suppliers", { query }),
+  supplier: (id: number) => call<Supplier>("get_supplier", { id }),
+  saveSupplier: (id: number | null, version: number, input: SupplierInput) =>
+    call<Supplier>("save_supplier", { id, version, input }),
+  /** Blocks new orders to the supplier with `reason`; `null` lifts the block. */
+  setBlocked: (id: number, version: number, reason: string | null) =>
+    call<Supplier>("set_supplier_blocked", { id, version, reason }),
+  contacts: (supplierId: number) =>
+    call<SupplierContact[]>("list_supplier_contacts", { supplierId }),
+  saveContact: (
+    supplierId: number,
+    id: number | null,
+    version: number,
+    input: SupplierContactInput,
+  ) => call<SupplierContact>("save_supplier_contact", { supplierId, id, version, input }),
+  deleteContact: (id: number, version: number) =>
+    call<void>("delete_supplier_contact", { id, version }),
+};

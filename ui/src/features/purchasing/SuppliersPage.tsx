@@ -1,0 +1,181 @@
+import { Button, Card, Group, SegmentedControl, Select } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconBuildingStore, IconPlus } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { purchasingApi, purchasingKeys } from "../../api/purchasing";
+import { useNav } from "../../app/nav";
+import { PageHeader } from "../../app/PageHeader";
+import { useCan } from "../../app/session";
+import type { SortDir } from "../../bindings/SortDir";
+import type { SupplierQuery } from "../../bindings/SupplierQuery";
+import type { SupplierRow } from "../../bindings/SupplierRow";
+import type { SupplierSort } from "../../bindings/SupplierSort";
+import type { SupplierStatus } from "../../bindings/SupplierStatus";
+import { formatNumber } from "../../i18n/format";
+import { ListSearch } from "../../kit/ListSearch";
+import { ListEmpty } from "../../kit/listParts";
+import { ServerList } from "../../kit/ServerList";
+import type { ListSource } from "../../kit/serverPages";
+import { CategoriesPanel } from "./CategoriesPanel";
+import { categoryLabel } from "./parts";
+import { SupplierFormModal } from "./SupplierForm";
+import { useSupplierColumns } from "./supplierColumns";
+import "./i18n";
+
+const PAGE_SIZE = 50;
+const ROW_HEIGHT = 48;
+type View = "suppliers" | "categories";
+const VIEW_KEY = "purchasing.view";
+
+function SupplierList() {
+  const { t, i18n } = useTranslation();
+  const { go } = useNav();
+  const [search, setSearch] = useState("");
+  const [debounced] = useDebouncedValue(search, 250);
+  const [status, setStatus] = useState<SupplierStatus | null>(null);
+  const [category, setCategory] = useState<string | null>(null);
+  const [sort, setSort] = useState<SupplierSort>("name");
+  const [dir, setDir] = useState<SortDir>("asc");
+  const columns = useSupplierColumns();
+  const categories = useQuery({
+    queryKey: purchasingKeys.categories(false),
+    queryFn: () => purchasingApi.categories(false),
+  });
+  const source = useMemo<ListSource<SupplierRow>>(() => {
+    const query = (page: SupplierQuery["page"]): SupplierQuery => ({
+      search: debounced || null,
+      status,
+      category_id: category ? Number(category) : null,
+      sort,
+      dir,
+      page,
+    });
+    return {
+      key: (page) => purchasingKeys.suppliers(query(page)),
+      fetch: (page) => purchasingApi.suppliers(query(page)),
+      pageSize: PAGE_SIZE,
+    };
+  }, [debounced, status, category, sort, dir]);
+  const filtered = debounced !== "" || status !== null || category !== null;
+  const canWrite = useCan("purchasing", "write");
+  return (
+    <Card>
+      <Group mb="md" justify="space-between">
+        <ListSearch
+          value={search}
+          onChange={setSearch}
+          placeholder={t("purchasing.suppliers.searchPlaceholder")}
+          width={380}
+          testId="supplier-search"
+        />
+        <Group gap="sm">
+          <Select
+            aria-label={t("purchasing.fields.category_ids")}
+            placeholder={t("purchasing.suppliers.anyCategory")}
+            data={(categories.data ?? []).map((c) => ({
+              value: String(c.id),
+              label: categoryLabel(c, i18n.language),
+            }))}
+            value={category}
+            onChange={setCategory}
+            clearable
+            w={220}
+            data-testid="supplier-category-filter"
+          />
+          <Select
+            aria-label={t("purchasing.fields.status")}
+            placeholder={t("purchasing.suppliers.anyStatus")}
+            data={(["active", "blocked"] as const).map((s) => ({
+              value: s,
+              label: t(`purchasing.suppliers.status.${s}`),
+            }))}
+            value={status}
+            onChange={(v) => setStatus(v as SupplierStatus | null)}
+            clearable
+            w={170}
+            data-testid="supplier-status-filter"
+          />
+        </Group>
+      </Group>
+      <ServerList
+        testId="suppliers"
+        rowTestId="supplier-row"
+        label={t("purchasing.views.suppliers")}
+        columns={columns}
+        source={source}
+        sort={sort}
+        dir={dir}
+        onSort={(c, d) => {
+          setSort(c);
+          setDir(d);
+        }}
+        rowHeight={ROW_HEIGHT}
+        rowData={(s) => ({ "data-id": s.id, "data-name": s.name })}
+        onOpen={(s) => go({ page: "supplier", id: s.id, tab: "details" })}
+        total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
+        empty={
+          <ListEmpty
+            icon={IconBuildingStore}
+            title={
+              filtered ? t("purchasing.suppliers.noMatch") : t("purchasing.suppliers.emptyTitle")
+            }
+            text={filtered || !canWrite ? null : t("purchasing.suppliers.emptyText")}
+          />
+        }
+      />
+    </Card>
+  );
+}
+
+/** Purchasing: the suppliers and the categories of what is bought. */
+export function SuppliersPage() {
+  const { t } = useTranslation();
+  const { memory, go } = useNav();
+  const [view, setViewState] = useState<View>(
+    (memory.get(VIEW_KEY) as View | undefined) ?? "suppliers",
+  );
+  const setView = (v: View) => {
+    memory.set(VIEW_KEY, v);
+    setViewState(v);
+  };
+  const canWrite = useCan("purchasing", "write");
+  const [adding, setAdding] = useState(false);
+  return (
+    <>
+      <PageHeader
+        title={t("purchasing.title")}
+        subtitle={t("purchasing.subtitle")}
+        actions={
+          canWrite && view === "suppliers" ? (
+            <Button
+              leftSection={<IconPlus size={16} />}
+              onClick={() => setAdding(true)}
+              data-testid="supplier-new"
+            >
+              {t("purchasing.suppliers.new")}
+            </Button>
+          ) : null
+        }
+      />
+      <SegmentedControl
+        mb="md"
+        value={view}
+        onChange={(v) => setView(v as View)}
+        data={(["suppliers", "categories"] as const).map((v) => ({
+          value: v,
+          label: t(`purchasing.views.${v}`),
+        }))}
+        data-testid="purchasing-view"
+      />
+      {view === "suppliers" ? <SupplierList /> : <CategoriesPanel />}
+      <SupplierFormModal
+        opened={adding}
+        supplier={null}
+        onClose={() => setAdding(false)}
+        onSaved={(s) => go({ page: "supplier", id: s.id, tab: "details" })}
+      />
+    </>
+  );
+}
