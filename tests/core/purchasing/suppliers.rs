@@ -348,3 +348,41 @@ fn a_suppliers_expiring_certificate_waits_for_the_buyer() {
     let a = b.t.app.attention(&b.manager, Severity::Low, 50).unwrap();
     assert!(a.items.iter().all(|i| i.area != Area::Purchasing));
 }
+
+#[test]
+fn global_search_finds_suppliers_by_name_vat_number_or_city() {
+    use backoffice_core::domain::search::{GlobalSearchQuery, HitKind};
+    let b = buyers();
+    let s = b.supplier("Carpenteria Verdi S.p.A.", "07643520567");
+    b.supplier("Ferramenta Rossi", "00488410010");
+    b.t.app
+        .block_supplier(&b.buyer, s.id, s.version, "DURC irregolare")
+        .unwrap();
+    let find = |who, text: &str| {
+        b.t.app
+            .global_search(
+                who,
+                &GlobalSearchQuery {
+                    text: text.into(),
+                    limit: 10,
+                },
+            )
+            .unwrap()
+            .hits
+            .into_iter()
+            .filter(|h| h.kind == HitKind::Supplier)
+            .collect::<Vec<_>>()
+    };
+    for text in ["carpenteria", "verdi spa", "IT07643520567", "764352"] {
+        let hits = find(&b.buyer, text);
+        assert_eq!(hits.len(), 1, "{text}: {hits:?}");
+        assert_eq!(hits[0].id, s.id);
+        assert!(hits[0].inactive, "blocked is shown");
+    }
+    assert_eq!(find(&b.accountant, "milano").len(), 2);
+    let hr = b.t.user(
+        "personale",
+        &[backoffice_core::domain::permissions::Role::Hr],
+    );
+    assert!(find(&hr, "carpenteria").is_empty());
+}

@@ -3,3 +3,4 @@
 import "../features/staff/search";
 import "../features/departments/search";
 import "../features/audits/search";
+import "../features/purchasing/search";

@@ -28,7 +28,7 @@ document_type_id: number | null,
  */
 employee_id: number | null, 
 /**
- * A terminated employee, or a department no longer active.
+ * A terminated employee, a department no longer active, a blocked supplier.
  */
 inactive: boolean, 
 /**

@@ -23,6 +23,7 @@ pub enum HitKind {
     Audit,
     Finding,
     Evidence,
+    Supplier,
 }
 
 /// One thing found, with what a result list shows and what opening it needs.
@@ -41,7 +42,7 @@ pub struct SearchHit {
     pub document_type_id: Option<i64>,
     /// The employee whose file holds the hit (an employee's own id, a document's owner).
     pub employee_id: Option<i64>,
-    /// A terminated employee, or a department no longer active.
+    /// A terminated employee, a department no longer active, a blocked supplier.
     pub inactive: bool,
     /// The audit that holds the hit (a finding's, the latest audit an evidence supports).
     pub audit_id: Option<i64>,

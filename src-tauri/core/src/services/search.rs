@@ -7,7 +7,7 @@ use crate::store::audits::search as audit_search;
 use crate::store::search;
 
 impl Backoffice {
-    /// Employees, departments and documents matching every word of the text (three characters
+    /// Employees, departments, documents, audits and suppliers matching every word of the text (three characters
     /// or more), each kind limited, from the areas `ctx` may read; nothing is refused, an area
     /// the person may not read simply gives no hits.
     pub fn global_search(
@@ -33,6 +33,7 @@ impl Backoffice {
             .then(|| self.auditor(ctx, Action::Read))
             .transpose()?;
         let departments = ctx.can(Area::Departments, Action::Read);
+        let purchasing = ctx.can(Area::Purchasing, Action::Read);
         self.store.read(|c| {
             let mut add = |kind: HitKind, found: (Vec<_>, bool)| {
                 out.hits.extend(found.0);
@@ -48,6 +49,12 @@ impl Backoffice {
             }
             if let (true, Some(m)) = (staff, &titles) {
                 add(HitKind::Document, search::documents(c, m, limit)?);
+            }
+            if purchasing && titles.is_some() {
+                add(
+                    HitKind::Supplier,
+                    crate::store::purchasing::search::suppliers(c, &q.text, limit)?,
+                );
             }
             if let (Some(who), true) = (&auditor, titles.is_some()) {
                 add(

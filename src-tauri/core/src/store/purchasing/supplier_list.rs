@@ -28,16 +28,17 @@ fn filtered(q: &SupplierQuery) -> (String, Vec<Value>) {
             .filter(|c| c.is_ascii_alphanumeric())
             .map(|c| c.to_ascii_uppercase())
             .collect();
-        let name = like_pattern(&fold_key(s));
+        // "spa" finds "S.p.A.": dots are left out on both sides.
+        let name = like_pattern(&fold_key(s).replace('.', ""));
         if code.is_empty() {
             w.and(
-                "(s.name_key LIKE ? ESCAPE '\\' OR lower(s.city) LIKE ? ESCAPE '\\')",
+                "(replace(s.name_key, '.', '') LIKE ? ESCAPE '\\' OR lower(s.city) LIKE ? ESCAPE '\\')",
                 name,
             );
         } else {
             let code = like_pattern(&code);
             w.and_each(
-                "(s.name_key LIKE ? ESCAPE '\\' OR lower(s.city) LIKE ? ESCAPE '\\'
+                "(replace(s.name_key, '.', '') LIKE ? ESCAPE '\\' OR lower(s.city) LIKE ? ESCAPE '\\'
                   OR s.vat_number LIKE ? ESCAPE '\\' OR s.fiscal_code LIKE ? ESCAPE '\\')",
                 vec![
                     Value::Text(name.clone()),

@@ -1,0 +1,14 @@
+import { IconBuildingStore } from "@tabler/icons-react";
+import { registerSearch } from "../../app/searchRegistry";
+
+// Purchasing's hits in the header's search; loads with the shell, so it stays small.
+
+registerSearch({
+  kind: "supplier",
+  order: 50,
+  icon: IconBuildingStore,
+  label: "search.groups.supplier",
+  inactiveLabel: "search.blockedSupplier",
+  open: (hit, { go }) => go({ page: "supplier", id: hit.id, tab: "details" }),
+  more: { label: "search.moreSuppliers" },
+});
