@@ -111,6 +111,17 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
             "status_date": null, "notes": null } }),
     ));
 
+    // The payroll provider, a supplier whose processing the audit covers too.
+    ok(invoke(
+        &app,
+        "save_supplier",
+        json!({ "id": null, "version": 0, "input": { "name": "Paghe Service S.r.l.",
+            "vat_number": "07643520567", "fiscal_code": null, "street": null, "postcode": null,
+            "city": "Bologna", "province": "BO", "country": null, "email": null, "pec": null,
+            "sdi_code": null, "phone": null, "website": null, "iban": null,
+            "payment_terms": null, "rating": null, "notes": null, "category_ids": [] } }),
+    ));
+
     // A checklist from the GDPR starter, in Italian.
     go(&app, "audits");
     app.screenshot("audits-empty");
@@ -184,6 +195,17 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
     click_text(&app, "[role=listbox]", "SRV-00001 · Server gestionale");
     let field = app.wait_for(
         "[data-testid=audit-form] input[data-testid=audit-assets]",
+        TIMEOUT,
+    );
+    app.webdriver().send_keys(&field, keys::ESCAPE).unwrap();
+    // And the payroll provider, found by part of its name.
+    app.type_text(
+        "[data-testid=audit-form] input[data-testid=audit-suppliers]",
+        "paghe",
+    );
+    click_text(&app, "[role=listbox]", "Paghe Service S.r.l.");
+    let field = app.wait_for(
+        "[data-testid=audit-form] input[data-testid=audit-suppliers]",
         TIMEOUT,
     );
     app.webdriver().send_keys(&field, keys::ESCAPE).unwrap();
@@ -441,6 +463,22 @@ fn an_audit_runs_from_a_starter_checklist_to_a_verified_action_and_a_closed_audi
     assert!(story.contains("Verifica privacy 2026"), "{story}");
     assert!(story.contains("In the audit's scope"), "{story}");
     app.screenshot("asset-audits-en");
+    // The supplier's page names it too.
+    app.execute("window.history.back(); return 1;", vec![]);
+    app.wait_for("[data-testid=audit-scope-supplier]", TIMEOUT);
+    app.click("[data-testid=audit-scope-supplier]");
+    app.wait_for("[data-testid=record-audits]", TIMEOUT);
+    let story = app.text("[data-testid=record-audits]");
+    assert!(story.contains("Verifica privacy 2026"), "{story}");
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM audit_scope WHERE entity = 'suppliers'"
+        ),
+        2,
+        "the closed audit and its next occurrence"
+    );
+    app.screenshot("supplier-audits-en");
     assert!(
         count(
             &app,

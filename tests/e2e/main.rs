@@ -16,6 +16,7 @@ mod departments_import;
 mod encryption;
 mod foundation;
 mod freshness;
+mod purchasing;
 mod screens;
 mod search;
 mod smoke;

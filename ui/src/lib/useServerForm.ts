@@ -70,6 +70,7 @@ export function useServerForm<T extends Record<string, unknown>>(
     }
     const { bound, unbound } = bindFieldErrors(err.fields, form.getValues(), t, options);
     form.setErrors(bound);
+    if (Object.keys(bound).length > 0) showFirstError();
     if (unbound.length > 0 || Object.keys(bound).length === 0) {
       const fields = unbound.length > 0 ? unbound : err.fields;
       notifyError(
@@ -81,6 +82,19 @@ export function useServerForm<T extends Record<string, unknown>>(
   }
 
   return { form, showError } as { form: UseFormReturnType<T>; showError: (e: unknown) => void };
+}
+
+/**
+ * Brings the first input marked wrong into view and focuses it, once the errors are drawn: in a
+ * long form the person pressed Save at the bottom and would not see a problem at the top.
+ */
+function showFirstError() {
+  requestAnimationFrame(() => {
+    const el = document.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!el) return;
+    el.scrollIntoView({ block: "center" });
+    el.focus({ preventScroll: true });
+  });
 }
 
 /** Empty inputs are sent as null, so Rust sees "not given" rather than an empty string. */

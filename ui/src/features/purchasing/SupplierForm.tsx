@@ -17,7 +17,7 @@ import { purchasingApi, purchasingKeys } from "../../api/purchasing";
 import { settingsKeys } from "../../api/settings";
 import type { Supplier } from "../../bindings/Supplier";
 import { orNull, useServerForm } from "../../lib/useServerForm";
-import { categoryLabel } from "./parts";
+import { categoryLabel, MONO } from "./parts";
 import "./i18n";
 
 type Props = {
@@ -120,9 +120,9 @@ function SupplierForm({ supplier: s, onClose, onSaved }: Props) {
           <TextInput
             {...input("vat_number")}
             description={t("purchasing.suppliers.help.vat_number")}
-            ff="monospace"
+            styles={MONO}
           />
-          <TextInput {...input("fiscal_code")} ff="monospace" />
+          <TextInput {...input("fiscal_code")} styles={MONO} />
         </Group>
         <Section title={t("purchasing.suppliers.sections.address")} />
         <TextInput {...input("street")} />
@@ -141,14 +141,14 @@ function SupplierForm({ supplier: s, onClose, onSaved }: Props) {
           <TextInput
             {...input("sdi_code")}
             description={t("purchasing.suppliers.help.sdi_code")}
-            ff="monospace"
+            styles={MONO}
           />
           <TextInput {...input("phone")} />
           <TextInput {...input("website")} />
         </Group>
         <Section title={t("purchasing.suppliers.sections.payment")} />
         <Group grow align="flex-start">
-          <TextInput {...input("iban")} ff="monospace" />
+          <TextInput {...input("iban")} styles={MONO} />
           <TextInput
             {...input("payment_terms")}
             description={t("purchasing.suppliers.help.payment_terms")}

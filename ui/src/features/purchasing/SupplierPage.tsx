@@ -49,13 +49,19 @@ function Details({ s }: { s: Supplier }) {
         </Fact>
         <Fact label={f("fiscal_code")}>{s.fiscal_code ?? none}</Fact>
         <Fact label={t("purchasing.suppliers.sections.address")}>{address || none}</Fact>
-        <Fact label={f("pec")}>{s.pec ?? none}</Fact>
+        <Fact label={f("pec")}>
+          <Text style={{ overflowWrap: "anywhere" }}>{s.pec ?? none}</Text>
+        </Fact>
         <Fact label={f("sdi_code")}>
           <Text ff="monospace">{s.sdi_code ?? none}</Text>
         </Fact>
-        <Fact label={f("email")}>{s.email ?? none}</Fact>
+        <Fact label={f("email")}>
+          <Text style={{ overflowWrap: "anywhere" }}>{s.email ?? none}</Text>
+        </Fact>
         <Fact label={f("phone")}>{s.phone ?? none}</Fact>
-        <Fact label={f("website")}>{s.website ?? none}</Fact>
+        <Fact label={f("website")}>
+          <Text style={{ overflowWrap: "anywhere" }}>{s.website ?? none}</Text>
+        </Fact>
         <Fact label={f("iban")}>
           <Text ff="monospace">{s.iban ?? none}</Text>
         </Fact>

@@ -5,16 +5,16 @@ import { addTranslations, type Shape } from "../../i18n/strings";
 
 const en = {
   purchasingAttention: {
-    file_expired: "Expired on {{date}}: ask the supplier for a new one",
-    file_expiring: "Expires on {{date}}",
+    file_expired: "Expired: ask the supplier for a new one",
+    file_expiring: "About to expire: ask for the renewal",
     open: "Open",
   },
 };
 
 const it: Shape<typeof en> = {
   purchasingAttention: {
-    file_expired: "Scaduto il {{date}}: chiedine uno nuovo al fornitore",
-    file_expiring: "Scade il {{date}}",
+    file_expired: "Scaduto: chiedine uno nuovo al fornitore",
+    file_expiring: "In scadenza: chiedi il rinnovo",
     open: "Apri",
   },
 };

@@ -31,3 +31,6 @@ export function categoryLabel(
 ): string {
   return language === "en" ? (c.name_en ?? c.name_it) : c.name_it;
 }
+
+/** Codes (VAT number, IBAN, SdI code) typed in a monospace font; the label keeps the UI's. */
+export const MONO = { input: { fontFamily: "var(--mantine-font-family-monospace)" } };

@@ -1,4 +1,5 @@
-import { Badge, Group, Rating, Text } from "@mantine/core";
+import { Badge, Group, Rating, Text, Tooltip } from "@mantine/core";
+import { IconClockExclamation } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { SupplierRow } from "../../bindings/SupplierRow";
 import type { SupplierSort } from "../../bindings/SupplierSort";
@@ -23,9 +24,19 @@ export function useSupplierColumns(): ListColumn<SupplierRow, SupplierSort>[] {
             {s.name}
           </Text>
           {s.files_expiring > 0 && (
-            <Badge size="xs" color="orange" variant="light" data-testid="supplier-files-expiring">
-              {t("purchasing.suppliers.filesExpiring", { count: s.files_expiring })}
-            </Badge>
+            <Tooltip label={t("purchasing.suppliers.filesExpiring", { count: s.files_expiring })}>
+              <Badge
+                size="sm"
+                color="orange"
+                variant="light"
+                leftSection={<IconClockExclamation size={12} />}
+                aria-label={t("purchasing.suppliers.filesExpiring", { count: s.files_expiring })}
+                data-testid="supplier-files-expiring"
+                style={{ flexShrink: 0 }}
+              >
+                {s.files_expiring}
+              </Badge>
+            </Tooltip>
           )}
         </Group>
       ),
@@ -60,8 +71,8 @@ export function useSupplierColumns(): ListColumn<SupplierRow, SupplierSort>[] {
       sort: "rating",
       cell: (s) =>
         s.rating === null ? (
-          <Text size="sm" c="dimmed">
-            {t("purchasing.suppliers.notRated")}
+          <Text size="sm" c="dimmed" aria-label={t("purchasing.suppliers.notRated")}>
+            —
           </Text>
         ) : (
           <Rating value={s.rating} readOnly size="sm" aria-label={`${s.rating}/5`} />
