@@ -6,6 +6,8 @@
 use std::path::Path;
 use ts_rs::{Config, ExportError, TS};
 
+mod purchasing;
+
 /// Writes every binding file into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     use crate::domain::{
@@ -72,6 +74,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     export_assets(&cfg)?;
     export_maintenance(&cfg)?;
     export_licences(&cfg)?;
+    purchasing::export_rules(&cfg)?;
     // Global search.
     s::GlobalSearchQuery::export_all(&cfg)?;
     s::HitKind::export_all(&cfg)?;

@@ -16,6 +16,7 @@ pub mod organisation;
 pub mod page;
 pub mod password;
 pub mod permissions;
+pub mod purchasing;
 pub mod schedule;
 pub mod search;
 pub mod staff;
