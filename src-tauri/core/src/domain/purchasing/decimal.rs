@@ -140,7 +140,7 @@ pub fn format_scaled(value: i64, decimals: u32, min_decimals: u32, locale: Numbe
         out.push('-');
     }
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
             out.push(group);
         }
         out.push(c);

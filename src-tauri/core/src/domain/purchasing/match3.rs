@@ -187,7 +187,7 @@ pub struct Pairing {
 /// order line used once; the user confirms or changes it.
 pub fn first_pairing(suggestions: &[Suggestion]) -> Vec<Pairing> {
     let mut sorted = suggestions.to_vec();
-    sorted.sort_by(|a, b| b.score.cmp(&a.score));
+    sorted.sort_by_key(|s| std::cmp::Reverse(s.score));
     let mut out: Vec<Pairing> = Vec::new();
     for s in sorted {
         let used = out.iter().any(|p| {

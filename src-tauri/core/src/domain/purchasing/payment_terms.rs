@@ -120,7 +120,7 @@ impl PaymentTerms {
         if !self.end_of_month {
             return date.checked_add_days(Days::new(u64::from(days)));
         }
-        let base = if days % 30 == 0 {
+        let base = if days.is_multiple_of(30) {
             end_of_month(date)?.checked_add_months(Months::new(u32::from(days / 30)))?
         } else {
             date.checked_add_days(Days::new(u64::from(days)))?

@@ -165,7 +165,14 @@ fn tolerances_absorb_small_differences() {
         price_bp: 0,
         price_cents: 20,
     };
-    let c = check_invoice(InvoiceKind::Invoice, &[inv.clone()], &open(), &pairs, &tol).unwrap();
+    let c = check_invoice(
+        InvoiceKind::Invoice,
+        std::slice::from_ref(&inv),
+        &open(),
+        &pairs,
+        &tol,
+    )
+    .unwrap();
     assert_eq!(c[0].differences, []);
     let tight = MatchTolerances {
         qty_bp: 499,
