@@ -6,8 +6,8 @@ use ts_rs::{Config, ExportError, TS};
 pub(super) fn export_rules(cfg: &Config) -> Result<(), ExportError> {
     use crate::domain::purchasing::{
         approval as a, match3 as m, numbering as n, order_state as o, payment_terms as pt,
-        reapproval as ra, receipt as r, requisition_state as rq, supplier_vat as sv, totals as t,
-        vat_rate as v,
+        reapproval as ra, receipt as r, requisition_state as rq, summary_check as sc,
+        supplier_vat as sv, totals as t, vat_rate as v,
     };
     v::Nature::export_all(cfg)?;
     v::VatRate::export_all(cfg)?;
@@ -44,6 +44,8 @@ pub(super) fn export_rules(cfg: &Config) -> Result<(), ExportError> {
     m::Pairing::export_all(cfg)?;
     m::Difference::export_all(cfg)?;
     m::LineCheck::export_all(cfg)?;
+    sc::StatedSummaryRow::export_all(cfg)?;
+    sc::SummaryProblem::export_all(cfg)?;
     sv::SupplierVat::export_all(cfg)?;
     n::NumberedKind::export_all(cfg)?;
     Ok(())

@@ -118,6 +118,10 @@ const en = {
       invoice: "Invoice",
       credit_note: "Credit note",
     },
+    summary: {
+      taxable: "VAT {{rate}}: the lines add up to {{lines}}, the summary states {{stated}}",
+      tax: "VAT {{rate}}: the tax should be {{expected}}, the summary states {{stated}}",
+    },
   },
 };
 
@@ -234,6 +238,10 @@ const it: Shape<typeof en> = {
     invoiceKind: {
       invoice: "Fattura",
       credit_note: "Nota di credito",
+    },
+    summary: {
+      taxable: "IVA {{rate}}: le righe sommano {{lines}}, il riepilogo indica {{stated}}",
+      tax: "IVA {{rate}}: l'imposta dovrebbe essere {{expected}}, il riepilogo indica {{stated}}",
     },
   },
 };

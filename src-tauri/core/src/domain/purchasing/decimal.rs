@@ -212,4 +212,12 @@ mod tests {
             }
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn formatting_reads_back(v in proptest::num::i64::ANY, decimals in 0u32..5, it in proptest::bool::ANY) {
+            let l = if it { It } else { En };
+            proptest::prop_assert_eq!(parse_scaled(&format_scaled(v, decimals, 0, l), decimals, l), Ok(v));
+        }
+    }
 }

@@ -17,6 +17,7 @@ pub mod reapproval;
 pub mod receipt;
 pub mod requisition_state;
 pub mod similarity;
+pub mod summary_check;
 pub mod supplier_vat;
 pub mod totals;
 pub mod vat_rate;
