@@ -90,6 +90,11 @@ pub fn parse_exchange_rate(
     Ok(v)
 }
 
+/// An exchange rate as noted: "1,0856" (at least two decimals, at most six).
+pub fn format_exchange_rate(millionths: i64, locale: NumberLocale) -> String {
+    format_scaled(millionths, 6, 2, locale)
+}
+
 /// A document in euro has no rate; in any other currency the rate is required.
 pub fn check_currency_rate(currency: &str, exchange_rate: Option<i64>) -> Option<FieldError> {
     match (currency == DEFAULT_CURRENCY, exchange_rate) {
@@ -176,6 +181,8 @@ mod tests {
         assert!(normalise_currency("c", "US").is_err());
         assert!(normalise_currency("c", "U1D").is_err());
         assert_eq!(parse_exchange_rate("r", "1,0856", It), Ok(1_085_600));
+        assert_eq!(format_exchange_rate(1_085_600, It), "1,0856");
+        assert_eq!(format_exchange_rate(1_000_000, En), "1.00");
         assert_eq!(
             parse_exchange_rate("r", "0", It).unwrap_err().code,
             "must_be_positive"

@@ -170,3 +170,6 @@ pub fn unmatched_lines(lines: &[InvoiceLine], pairings: &[Pairing]) -> Vec<u32> 
         .filter(|n| !pairings.iter().any(|p| p.invoice_line == *n))
         .collect()
 }
+
+#[cfg(test)]
+mod tests;
