@@ -6,6 +6,8 @@
 use std::path::Path;
 use ts_rs::{Config, ExportError, TS};
 
+mod purchasing;
+
 /// Writes every binding file into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     use crate::domain::{
@@ -71,8 +73,9 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     export_audits(&cfg)?;
     export_assets(&cfg)?;
     export_maintenance(&cfg)?;
-    export_purchasing(&cfg)?;
     export_licences(&cfg)?;
+    purchasing::export_rules(&cfg)?;
+    purchasing::export_suppliers(&cfg)?;
     // Global search.
     s::GlobalSearchQuery::export_all(&cfg)?;
     s::HitKind::export_all(&cfg)?;
@@ -225,25 +228,6 @@ fn export_assets(cfg: &Config) -> Result<(), ExportError> {
         rp::TcoRow::export_all(cfg)?;
         rp::Expiring::export_all(cfg)?;
     }
-    Ok(())
-}
-
-/// Purchasing's types.
-fn export_purchasing(cfg: &Config) -> Result<(), ExportError> {
-    use crate::domain::page::Page;
-    use crate::domain::purchasing::{category as c, supplier as s};
-    c::PurchaseCategory::export_all(cfg)?;
-    c::PurchaseCategoryInput::export_all(cfg)?;
-    s::SupplierStatus::export_all(cfg)?;
-    s::CategoryName::export_all(cfg)?;
-    s::Supplier::export_all(cfg)?;
-    s::SupplierInput::export_all(cfg)?;
-    s::SupplierContact::export_all(cfg)?;
-    s::SupplierContactInput::export_all(cfg)?;
-    s::SupplierSort::export_all(cfg)?;
-    s::SupplierQuery::export_all(cfg)?;
-    s::SupplierRow::export_all(cfg)?;
-    Page::<s::SupplierRow>::export_all(cfg)?;
     Ok(())
 }
 

@@ -17,7 +17,7 @@ function BlockForm({ s, onClose }: { s: Supplier; onClose: () => void }) {
     mutationFn: (v: typeof form.values) => purchasingApi.setBlocked(s.id, s.version, v.reason),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: purchasingKeys.all });
-      notifications.show({ color: "green", message: t("purchasing.suppliers.blocked") });
+      notifications.show({ color: "green", message: t("purchasingUi.suppliers.blocked") });
       onClose();
     },
     onError: showError,
@@ -25,9 +25,9 @@ function BlockForm({ s, onClose }: { s: Supplier; onClose: () => void }) {
   return (
     <form onSubmit={form.onSubmit((v) => block.mutate(v))} noValidate>
       <Stack>
-        <Text size="sm">{t("purchasing.suppliers.blockText")}</Text>
+        <Text size="sm">{t("purchasingUi.suppliers.blockText")}</Text>
         <Textarea
-          label={t("purchasing.fields.reason")}
+          label={t("purchasingUi.fields.reason")}
           withAsterisk
           autosize
           minRows={2}
@@ -45,7 +45,7 @@ function BlockForm({ s, onClose }: { s: Supplier; onClose: () => void }) {
             loading={block.isPending}
             data-testid="supplier-block-confirm"
           >
-            {t("purchasing.suppliers.block")}
+            {t("purchasingUi.suppliers.block")}
           </Button>
         </Group>
       </Stack>
@@ -62,7 +62,7 @@ export function BlockButton({ s }: { s: Supplier }) {
     mutationFn: () => purchasingApi.setBlocked(s.id, s.version, null),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: purchasingKeys.all });
-      notifications.show({ color: "green", message: t("purchasing.suppliers.unblocked") });
+      notifications.show({ color: "green", message: t("purchasingUi.suppliers.unblocked") });
     },
     onError: (e) => notifyError(e, t, "purchasing"),
   });
@@ -75,7 +75,7 @@ export function BlockButton({ s }: { s: Supplier }) {
         loading={unblock.isPending}
         data-testid="supplier-unblock"
       >
-        {t("purchasing.suppliers.unblock")}
+        {t("purchasingUi.suppliers.unblock")}
       </Button>
     );
   }
@@ -88,12 +88,12 @@ export function BlockButton({ s }: { s: Supplier }) {
         onClick={() => setOpen(true)}
         data-testid="supplier-block"
       >
-        {t("purchasing.suppliers.block")}
+        {t("purchasingUi.suppliers.block")}
       </Button>
       <Modal
         opened={open}
         onClose={() => setOpen(false)}
-        title={t("purchasing.suppliers.blockTitle")}
+        title={t("purchasingUi.suppliers.blockTitle")}
       >
         {open ? <BlockForm s={s} onClose={() => setOpen(false)} /> : null}
       </Modal>

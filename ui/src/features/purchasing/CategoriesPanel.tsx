@@ -44,12 +44,12 @@ function CategoryForm({ c, onClose }: { c: PurchaseCategory | null; onClose: () 
       }),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: purchasingKeys.all });
-      notifications.show({ color: "green", message: t("purchasing.categories.saved") });
+      notifications.show({ color: "green", message: t("purchasingUi.categories.saved") });
       onClose();
     },
     onError: showError,
   });
-  const label = (f: string) => t(`purchasing.categories.${f}`);
+  const label = (f: string) => t(`purchasingUi.categories.${f}`);
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
       <Stack>
@@ -99,21 +99,21 @@ export function CategoriesPanel() {
       <Stack>
         <Group justify="space-between">
           <Switch
-            label={t("purchasing.categories.showRetired")}
+            label={t("purchasingUi.categories.showRetired")}
             checked={withRetired}
             onChange={(e) => setWithRetired(e.currentTarget.checked)}
           />
           {canWrite && (
             <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing("new")}>
-              {t("purchasing.categories.new")}
+              {t("purchasingUi.categories.new")}
             </Button>
           )}
         </Group>
         <Table verticalSpacing={8} data-testid="purchase-categories">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t("purchasing.fields.category_ids")}</Table.Th>
-              <Table.Th>{t("purchasing.categories.over_receipt")}</Table.Th>
+              <Table.Th>{t("purchasingUi.fields.category_ids")}</Table.Th>
+              <Table.Th>{t("purchasingUi.categories.over_receipt")}</Table.Th>
               <Table.Th w={90} />
             </Table.Tr>
           </Table.Thead>
@@ -121,7 +121,7 @@ export function CategoriesPanel() {
             {(list.data ?? []).length === 0 && (
               <Table.Tr>
                 <Table.Td colSpan={3}>
-                  <Text c="dimmed">{t("purchasing.categories.empty")}</Text>
+                  <Text c="dimmed">{t("purchasingUi.categories.empty")}</Text>
                 </Table.Td>
               </Table.Tr>
             )}
@@ -131,7 +131,7 @@ export function CategoriesPanel() {
                   {categoryLabel(c, i18n.language)}{" "}
                   {!c.active && (
                     <Badge size="xs" color="gray">
-                      {t("purchasing.categories.retired")}
+                      {t("purchasingUi.categories.retired")}
                     </Badge>
                   )}
                 </Table.Td>
@@ -154,8 +154,8 @@ export function CategoriesPanel() {
                         onClick={() => toggle.mutate(c)}
                         aria-label={t(
                           c.active
-                            ? "purchasing.categories.retire"
-                            : "purchasing.categories.restore",
+                            ? "purchasingUi.categories.retire"
+                            : "purchasingUi.categories.restore",
                         )}
                       >
                         {c.active ? <IconArchive size={16} /> : <IconRestore size={16} />}
@@ -172,7 +172,9 @@ export function CategoriesPanel() {
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={t(
-          editing === "new" ? "purchasing.categories.newTitle" : "purchasing.categories.editTitle",
+          editing === "new"
+            ? "purchasingUi.categories.newTitle"
+            : "purchasingUi.categories.editTitle",
         )}
       >
         {editing !== null && (

@@ -53,12 +53,12 @@ function ContactForm({
       }),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: purchasingKeys.contacts(supplierId) });
-      notifications.show({ color: "green", message: t("purchasing.contacts.saved") });
+      notifications.show({ color: "green", message: t("purchasingUi.contacts.saved") });
       onClose();
     },
     onError: showError,
   });
-  const l = (k: string) => t(`purchasing.contacts.${k}`);
+  const l = (k: string) => t(`purchasingUi.contacts.${k}`);
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate data-testid="contact-form">
       <Stack>
@@ -109,11 +109,11 @@ export function SupplierContacts({ supplierId }: { supplierId: number }) {
     mutationFn: (c: SupplierContact) => purchasingApi.deleteContact(c.id, c.version),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: purchasingKeys.contacts(supplierId) });
-      notifications.show({ color: "green", message: t("purchasing.contacts.deleted") });
+      notifications.show({ color: "green", message: t("purchasingUi.contacts.deleted") });
     },
     onError: (e) => notifyError(e, t, "purchasing"),
   });
-  const l = (k: string) => t(`purchasing.contacts.${k}`);
+  const l = (k: string) => t(`purchasingUi.contacts.${k}`);
   const none = t("common.none");
   const rows = contacts.data ?? [];
   return (

@@ -88,14 +88,14 @@ function SupplierForm({ supplier: s, onClose, onSaved }: Props) {
       qc.invalidateQueries({ queryKey: settingsKeys.home });
       notifications.show({
         color: "green",
-        message: t(s ? "purchasing.suppliers.updated" : "purchasing.suppliers.created"),
+        message: t(s ? "purchasingUi.suppliers.updated" : "purchasingUi.suppliers.created"),
       });
       onClose();
       onSaved?.(saved);
     },
     onError: showError,
   });
-  const f = (k: string) => t(`purchasing.fields.${k}`);
+  const f = (k: string) => t(`purchasingUi.fields.${k}`);
   const input = (k: keyof typeof form.values) => ({
     label: f(k),
     ...form.getInputProps(k),
@@ -114,17 +114,17 @@ function SupplierForm({ supplier: s, onClose, onSaved }: Props) {
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} data-testid="supplier-form" noValidate>
       <Stack gap="sm">
-        <Section title={t("purchasing.suppliers.sections.identity")} />
+        <Section title={t("purchasingUi.suppliers.sections.identity")} />
         <TextInput {...input("name")} withAsterisk data-autofocus />
         <Group grow align="flex-start">
           <TextInput
             {...input("vat_number")}
-            description={t("purchasing.suppliers.help.vat_number")}
+            description={t("purchasingUi.suppliers.help.vat_number")}
             styles={MONO}
           />
           <TextInput {...input("fiscal_code")} styles={MONO} />
         </Group>
-        <Section title={t("purchasing.suppliers.sections.address")} />
+        <Section title={t("purchasingUi.suppliers.sections.address")} />
         <TextInput {...input("street")} />
         <Group grow align="flex-start">
           <TextInput {...input("postcode")} maw={120} />
@@ -132,7 +132,7 @@ function SupplierForm({ supplier: s, onClose, onSaved }: Props) {
           <TextInput {...input("province")} maw={100} />
           <TextInput {...input("country")} maw={100} />
         </Group>
-        <Section title={t("purchasing.suppliers.sections.reach")} />
+        <Section title={t("purchasingUi.suppliers.sections.reach")} />
         <Group grow align="flex-start">
           <TextInput {...input("email")} type="email" />
           <TextInput {...input("pec")} type="email" />
@@ -140,21 +140,21 @@ function SupplierForm({ supplier: s, onClose, onSaved }: Props) {
         <Group grow align="flex-start">
           <TextInput
             {...input("sdi_code")}
-            description={t("purchasing.suppliers.help.sdi_code")}
+            description={t("purchasingUi.suppliers.help.sdi_code")}
             styles={MONO}
           />
           <TextInput {...input("phone")} />
           <TextInput {...input("website")} />
         </Group>
-        <Section title={t("purchasing.suppliers.sections.payment")} />
+        <Section title={t("purchasingUi.suppliers.sections.payment")} />
         <Group grow align="flex-start">
           <TextInput {...input("iban")} styles={MONO} />
           <TextInput
             {...input("payment_terms")}
-            description={t("purchasing.suppliers.help.payment_terms")}
+            description={t("purchasingUi.suppliers.help.payment_terms")}
           />
         </Group>
-        <Section title={t("purchasing.suppliers.sections.other")} />
+        <Section title={t("purchasingUi.suppliers.sections.other")} />
         <MultiSelect
           label={f("category_ids")}
           data={options}
@@ -197,7 +197,9 @@ export function SupplierFormModal({ opened, ...props }: Props & { opened: boolea
     <Modal
       opened={opened}
       onClose={props.onClose}
-      title={t(props.supplier ? "purchasing.suppliers.editTitle" : "purchasing.suppliers.newTitle")}
+      title={t(
+        props.supplier ? "purchasingUi.suppliers.editTitle" : "purchasingUi.suppliers.newTitle",
+      )}
       size="xl"
     >
       {opened ? <SupplierForm key={props.supplier?.id ?? "new"} {...props} /> : null}

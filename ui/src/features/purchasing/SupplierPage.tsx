@@ -31,7 +31,7 @@ const ENTITY = "suppliers";
 function Details({ s }: { s: Supplier }) {
   const { t, i18n } = useTranslation();
   const none = t("common.none");
-  const f = (k: string) => t(`purchasing.fields.${k}`);
+  const f = (k: string) => t(`purchasingUi.fields.${k}`);
   const address = [
     s.street,
     [s.postcode, s.city, s.province ? `(${s.province})` : null].filter(Boolean).join(" "),
@@ -48,7 +48,7 @@ function Details({ s }: { s: Supplier }) {
           </Text>
         </Fact>
         <Fact label={f("fiscal_code")}>{s.fiscal_code ?? none}</Fact>
-        <Fact label={t("purchasing.suppliers.sections.address")}>{address || none}</Fact>
+        <Fact label={t("purchasingUi.suppliers.sections.address")}>{address || none}</Fact>
         <Fact label={f("pec")}>
           <Text style={{ overflowWrap: "anywhere" }}>{s.pec ?? none}</Text>
         </Fact>
@@ -68,7 +68,7 @@ function Details({ s }: { s: Supplier }) {
         <Fact label={f("payment_terms")}>{s.payment_terms ?? none}</Fact>
         <Fact label={f("rating")}>
           {s.rating === null ? (
-            <Text c="dimmed">{t("purchasing.suppliers.notRated")}</Text>
+            <Text c="dimmed">{t("purchasingUi.suppliers.notRated")}</Text>
           ) : (
             <Rating value={s.rating} readOnly />
           )}
@@ -126,7 +126,7 @@ function SupplierView({ s, focus }: { s: Supplier; focus: string | null }) {
       notice={
         s.status === "blocked" ? (
           <Alert color="red" icon={<IconBan size={18} />} data-testid="supplier-blocked-notice">
-            {t("purchasing.suppliers.blockedSince", {
+            {t("purchasingUi.suppliers.blockedSince", {
               date: s.blocked_on ? formatDate(s.blocked_on, i18n.language) : "",
               reason: s.blocked_reason ?? "",
             })}
@@ -135,7 +135,7 @@ function SupplierView({ s, focus }: { s: Supplier; focus: string | null }) {
       }
       details={{
         key: "details",
-        label: t("purchasing.suppliers.tabs.details"),
+        label: t("purchasingUi.suppliers.tabs.details"),
         icon: IconBuildingStore,
         render: () => (
           <Stack>
@@ -146,12 +146,12 @@ function SupplierView({ s, focus }: { s: Supplier; focus: string | null }) {
       }}
       attachments={{
         key: "files",
-        label: t("purchasing.suppliers.tabs.files"),
+        label: t("purchasingUi.suppliers.tabs.files"),
         icon: IconFiles,
         render: () => (
           <Stack>
             <Text size="sm" c="dimmed">
-              {t("purchasing.suppliers.filesNote")}
+              {t("purchasingUi.suppliers.filesNote")}
             </Text>
             <AttachmentsTab entity={ENTITY} recordId={s.id} options={{ name: s.name, focus }} />
           </Stack>
@@ -160,7 +160,7 @@ function SupplierView({ s, focus }: { s: Supplier; focus: string | null }) {
       tabs={[
         {
           key: "contacts",
-          label: t("purchasing.suppliers.tabs.contacts"),
+          label: t("purchasingUi.suppliers.tabs.contacts"),
           icon: IconAddressBook,
           render: () => <SupplierContacts supplierId={s.id} />,
         },
@@ -182,7 +182,7 @@ export function SupplierPage({ route }: { route: Extract<Route, { page: "supplie
   return (
     <>
       <BackLink
-        label={t("purchasing.suppliers.backToList")}
+        label={t("purchasingUi.suppliers.backToList")}
         onClick={() => go("purchasing")}
         testId="back-to-suppliers"
       />

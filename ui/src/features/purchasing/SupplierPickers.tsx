@@ -54,8 +54,8 @@ export function SupplierMultiPicker({ value, onChange, ...props }: MultiProps) {
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options: all }) => all}
-      placeholder={t("purchasing.picker.placeholder")}
-      nothingFoundMessage={t("purchasing.picker.nothingFound")}
+      placeholder={t("purchasingUi.picker.placeholder")}
+      nothingFoundMessage={t("purchasingUi.picker.nothingFound")}
     />
   );
 }
@@ -92,8 +92,8 @@ export function SupplierPicker({ value, onChange, currentLabel, ...props }: OneP
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options: all }) => all}
-      placeholder={t("purchasing.picker.placeholder")}
-      nothingFoundMessage={t("purchasing.picker.nothingFound")}
+      placeholder={t("purchasingUi.picker.placeholder")}
+      nothingFoundMessage={t("purchasingUi.picker.nothingFound")}
       clearable
     />
   );

@@ -27,7 +27,7 @@ import "./i18n";
 const PAGE_SIZE = 50;
 const ROW_HEIGHT = 48;
 type View = "suppliers" | "categories";
-const VIEW_KEY = "purchasing.view";
+const VIEW_KEY = "purchasingUi.view";
 
 function SupplierList() {
   const { t, i18n } = useTranslation();
@@ -66,14 +66,14 @@ function SupplierList() {
         <ListSearch
           value={search}
           onChange={setSearch}
-          placeholder={t("purchasing.suppliers.searchPlaceholder")}
+          placeholder={t("purchasingUi.suppliers.searchPlaceholder")}
           width={380}
           testId="supplier-search"
         />
         <Group gap="sm">
           <Select
-            aria-label={t("purchasing.fields.category_ids")}
-            placeholder={t("purchasing.suppliers.anyCategory")}
+            aria-label={t("purchasingUi.fields.category_ids")}
+            placeholder={t("purchasingUi.suppliers.anyCategory")}
             data={(categories.data ?? []).map((c) => ({
               value: String(c.id),
               label: categoryLabel(c, i18n.language),
@@ -85,11 +85,11 @@ function SupplierList() {
             data-testid="supplier-category-filter"
           />
           <Select
-            aria-label={t("purchasing.fields.status")}
-            placeholder={t("purchasing.suppliers.anyStatus")}
+            aria-label={t("purchasingUi.fields.status")}
+            placeholder={t("purchasingUi.suppliers.anyStatus")}
             data={(["active", "blocked"] as const).map((s) => ({
               value: s,
-              label: t(`purchasing.suppliers.status.${s}`),
+              label: t(`purchasingUi.suppliers.status.${s}`),
             }))}
             value={status}
             onChange={(v) => setStatus(v as SupplierStatus | null)}
@@ -102,7 +102,7 @@ function SupplierList() {
       <ServerList
         testId="suppliers"
         rowTestId="supplier-row"
-        label={t("purchasing.views.suppliers")}
+        label={t("purchasingUi.views.suppliers")}
         columns={columns}
         source={source}
         sort={sort}
@@ -119,9 +119,11 @@ function SupplierList() {
           <ListEmpty
             icon={IconBuildingStore}
             title={
-              filtered ? t("purchasing.suppliers.noMatch") : t("purchasing.suppliers.emptyTitle")
+              filtered
+                ? t("purchasingUi.suppliers.noMatch")
+                : t("purchasingUi.suppliers.emptyTitle")
             }
-            text={filtered || !canWrite ? null : t("purchasing.suppliers.emptyText")}
+            text={filtered || !canWrite ? null : t("purchasingUi.suppliers.emptyText")}
           />
         }
       />
@@ -145,8 +147,8 @@ export function SuppliersPage() {
   return (
     <>
       <PageHeader
-        title={t("purchasing.title")}
-        subtitle={t("purchasing.subtitle")}
+        title={t("purchasingUi.title")}
+        subtitle={t("purchasingUi.subtitle")}
         actions={
           canWrite && view === "suppliers" ? (
             <Button
@@ -154,7 +156,7 @@ export function SuppliersPage() {
               onClick={() => setAdding(true)}
               data-testid="supplier-new"
             >
-              {t("purchasing.suppliers.new")}
+              {t("purchasingUi.suppliers.new")}
             </Button>
           ) : null
         }
@@ -165,7 +167,7 @@ export function SuppliersPage() {
         onChange={(v) => setView(v as View)}
         data={(["suppliers", "categories"] as const).map((v) => ({
           value: v,
-          label: t(`purchasing.views.${v}`),
+          label: t(`purchasingUi.views.${v}`),
         }))}
         data-testid="purchasing-view"
       />

@@ -1,10 +1,11 @@
 import { addTranslations, type Shape } from "../../i18n/strings";
+import "./i18n-rules";
 
-// The purchasing screens' strings in both languages, added to the resources when this chunk
+// The purchasing screens' strings in both languages (the rules' words are in i18n-rules.ts), added to the resources when this chunk
 // loads.
 
 const en = {
-  purchasing: {
+  purchasingUi: {
     title: "Purchasing",
     subtitle: "Suppliers, what they sell and whether orders may go to them.",
     views: { suppliers: "Suppliers", categories: "Categories" },
@@ -105,23 +106,11 @@ const en = {
       showRetired: "Show retired",
       empty: "No categories.",
     },
-    field: {
-      invalid_foreign_vat: "A country prefix and 2 to 13 letters or digits, e.g. DE123456789",
-      invalid_fiscal_code: "Not a valid tax code (11 digits or 16 characters)",
-      invalid_sdi_code: "6 or 7 letters or digits",
-    },
-    fieldError: {
-      vat_number_duplicate: "Another supplier has this VAT number",
-    },
-    reason: {
-      already_blocked: "The supplier is already blocked.",
-      not_blocked: "The supplier is not blocked.",
-    },
   },
 };
 
 const it: Shape<typeof en> = {
-  purchasing: {
+  purchasingUi: {
     title: "Acquisti",
     subtitle: "I fornitori, cosa vendono e se possono ricevere ordini.",
     views: { suppliers: "Fornitori", categories: "Categorie" },
@@ -222,18 +211,6 @@ const it: Shape<typeof en> = {
       retired: "Dismessa",
       showRetired: "Mostra dismesse",
       empty: "Nessuna categoria.",
-    },
-    field: {
-      invalid_foreign_vat: "Prefisso del paese e da 2 a 13 lettere o cifre, ad es. DE123456789",
-      invalid_fiscal_code: "Codice fiscale non valido (11 cifre o 16 caratteri)",
-      invalid_sdi_code: "6 o 7 lettere o cifre",
-    },
-    fieldError: {
-      vat_number_duplicate: "Un altro fornitore ha questa partita IVA",
-    },
-    reason: {
-      already_blocked: "Il fornitore è già bloccato.",
-      not_blocked: "Il fornitore non è bloccato.",
     },
   },
 };

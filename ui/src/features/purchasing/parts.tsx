@@ -18,7 +18,7 @@ export function SupplierStatusBadge({
       variant="light"
       data-testid="supplier-status"
     >
-      {t(`purchasing.suppliers.status.${status}`)}
+      {t(`purchasingUi.suppliers.status.${status}`)}
     </Badge>
   );
   return reason ? <Tooltip label={reason}>{badge}</Tooltip> : badge;

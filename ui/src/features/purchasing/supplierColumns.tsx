@@ -11,7 +11,7 @@ import "./i18n";
 export function useSupplierColumns(): ListColumn<SupplierRow, SupplierSort>[] {
   const { t } = useTranslation();
   const none = t("common.none");
-  const f = (k: string) => t(`purchasing.fields.${k}`);
+  const f = (k: string) => t(`purchasingUi.fields.${k}`);
   return [
     {
       key: "name",
@@ -24,13 +24,13 @@ export function useSupplierColumns(): ListColumn<SupplierRow, SupplierSort>[] {
             {s.name}
           </Text>
           {s.files_expiring > 0 && (
-            <Tooltip label={t("purchasing.suppliers.filesExpiring", { count: s.files_expiring })}>
+            <Tooltip label={t("purchasingUi.suppliers.filesExpiring", { count: s.files_expiring })}>
               <Badge
                 size="sm"
                 color="orange"
                 variant="light"
                 leftSection={<IconClockExclamation size={12} />}
-                aria-label={t("purchasing.suppliers.filesExpiring", { count: s.files_expiring })}
+                aria-label={t("purchasingUi.suppliers.filesExpiring", { count: s.files_expiring })}
                 data-testid="supplier-files-expiring"
                 style={{ flexShrink: 0 }}
               >
@@ -71,7 +71,7 @@ export function useSupplierColumns(): ListColumn<SupplierRow, SupplierSort>[] {
       sort: "rating",
       cell: (s) =>
         s.rating === null ? (
-          <Text size="sm" c="dimmed" aria-label={t("purchasing.suppliers.notRated")}>
+          <Text size="sm" c="dimmed" aria-label={t("purchasingUi.suppliers.notRated")}>
             —
           </Text>
         ) : (

@@ -1,5 +1,25 @@
-//! Purchasing: suppliers, requisitions, orders, receipts and supplier invoices.
+//! Purchasing: suppliers and the pure rules behind requisitions, requests for quotation,
+//! purchase orders, receipts and the three-way match with supplier invoices. No I/O here: the
+//! store keeps the rows and the services call these rules inside their transactions.
+//!
+//! Amounts are integers: money in cents, unit prices in ten-thousandths of the currency unit,
+//! quantities in thousandths, percentages in basis points, exchange rates in millionths.
 
+pub mod approval;
 pub mod category;
+pub mod decimal;
+pub mod match3;
+pub mod money;
+pub mod numbering;
+pub mod order_state;
+pub mod payment_terms;
+pub mod quantity;
+pub mod reapproval;
+pub mod receipt;
+pub mod requisition_state;
+pub mod similarity;
+pub mod summary_check;
 pub mod supplier;
 pub mod supplier_checks;
+pub mod totals;
+pub mod vat_rate;

@@ -138,51 +138,8 @@ impl SupplierInput {
             c.add(FieldError::new("country", "invalid_country"));
         }
         let italian = country == "IT";
-        let vat_number = c
-            .optional("vat_number", &self.vat_number, 30)
-            .and_then(|v| match normalise_vat(&v, &country) {
-                Ok(n) => Some(n),
-                Err(VatProblem::ItalianCheck) => {
-                    c.add(FieldError::new("vat_number", "invalid_vat"));
-                    None
-                }
-                Err(VatProblem::Shape) => {
-                    c.add(FieldError::new("vat_number", "invalid_foreign_vat"));
-                    None
-                }
-            });
-        let fiscal_code = c
-            .optional("fiscal_code", &self.fiscal_code, 16)
-            .and_then(|v| {
-                if !italian {
-                    return Some(v.to_uppercase());
-                }
-                let n = normalise_fiscal_code(&v);
-                if n.is_none() {
-                    c.add(FieldError::new("fiscal_code", "invalid_fiscal_code"));
-                }
-                n
-            });
-        let street = c.optional("street", &self.street, 200);
-        let postcode = c.optional("postcode", &self.postcode, 12);
-        if italian
-            && postcode
-                .as_deref()
-                .is_some_and(|p| p.len() != 5 || !p.bytes().all(|b| b.is_ascii_digit()))
-        {
-            c.add(FieldError::new("postcode", "invalid_postal_code"));
-        }
-        let city = c.optional("city", &self.city, 100);
-        let province = c
-            .optional("province", &self.province, 2)
-            .map(|p| p.to_uppercase());
-        if italian
-            && province
-                .as_deref()
-                .is_some_and(|p| p.len() != 2 || !p.bytes().all(|b| b.is_ascii_uppercase()))
-        {
-            c.add(FieldError::new("province", "invalid_province"));
-        }
+        let (vat_number, fiscal_code) = self.identity(&mut c, &country);
+        let (street, postcode, city, province) = self.address(&mut c, italian);
         let email = self.email_field(&mut c, "email", &self.email);
         let pec = self.email_field(&mut c, "pec", &self.pec);
         let sdi_code = c.optional("sdi_code", &self.sdi_code, 7).and_then(|v| {
@@ -238,6 +195,72 @@ impl SupplierInput {
             notes,
             category_ids,
         })
+    }
+
+    /// The VAT number (Italian ones checked, foreign ones kept) and the Italian tax code.
+    fn identity(&self, c: &mut Checks, country: &str) -> (Option<String>, Option<String>) {
+        let italian = country == "IT";
+        let vat_number = c
+            .optional("vat_number", &self.vat_number, 30)
+            .and_then(|v| match normalise_vat(&v, country) {
+                Ok(n) => Some(n),
+                Err(VatProblem::ItalianCheck) => {
+                    c.add(FieldError::new("vat_number", "invalid_vat"));
+                    None
+                }
+                Err(VatProblem::Shape) => {
+                    c.add(FieldError::new("vat_number", "invalid_foreign_vat"));
+                    None
+                }
+            });
+        let fiscal_code = c
+            .optional("fiscal_code", &self.fiscal_code, 16)
+            .and_then(|v| {
+                if !italian {
+                    return Some(v.to_uppercase());
+                }
+                let n = normalise_fiscal_code(&v);
+                if n.is_none() {
+                    c.add(FieldError::new("fiscal_code", "invalid_fiscal_code"));
+                }
+                n
+            });
+        (vat_number, fiscal_code)
+    }
+
+    /// The address; an Italian one has a five-digit CAP and a two-letter province.
+    #[allow(clippy::type_complexity)]
+    fn address(
+        &self,
+        c: &mut Checks,
+        italian: bool,
+    ) -> (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    ) {
+        let street = c.optional("street", &self.street, 200);
+        let postcode = c.optional("postcode", &self.postcode, 12);
+        if italian
+            && postcode
+                .as_deref()
+                .is_some_and(|p| p.len() != 5 || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            c.add(FieldError::new("postcode", "invalid_postal_code"));
+        }
+        let city = c.optional("city", &self.city, 100);
+        let province = c
+            .optional("province", &self.province, 2)
+            .map(|p| p.to_uppercase());
+        if italian
+            && province
+                .as_deref()
+                .is_some_and(|p| p.len() != 2 || !p.bytes().all(|b| b.is_ascii_uppercase()))
+        {
+            c.add(FieldError::new("province", "invalid_province"));
+        }
+        (street, postcode, city, province)
     }
 
     fn email_field(&self, c: &mut Checks, field: &str, value: &Option<String>) -> Option<String> {

@@ -1,0 +1,70 @@
+//! Purchasing's types that cross to the UI.
+
+use ts_rs::{Config, ExportError, TS};
+
+/// The rules' types: money, VAT, states, approvals, receipts, terms, the match.
+pub(super) fn export_rules(cfg: &Config) -> Result<(), ExportError> {
+    use crate::domain::purchasing::{
+        approval as a, match3 as m, numbering as n, order_state as o, payment_terms as pt,
+        reapproval as ra, receipt as r, requisition_state as rq, summary_check as sc, totals as t,
+        vat_rate as v,
+    };
+    v::Nature::export_all(cfg)?;
+    v::VatRate::export_all(cfg)?;
+    t::OrderLineInput::export_all(cfg)?;
+    t::LineTotals::export_all(cfg)?;
+    t::VatSummaryRow::export_all(cfg)?;
+    t::Totals::export_all(cfg)?;
+    o::OrderState::export_all(cfg)?;
+    o::OrderMove::export_all(cfg)?;
+    o::OrderRefusal::export_all(cfg)?;
+    o::ReceiptProgress::export_all(cfg)?;
+    ra::ApprovedLine::export_all(cfg)?;
+    ra::ApprovedContent::export_all(cfg)?;
+    ra::ReapprovalCause::export_all(cfg)?;
+    rq::RequisitionState::export_all(cfg)?;
+    rq::RequisitionMove::export_all(cfg)?;
+    rq::RfqState::export_all(cfg)?;
+    rq::RfqMove::export_all(cfg)?;
+    a::ApproverRole::export_all(cfg)?;
+    a::ApprovalTier::export_all(cfg)?;
+    a::GivenApproval::export_all(cfg)?;
+    a::ApprovalRefusal::export_all(cfg)?;
+    a::ApprovalNeed::export_all(cfg)?;
+    r::LineProgress::export_all(cfg)?;
+    pt::TermsKind::export_all(cfg)?;
+    pt::PaymentTerms::export_all(cfg)?;
+    pt::Instalment::export_all(cfg)?;
+    pt::TermsLabel::export_all(cfg)?;
+    m::MatchTolerances::export_all(cfg)?;
+    m::InvoiceKind::export_all(cfg)?;
+    m::InvoiceLine::export_all(cfg)?;
+    m::OrderLineOpen::export_all(cfg)?;
+    m::Suggestion::export_all(cfg)?;
+    m::Pairing::export_all(cfg)?;
+    m::Difference::export_all(cfg)?;
+    m::LineCheck::export_all(cfg)?;
+    sc::StatedSummaryRow::export_all(cfg)?;
+    sc::SummaryProblem::export_all(cfg)?;
+    n::NumberedKind::export_all(cfg)?;
+    Ok(())
+}
+
+/// Suppliers and purchase categories.
+pub(super) fn export_suppliers(cfg: &Config) -> Result<(), ExportError> {
+    use crate::domain::page::Page;
+    use crate::domain::purchasing::{category as c, supplier as s};
+    c::PurchaseCategory::export_all(cfg)?;
+    c::PurchaseCategoryInput::export_all(cfg)?;
+    s::SupplierStatus::export_all(cfg)?;
+    s::CategoryName::export_all(cfg)?;
+    s::Supplier::export_all(cfg)?;
+    s::SupplierInput::export_all(cfg)?;
+    s::SupplierContact::export_all(cfg)?;
+    s::SupplierContactInput::export_all(cfg)?;
+    s::SupplierSort::export_all(cfg)?;
+    s::SupplierQuery::export_all(cfg)?;
+    s::SupplierRow::export_all(cfg)?;
+    Page::<s::SupplierRow>::export_all(cfg)?;
+    Ok(())
+}
