@@ -205,6 +205,11 @@ pub const TRACKED: &[&Tracked] = &[
     &super::purchasing::suppliers::TRACKED,
     &super::purchasing::suppliers::CATEGORIES,
     &super::purchasing::supplier_contacts::TRACKED,
+    &super::purchasing::rules::RULES,
+    &super::purchasing::rules::TIERS,
+    &super::purchasing::orders::TRACKED,
+    &super::purchasing::orders::LINES,
+    &super::purchasing::orders::APPROVALS,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

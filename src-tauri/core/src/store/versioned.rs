@@ -16,6 +16,7 @@ use crate::domain::audits::policy::Policy;
 use crate::domain::audits::template::Template;
 use crate::domain::department::Department;
 use crate::domain::purchasing::category::PurchaseCategory;
+use crate::domain::purchasing::order::PurchaseOrder;
 use crate::domain::purchasing::supplier::{Supplier, SupplierContact};
 use crate::domain::staff::catalog::{ContractType, Course, DocumentType, Requirement};
 use crate::domain::staff::document::TrainingRecord;
@@ -68,7 +69,8 @@ versioned!(
     Consumable,
     PurchaseCategory,
     Supplier,
-    SupplierContact
+    SupplierContact,
+    PurchaseOrder
 );
 
 /// The row as the form that loaded it saw it: `not_found` when it is gone, `conflict` when

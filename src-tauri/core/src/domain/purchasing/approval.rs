@@ -24,6 +24,20 @@ pub enum ApproverRole {
 }
 
 impl ApproverRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Purchasing => "purchasing",
+            Self::Manager => "manager",
+            Self::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Purchasing, Self::Manager, Self::Admin]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
+
     /// The approving rank of a user role; other roles do not approve orders.
     pub fn of(role: Role) -> Option<Self> {
         match role {

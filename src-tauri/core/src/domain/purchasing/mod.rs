@@ -11,6 +11,7 @@ pub mod decimal;
 pub mod match3;
 pub mod money;
 pub mod numbering;
+pub mod order;
 pub mod order_state;
 pub mod payment_terms;
 pub mod quantity;

@@ -4,6 +4,7 @@
 
 pub(crate) mod attention;
 mod catalog;
+mod orders;
 mod suppliers;
 
 pub(crate) use catalog::ensure_defaults;

@@ -1,6 +1,10 @@
 //! Purchasing: categories, suppliers with their categories and contacts.
 
 pub mod categories;
+pub mod order_list;
+pub mod order_writes;
+pub mod orders;
+pub mod rules;
 pub mod search;
 pub mod supplier_contacts;
 pub mod supplier_files;
