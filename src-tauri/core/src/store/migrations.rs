@@ -121,6 +121,8 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::sql(include_str!("../../migrations/0022_audit_scope_assets.sql")),
     // What other systems call a person (Snipe-IT usernames), for their files to find them.
     Migration::sql(include_str!("../../migrations/0023_person_aliases.sql")),
+    // The asset search's doubtful rows, the maintenance calendar's read of the log.
+    Migration::sql(include_str!("../../migrations/0025_it_speed.sql")),
 ];
 
 /// The schema version this build writes.
