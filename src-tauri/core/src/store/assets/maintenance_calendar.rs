@@ -8,6 +8,7 @@ use crate::domain::schedule::Schedule;
 use crate::store::dates::{date_at, date_text};
 use chrono::NaiveDate;
 use rusqlite::Connection;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 /// Entries done within `from..=to`, in date order, at most `limit`: the title (the plan's, or
@@ -123,10 +124,10 @@ pub fn due_by(conn: &Connection, until: NaiveDate, limit: i64) -> crate::Result<
             plan.target_name = names.get(&a).cloned().unwrap_or_default();
         }
         if let Some(l) = place {
-            if !paths.contains_key(&l) {
-                paths.insert(l, path(conn, l)?);
-            }
-            plan.target_name = paths.get(&l).cloned().unwrap_or_default();
+            plan.target_name = match paths.entry(l) {
+                Entry::Occupied(e) => e.get().clone(),
+                Entry::Vacant(e) => e.insert(path(conn, l)?).clone(),
+            };
         }
         out.push(plan);
     }
