@@ -21,6 +21,7 @@ mod report;
 mod report_export;
 mod report_personal;
 mod scan;
+mod search;
 mod sort_keys;
 mod value;
 

@@ -123,6 +123,8 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::sql(include_str!("../../migrations/0023_person_aliases.sql")),
     // Purchasing: categories, suppliers, their categories and contacts; expiring files by area.
     Migration::sql(include_str!("../../migrations/0024_suppliers.sql")),
+    // The asset search's doubtful rows, the maintenance calendar's read of the log.
+    Migration::sql(include_str!("../../migrations/0025_it_speed.sql")),
     // Purchase orders, their lines and approvals; purchasing's rules and approval tiers.
     Migration::sql(include_str!("../../migrations/0026_purchase_orders.sql")),
 ];

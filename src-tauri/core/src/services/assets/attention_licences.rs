@@ -3,10 +3,12 @@
 //! who have left, and consumables below their minimum level. Two providers of one area: Home adds their counts together.
 
 use crate::domain::assets::licence::Licence;
-use crate::domain::attention::{counts_by_severity, grade_by_lateness, AttentionItem, Severity};
+use crate::domain::attention::{
+    banded_counts, grade_by_lateness, AttentionItem, Severity, LONG_OVERDUE_DAYS,
+};
 use crate::domain::permissions::{allows, Action, Area, Role};
 use crate::services::attention::{Provider, Viewer};
-use crate::store::assets::{consumables, licence_list, seats};
+use crate::store::assets::{consumables, licence_list, licences, seats};
 use crate::store::users;
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
@@ -14,7 +16,7 @@ use serde_json::json;
 
 /// Licences expiring within this many days are shown before they expire.
 pub const EXPIRY_NOTICE_DAYS: u64 = 60;
-/// Items of each kind looked at; the counts are of these.
+/// Items of each kind looked at for the list (the counts are counted, not looked at).
 const LOOK_AT: i64 = 2_000;
 
 pub struct Licences;
@@ -55,26 +57,50 @@ fn licence_item(l: Licence, today: NaiveDate) -> Option<AttentionItem> {
     })
 }
 
+/// A licence to show, graded from its expiry date alone, or an item already built.
+enum Pending {
+    Licence(i64),
+    Built(AttentionItem),
+}
+
+/// The `limit` most urgent licence items of at least `min`: each expiring licence graded from
+/// its id and date, and only the licences shown then read whole.
 fn licence_items(
     conn: &Connection,
     today: NaiveDate,
     who: Viewer,
-    limit: i64,
+    min: Severity,
+    limit: usize,
 ) -> crate::Result<Vec<AttentionItem>> {
     if !keeps_inventory(conn, who)? {
         return Ok(Vec::new());
     }
     let horizon = today + Days::new(EXPIRY_NOTICE_DAYS);
-    let mut items: Vec<AttentionItem> = licence_list::expiring(conn, today, horizon, limit)?
-        .into_iter()
-        .filter_map(|l| licence_item(l, today))
-        .collect();
-    items.extend(leaver_items(conn, limit)?);
-    items.sort_by(|a, b| {
-        b.urgency
-            .cmp(&a.urgency)
-            .then(a.record_id.cmp(&b.record_id))
-    });
+    let mut pending: Vec<(i64, i64, Pending)> = Vec::new();
+    for (id, due) in licence_list::expiring_dates(conn, today, horizon, LOOK_AT)? {
+        let (severity, urgency) = grade((today - due).num_days());
+        if severity >= min {
+            pending.push((urgency, id, Pending::Licence(id)));
+        }
+    }
+    for item in leaver_items(conn, LOOK_AT)? {
+        if item.severity >= min {
+            pending.push((item.urgency, item.record_id, Pending::Built(item)));
+        }
+    }
+    pending.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    pending.truncate(limit);
+    let mut items = Vec::with_capacity(pending.len());
+    for (_, _, p) in pending {
+        match p {
+            Pending::Built(item) => items.push(item),
+            Pending::Licence(id) => {
+                if let Some(l) = licences::get(conn, id)? {
+                    items.extend(licence_item(l, today));
+                }
+            }
+        }
+    }
     Ok(items)
 }
 
@@ -153,9 +179,16 @@ impl Provider for Licences {
         today: NaiveDate,
         who: Viewer,
     ) -> crate::Result<Vec<(Severity, i64)>> {
-        Ok(counts_by_severity(&licence_items(
-            conn, today, who, LOOK_AT,
-        )?))
+        if !keeps_inventory(conn, who)? {
+            return Ok(Vec::new());
+        }
+        // Counted in the expiry index, in the same bands `grade` gives each licence; a seat
+        // of a leaver is medium.
+        let horizon = today + Days::new(EXPIRY_NOTICE_DAYS);
+        let long = today - Days::new(LONG_OVERDUE_DAYS);
+        let [critical, high, medium] = licence_list::expiring_counts(conn, today, horizon, long)?;
+        let leavers = seats::count_of_leavers(conn)?;
+        Ok(banded_counts([critical, high, medium + leavers]))
     }
 
     fn items(
@@ -166,9 +199,7 @@ impl Provider for Licences {
         min: Severity,
         limit: usize,
     ) -> crate::Result<Vec<AttentionItem>> {
-        // Looked at in expiry order, graded after: read them all so the most urgent come first.
-        let items = licence_items(conn, today, who, LOOK_AT)?;
-        Ok(most_urgent(items, min, limit))
+        licence_items(conn, today, who, min, limit)
     }
 }
 
@@ -183,7 +214,12 @@ impl Provider for LowStock {
         _today: NaiveDate,
         who: Viewer,
     ) -> crate::Result<Vec<(Severity, i64)>> {
-        Ok(counts_by_severity(&stock_items(conn, who, LOOK_AT)?))
+        if !keeps_inventory(conn, who)? {
+            return Ok(Vec::new());
+        }
+        // Out of stock is high, low medium: as `stock_items` grades them.
+        let (empty, low) = consumables::below_minimum_counts(conn)?;
+        Ok(vec![(Severity::High, empty), (Severity::Medium, low)])
     }
 
     fn items(

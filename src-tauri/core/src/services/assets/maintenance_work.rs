@@ -10,7 +10,7 @@ use crate::domain::permissions::{Action, Area};
 use crate::error::{Error, ErrorCode};
 use crate::services::{Backoffice, Ctx};
 use crate::store::assets::maintenance_log::{self as log, DoneBy, LogOf};
-use crate::store::assets::{asset, maintenance as plans, maintenance_list};
+use crate::store::assets::{asset, maintenance as plans, maintenance_calendar as calendar};
 use crate::store::users;
 use crate::store::versioned::at_version;
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -179,30 +179,18 @@ impl Backoffice {
             .ok_or_else(|| Error::field("month", "invalid"))?;
         let today = self.today();
         let limit = MAX_CALENDAR as i64;
-        let (done, due) = self.store.read(|c| {
+        // Only what the month view shows, from the indexes (not the plans' and entries' rows).
+        let (mut out, due) = self.store.read(|c| {
             let done = match first <= today {
-                true => log::between(c, first, last.min(today), limit)?,
+                true => calendar::done_between(c, first, last.min(today), limit)?,
                 false => Vec::new(),
             };
             let due = match last >= today {
-                true => maintenance_list::due_by(c, last, None, limit)?,
+                true => calendar::due_by(c, last, limit)?,
                 false => Vec::new(),
             };
             Ok((done, due))
         })?;
-        let mut out: Vec<CalendarEntry> = done
-            .into_iter()
-            .map(|e| CalendarEntry {
-                date: e.done_on,
-                title: e.plan_title.unwrap_or_else(|| e.work.clone()),
-                plan_id: e.plan_id,
-                target_name: e.asset_name,
-                kind: CalendarKind::Done {
-                    log_id: e.id,
-                    outcome: e.outcome,
-                },
-            })
-            .collect();
         for p in due {
             // Dates already past in this month are shown only while still due (overdue).
             for date in p.schedule.occurrences(first, last, p.next_due_on) {

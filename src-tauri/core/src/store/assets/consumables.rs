@@ -139,6 +139,15 @@ pub fn below_minimum(c: &Connection, limit: i64) -> crate::Result<Vec<Consumable
     .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
+/// How many items [`below_minimum`] reads: `(out of stock, low)`.
+pub fn below_minimum_counts(c: &Connection) -> crate::Result<(i64, i64)> {
+    Ok(c.prepare_cached(&format!(
+        "SELECT coalesce(sum(k.stock = 0), 0), coalesce(sum(k.stock <> 0), 0)
+         FROM consumables k WHERE {BELOW_MINIMUM}"
+    ))?
+    .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
 fn check(c: &Connection, v: &ValidConsumable, own: i64) -> crate::Result<()> {
     let taken = c
         .prepare_cached("SELECT 1 FROM consumables WHERE name_key = ?1 AND id <> ?2")?

@@ -104,3 +104,48 @@ pub fn expiring(
     )?
     .collect::<rusqlite::Result<Vec<_>>>()?)
 }
+
+/// The terms of [`expiring`]: `?1` the horizon, `?2` today.
+const EXPIRING: &str = "l.retired = 0 AND l.expiry_date <= ?1
+    AND (l.expiry_date >= ?2 OR (SELECT count(*) FROM licence_seats s
+                                  WHERE s.licence_id = l.id AND s.released_on IS NULL) > 0)";
+
+/// The licences [`expiring`] reads, by id with their expiry date only, soonest first, at most
+/// `limit`: enough to grade them and pick the most urgent without reading their rows.
+pub fn expiring_dates(
+    c: &Connection,
+    today: NaiveDate,
+    horizon: NaiveDate,
+    limit: i64,
+) -> crate::Result<Vec<(i64, NaiveDate)>> {
+    Ok(c.prepare_cached(&format!(
+        "SELECT l.id, l.expiry_date FROM licences l WHERE {EXPIRING}
+         ORDER BY l.expiry_date, l.id LIMIT ?3"
+    ))?
+    .query_map(
+        rusqlite::params![date_text(horizon), date_text(today), limit],
+        |r| Ok((r.get(0)?, crate::store::dates::date_at(r, 1)?)),
+    )?
+    .collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// How many licences [`expiring`] reads expire in each band: before `long`, from `long` to
+/// before `today`, from `today` (the attention bands: critical, high, medium). Counted in the
+/// expiry index, not read one by one.
+pub fn expiring_counts(
+    c: &Connection,
+    today: NaiveDate,
+    horizon: NaiveDate,
+    long: NaiveDate,
+) -> crate::Result<[i64; 3]> {
+    Ok(c.prepare_cached(&format!(
+        "SELECT coalesce(sum(l.expiry_date < ?3), 0),
+                coalesce(sum(l.expiry_date >= ?3 AND l.expiry_date < ?2), 0),
+                coalesce(sum(l.expiry_date >= ?2), 0)
+         FROM licences l WHERE {EXPIRING}"
+    ))?
+    .query_row(
+        rusqlite::params![date_text(horizon), date_text(today), date_text(long)],
+        |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?]),
+    )?)
+}

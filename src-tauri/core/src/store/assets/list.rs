@@ -2,6 +2,7 @@
 //! index.
 
 use super::list_order;
+use super::list_search::{self, Matches};
 use super::locations::path_sql;
 use crate::domain::assets::asset::{AssetQuery, AssetRow, AssetSort, AssetStatus};
 use crate::domain::page::Page;
@@ -63,49 +64,33 @@ const WALK_ORDER_FROM: i64 = 1_000;
 const INSIDE: &str = "(WITH RECURSIVE down(id) AS (SELECT ? UNION ALL
     SELECT l.id FROM locations l JOIN down ON l.parent_id = down.id) SELECT id FROM down)";
 
-/// The assets the trigram index names for a search of three characters or more, as a JSON
-/// list: read once, for both the count and the page.
-fn candidates(conn: &Connection, q: &AssetQuery) -> crate::Result<Option<String>> {
-    let Some(key) = q.search.as_deref().map(str::trim).map(fold_key) else {
-        return Ok(None);
-    };
-    if key.chars().count() < 3 {
-        return Ok(None);
-    }
-    let ids: Vec<i64> = conn
-        .prepare_cached("SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?1")?
-        .query_map([format!("\"{}\"", key.replace('"', "\"\""))], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let json = serde_json::to_string(&ids).map_err(|e| crate::Error::internal(e.to_string()))?;
-    Ok(Some(json))
-}
-
-/// The WHERE clause of `q` (`candidates`: see [`candidates`]). `walk_order`: the place filter leaves its index aside (`+`), so a
-/// page of many matches is read along the sort's index instead of sorting them all.
+/// The WHERE clause of `q` (`found`: the search's matches, see [`list_search::matches`]).
+/// `walk_order`: the place filter and the matches leave their indexes aside (`+`), so a page of
+/// many matches is read along the sort's index instead of sorting them all.
 fn filtered(
     q: &AssetQuery,
     who: Visibility,
     today: NaiveDate,
     walk_order: bool,
-    candidates: Option<&str>,
+    found: Option<&Matches>,
 ) -> (String, Vec<Value>) {
     let mut w = Where::default();
     if let Some((cond, v)) = who.condition() {
         w.and(&cond.replace("?V", "?"), v);
     }
     if let Some(s) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        // A fragment of the tag, name, serial or model. From three characters the trigram
-        // index names the candidates; the same test as on the whole table then keeps the
-        // results what they are without it (shorter ones have no trigram: the table is read).
-        let key = fold_key(s);
-        if let Some(ids) = candidates {
-            w.and("a.id IN (SELECT value FROM json_each(?))", ids.to_owned());
+        // A fragment of the tag, name, serial or model: from three characters the matches
+        // found in the trigram index; shorter ones have no trigram, so the table is read.
+        match found {
+            Some(m) => {
+                let col = if walk_order { "+a.id" } else { "a.id" };
+                w.and(
+                    &format!("{col} IN (SELECT value FROM json_each(?))"),
+                    m.json.clone(),
+                );
+            }
+            None => w.and(list_search::TEST, like_pattern(&fold_key(s))),
         }
-        w.and(
-            "(a.tag_key LIKE ? ESCAPE '\\' OR a.name_key LIKE ? ESCAPE '\\'
-              OR lower(a.serial) LIKE ? ESCAPE '\\' OR lower(a.model) LIKE ? ESCAPE '\\')",
-            like_pattern(&key),
-        );
     }
     if let Some(c) = q.category_id {
         w.and("a.category_id = ?", c);
@@ -137,6 +122,17 @@ fn filtered(
     w.into_parts()
 }
 
+/// Whether the search is all `q` asks of the assets `who` sees.
+fn only_search(q: &AssetQuery, who: Visibility) -> bool {
+    who.condition().is_none()
+        && q.category_id.is_none()
+        && q.status.is_none()
+        && q.location_id.is_none()
+        && q.department_id.is_none()
+        && q.holder_employee_id.is_none()
+        && q.warranty_within_days.is_none()
+}
+
 pub fn list(
     conn: &Connection,
     q: &AssetQuery,
@@ -144,16 +140,22 @@ pub fn list(
     today: NaiveDate,
 ) -> crate::Result<Page<AssetRow>> {
     let (offset, limit) = q.page.clamped();
-    let found = candidates(conn, q)?;
-    let (filter, args) = filtered(q, who, today, false, found.as_deref());
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM assets a{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
-    // A place with many assets (a site): reading the sort's index and testing each asset's
-    // place finds a page sooner than sorting every asset there.
-    let (filter, mut args) = filtered(q, who, today, total >= WALK_ORDER_FROM, found.as_deref());
+    let found = list_search::matches(conn, q.search.as_deref())?;
+    let total: i64 = match &found {
+        // The search alone: its matches are the list.
+        Some(m) if only_search(q, who) => m.ids.len() as i64,
+        _ => {
+            let (filter, args) = filtered(q, who, today, false, found.as_ref());
+            conn.query_row(
+                &format!("SELECT count(*) FROM assets a{filter}"),
+                rusqlite::params_from_iter(args.iter()),
+                |r| r.get(0),
+            )?
+        }
+    };
+    // A place with many assets (a site), a search with many matches: reading the sort's index
+    // and testing each asset finds a page sooner than sorting every match.
+    let (filter, mut args) = filtered(q, who, today, total >= WALK_ORDER_FROM, found.as_ref());
     let (join, terms) = list_order::terms(q.sort);
     let (offset, limit, reversed) = list_order::window(offset, limit, total);
     let order = list_order::order_sql(terms, q.dir, reversed);
@@ -254,8 +256,8 @@ pub fn for_each_batch(
     today: NaiveDate,
     f: &mut dyn FnMut(Vec<crate::domain::assets::asset::Asset>) -> crate::Result<()>,
 ) -> crate::Result<()> {
-    let found = candidates(conn, q)?;
-    let (filter, args) = filtered(q, who, today, false, found.as_deref());
+    let found = list_search::matches(conn, q.search.as_deref())?;
+    let (filter, args) = filtered(q, who, today, false, found.as_ref());
     let dir = q.dir.sql();
     let order = match q.sort {
         AssetSort::Name => format!("a.name_key {dir}, a.id {dir}"),

@@ -144,6 +144,18 @@ pub fn of_leavers(c: &Connection, limit: i64) -> crate::Result<Vec<Seat>> {
     )
 }
 
+/// How many seats [`of_leavers`] reads: counted, not read.
+pub fn count_of_leavers(c: &Connection) -> crate::Result<i64> {
+    Ok(c.prepare_cached(
+        "SELECT count(*) FROM licence_seats s
+         JOIN licences l ON l.id = s.licence_id
+         JOIN software_products p ON p.id = l.product_id
+         WHERE s.released_on IS NULL
+           AND s.employee_id IN (SELECT id FROM employees WHERE status = 'terminated')",
+    )?
+    .query_row([], |r| r.get(0))?)
+}
+
 /// Whether the person or device already holds a seat of the licence.
 pub fn already_held(c: &Connection, licence: i64, v: &ValidSeat) -> crate::Result<bool> {
     Ok(c.prepare_cached(
