@@ -1,5 +1,6 @@
 //! Purchasing: suppliers and their categories, contacts and files.
 
+mod orders;
 mod supplier_audits;
 mod suppliers;
 
