@@ -30,6 +30,7 @@ mod pack;
 mod permissions;
 mod permissions_assets;
 mod proof;
+mod purchasing;
 mod report;
 mod safety;
 mod schedule;

@@ -1,0 +1,7 @@
+//! Purchasing: suppliers, orders, receipts and supplier invoices.
+
+// FatturaPA reader
+mod fatturapa_bad;
+mod fatturapa_p7m;
+mod fatturapa_read;
+mod fatturapa_xml;
