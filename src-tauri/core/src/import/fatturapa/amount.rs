@@ -9,9 +9,10 @@ use ts_rs::TS;
 
 /// A decimal number exactly as written: `units / 10^scale` (e.g. `12.34500` is 1_234_500 at
 /// scale 5). Quantities and unit prices keep their up to eight decimals, so a line can be
-/// checked exactly against its total; the value rounded to fewer places is `rounded`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[ts(rename = "FatturaPaDecimal")]
+/// checked exactly against its total; the value rounded to fewer places is `rounded`. It
+/// crosses to the UI as its text (`"12.34500"`): eight decimals do not fit a JS number exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, TS)]
+#[ts(rename = "FatturaPaDecimal", type = "string")]
 pub struct Decimal {
     pub units: i64,
     pub scale: u8,
@@ -30,6 +31,12 @@ impl Decimal {
         let up = r.unsigned_abs() * 2 >= factor.unsigned_abs();
         let value = if up { q + self.units.signum() } else { q };
         Some((value, r != 0))
+    }
+}
+
+impl Serialize for Decimal {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 

@@ -26,6 +26,13 @@ pub struct Extra {
 pub fn run(inv: &ReadInvoice, extra: &Extra, body_path: &str) -> Vec<Problem> {
     let mut out = Vec::new();
     let goods = format!("{body_path}/DatiBeniServizi");
+    check_lines(inv, &goods, &mut out);
+    let total = check_summary(inv, extra, &goods, &mut out);
+    check_total(inv, extra, total, body_path, &mut out);
+    out
+}
+
+fn check_lines(inv: &ReadInvoice, goods: &str, out: &mut Vec<Problem>) {
     for (i, line) in inv.lines.iter().enumerate() {
         let expected = line_total(line.quantity, line.unit_price, &line.adjustments, false);
         let alternative = line_total(line.quantity, line.unit_price, &line.adjustments, true);
@@ -46,6 +53,11 @@ pub fn run(inv: &ReadInvoice, extra: &Extra, body_path: &str) -> Vec<Problem> {
             }
         }
     }
+}
+
+/// Checks the summary against the lines and the tax against its rate; returns the document
+/// total the summary implies.
+fn check_summary(inv: &ReadInvoice, extra: &Extra, goods: &str, out: &mut Vec<Problem>) -> i64 {
     type Key = (i64, Option<String>);
     let mut from_lines: BTreeMap<Key, i64> = BTreeMap::new();
     for l in &inv.lines {
@@ -105,6 +117,16 @@ pub fn run(inv: &ReadInvoice, extra: &Extra, body_path: &str) -> Vec<Problem> {
             out.push(p);
         }
     }
+    total
+}
+
+fn check_total(
+    inv: &ReadInvoice,
+    extra: &Extra,
+    total: i64,
+    body_path: &str,
+    out: &mut Vec<Problem>,
+) {
     if let Some(found) = inv.total_cents {
         let bollo = inv.stamp_duty_cents.unwrap_or(0);
         let candidates = [
@@ -131,7 +153,6 @@ pub fn run(inv: &ReadInvoice, extra: &Extra, body_path: &str) -> Vec<Problem> {
             );
         }
     }
-    out
 }
 
 /// `n / d` rounded half away from zero; `None` on overflow.

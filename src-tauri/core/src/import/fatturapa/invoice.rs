@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
-/// `TipoDocumento`, TD01…TD29 as published; a code from a later table stays readable.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "code")]
-#[ts(rename = "FatturaPaDocumentType")]
+/// `TipoDocumento`, TD01…TD29 as published; the codes without a variant of their own are kept
+/// as written. It crosses to the UI as its code (`"TD04"`), which the UI translates.
+#[derive(Debug, Clone, PartialEq, Eq, TS)]
+#[ts(rename = "FatturaPaDocumentType", type = "string")]
 pub enum DocumentType {
     /// TD01 invoice.
     Invoice,
@@ -27,6 +27,12 @@ pub enum DocumentType {
     /// TD16…TD29 and the other published codes, by their code (TD24 deferred invoice, TD17
     /// reverse-charge self-invoices…): kept as written.
     Other(String),
+}
+
+impl Serialize for DocumentType {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
 }
 
 impl DocumentType {
@@ -67,6 +73,7 @@ impl DocumentType {
 
 /// `FPR12` (between businesses) or `FPA12` (to a public administration).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "UPPERCASE")]
 #[ts(rename = "FatturaPaFormat")]
 pub enum Format {
     Fpr12,
@@ -120,6 +127,7 @@ pub struct Line {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
 #[ts(rename = "FatturaPaAdjustment")]
 pub enum Adjustment {
     /// `ScontoMaggiorazione` as a percentage in basis points: negative for a discount (SC).

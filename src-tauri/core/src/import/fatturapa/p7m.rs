@@ -113,7 +113,7 @@ fn check_signer(
     content: &[u8],
 ) -> Result<Signature, Problem> {
     let cert = find_cert(signer, certs);
-    let name = cert.and_then(|c| common_name(c));
+    let name = cert.and_then(common_name);
     let not_checked = |what: &str| Signature::NotChecked {
         signer: name.clone(),
         reason: what.to_owned(),
