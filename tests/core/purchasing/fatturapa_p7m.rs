@@ -54,18 +54,7 @@ fn self_signed(signer: &SigningKey<Sha256>, spki: SubjectPublicKeyInfoOwned) -> 
 
 fn sign(content: &[u8]) -> Vec<u8> {
     let (key, cert) = rsa_signer();
-    let info = EncapsulatedContentInfo {
-        econtent_type: ID_DATA,
-        econtent: Some(Any::new(Tag::OctetString, content.to_vec()).unwrap()),
-    };
-    let digest = AlgorithmIdentifierOwned {
-        oid: SHA256,
-        parameters: None,
-    };
-    let sid = SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
-        issuer: cert.tbs_certificate.issuer.clone(),
-        serial_number: cert.tbs_certificate.serial_number.clone(),
-    });
+    let (info, digest, sid) = parts(cert, content);
     let signer = SignerInfoBuilder::new(key, sid, digest.clone(), &info, None).unwrap();
     SignedDataBuilder::new(&info)
         .add_digest_algorithm(digest)
@@ -78,6 +67,59 @@ fn sign(content: &[u8]) -> Vec<u8> {
         .unwrap()
         .to_der()
         .unwrap()
+}
+
+/// The same with an ECDSA P-256 key (newer remote-signature services use one).
+fn sign_ecdsa(content: &[u8]) -> Vec<u8> {
+    let key = p256::ecdsa::SigningKey::random(&mut rand::thread_rng());
+    let spki = SubjectPublicKeyInfoOwned::from_key(*key.verifying_key()).unwrap();
+    let cert = CertificateBuilder::new(
+        Profile::Root,
+        SerialNumber::from(9u32),
+        Validity::from_now(Duration::from_secs(3600)).unwrap(),
+        Name::from_str("CN=BIANCHI ANNA,C=IT").unwrap(),
+        spki,
+        &key,
+    )
+    .unwrap()
+    .build::<p256::ecdsa::DerSignature>()
+    .unwrap();
+    let (info, digest, sid) = parts(&cert, content);
+    let signer = SignerInfoBuilder::new(&key, sid, digest.clone(), &info, None).unwrap();
+    SignedDataBuilder::new(&info)
+        .add_digest_algorithm(digest)
+        .unwrap()
+        .add_certificate(CertificateChoices::Certificate(cert.clone()))
+        .unwrap()
+        .add_signer_info::<p256::ecdsa::SigningKey, p256::ecdsa::DerSignature>(signer)
+        .unwrap()
+        .build()
+        .unwrap()
+        .to_der()
+        .unwrap()
+}
+
+fn parts(
+    cert: &Certificate,
+    content: &[u8],
+) -> (
+    EncapsulatedContentInfo,
+    AlgorithmIdentifierOwned,
+    SignerIdentifier,
+) {
+    let info = EncapsulatedContentInfo {
+        econtent_type: ID_DATA,
+        econtent: Some(Any::new(Tag::OctetString, content.to_vec()).unwrap()),
+    };
+    let digest = AlgorithmIdentifierOwned {
+        oid: SHA256,
+        parameters: None,
+    };
+    let sid = SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
+        issuer: cert.tbs_certificate.issuer.clone(),
+        serial_number: cert.tbs_certificate.serial_number.clone(),
+    });
+    (info, digest, sid)
 }
 
 fn invoice_xml() -> String {
@@ -171,5 +213,25 @@ fn a_p7m_that_is_not_signed_data_or_has_no_content() {
     assert_eq!(
         read_file("n.p7m", &sign(b"hello")).unwrap_err().code,
         ProblemCode::NotXml
+    );
+}
+
+#[test]
+fn an_ecdsa_p256_signature_is_checked_too() {
+    let xml = invoice_xml();
+    let p7m = sign_ecdsa(xml.as_bytes());
+    let file = read_file("ec.xml.p7m", &p7m).unwrap();
+    assert_eq!(
+        file.signature,
+        Signature::IntactTrustNotChecked {
+            signer: Some("BIANCHI ANNA".into())
+        }
+    );
+    let mut altered = p7m.clone();
+    let at = altered.windows(5).position(|w| w == b"FT-99").unwrap();
+    altered[at + 4] = b'0';
+    assert_eq!(
+        read_file("ec.p7m", &altered).unwrap_err().code,
+        ProblemCode::SignatureBroken
     );
 }
