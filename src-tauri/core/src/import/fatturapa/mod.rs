@@ -6,6 +6,7 @@
 //! whole file. Nothing is stored here; purchasing's import calls this and decides.
 
 mod amount;
+mod ber;
 mod body;
 mod checks;
 mod cursor;

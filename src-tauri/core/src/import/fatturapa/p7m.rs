@@ -72,7 +72,13 @@ impl Hash {
 /// `signature_broken` problem: the caller never sees the content of such a file.
 pub fn open(der_bytes: &[u8]) -> Result<(Vec<u8>, Signature), Problem> {
     let not_signed = || Problem::new(ProblemCode::NotSignedData, "");
-    let info = ContentInfo::from_der(der_bytes).map_err(|_| not_signed())?;
+    let info = match ContentInfo::from_der(der_bytes) {
+        Ok(info) => info,
+        Err(_) => {
+            let der = super::ber::to_der(der_bytes).ok_or_else(not_signed)?;
+            ContentInfo::from_der(&der).map_err(|_| not_signed())?
+        }
+    };
     if info.content_type != SIGNED_DATA {
         return Err(not_signed());
     }
