@@ -52,7 +52,7 @@ fn self_signed(signer: &SigningKey<Sha256>, spki: SubjectPublicKeyInfoOwned) -> 
     .unwrap()
 }
 
-fn sign(content: &[u8]) -> Vec<u8> {
+pub fn sign(content: &[u8]) -> Vec<u8> {
     let (key, cert) = rsa_signer();
     let (info, digest, sid) = parts(cert, content);
     let signer = SignerInfoBuilder::new(key, sid, digest.clone(), &info, None).unwrap();

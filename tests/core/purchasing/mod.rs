@@ -2,6 +2,7 @@
 
 // FatturaPA reader
 mod fatturapa_bad;
+mod fatturapa_bench;
 mod fatturapa_checks;
 mod fatturapa_p7m;
 mod fatturapa_read;
