@@ -2,7 +2,9 @@
 //! invoice keeps what the supplier wrote.
 
 use super::fatturapa_xml::{body, doc, line, Summary};
-use backoffice_core::import::fatturapa::{read_file, Adjustment, DocumentType, ProblemCode};
+use backoffice_core::import::fatturapa::{
+    read_file, Adjustment, Decimal, DocumentType, ProblemCode,
+};
 
 fn codes(w: &[backoffice_core::import::fatturapa::Problem]) -> Vec<ProblemCode> {
     w.iter().map(|p| p.code).collect()
@@ -60,7 +62,13 @@ fn discounts_exempt_lines_and_eight_decimals_check_exactly() {
         .unwrap()
         .invoices[0];
     assert!(inv.warnings.is_empty(), "{:?}", inv.warnings);
-    assert_eq!(inv.lines[0].adjustments, vec![Adjustment::PercentBp(-1000)]);
+    assert_eq!(
+        inv.lines[0].adjustments,
+        vec![Adjustment::Percent(Decimal {
+            units: -1000,
+            scale: 2
+        })]
+    );
     assert_eq!(
         inv.lines[0].quantity.unwrap().rounded(3),
         Some((3_500, false))
@@ -135,4 +143,43 @@ fn a_wrong_italian_check_digit_is_a_warning_and_foreign_ids_are_not_checked() {
     let inv = &read_file("de.xml", xml.as_bytes()).unwrap().invoices[0];
     assert_eq!(inv.supplier.vat_country.as_deref(), Some("DE"));
     assert!(inv.warnings.is_empty(), "{:?}", inv.warnings);
+}
+
+#[test]
+fn amount_discounts_per_unit_and_long_percentages_check_exactly() {
+    let mut b = body("1");
+    // 10 × (12.50 − 0.50) = 120.00; then 75.00 + 2.5 % surcharge = 76.875 → 76.88.
+    b.lines[0].total = "120.00";
+    b.lines[1].total = "76.88";
+    b.summary[0].taxable = "196.88";
+    b.summary[0].tax = "43.31";
+    b.total = Some("240.19");
+    let xml = doc(vec![b])
+        .xml()
+        .replacen(
+            "<PrezzoUnitario>12.50</PrezzoUnitario>",
+            "<PrezzoUnitario>12.50</PrezzoUnitario><ScontoMaggiorazione><Tipo>SC</Tipo><Importo>0.50</Importo></ScontoMaggiorazione>",
+            1,
+        )
+        .replacen(
+            "<PrezzoUnitario>75.00000000</PrezzoUnitario>",
+            "<PrezzoUnitario>75.00000000</PrezzoUnitario><ScontoMaggiorazione><Tipo>MG</Tipo><Percentuale>2.500</Percentuale></ScontoMaggiorazione>",
+            1,
+        );
+    let inv = &read_file("s.xml", xml.as_bytes()).unwrap().invoices[0];
+    assert!(inv.warnings.is_empty(), "{:?}", inv.warnings);
+    assert_eq!(
+        inv.lines[0].adjustments,
+        vec![Adjustment::Amount(Decimal {
+            units: -50,
+            scale: 2
+        })]
+    );
+    assert_eq!(
+        inv.lines[1].adjustments,
+        vec![Adjustment::Percent(Decimal {
+            units: 2500,
+            scale: 3
+        })]
+    );
 }

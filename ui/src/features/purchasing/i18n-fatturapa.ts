@@ -36,8 +36,6 @@ const problemEn: Record<FatturaPaProblemCode, string> = {
     "VAT {{rate}}: the tax is {{found}}, the rate gives {{expected}} (difference {{difference}}).",
   document_total:
     "The document total is {{found}}, taxable amounts plus VAT make {{expected}} (difference {{difference}}).",
-  rounded: "A quantity or price has more decimals than are kept; it was rounded.",
-  unknown: "An element has a value this program does not know; it was kept as written.",
 };
 
 const problemIt: Shape<typeof problemEn> = {
@@ -69,8 +67,6 @@ const problemIt: Shape<typeof problemEn> = {
     "IVA {{rate}}: l'imposta è {{found}}, l'aliquota dà {{expected}} (differenza {{difference}}).",
   document_total:
     "Il totale documento è {{found}}, imponibili più IVA danno {{expected}} (differenza {{difference}}).",
-  rounded: "Una quantità o un prezzo ha più decimali di quelli conservati; è stato arrotondato.",
-  unknown: "Un elemento ha un valore che il programma non conosce; è stato conservato com'è.",
 };
 
 /** The same sentences as a refused file's `bad_file` reasons (`fatturapa_<code>`). */

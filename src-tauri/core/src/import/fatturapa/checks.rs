@@ -192,8 +192,11 @@ fn line_total(
     };
     let apply = |value: i128, scale: u32, adj: &Adjustment| -> Option<(i128, u32)> {
         match adj {
-            Adjustment::PercentBp(bp) => {
-                Some((value.checked_mul(10_000 + i128::from(*bp))?, scale + 4))
+            // × (100 + p) / 100, kept exact by raising the scale.
+            Adjustment::Percent(p) => {
+                let hundred = 100 * pow10(u32::from(p.scale))?;
+                let factor = hundred.checked_add(i128::from(p.units))?;
+                Some((value.checked_mul(factor)?, scale + u32::from(p.scale) + 2))
             }
             Adjustment::Amount(a) => add(value, scale, *a),
         }

@@ -64,8 +64,10 @@ pub fn adjustment(a: At<'_>) -> Result<Adjustment, Problem> {
         "MG" => 1,
         _ => return Err(Problem::new(ProblemCode::BadCode, a.path_of("Tipo")).with("value", kind)),
     };
-    if let Some(bp) = a.basis_points("Percentuale")? {
-        return Ok(Adjustment::PercentBp(sign * bp));
+    // Percentages are written with two decimals, some senders use up to eight.
+    if let Some(mut p) = a.decimal("Percentuale")? {
+        p.units = sign * p.units.abs();
+        return Ok(Adjustment::Percent(p));
     }
     let mut amount = a.req_decimal("Importo")?;
     amount.units = sign * amount.units.abs();

@@ -130,8 +130,8 @@ pub struct Line {
 #[serde(rename_all = "snake_case")]
 #[ts(rename = "FatturaPaAdjustment")]
 pub enum Adjustment {
-    /// `ScontoMaggiorazione` as a percentage in basis points: negative for a discount (SC).
-    PercentBp(i64),
+    /// `ScontoMaggiorazione` as a percentage (`"10.00"` is 10 %): negative for a discount (SC).
+    Percent(Decimal),
     /// As an amount per unit: negative for a discount (SC).
     Amount(Decimal),
 }

@@ -54,10 +54,6 @@ pub enum ProblemCode {
     SummaryTax,
     /// The document total differs from taxable + tax (+ stamp duty) by `difference` cents.
     DocumentTotal,
-    /// A quantity or price with more digits than this reader keeps exactly.
-    Rounded,
-    /// An unknown element or value that was kept as text.
-    Unknown,
 }
 
 /// One refusal or warning. `path` is like
