@@ -20,6 +20,10 @@ fn not_xml_and_not_fatturapa() {
     assert_eq!(refused("a.xml", b"").code, ProblemCode::NotXml);
     assert_eq!(refused("a.xml", b"  \n ").code, ProblemCode::NotXml);
     assert_eq!(
+        refused("a.xml", b"0,12;fattura 7").code,
+        ProblemCode::NotXml
+    );
+    assert_eq!(
         refused("a.xml", "Gentile cliente, ecco la fattura".as_bytes()).code,
         ProblemCode::NotXml
     );

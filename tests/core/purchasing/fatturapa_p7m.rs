@@ -193,7 +193,7 @@ fn altered_content_or_signature_is_refused() {
 fn a_p7m_that_is_not_signed_data_or_has_no_content() {
     // A DER SEQUENCE that is no ContentInfo.
     assert_eq!(
-        read_file("x.p7m", &[0x30, 0x03, 0x02, 0x01, 0x05])
+        read_file("x.p7m", &[0x30, 0x81, 0x03, 0x02, 0x01, 0x05])
             .unwrap_err()
             .code,
         ProblemCode::NotSignedData

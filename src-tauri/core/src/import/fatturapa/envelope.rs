@@ -50,8 +50,9 @@ fn kind(bytes: &[u8]) -> Kind {
     {
         return Kind::Xml;
     }
-    // A DER SEQUENCE with a definite length: ContentInfo always starts so.
-    if bytes.first() == Some(&0x30) && bytes.len() > 2 {
+    // A SEQUENCE longer than 127 bytes (a signed invoice always is): its length is in the long
+    // form, or open (BER). Text starting with the digit 0 (also 0x30) is thus not taken for one.
+    if bytes.first() == Some(&0x30) && bytes.get(1).is_some_and(|b| (0x80..=0x84).contains(b)) {
         return Kind::Der;
     }
     match base64_der(trimmed) {
