@@ -5,5 +5,6 @@ mod fatturapa_bad;
 mod fatturapa_bench;
 mod fatturapa_checks;
 mod fatturapa_p7m;
+mod fatturapa_p7m_ber;
 mod fatturapa_read;
 mod fatturapa_xml;
