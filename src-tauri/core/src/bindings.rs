@@ -76,6 +76,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     export_licences(&cfg)?;
     purchasing::export_rules(&cfg)?;
     purchasing::export_suppliers(&cfg)?;
+    export_fatturapa(&cfg)?;
     // Global search.
     s::GlobalSearchQuery::export_all(&cfg)?;
     s::HitKind::export_all(&cfg)?;
@@ -299,5 +300,16 @@ fn export_staff(cfg: &Config) -> Result<(), ExportError> {
     cmp::FixRow::export_all(cfg)?;
     p::Page::<cmp::FixRow>::export_all(cfg)?;
     crate::services::EmployeeExport::export_all(cfg)?;
+    Ok(())
+}
+
+/// The FatturaPA reader's types, shown in the supplier-invoice import preview.
+fn export_fatturapa(cfg: &Config) -> Result<(), ExportError> {
+    use crate::import::fatturapa as fp;
+    fp::ReadFile::export_all(cfg)?;
+    fp::Signature::export_all(cfg)?;
+    fp::ReadInvoice::export_all(cfg)?;
+    fp::Problem::export_all(cfg)?;
+    fp::ProblemCode::export_all(cfg)?;
     Ok(())
 }

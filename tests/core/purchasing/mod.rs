@@ -1,8 +1,17 @@
-//! Purchasing: suppliers and their categories, contacts and files.
+//! Purchasing: suppliers, orders, receipts and supplier invoices.
 
 mod orders;
 mod supplier_audits;
 mod suppliers;
+
+// FatturaPA reader
+mod fatturapa_bad;
+mod fatturapa_bench;
+mod fatturapa_checks;
+mod fatturapa_p7m;
+mod fatturapa_p7m_ber;
+mod fatturapa_read;
+mod fatturapa_xml;
 
 use crate::support::{installed, Installed};
 use backoffice_core::domain::permissions::Role;

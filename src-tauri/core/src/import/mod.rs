@@ -13,6 +13,7 @@ mod builder;
 mod chosen;
 pub mod csv;
 pub mod dates;
+pub mod fatturapa;
 pub mod field;
 pub mod headers;
 pub mod pipeline;
