@@ -1,3 +1,4 @@
 //! Purchasing: suppliers and the purchase categories.
 
+pub mod orders;
 pub mod suppliers;

@@ -5,6 +5,7 @@
 pub(crate) mod attention;
 mod catalog;
 mod orders;
+mod rules;
 mod suppliers;
 
 pub(crate) use catalog::ensure_defaults;
