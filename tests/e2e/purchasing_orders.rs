@@ -74,7 +74,11 @@ fn an_order_waits_for_its_approval_and_gets_its_number() {
     app.screenshot("order-form");
     app.click("[data-testid=order-save]");
     app.wait_gone("[data-testid=order-form]", TIMEOUT);
-    wait_text(&app, "[data-testid=page-title]", "Ordine in bozza");
+    wait_text(
+        &app,
+        "[data-testid=page-title]",
+        "Ordine non ancora numerato",
+    );
     // 4.600,00 at 22 % (1.012,00) + 337,25 at 10 % (33,73 rounded from 33,725) = 5.982,98.
     let total = text_now(&app, "[data-testid=order-total]");
     assert!(total.contains("5.982,98"), "{total}");
@@ -153,6 +157,7 @@ fn an_order_waits_for_its_approval_and_gets_its_number() {
     app.screenshot("order-approved-en");
     app.click("[data-testid=back-to-orders]");
     app.wait_for("[data-testid=order-row][data-status=approved]", TIMEOUT);
+    assert!(text_now(&app, "[data-testid=order-row-total]").contains("5,982.98"));
     app.screenshot("orders-en");
 }
 

@@ -7,7 +7,7 @@ import "./i18n-rules";
 const en = {
   purchasingUi: {
     title: "Purchasing",
-    subtitle: "Suppliers, what they sell and whether orders may go to them.",
+    subtitle: "Orders and their approvals, suppliers and what they sell.",
     views: {
       orders: "Orders",
       suppliers: "Suppliers",
@@ -26,7 +26,7 @@ const en = {
       emptyText: "Raise the first one with “New order”.",
       noMatch: "No order matches the filter.",
       backToList: "All orders",
-      draftTitle: "Draft order",
+      draftTitle: "Order not yet numbered",
       number: "Number",
       date: "Date",
       supplier: "Supplier",
@@ -209,7 +209,7 @@ const en = {
 const it: Shape<typeof en> = {
   purchasingUi: {
     title: "Acquisti",
-    subtitle: "I fornitori, cosa vendono e se possono ricevere ordini.",
+    subtitle: "Gli ordini e le loro approvazioni, i fornitori e cosa vendono.",
     views: {
       orders: "Ordini",
       suppliers: "Fornitori",
@@ -228,7 +228,7 @@ const it: Shape<typeof en> = {
       emptyText: "Crea il primo con “Nuovo ordine”.",
       noMatch: "Nessun ordine corrisponde al filtro.",
       backToList: "Tutti gli ordini",
-      draftTitle: "Ordine in bozza",
+      draftTitle: "Ordine non ancora numerato",
       number: "Numero",
       date: "Data",
       supplier: "Fornitore",

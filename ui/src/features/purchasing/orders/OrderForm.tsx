@@ -284,7 +284,7 @@ function OrderForm({ order: o, onClose }: Props) {
                       aria-label={ll("vat")}
                       data={RATES.map((r) => ({ value: r, label: `${Number(r) / 100} %` }))}
                       allowDeselect={false}
-                      w={70}
+                      w={84}
                       {...form.getInputProps(`lines.${i}.vat_rate_bp`)}
                       data-testid="order-line-vat"
                     />

@@ -38,7 +38,7 @@ function useColumns(): ListColumn<OrderRow, OrderSort>[] {
     {
       key: "number",
       title: l("number"),
-      width: "130px",
+      width: "120px",
       sort: "number",
       cell: (o) => (
         <Text size="sm" fw={600} ff="monospace" c={o.number ? undefined : "dimmed"}>
@@ -49,14 +49,14 @@ function useColumns(): ListColumn<OrderRow, OrderSort>[] {
     {
       key: "date",
       title: l("date"),
-      width: "105px",
+      width: "100px",
       sort: "date",
       cell: (o) => <Text size="sm">{formatDate(o.order_date, i18n.language)}</Text>,
     },
     {
       key: "supplier",
       title: l("supplier"),
-      width: "minmax(200px, 2fr)",
+      width: "minmax(160px, 2fr)",
       cell: (o) => (
         <Text size="sm" truncate>
           {o.supplier_name}
@@ -66,7 +66,7 @@ function useColumns(): ListColumn<OrderRow, OrderSort>[] {
     {
       key: "department",
       title: l("department"),
-      width: "minmax(120px, 1fr)",
+      width: "minmax(100px, 1fr)",
       cell: (o) => (
         <Text size="sm" truncate c={o.department_name ? undefined : "dimmed"}>
           {o.department_name ?? "—"}
@@ -76,14 +76,14 @@ function useColumns(): ListColumn<OrderRow, OrderSort>[] {
     {
       key: "status",
       title: l("status"),
-      width: "170px",
+      width: "160px",
       sort: "status",
       cell: (o) => <OrderStatusBadge status={o.status} />,
     },
     {
       key: "delivery",
       title: l("delivery_date"),
-      width: "115px",
+      width: "110px",
       sort: "delivery",
       cell: (o) => (
         <Text size="sm" c={o.delivery_date ? undefined : "dimmed"}>
@@ -97,7 +97,7 @@ function useColumns(): ListColumn<OrderRow, OrderSort>[] {
       width: "130px",
       sort: "total",
       cell: (o) => (
-        <Text size="sm" ta="right" w="100%">
+        <Text size="sm" ta="right" style={{ flex: 1 }} data-testid="order-row-total">
           {formatMoney(o.total_cents, o.currency, i18n.language)}
         </Text>
       ),
