@@ -83,11 +83,7 @@ fn check_parties(w: &WriteTx, v: &ValidOrder, kept_supplier: Option<i64>) -> cra
         return Err(supplier_blocked());
     }
     if let Some(d) = v.department_id {
-        let found = w
-            .conn()
-            .prepare_cached("SELECT 1 FROM departments WHERE id = ?1")?
-            .exists([d])?;
-        if !found {
+        if crate::store::departments::get(w.conn(), d)?.is_none() {
             return Err(Error::field("department_id", "not_found"));
         }
     }
@@ -181,10 +177,7 @@ impl Backoffice {
         let o = orders::head(w.conn(), id)?.ok_or_else(|| Error::not_found("purchase order"))?;
         let tiers = rules::tiers(w.conn())?;
         let need = approval_need(&tiers, amount, o.requested_by, &[])?;
-        let round: i64 = w
-            .conn()
-            .prepare_cached("SELECT approval_round FROM purchase_orders WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))?;
+        let round = order_writes::approval_round(w.conn(), id)?;
         order_writes::await_approval(w, id, round + 1, need.required_role)
     }
 
@@ -221,10 +214,7 @@ impl Backoffice {
             need.check_approver(ctx.user_id, &ctx.roles)?;
             let role = ApproverRole::best(&ctx.roles)
                 .ok_or_else(|| Error::internal("an approver without an approving role"))?;
-            let round: i64 = w
-                .conn()
-                .prepare_cached("SELECT approval_round FROM purchase_orders WHERE id = ?1")?
-                .query_row([id], |r| r.get(0))?;
+            let round = order_writes::approval_round(w.conn(), id)?;
             order_writes::add_approval(w, id, round, ctx.user_id, role, o.approval_cents)?;
             let now = Self::need_of(w.conn(), &o)?;
             if now.is_some_and(|n| n.complete) {

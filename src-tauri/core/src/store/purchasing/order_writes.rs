@@ -192,6 +192,14 @@ pub fn approve(
     Ok(())
 }
 
+/// The order's current round of approvals.
+pub fn approval_round(c: &Connection, id: i64) -> crate::Result<i64> {
+    Ok(
+        c.prepare_cached("SELECT approval_round FROM purchase_orders WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))?,
+    )
+}
+
 /// The highest number given in `year`, if any.
 pub fn last_seq(c: &Connection, year: i32) -> crate::Result<Option<u32>> {
     Ok(
