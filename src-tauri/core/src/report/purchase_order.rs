@@ -43,9 +43,6 @@ pub fn purchase_order(p: &OrderPrint, language: &str) -> Report {
             text: title.clone(),
         },
     ];
-    if !p.is_final {
-        blocks.push(Block::Paragraph(w.draft_note.to_owned()));
-    }
     let mut head = vec![
         (w.number.to_owned(), number.clone()),
         (w.date.to_owned(), w.day(o.order_date)),
@@ -54,27 +51,31 @@ pub fn purchase_order(p: &OrderPrint, language: &str) -> Report {
     if let Some(d) = &o.department_name {
         head.push((w.department.to_owned(), d.clone()));
     }
-    blocks.push(Block::Facts(head));
-    blocks.push(heading(w.supplier));
-    blocks.push(Block::Facts(supplier_facts(&p.supplier, w)));
-    blocks.push(heading(w.delivery));
-    blocks.push(Block::Facts(vec![
+    head.extend([
         (w.delivery_address.to_owned(), text_or(&o.delivery_address, w)),
         (w.delivery_date.to_owned(), w.opt_day(o.delivery_date)),
         (w.payment_terms.to_owned(), text_or(&o.payment_terms, w)),
-    ]));
+    ]);
+    if !p.is_final {
+        // Said at the top: a draft has no stamp to end with.
+        head.push((w.approval.to_owned(), w.not_approved.to_owned()));
+    }
+    blocks.push(Block::Facts(head));
+    blocks.push(heading(w.supplier));
+    blocks.push(Block::Facts(supplier_facts(&p.supplier, w)));
     blocks.push(heading(w.lines));
     blocks.push(lines_table(o, w));
     blocks.push(heading(w.vat_summary));
     blocks.push(summary_table(&o.summary, &o.currency, w));
-    blocks.push(heading(w.totals));
     blocks.push(totals_table(o, w));
     if let Some(notes) = o.notes.as_deref().filter(|n| !n.trim().is_empty()) {
         blocks.push(heading(w.notes));
         blocks.push(Block::Paragraph(notes.to_owned()));
     }
-    blocks.push(heading(w.approval));
-    blocks.push(Block::Facts(approval_facts(p, w, &number)));
+    if p.is_final {
+        blocks.push(heading(w.approval));
+        blocks.push(Block::Facts(approval_facts(p, w, &number)));
+    }
     Report {
         title: title.clone(),
         subject: format!("{title} · {}", o.supplier_name),
@@ -102,7 +103,7 @@ fn shown_number(p: &OrderPrint, w: &Words) -> String {
 
 fn heading(text: &str) -> Block {
     Block::Heading {
-        level: 2,
+        level: 3,
         text: text.to_owned(),
     }
 }
@@ -195,14 +196,14 @@ fn money(cents: i64, currency: &str, w: &Words) -> String {
 
 fn lines_table(o: &PurchaseOrder, w: &Words) -> Block {
     let columns = vec![
-        Column::new(w.position, 0.55, Align::Right),
-        Column::new(w.code, 1.2, Align::Left),
-        Column::new(w.description, 3.3, Align::Left),
-        Column::new(w.quantity, 1.25, Align::Right),
-        Column::new(w.unit_price, 1.35, Align::Right),
-        Column::new(w.discount, 0.9, Align::Right),
-        Column::new(w.vat, 0.8, Align::Right),
-        Column::new(w.net, 1.45, Align::Right),
+        Column::new(w.position, 0.7, Align::Right),
+        Column::new(w.code, 1.25, Align::Left),
+        Column::new(w.description, 2.85, Align::Left),
+        Column::new(w.quantity, 1.2, Align::Right),
+        Column::new(w.unit_price, 1.5, Align::Right),
+        Column::new(w.discount, 0.95, Align::Right),
+        Column::new(w.vat, 0.7, Align::Right),
+        Column::new(w.net, 1.35, Align::Right),
     ];
     let rows = o
         .lines
@@ -260,8 +261,10 @@ fn totals_table(o: &PurchaseOrder, w: &Words) -> Block {
     let mut rows = vec![
         vec![Cell::new(w.taxable), Cell::new(money(o.taxable_cents, c, w))],
         vec![Cell::new(w.vat), Cell::new(money(o.tax_cents, c, w))],
-        vec![Cell::new(w.total), Cell::new(money(o.total_cents, c, w))],
-        vec![Cell::new(w.currency), Cell::new(o.currency.clone())],
+        vec![
+            Cell::new(format!("{} ({c})", w.total)),
+            Cell::new(money(o.total_cents, c, w)),
+        ],
     ];
     if let Some(rate) = o.exchange_rate.filter(|_| c != "EUR") {
         rows.push(vec![
@@ -275,10 +278,8 @@ fn totals_table(o: &PurchaseOrder, w: &Words) -> Block {
     Block::Table { columns, rows }
 }
 
+/// The approval stamp of a final copy: its number, the day, and each approver with the time.
 fn approval_facts(p: &OrderPrint, w: &Words, number: &str) -> Vec<(String, String)> {
-    if !p.is_final {
-        return vec![(w.approval.to_owned(), w.not_approved.to_owned())];
-    }
     let o = &p.order;
     let mut out = vec![
         (w.number.to_owned(), number.to_owned()),
