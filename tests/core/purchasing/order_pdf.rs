@@ -37,7 +37,12 @@ fn pdf_text(path: &Path) -> String {
 /// Per page, the words drawn taller than 60 pt (a watermark's letters, which a rotated line
 /// gives back in pieces), joined from left to right.
 fn big_words(path: &Path) -> Vec<String> {
-    let out = Command::new("pdftotext").arg("-bbox").arg(path).arg("-").output().unwrap();
+    let out = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap();
     let html = String::from_utf8(out.stdout).unwrap();
     let num = |line: &str, key: &str| -> f32 {
         let start = line.find(key).unwrap() + key.len();
@@ -78,7 +83,11 @@ fn png(w: u32, h: u32) -> Vec<u8> {
         raw.push(0u8);
         for x in 0..w {
             let inside = x > w / 10 && x < w / 10 + h * 7 / 10 && y > h / 7 && y < h * 6 / 7;
-            raw.extend_from_slice(if inside { &[240, 170, 30] } else { &[31, 78, 121] });
+            raw.extend_from_slice(if inside {
+                &[240, 170, 30]
+            } else {
+                &[31, 78, 121]
+            });
         }
     }
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
@@ -105,7 +114,7 @@ fn png(w: u32, h: u32) -> Vec<u8> {
 }
 
 fn line(i: usize) -> OrderLineForm {
-    let long = if i % 7 == 0 {
+    let long = if i.is_multiple_of(7) {
         " con finitura zincata a caldo, confezione da magazzino e certificato di conformità allegato"
     } else {
         ""
@@ -114,12 +123,12 @@ fn line(i: usize) -> OrderLineForm {
         item_code: Some(format!("ART-{i:04}")),
         description: format!("Articolo di ferramenta numero {i}{long}"),
         category_id: None,
-        unit: Some(if i % 3 == 0 { "kg" } else { "pz" }.into()),
+        unit: Some(if i.is_multiple_of(3) { "kg" } else { "pz" }.into()),
         quantity: 1_500 + i as i64 * 250,
         unit_price: 123_456 + i as i64 * 1_000,
-        discount_bp: if i % 5 == 0 { 1_000 } else { 0 },
-        vat_rate_bp: if i % 11 == 0 { 0 } else { 2_200 },
-        nature: (i % 11 == 0).then_some(Nature::N2_2),
+        discount_bp: if i.is_multiple_of(5) { 1_000 } else { 0 },
+        vat_rate_bp: if i.is_multiple_of(11) { 0 } else { 2_200 },
+        nature: i.is_multiple_of(11).then_some(Nature::N2_2),
     }
 }
 
@@ -130,7 +139,9 @@ fn order_of(b: &Buyers, lines: usize) -> PurchaseOrder {
         department_id: None,
         currency: None,
         exchange_rate: None,
-        delivery_address: Some("Stabilimento di Lainate, Via Garibaldi 7, 20045 Lainate (MI)".into()),
+        delivery_address: Some(
+            "Stabilimento di Lainate, Via Garibaldi 7, 20045 Lainate (MI)".into(),
+        ),
         delivery_date: Some(chrono::NaiveDate::from_ymd_opt(2026, 12, 21).unwrap()),
         payment_terms: Some("30 gg DFFM".into()),
         notes: Some("Consegna al magazzino dalle 8 alle 12.".into()),
@@ -175,9 +186,15 @@ fn sixty_lines_run_over_pages_and_the_final_copy_marks_the_order_sent() {
     );
     assert_eq!(events, 1);
     // Printing again leaves a sent order as it is.
-    let again = b.t.app.save_order_pdf(&b.buyer, o.id, "en", &pages_dir().join("order-en.pdf")).unwrap();
+    let again =
+        b.t.app
+            .save_order_pdf(&b.buyer, o.id, "en", &pages_dir().join("order-en.pdf"))
+            .unwrap();
     assert!(again.is_final);
-    assert_eq!(b.t.app.order(&b.buyer, o.id).unwrap().version, after.version);
+    assert_eq!(
+        b.t.app.order(&b.buyer, o.id).unwrap().version,
+        after.version
+    );
 
     let report = b.t.app.verify_history(&b.t.admin, &mut |_| true).unwrap();
     assert!(report.ok, "{report:?}");
@@ -187,7 +204,10 @@ fn sixty_lines_run_over_pages_and_the_final_copy_marks_the_order_sent() {
         return;
     }
     let text = pdf_text(&path);
-    assert!(text.contains(&format!("Ordine d'acquisto {number}")), "{text}");
+    assert!(
+        text.contains(&format!("Ordine d'acquisto {number}")),
+        "{text}"
+    );
     assert!(text.contains("Ferramenta Rossi S.r.l.") && text.contains("Rossi Forniture S.r.l."));
     let total = format_cents(after.total_cents, NumberLocale::It);
     assert!(total.contains('.') && total.contains(','), "{total}");
@@ -212,11 +232,17 @@ fn a_draft_prints_watermarked_without_a_number_and_changes_nothing() {
     std::fs::create_dir_all(pages_dir()).unwrap();
     let path = pages_dir().join("draft-it.pdf");
     // Anyone in purchasing may print a draft, a reader too.
-    let saved = b.t.app.save_order_pdf(&b.accountant, o.id, "it", &path).unwrap();
+    let saved =
+        b.t.app
+            .save_order_pdf(&b.accountant, o.id, "it", &path)
+            .unwrap();
     assert!(!saved.is_final);
     assert!(saved.pages >= 2);
     let after = b.t.app.order(&b.buyer, o.id).unwrap();
-    assert_eq!((after.status, after.version), (OrderState::Draft, o.version));
+    assert_eq!(
+        (after.status, after.version),
+        (OrderState::Draft, o.version)
+    );
     let pending = b.t.app.submit_order(&b.buyer, o.id, o.version).unwrap();
     let bytes = b.t.app.order_pdf_bytes(&b.buyer, pending.id, "en").unwrap();
     assert!(!bytes.is_final);
@@ -243,17 +269,32 @@ fn a_cancelled_order_is_refused_and_a_reader_gets_no_final_copy() {
     let b = buyers();
     let o = approved(&b, &order_of(&b, 3));
     let path = b.t._dir.path().join("order.pdf");
-    let e = b.t.app.save_order_pdf(&b.accountant, o.id, "it", &path).unwrap_err();
+    let e =
+        b.t.app
+            .save_order_pdf(&b.accountant, o.id, "it", &path)
+            .unwrap_err();
     assert_eq!(e.code, ErrorCode::Forbidden);
     let e = b.t.app.order_pdf_bytes(&b.it, o.id, "it").unwrap_err();
     assert_eq!(e.code, ErrorCode::Forbidden);
     assert!(!path.exists());
-    assert_eq!(b.t.app.order(&b.buyer, o.id).unwrap().status, OrderState::Approved);
+    assert_eq!(
+        b.t.app.order(&b.buyer, o.id).unwrap().status,
+        OrderState::Approved
+    );
 
-    let o = b.t.app.cancel_order(&b.buyer, o.id, o.version, "Non più necessario").unwrap();
-    let e = b.t.app.save_order_pdf(&b.buyer, o.id, "it", &path).unwrap_err();
+    let o =
+        b.t.app
+            .cancel_order(&b.buyer, o.id, o.version, "Non più necessario")
+            .unwrap();
+    let e =
+        b.t.app
+            .save_order_pdf(&b.buyer, o.id, "it", &path)
+            .unwrap_err();
     assert_eq!(e.code, ErrorCode::BadTransition);
-    assert_eq!(e.params.get("reason").map(String::as_str), Some("cancelled"));
+    assert_eq!(
+        e.params.get("reason").map(String::as_str),
+        Some("cancelled")
+    );
     assert!(!path.exists());
 }
 
@@ -271,19 +312,46 @@ fn the_logo_is_checked_by_content_and_can_be_removed() {
         e.params.get("reason").cloned().unwrap_or_default()
     };
     let text = write("logo.png", b"not a picture at all");
-    assert_eq!(reason(b.t.app.set_organisation_logo(&b.t.admin, &text).unwrap_err()), "not_an_image");
+    assert_eq!(
+        reason(
+            b.t.app
+                .set_organisation_logo(&b.t.admin, &text)
+                .unwrap_err()
+        ),
+        "not_an_image"
+    );
     let huge = write("wide.png", &png(4100, 2));
-    assert_eq!(reason(b.t.app.set_organisation_logo(&b.t.admin, &huge).unwrap_err()), "image_too_large");
+    assert_eq!(
+        reason(
+            b.t.app
+                .set_organisation_logo(&b.t.admin, &huge)
+                .unwrap_err()
+        ),
+        "image_too_large"
+    );
     let mut cut = png(60, 20);
     cut.truncate(cut.len() - 20);
     let cut = write("cut.png", &cut);
-    assert_eq!(reason(b.t.app.set_organisation_logo(&b.t.admin, &cut).unwrap_err()), "damaged_image");
+    assert_eq!(
+        reason(b.t.app.set_organisation_logo(&b.t.admin, &cut).unwrap_err()),
+        "damaged_image"
+    );
     let mut big = png(10, 10);
     big.resize(2 * 1024 * 1024 + 1, 0);
     let big = write("big.png", &big);
-    assert_eq!(reason(b.t.app.set_organisation_logo(&b.t.admin, &big).unwrap_err()), "too_large");
+    assert_eq!(
+        reason(b.t.app.set_organisation_logo(&b.t.admin, &big).unwrap_err()),
+        "too_large"
+    );
     let missing = dir.join("nowhere.png");
-    assert_eq!(reason(b.t.app.set_organisation_logo(&b.t.admin, &missing).unwrap_err()), "not_found");
+    assert_eq!(
+        reason(
+            b.t.app
+                .set_organisation_logo(&b.t.admin, &missing)
+                .unwrap_err()
+        ),
+        "not_found"
+    );
     // Only settings' writers choose it.
     let good = write("good.png", &png(120, 40));
     let e = b.t.app.set_organisation_logo(&b.buyer, &good).unwrap_err();
@@ -292,7 +360,10 @@ fn the_logo_is_checked_by_content_and_can_be_removed() {
 
     let org = b.t.app.set_organisation_logo(&b.t.admin, &good).unwrap();
     assert_eq!(org.logo_sha256.as_deref().map(str::len), Some(64));
-    assert_eq!(b.t.app.organisation_logo(&b.t.admin).unwrap(), Some(png(120, 40)));
+    assert_eq!(
+        b.t.app.organisation_logo(&b.t.admin).unwrap(),
+        Some(png(120, 40))
+    );
     let org = b.t.app.clear_organisation_logo(&b.t.admin).unwrap();
     assert_eq!(org.logo_sha256, None);
     assert_eq!(b.t.app.organisation_logo(&b.t.admin).unwrap(), None);

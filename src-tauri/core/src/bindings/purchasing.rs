@@ -66,5 +66,7 @@ pub(super) fn export_suppliers(cfg: &Config) -> Result<(), ExportError> {
     s::SupplierQuery::export_all(cfg)?;
     s::SupplierRow::export_all(cfg)?;
     Page::<s::SupplierRow>::export_all(cfg)?;
+    // What saving an order's PDF reports.
+    crate::services::OrderPdf::export_all(cfg)?;
     Ok(())
 }

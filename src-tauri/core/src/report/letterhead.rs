@@ -9,7 +9,11 @@ const LOGO_H: f32 = 56.0;
 const NAME: f32 = 12.0;
 const DETAIL: f32 = 8.5;
 
-pub(crate) fn letterhead<'a>(pages: &mut Pages<'a>, logo: Option<&'a Picture>, lines: &'a [String]) {
+pub(crate) fn letterhead<'a>(
+    pages: &mut Pages<'a>,
+    logo: Option<&'a Picture>,
+    lines: &'a [String],
+) {
     let top = pages.y;
     let mut used_w = 0.0;
     let mut logo_h: f32 = 0.0;

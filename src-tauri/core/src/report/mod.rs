@@ -26,8 +26,7 @@ mod wrap;
 
 pub use labels::{render_labels, Label, LabelOptions, LabelStats, MAX_TAG_CHARS};
 pub use model::{
-    Align, Block, Cell, Chart, ChartKind, Column, Labels, Lang, Picture, RenderStats, Report,
-    Tone,
+    Align, Block, Cell, Chart, ChartKind, Column, Labels, Lang, Picture, RenderStats, Report, Tone,
 };
 pub use picture::{PictureKind, MAX_PICTURE_SIDE};
 pub use purchase_order::{purchase_order, OrderPrint};

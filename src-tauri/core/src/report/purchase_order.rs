@@ -52,7 +52,10 @@ pub fn purchase_order(p: &OrderPrint, language: &str) -> Report {
         head.push((w.department.to_owned(), d.clone()));
     }
     head.extend([
-        (w.delivery_address.to_owned(), text_or(&o.delivery_address, w)),
+        (
+            w.delivery_address.to_owned(),
+            text_or(&o.delivery_address, w),
+        ),
         (w.delivery_date.to_owned(), w.opt_day(o.delivery_date)),
         (w.payment_terms.to_owned(), text_or(&o.payment_terms, w)),
     ]);
@@ -259,7 +262,10 @@ fn totals_table(o: &PurchaseOrder, w: &Words) -> Block {
     ];
     let c = o.currency.as_str();
     let mut rows = vec![
-        vec![Cell::new(w.taxable), Cell::new(money(o.taxable_cents, c, w))],
+        vec![
+            Cell::new(w.taxable),
+            Cell::new(money(o.taxable_cents, c, w)),
+        ],
         vec![Cell::new(w.vat), Cell::new(money(o.tax_cents, c, w))],
         vec![
             Cell::new(format!("{} ({c})", w.total)),

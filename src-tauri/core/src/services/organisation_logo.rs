@@ -44,7 +44,10 @@ fn read_logo_file(path: &Path) -> crate::Result<Vec<u8>> {
     let too_large = || {
         bad_file(
             "too_large",
-            format!("the file is larger than {} MB", MAX_LOGO_BYTES / (1024 * 1024)),
+            format!(
+                "the file is larger than {} MB",
+                MAX_LOGO_BYTES / (1024 * 1024)
+            ),
             &file_name,
         )
         .with("max_mb", MAX_LOGO_BYTES / (1024 * 1024))

@@ -136,7 +136,8 @@ impl Backoffice {
         };
         let today = self.today();
         self.store.write(&ctx.actor, |w| {
-            let now = orders::head(w.conn(), id)?.ok_or_else(|| Error::not_found("purchase order"))?;
+            let now =
+                orders::head(w.conn(), id)?.ok_or_else(|| Error::not_found("purchase order"))?;
             // What was printed must still be the order: a change in between prints again.
             if now.version != o.version {
                 return Err(Error::new(
