@@ -15,6 +15,9 @@ export const COMMANDS = [
   "set_language",
   "get_organisation",
   "save_organisation",
+  "set_organisation_logo",
+  "clear_organisation_logo",
+  "get_organisation_logo",
   "list_asset_categories",
   "save_asset_category",
   "set_asset_category_active",
@@ -207,6 +210,7 @@ export const COMMANDS = [
   "list_supplier_contacts",
   "save_supplier_contact",
   "delete_supplier_contact",
+  "save_order_pdf",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

@@ -1,3 +1,4 @@
-//! Purchasing: suppliers and the purchase categories.
+//! Purchasing: suppliers and the purchase categories, the orders' printed copies.
 
+pub mod outputs;
 pub mod suppliers;

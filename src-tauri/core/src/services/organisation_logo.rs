@@ -8,7 +8,7 @@ use super::{Backoffice, Ctx};
 use crate::domain::organisation::Organisation;
 use crate::domain::permissions::{Action, Area};
 use crate::error::{Error, ErrorCode};
-use crate::report::Picture;
+use crate::report::{Picture, PictureKind};
 use crate::store::organisation;
 use std::io::Read;
 use std::path::Path;
@@ -92,6 +92,16 @@ impl Backoffice {
     pub fn organisation_logo(&self, ctx: &Ctx) -> crate::Result<Option<Vec<u8>>> {
         self.require(ctx, Area::Settings, Action::Read)?;
         self.logo_bytes()
+    }
+
+    /// The logo as a `data:` URL (PNG or JPEG, base64) the settings page shows as it is.
+    pub fn organisation_logo_url(&self, ctx: &Ctx) -> crate::Result<Option<String>> {
+        use base64::Engine;
+        Ok(self.organisation_logo(ctx)?.map(|bytes| {
+            let mime = PictureKind::sniff(&bytes).map_or("image/png", PictureKind::mime);
+            let data = base64::engine::general_purpose::STANDARD.encode(&bytes);
+            format!("data:{mime};base64,{data}")
+        }))
     }
 
     /// The logo as stored, checked against its SHA-256, for the documents that print it.
