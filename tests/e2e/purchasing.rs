@@ -3,7 +3,9 @@
 //! that makes it an item on Home; a contact; the supplier blocked with a reason; the screens in
 //! both languages.
 
-use crate::screens::{choose_option, count, go, set_up, switch_language, wait_field_error};
+use crate::screens::{
+    choose_option, click_text, count, go, set_up, switch_language, wait_field_error,
+};
 use crate::staff::{text_now, wait_text};
 use crate::support::webdriver::keys;
 use crate::support::{App, Launch, TIMEOUT};
@@ -27,6 +29,8 @@ fn a_supplier_is_checked_saved_reminded_and_blocked() {
     set_up(&app);
 
     go(&app, "purchasing");
+    // The page opens on the orders; the suppliers are the next view.
+    click_text(&app, "[data-testid=purchasing-view]", "Fornitori");
     app.wait_for("[data-testid=suppliers-empty]", TIMEOUT);
     app.screenshot("suppliers-empty");
 
@@ -55,7 +59,7 @@ fn a_supplier_is_checked_saved_reminded_and_blocked() {
     app.screenshot("supplier-form");
     app.click("[data-testid=supplier-save]");
     let error = wait_field_error(&app, &form("vat_number"));
-    assert!(error.contains("Partita IVA non valida"), "{error}");
+    assert!(error.contains("Partita IVA italiana non valida"), "{error}");
     app.screenshot("supplier-bad-vat");
     assert_eq!(count(&app, "SELECT count(*) FROM suppliers"), 0);
 

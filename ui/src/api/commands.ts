@@ -210,6 +210,12 @@ export const COMMANDS = [
   "list_supplier_contacts",
   "save_supplier_contact",
   "delete_supplier_contact",
+  "list_orders",
+  "get_order",
+  "save_order",
+  "move_order",
+  "approval_tiers",
+  "save_approval_tiers",
   "save_order_pdf",
 ] as const;
 

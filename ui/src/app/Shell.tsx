@@ -35,13 +35,14 @@ import {
   HistoryPage,
   HomePage,
   NetworkMapPage,
+  OrderPage,
   PolicyPage,
+  PurchasingPage,
   SettingsPage,
   StaffPage,
   StaffSettingsPage,
   SubnetPage,
   SupplierPage,
-  SuppliersPage,
   TemplatePage,
   UsersPage,
 } from "./pages";
@@ -130,7 +131,8 @@ export function Shell() {
           {route.page === "asset" && <AssetPage key={route.id} route={route} />}
           {route.page === "subnet" && <SubnetPage key={route.id} route={route} />}
           {route.page === "networkMap" && <NetworkMapPage key={route.id} route={route} />}
-          {route.page === "purchasing" && <SuppliersPage />}
+          {route.page === "purchasing" && <PurchasingPage />}
+          {route.page === "order" && <OrderPage key={route.id} route={route} />}
           {route.page === "supplier" && <SupplierPage key={route.id} route={route} />}
           {route.page === "history" && <HistoryPage />}
           {route.page === "users" && <UsersPage />}

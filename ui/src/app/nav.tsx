@@ -67,7 +67,8 @@ export type Route =
   | { page: "asset"; id: number; tab?: AssetTab; focus?: string | null }
   | { page: "subnet"; id: number; tab?: "details"; focus?: string | null }
   | { page: "networkMap"; id: number }
-  | { page: "supplier"; id: number; tab?: SupplierTab; focus?: string | null };
+  | { page: "supplier"; id: number; tab?: SupplierTab; focus?: string | null }
+  | { page: "order"; id: number; tab?: "details" | "files"; focus?: string | null };
 
 type Nav = {
   route: Route;
@@ -100,7 +101,7 @@ function sectionOf(route: Route): PageId {
   if (route.page === "asset" || route.page === "subnet" || route.page === "networkMap") {
     return "assets";
   }
-  if (route.page === "supplier") return "purchasing";
+  if (route.page === "supplier" || route.page === "order") return "purchasing";
   return route.page;
 }
 

@@ -70,9 +70,13 @@ export const PolicyPage = lazyPage(
   () => area(import("../features/audits/PolicyPage")),
   "PolicyPage",
 );
-export const SuppliersPage = lazyPage(
-  () => area(import("../features/purchasing/SuppliersPage")),
-  "SuppliersPage",
+export const PurchasingPage = lazyPage(
+  () => area(import("../features/purchasing/PurchasingPage")),
+  "PurchasingPage",
+);
+export const OrderPage = lazyPage(
+  () => area(import("../features/purchasing/orders/OrderPage")),
+  "OrderPage",
 );
 export const SupplierPage = lazyPage(
   () => area(import("../features/purchasing/SupplierPage")),

@@ -36,6 +36,7 @@ describe("search registry", () => {
       "audit",
       "finding",
       "evidence",
+      "supplier",
     ]);
   });
 
@@ -56,6 +57,9 @@ describe("search registry", () => {
     const dept = open(hit({ kind: "department", id: 7, title: "Logistica" }));
     expect(dept.went).toEqual([{ page: "department", id: 7 }]);
     expect([...dept.memory.values()]).toEqual([]);
+    expect(open(hit({ kind: "supplier", id: 3, title: "Ferramenta Rossi" })).went).toEqual([
+      { page: "supplier", id: 3, tab: "details" },
+    ]);
   });
 
   it("leads from more people than shown to the staff list searching the same text", () => {

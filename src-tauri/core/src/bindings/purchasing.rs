@@ -66,6 +66,18 @@ pub(super) fn export_suppliers(cfg: &Config) -> Result<(), ExportError> {
     s::SupplierQuery::export_all(cfg)?;
     s::SupplierRow::export_all(cfg)?;
     Page::<s::SupplierRow>::export_all(cfg)?;
+    {
+        use crate::domain::purchasing::order as o;
+        o::OrderLineForm::export_all(cfg)?;
+        o::OrderInput::export_all(cfg)?;
+        o::OrderLine::export_all(cfg)?;
+        o::OrderApproval::export_all(cfg)?;
+        o::PurchaseOrder::export_all(cfg)?;
+        o::OrderSort::export_all(cfg)?;
+        o::OrderQuery::export_all(cfg)?;
+        o::OrderRow::export_all(cfg)?;
+        Page::<o::OrderRow>::export_all(cfg)?;
+    }
     // What saving an order's PDF reports.
     crate::services::OrderPdf::export_all(cfg)?;
     Ok(())

@@ -1,24 +1,11 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Button, Group, NumberInput, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArchive, IconPencil, IconPlus, IconRestore } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { assetKeys, assetsApi } from "../../api/assets";
 import type { AssetCategory } from "../../bindings/AssetCategory";
-import { notifyError, orNull, useServerForm } from "../../lib/useServerForm";
+import { RetiredListPanel } from "../../kit/RetiredListPanel";
+import { orNull, useServerForm } from "../../lib/useServerForm";
 import { categoryName, useAssetCategories } from "./parts";
 import "./i18n";
 import { MONO } from "./parts";
@@ -89,88 +76,37 @@ function CategoryForm({ c, onClose }: { c: AssetCategory | null; onClose: () => 
 export function CategoriesPanel({ canWrite }: { canWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
-  const [withRetired, setWithRetired] = useState(false);
-  const [editing, setEditing] = useState<AssetCategory | "new" | null>(null);
-  const list = useAssetCategories(withRetired);
-  const toggle = useMutation({
-    mutationFn: (c: AssetCategory) => assetsApi.setCategoryActive(c.id, c.version, !c.active),
-    onSuccess: () => qc.invalidateQueries({ queryKey: assetKeys.all }),
-    onError: (e) => notifyError(e, t, "assets"),
-  });
+  const w = (k: string) => t(`assets.categories.${k}`);
   return (
-    <Stack>
-      <Group justify="space-between">
-        <Switch
-          label={t("assets.categories.showRetired")}
-          checked={withRetired}
-          onChange={(e) => setWithRetired(e.currentTarget.checked)}
-        />
-        {canWrite && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing("new")}>
-            {t("assets.categories.new")}
-          </Button>
-        )}
-      </Group>
-      <Table verticalSpacing={8} data-testid="asset-categories">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("assets.fields.category")}</Table.Th>
-            <Table.Th>{t("assets.categories.tag_pattern")}</Table.Th>
-            <Table.Th>{t("assets.categories.depreciation")}</Table.Th>
-            <Table.Th w={90} />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(list.data ?? []).map((c) => (
-            <Table.Tr key={c.id} style={{ opacity: c.active ? 1 : 0.55 }}>
-              <Table.Td fw={500}>
-                {categoryName(c, i18n.language)}{" "}
-                {!c.active && (
-                  <Badge size="xs" color="gray">
-                    {t("assets.categories.retire")}
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td ff="monospace">{c.tag_pattern}</Table.Td>
-              <Table.Td>
-                <Text size="sm">{(c.depreciation_bp / 100).toLocaleString(i18n.language)} %</Text>
-              </Table.Td>
-              <Table.Td>
-                {canWrite && (
-                  <Group gap={4} wrap="nowrap">
-                    <ActionIcon
-                      variant="subtle"
-                      onClick={() => setEditing(c)}
-                      aria-label={t("common.edit")}
-                    >
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      color={c.active ? "gray" : "teal"}
-                      onClick={() => toggle.mutate(c)}
-                      aria-label={t(
-                        c.active ? "assets.categories.retire" : "assets.categories.restore",
-                      )}
-                    >
-                      {c.active ? <IconArchive size={16} /> : <IconRestore size={16} />}
-                    </ActionIcon>
-                  </Group>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={t(editing === "new" ? "assets.categories.newTitle" : "assets.categories.editTitle")}
-      >
-        {editing !== null && (
-          <CategoryForm c={editing === "new" ? null : editing} onClose={() => setEditing(null)} />
-        )}
-      </Modal>
-    </Stack>
+    <RetiredListPanel<AssetCategory>
+      testId="asset-categories"
+      useEntries={useAssetCategories}
+      nameOf={(c) => categoryName(c, i18n.language)}
+      columns={[
+        { title: w("tag_pattern"), cell: (c) => <Text ff="monospace">{c.tag_pattern}</Text> },
+        {
+          title: w("depreciation"),
+          cell: (c) => (
+            <Text size="sm">{(c.depreciation_bp / 100).toLocaleString(i18n.language)} %</Text>
+          ),
+        },
+      ]}
+      toggle={(c) => assetsApi.setCategoryActive(c.id, c.version, !c.active)}
+      onToggled={() => qc.invalidateQueries({ queryKey: assetKeys.all })}
+      form={(c, onClose) => <CategoryForm c={c} onClose={onClose} />}
+      canWrite={canWrite}
+      area="assets"
+      words={{
+        name: t("assets.fields.category"),
+        showRetired: w("showRetired"),
+        add: w("new"),
+        newTitle: w("newTitle"),
+        editTitle: w("editTitle"),
+        retire: w("retire"),
+        restore: w("restore"),
+        retired: w("retire"),
+        empty: t("common.none"),
+      }}
+    />
   );
 }

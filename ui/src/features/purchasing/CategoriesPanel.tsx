@@ -1,26 +1,12 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  NumberInput,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Button, Card, Group, NumberInput, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArchive, IconPencil, IconPlus, IconRestore } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { purchasingApi, purchasingKeys } from "../../api/purchasing";
 import { useCan } from "../../app/session";
 import type { PurchaseCategory } from "../../bindings/PurchaseCategory";
-import { notifyError, orNull, useServerForm } from "../../lib/useServerForm";
+import { RetiredListPanel } from "../../kit/RetiredListPanel";
+import { orNull, useServerForm } from "../../lib/useServerForm";
 import { categoryLabel } from "./parts";
 import "./i18n";
 
@@ -77,110 +63,51 @@ function CategoryForm({ c, onClose }: { c: PurchaseCategory | null; onClose: () 
   );
 }
 
+/** Purchase categories, the retired too when asked. */
+function usePurchaseCategories(withRetired: boolean) {
+  return useQuery({
+    queryKey: purchasingKeys.categories(withRetired),
+    queryFn: () => purchasingApi.categories(withRetired),
+  });
+}
+
 /** The kinds of goods and services bought, each with its over-receipt tolerance. */
 export function CategoriesPanel() {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const canWrite = useCan("purchasing", "write");
-  const [withRetired, setWithRetired] = useState(false);
-  const [editing, setEditing] = useState<PurchaseCategory | "new" | null>(null);
-  const list = useQuery({
-    queryKey: purchasingKeys.categories(withRetired),
-    queryFn: () => purchasingApi.categories(withRetired),
-  });
-  const toggle = useMutation({
-    mutationFn: (c: PurchaseCategory) =>
-      purchasingApi.setCategoryActive(c.id, c.version, !c.active),
-    onSuccess: () => qc.invalidateQueries({ queryKey: purchasingKeys.all }),
-    onError: (e) => notifyError(e, t, "purchasing"),
-  });
+  const w = (k: string) => t(`purchasingUi.categories.${k}`);
   return (
     <Card>
-      <Stack>
-        <Group justify="space-between">
-          <Switch
-            label={t("purchasingUi.categories.showRetired")}
-            checked={withRetired}
-            onChange={(e) => setWithRetired(e.currentTarget.checked)}
-          />
-          {canWrite && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing("new")}>
-              {t("purchasingUi.categories.new")}
-            </Button>
-          )}
-        </Group>
-        <Table verticalSpacing={8} data-testid="purchase-categories">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("purchasingUi.fields.category_ids")}</Table.Th>
-              <Table.Th>{t("purchasingUi.categories.over_receipt")}</Table.Th>
-              <Table.Th w={90} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(list.data ?? []).length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={3}>
-                  <Text c="dimmed">{t("purchasingUi.categories.empty")}</Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-            {(list.data ?? []).map((c) => (
-              <Table.Tr key={c.id} style={{ opacity: c.active ? 1 : 0.55 }}>
-                <Table.Td fw={500}>
-                  {categoryLabel(c, i18n.language)}{" "}
-                  {!c.active && (
-                    <Badge size="xs" color="gray">
-                      {t("purchasingUi.categories.retired")}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{(c.over_receipt_bp / 100).toLocaleString(i18n.language)} %</Text>
-                </Table.Td>
-                <Table.Td>
-                  {canWrite && (
-                    <Group gap={4} wrap="nowrap">
-                      <ActionIcon
-                        variant="subtle"
-                        onClick={() => setEditing(c)}
-                        aria-label={t("common.edit")}
-                      >
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="subtle"
-                        color={c.active ? "gray" : "teal"}
-                        onClick={() => toggle.mutate(c)}
-                        aria-label={t(
-                          c.active
-                            ? "purchasingUi.categories.retire"
-                            : "purchasingUi.categories.restore",
-                        )}
-                      >
-                        {c.active ? <IconArchive size={16} /> : <IconRestore size={16} />}
-                      </ActionIcon>
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Stack>
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={t(
-          editing === "new"
-            ? "purchasingUi.categories.newTitle"
-            : "purchasingUi.categories.editTitle",
-        )}
-      >
-        {editing !== null && (
-          <CategoryForm c={editing === "new" ? null : editing} onClose={() => setEditing(null)} />
-        )}
-      </Modal>
+      <RetiredListPanel<PurchaseCategory>
+        testId="purchase-categories"
+        useEntries={usePurchaseCategories}
+        nameOf={(c) => categoryLabel(c, i18n.language)}
+        columns={[
+          {
+            title: w("over_receipt"),
+            cell: (c) => (
+              <Text size="sm">{(c.over_receipt_bp / 100).toLocaleString(i18n.language)} %</Text>
+            ),
+          },
+        ]}
+        toggle={(c) => purchasingApi.setCategoryActive(c.id, c.version, !c.active)}
+        onToggled={() => qc.invalidateQueries({ queryKey: purchasingKeys.all })}
+        form={(c, onClose) => <CategoryForm c={c} onClose={onClose} />}
+        canWrite={canWrite}
+        area="purchasing"
+        words={{
+          name: t("purchasingUi.fields.category_ids"),
+          showRetired: w("showRetired"),
+          add: w("new"),
+          newTitle: w("newTitle"),
+          editTitle: w("editTitle"),
+          retire: w("retire"),
+          restore: w("restore"),
+          retired: w("retired"),
+          empty: w("empty"),
+        }}
+      />
     </Card>
   );
 }

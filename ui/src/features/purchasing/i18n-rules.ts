@@ -42,6 +42,8 @@ const en = {
       already_complete: "The order already has every approval it needs.",
       already_blocked: "The supplier is already blocked.",
       not_blocked: "The supplier is not blocked.",
+      supplier_blocked: "The supplier is blocked: no new order can go to them.",
+      not_pending: "The order is not waiting for approval.",
     },
     fieldError: {
       vat_number_duplicate: "Another supplier has this VAT number",
@@ -170,6 +172,8 @@ const it: Shape<typeof en> = {
       already_complete: "L'ordine ha già tutte le approvazioni necessarie.",
       already_blocked: "Il fornitore è già bloccato.",
       not_blocked: "Il fornitore non è bloccato.",
+      supplier_blocked: "Il fornitore è bloccato: non può ricevere nuovi ordini.",
+      not_pending: "L'ordine non è in attesa di approvazione.",
     },
     fieldError: {
       vat_number_duplicate: "Un altro fornitore ha questa partita IVA",

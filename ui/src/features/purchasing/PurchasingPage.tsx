@@ -19,14 +19,18 @@ import { ListEmpty } from "../../kit/listParts";
 import { ServerList } from "../../kit/ServerList";
 import type { ListSource } from "../../kit/serverPages";
 import { CategoriesPanel } from "./CategoriesPanel";
+import { OrderFormModal } from "./orders/OrderForm";
+import { OrderList } from "./orders/OrderList";
 import { categoryLabel } from "./parts";
 import { SupplierFormModal } from "./SupplierForm";
 import { useSupplierColumns } from "./supplierColumns";
+import { TiersPanel } from "./TiersPanel";
 import "./i18n";
 
 const PAGE_SIZE = 50;
 const ROW_HEIGHT = 48;
-type View = "suppliers" | "categories";
+type View = "orders" | "suppliers" | "categories" | "tiers";
+const VIEWS: View[] = ["orders", "suppliers", "categories", "tiers"];
 const VIEW_KEY = "purchasingUi.view";
 
 function SupplierList() {
@@ -131,32 +135,32 @@ function SupplierList() {
   );
 }
 
-/** Purchasing: the suppliers and the categories of what is bought. */
-export function SuppliersPage() {
+/** Purchasing: orders, suppliers, the categories of what is bought and who approves. */
+export function PurchasingPage() {
   const { t } = useTranslation();
   const { memory, go } = useNav();
   const [view, setViewState] = useState<View>(
-    (memory.get(VIEW_KEY) as View | undefined) ?? "suppliers",
+    (memory.get(VIEW_KEY) as View | undefined) ?? "orders",
   );
   const setView = (v: View) => {
     memory.set(VIEW_KEY, v);
     setViewState(v);
   };
   const canWrite = useCan("purchasing", "write");
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useState<"order" | "supplier" | null>(null);
   return (
     <>
       <PageHeader
         title={t("purchasingUi.title")}
         subtitle={t("purchasingUi.subtitle")}
         actions={
-          canWrite && view === "suppliers" ? (
+          canWrite && (view === "suppliers" || view === "orders") ? (
             <Button
               leftSection={<IconPlus size={16} />}
-              onClick={() => setAdding(true)}
-              data-testid="supplier-new"
+              onClick={() => setAdding(view === "orders" ? "order" : "supplier")}
+              data-testid={view === "orders" ? "order-new" : "supplier-new"}
             >
-              {t("purchasingUi.suppliers.new")}
+              {t(view === "orders" ? "purchasingUi.orders.new" : "purchasingUi.suppliers.new")}
             </Button>
           ) : null
         }
@@ -165,19 +169,20 @@ export function SuppliersPage() {
         mb="md"
         value={view}
         onChange={(v) => setView(v as View)}
-        data={(["suppliers", "categories"] as const).map((v) => ({
-          value: v,
-          label: t(`purchasingUi.views.${v}`),
-        }))}
+        data={VIEWS.map((v) => ({ value: v, label: t(`purchasingUi.views.${v}`) }))}
         data-testid="purchasing-view"
       />
-      {view === "suppliers" ? <SupplierList /> : <CategoriesPanel />}
+      {view === "orders" && <OrderList />}
+      {view === "suppliers" && <SupplierList />}
+      {view === "categories" && <CategoriesPanel />}
+      {view === "tiers" && <TiersPanel />}
       <SupplierFormModal
-        opened={adding}
+        opened={adding === "supplier"}
         supplier={null}
-        onClose={() => setAdding(false)}
+        onClose={() => setAdding(null)}
         onSaved={(s) => go({ page: "supplier", id: s.id, tab: "details" })}
       />
+      <OrderFormModal opened={adding === "order"} order={null} onClose={() => setAdding(null)} />
     </>
   );
 }

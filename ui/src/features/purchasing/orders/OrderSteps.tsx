@@ -1,0 +1,149 @@
+import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type OrderStep, orderKeys, ordersApi } from "../../../api/orders";
+import { settingsKeys } from "../../../api/settings";
+import { useCan, useSession } from "../../../app/session";
+import type { ApproverRole } from "../../../bindings/ApproverRole";
+import type { PurchaseOrder } from "../../../bindings/PurchaseOrder";
+import { notifyError, useServerForm } from "../../../lib/useServerForm";
+import "../i18n";
+
+const RANK: Record<ApproverRole, number> = { purchasing: 1, manager: 2, admin: 3 };
+
+/** The person's best approving role, as Rust ranks them. */
+function useApproverRank(): number {
+  const { session } = useSession();
+  return Math.max(
+    0,
+    ...session.user.roles.map((r) =>
+      r === "admin" ? 3 : r === "manager" ? 2 : r === "purchasing" ? 1 : 0,
+    ),
+  );
+}
+
+function useStep(o: PurchaseOrder, step: OrderStep, after?: () => void) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string | null) => ordersApi.move(o.id, o.version, step, reason),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: orderKeys.all });
+      qc.invalidateQueries({ queryKey: settingsKeys.attention });
+      notifications.show({ color: "green", message: t(`purchasingUi.orders.done.${step}`) });
+      after?.();
+    },
+    onError: (e) => notifyError(e, t, "purchasing"),
+  });
+}
+
+function ReasonForm({
+  o,
+  step,
+  onClose,
+}: {
+  o: PurchaseOrder;
+  step: "send_back" | "cancel";
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const { form, showError } = useServerForm({ reason: "" }, { area: "purchasing" });
+  const run = useMutation({
+    mutationFn: (v: typeof form.values) => ordersApi.move(o.id, o.version, step, v.reason),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: orderKeys.all });
+      notifications.show({ color: "green", message: t(`purchasingUi.orders.done.${step}`) });
+      onClose();
+    },
+    onError: showError,
+  });
+  return (
+    <form onSubmit={form.onSubmit((v) => run.mutate(v))} noValidate>
+      <Stack>
+        <Text size="sm">{t(`purchasingUi.orders.reasonText.${step}`)}</Text>
+        <Textarea
+          label={t("purchasingUi.orders.reason")}
+          withAsterisk
+          autosize
+          minRows={2}
+          data-autofocus
+          {...form.getInputProps("reason")}
+          data-testid="order-reason"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button
+            type="submit"
+            color="red"
+            loading={run.isPending}
+            data-testid="order-reason-confirm"
+          >
+            {t(`purchasingUi.orders.actions.${step}`)}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The order's next steps the person may take, as buttons; Rust checks each again. */
+export function OrderSteps({ o }: { o: PurchaseOrder }) {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const canWrite = useCan("purchasing", "write");
+  const rank = useApproverRank();
+  const [asking, setAsking] = useState<"send_back" | "cancel" | null>(null);
+  const submit = useStep(o, "submit");
+  const approve = useStep(o, "approve");
+  const markSent = useStep(o, "mark_sent");
+  const need = o.approval;
+  const mine = o.requested_by === session.user.id;
+  const approvedByMe = o.approvals.some((a) => a.user_id === session.user.id);
+  const mayApprove =
+    o.status === "pending_approval" &&
+    need !== null &&
+    !mine &&
+    !approvedByMe &&
+    rank >= RANK[need.required_role];
+  const button = (step: OrderStep, onClick: () => void, loading = false, color?: string) => (
+    <Button
+      key={step}
+      variant={step === "approve" || step === "submit" ? "filled" : "default"}
+      color={color}
+      onClick={onClick}
+      loading={loading}
+      data-testid={`order-${step.replace("_", "-")}`}
+    >
+      {t(`purchasingUi.orders.actions.${step}`)}
+    </Button>
+  );
+  const buttons = [];
+  if (canWrite && o.status === "draft")
+    buttons.push(button("submit", () => submit.mutate(null), submit.isPending));
+  if (mayApprove) {
+    buttons.push(button("approve", () => approve.mutate(null), approve.isPending, "teal"));
+    buttons.push(button("send_back", () => setAsking("send_back")));
+  }
+  if (canWrite && o.status === "approved")
+    buttons.push(button("mark_sent", () => markSent.mutate(null), markSent.isPending));
+  if (canWrite && ["draft", "pending_approval", "approved", "sent"].includes(o.status)) {
+    buttons.push(button("cancel", () => setAsking("cancel"), false, "red"));
+  }
+  return (
+    <>
+      {buttons}
+      <Modal
+        opened={asking !== null}
+        onClose={() => setAsking(null)}
+        title={asking ? t(`purchasingUi.orders.reasonTitle.${asking}`) : ""}
+      >
+        {asking ? <ReasonForm o={o} step={asking} onClose={() => setAsking(null)} /> : null}
+      </Modal>
+    </>
+  );
+}
