@@ -184,7 +184,7 @@ fn an_order_waits_for_its_approval_and_gets_its_number() {
     app.wait_until("the final copy saved", TIMEOUT, || Ok(final_pdf.exists()));
     app.wait_for("[data-testid=order-status][data-status=sent]", TIMEOUT);
     crate::audits::render_pages(&final_pdf, "order-final-pdf");
-    app.screenshot("order-sent-en");
+    app.screenshot("order-sent");
 }
 
 /// Waits until the input `css` holds `value`.
