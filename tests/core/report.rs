@@ -17,6 +17,7 @@ fn report(lang: Lang, blocks: Vec<Block>) -> Report {
         language: lang,
         footer_left: "Officine Meccaniche Lombarde S.p.A. · Audit interno 2026/03".into(),
         labels: Labels::for_lang(lang),
+        watermark: None,
         blocks,
     }
 }

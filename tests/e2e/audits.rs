@@ -26,7 +26,7 @@ fn person(surname: &str, name: &str, n: usize, dept: i64) -> Value {
 }
 
 /// Renders a PDF's pages to PNG beside the screenshots (poppler's pdftoppm), to be looked at.
-fn render_pages(pdf: &std::path::Path, name: &str) {
+pub(crate) fn render_pages(pdf: &std::path::Path, name: &str) {
     // "<dir>/<name>-1.png", "<dir>/<name>-2.png"…
     let prefix = crate::support::screenshot_file(name, "page");
     let status = std::process::Command::new("pdftoppm")

@@ -18,7 +18,13 @@ fn line_input(app: &App, row: usize, field: &str, text: &str) {
 
 #[test]
 fn an_order_waits_for_its_approval_and_gets_its_number() {
-    let app = App::launch_with("purchasing_orders", Launch::italian());
+    let out = tempfile::tempdir().unwrap();
+    let draft_pdf = out.path().join("ordine-bozza.pdf");
+    let final_pdf = out.path().join("OA-finale.pdf");
+    let app = App::launch_with(
+        "purchasing_orders",
+        Launch::italian().dialog_answers(out.path(), &[&draft_pdf, &final_pdf]),
+    );
     set_up(&app);
     ok(invoke(
         &app,
@@ -121,6 +127,14 @@ fn an_order_waits_for_its_approval_and_gets_its_number() {
         "{refused}"
     );
     app.screenshot("order-pending");
+    // Printed while it waits: a DRAFT copy, and nothing changes.
+    app.click("[data-testid=order-pdf]");
+    app.wait_until("the draft copy saved", TIMEOUT, || Ok(draft_pdf.exists()));
+    crate::audits::render_pages(&draft_pdf, "order-draft-pdf");
+    app.wait_for(
+        "[data-testid=order-status][data-status=pending_approval]",
+        TIMEOUT,
+    );
 
     // The manager finds it among the orders waiting for them and approves it.
     sign_out(&app);
@@ -159,6 +173,18 @@ fn an_order_waits_for_its_approval_and_gets_its_number() {
     app.wait_for("[data-testid=order-row][data-status=approved]", TIMEOUT);
     assert!(text_now(&app, "[data-testid=order-row-total]").contains("5,982.98"));
     app.screenshot("orders-en");
+
+    // The buyer prints the approved order: the final copy, and the order is marked sent.
+    sign_out(&app);
+    sign_in(&app, crate::screens::ADMIN, crate::screens::ADMIN_PASSWORD);
+    app.wait_for("[data-testid=home-organisation-name]", TIMEOUT);
+    go(&app, "purchasing");
+    app.click("[data-testid=order-row]");
+    app.click("[data-testid=order-pdf]");
+    app.wait_until("the final copy saved", TIMEOUT, || Ok(final_pdf.exists()));
+    app.wait_for("[data-testid=order-status][data-status=sent]", TIMEOUT);
+    crate::audits::render_pages(&final_pdf, "order-final-pdf");
+    app.screenshot("order-sent");
 }
 
 /// Waits until the input `css` holds `value`.

@@ -78,3 +78,32 @@ pub async fn save_organisation(
 ) -> Result<Organisation, Error> {
     run(&state, move |app, ctx| app.save_organisation(ctx, &input)).await
 }
+
+/// Opens the native open dialog titled `title`; the chosen PNG or JPEG becomes the logo.
+#[tauri::command]
+pub async fn set_organisation_logo(
+    window: tauri::WebviewWindow,
+    state: State<'_, AppState>,
+    title: String,
+) -> Result<Organisation, Error> {
+    const PICTURES: crate::dialogs::Filter = crate::dialogs::Filter {
+        name: "PNG, JPEG",
+        extensions: &["png", "jpg", "jpeg"],
+    };
+    let path = state.picker.open(&window, &title, PICTURES).await?;
+    run(&state, move |app, ctx| {
+        app.set_organisation_logo(ctx, &path)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn clear_organisation_logo(state: State<'_, AppState>) -> Result<Organisation, Error> {
+    run(&state, |app, ctx| app.clear_organisation_logo(ctx)).await
+}
+
+/// The logo as a `data:` URL for the preview; none when unset.
+#[tauri::command]
+pub async fn get_organisation_logo(state: State<'_, AppState>) -> Result<Option<String>, Error> {
+    run(&state, |app, ctx| app.organisation_logo_url(ctx)).await
+}

@@ -22,6 +22,7 @@ pub mod crash_encrypt;
 pub mod crash_restore;
 pub mod generate;
 pub mod import_bench;
+pub mod order_pdf_bench;
 pub mod people;
 pub mod rng;
 pub mod staff_csv;

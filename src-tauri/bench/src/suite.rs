@@ -175,6 +175,7 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
     let (app, ids, ctx) = (plain.app, plain.ids, ctx());
     rows.extend(crate::audit_bench::rows(&app, log)?);
     rows.extend(crate::backup_bench::rows(&app, &ctx, &ids, &o.work, log)?);
+    rows.extend(crate::order_pdf_bench::rows(&app, &ctx, log)?);
     // Last on this copy: it adds a /16 almost full of addresses.
     rows.extend(crate::asset_bench::rows(
         &app,

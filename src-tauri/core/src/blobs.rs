@@ -124,6 +124,24 @@ impl Blobs {
         })
     }
 
+    /// Keeps bytes the app already read and checked (a logo): one copy per content, sealed when
+    /// the store is encrypted. Returns their SHA-256.
+    pub fn put_bytes(&self, content: &[u8]) -> crate::Result<String> {
+        let sha256 = hex::encode(Sha256::digest(content));
+        let target = self.path(&sha256)?;
+        let present = std::fs::read(&target)
+            .ok()
+            .is_some_and(|b| docs::is_sealed(&b) == self.key.is_some());
+        if !present {
+            let bytes = match &self.key {
+                Some(k) => docs::seal(k, &sha256, content)?,
+                None => content.to_vec(),
+            };
+            self.replace(&target, &bytes)?;
+        }
+        Ok(sha256)
+    }
+
     /// Puts `bytes` at `target` whole: a private temporary file, flushed, renamed into place.
     fn replace(&self, target: &Path, bytes: &[u8]) -> crate::Result<()> {
         let tmp_dir = self.root.join("tmp");

@@ -1,5 +1,6 @@
 //! Purchasing: suppliers, orders, receipts and supplier invoices.
 
+mod order_pdf;
 mod orders;
 mod supplier_audits;
 mod suppliers;

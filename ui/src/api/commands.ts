@@ -15,6 +15,9 @@ export const COMMANDS = [
   "set_language",
   "get_organisation",
   "save_organisation",
+  "set_organisation_logo",
+  "clear_organisation_logo",
+  "get_organisation_logo",
   "list_asset_categories",
   "save_asset_category",
   "set_asset_category_active",
@@ -213,6 +216,7 @@ export const COMMANDS = [
   "move_order",
   "approval_tiers",
   "save_approval_tiers",
+  "save_order_pdf",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

@@ -1,5 +1,6 @@
 import type { ApprovalTier } from "../bindings/ApprovalTier";
 import type { OrderInput } from "../bindings/OrderInput";
+import type { OrderPdf } from "../bindings/OrderPdf";
 import type { OrderQuery } from "../bindings/OrderQuery";
 import type { OrderRow } from "../bindings/OrderRow";
 import type { Page } from "../bindings/Page";
@@ -25,6 +26,9 @@ export const ordersApi = {
     call<PurchaseOrder>("save_order", { id, version, input }),
   move: (id: number, version: number, step: OrderStep, reason: string | null = null) =>
     call<PurchaseOrder>("move_order", { id, version, step, reason }),
+  /** The order as PDF through the save dialog: final once approved, else a DRAFT copy. */
+  pdf: (id: number, language: string, title: string, name: string) =>
+    call<OrderPdf>("save_order_pdf", { id, language, title, name }),
   tiers: () => call<ApprovalTier[]>("approval_tiers"),
   saveTiers: (tiers: ApprovalTier[]) => call<ApprovalTier[]>("save_approval_tiers", { tiers }),
 };

@@ -12,6 +12,8 @@ export const settingsKeys = {
   home: ["home"] as const,
   attention: ["attention"] as const,
   organisation: ["organisation"] as const,
+  /** The logo's preview, per stored picture: a new one is fetched, an old one is reused. */
+  logo: (sha256: string | null) => ["organisation", "logo", sha256] as const,
 };
 
 export const settingsApi = {
@@ -24,4 +26,9 @@ export const settingsApi = {
   organisation: () => call<Organisation>("get_organisation"),
   saveOrganisation: (input: OrganisationInput) =>
     call<Organisation>("save_organisation", { input }),
+  /** The logo as a `data:` URL for the preview, or null. */
+  logo: () => call<string | null>("get_organisation_logo"),
+  /** Opens the open dialog titled `title`; the chosen PNG or JPEG becomes the logo. */
+  chooseLogo: (title: string) => call<Organisation>("set_organisation_logo", { title }),
+  clearLogo: () => call<Organisation>("clear_organisation_logo"),
 };

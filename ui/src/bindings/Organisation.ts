@@ -24,4 +24,8 @@ auto_lock_minutes: number,
 /**
  * Increases on every save; a stale form is refused instead of overwriting newer data.
  */
-version: number, updated_at: string | null, };
+version: number, updated_at: string | null, 
+/**
+ * SHA-256 of the logo's copy in the file store, printed on documents; none when unset.
+ */
+logo_sha256: string | null, };

@@ -1,4 +1,5 @@
-//! Purchasing: suppliers and the purchase categories.
+//! Purchasing: suppliers and the purchase categories, the orders' printed copies.
 
 pub mod orders;
+pub mod outputs;
 pub mod suppliers;

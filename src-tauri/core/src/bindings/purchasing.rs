@@ -78,5 +78,7 @@ pub(super) fn export_suppliers(cfg: &Config) -> Result<(), ExportError> {
         o::OrderRow::export_all(cfg)?;
         Page::<o::OrderRow>::export_all(cfg)?;
     }
+    // What saving an order's PDF reports.
+    crate::services::OrderPdf::export_all(cfg)?;
     Ok(())
 }

@@ -34,6 +34,8 @@ pub struct Organisation {
     /// Increases on every save; a stale form is refused instead of overwriting newer data.
     pub version: i64,
     pub updated_at: Option<DateTime<Utc>>,
+    /// SHA-256 of the logo's copy in the file store, printed on documents; none when unset.
+    pub logo_sha256: Option<String>,
 }
 
 impl Organisation {
@@ -52,6 +54,7 @@ impl Organisation {
             auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
             version: 0,
             updated_at: None,
+            logo_sha256: None,
         }
     }
 

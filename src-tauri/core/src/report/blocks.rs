@@ -94,7 +94,7 @@ fn lead(next: Option<&Block>) -> f32 {
         Some(Block::Chart(_)) => chart::HEIGHT,
         Some(Block::SignOff(_)) => SIGN_BOX_H + 12.0,
         Some(Block::Heading { level, .. }) => 2.0 * line_height(heading_size(*level)),
-        Some(Block::Cover { .. } | Block::PageBreak) | None => 0.0,
+        Some(Block::Cover { .. } | Block::Letterhead { .. } | Block::PageBreak) | None => 0.0,
     }
 }
 

@@ -38,6 +38,9 @@ pub(crate) fn pdf(report: &Report, fonts: &Fonts, pages: &[Vec<Op<'_>>]) -> Resu
         for op in ops {
             draw(&mut surface, fonts, op, &mut glyphs);
         }
+        if let Some(word) = &report.watermark {
+            super::watermark::draw(&mut surface, fonts, word);
+        }
         let footer_y = page::BOTTOM + 30.0;
         line(
             &mut surface,
@@ -178,6 +181,13 @@ fn draw(surface: &mut Surface<'_>, fonts: &Fonts, op: &Op<'_>, glyphs: &mut Vec<
                 Some(((255, 255, 255), 0.8)),
             );
         }
+        Op::Picture {
+            x,
+            y,
+            w,
+            h,
+            picture,
+        } => super::picture::draw(surface, picture, (*x, *y, *w, *h)),
         Op::Cells {
             x,
             y,

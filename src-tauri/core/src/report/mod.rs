@@ -12,17 +12,24 @@ mod chart;
 mod draw;
 mod fonts;
 mod labels;
+mod letterhead;
 mod model;
 mod page;
+mod picture;
+mod purchase_order;
+mod purchase_order_words;
 mod qr;
 mod sheets;
 mod table;
+mod watermark;
 mod wrap;
 
 pub use labels::{render_labels, Label, LabelOptions, LabelStats, MAX_TAG_CHARS};
 pub use model::{
-    Align, Block, Cell, Chart, ChartKind, Column, Labels, Lang, RenderStats, Report, Tone,
+    Align, Block, Cell, Chart, ChartKind, Column, Labels, Lang, Picture, RenderStats, Report, Tone,
 };
+pub use picture::{PictureKind, MAX_PICTURE_SIDE};
+pub use purchase_order::{purchase_order, OrderPrint};
 pub use qr::{qr_matrix, QrMatrix, QUIET_ZONE};
 pub use sheets::{sheets, LabelSheet, A4_2X7, A4_3X7, A4_3X8, A4_4X10, LETTER_3X10};
 
@@ -48,6 +55,9 @@ pub fn render(report: &Report, out: &mut dyn Write) -> Result<RenderStats> {
             } => {
                 blocks::cover(&mut pages, title, subtitle.as_deref(), facts);
                 after_cover = true;
+            }
+            Block::Letterhead { logo, lines } => {
+                letterhead::letterhead(&mut pages, logo.as_ref(), lines);
             }
             Block::Heading { level, text } => {
                 blocks::heading(&mut pages, *level, text, report.blocks.get(i + 1));

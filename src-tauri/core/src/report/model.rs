@@ -61,6 +61,8 @@ pub struct Report {
     /// Left of every page's footer, e.g. "Organisation · Audit title".
     pub footer_left: String,
     pub labels: Labels,
+    /// Written large and faint across every page ("BOZZA"): a copy that is not the real one.
+    pub watermark: Option<String>,
     pub blocks: Vec<Block>,
 }
 
@@ -71,6 +73,11 @@ pub enum Block {
         title: String,
         subtitle: Option<String>,
         facts: Vec<(String, String)>,
+    },
+    /// The issuer's heading: a logo on the left (if any) and lines beside it, the first bold.
+    Letterhead {
+        logo: Option<Picture>,
+        lines: Vec<String>,
     },
     /// Level 1 is a section, 2 a subsection, 3 and more a small bold line.
     Heading {
@@ -89,6 +96,15 @@ pub enum Block {
     /// One box per signer ("Lead auditor", "Auditee"…) with name, date and signature lines.
     SignOff(Vec<String>),
     PageBreak,
+}
+
+/// A raster picture (PNG or JPEG) ready to be placed, read once; cheap to clone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picture {
+    pub(crate) image: krilla::image::Image,
+    /// Pixels.
+    pub width: u32,
+    pub height: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

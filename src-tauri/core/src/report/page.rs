@@ -6,7 +6,7 @@
 //! one small record per line, not a copy of the text.
 
 use super::fonts::Fonts;
-use super::model::Align;
+use super::model::{Align, Picture};
 use std::borrow::Cow;
 
 /// A4 portrait.
@@ -68,6 +68,14 @@ pub(crate) enum Op<'a> {
         y: f32,
         r: f32,
         color: Rgb,
+    },
+    /// A raster picture scaled into the box `(x, y, w, h)`.
+    Picture {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        picture: &'a Picture,
     },
     /// Filled cells of a grid (a QR code's modules) as one path: `cells` are `(column, row,
     /// columns, rows)` in cells of `unit` points from `(x, y)`. Small whole numbers keep the

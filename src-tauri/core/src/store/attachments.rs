@@ -161,14 +161,16 @@ pub fn for_record(
 
 /// Whether any attachment still points at this content.
 pub fn content_in_use(conn: &Connection, sha256: &str) -> crate::Result<bool> {
-    Ok(conn
+    let attached = conn
         .query_row(
             "SELECT 1 FROM attachments WHERE sha256 = ?1 LIMIT 1",
             [sha256],
             |_| Ok(()),
         )
         .optional()?
-        .is_some())
+        .is_some();
+    // The organisation's logo shares the store: the same picture attached and removed stays.
+    Ok(attached || super::organisation::logo_uses(conn, sha256)?)
 }
 
 /// A file copied into the app's store, ready to be recorded.

@@ -127,6 +127,11 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::sql(include_str!("../../migrations/0025_it_speed.sql")),
     // Purchase orders, their lines and approvals; purchasing's rules and approval tiers.
     Migration::sql(include_str!("../../migrations/0026_purchase_orders.sql")),
+    // The organisation's logo for its printed documents.
+    Migration::reshaping(
+        include_str!("../../migrations/0027_organisation_logo.sql"),
+        &[Reshape::columns_of("organisation")],
+    ),
 ];
 
 /// The schema version this build writes.

@@ -24,6 +24,7 @@ pub static TRACKED: Tracked = Tracked {
         "currency",
         "locale",
         "auto_lock_minutes",
+        "logo_sha256",
         "version",
         "updated_at",
     ],
@@ -36,7 +37,7 @@ pub static TRACKED: Tracked = Tracked {
 };
 
 const COLUMNS: &str = "name, vat_number, street, postal_code, city, province, country, currency,
-    locale, auto_lock_minutes, version, updated_at";
+    locale, auto_lock_minutes, version, updated_at, logo_sha256";
 
 fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
     Ok(Organisation {
@@ -52,6 +53,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Organisation> {
         auto_lock_minutes: r.get(9)?,
         version: r.get(10)?,
         updated_at: Some(ts_parse(&r.get::<_, String>(11)?)?),
+        logo_sha256: r.get(12)?,
     })
 }
 
@@ -112,4 +114,35 @@ pub fn save(
     )?;
     w.record(&TRACKED, 1, op, before)?;
     get(w.conn())
+}
+
+/// Sets or clears the logo's SHA-256; the row must exist (the details are saved first).
+pub fn set_logo(w: &WriteTx, sha256: Option<&str>) -> crate::Result<Organisation> {
+    let before = w.snapshot(&TRACKED, 1)?;
+    if before.is_none() {
+        return Err(Error::new(
+            ErrorCode::BadTransition,
+            "the organisation's details are saved before its logo",
+        )
+        .with("reason", "organisation_unset"));
+    }
+    w.conn().execute(
+        "UPDATE organisation SET logo_sha256 = ?1, version = version + 1, updated_at = ?2
+         WHERE id = 1",
+        params![sha256, w.now_text()],
+    )?;
+    w.record(&TRACKED, 1, ChangeOp::Update, before)?;
+    get(w.conn())
+}
+
+/// Whether the logo uses this stored content (so the file store keeps it).
+pub fn logo_uses(conn: &Connection, sha256: &str) -> crate::Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM organisation WHERE id = 1 AND logo_sha256 = ?1",
+            [sha256],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
 }

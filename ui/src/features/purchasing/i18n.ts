@@ -91,6 +91,11 @@ const en = {
         cancel: "Say why: it stays on the order.",
       },
       reason: "Reason",
+      pdf: "PDF",
+      pdfTitle: "Save the purchase order",
+      draftFile: "order-draft",
+      pdfSaved: "Order saved as PDF ({{pages}} pages) and marked as sent",
+      pdfDraft: "Draft copy saved ({{pages}} pages): the order is not approved yet",
       tabs: { details: "Order", files: "Files" },
     },
     tiers: {
@@ -293,6 +298,11 @@ const it: Shape<typeof en> = {
         cancel: "Scrivi il motivo: resta sull'ordine.",
       },
       reason: "Motivo",
+      pdf: "PDF",
+      pdfTitle: "Salva l'ordine d'acquisto",
+      draftFile: "ordine-bozza",
+      pdfSaved: "Ordine salvato in PDF ({{pages}} pagine) e segnato come inviato",
+      pdfDraft: "Copia in bozza salvata ({{pages}} pagine): l'ordine non è ancora approvato",
       tabs: { details: "Ordine", files: "Documenti" },
     },
     tiers: {

@@ -12,6 +12,7 @@ import { orNull, useServerForm } from "../../lib/useServerForm";
 import { BackupsCard } from "../backups/BackupsCard";
 import { SecurityCard } from "../security/SecurityCard";
 import "./i18n";
+import { LogoCard } from "./LogoCard";
 
 const CURRENCIES = ["EUR", "CHF", "GBP", "USD"];
 
@@ -164,7 +165,14 @@ export function SettingsPage() {
     <>
       <PageHeader title={t("settings.title")} subtitle={t("settings.subtitle")} />
       {/* Keyed on version so a reload after a save or a conflict starts from the stored values. */}
-      <QueryState query={org}>{(o) => <OrganisationForm key={o.version} org={o} />}</QueryState>
+      <QueryState query={org}>
+        {(o) => (
+          <>
+            <OrganisationForm key={o.version} org={o} />
+            <LogoCard org={o} />
+          </>
+        )}
+      </QueryState>
       <BackupsCard />
       <SecurityCard />
     </>

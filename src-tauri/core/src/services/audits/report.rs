@@ -98,6 +98,7 @@ pub(crate) fn build(data: &ReportData, words: &Words) -> Report {
         language: words.lang,
         footer_left: format!("{} · {}", data.organisation, a.title),
         labels: Labels::for_lang(words.lang),
+        watermark: None,
         blocks: blocks(data, words),
     }
 }

@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
+import { IconFileTypePdf } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -93,7 +94,8 @@ function ReasonForm({
 
 /** The order's next steps the person may take, as buttons; Rust checks each again. */
 export function OrderSteps({ o }: { o: PurchaseOrder }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
   const { session } = useSession();
   const canWrite = useCan("purchasing", "write");
   const rank = useApproverRank();
@@ -122,7 +124,40 @@ export function OrderSteps({ o }: { o: PurchaseOrder }) {
       {t(`purchasingUi.orders.actions.${step}`)}
     </Button>
   );
+  const pdf = useMutation({
+    mutationFn: () =>
+      ordersApi.pdf(
+        o.id,
+        i18n.language,
+        t("purchasingUi.orders.pdfTitle"),
+        `${o.number ?? t("purchasingUi.orders.draftFile")}.pdf`,
+      ),
+    onSuccess: (r) => {
+      qc.invalidateQueries({ queryKey: orderKeys.all });
+      notifications.show({
+        color: r.is_final ? "green" : "yellow",
+        message: t(r.is_final ? "purchasingUi.orders.pdfSaved" : "purchasingUi.orders.pdfDraft", {
+          pages: r.pages,
+        }),
+      });
+    },
+    onError: (e) => notifyError(e, t, "purchasing"),
+  });
   const buttons = [];
+  if (o.status !== "cancelled") {
+    buttons.push(
+      <Button
+        key="pdf"
+        variant="default"
+        leftSection={<IconFileTypePdf size={16} />}
+        onClick={() => pdf.mutate()}
+        loading={pdf.isPending}
+        data-testid="order-pdf"
+      >
+        {t("purchasingUi.orders.pdf")}
+      </Button>,
+    );
+  }
   if (canWrite && o.status === "draft")
     buttons.push(button("submit", () => submit.mutate(null), submit.isPending));
   if (mayApprove) {
