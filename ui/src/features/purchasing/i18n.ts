@@ -46,6 +46,7 @@ const en = {
       line: {
         item_code: "Code",
         description: "Description",
+        category: "Category",
         quantity: "Qty",
         unit: "Unit",
         unit_price: "Unit price",
@@ -253,6 +254,7 @@ const it: Shape<typeof en> = {
       line: {
         item_code: "Codice",
         description: "Descrizione",
+        category: "Categoria",
         quantity: "Q.tà",
         unit: "U.m.",
         unit_price: "Prezzo unitario",

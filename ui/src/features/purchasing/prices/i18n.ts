@@ -1,0 +1,98 @@
+import { addTranslations, type Shape } from "../../../i18n/strings";
+
+// Suppliers' price lists: the tab on a supplier's page and the order form's price picker.
+
+const en = {
+  purchasingPrices: {
+    tab: "Price list",
+    intro:
+      "What this supplier charges, by item and minimum quantity. New order lines take the price that applies to their quantity on the order's date.",
+    add: "Add price",
+    newTitle: "New price",
+    editTitle: "Edit price",
+    saved: "Price saved",
+    deleted: "Price removed",
+    delete: "Remove price",
+    search: "Search code or description",
+    validToday: "Valid today only",
+    empty: "No prices yet.",
+    noMatch: "No price matches.",
+    item_code: "Code",
+    description: "Item",
+    unit: "Unit",
+    category_id: "Category",
+    unit_price: "Unit price",
+    currency: "Currency",
+    discount_bp: "Discount %",
+    vat_rate_bp: "VAT",
+    vatFromOrder: "As on the order",
+    nature: "Nature",
+    min_quantity: "From quantity",
+    valid_from: "Valid from",
+    valid_to: "Valid to",
+    validity: "Validity",
+    always: "Always",
+    from: "from {{date}}",
+    until: "until {{date}}",
+    notes: "Notes",
+    picker: {
+      open: "Take a price from the supplier's list",
+      title: "Supplier's price list",
+      chooseSupplier: "Choose the supplier first.",
+      search: "Code or description",
+      none: "Nothing in this supplier's list matches.",
+      fromQuantity: "from {{qty}} {{unit}}",
+      belowMinimum: "Only from {{qty}} {{unit}}",
+      use: "Use",
+    },
+  },
+};
+
+const it: Shape<typeof en> = {
+  purchasingPrices: {
+    tab: "Listino",
+    intro:
+      "Quanto chiede questo fornitore, per articolo e quantità minima. Le nuove righe d'ordine prendono il prezzo valido per la loro quantità alla data dell'ordine.",
+    add: "Aggiungi prezzo",
+    newTitle: "Nuovo prezzo",
+    editTitle: "Modifica prezzo",
+    saved: "Prezzo salvato",
+    deleted: "Prezzo rimosso",
+    delete: "Rimuovi prezzo",
+    search: "Cerca codice o descrizione",
+    validToday: "Solo validi oggi",
+    empty: "Nessun prezzo in listino.",
+    noMatch: "Nessun prezzo corrisponde.",
+    item_code: "Codice",
+    description: "Articolo",
+    unit: "U.m.",
+    category_id: "Categoria",
+    unit_price: "Prezzo unitario",
+    currency: "Valuta",
+    discount_bp: "Sconto %",
+    vat_rate_bp: "IVA",
+    vatFromOrder: "Come nell'ordine",
+    nature: "Natura",
+    min_quantity: "Da quantità",
+    valid_from: "Valido dal",
+    valid_to: "Valido al",
+    validity: "Validità",
+    always: "Sempre",
+    from: "dal {{date}}",
+    until: "fino al {{date}}",
+    notes: "Note",
+    picker: {
+      open: "Prendi un prezzo dal listino del fornitore",
+      title: "Listino del fornitore",
+      chooseSupplier: "Scegli prima il fornitore.",
+      search: "Codice o descrizione",
+      none: "Nulla nel listino di questo fornitore corrisponde.",
+      fromQuantity: "da {{qty}} {{unit}}",
+      belowMinimum: "Solo da {{qty}} {{unit}}",
+      use: "Usa",
+    },
+  },
+};
+
+export const strings = { en, it };
+addTranslations(strings);
