@@ -42,7 +42,10 @@ pub async fn delete_supplier_price(
     id: i64,
     version: i64,
 ) -> Result<(), Error> {
-    run(&state, move |app, ctx| app.delete_supplier_price(ctx, id, version)).await
+    run(&state, move |app, ctx| {
+        app.delete_supplier_price(ctx, id, version)
+    })
+    .await
 }
 
 #[tauri::command]

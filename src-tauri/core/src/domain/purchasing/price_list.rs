@@ -91,15 +91,16 @@ impl SupplierPriceInput {
         } else if self.unit_price > MAX_UNIT_PRICE {
             c.add(FieldError::new("unit_price", "too_large"));
         }
-        let currency = match normalise_currency("currency", self.currency.as_deref().unwrap_or("EUR"))
-        {
-            Ok(cur) => cur,
-            Err(e) => {
-                c.add(e);
-                String::new()
-            }
-        };
-        c.errors.extend(check_discount("discount_bp", self.discount_bp));
+        let currency =
+            match normalise_currency("currency", self.currency.as_deref().unwrap_or("EUR")) {
+                Ok(cur) => cur,
+                Err(e) => {
+                    c.add(e);
+                    String::new()
+                }
+            };
+        c.errors
+            .extend(check_discount("discount_bp", self.discount_bp));
         let nature = match self.vat_rate_bp {
             Some(rate) => match VatRate::for_order("", rate, self.nature) {
                 Ok(v) => v.nature,

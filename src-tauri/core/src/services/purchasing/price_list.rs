@@ -5,8 +5,8 @@ use crate::domain::page::Page;
 use crate::domain::permissions::{Action, Area};
 use crate::domain::purchasing::category::PurchaseCategory;
 use crate::domain::purchasing::price_list::{
-    applicable, item_key, periods_overlap, PriceQuery, PriceSuggestion, SupplierPrice, SupplierPriceInput,
-    ValidPrice,
+    applicable, item_key, periods_overlap, PriceQuery, PriceSuggestion, SupplierPrice,
+    SupplierPriceInput, ValidPrice,
 };
 use crate::error::Error;
 use crate::services::{Backoffice, Ctx};
@@ -49,7 +49,11 @@ impl Backoffice {
         self.store.write(&ctx.actor, |w| {
             suppliers::require(w.conn(), supplier_id)?;
             if let Some(id) = id {
-                let old = at_version(supplier_prices::get(w.conn(), id)?, "supplier price", version)?;
+                let old = at_version(
+                    supplier_prices::get(w.conn(), id)?,
+                    "supplier price",
+                    version,
+                )?;
                 if old.supplier_id != supplier_id {
                     return Err(Error::not_found("supplier price"));
                 }
@@ -77,7 +81,11 @@ impl Backoffice {
     pub fn delete_supplier_price(&self, ctx: &Ctx, id: i64, version: i64) -> crate::Result<()> {
         self.require(ctx, Area::Purchasing, Action::Write)?;
         self.store.write(&ctx.actor, |w| {
-            at_version(supplier_prices::get(w.conn(), id)?, "supplier price", version)?;
+            at_version(
+                supplier_prices::get(w.conn(), id)?,
+                "supplier price",
+                version,
+            )?;
             supplier_prices::delete(w, id)
         })
     }

@@ -83,9 +83,11 @@ fn from_row(r: &Row) -> rusqlite::Result<SupplierPrice> {
 }
 
 pub fn get(c: &Connection, id: i64) -> crate::Result<Option<SupplierPrice>> {
-    Ok(c.prepare_cached(&format!("SELECT {COLUMNS} FROM {FROM} WHERE p.id = ?1"))?
-        .query_row([id], from_row)
-        .optional()?)
+    Ok(
+        c.prepare_cached(&format!("SELECT {COLUMNS} FROM {FROM} WHERE p.id = ?1"))?
+            .query_row([id], from_row)
+            .optional()?,
+    )
 }
 
 fn search_filter(w: &mut Where, search: Option<&str>) {
@@ -99,7 +101,11 @@ fn search_filter(w: &mut Where, search: Option<&str>) {
 }
 
 /// One page of a supplier's list.
-pub fn list(c: &Connection, supplier_id: i64, q: &PriceQuery) -> crate::Result<Page<SupplierPrice>> {
+pub fn list(
+    c: &Connection,
+    supplier_id: i64,
+    q: &PriceQuery,
+) -> crate::Result<Page<SupplierPrice>> {
     let (offset, limit) = q.page.clamped();
     let mut w = Where::default();
     w.and("p.supplier_id = ?", supplier_id);
@@ -190,7 +196,10 @@ pub fn matching_items(
         .collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-fn values<'a>(v: &'a ValidPrice, dates: &'a [Option<String>; 3]) -> Vec<(&'static str, &'a dyn ToSql)> {
+fn values<'a>(
+    v: &'a ValidPrice,
+    dates: &'a [Option<String>; 3],
+) -> Vec<(&'static str, &'a dyn ToSql)> {
     vec![
         ("item_code", &v.item_code as &dyn ToSql),
         ("description", &v.description),

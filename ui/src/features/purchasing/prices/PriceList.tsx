@@ -71,7 +71,9 @@ function useColumns(
       width: "120px",
       cell: (p) => (
         <Text size="sm" ta="right" style={{ flex: 1 }}>
-          {formatQuantity(p.min_quantity, lang)} {p.unit}
+          {p.min_quantity > 0
+            ? `${formatQuantity(p.min_quantity, lang)} ${p.unit}`
+            : l("anyQuantity")}
         </Text>
       ),
     },
@@ -91,7 +93,7 @@ function useColumns(
       title: l("discount_bp"),
       width: "90px",
       cell: (p) => (
-        <Text size="sm" ta="right" style={{ flex: 1 }}>
+        <Text size="sm" ta="right" pr="md" style={{ flex: 1 }}>
           {p.discount_bp ? `${formatNumber(p.discount_bp / 100, lang)} %` : "–"}
         </Text>
       ),

@@ -44,10 +44,7 @@ fn entry(id: i64, min: i64, price: i64, from: Option<&str>, to: Option<&str>) ->
 }
 
 fn fields(e: crate::Error) -> Vec<(String, String)> {
-    e.fields
-        .into_iter()
-        .map(|f| (f.field, f.code))
-        .collect()
+    e.fields.into_iter().map(|f| (f.field, f.code)).collect()
 }
 
 #[test]
