@@ -142,6 +142,20 @@ fn an_order_line_takes_the_suppliers_price_for_its_quantity() {
         Ok(text_now(&app, "[data-testid=order-total]").contains("600,24"))
     });
 
+    // The list's amount filter: above 1.000 € nothing, from 500 € the order.
+    go(&app, "purchasing");
+    click_text(&app, "[data-testid=purchasing-view]", "Ordini");
+    app.wait_for("[data-testid=order-row]", TIMEOUT);
+    app.click("[data-testid=order-more-filters]");
+    app.type_text("[data-testid=order-min-total]", "1000");
+    app.wait_for("[data-testid=orders-empty]", TIMEOUT);
+    app.screenshot("orders-filtered-empty");
+    app.type_text("[data-testid=order-min-total]", "500");
+    app.wait_until("the order back in the list", TIMEOUT, || {
+        Ok(app.count("[data-testid=order-row]") == 1)
+    });
+    app.screenshot("orders-filtered");
+
     // The same screens in English.
     switch_language(&app, "EN");
     go(&app, "purchasing");
