@@ -29,6 +29,7 @@ mod organisation;
 mod pack;
 mod permissions;
 mod permissions_assets;
+mod permissions_purchasing;
 mod proof;
 mod purchasing;
 mod report;

@@ -202,6 +202,7 @@ fn audit_operations() -> Vec<(&'static str, &'static str, Op)> {
 fn operations() -> Vec<(&'static str, &'static str, Op)> {
     let mut ops = audit_operations();
     ops.extend(crate::permissions_assets::asset_operations());
+    ops.extend(crate::permissions_purchasing::purchasing_operations());
     let rest: Vec<(&'static str, &'static str, Op)> = vec![
         ("list_departments", "departments:read", |t, c, _| {
             t.app.list_departments(c, &dept_query()).map(drop)
@@ -665,6 +666,14 @@ fn every_operation_as_every_role_follows_the_matrix() {
         .create_asset(&t.admin, &crate::assets::input("PC-00001", "Portatile", 1))
         .unwrap();
     assert_eq!(asset.id, 1);
+    let supplier = t
+        .app
+        .create_supplier(
+            &t.admin,
+            &crate::purchasing::supplier_input("Ferramenta Rossi S.r.l.", "00488410010"),
+        )
+        .unwrap();
+    assert_eq!(supplier.id, 1);
     let dir = tempfile::tempdir().unwrap();
     let mut checked = 0;
     for role in ROLES {
@@ -673,6 +682,9 @@ fn every_operation_as_every_role_follows_the_matrix() {
             let allowed = match needs {
                 "any" => true,
                 "assets:inventory" => crate::permissions_assets::INVENTORY.contains(&role),
+                _ if needs.starts_with("purchasing:") => {
+                    crate::permissions_purchasing::expected(role).contains(&needs)
+                }
                 _ => expected(role).contains(&needs),
             };
             let before = data_fingerprint(&t);

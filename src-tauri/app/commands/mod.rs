@@ -171,6 +171,11 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         purchasing::suppliers::save_supplier_contact,
         purchasing::suppliers::delete_supplier_contact,
         purchasing::outputs::save_order_pdf,
+        // Suppliers' price lists.
+        purchasing::prices::list_supplier_prices,
+        purchasing::prices::save_supplier_price,
+        purchasing::prices::delete_supplier_price,
+        purchasing::prices::price_suggestions,
         departments::list_departments,
         departments::get_department,
         departments::create_department,

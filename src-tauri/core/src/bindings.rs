@@ -76,6 +76,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     export_licences(&cfg)?;
     purchasing::export_rules(&cfg)?;
     purchasing::export_suppliers(&cfg)?;
+    purchasing::export_price_lists(&cfg)?;
     export_fatturapa(&cfg)?;
     // Global search.
     s::GlobalSearchQuery::export_all(&cfg)?;

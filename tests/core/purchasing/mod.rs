@@ -2,6 +2,7 @@
 
 mod order_pdf;
 mod orders;
+mod price_lists;
 mod supplier_audits;
 mod suppliers;
 

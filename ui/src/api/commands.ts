@@ -217,6 +217,11 @@ export const COMMANDS = [
   "approval_tiers",
   "save_approval_tiers",
   "save_order_pdf",
+  // Suppliers' price lists.
+  "list_supplier_prices",
+  "save_supplier_price",
+  "delete_supplier_price",
+  "price_suggestions",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

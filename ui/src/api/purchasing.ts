@@ -1,10 +1,14 @@
 import type { Page } from "../bindings/Page";
+import type { PriceQuery } from "../bindings/PriceQuery";
+import type { PriceSuggestion } from "../bindings/PriceSuggestion";
 import type { PurchaseCategory } from "../bindings/PurchaseCategory";
 import type { PurchaseCategoryInput } from "../bindings/PurchaseCategoryInput";
 import type { Supplier } from "../bindings/Supplier";
 import type { SupplierContact } from "../bindings/SupplierContact";
 import type { SupplierContactInput } from "../bindings/SupplierContactInput";
 import type { SupplierInput } from "../bindings/SupplierInput";
+import type { SupplierPrice } from "../bindings/SupplierPrice";
+import type { SupplierPriceInput } from "../bindings/SupplierPriceInput";
 import type { SupplierQuery } from "../bindings/SupplierQuery";
 import type { SupplierRow } from "../bindings/SupplierRow";
 import { call } from "./invoke";
@@ -17,6 +21,9 @@ export const purchasingKeys = {
   suppliers: (query: SupplierQuery) => [...purchasingKeys.all, "suppliers", query] as const,
   supplier: (id: number) => [...purchasingKeys.all, "supplier", id] as const,
   contacts: (supplierId: number) => [...purchasingKeys.all, "contacts", supplierId] as const,
+  prices: (supplierId: number) => [...purchasingKeys.all, "prices", supplierId] as const,
+  priceList: (supplierId: number, query: PriceQuery) =>
+    [...purchasingKeys.prices(supplierId), query] as const,
 };
 
 export const purchasingApi = {
@@ -43,4 +50,13 @@ export const purchasingApi = {
   ) => call<SupplierContact>("save_supplier_contact", { supplierId, id, version, input }),
   deleteContact: (id: number, version: number) =>
     call<void>("delete_supplier_contact", { id, version }),
+  prices: (supplierId: number, query: PriceQuery) =>
+    call<Page<SupplierPrice>>("list_supplier_prices", { supplierId, query }),
+  savePrice: (supplierId: number, id: number | null, version: number, input: SupplierPriceInput) =>
+    call<SupplierPrice>("save_supplier_price", { supplierId, id, version, input }),
+  deletePrice: (id: number, version: number) =>
+    call<void>("delete_supplier_price", { id, version }),
+  /** The supplier's prices for items matching `search`, the break that applies to `quantity`. */
+  priceSuggestions: (supplierId: number, search: string, quantity: number, day: string | null) =>
+    call<PriceSuggestion[]>("price_suggestions", { supplierId, search, quantity, day }),
 };

@@ -46,7 +46,7 @@ export type PolicyTab = "details" | "files" | "acknowledgements";
 export type AssetTab = "details" | "files" | "holders" | "network" | "work";
 
 /** The tabs of a supplier's page. */
-export type SupplierTab = "details" | "files" | "contacts";
+export type SupplierTab = "details" | "files" | "contacts" | "prices";
 
 /** The tabs of an audit's page. */
 export type AuditTab = "details" | "checklist" | "findings" | "files";

@@ -396,6 +396,14 @@ export const TABLES: Record<string, TableInfo> = {
     instants: ["approved_at"],
     personal: false,
   },
+  supplier_prices: {
+    area: "purchasing",
+    owner: null,
+    references: { supplier_id: "suppliers", category_id: "purchase_categories" },
+    dates: ["valid_from", "valid_to"],
+    instants: [],
+    personal: false,
+  },
   documents: {
     area: "staff",
     owner: null,

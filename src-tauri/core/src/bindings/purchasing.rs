@@ -82,3 +82,16 @@ pub(super) fn export_suppliers(cfg: &Config) -> Result<(), ExportError> {
     crate::services::OrderPdf::export_all(cfg)?;
     Ok(())
 }
+
+/// Suppliers' price lists.
+pub(super) fn export_price_lists(cfg: &Config) -> Result<(), ExportError> {
+    use crate::domain::page::Page;
+    use crate::domain::purchasing::price_list as p;
+    p::SupplierPrice::export_all(cfg)?;
+    p::SupplierPriceInput::export_all(cfg)?;
+    p::PriceSort::export_all(cfg)?;
+    p::PriceQuery::export_all(cfg)?;
+    p::PriceSuggestion::export_all(cfg)?;
+    Page::<p::SupplierPrice>::export_all(cfg)?;
+    Ok(())
+}

@@ -132,6 +132,8 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../../migrations/0027_organisation_logo.sql"),
         &[Reshape::columns_of("organisation")],
     ),
+    // Suppliers' price lists.
+    Migration::sql(include_str!("../../migrations/0031_supplier_prices.sql")),
 ];
 
 /// The schema version this build writes.

@@ -210,6 +210,8 @@ pub const TRACKED: &[&Tracked] = &[
     &super::purchasing::orders::TRACKED,
     &super::purchasing::orders::LINES,
     &super::purchasing::orders::APPROVALS,
+    // Suppliers' price lists.
+    &super::purchasing::supplier_prices::TRACKED,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

@@ -5,6 +5,7 @@ import {
   IconBuildingStore,
   IconFiles,
   IconPencil,
+  IconTags,
 } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -21,6 +22,7 @@ import { Fact } from "../audits/parts";
 import { RecordAudits } from "../audits/RecordAudits";
 import { BlockButton } from "./BlockModal";
 import { categoryLabel, SupplierStatusBadge } from "./parts";
+import { PriceList } from "./prices/PriceList";
 import { SupplierContacts } from "./SupplierContacts";
 import { SupplierFormModal } from "./SupplierForm";
 import "./i18n";
@@ -163,6 +165,12 @@ function SupplierView({ s, focus }: { s: Supplier; focus: string | null }) {
           label: t("purchasingUi.suppliers.tabs.contacts"),
           icon: IconAddressBook,
           render: () => <SupplierContacts supplierId={s.id} />,
+        },
+        {
+          key: "prices",
+          label: t("purchasingPrices.tab"),
+          icon: IconTags,
+          render: () => <PriceList supplierId={s.id} />,
         },
       ]}
     >

@@ -28,6 +28,8 @@ const en = {
       role_decreasing: "A higher amount cannot need a lower role",
       not_for_immediate: "Immediate payment has no days",
       needs_end_of_month: "Extra days apply after the end of the month only",
+      overlaps:
+        "Another price of this item for the same quantity already holds on some of these days",
     },
     reason: {
       not_approved: "The order is not approved yet.",
@@ -158,6 +160,8 @@ const it: Shape<typeof en> = {
       role_decreasing: "Un importo maggiore non può richiedere un ruolo inferiore",
       not_for_immediate: "La rimessa diretta non ha giorni",
       needs_end_of_month: "I giorni in più si contano solo dopo la fine del mese",
+      overlaps:
+        "Un altro prezzo di questo articolo per la stessa quantità vale già in alcuni di questi giorni",
     },
     reason: {
       not_approved: "L'ordine non è ancora approvato.",

@@ -6,6 +6,7 @@ pub(crate) mod attention;
 mod catalog;
 pub(crate) mod order_pdf;
 mod orders;
+mod price_list;
 mod rules;
 mod suppliers;
 

@@ -9,4 +9,5 @@ pub mod search;
 pub mod supplier_contacts;
 pub mod supplier_files;
 pub mod supplier_list;
+pub mod supplier_prices;
 pub mod suppliers;

@@ -1,19 +1,16 @@
 import {
-  ActionIcon,
   Button,
   Divider,
   Group,
   Modal,
-  NumberInput,
   Select,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { orderKeys, ordersApi } from "../../../api/orders";
@@ -26,59 +23,8 @@ import { orNull, useServerForm } from "../../../lib/useServerForm";
 import { useAllDepartments } from "../../staff/catalog";
 import { DateField } from "../../staff/parts";
 import { SupplierPicker } from "../SupplierPickers";
+import { emptyLine, type LineValues, type OrderFormValues, OrderLines, scaled } from "./OrderLines";
 import "../i18n";
-
-const RATES = ["2200", "1000", "500", "400", "0"];
-const NATURES: Nature[] = [
-  "N1",
-  "N2.1",
-  "N2.2",
-  "N3.1",
-  "N3.2",
-  "N3.3",
-  "N3.4",
-  "N3.5",
-  "N3.6",
-  "N4",
-  "N5",
-  "N6.1",
-  "N6.2",
-  "N6.3",
-  "N6.4",
-  "N6.5",
-  "N6.6",
-  "N6.7",
-  "N6.8",
-  "N6.9",
-  "N7",
-];
-
-type LineValues = {
-  item_code: string;
-  description: string;
-  unit: string;
-  quantity: number | string;
-  unit_price: number | string;
-  /** Percent in the form; basis points over the wire. The name matches Rust's field. */
-  discount_bp: number | string;
-  vat_rate_bp: string;
-  nature: string | null;
-};
-
-const emptyLine = (): LineValues => ({
-  item_code: "",
-  description: "",
-  unit: "pz",
-  quantity: 1,
-  unit_price: "",
-  discount_bp: 0,
-  vat_rate_bp: "2200",
-  nature: null,
-});
-
-/** A typed decimal scaled to an integer (12,3456 € → 123456 ten-thousandths). */
-const scaled = (v: number | string, scale: number) =>
-  v === "" || v === null ? 0 : Math.round(Number(v) * scale);
 
 type Props = { order: PurchaseOrder | null; onClose: () => void };
 
@@ -87,28 +33,29 @@ function OrderForm({ order: o, onClose }: Props) {
   const qc = useQueryClient();
   const { go } = useNav();
   const departments = useAllDepartments();
-  const decimal = i18n.language === "it" ? "," : ".";
-  const thousands = i18n.language === "it" ? "." : ",";
-  const { form, showError } = useServerForm(
+  const { form, showError } = useServerForm<OrderFormValues>(
     {
-      supplier_id: o ? String(o.supplier_id) : (null as string | null),
-      department_id: o?.department_id ? String(o.department_id) : (null as string | null),
-      delivery_date: (o?.delivery_date ?? null) as string | null,
+      supplier_id: o ? String(o.supplier_id) : null,
+      department_id: o?.department_id ? String(o.department_id) : null,
+      delivery_date: o?.delivery_date ?? null,
       delivery_address: o?.delivery_address ?? "",
       payment_terms: o?.payment_terms ?? "",
       currency: o?.currency ?? "EUR",
       notes: o?.notes ?? "",
       lines: o
-        ? o.lines.map((l) => ({
-            item_code: l.item_code ?? "",
-            description: l.description,
-            unit: l.unit,
-            quantity: l.quantity / 1000,
-            unit_price: l.unit_price / 10_000,
-            discount_bp: l.discount_bp / 100,
-            vat_rate_bp: String(l.vat_rate_bp),
-            nature: l.nature,
-          }))
+        ? o.lines.map(
+            (l): LineValues => ({
+              item_code: l.item_code ?? "",
+              description: l.description,
+              category_id: l.category_id === null ? null : String(l.category_id),
+              unit: l.unit,
+              quantity: l.quantity / 1000,
+              unit_price: l.unit_price / 10_000,
+              discount_bp: l.discount_bp / 100,
+              vat_rate_bp: String(l.vat_rate_bp),
+              nature: l.nature,
+            }),
+          )
         : [emptyLine()],
     },
     { area: "purchasing" },
@@ -127,7 +74,7 @@ function OrderForm({ order: o, onClose }: Props) {
         lines: v.lines.map((l) => ({
           item_code: orNull(l.item_code),
           description: l.description,
-          category_id: null,
+          category_id: l.category_id ? Number(l.category_id) : null,
           unit: orNull(l.unit),
           quantity: scaled(l.quantity, 1000),
           unit_price: scaled(l.unit_price, 10_000),
@@ -145,13 +92,13 @@ function OrderForm({ order: o, onClose }: Props) {
     onError: showError,
   });
   const l = (k: string) => t(`purchasingUi.orders.${k}`);
-  const ll = (k: string) => t(`purchasingUi.orders.line.${k}`);
   // What the lines come to before VAT, as typed: the order's page shows the stored totals.
   const preview = form.values.lines.reduce((sum, x) => {
     const net =
       Number(x.quantity || 0) * Number(x.unit_price || 0) * (1 - Number(x.discount_bp || 0) / 100);
     return sum + Math.round(net * 100);
   }, 0);
+  const supplierId = form.values.supplier_id ? Number(form.values.supplier_id) : null;
   const supplierChosen = async (id: string | null) => {
     form.setFieldValue("supplier_id", id);
     if (id && !form.values.payment_terms) {
@@ -209,112 +156,7 @@ function OrderForm({ order: o, onClose }: Props) {
           {...form.getInputProps("delivery_address")}
         />
         <Divider label={<Text fw={600}>{l("lines")}</Text>} labelPosition="left" />
-        <Table verticalSpacing={4} horizontalSpacing={4} data-testid="order-lines">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={90}>{ll("item_code")}</Table.Th>
-              <Table.Th>{ll("description")}</Table.Th>
-              <Table.Th w={90}>{ll("quantity")}</Table.Th>
-              <Table.Th w={60}>{ll("unit")}</Table.Th>
-              <Table.Th w={120}>{ll("unit_price")}</Table.Th>
-              <Table.Th w={80}>{ll("discount")}</Table.Th>
-              <Table.Th w={150}>{ll("vat")}</Table.Th>
-              <Table.Th w={36} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {form.values.lines.map((line, i) => (
-              <Table.Tr key={form.key(`lines.${i}`)} data-testid="order-line">
-                <Table.Td>
-                  <TextInput
-                    aria-label={ll("item_code")}
-                    {...form.getInputProps(`lines.${i}.item_code`)}
-                    name={`lines.${i}.item_code`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    aria-label={ll("description")}
-                    {...form.getInputProps(`lines.${i}.description`)}
-                    name={`lines.${i}.description`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    aria-label={ll("quantity")}
-                    decimalScale={3}
-                    decimalSeparator={decimal}
-                    thousandSeparator={thousands}
-                    hideControls
-                    {...form.getInputProps(`lines.${i}.quantity`)}
-                    name={`lines.${i}.quantity`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    aria-label={ll("unit")}
-                    {...form.getInputProps(`lines.${i}.unit`)}
-                    name={`lines.${i}.unit`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    aria-label={ll("unit_price")}
-                    decimalScale={4}
-                    decimalSeparator={decimal}
-                    thousandSeparator={thousands}
-                    hideControls
-                    {...form.getInputProps(`lines.${i}.unit_price`)}
-                    name={`lines.${i}.unit_price`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    aria-label={ll("discount")}
-                    decimalScale={2}
-                    decimalSeparator={decimal}
-                    hideControls
-                    {...form.getInputProps(`lines.${i}.discount_bp`)}
-                    name={`lines.${i}.discount_bp`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <Select
-                      aria-label={ll("vat")}
-                      data={RATES.map((r) => ({ value: r, label: `${Number(r) / 100} %` }))}
-                      allowDeselect={false}
-                      w={84}
-                      {...form.getInputProps(`lines.${i}.vat_rate_bp`)}
-                      data-testid="order-line-vat"
-                    />
-                    {line.vat_rate_bp === "0" && (
-                      <Select
-                        aria-label={ll("nature")}
-                        placeholder={ll("nature")}
-                        data={NATURES}
-                        w={76}
-                        {...form.getInputProps(`lines.${i}.nature`)}
-                        data-testid="order-line-nature"
-                      />
-                    )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={l("removeLine")}
-                    disabled={form.values.lines.length === 1}
-                    onClick={() => form.removeListItem("lines", i)}
-                  >
-                    <IconTrash size={16} />
-                  </ActionIcon>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <OrderLines form={form} supplierId={supplierId} day={o?.order_date ?? null} />
         <Group justify="space-between">
           <Button
             variant="subtle"

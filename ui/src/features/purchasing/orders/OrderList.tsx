@@ -17,6 +17,13 @@ import { ListEmpty } from "../../../kit/listParts";
 import { type ListColumn, ServerList } from "../../../kit/ServerList";
 import type { ListSource } from "../../../kit/serverPages";
 import { SupplierPicker } from "../SupplierPickers";
+import {
+  activeCount,
+  type MoreFilters,
+  noMoreFilters,
+  OrderMoreFilters,
+  toCents,
+} from "./OrderMoreFilters";
 import { OrderStatusBadge } from "./parts";
 import "../i18n";
 
@@ -115,6 +122,7 @@ export function OrderList() {
   const [status, setStatus] = useState<OrderState | null>(null);
   const [supplier, setSupplier] = useState<string | null>(null);
   const [waiting, setWaiting] = useState(false);
+  const [more, setMore] = useState<MoreFilters>(noMoreFilters);
   const [sort, setSort] = useState<OrderSort>("date");
   const [dir, setDir] = useState<SortDir>("desc");
   const columns = useColumns();
@@ -123,11 +131,11 @@ export function OrderList() {
       search: debounced || null,
       status,
       supplier_id: supplier ? Number(supplier) : null,
-      department_id: null,
-      min_total: null,
-      max_total: null,
-      from: null,
-      to: null,
+      department_id: more.department ? Number(more.department) : null,
+      min_total: toCents(more.minTotal),
+      max_total: toCents(more.maxTotal),
+      from: more.from,
+      to: more.to,
       waiting_for_me: waiting,
       sort,
       dir,
@@ -138,8 +146,9 @@ export function OrderList() {
       fetch: (page) => ordersApi.list(query(page)),
       pageSize: 50,
     };
-  }, [debounced, status, supplier, waiting, sort, dir]);
-  const filtered = debounced !== "" || status !== null || supplier !== null || waiting;
+  }, [debounced, status, supplier, waiting, more, sort, dir]);
+  const filtered =
+    debounced !== "" || status !== null || supplier !== null || waiting || activeCount(more) > 0;
   return (
     <Card>
       <Group mb="md" justify="space-between" wrap="wrap" gap="sm" data-testid="orders-filters">
@@ -175,6 +184,7 @@ export function OrderList() {
             w={190}
             data-testid="order-status-filter"
           />
+          <OrderMoreFilters value={more} onChange={setMore} />
         </Group>
       </Group>
       <ServerList
