@@ -142,6 +142,20 @@ fn an_order_line_takes_the_suppliers_price_for_its_quantity() {
         Ok(text_now(&app, "[data-testid=order-total]").contains("600,24"))
     });
 
+    // The header's search finds the draft by what it buys, and opens it.
+    app.type_text("[data-testid=global-search]", "toner nero");
+    app.wait_until("the order among the hits", TIMEOUT, || {
+        Ok(app.count("[data-testid=search-hit]") == 1
+            && text_now(&app, "[data-testid=search-hit]").contains("Toner nero TN-247"))
+    });
+    app.screenshot("global-search-order");
+    app.click("[data-testid=search-hit]");
+    wait_text(
+        &app,
+        "[data-testid=page-title]",
+        "Ordine non ancora numerato",
+    );
+
     // The list's amount filter: above 1.000 € nothing, from 500 € the order.
     go(&app, "purchasing");
     click_text(&app, "[data-testid=purchasing-view]", "Ordini");

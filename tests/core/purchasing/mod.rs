@@ -1,6 +1,7 @@
 //! Purchasing: suppliers, orders, receipts and supplier invoices.
 
 mod order_pdf;
+mod order_search;
 mod orders;
 mod price_lists;
 mod supplier_audits;

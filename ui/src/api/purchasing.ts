@@ -24,6 +24,8 @@ export const purchasingKeys = {
   prices: (supplierId: number) => [...purchasingKeys.all, "prices", supplierId] as const,
   priceList: (supplierId: number, query: PriceQuery) =>
     [...purchasingKeys.prices(supplierId), query] as const,
+  priceSuggestions: (supplierId: number, search: string, quantity: number, day: string | null) =>
+    [...purchasingKeys.prices(supplierId), "suggest", search, quantity, day] as const,
 };
 
 export const purchasingApi = {

@@ -37,6 +37,7 @@ describe("search registry", () => {
       "finding",
       "evidence",
       "supplier",
+      "order",
     ]);
   });
 
@@ -59,6 +60,9 @@ describe("search registry", () => {
     expect([...dept.memory.values()]).toEqual([]);
     expect(open(hit({ kind: "supplier", id: 3, title: "Ferramenta Rossi" })).went).toEqual([
       { page: "supplier", id: 3, tab: "details" },
+    ]);
+    expect(open(hit({ kind: "order", id: 8, title: "OA-2026-0008" })).went).toEqual([
+      { page: "order", id: 8, tab: "details" },
     ]);
   });
 

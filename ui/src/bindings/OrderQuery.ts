@@ -6,7 +6,8 @@ import type { SortDir } from "./SortDir";
 
 export type OrderQuery = { page: PageRequest, sort: OrderSort | null, dir: SortDir | null, 
 /**
- * Part of the number, or of the supplier's name.
+ * Part of the number or of the supplier's name; three characters or more also find the
+ * orders with a line whose description or code holds every word.
  */
 search: string | null, status: OrderState | null, supplier_id: number | null, department_id: number | null, 
 /**

@@ -24,6 +24,7 @@ pub enum HitKind {
     Finding,
     Evidence,
     Supplier,
+    Order,
 }
 
 /// One thing found, with what a result list shows and what opening it needs.

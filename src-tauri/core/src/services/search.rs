@@ -7,7 +7,7 @@ use crate::store::audits::search as audit_search;
 use crate::store::search;
 
 impl Backoffice {
-    /// Employees, departments, documents, audits and suppliers matching every word of the text (three characters
+    /// Employees, departments, documents, audits, suppliers and orders matching every word of the text (three characters
     /// or more), each kind limited, from the areas `ctx` may read; nothing is refused, an area
     /// the person may not read simply gives no hits.
     pub fn global_search(
@@ -54,6 +54,12 @@ impl Backoffice {
                 add(
                     HitKind::Supplier,
                     crate::store::purchasing::search::suppliers(c, &q.text, limit)?,
+                );
+            }
+            if let (true, Some(m)) = (purchasing, &titles) {
+                add(
+                    HitKind::Order,
+                    crate::store::purchasing::search::orders(c, &q.text, m, limit)?,
                 );
             }
             if let (Some(who), true) = (&auditor, titles.is_some()) {

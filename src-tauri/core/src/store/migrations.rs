@@ -134,6 +134,8 @@ pub const MIGRATIONS: &[Migration] = &[
     ),
     // Suppliers' price lists.
     Migration::sql(include_str!("../../migrations/0031_supplier_prices.sql")),
+    // Orders found by number and by what their lines buy.
+    Migration::sql(include_str!("../../migrations/0032_order_search.sql")),
 ];
 
 /// The schema version this build writes.

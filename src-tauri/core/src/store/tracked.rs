@@ -239,6 +239,14 @@ pub const UNTRACKED: &[(&str, &str)] = &[
     ("employees_fts", "search index, rebuilt from employees"),
     ("attachments_fts", "search index, rebuilt from attachments"),
     ("assets_fts", "search index, kept from assets by triggers"),
+    (
+        "purchase_orders_fts",
+        "search index, kept from purchase orders by triggers",
+    ),
+    (
+        "purchase_order_lines_fts",
+        "search index, kept from purchase order lines by triggers",
+    ),
 ];
 
 /// A table history knew under another name.

@@ -19,7 +19,7 @@ const en = {
       newTitle: "New purchase order",
       editTitle: "Edit purchase order",
       saved: "Order saved",
-      searchPlaceholder: "Search order number or supplier",
+      searchPlaceholder: "Search number, supplier or item",
       anyStatus: "Any status",
       waitingForMe: "Waiting for my approval",
       filters: {
@@ -236,7 +236,7 @@ const it: Shape<typeof en> = {
       newTitle: "Nuovo ordine d'acquisto",
       editTitle: "Modifica ordine d'acquisto",
       saved: "Ordine salvato",
-      searchPlaceholder: "Cerca numero d'ordine o fornitore",
+      searchPlaceholder: "Cerca numero, fornitore o articolo",
       anyStatus: "Qualsiasi stato",
       waitingForMe: "In attesa della mia approvazione",
       filters: {

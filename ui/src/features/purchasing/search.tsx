@@ -1,4 +1,4 @@
-import { IconBuildingStore } from "@tabler/icons-react";
+import { IconBuildingStore, IconFileInvoice } from "@tabler/icons-react";
 import { registerSearch } from "../../app/searchRegistry";
 
 // Purchasing's hits in the header's search; loads with the shell, so it stays small.
@@ -11,4 +11,14 @@ registerSearch({
   inactiveLabel: "search.blockedSupplier",
   open: (hit, { go }) => go({ page: "supplier", id: hit.id, tab: "details" }),
   more: { label: "search.moreSuppliers" },
+});
+
+registerSearch({
+  kind: "order",
+  order: 51,
+  icon: IconFileInvoice,
+  label: "search.groups.order",
+  inactiveLabel: "search.cancelledOrder",
+  open: (hit, { go }) => go({ page: "order", id: hit.id, tab: "details" }),
+  more: { label: "search.moreOrders" },
 });

@@ -233,7 +233,8 @@ pub struct OrderQuery {
     pub page: PageRequest,
     pub sort: Option<OrderSort>,
     pub dir: Option<SortDir>,
-    /// Part of the number, or of the supplier's name.
+    /// Part of the number or of the supplier's name; three characters or more also find the
+    /// orders with a line whose description or code holds every word.
     pub search: Option<String>,
     pub status: Option<OrderState>,
     pub supplier_id: Option<i64>,

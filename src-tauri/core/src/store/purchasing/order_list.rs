@@ -10,6 +10,7 @@ use crate::domain::text::fold_key;
 use crate::store::dates::{date_at, date_text, opt_date_at};
 use crate::store::filter::Where;
 use crate::store::like_pattern;
+use crate::store::search::match_query;
 use rusqlite::types::Value;
 use rusqlite::{Connection, Row};
 
@@ -31,14 +32,29 @@ fn roles_up_to(role: ApproverRole) -> &'static str {
 fn filtered(q: &OrderQuery, me: Approver) -> (String, Vec<Value>) {
     let mut w = Where::default();
     if let Some(s) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        w.and_each(
-            "(o.number LIKE ? ESCAPE '\\' OR o.supplier_id IN
-               (SELECT id FROM suppliers WHERE replace(name_key, '.', '') LIKE ? ESCAPE '\\'))",
-            vec![
-                Value::Text(like_pattern(&s.to_uppercase())),
-                Value::Text(like_pattern(&fold_key(s).replace('.', ""))),
-            ],
-        );
+        let supplier = Value::Text(like_pattern(&fold_key(s).replace('.', "")));
+        match match_query(s) {
+            // The trigram indexes find a number fragment or a word of a line among every order;
+            // the text as one phrase for the number, every word for the lines.
+            Some(words) => w.and_each(
+                "(o.id IN (SELECT rowid FROM purchase_orders_fts WHERE purchase_orders_fts MATCH ?)
+                  OR o.supplier_id IN
+                    (SELECT id FROM suppliers WHERE replace(name_key, '.', '') LIKE ? ESCAPE '\\')
+                  OR o.id IN (SELECT l.order_id FROM purchase_order_lines l WHERE l.id IN
+                    (SELECT rowid FROM purchase_order_lines_fts
+                     WHERE purchase_order_lines_fts MATCH ?)))",
+                vec![
+                    Value::Text(format!("\"{}\"", s.replace('"', "\"\""))),
+                    supplier,
+                    Value::Text(words),
+                ],
+            ),
+            None => w.and_each(
+                "(o.number LIKE ? ESCAPE '\\' OR o.supplier_id IN
+                   (SELECT id FROM suppliers WHERE replace(name_key, '.', '') LIKE ? ESCAPE '\\'))",
+                vec![Value::Text(like_pattern(&s.to_uppercase())), supplier],
+            ),
+        }
     }
     if let Some(st) = q.status {
         w.and("o.status = ?", st.as_str());

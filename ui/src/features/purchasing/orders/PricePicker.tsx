@@ -43,7 +43,7 @@ export function PricePicker({ supplierId, text, quantity, day, onPick }: Props) 
   const [search, setSearch] = useState(text);
   const [debounced] = useDebouncedValue(search, 200);
   const suggestions = useQuery({
-    queryKey: [...purchasingKeys.prices(supplierId ?? 0), "suggest", debounced, quantity, day],
+    queryKey: purchasingKeys.priceSuggestions(supplierId ?? 0, debounced, quantity, day),
     queryFn: () => purchasingApi.priceSuggestions(supplierId ?? 0, debounced, quantity, day),
     enabled: opened && supplierId !== null,
   });
