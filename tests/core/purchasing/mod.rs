@@ -2,6 +2,7 @@
 
 mod order_pdf;
 mod orders;
+mod receipts;
 mod supplier_audits;
 mod suppliers;
 

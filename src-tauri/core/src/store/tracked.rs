@@ -210,6 +210,10 @@ pub const TRACKED: &[&Tracked] = &[
     &super::purchasing::orders::TRACKED,
     &super::purchasing::orders::LINES,
     &super::purchasing::orders::APPROVALS,
+    // Receiving
+    &super::purchasing::receipts::TRACKED,
+    &super::purchasing::receipts::LINES,
+    &super::purchasing::receipts::ASSETS,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

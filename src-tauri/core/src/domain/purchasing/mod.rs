@@ -17,6 +17,7 @@ pub mod payment_terms;
 pub mod quantity;
 pub mod reapproval;
 pub mod receipt;
+pub mod receiving;
 pub mod requisition_state;
 pub mod similarity;
 pub mod summary_check;

@@ -6,6 +6,9 @@ pub(crate) mod attention;
 mod catalog;
 pub(crate) mod order_pdf;
 mod orders;
+mod receipt_lists;
+mod receipt_reversal;
+mod receipts;
 mod rules;
 mod suppliers;
 
