@@ -217,6 +217,13 @@ export const COMMANDS = [
   "approval_tiers",
   "save_approval_tiers",
   "save_order_pdf",
+  // Receiving
+  "receive_order",
+  "reverse_receipt",
+  "order_receipts",
+  "list_receipts",
+  "orders_to_receive",
+  "close_order",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];
