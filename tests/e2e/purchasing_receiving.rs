@@ -15,12 +15,22 @@ use serde_json::{json, Value};
 const MANAGER: &str = "mrossi";
 const MANAGER_PASSWORD: &str = "Magazzino-2026!";
 
+/// Replaces the input's text with real key presses (an empty text empties it).
 fn set_input(app: &App, css: &str, text: &str) {
-    let el = app.wait_for(css, TIMEOUT);
-    app.webdriver().clear(&el).unwrap();
-    if !text.is_empty() {
-        app.type_text(css, text);
-    }
+    app.type_text(css, text);
+}
+
+/// A screenshot with the order's receipts in view, then back to the page's top (its actions).
+fn shot_with_receipts(app: &App, step: &str) {
+    let into_view = |css: &str| {
+        app.execute(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });",
+            vec![json!(css)],
+        );
+    };
+    into_view("[data-testid=order-receipts]");
+    app.screenshot(step);
+    into_view("[data-testid=page-title]");
 }
 
 fn line(row: usize) -> String {
@@ -154,7 +164,7 @@ fn goods_arrive_in_part_too_many_are_refused_and_a_receipt_is_reversed() {
     set_input(&app, &line(1), "4");
     app.type_text(
         "[data-testid=receive-form] input[name=delivery_note]",
-        "DDT 2026/118",
+        "2026/118",
     );
     app.screenshot("receive-form");
     app.click("[data-testid=receive-save]");
@@ -168,7 +178,7 @@ fn goods_arrive_in_part_too_many_are_refused_and_a_receipt_is_reversed() {
     assert_eq!(back_order(&app, 1), "completo");
     let receipts = text_now(&app, "[data-testid=order-receipts]");
     assert!(
-        receipts.contains("NB-00001, NB-00002") && receipts.contains("DDT 2026/118"),
+        receipts.contains("NB-00001, NB-00002") && receipts.contains("2026/118"),
         "{receipts}"
     );
     assert_eq!(
@@ -178,7 +188,7 @@ fn goods_arrive_in_part_too_many_are_refused_and_a_receipt_is_reversed() {
         ),
         2
     );
-    app.screenshot("order-partly-received");
+    shot_with_receipts(&app, "order-partly-received");
 
     // Seven toners when six are missing: refused at the line, with the most that may arrive.
     app.click("[data-testid=order-receive]");
@@ -227,7 +237,7 @@ fn goods_arrive_in_part_too_many_are_refused_and_a_receipt_is_reversed() {
         count(&app, "SELECT sum(received) FROM purchase_order_lines"),
         0
     );
-    app.screenshot("receipt-reversed");
+    shot_with_receipts(&app, "receipt-reversed");
 
     // In English: twelve toners are refused, ten arrive; the laptops stay on back order.
     switch_language(&app, "EN");
@@ -257,7 +267,7 @@ fn goods_arrive_in_part_too_many_are_refused_and_a_receipt_is_reversed() {
         "complete",
     );
     assert_eq!(back_order(&app, 1), "back order 2");
-    app.screenshot("order-received-en");
+    shot_with_receipts(&app, "order-received-en");
 
     app.click("[data-testid=back-to-orders]");
     click_text(&app, "[data-testid=purchasing-view]", "Receipts");

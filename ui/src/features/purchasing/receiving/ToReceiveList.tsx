@@ -24,7 +24,7 @@ function useColumns(): ListColumn<ToReceiveRow, Fixed>[] {
     {
       key: "number",
       title: l("number"),
-      width: "130px",
+      width: "120px",
       cell: (o) => (
         <Text size="sm" fw={600} ff="monospace">
           {o.number ?? "—"}
@@ -34,7 +34,7 @@ function useColumns(): ListColumn<ToReceiveRow, Fixed>[] {
     {
       key: "supplier",
       title: l("supplier"),
-      width: "minmax(160px, 2fr)",
+      width: "minmax(200px, 3fr)",
       cell: (o) => (
         <Text size="sm" truncate>
           {o.supplier_name}
@@ -44,13 +44,13 @@ function useColumns(): ListColumn<ToReceiveRow, Fixed>[] {
     {
       key: "status",
       title: l("status"),
-      width: "160px",
+      width: "140px",
       cell: (o) => <OrderStatusBadge status={o.status} />,
     },
     {
       key: "delivery",
       title: l("delivery"),
-      width: "190px",
+      width: "170px",
       cell: (o) => (
         <Group gap={6} wrap="nowrap">
           <Text size="sm" c={o.late ? "red" : o.delivery_date ? undefined : "dimmed"}>
@@ -77,7 +77,7 @@ function useColumns(): ListColumn<ToReceiveRow, Fixed>[] {
     {
       key: "remaining",
       title: l("remaining"),
-      width: "170px",
+      width: "140px",
       cell: (o) => (
         <Text size="sm" ta="right" style={{ flex: 1 }} data-testid="to-receive-remaining">
           {formatMoney(o.remaining_cents, o.currency, i18n.language)}
