@@ -10,6 +10,7 @@ const en = {
       receipts: "Receipts",
       to_receive: "Orders to receive",
     },
+    lineCategory: "Category",
     receive: "Receive goods",
     receiveTitle: "Receive goods for {{number}}",
     receiveText:
@@ -112,6 +113,7 @@ const it: Shape<typeof en> = {
       receipts: "Ricevimenti",
       to_receive: "Ordini da ricevere",
     },
+    lineCategory: "Categoria",
     receive: "Ricevi merce",
     receiveTitle: "Ricevi la merce dell'ordine {{number}}",
     receiveText:

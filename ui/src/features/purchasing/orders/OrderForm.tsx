@@ -14,10 +14,10 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { orderKeys, ordersApi } from "../../../api/orders";
-import { purchasingApi } from "../../../api/purchasing";
+import { purchasingApi, purchasingKeys } from "../../../api/purchasing";
 import { useNav } from "../../../app/nav";
 import type { Nature } from "../../../bindings/Nature";
 import type { PurchaseOrder } from "../../../bindings/PurchaseOrder";
@@ -25,8 +25,10 @@ import { formatMoney } from "../../../i18n/format";
 import { orNull, useServerForm } from "../../../lib/useServerForm";
 import { useAllDepartments } from "../../staff/catalog";
 import { DateField } from "../../staff/parts";
+import { categoryLabel } from "../parts";
 import { SupplierPicker } from "../SupplierPickers";
 import "../i18n";
+import "../i18n-receiving";
 
 const RATES = ["2200", "1000", "500", "400", "0"];
 const NATURES: Nature[] = [
@@ -56,6 +58,8 @@ const NATURES: Nature[] = [
 type LineValues = {
   item_code: string;
   description: string;
+  /** The purchase category: its over-receipt tolerance applies when goods arrive. */
+  category_id: string | null;
   unit: string;
   quantity: number | string;
   unit_price: number | string;
@@ -68,6 +72,7 @@ type LineValues = {
 const emptyLine = (): LineValues => ({
   item_code: "",
   description: "",
+  category_id: null,
   unit: "pz",
   quantity: 1,
   unit_price: "",
@@ -87,6 +92,10 @@ function OrderForm({ order: o, onClose }: Props) {
   const qc = useQueryClient();
   const { go } = useNav();
   const departments = useAllDepartments();
+  const categories = useQuery({
+    queryKey: purchasingKeys.categories(false),
+    queryFn: () => purchasingApi.categories(false),
+  });
   const decimal = i18n.language === "it" ? "," : ".";
   const thousands = i18n.language === "it" ? "." : ",";
   const { form, showError } = useServerForm(
@@ -102,6 +111,7 @@ function OrderForm({ order: o, onClose }: Props) {
         ? o.lines.map((l) => ({
             item_code: l.item_code ?? "",
             description: l.description,
+            category_id: l.category_id === null ? null : String(l.category_id),
             unit: l.unit,
             quantity: l.quantity / 1000,
             unit_price: l.unit_price / 10_000,
@@ -127,7 +137,7 @@ function OrderForm({ order: o, onClose }: Props) {
         lines: v.lines.map((l) => ({
           item_code: orNull(l.item_code),
           description: l.description,
-          category_id: null,
+          category_id: l.category_id ? Number(l.category_id) : null,
           unit: orNull(l.unit),
           quantity: scaled(l.quantity, 1000),
           unit_price: scaled(l.unit_price, 10_000),
@@ -237,6 +247,19 @@ function OrderForm({ order: o, onClose }: Props) {
                     aria-label={ll("description")}
                     {...form.getInputProps(`lines.${i}.description`)}
                     name={`lines.${i}.description`}
+                  />
+                  <Select
+                    aria-label={t("receiving.lineCategory")}
+                    placeholder={t("receiving.lineCategory")}
+                    data={(categories.data ?? []).map((c) => ({
+                      value: String(c.id),
+                      label: categoryLabel(c, i18n.language),
+                    }))}
+                    clearable
+                    size="xs"
+                    mt={4}
+                    {...form.getInputProps(`lines.${i}.category_id`)}
+                    data-testid="order-line-category"
                   />
                 </Table.Td>
                 <Table.Td>

@@ -34,7 +34,7 @@ function useColumns(): ListColumn<ToReceiveRow, Fixed>[] {
     {
       key: "supplier",
       title: l("supplier"),
-      width: "minmax(200px, 3fr)",
+      width: "minmax(160px, 2fr)",
       cell: (o) => (
         <Text size="sm" truncate>
           {o.supplier_name}
@@ -44,13 +44,13 @@ function useColumns(): ListColumn<ToReceiveRow, Fixed>[] {
     {
       key: "status",
       title: l("status"),
-      width: "140px",
+      width: "130px",
       cell: (o) => <OrderStatusBadge status={o.status} />,
     },
     {
       key: "delivery",
       title: l("delivery"),
-      width: "170px",
+      width: "195px",
       cell: (o) => (
         <Group gap={6} wrap="nowrap">
           <Text size="sm" c={o.late ? "red" : o.delivery_date ? undefined : "dimmed"}>
@@ -67,7 +67,7 @@ function useColumns(): ListColumn<ToReceiveRow, Fixed>[] {
     {
       key: "lines",
       title: l("lines"),
-      width: "100px",
+      width: "105px",
       cell: (o) => (
         <Text size="sm" ta="right" style={{ flex: 1 }}>
           {o.open_lines}
