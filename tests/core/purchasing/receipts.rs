@@ -535,36 +535,69 @@ fn an_it_line_creates_its_assets_and_a_reversal_retires_them() {
     s.verify();
 }
 
+/// Receiving's operations as every role, against the matrix written out here: purchasing and
+/// administrators write receipts; every role but HR reads them (accounting & audit, managers,
+/// IT and viewers). A refusal changes nothing and is recorded.
 #[test]
-fn only_purchasing_and_administrators_write_receipts_accounting_reads_them() {
+fn only_purchasing_and_administrators_write_receipts_the_others_read_them() {
+    use backoffice_core::domain::permissions::ROLES;
     let s = setup();
     let app = &s.b.t.app;
-    let o = s.approved(vec![line("Viti", 10, 2, None)]);
-    for who in [&s.b.accountant, &s.b.manager, &s.b.it] {
-        let e = app
-            .receive_order(who, &receipt(&o, &[(0, "1")]))
-            .unwrap_err();
-        assert_eq!(e.code, ErrorCode::Forbidden);
-    }
-    assert_eq!(s.receipts(), 0);
+    let o = s.approved(vec![line("Viti", 100, 2, None)]);
     let r = app
         .receive_order(&s.b.t.admin, &receipt(&o, &[(0, "1")]))
         .unwrap();
-    for who in [&s.b.accountant, &s.b.manager] {
-        assert_eq!(app.order_receipts(who, o.id).unwrap().len(), 1);
-        assert_eq!(
-            app.list_receipts(who, &ReceiptQuery::default())
-                .unwrap()
-                .total,
-            1
-        );
-        let e = app.reverse_receipt(who, r.id, r.version, "no").unwrap_err();
-        assert_eq!(e.code, ErrorCode::Forbidden);
+    let denied = || {
+        s.b.t
+            .count("SELECT count(*) FROM changes WHERE after LIKE '%\"denied\"%'")
+    };
+    for role in ROLES {
+        let ctx = s.b.t.user(&format!("r.{}", role.as_str()), &[role]);
+        let reads = role != Role::Hr;
+        let writes = matches!(role, Role::Admin | Role::Purchasing);
+        let before = (s.receipts(), s.received(o.id), denied());
+        let results = [
+            (reads, app.receipt(&ctx, r.id).map(drop)),
+            (reads, app.order_receipts(&ctx, o.id).map(drop)),
+            (
+                reads,
+                app.list_receipts(&ctx, &ReceiptQuery::default()).map(drop),
+            ),
+            (
+                reads,
+                app.orders_to_receive(&ctx, &ToReceiveQuery::default())
+                    .map(drop),
+            ),
+            (
+                writes,
+                app.receive_order(&ctx, &receipt(&o, &[(0, "1")])).map(drop),
+            ),
+        ];
+        let mut refusals = 0;
+        for (i, (allowed, result)) in results.into_iter().enumerate() {
+            if allowed {
+                assert!(result.is_ok(), "{role:?} operation {i}: {result:?}");
+            } else {
+                assert_eq!(
+                    result.unwrap_err().code,
+                    ErrorCode::Forbidden,
+                    "{role:?} {i}"
+                );
+                refusals += 1;
+            }
+        }
+        if !writes {
+            assert_eq!(
+                (s.receipts(), s.received(o.id)),
+                (before.0, before.1),
+                "{role:?}"
+            );
+            let reversed = app.reverse_receipt(&ctx, r.id, r.version, "no");
+            assert_eq!(reversed.unwrap_err().code, ErrorCode::Forbidden);
+            refusals += 1;
+        }
+        assert_eq!(denied(), before.2 + refusals, "{role:?} refusals recorded");
     }
-    let hr = s.b.t.user("personale", &[Role::Hr]);
-    assert_eq!(
-        app.receipt(&hr, r.id).unwrap_err().code,
-        ErrorCode::Forbidden
-    );
-    assert_eq!(s.received(o.id), [1000]);
+    assert_eq!(s.received(o.id), [3000]);
+    s.verify();
 }
