@@ -269,6 +269,21 @@ fn goods_arrive_in_part_too_many_are_refused_and_a_receipt_is_reversed() {
     assert_eq!(back_order(&app, 1), "back order 2");
     shot_with_receipts(&app, "order-received-en");
 
+    // The laptops will not come: the order is closed short, saying why.
+    app.click("[data-testid=order-close]");
+    app.click("[data-testid=order-close-confirm]");
+    assert!(!wait_field_error(&app, "[data-testid=order-close-reason]").is_empty());
+    app.type_text(
+        "[data-testid=order-close-reason]",
+        "Model discontinued by the supplier",
+    );
+    app.click("[data-testid=order-close-confirm]");
+    status(&app, "closed");
+    assert!(text_now(&app, "[data-testid=order-status-reason]").contains("Model discontinued"));
+    assert_eq!(app.count("[data-testid=order-receive]"), 0);
+    assert_eq!(app.count("[data-testid=receipt-reverse]"), 0);
+    app.screenshot("order-closed-en");
+
     app.click("[data-testid=back-to-orders]");
     click_text(&app, "[data-testid=purchasing-view]", "Receipts");
     app.wait_until("two receipts", TIMEOUT, || {

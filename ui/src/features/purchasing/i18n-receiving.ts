@@ -51,6 +51,7 @@ const en = {
     closeTitle: "Close the order",
     closeText: "Nothing more will be received. If part is still on back order, say why.",
     closed: "Order closed",
+    closedBecause: "Closed before everything arrived: {{reason}}",
     list: {
       date: "Received",
       order: "Order",
@@ -154,6 +155,7 @@ const it: Shape<typeof en> = {
     closeTitle: "Chiudi l'ordine",
     closeText: "Non arriverà altro. Se una parte è ancora inevasa, indica il motivo.",
     closed: "Ordine chiuso",
+    closedBecause: "Chiuso prima che arrivasse tutto: {{reason}}",
     list: {
       date: "Ricevuto",
       order: "Ordine",

@@ -212,6 +212,10 @@ function OrderView({ o, focus }: { o: PurchaseOrder; focus: string | null }) {
       <Alert color="red" icon={<IconAlertTriangle size={18} />}>
         {t("purchasingUi.orders.supplierBlocked")}
       </Alert>
+    ) : o.status_reason && o.status === "closed" ? (
+      <Alert color="gray" data-testid="order-status-reason">
+        {t("receiving.closedBecause", { reason: o.status_reason })}
+      </Alert>
     ) : o.status_reason && (o.status === "draft" || o.status === "cancelled") ? (
       <Alert color={o.status === "cancelled" ? "red" : "yellow"} data-testid="order-status-reason">
         {t(
