@@ -2,6 +2,8 @@
 
 mod order_pdf;
 mod orders;
+mod receipt_assets;
+mod receipt_refusals;
 mod receipts;
 mod supplier_audits;
 mod suppliers;
