@@ -245,6 +245,13 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         attachments::delete_attachment,
         attachments::export_attachment,
         attachments::open_attachment,
+        // Receiving
+        purchasing::receipts::receive_order,
+        purchasing::receipts::reverse_receipt,
+        purchasing::receipts::order_receipts,
+        purchasing::receipts::list_receipts,
+        purchasing::receipts::orders_to_receive,
+        purchasing::receipts::close_order,
     ]
 }
 

@@ -83,6 +83,8 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     s::HitKind::export_all(&cfg)?;
     s::SearchHit::export_all(&cfg)?;
     s::GlobalSearchResult::export_all(&cfg)?;
+    // Receiving
+    purchasing::export_receiving(&cfg)?;
     Ok(())
 }
 

@@ -4,6 +4,9 @@ mod order_pdf;
 mod order_search;
 mod orders;
 mod price_lists;
+mod receipt_assets;
+mod receipt_refusals;
+mod receipts;
 mod supplier_audits;
 mod suppliers;
 

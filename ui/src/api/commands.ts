@@ -222,6 +222,13 @@ export const COMMANDS = [
   "save_supplier_price",
   "delete_supplier_price",
   "price_suggestions",
+  // Receiving
+  "receive_order",
+  "reverse_receipt",
+  "order_receipts",
+  "list_receipts",
+  "orders_to_receive",
+  "close_order",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

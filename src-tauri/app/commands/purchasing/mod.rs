@@ -3,4 +3,5 @@
 pub mod orders;
 pub mod outputs;
 pub mod prices;
+pub mod receipts;
 pub mod suppliers;

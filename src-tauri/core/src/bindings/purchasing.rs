@@ -95,3 +95,22 @@ pub(super) fn export_price_lists(cfg: &Config) -> Result<(), ExportError> {
     Page::<p::SupplierPrice>::export_all(cfg)?;
     Ok(())
 }
+
+/// Receiving: receipts, their list and the orders still to receive.
+pub(super) fn export_receiving(cfg: &Config) -> Result<(), ExportError> {
+    use crate::domain::page::Page;
+    use crate::domain::purchasing::receiving as r;
+    r::ReceiptLineInput::export_all(cfg)?;
+    r::ReceiptInput::export_all(cfg)?;
+    r::ReceiptAsset::export_all(cfg)?;
+    r::ReceiptLine::export_all(cfg)?;
+    r::PurchaseReceipt::export_all(cfg)?;
+    r::ReceiptSort::export_all(cfg)?;
+    r::ReceiptQuery::export_all(cfg)?;
+    r::ReceiptRow::export_all(cfg)?;
+    Page::<r::ReceiptRow>::export_all(cfg)?;
+    r::ToReceiveQuery::export_all(cfg)?;
+    r::ToReceiveRow::export_all(cfg)?;
+    Page::<r::ToReceiveRow>::export_all(cfg)?;
+    Ok(())
+}

@@ -132,6 +132,8 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../../migrations/0027_organisation_logo.sql"),
         &[Reshape::columns_of("organisation")],
     ),
+    // Receiving: receipts against purchase orders, their lines and the assets they created.
+    Migration::sql(include_str!("../../migrations/0028_receipts.sql")),
     // Suppliers' price lists.
     Migration::sql(include_str!("../../migrations/0031_supplier_prices.sql")),
     // Orders found by number and by what their lines buy.

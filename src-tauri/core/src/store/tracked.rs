@@ -212,6 +212,10 @@ pub const TRACKED: &[&Tracked] = &[
     &super::purchasing::orders::APPROVALS,
     // Suppliers' price lists.
     &super::purchasing::supplier_prices::TRACKED,
+    // Receiving
+    &super::purchasing::receipts::TRACKED,
+    &super::purchasing::receipts::LINES,
+    &super::purchasing::receipts::ASSETS,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

@@ -22,15 +22,20 @@ import { CategoriesPanel } from "./CategoriesPanel";
 import { OrderFormModal } from "./orders/OrderForm";
 import { OrderList } from "./orders/OrderList";
 import { categoryLabel } from "./parts";
+import { ReceiptList } from "./receiving/ReceiptList";
+import { ToReceiveList } from "./receiving/ToReceiveList";
 import { SupplierFormModal } from "./SupplierForm";
 import { useSupplierColumns } from "./supplierColumns";
 import { TiersPanel } from "./TiersPanel";
 import "./i18n";
+import "./i18n-receiving";
 
 const PAGE_SIZE = 50;
 const ROW_HEIGHT = 48;
-type View = "orders" | "suppliers" | "categories" | "tiers";
-const VIEWS: View[] = ["orders", "suppliers", "categories", "tiers"];
+type View = "orders" | "suppliers" | "categories" | "tiers" | "receipts" | "to_receive";
+const VIEWS: View[] = ["orders", "to_receive", "receipts", "suppliers", "categories", "tiers"];
+/** Receiving's views are worded in its own strings. */
+const RECEIVING_VIEWS: View[] = ["receipts", "to_receive"];
 const VIEW_KEY = "purchasingUi.view";
 
 function SupplierList() {
@@ -169,13 +174,20 @@ export function PurchasingPage() {
         mb="md"
         value={view}
         onChange={(v) => setView(v as View)}
-        data={VIEWS.map((v) => ({ value: v, label: t(`purchasingUi.views.${v}`) }))}
+        data={VIEWS.map((v) => ({
+          value: v,
+          label: t(
+            RECEIVING_VIEWS.includes(v) ? `receiving.views.${v}` : `purchasingUi.views.${v}`,
+          ),
+        }))}
         data-testid="purchasing-view"
       />
       {view === "orders" && <OrderList />}
       {view === "suppliers" && <SupplierList />}
       {view === "categories" && <CategoriesPanel />}
       {view === "tiers" && <TiersPanel />}
+      {view === "receipts" && <ReceiptList />}
+      {view === "to_receive" && <ToReceiveList />}
       <SupplierFormModal
         opened={adding === "supplier"}
         supplier={null}

@@ -18,6 +18,7 @@ pub mod price_list;
 pub mod quantity;
 pub mod reapproval;
 pub mod receipt;
+pub mod receiving;
 pub mod requisition_state;
 pub mod similarity;
 pub mod summary_check;

@@ -7,6 +7,9 @@ mod catalog;
 pub(crate) mod order_pdf;
 mod orders;
 mod price_list;
+mod receipt_lists;
+mod receipt_reversal;
+mod receipts;
 mod rules;
 mod suppliers;
 

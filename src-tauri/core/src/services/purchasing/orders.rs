@@ -108,7 +108,7 @@ impl Backoffice {
         approval_need(&tiers, o.approval_cents, o.requested_by, &given).map(Some)
     }
 
-    fn whole_order(c: &rusqlite::Connection, id: i64) -> crate::Result<PurchaseOrder> {
+    pub(super) fn whole_order(c: &rusqlite::Connection, id: i64) -> crate::Result<PurchaseOrder> {
         let mut o = orders::require(c, id)?;
         let lines: Vec<LineTotals> = o
             .lines

@@ -23,6 +23,9 @@ import { formatDate, formatDateTime, formatMoney } from "../../../i18n/format";
 import { BackLink, RecordPage } from "../../../kit/RecordPage";
 import { AttachmentsTab } from "../../attachments/AttachmentsTab";
 import { Fact } from "../../audits/parts";
+import { LineProgress } from "../receiving/LineProgress";
+import { OrderReceipts } from "../receiving/OrderReceipts";
+import { ReceivingActions } from "../receiving/ReceivingActions";
 import { OrderFormModal } from "./OrderForm";
 import { OrderSteps } from "./OrderSteps";
 import { formatQuantity, formatUnitPrice, OrderStatusBadge, vatLabel } from "./parts";
@@ -30,11 +33,14 @@ import "../i18n";
 
 const ENTITY = "purchase_orders";
 const EDITABLE = ["draft", "pending_approval", "approved", "sent"];
+/** Goods may have arrived: the lines show what has and what is still to come. */
+const RECEIVING = ["approved", "sent", "partly_received", "received", "closed"];
 
 function Lines({ o }: { o: PurchaseOrder }) {
   const { t, i18n } = useTranslation();
   const ll = (k: string) => t(`purchasingUi.orders.line.${k}`);
   const money = (c: number) => formatMoney(c, o.currency, i18n.language);
+  const receiving = RECEIVING.includes(o.status);
   return (
     <Card>
       <Table verticalSpacing={6} data-testid="order-line-table">
@@ -48,6 +54,7 @@ function Lines({ o }: { o: PurchaseOrder }) {
             <Table.Th ta="right">{ll("discount")}</Table.Th>
             <Table.Th ta="right">{ll("vat")}</Table.Th>
             <Table.Th ta="right">{ll("net")}</Table.Th>
+            {receiving && <Table.Th ta="right">{t("receiving.progress")}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -65,6 +72,11 @@ function Lines({ o }: { o: PurchaseOrder }) {
               <Table.Td ta="right">{l.discount_bp ? `${l.discount_bp / 100} %` : ""}</Table.Td>
               <Table.Td ta="right">{vatLabel(l.vat_rate_bp, l.nature)}</Table.Td>
               <Table.Td ta="right">{money(l.net_cents)}</Table.Td>
+              {receiving && (
+                <Table.Td>
+                  <LineProgress l={l} />
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -173,6 +185,7 @@ function Details({ o }: { o: PurchaseOrder }) {
         )}
       </Card>
       <Lines o={o} />
+      {RECEIVING.includes(o.status) && <OrderReceipts o={o} />}
       <Approvals o={o} />
     </Stack>
   );
@@ -199,6 +212,10 @@ function OrderView({ o, focus }: { o: PurchaseOrder; focus: string | null }) {
       <Alert color="red" icon={<IconAlertTriangle size={18} />}>
         {t("purchasingUi.orders.supplierBlocked")}
       </Alert>
+    ) : o.status_reason && o.status === "closed" ? (
+      <Alert color="gray" data-testid="order-status-reason">
+        {t("receiving.closedBecause", { reason: o.status_reason })}
+      </Alert>
     ) : o.status_reason && (o.status === "draft" || o.status === "cancelled") ? (
       <Alert color={o.status === "cancelled" ? "red" : "yellow"} data-testid="order-status-reason">
         {t(
@@ -219,6 +236,7 @@ function OrderView({ o, focus }: { o: PurchaseOrder; focus: string | null }) {
       notice={notice}
       actions={
         <Group gap="xs">
+          <ReceivingActions o={o} />
           <OrderSteps o={o} />
           {canWrite && EDITABLE.includes(o.status) && (
             <Button
