@@ -76,6 +76,8 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     export_licences(&cfg)?;
     purchasing::export_rules(&cfg)?;
     purchasing::export_suppliers(&cfg)?;
+    // Requisitions and requests for quotation.
+    purchasing::export_requisitions(&cfg)?;
     export_fatturapa(&cfg)?;
     // Global search.
     s::GlobalSearchQuery::export_all(&cfg)?;

@@ -2,6 +2,8 @@
 
 mod order_pdf;
 mod orders;
+mod requisitions;
+mod rfqs;
 mod supplier_audits;
 mod suppliers;
 

@@ -217,6 +217,19 @@ export const COMMANDS = [
   "approval_tiers",
   "save_approval_tiers",
   "save_order_pdf",
+  // Requisitions and requests for quotation.
+  "list_requisitions",
+  "get_requisition",
+  "save_requisition",
+  "move_requisition",
+  "order_from_requisition",
+  "request_quotes",
+  "record_offer",
+  "decline_rfq",
+  "choose_offer",
+  "quotes_rule",
+  "save_quotes_rule",
+  "save_rfq_pdf",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

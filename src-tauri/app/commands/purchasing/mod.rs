@@ -2,4 +2,5 @@
 
 pub mod orders;
 pub mod outputs;
+pub mod requisitions;
 pub mod suppliers;

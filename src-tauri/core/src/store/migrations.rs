@@ -132,6 +132,11 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../../migrations/0027_organisation_logo.sql"),
         &[Reshape::columns_of("organisation")],
     ),
+    // Requisitions and requests for quotation: their tables, and on the order what it came from.
+    Migration::reshaping(
+        include_str!("../../migrations/0030_requisitions.sql"),
+        &[Reshape::columns_of("purchase_orders")],
+    ),
 ];
 
 /// The schema version this build writes.

@@ -17,6 +17,8 @@ use crate::domain::audits::template::Template;
 use crate::domain::department::Department;
 use crate::domain::purchasing::category::PurchaseCategory;
 use crate::domain::purchasing::order::PurchaseOrder;
+use crate::domain::purchasing::requisition::Requisition;
+use crate::domain::purchasing::rfq::Rfq;
 use crate::domain::purchasing::supplier::{Supplier, SupplierContact};
 use crate::domain::staff::catalog::{ContractType, Course, DocumentType, Requirement};
 use crate::domain::staff::document::TrainingRecord;
@@ -70,7 +72,9 @@ versioned!(
     PurchaseCategory,
     Supplier,
     SupplierContact,
-    PurchaseOrder
+    PurchaseOrder,
+    Requisition,
+    Rfq
 );
 
 /// The row as the form that loaded it saw it: `not_found` when it is gone, `conflict` when

@@ -21,16 +21,19 @@ import type { ListSource } from "../../kit/serverPages";
 import { CategoriesPanel } from "./CategoriesPanel";
 import { OrderFormModal } from "./orders/OrderForm";
 import { OrderList } from "./orders/OrderList";
+import { RequisitionFormModal } from "./requisitions/RequisitionForm";
+import { RequisitionList } from "./requisitions/RequisitionList";
 import { categoryLabel } from "./parts";
 import { SupplierFormModal } from "./SupplierForm";
 import { useSupplierColumns } from "./supplierColumns";
 import { TiersPanel } from "./TiersPanel";
 import "./i18n";
+import "./i18n-requisitions";
 
 const PAGE_SIZE = 50;
 const ROW_HEIGHT = 48;
-type View = "orders" | "suppliers" | "categories" | "tiers";
-const VIEWS: View[] = ["orders", "suppliers", "categories", "tiers"];
+type View = "requisitions" | "orders" | "suppliers" | "categories" | "tiers";
+const VIEWS: View[] = ["requisitions", "orders", "suppliers", "categories", "tiers"];
 const VIEW_KEY = "purchasingUi.view";
 
 function SupplierList() {
@@ -147,20 +150,27 @@ export function PurchasingPage() {
     setViewState(v);
   };
   const canWrite = useCan("purchasing", "write");
-  const [adding, setAdding] = useState<"order" | "supplier" | null>(null);
+  const [adding, setAdding] = useState<"order" | "supplier" | "requisition" | null>(null);
+  const adds: Partial<Record<View, { what: "order" | "supplier" | "requisition"; label: string }>> =
+    {
+      requisitions: { what: "requisition", label: t("requisitionsUi.new") },
+      orders: { what: "order", label: t("purchasingUi.orders.new") },
+      suppliers: { what: "supplier", label: t("purchasingUi.suppliers.new") },
+    };
+  const add = canWrite ? adds[view] : undefined;
   return (
     <>
       <PageHeader
         title={t("purchasingUi.title")}
         subtitle={t("purchasingUi.subtitle")}
         actions={
-          canWrite && (view === "suppliers" || view === "orders") ? (
+          add ? (
             <Button
               leftSection={<IconPlus size={16} />}
-              onClick={() => setAdding(view === "orders" ? "order" : "supplier")}
-              data-testid={view === "orders" ? "order-new" : "supplier-new"}
+              onClick={() => setAdding(add.what)}
+              data-testid={`${add.what}-new`}
             >
-              {t(view === "orders" ? "purchasingUi.orders.new" : "purchasingUi.suppliers.new")}
+              {add.label}
             </Button>
           ) : null
         }
@@ -169,9 +179,13 @@ export function PurchasingPage() {
         mb="md"
         value={view}
         onChange={(v) => setView(v as View)}
-        data={VIEWS.map((v) => ({ value: v, label: t(`purchasingUi.views.${v}`) }))}
+        data={VIEWS.map((v) => ({
+          value: v,
+          label: v === "requisitions" ? t("requisitionsUi.view") : t(`purchasingUi.views.${v}`),
+        }))}
         data-testid="purchasing-view"
       />
+      {view === "requisitions" && <RequisitionList />}
       {view === "orders" && <OrderList />}
       {view === "suppliers" && <SupplierList />}
       {view === "categories" && <CategoriesPanel />}
@@ -183,6 +197,11 @@ export function PurchasingPage() {
         onSaved={(s) => go({ page: "supplier", id: s.id, tab: "details" })}
       />
       <OrderFormModal opened={adding === "order"} order={null} onClose={() => setAdding(null)} />
+      <RequisitionFormModal
+        opened={adding === "requisition"}
+        requisition={null}
+        onClose={() => setAdding(null)}
+      />
     </>
   );
 }

@@ -24,6 +24,7 @@ import { BackLink, RecordPage } from "../../../kit/RecordPage";
 import { AttachmentsTab } from "../../attachments/AttachmentsTab";
 import { Fact } from "../../audits/parts";
 import { OrderFormModal } from "./OrderForm";
+import { OrderSource } from "./OrderSource";
 import { OrderSteps } from "./OrderSteps";
 import { formatQuantity, formatUnitPrice, OrderStatusBadge, vatLabel } from "./parts";
 import "../i18n";
@@ -173,6 +174,7 @@ function Details({ o }: { o: PurchaseOrder }) {
         )}
       </Card>
       <Lines o={o} />
+      <OrderSource o={o} />
       <Approvals o={o} />
     </Stack>
   );
