@@ -46,7 +46,11 @@ function ChooseForm({
     <form onSubmit={form.onSubmit((x) => run.mutate(x))} noValidate>
       <Stack>
         <Text size="sm">
-          {t(col.cheapest ? "requisitionsUi.compare.chooseCheapest" : "requisitionsUi.compare.chooseDearer")}
+          {t(
+            col.cheapest
+              ? "requisitionsUi.compare.chooseCheapest"
+              : "requisitionsUi.compare.chooseDearer",
+          )}
         </Text>
         <Textarea
           label={t("requisitionsUi.compare.chosenReason")}
@@ -201,7 +205,11 @@ export function Comparison({ v }: { v: RequisitionView }) {
       <Modal
         opened={choosing !== null}
         onClose={() => setChoosing(null)}
-        title={choosing ? t("requisitionsUi.compare.chooseTitle", { supplier: choosing.supplier_name }) : ""}
+        title={
+          choosing
+            ? t("requisitionsUi.compare.chooseTitle", { supplier: choosing.supplier_name })
+            : ""
+        }
       >
         {choosing && <ChooseForm v={v} col={choosing} onClose={() => setChoosing(null)} />}
       </Modal>

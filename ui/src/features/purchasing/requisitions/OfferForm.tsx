@@ -26,7 +26,10 @@ function OfferForm({ rfq, requisition: r, onClose }: Props & { rfq: Rfq }) {
       delivery_days: 10 as number | string,
       valid_until: null as string | null,
       conditions: "",
-      lines: r.lines.map(() => ({ unit_price: "" as number | string, discount_bp: 0 as number | string })),
+      lines: r.lines.map(() => ({
+        unit_price: "" as number | string,
+        discount_bp: 0 as number | string,
+      })),
     },
     { area: WORDING },
   );

@@ -99,7 +99,7 @@ function RequisitionForm({ requisition: r, onClose }: Props) {
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} data-testid="requisition-form" noValidate>
       <Stack gap="sm">
         <Textarea
-          label={l("reason")}
+          label={l("why")}
           withAsterisk
           autosize
           minRows={2}

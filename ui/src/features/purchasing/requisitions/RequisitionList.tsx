@@ -45,7 +45,7 @@ function useColumns(): ListColumn<RequisitionRow, RequisitionSort>[] {
     },
     {
       key: "reason",
-      title: l("reason"),
+      title: l("why"),
       width: "minmax(180px, 2fr)",
       cell: (r) => (
         <Text size="sm" truncate>

@@ -100,7 +100,7 @@ function RequisitionBody({ v, focus }: { v: RequisitionView; focus: string | nul
   const [editing, setEditing] = useState(false);
   const r = v.requisition;
   const facts = [
-    t("requisitionsUi.requester") + ": " + r.requested_by_name,
+    `${t("requisitionsUi.requester")}: ${r.requested_by_name}`,
     formatDate(r.created_at.slice(0, 10), i18n.language),
     r.approved_by_name && r.approved_on
       ? t("requisitionsUi.approvedBy", {
@@ -137,7 +137,11 @@ function RequisitionBody({ v, focus }: { v: RequisitionView; focus: string | nul
         label: t("purchasingUi.orders.tabs.files"),
         icon: IconFiles,
         render: () => (
-          <AttachmentsTab entity="requisitions" recordId={r.id} options={{ name: r.number, focus }} />
+          <AttachmentsTab
+            entity="requisitions"
+            recordId={r.id}
+            options={{ name: r.number, focus }}
+          />
         ),
       }}
       tabs={[

@@ -30,7 +30,8 @@ function RejectForm({ v, onClose }: { v: RequisitionView; onClose: () => void })
   const r = v.requisition;
   const { form, showError } = useServerForm({ reason: "" }, { area: WORDING });
   const run = useMutation({
-    mutationFn: (x: typeof form.values) => requisitionsApi.move(r.id, r.version, "reject", x.reason),
+    mutationFn: (x: typeof form.values) =>
+      requisitionsApi.move(r.id, r.version, "reject", x.reason),
     onSuccess: () => {
       refresh();
       notifications.show({ color: "green", message: t("requisitionsUi.done.reject") });
@@ -51,7 +52,12 @@ function RejectForm({ v, onClose }: { v: RequisitionView; onClose: () => void })
           {...form.getInputProps("reason")}
           data-testid="requisition-reject-reason"
         />
-        <Button type="submit" color="red" loading={run.isPending} data-testid="requisition-reject-confirm">
+        <Button
+          type="submit"
+          color="red"
+          loading={run.isPending}
+          data-testid="requisition-reject-confirm"
+        >
           {t("requisitionsUi.actions.reject")}
         </Button>
       </Stack>

@@ -98,7 +98,11 @@ export function RfqTable({ v }: { v: RequisitionView }) {
                       )}
                       {rfq.status === "sent" && (
                         <>
-                          <Button size="xs" onClick={() => setOffering(rfq)} data-testid="rfq-record-offer">
+                          <Button
+                            size="xs"
+                            onClick={() => setOffering(rfq)}
+                            data-testid="rfq-record-offer"
+                          >
                             {q("recordOffer")}
                           </Button>
                           <Button
@@ -120,7 +124,11 @@ export function RfqTable({ v }: { v: RequisitionView }) {
           </Table.Tbody>
         </Table>
       )}
-      <OfferFormModal rfq={offering} requisition={v.requisition} onClose={() => setOffering(null)} />
+      <OfferFormModal
+        rfq={offering}
+        requisition={v.requisition}
+        onClose={() => setOffering(null)}
+      />
     </Card>
   );
 }

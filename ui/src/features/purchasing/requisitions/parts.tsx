@@ -38,7 +38,12 @@ const RFQ_COLOURS: Record<RfqState, string> = {
 export function RfqStatusBadge({ status }: { status: RfqState }) {
   const { t } = useTranslation();
   return (
-    <Badge color={RFQ_COLOURS[status]} variant="light" data-testid="rfq-status" data-status={status}>
+    <Badge
+      color={RFQ_COLOURS[status]}
+      variant="light"
+      data-testid="rfq-status"
+      data-status={status}
+    >
       {t(`requisitionsUi.rfqState.${status}`)}
     </Badge>
   );
