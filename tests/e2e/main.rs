@@ -18,6 +18,7 @@ mod foundation;
 mod freshness;
 mod purchasing;
 mod purchasing_orders;
+mod purchasing_quotes;
 mod screens;
 mod search;
 mod smoke;

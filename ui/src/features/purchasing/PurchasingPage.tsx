@@ -22,6 +22,7 @@ import { CategoriesPanel } from "./CategoriesPanel";
 import { OrderFormModal } from "./orders/OrderForm";
 import { OrderList } from "./orders/OrderList";
 import { categoryLabel } from "./parts";
+import { QuotesRulePanel } from "./requisitions/QuotesRulePanel";
 import { RequisitionFormModal } from "./requisitions/RequisitionForm";
 import { RequisitionList } from "./requisitions/RequisitionList";
 import { SupplierFormModal } from "./SupplierForm";
@@ -189,7 +190,12 @@ export function PurchasingPage() {
       {view === "orders" && <OrderList />}
       {view === "suppliers" && <SupplierList />}
       {view === "categories" && <CategoriesPanel />}
-      {view === "tiers" && <TiersPanel />}
+      {view === "tiers" && (
+        <>
+          <TiersPanel />
+          <QuotesRulePanel />
+        </>
+      )}
       <SupplierFormModal
         opened={adding === "supplier"}
         supplier={null}

@@ -43,7 +43,7 @@ function ChooseForm({
     onError: showError,
   });
   return (
-    <form onSubmit={form.onSubmit((x) => run.mutate(x))} noValidate>
+    <form onSubmit={form.onSubmit((x) => run.mutate(x))} noValidate data-testid="choose-form">
       <Stack>
         <Text size="sm">
           {t(

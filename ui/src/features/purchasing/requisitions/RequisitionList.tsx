@@ -140,7 +140,13 @@ export function RequisitionList() {
   const filtered = debounced !== "" || status !== null || department !== null || waiting;
   return (
     <Card>
-      <Group mb="md" justify="space-between" wrap="wrap" gap="sm">
+      <Group
+        mb="md"
+        justify="space-between"
+        wrap="wrap"
+        gap="sm"
+        data-testid="requisitions-filters"
+      >
         <ListSearch
           value={search}
           onChange={setSearch}

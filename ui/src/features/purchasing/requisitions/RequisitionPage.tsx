@@ -17,6 +17,7 @@ import { RequisitionStatusBadge } from "./parts";
 import { RequisitionFormModal } from "./RequisitionForm";
 import { RequisitionSteps } from "./RequisitionSteps";
 import { RfqTable } from "./RfqTable";
+import "../i18n";
 
 function Details({ v }: { v: RequisitionView }) {
   const { t, i18n } = useTranslation();

@@ -127,7 +127,7 @@ function QuotesForm({ v, onClose }: { v: RequisitionView; onClose: () => void })
     onError: showError,
   });
   return (
-    <form onSubmit={form.onSubmit((x) => run.mutate(x))} noValidate>
+    <form onSubmit={form.onSubmit((x) => run.mutate(x))} noValidate data-testid="rfq-ask-form">
       <Stack>
         <Text size="sm">{t("requisitionsUi.quotes.askText")}</Text>
         <SupplierMultiPicker
