@@ -39,7 +39,7 @@ const en = {
     },
     state: {
       draft: "Draft",
-      submitted: "Waiting for approval",
+      submitted: "To approve",
       approved: "Approved",
       rejected: "Rejected",
       ordered: "Ordered",
@@ -199,7 +199,7 @@ const it: Shape<typeof en> = {
     },
     state: {
       draft: "Bozza",
-      submitted: "In attesa di approvazione",
+      submitted: "Da approvare",
       approved: "Approvata",
       rejected: "Respinta",
       ordered: "Ordinata",

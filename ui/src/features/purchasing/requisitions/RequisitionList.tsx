@@ -29,7 +29,7 @@ function useColumns(): ListColumn<RequisitionRow, RequisitionSort>[] {
     {
       key: "number",
       title: l("number"),
-      width: "130px",
+      width: "120px",
       cell: (r) => (
         <Text size="sm" fw={600} ff="monospace">
           {r.number}
@@ -46,7 +46,7 @@ function useColumns(): ListColumn<RequisitionRow, RequisitionSort>[] {
     {
       key: "reason",
       title: l("why"),
-      width: "minmax(180px, 2fr)",
+      width: "minmax(150px, 2fr)",
       cell: (r) => (
         <Text size="sm" truncate>
           {r.reason}
@@ -56,7 +56,7 @@ function useColumns(): ListColumn<RequisitionRow, RequisitionSort>[] {
     {
       key: "requester",
       title: l("requester"),
-      width: "minmax(120px, 1fr)",
+      width: "minmax(100px, 1fr)",
       cell: (r) => (
         <Text size="sm" truncate>
           {r.requested_by_name}
@@ -66,7 +66,7 @@ function useColumns(): ListColumn<RequisitionRow, RequisitionSort>[] {
     {
       key: "department",
       title: l("department"),
-      width: "minmax(100px, 1fr)",
+      width: "minmax(80px, 1fr)",
       cell: (r) => (
         <Text size="sm" truncate c={r.department_name ? undefined : "dimmed"}>
           {r.department_name ?? "—"}
@@ -76,14 +76,14 @@ function useColumns(): ListColumn<RequisitionRow, RequisitionSort>[] {
     {
       key: "status",
       title: l("status"),
-      width: "190px",
+      width: "150px",
       sort: "status",
       cell: (r) => <RequisitionStatusBadge status={r.status} />,
     },
     {
       key: "needed",
       title: l("neededBy"),
-      width: "110px",
+      width: "100px",
       sort: "needed_by",
       cell: (r) => (
         <Text size="sm" c={r.needed_by ? undefined : "dimmed"}>
@@ -94,7 +94,7 @@ function useColumns(): ListColumn<RequisitionRow, RequisitionSort>[] {
     {
       key: "estimate",
       title: l("estimate"),
-      width: "120px",
+      width: "110px",
       cell: (r) => (
         <Text size="sm" ta="right" style={{ flex: 1 }}>
           {formatMoney(r.estimate_cents, "EUR", i18n.language)}
