@@ -29,7 +29,7 @@ function useColumns(): ListColumn<RequisitionRow, RequisitionSort>[] {
     {
       key: "number",
       title: l("number"),
-      width: "120px",
+      width: "110px",
       cell: (r) => (
         <Text size="sm" fw={600} ff="monospace">
           {r.number}
@@ -39,14 +39,14 @@ function useColumns(): ListColumn<RequisitionRow, RequisitionSort>[] {
     {
       key: "date",
       title: l("date"),
-      width: "100px",
+      width: "95px",
       sort: "date",
       cell: (r) => <Text size="sm">{day(r.created_on)}</Text>,
     },
     {
       key: "reason",
       title: l("why"),
-      width: "minmax(150px, 2fr)",
+      width: "minmax(115px, 2fr)",
       cell: (r) => (
         <Text size="sm" truncate>
           {r.reason}
@@ -56,7 +56,7 @@ function useColumns(): ListColumn<RequisitionRow, RequisitionSort>[] {
     {
       key: "requester",
       title: l("requester"),
-      width: "minmax(100px, 1fr)",
+      width: "minmax(90px, 1fr)",
       cell: (r) => (
         <Text size="sm" truncate>
           {r.requested_by_name}
@@ -76,14 +76,14 @@ function useColumns(): ListColumn<RequisitionRow, RequisitionSort>[] {
     {
       key: "status",
       title: l("status"),
-      width: "150px",
+      width: "135px",
       sort: "status",
       cell: (r) => <RequisitionStatusBadge status={r.status} />,
     },
     {
       key: "needed",
       title: l("neededBy"),
-      width: "100px",
+      width: "110px",
       sort: "needed_by",
       cell: (r) => (
         <Text size="sm" c={r.needed_by ? undefined : "dimmed"}>
