@@ -19,6 +19,7 @@ mod freshness;
 mod purchasing;
 mod purchasing_orders;
 mod purchasing_prices;
+mod purchasing_quotes;
 mod purchasing_receiving;
 mod screens;
 mod search;

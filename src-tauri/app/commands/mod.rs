@@ -252,6 +252,19 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         purchasing::receipts::list_receipts,
         purchasing::receipts::orders_to_receive,
         purchasing::receipts::close_order,
+        // Requisitions and requests for quotation.
+        purchasing::requisitions::list_requisitions,
+        purchasing::requisitions::get_requisition,
+        purchasing::requisitions::save_requisition,
+        purchasing::requisitions::move_requisition,
+        purchasing::requisitions::order_from_requisition,
+        purchasing::requisitions::request_quotes,
+        purchasing::requisitions::record_offer,
+        purchasing::requisitions::decline_rfq,
+        purchasing::requisitions::choose_offer,
+        purchasing::requisitions::quotes_rule,
+        purchasing::requisitions::save_quotes_rule,
+        purchasing::requisitions::save_rfq_pdf,
     ]
 }
 

@@ -77,6 +77,8 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     purchasing::export_rules(&cfg)?;
     purchasing::export_suppliers(&cfg)?;
     purchasing::export_price_lists(&cfg)?;
+    // Requisitions and requests for quotation.
+    purchasing::export_requisitions(&cfg)?;
     export_fatturapa(&cfg)?;
     // Global search.
     s::GlobalSearchQuery::export_all(&cfg)?;

@@ -7,6 +7,8 @@ mod price_lists;
 mod receipt_assets;
 mod receipt_refusals;
 mod receipts;
+mod requisitions;
+mod rfqs;
 mod supplier_audits;
 mod suppliers;
 

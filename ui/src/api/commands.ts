@@ -229,6 +229,19 @@ export const COMMANDS = [
   "list_receipts",
   "orders_to_receive",
   "close_order",
+  // Requisitions and requests for quotation.
+  "list_requisitions",
+  "get_requisition",
+  "save_requisition",
+  "move_requisition",
+  "order_from_requisition",
+  "request_quotes",
+  "record_offer",
+  "decline_rfq",
+  "choose_offer",
+  "quotes_rule",
+  "save_quotes_rule",
+  "save_rfq_pdf",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

@@ -38,6 +38,7 @@ import {
   OrderPage,
   PolicyPage,
   PurchasingPage,
+  RequisitionPage,
   SettingsPage,
   StaffPage,
   StaffSettingsPage,
@@ -133,6 +134,7 @@ export function Shell() {
           {route.page === "networkMap" && <NetworkMapPage key={route.id} route={route} />}
           {route.page === "purchasing" && <PurchasingPage />}
           {route.page === "order" && <OrderPage key={route.id} route={route} />}
+          {route.page === "requisition" && <RequisitionPage key={route.id} route={route} />}
           {route.page === "supplier" && <SupplierPage key={route.id} route={route} />}
           {route.page === "history" && <HistoryPage />}
           {route.page === "users" && <UsersPage />}

@@ -78,6 +78,10 @@ export const OrderPage = lazyPage(
   () => area(import("../features/purchasing/orders/OrderPage")),
   "OrderPage",
 );
+export const RequisitionPage = lazyPage(
+  () => area(import("../features/purchasing/requisitions/RequisitionPage")),
+  "RequisitionPage",
+);
 export const SupplierPage = lazyPage(
   () => area(import("../features/purchasing/SupplierPage")),
   "SupplierPage",

@@ -3,6 +3,7 @@ import type { ApprovalNeed } from "./ApprovalNeed";
 import type { OrderApproval } from "./OrderApproval";
 import type { OrderLine } from "./OrderLine";
 import type { OrderState } from "./OrderState";
+import type { QuotesRule } from "./QuotesRule";
 import type { VatSummaryRow } from "./VatSummaryRow";
 
 export type PurchaseOrder = { id: number, 
@@ -13,4 +14,13 @@ number: string | null, supplier_id: number, supplier_name: string, supplier_vat:
 /**
  * Where it stands with its approvals, while it waits for them.
  */
-approval: ApprovalNeed | null, version: number, created_at: string, updated_at: string, };
+approval: ApprovalNeed | null, version: number, created_at: string, updated_at: string, 
+/**
+ * The requisition it was made from, the offer chosen and why, and how many valid offers
+ * were compared.
+ */
+requisition_id: number | null, requisition_number: string | null, rfq_id: number | null, choice_reason: string | null, quotes_compared: number | null, 
+/**
+ * Whether the purchasing rule on quotes was met; none when no threshold is set.
+ */
+quotes_rule: QuotesRule | null, };

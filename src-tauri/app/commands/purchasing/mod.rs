@@ -4,4 +4,5 @@ pub mod orders;
 pub mod outputs;
 pub mod prices;
 pub mod receipts;
+pub mod requisitions;
 pub mod suppliers;

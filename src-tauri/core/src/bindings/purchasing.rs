@@ -114,3 +114,32 @@ pub(super) fn export_receiving(cfg: &Config) -> Result<(), ExportError> {
     Page::<r::ToReceiveRow>::export_all(cfg)?;
     Ok(())
 }
+
+/// Requisitions and requests for quotation.
+pub(super) fn export_requisitions(cfg: &Config) -> Result<(), ExportError> {
+    use crate::domain::page::Page;
+    use crate::domain::purchasing::{quote_compare as qc, requisition as r, rfq as q};
+    r::RequisitionLineForm::export_all(cfg)?;
+    r::RequisitionInput::export_all(cfg)?;
+    r::RequisitionLine::export_all(cfg)?;
+    r::Requisition::export_all(cfg)?;
+    r::RequisitionSort::export_all(cfg)?;
+    r::RequisitionQuery::export_all(cfg)?;
+    r::RequisitionRow::export_all(cfg)?;
+    r::RequisitionView::export_all(cfg)?;
+    Page::<r::RequisitionRow>::export_all(cfg)?;
+    q::OfferLine::export_all(cfg)?;
+    q::Offer::export_all(cfg)?;
+    q::Rfq::export_all(cfg)?;
+    q::QuoteRequestInput::export_all(cfg)?;
+    q::OfferLineForm::export_all(cfg)?;
+    q::OfferInput::export_all(cfg)?;
+    qc::OfferColumn::export_all(cfg)?;
+    qc::OfferCell::export_all(cfg)?;
+    qc::ComparisonLine::export_all(cfg)?;
+    qc::QuoteComparison::export_all(cfg)?;
+    qc::QuotesRule::export_all(cfg)?;
+    qc::QuotesRuleSetting::export_all(cfg)?;
+    crate::services::RfqPdf::export_all(cfg)?;
+    Ok(())
+}

@@ -19,6 +19,7 @@ mod picture;
 mod purchase_order;
 mod purchase_order_words;
 mod qr;
+mod rfq;
 mod sheets;
 mod table;
 mod watermark;
@@ -31,6 +32,7 @@ pub use model::{
 pub use picture::{PictureKind, MAX_PICTURE_SIDE};
 pub use purchase_order::{purchase_order, OrderPrint};
 pub use qr::{qr_matrix, QrMatrix, QUIET_ZONE};
+pub use rfq::{rfq_report, RfqPrint};
 pub use sheets::{sheets, LabelSheet, A4_2X7, A4_3X7, A4_3X8, A4_4X10, LETTER_3X10};
 
 use crate::{Error, ErrorCode, Result};

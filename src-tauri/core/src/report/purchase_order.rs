@@ -104,7 +104,7 @@ fn shown_number(p: &OrderPrint, w: &Words) -> String {
     }
 }
 
-fn heading(text: &str) -> Block {
+pub(super) fn heading(text: &str) -> Block {
     Block::Heading {
         level: 3,
         text: text.to_owned(),
@@ -132,7 +132,7 @@ fn place(postcode: &Option<String>, city: &Option<String>, province: &Option<Str
     out.trim().to_owned()
 }
 
-fn organisation_lines(org: &Organisation, w: &Words) -> Vec<String> {
+pub(super) fn organisation_lines(org: &Organisation, w: &Words) -> Vec<String> {
     let mut lines = vec![org.name.clone()];
     if let Some(s) = org.street.as_deref().filter(|s| !s.trim().is_empty()) {
         lines.push(s.to_owned());
@@ -150,7 +150,7 @@ fn organisation_lines(org: &Organisation, w: &Words) -> Vec<String> {
     lines
 }
 
-fn supplier_facts(s: &Supplier, w: &Words) -> Vec<(String, String)> {
+pub(super) fn supplier_facts(s: &Supplier, w: &Words) -> Vec<(String, String)> {
     let mut address: Vec<String> = s.street.iter().cloned().collect();
     let at = place(&s.postcode, &s.city, &s.province);
     if !at.is_empty() {

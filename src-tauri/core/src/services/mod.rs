@@ -37,6 +37,7 @@ pub use imports::ImportArea;
 pub use organisation_logo::MAX_LOGO_BYTES;
 pub use preferences::Preferences;
 pub use purchasing::order_pdf::{OrderPdf, OrderPdfBytes};
+pub use purchasing::rfq_pdf::RfqPdf;
 pub use session::Sessions;
 pub use staff::export::EmployeeExport;
 pub use staff::fields::{import_fields as staff_import_fields, StaffField, STAFF_FIELDS};

@@ -134,6 +134,11 @@ pub const MIGRATIONS: &[Migration] = &[
     ),
     // Receiving: receipts against purchase orders, their lines and the assets they created.
     Migration::sql(include_str!("../../migrations/0028_receipts.sql")),
+    // Requisitions and requests for quotation: their tables, and on the order what it came from.
+    Migration::reshaping(
+        include_str!("../../migrations/0030_requisitions.sql"),
+        &[Reshape::columns_of("purchase_orders")],
+    ),
     // Suppliers' price lists.
     Migration::sql(include_str!("../../migrations/0031_supplier_prices.sql")),
     // Orders found by number and by what their lines buy.

@@ -216,6 +216,12 @@ pub const TRACKED: &[&Tracked] = &[
     &super::purchasing::receipts::TRACKED,
     &super::purchasing::receipts::LINES,
     &super::purchasing::receipts::ASSETS,
+    // Requisitions and requests for quotation.
+    &super::purchasing::requisitions::TRACKED,
+    &super::purchasing::requisitions::LINES,
+    &super::purchasing::rfqs::TRACKED,
+    &super::purchasing::rfqs::OFFERS,
+    &super::purchasing::rfqs::OFFER_LINES,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

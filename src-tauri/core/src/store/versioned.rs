@@ -18,6 +18,8 @@ use crate::domain::department::Department;
 use crate::domain::purchasing::category::PurchaseCategory;
 use crate::domain::purchasing::order::PurchaseOrder;
 use crate::domain::purchasing::price_list::SupplierPrice;
+use crate::domain::purchasing::requisition::Requisition;
+use crate::domain::purchasing::rfq::Rfq;
 use crate::domain::purchasing::supplier::{Supplier, SupplierContact};
 use crate::domain::staff::catalog::{ContractType, Course, DocumentType, Requirement};
 use crate::domain::staff::document::TrainingRecord;
@@ -72,7 +74,9 @@ versioned!(
     Supplier,
     SupplierContact,
     PurchaseOrder,
-    SupplierPrice
+    SupplierPrice,
+    Requisition,
+    Rfq
 );
 
 /// The row as the form that loaded it saw it: `not_found` when it is gone, `conflict` when

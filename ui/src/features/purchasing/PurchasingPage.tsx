@@ -24,16 +24,35 @@ import { OrderList } from "./orders/OrderList";
 import { categoryLabel } from "./parts";
 import { ReceiptList } from "./receiving/ReceiptList";
 import { ToReceiveList } from "./receiving/ToReceiveList";
+import { QuotesRulePanel } from "./requisitions/QuotesRulePanel";
+import { RequisitionFormModal } from "./requisitions/RequisitionForm";
+import { RequisitionList } from "./requisitions/RequisitionList";
 import { SupplierFormModal } from "./SupplierForm";
 import { useSupplierColumns } from "./supplierColumns";
 import { TiersPanel } from "./TiersPanel";
 import "./i18n";
 import "./i18n-receiving";
+import "./i18n-requisitions";
 
 const PAGE_SIZE = 50;
 const ROW_HEIGHT = 48;
-type View = "orders" | "suppliers" | "categories" | "tiers" | "receipts" | "to_receive";
-const VIEWS: View[] = ["orders", "to_receive", "receipts", "suppliers", "categories", "tiers"];
+type View =
+  | "requisitions"
+  | "orders"
+  | "suppliers"
+  | "categories"
+  | "tiers"
+  | "receipts"
+  | "to_receive";
+const VIEWS: View[] = [
+  "requisitions",
+  "orders",
+  "to_receive",
+  "receipts",
+  "suppliers",
+  "categories",
+  "tiers",
+];
 /** Receiving's views are worded in its own strings. */
 const RECEIVING_VIEWS: View[] = ["receipts", "to_receive"];
 const VIEW_KEY = "purchasingUi.view";
@@ -152,20 +171,27 @@ export function PurchasingPage() {
     setViewState(v);
   };
   const canWrite = useCan("purchasing", "write");
-  const [adding, setAdding] = useState<"order" | "supplier" | null>(null);
+  const [adding, setAdding] = useState<"order" | "supplier" | "requisition" | null>(null);
+  const adds: Partial<Record<View, { what: "order" | "supplier" | "requisition"; label: string }>> =
+    {
+      requisitions: { what: "requisition", label: t("requisitionsUi.new") },
+      orders: { what: "order", label: t("purchasingUi.orders.new") },
+      suppliers: { what: "supplier", label: t("purchasingUi.suppliers.new") },
+    };
+  const add = canWrite ? adds[view] : undefined;
   return (
     <>
       <PageHeader
         title={t("purchasingUi.title")}
         subtitle={t("purchasingUi.subtitle")}
         actions={
-          canWrite && (view === "suppliers" || view === "orders") ? (
+          add ? (
             <Button
               leftSection={<IconPlus size={16} />}
-              onClick={() => setAdding(view === "orders" ? "order" : "supplier")}
-              data-testid={view === "orders" ? "order-new" : "supplier-new"}
+              onClick={() => setAdding(add.what)}
+              data-testid={`${add.what}-new`}
             >
-              {t(view === "orders" ? "purchasingUi.orders.new" : "purchasingUi.suppliers.new")}
+              {add.label}
             </Button>
           ) : null
         }
@@ -176,16 +202,23 @@ export function PurchasingPage() {
         onChange={(v) => setView(v as View)}
         data={VIEWS.map((v) => ({
           value: v,
-          label: t(
-            RECEIVING_VIEWS.includes(v) ? `receiving.views.${v}` : `purchasingUi.views.${v}`,
-          ),
+          label:
+            v === "requisitions"
+              ? t("requisitionsUi.view")
+              : t(RECEIVING_VIEWS.includes(v) ? `receiving.views.${v}` : `purchasingUi.views.${v}`),
         }))}
         data-testid="purchasing-view"
       />
+      {view === "requisitions" && <RequisitionList />}
       {view === "orders" && <OrderList />}
       {view === "suppliers" && <SupplierList />}
       {view === "categories" && <CategoriesPanel />}
-      {view === "tiers" && <TiersPanel />}
+      {view === "tiers" && (
+        <>
+          <TiersPanel />
+          <QuotesRulePanel />
+        </>
+      )}
       {view === "receipts" && <ReceiptList />}
       {view === "to_receive" && <ToReceiveList />}
       <SupplierFormModal
@@ -195,6 +228,11 @@ export function PurchasingPage() {
         onSaved={(s) => go({ page: "supplier", id: s.id, tab: "details" })}
       />
       <OrderFormModal opened={adding === "order"} order={null} onClose={() => setAdding(null)} />
+      <RequisitionFormModal
+        opened={adding === "requisition"}
+        requisition={null}
+        onClose={() => setAdding(null)}
+      />
     </>
   );
 }

@@ -28,14 +28,18 @@ export function PurchasingAction({ item }: { item: AttentionItem }) {
       size="xs"
       variant="light"
       onClick={() =>
-        go({
-          page: "supplier",
-          id: item.record_id,
-          tab: "files",
-          focus: r.attachment_id ? `file:${r.attachment_id}` : null,
-        })
+        item.entity === "requisitions"
+          ? go({ page: "requisition", id: item.record_id })
+          : go({
+              page: "supplier",
+              id: item.record_id,
+              tab: "files",
+              focus: r.attachment_id ? `file:${r.attachment_id}` : null,
+            })
       }
-      data-testid="attention-open-supplier"
+      data-testid={
+        item.entity === "requisitions" ? "attention-open-requisition" : "attention-open-supplier"
+      }
     >
       {t("purchasingAttention.open")}
     </Button>

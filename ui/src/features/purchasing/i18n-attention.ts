@@ -7,6 +7,7 @@ const en = {
   purchasingAttention: {
     file_expired: "Expired: ask the supplier for a new one",
     file_expiring: "About to expire: ask for the renewal",
+    requisition_waiting: "Requisition waiting for your approval",
     open: "Open",
   },
 };
@@ -15,6 +16,7 @@ const it: Shape<typeof en> = {
   purchasingAttention: {
     file_expired: "Scaduto: chiedine uno nuovo al fornitore",
     file_expiring: "In scadenza: chiedi il rinnovo",
+    requisition_waiting: "Richiesta d'acquisto in attesa della tua approvazione",
     open: "Apri",
   },
 };

@@ -2,6 +2,7 @@
 
 use super::approval::{approval_amount, ApprovalNeed, ApproverRole};
 use super::order_state::OrderState;
+use super::quote_compare::QuotesRule;
 use super::totals::{compute_totals, OrderLineInput, Totals, VatSummaryRow};
 use super::vat_rate::Nature;
 use crate::domain::page::{PageRequest, SortDir};
@@ -215,6 +216,15 @@ pub struct PurchaseOrder {
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The requisition it was made from, the offer chosen and why, and how many valid offers
+    /// were compared.
+    pub requisition_id: Option<i64>,
+    pub requisition_number: Option<String>,
+    pub rfq_id: Option<i64>,
+    pub choice_reason: Option<String>,
+    pub quotes_compared: Option<i64>,
+    /// Whether the purchasing rule on quotes was met; none when no threshold is set.
+    pub quotes_rule: Option<QuotesRule>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

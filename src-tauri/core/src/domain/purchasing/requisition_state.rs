@@ -130,7 +130,8 @@ pub enum RfqMove {
     RecordOffer,
     /// sent → declined: the supplier will not quote
     RecordDecline,
-    /// answered → chosen, with the reason for the choice
+    /// answered → chosen. The reason is needed only when the offer is not the cheapest, which
+    /// only the comparison knows (`quote_compare::check_choice`).
     Choose,
     /// answered → not chosen (another offer was chosen)
     SetNotChosen,
@@ -158,12 +159,9 @@ impl RfqMove {
         })
     }
 
-    pub fn apply(self, from: RfqState, reason: Option<&str>) -> crate::Result<RfqState> {
-        let to = self
-            .target(from)
-            .ok_or_else(|| no_arrow("request for quotation", from, self))?;
-        check_reason(self == RfqMove::Choose, reason)?;
-        Ok(to)
+    pub fn apply(self, from: RfqState) -> crate::Result<RfqState> {
+        self.target(from)
+            .ok_or_else(|| no_arrow("request for quotation", from, self))
     }
 }
 
@@ -233,7 +231,7 @@ mod tests {
         for m in RFQ_MOVES {
             for from in RFQ_STATES {
                 let want = arrows.iter().find(|a| a.0 == m && a.1 == from).map(|a| a.2);
-                match m.apply(from, Some("best price")) {
+                match m.apply(from) {
                     Ok(to) => assert_eq!(Some(to), want, "{m:?} from {from:?}"),
                     Err(e) => {
                         assert_eq!(want, None, "{m:?} from {from:?}");
@@ -242,10 +240,6 @@ mod tests {
                 }
             }
         }
-        assert_eq!(
-            M::Choose.apply(S::Answered, None).unwrap_err().fields[0].code,
-            "required"
-        );
         assert_eq!(RfqState::NotChosen.as_str(), "not_chosen");
     }
 }

@@ -52,6 +52,8 @@ pub const PROVIDERS: &[&dyn Provider] = &[
     &super::assets::attention_licences::Licences,
     &super::assets::attention_licences::LowStock,
     &super::purchasing::attention::SupplierFiles,
+    // Requisitions waiting for the person's approval.
+    &super::purchasing::requisition_attention::RequisitionsWaiting,
 ];
 
 /// Adds `count` to the area's count of that severity: an area may have several providers, and

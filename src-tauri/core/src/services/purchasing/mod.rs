@@ -14,3 +14,9 @@ mod rules;
 mod suppliers;
 
 pub(crate) use catalog::ensure_defaults;
+
+// Requisitions and requests for quotation.
+pub(crate) mod requisition_attention;
+mod requisitions;
+pub(crate) mod rfq_pdf;
+mod rfqs;

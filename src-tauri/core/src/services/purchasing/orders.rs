@@ -10,6 +10,7 @@ use crate::domain::purchasing::order::{
     OrderInput, OrderQuery, OrderRow, PurchaseOrder, ValidOrder,
 };
 use crate::domain::purchasing::order_state::{can_send, OrderMove, OrderState};
+use crate::domain::purchasing::quote_compare::quotes_rule;
 use crate::domain::purchasing::reapproval::{
     reapproval_causes, state_after_change, ApprovedContent, ApprovedLine,
 };
@@ -73,7 +74,11 @@ fn supplier_blocked() -> Error {
 }
 
 /// A new order's supplier must exist and not be blocked; its department must exist.
-fn check_parties(w: &WriteTx, v: &ValidOrder, kept_supplier: Option<i64>) -> crate::Result<()> {
+pub(super) fn check_parties(
+    w: &WriteTx,
+    v: &ValidOrder,
+    kept_supplier: Option<i64>,
+) -> crate::Result<()> {
     let s = suppliers::get(w.conn(), v.supplier_id)?
         .ok_or_else(|| Error::field("supplier_id", "not_found"))?;
     // A blocked supplier gets no new order; one already theirs may still be corrected.
@@ -122,6 +127,8 @@ impl Backoffice {
             .collect();
         o.summary = summarise(&lines).ok_or_else(|| Error::internal("order summary"))?;
         o.approval = Self::need_of(c, &o)?;
+        let (above, required) = rules::quotes_rule(c)?;
+        o.quotes_rule = quotes_rule(above, required, o.approval_cents, o.quotes_compared);
         Ok(o)
     }
 

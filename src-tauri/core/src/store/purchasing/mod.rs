@@ -14,3 +14,8 @@ pub mod supplier_files;
 pub mod supplier_list;
 pub mod supplier_prices;
 pub mod suppliers;
+// Requisitions and requests for quotation.
+pub mod requisition_list;
+pub mod requisition_writes;
+pub mod requisitions;
+pub mod rfqs;

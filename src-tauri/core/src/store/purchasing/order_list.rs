@@ -21,7 +21,7 @@ pub struct Approver {
     pub role: Option<ApproverRole>,
 }
 
-fn roles_up_to(role: ApproverRole) -> &'static str {
+pub(super) fn roles_up_to(role: ApproverRole) -> &'static str {
     match role {
         ApproverRole::Purchasing => "('purchasing')",
         ApproverRole::Manager => "('purchasing', 'manager')",

@@ -221,3 +221,28 @@ pub fn mark_sent(w: &WriteTx, id: i64, on: NaiveDate) -> crate::Result<()> {
     )?;
     Ok(())
 }
+
+/// What the order was made from: the requisition and, when from quotes, the chosen offer's
+/// request, the reason for the choice and how many valid offers were compared.
+pub fn link_source(
+    w: &WriteTx,
+    id: i64,
+    requisition_id: i64,
+    rfq_id: Option<i64>,
+    reason: Option<&str>,
+    compared: Option<i64>,
+) -> crate::Result<()> {
+    let reason = reason.map(str::to_owned);
+    recorded::update(
+        w,
+        &TRACKED,
+        id,
+        &vec![
+            ("requisition_id", &requisition_id as &dyn ToSql),
+            ("rfq_id", &rfq_id),
+            ("choice_reason", &reason),
+            ("quotes_compared", &compared),
+        ],
+    )?;
+    Ok(())
+}

@@ -43,11 +43,17 @@ pub static TRACKED: Tracked = Tracked {
         "version",
         "created_at",
         "updated_at",
+        "requisition_id",
+        "rfq_id",
+        "choice_reason",
+        "quotes_compared",
     ],
     references: &[
         ("supplier_id", "suppliers"),
         ("department_id", "departments"),
         ("requested_by", "users"),
+        ("requisition_id", "requisitions"),
+        ("rfq_id", "rfqs"),
     ],
     naming: Naming::Parts(&[Part::Text("number"), Part::Ref("supplier_id")]),
     dates: &["order_date", "delivery_date", "approved_on", "sent_on"],
@@ -125,7 +131,9 @@ const COLUMNS: &str = "o.id, o.number, o.supplier_id, s.name, s.vat_number, s.st
     (SELECT full_name FROM users WHERE id = o.requested_by), o.status, o.order_date, o.currency,
     o.exchange_rate, o.delivery_address, o.delivery_date, o.payment_terms, o.notes,
     o.taxable_cents, o.tax_cents, o.total_cents, o.approval_cents, o.approved_on, o.sent_on,
-    o.status_reason, o.version, o.created_at, o.updated_at";
+    o.status_reason, o.version, o.created_at, o.updated_at, o.requisition_id,
+    (SELECT number FROM requisitions WHERE id = o.requisition_id), o.rfq_id, o.choice_reason,
+    o.quotes_compared";
 
 fn from_row(r: &Row) -> rusqlite::Result<PurchaseOrder> {
     Ok(PurchaseOrder {
@@ -162,6 +170,12 @@ fn from_row(r: &Row) -> rusqlite::Result<PurchaseOrder> {
         version: r.get(25)?,
         created_at: ts_parse(&r.get::<_, String>(26)?)?,
         updated_at: ts_parse(&r.get::<_, String>(27)?)?,
+        requisition_id: r.get(28)?,
+        requisition_number: r.get(29)?,
+        rfq_id: r.get(30)?,
+        choice_reason: r.get(31)?,
+        quotes_compared: r.get(32)?,
+        quotes_rule: None,
     })
 }
 

@@ -5,7 +5,7 @@ use crate::domain::purchasing::approval::{default_tiers, ApprovalTier, ApproverR
 use crate::store::recorded;
 use crate::store::tracked::{Guard, Naming, Snapshot, Tracked};
 use crate::store::tx::WriteTx;
-use rusqlite::{Connection, ToSql};
+use rusqlite::{Connection, OptionalExtension, ToSql};
 
 pub static RULES: Tracked = Tracked {
     entity: "purchasing_rules",
@@ -101,6 +101,41 @@ pub fn set_tiers(w: &WriteTx, tiers: &[ApprovalTier]) -> crate::Result<()> {
                 recorded::insert(w, &TIERS, &values)?;
             }
         }
+    }
+    Ok(())
+}
+
+/// The rule on quotes used until an administrator sets one: 3 quotes above 5.000 € net.
+pub const DEFAULT_QUOTES_RULE: (Option<i64>, i64) = (Some(500_000), 3);
+
+/// The rule on quotes in force: the net amount in euro cents above which quotes are needed
+/// (none: no rule) and how many.
+pub fn quotes_rule(c: &Connection) -> crate::Result<(Option<i64>, i64)> {
+    Ok(
+        c.prepare_cached("SELECT quotes_above_cents, quotes_required FROM purchasing_rules")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .unwrap_or(DEFAULT_QUOTES_RULE),
+    )
+}
+
+/// Sets the rule on quotes (the one row of purchasing's rules, made the first time).
+pub fn set_quotes_rule(w: &WriteTx, above_cents: Option<i64>, required: i64) -> crate::Result<()> {
+    let exists: bool = w
+        .conn()
+        .prepare_cached("SELECT count(*) FROM purchasing_rules WHERE id = 1")?
+        .query_row([], |r| r.get(0))?;
+    let values: Vec<(&'static str, &dyn ToSql)> = vec![
+        ("quotes_above_cents", &above_cents as &dyn ToSql),
+        ("quotes_required", &required),
+    ];
+    if exists {
+        recorded::update(w, &RULES, 1, &values)?;
+    } else {
+        let one = 1i64;
+        let mut values = values;
+        values.push(("id", &one));
+        recorded::insert(w, &RULES, &values)?;
     }
     Ok(())
 }

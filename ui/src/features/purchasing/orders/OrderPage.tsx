@@ -27,6 +27,7 @@ import { LineProgress } from "../receiving/LineProgress";
 import { OrderReceipts } from "../receiving/OrderReceipts";
 import { ReceivingActions } from "../receiving/ReceivingActions";
 import { OrderFormModal } from "./OrderForm";
+import { OrderSource } from "./OrderSource";
 import { OrderSteps } from "./OrderSteps";
 import { formatQuantity, formatUnitPrice, OrderStatusBadge, vatLabel } from "./parts";
 import "../i18n";
@@ -186,6 +187,7 @@ function Details({ o }: { o: PurchaseOrder }) {
       </Card>
       <Lines o={o} />
       {RECEIVING.includes(o.status) && <OrderReceipts o={o} />}
+      <OrderSource o={o} />
       <Approvals o={o} />
     </Stack>
   );
