@@ -1,5 +1,6 @@
 //! Purchasing: suppliers, orders, receipts and supplier invoices.
 
+mod order_attention;
 mod order_pdf;
 mod order_search;
 mod orders;

@@ -8,6 +8,7 @@ const en = {
     file_expired: "Expired: ask the supplier for a new one",
     file_expiring: "About to expire: ask for the renewal",
     requisition_waiting: "Requisition waiting for your approval",
+    order_waiting: "Order of {{total}} waiting for your approval",
     open: "Open",
   },
 };
@@ -17,6 +18,7 @@ const it: Shape<typeof en> = {
     file_expired: "Scaduto: chiedine uno nuovo al fornitore",
     file_expiring: "In scadenza: chiedi il rinnovo",
     requisition_waiting: "Richiesta d'acquisto in attesa della tua approvazione",
+    order_waiting: "Ordine di {{total}} in attesa della tua approvazione",
     open: "Apri",
   },
 };

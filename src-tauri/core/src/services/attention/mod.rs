@@ -54,6 +54,8 @@ pub const PROVIDERS: &[&dyn Provider] = &[
     &super::purchasing::attention::SupplierFiles,
     // Requisitions waiting for the person's approval.
     &super::purchasing::requisition_attention::RequisitionsWaiting,
+    // Orders waiting for the person's approval.
+    &super::purchasing::order_attention::OrdersWaiting,
 ];
 
 /// Adds `count` to the area's count of that severity: an area may have several providers, and

@@ -4,6 +4,7 @@
 
 pub(crate) mod attention;
 mod catalog;
+pub(crate) mod order_attention;
 pub(crate) mod order_pdf;
 mod orders;
 mod price_list;

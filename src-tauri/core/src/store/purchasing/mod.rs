@@ -4,6 +4,7 @@ pub mod categories;
 pub mod order_list;
 pub mod order_writes;
 pub mod orders;
+pub mod orders_waiting;
 pub mod receipt_list;
 pub mod receipt_writes;
 pub mod receipts;
