@@ -175,11 +175,11 @@ pub fn valid_on(from: Option<NaiveDate>, to: Option<NaiveDate>, day: NaiveDate) 
 
 /// Of one item's breaks valid on the day, the one a line of `quantity` gets: the highest
 /// minimum not above it. `None` when the quantity is below every break.
-pub fn applicable<'a>(
-    breaks: &'a [SupplierPrice],
+pub fn applicable(
+    breaks: &[SupplierPrice],
     quantity: i64,
     day: NaiveDate,
-) -> Option<&'a SupplierPrice> {
+) -> Option<&SupplierPrice> {
     breaks
         .iter()
         .filter(|p| valid_on(p.valid_from, p.valid_to, day) && p.min_quantity <= quantity)
