@@ -240,6 +240,13 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         attachments::delete_attachment,
         attachments::export_attachment,
         attachments::open_attachment,
+        // Supplier invoices.
+        purchasing::invoices::choose_invoice_files,
+        purchasing::invoices::import_invoice_files,
+        purchasing::invoices::list_invoices,
+        purchasing::invoices::get_invoice,
+        purchasing::invoices::list_due_payments,
+        purchasing::invoices::save_manual_invoice,
     ]
 }
 

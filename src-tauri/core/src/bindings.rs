@@ -82,6 +82,8 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     s::HitKind::export_all(&cfg)?;
     s::SearchHit::export_all(&cfg)?;
     s::GlobalSearchResult::export_all(&cfg)?;
+    // Supplier invoices.
+    purchasing::export_invoices(&cfg)?;
     Ok(())
 }
 

@@ -217,6 +217,13 @@ export const COMMANDS = [
   "approval_tiers",
   "save_approval_tiers",
   "save_order_pdf",
+  // Supplier invoices.
+  "choose_invoice_files",
+  "import_invoice_files",
+  "list_invoices",
+  "get_invoice",
+  "list_due_payments",
+  "save_manual_invoice",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

@@ -34,6 +34,7 @@ import {
   EmployeePage,
   HistoryPage,
   HomePage,
+  InvoicePage,
   NetworkMapPage,
   OrderPage,
   PolicyPage,
@@ -134,6 +135,7 @@ export function Shell() {
           {route.page === "purchasing" && <PurchasingPage />}
           {route.page === "order" && <OrderPage key={route.id} route={route} />}
           {route.page === "supplier" && <SupplierPage key={route.id} route={route} />}
+          {route.page === "invoice" && <InvoicePage key={route.id} route={route} />}
           {route.page === "history" && <HistoryPage />}
           {route.page === "users" && <UsersPage />}
           {route.page === "settings" && <SettingsPage />}

@@ -68,7 +68,8 @@ export type Route =
   | { page: "subnet"; id: number; tab?: "details"; focus?: string | null }
   | { page: "networkMap"; id: number }
   | { page: "supplier"; id: number; tab?: SupplierTab; focus?: string | null }
-  | { page: "order"; id: number; tab?: "details" | "files"; focus?: string | null };
+  | { page: "order"; id: number; tab?: "details" | "files"; focus?: string | null }
+  | { page: "invoice"; id: number; tab?: "details" | "files"; focus?: string | null };
 
 type Nav = {
   route: Route;
@@ -101,7 +102,9 @@ function sectionOf(route: Route): PageId {
   if (route.page === "asset" || route.page === "subnet" || route.page === "networkMap") {
     return "assets";
   }
-  if (route.page === "supplier" || route.page === "order") return "purchasing";
+  if (route.page === "supplier" || route.page === "order" || route.page === "invoice") {
+    return "purchasing";
+  }
   return route.page;
 }
 

@@ -37,6 +37,7 @@ describe("search registry", () => {
       "finding",
       "evidence",
       "supplier",
+      "supplier_invoice",
     ]);
   });
 

@@ -3,3 +3,5 @@
 pub mod orders;
 pub mod outputs;
 pub mod suppliers;
+// Supplier invoices.
+pub mod invoices;

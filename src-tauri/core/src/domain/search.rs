@@ -24,6 +24,8 @@ pub enum HitKind {
     Finding,
     Evidence,
     Supplier,
+    /// A supplier invoice, by its number.
+    SupplierInvoice,
 }
 
 /// One thing found, with what a result list shows and what opening it needs.

@@ -84,7 +84,7 @@ fn rules_for(entity: &str) -> &'static dyn OwnerRules {
 /// content is between those two steps.
 static FILE_STORE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-fn file_store_lock() -> std::sync::MutexGuard<'static, ()> {
+pub(crate) fn file_store_lock() -> std::sync::MutexGuard<'static, ()> {
     FILE_STORE.lock().unwrap_or_else(|e| e.into_inner())
 }
 
@@ -260,7 +260,7 @@ impl Backoffice {
     }
 
     /// After a failed write, removes the copy just made unless another attachment uses it.
-    fn drop_unused_copy<T>(&self, written: &crate::Result<T>, sha256: &str) {
+    pub(crate) fn drop_unused_copy<T>(&self, written: &crate::Result<T>, sha256: &str) {
         if written.is_err() {
             let unused = self
                 .store

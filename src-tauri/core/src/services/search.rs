@@ -56,6 +56,12 @@ impl Backoffice {
                     crate::store::purchasing::search::suppliers(c, &q.text, limit)?,
                 );
             }
+            if purchasing && titles.is_some() {
+                add(
+                    HitKind::SupplierInvoice,
+                    crate::store::purchasing::invoice_search::invoices(c, &q.text, limit)?,
+                );
+            }
             if let (Some(who), true) = (&auditor, titles.is_some()) {
                 add(
                     HitKind::Audit,

@@ -132,6 +132,8 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../../migrations/0027_organisation_logo.sql"),
         &[Reshape::columns_of("organisation")],
     ),
+    // Supplier invoices: from FatturaPA files or by hand, with lines, VAT, dues, order refs.
+    Migration::sql(include_str!("../../migrations/0029_supplier_invoices.sql")),
 ];
 
 /// The schema version this build writes.

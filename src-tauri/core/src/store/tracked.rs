@@ -210,6 +210,12 @@ pub const TRACKED: &[&Tracked] = &[
     &super::purchasing::orders::TRACKED,
     &super::purchasing::orders::LINES,
     &super::purchasing::orders::APPROVALS,
+    // Supplier invoices.
+    &super::purchasing::invoices::TRACKED,
+    &super::purchasing::invoices::LINES,
+    &super::purchasing::invoices::VAT,
+    &super::purchasing::invoices::DUES,
+    &super::purchasing::invoices::ORDER_REFS,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

@@ -1,9 +1,10 @@
 import { Button, Card, Group, SegmentedControl, Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconBuildingStore, IconPlus } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
+import { IconBuildingStore, IconFileImport, IconPlus } from "@tabler/icons-react";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { type ChosenInvoices, invoicesApi } from "../../api/invoices";
 import { purchasingApi, purchasingKeys } from "../../api/purchasing";
 import { useNav } from "../../app/nav";
 import { PageHeader } from "../../app/PageHeader";
@@ -18,7 +19,12 @@ import { ListSearch } from "../../kit/ListSearch";
 import { ListEmpty } from "../../kit/listParts";
 import { ServerList } from "../../kit/ServerList";
 import type { ListSource } from "../../kit/serverPages";
+import { notifyError } from "../../lib/useServerForm";
 import { CategoriesPanel } from "./CategoriesPanel";
+import { DuePayments } from "./invoices/DuePayments";
+import { InvoiceImportModal } from "./invoices/InvoiceImport";
+import { InvoiceList } from "./invoices/InvoiceList";
+import { ManualInvoiceModal } from "./invoices/ManualInvoiceForm";
 import { OrderFormModal } from "./orders/OrderForm";
 import { OrderList } from "./orders/OrderList";
 import { categoryLabel } from "./parts";
@@ -26,11 +32,14 @@ import { SupplierFormModal } from "./SupplierForm";
 import { useSupplierColumns } from "./supplierColumns";
 import { TiersPanel } from "./TiersPanel";
 import "./i18n";
+import "./invoices/i18n";
 
 const PAGE_SIZE = 50;
 const ROW_HEIGHT = 48;
-type View = "orders" | "suppliers" | "categories" | "tiers";
-const VIEWS: View[] = ["orders", "suppliers", "categories", "tiers"];
+type View = "orders" | "invoices" | "dues" | "suppliers" | "categories" | "tiers";
+const VIEWS: View[] = ["orders", "invoices", "dues", "suppliers", "categories", "tiers"];
+/** The views whose names are in the invoices' words. */
+const INVOICE_VIEWS: View[] = ["invoices", "dues"];
 const VIEW_KEY = "purchasingUi.view";
 
 function SupplierList() {
@@ -147,14 +156,39 @@ export function PurchasingPage() {
     setViewState(v);
   };
   const canWrite = useCan("purchasing", "write");
-  const [adding, setAdding] = useState<"order" | "supplier" | null>(null);
+  const [adding, setAdding] = useState<"order" | "supplier" | "invoice" | null>(null);
+  const [chosen, setChosen] = useState<ChosenInvoices | null>(null);
+  const choose = useMutation({
+    mutationFn: () => invoicesApi.choose(t("invoicesUi.dialogTitle")),
+    onSuccess: setChosen,
+    onError: (e) => notifyError(e, t, "fatturapa"),
+  });
   return (
     <>
       <PageHeader
         title={t("purchasingUi.title")}
         subtitle={t("purchasingUi.subtitle")}
         actions={
-          canWrite && (view === "suppliers" || view === "orders") ? (
+          canWrite && (view === "invoices" || view === "dues") ? (
+            <Group gap="xs">
+              <Button
+                variant="default"
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setAdding("invoice")}
+                data-testid="invoice-new"
+              >
+                {t("invoicesUi.new")}
+              </Button>
+              <Button
+                leftSection={<IconFileImport size={16} />}
+                onClick={() => choose.mutate()}
+                loading={choose.isPending}
+                data-testid="invoice-import"
+              >
+                {t("invoicesUi.import")}
+              </Button>
+            </Group>
+          ) : canWrite && (view === "suppliers" || view === "orders") ? (
             <Button
               leftSection={<IconPlus size={16} />}
               onClick={() => setAdding(view === "orders" ? "order" : "supplier")}
@@ -169,10 +203,15 @@ export function PurchasingPage() {
         mb="md"
         value={view}
         onChange={(v) => setView(v as View)}
-        data={VIEWS.map((v) => ({ value: v, label: t(`purchasingUi.views.${v}`) }))}
+        data={VIEWS.map((v) => ({
+          value: v,
+          label: t(INVOICE_VIEWS.includes(v) ? `invoicesUi.views.${v}` : `purchasingUi.views.${v}`),
+        }))}
         data-testid="purchasing-view"
       />
       {view === "orders" && <OrderList />}
+      {view === "invoices" && <InvoiceList />}
+      {view === "dues" && <DuePayments />}
       {view === "suppliers" && <SupplierList />}
       {view === "categories" && <CategoriesPanel />}
       {view === "tiers" && <TiersPanel />}
@@ -183,6 +222,8 @@ export function PurchasingPage() {
         onSaved={(s) => go({ page: "supplier", id: s.id, tab: "details" })}
       />
       <OrderFormModal opened={adding === "order"} order={null} onClose={() => setAdding(null)} />
+      <ManualInvoiceModal opened={adding === "invoice"} onClose={() => setAdding(null)} />
+      <InvoiceImportModal chosen={chosen} onClose={() => setChosen(null)} />
     </>
   );
 }

@@ -24,3 +24,7 @@ pub mod supplier;
 pub mod supplier_checks;
 pub mod totals;
 pub mod vat_rate;
+// Supplier invoices: stored, imported from FatturaPA, entered by hand.
+pub mod invoice;
+pub mod invoice_import;
+pub mod manual_invoice;

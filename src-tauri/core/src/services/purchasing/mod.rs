@@ -10,3 +10,7 @@ mod rules;
 mod suppliers;
 
 pub(crate) use catalog::ensure_defaults;
+// Supplier invoices.
+mod invoice_import;
+mod invoice_plan;
+mod invoices;

@@ -10,3 +10,8 @@ pub mod supplier_contacts;
 pub mod supplier_files;
 pub mod supplier_list;
 pub mod suppliers;
+// Supplier invoices.
+pub mod invoice_list;
+pub mod invoice_search;
+pub mod invoice_writes;
+pub mod invoices;
