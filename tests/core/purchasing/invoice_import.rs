@@ -138,6 +138,17 @@ fn a_new_supplier_is_offered_then_created_and_the_invoice_kept_whole() {
     assert!(names.contains(&"IT00488410010_00001.xml"), "{names:?}");
     assert!(names.contains(&"ddt.pdf"), "{names:?}");
     assert!(files_of.iter().any(|a| a.sha256 == sha));
+    // The original stays: it is the document as received; the other files may go.
+    let original = files_of.iter().find(|a| a.sha256 == sha).unwrap();
+    let e =
+        b.t.app
+            .delete_attachment(&b.buyer, original.id, original.version)
+            .unwrap_err();
+    assert_eq!(e.params["reason"], "original_invoice_file");
+    let ddt = files_of.iter().find(|a| a.file_name == "ddt.pdf").unwrap();
+    b.t.app
+        .delete_attachment(&b.buyer, ddt.id, ddt.version)
+        .unwrap();
     // History has every row.
     assert_eq!(
         b.t.count("SELECT count(*) FROM changes WHERE entity = 'supplier_invoice_lines'"),

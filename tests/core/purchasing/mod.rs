@@ -16,6 +16,7 @@ mod fatturapa_xml;
 
 // Supplier invoices
 mod invoice_import;
+mod invoice_import_bench;
 mod invoices;
 
 use crate::support::{installed, Installed};

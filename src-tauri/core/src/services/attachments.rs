@@ -69,7 +69,11 @@ impl OwnerRules for NoList {
 }
 
 /// Every area's rules; a table not listed has [`NoList`].
-static RULES: &[&dyn OwnerRules] = &[&super::staff::documents::EMPLOYEE_DOCUMENTS];
+static RULES: &[&dyn OwnerRules] = &[
+    &super::staff::documents::EMPLOYEE_DOCUMENTS,
+    // Supplier invoices.
+    &super::purchasing::invoice_files::INVOICE_FILES,
+];
 
 fn rules_for(entity: &str) -> &'static dyn OwnerRules {
     RULES

@@ -11,6 +11,7 @@ mod suppliers;
 
 pub(crate) use catalog::ensure_defaults;
 // Supplier invoices.
+pub(crate) mod invoice_files;
 mod invoice_import;
 mod invoice_plan;
 mod invoices;

@@ -53,9 +53,9 @@ function useColumns(): ListColumn<DueRow, DueSort>[] {
       title: t("invoicesUi.list.number"),
       width: "minmax(160px, 1.5fr)",
       cell: (r) => (
-        <Text size="sm" truncate>
-          {documentTypeLabel(r.document_type, t)} {r.number} ·{" "}
-          {formatDate(r.invoice_date, i18n.language)}
+        <Text size="sm" truncate title={documentTypeLabel(r.document_type, t)}>
+          {r.document_type === "TD01" ? "" : `${documentTypeLabel(r.document_type, t)} `}
+          {r.number} · {formatDate(r.invoice_date, i18n.language)}
         </Text>
       ),
     },

@@ -1,4 +1,5 @@
 import { Anchor, Card, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useNav } from "../../../app/nav";
 import type { FatturaPaParty } from "../../../bindings/FatturaPaParty";
@@ -9,7 +10,17 @@ import { methodLabel } from "./parts";
 import "./i18n";
 
 /** A party as FatturaPA writes it: name, VAT number, tax code, address, e-mail. */
-function PartyBlock({ title, p, testId }: { title: string; p: FatturaPaParty; testId: string }) {
+function PartyBlock({
+  title,
+  p,
+  testId,
+  footer,
+}: {
+  title: string;
+  p: FatturaPaParty;
+  testId: string;
+  footer?: ReactNode;
+}) {
   const { t } = useTranslation();
   const a = p.address;
   return (
@@ -36,6 +47,7 @@ function PartyBlock({ title, p, testId }: { title: string; p: FatturaPaParty; te
         </Text>
       )}
       {p.email && <Text size="sm">{p.email}</Text>}
+      {footer}
     </Card>
   );
 }
@@ -44,6 +56,17 @@ function PartyBlock({ title, p, testId }: { title: string; p: FatturaPaParty; te
 export function Parties({ inv }: { inv: SupplierInvoice }) {
   const { t } = useTranslation();
   const { go } = useNav();
+  const open = (
+    <Anchor
+      component="button"
+      type="button"
+      size="sm"
+      mt={6}
+      onClick={() => go({ page: "supplier", id: inv.supplier_id, tab: "details" })}
+    >
+      {t("invoicesUi.page.openSupplier")}
+    </Anchor>
+  );
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       {inv.parties ? (
@@ -51,6 +74,7 @@ export function Parties({ inv }: { inv: SupplierInvoice }) {
           title={t("invoicesUi.page.supplierBlock")}
           p={inv.parties.supplier}
           testId="invoice-supplier-block"
+          footer={open}
         />
       ) : (
         <Card withBorder data-testid="invoice-supplier-block">
@@ -63,6 +87,7 @@ export function Parties({ inv }: { inv: SupplierInvoice }) {
               {t("invoicesUi.page.vat")}: {inv.supplier_vat}
             </Text>
           )}
+          {open}
         </Card>
       )}
       {inv.parties && (
@@ -72,15 +97,6 @@ export function Parties({ inv }: { inv: SupplierInvoice }) {
           testId="invoice-buyer-block"
         />
       )}
-      <Anchor
-        component="button"
-        type="button"
-        size="sm"
-        ta="left"
-        onClick={() => go({ page: "supplier", id: inv.supplier_id, tab: "details" })}
-      >
-        {t("invoicesUi.page.openSupplier")}
-      </Anchor>
     </SimpleGrid>
   );
 }
@@ -90,8 +106,15 @@ export function Lines({ inv }: { inv: SupplierInvoice }) {
   const { t, i18n } = useTranslation();
   const l = (k: string) => t(`invoicesUi.page.line.${k}`);
   const money = (c: number) => formatMoney(c, inv.currency, i18n.language);
+  // As written in the file (up to eight decimals), with the language's decimal comma.
   const qty = (q: string | null, milli: number | null) =>
-    q ?? (milli === null ? "" : (milli / 1000).toLocaleString(i18n.language));
+    q !== null
+      ? i18n.language === "it"
+        ? q.replace(".", ",")
+        : q
+      : milli === null
+        ? ""
+        : (milli / 1000).toLocaleString(i18n.language);
   return (
     <Card>
       <Text fw={600} mb="xs">
