@@ -61,6 +61,9 @@ describe("search registry", () => {
     expect(open(hit({ kind: "supplier", id: 3, title: "Ferramenta Rossi" })).went).toEqual([
       { page: "supplier", id: 3, tab: "details" },
     ]);
+    expect(open(hit({ kind: "supplier_invoice", id: 5, title: "FT-2026/0042" })).went).toEqual([
+      { page: "invoice", id: 5, tab: "details" },
+    ]);
   });
 
   it("leads from more people than shown to the staff list searching the same text", () => {

@@ -41,7 +41,7 @@ function useColumns(): ListColumn<DueRow, DueSort>[] {
     {
       key: "supplier",
       title: t("invoicesUi.list.supplier"),
-      width: "minmax(160px, 2fr)",
+      width: "minmax(140px, 1.5fr)",
       cell: (r) => (
         <Text size="sm" truncate>
           {r.supplier_name}
@@ -51,7 +51,7 @@ function useColumns(): ListColumn<DueRow, DueSort>[] {
     {
       key: "invoice",
       title: t("invoicesUi.list.number"),
-      width: "minmax(160px, 1.5fr)",
+      width: "minmax(210px, 1.5fr)",
       cell: (r) => (
         <Text size="sm" truncate title={documentTypeLabel(r.document_type, t)}>
           {r.document_type === "TD01" ? "" : `${documentTypeLabel(r.document_type, t)} `}

@@ -75,13 +75,13 @@ function useColumns(): ListColumn<InvoiceRow, InvoiceSort>[] {
     {
       key: "status",
       title: l("status"),
-      width: "150px",
+      width: "140px",
       cell: (r) => <InvoiceStatusBadge status={r.status} />,
     },
     {
       key: "due",
       title: l("due"),
-      width: "110px",
+      width: "150px",
       sort: "due",
       cell: (r) => (
         <Text size="sm" c={r.first_due_date ? undefined : "dimmed"}>
