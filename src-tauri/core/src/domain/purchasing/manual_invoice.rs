@@ -6,7 +6,7 @@ use super::invoice::{
     InvoiceDue, InvoiceLine, InvoiceOrderRef, InvoiceSource, InvoiceVat, NewInvoice, SignatureState,
 };
 use super::order::MAX_LINES;
-use super::totals::{compute_invoice_totals, OrderLineInput};
+use super::totals::{compute_invoice_totals, OrderLineInput, Totals};
 use super::vat_rate::Nature;
 use crate::domain::iban;
 use crate::domain::text::Checks;
@@ -15,6 +15,9 @@ use crate::import::fatturapa::DocumentType;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+/// A line's texts as checked: item code, description, unit.
+type LineTexts = (Option<String>, String, Option<String>);
 
 /// Due dates one invoice may list.
 pub const MAX_DUES: usize = 60;
@@ -121,20 +124,34 @@ impl ManualInvoiceInput {
             }
         };
         let dues = self.dues(&mut c, totals.as_ref().map(|t| t.total));
-        let mut order_refs = Vec::new();
-        for (i, n) in self.order_numbers.iter().enumerate() {
-            if let Some(n) = c.optional(&format!("order_numbers.{i}"), &Some(n.clone()), 20) {
-                order_refs.push(InvoiceOrderRef {
-                    document_id: n,
-                    date: None,
-                    line_numbers: Vec::new(),
-                    order_id: None,
-                    order_number: None,
-                });
-            }
-        }
+        let order_refs = self.order_refs(&mut c);
         c.finish()?;
         let totals = totals.ok_or_else(|| crate::Error::internal("invoice totals"))?;
+        Ok(self.assemble(
+            number,
+            document_type,
+            notes,
+            texts,
+            &totals,
+            dues,
+            order_refs,
+            today,
+        ))
+    }
+
+    /// The checked form as an invoice to store.
+    #[allow(clippy::too_many_arguments)]
+    fn assemble(
+        &self,
+        number: String,
+        document_type: String,
+        notes: Option<String>,
+        texts: Vec<LineTexts>,
+        totals: &Totals,
+        dues: Vec<InvoiceDue>,
+        order_refs: Vec<InvoiceOrderRef>,
+        today: NaiveDate,
+    ) -> NewInvoice {
         let lines = texts
             .into_iter()
             .zip(&self.lines)
@@ -159,7 +176,7 @@ impl ManualInvoiceInput {
                 }
             })
             .collect();
-        Ok(NewInvoice {
+        NewInvoice {
             supplier_id: self.supplier_id,
             number,
             date: self.date.unwrap_or(today),
@@ -194,7 +211,24 @@ impl ManualInvoiceInput {
                 .collect(),
             dues,
             order_refs,
-        })
+        }
+    }
+
+    /// Our order numbers as typed; the service links the ones that are ours.
+    fn order_refs(&self, c: &mut Checks) -> Vec<InvoiceOrderRef> {
+        let mut out = Vec::new();
+        for (i, n) in self.order_numbers.iter().enumerate() {
+            if let Some(n) = c.optional(&format!("order_numbers.{i}"), &Some(n.clone()), 20) {
+                out.push(InvoiceOrderRef {
+                    document_id: n,
+                    date: None,
+                    line_numbers: Vec::new(),
+                    order_id: None,
+                    order_number: None,
+                });
+            }
+        }
+        out
     }
 
     /// The due dates: positive amounts, known methods, valid IBANs, and together the total

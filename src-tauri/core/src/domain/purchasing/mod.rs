@@ -26,5 +26,6 @@ pub mod totals;
 pub mod vat_rate;
 // Supplier invoices: stored, imported from FatturaPA, entered by hand.
 pub mod invoice;
+pub mod invoice_from_file;
 pub mod invoice_import;
 pub mod manual_invoice;

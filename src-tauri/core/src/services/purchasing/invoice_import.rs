@@ -8,9 +8,10 @@
 use super::invoice_plan::{plan, Batch, BatchFile, Resolved};
 use crate::domain::attachment::ValidMeta;
 use crate::domain::permissions::{Action, Area};
+use crate::domain::purchasing::invoice_from_file::{new_invoice, SourceFile};
 use crate::domain::purchasing::invoice_import::{
-    new_invoice, ImportedInvoice, InvoiceImportChoices, InvoiceImportOutcome, InvoiceImportPreview,
-    SkipReason, SkippedInvoice, SourceFile, MAX_FILES,
+    ImportedInvoice, InvoiceImportChoices, InvoiceImportOutcome, InvoiceImportPreview, SkipReason,
+    SkippedInvoice, MAX_FILES,
 };
 use crate::error::{Error, ErrorCode};
 use crate::import::fatturapa::{read_file, ReadFile, MAX_FILE_BYTES};

@@ -4,12 +4,12 @@
 //! works it out again inside its transaction and follows it.
 
 use crate::domain::purchasing::invoice::duplicate_key;
+use crate::domain::purchasing::invoice_from_file::order_number_key;
 use crate::domain::purchasing::invoice_import::{
-    order_number_key, signature_state, supplier_input, supplier_match, vat_key, FilePreview,
-    InvoiceImportChoices, InvoiceImportPreview, InvoicePreview, InvoiceVerdict, SupplierMatch,
-    SupplierOffer,
+    signature_state, supplier_input, supplier_match, vat_key, FilePreview, InvoiceImportChoices,
+    InvoiceImportPreview, InvoicePreview, InvoiceVerdict, SupplierMatch, SupplierOffer,
 };
-use crate::import::fatturapa::{Problem, ReadFile};
+use crate::import::fatturapa::{Problem, ReadFile, ReadInvoice};
 use crate::store::purchasing::invoice_list;
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -68,50 +68,8 @@ pub fn plan(c: &Connection, batch: &Batch, choices: &InvoiceImportChoices) -> cr
         .enumerate()
         .filter_map(|(i, f)| f.read.as_ref().ok().map(|r| (i, r)))
         .collect();
-    let mut keys: Vec<String> = read
-        .iter()
-        .flat_map(|(_, r)| r.invoices.iter().filter_map(|i| vat_key(&i.supplier)))
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    let known = invoice_list::suppliers_by_vat(c, &keys)?;
-    let mut numbers: Vec<String> = read
-        .iter()
-        .flat_map(|(_, r)| r.invoices.iter())
-        .flat_map(|i| {
-            i.order_refs
-                .iter()
-                .map(|o| order_number_key(&o.document_id))
-        })
-        .collect();
-    numbers.sort_unstable();
-    numbers.dedup();
-    let orders = invoice_list::orders_by_number(c, &numbers)?;
-    let assigned: HashMap<(i64, i64), i64> = choices
-        .assign
-        .iter()
-        .map(|a| ((a.key.file_index, a.key.body_index), a.supplier_id))
-        .collect();
-    let assigned_names = assigned_suppliers(c, &assigned)?;
-    // The supplier of each invoice first, so the stored duplicates are one look-up.
-    let mut matches = Vec::new();
-    for (fi, r) in &read {
-        for inv in &r.invoices {
-            let key = vat_key(&inv.supplier);
-            let found = key.as_ref().and_then(|k| known.get(k)).cloned();
-            let m = supplier_match(&inv.supplier, found);
-            let fi64 = i64::try_from(*fi).unwrap_or(i64::MAX);
-            let resolved = match (&m, assigned.get(&(fi64, inv.body_index))) {
-                (_, Some(id)) => assigned_names
-                    .get(id)
-                    .map_or(Resolved::None, |n| Resolved::Supplier(*id, n.clone())),
-                (SupplierMatch::Known { id, name }, None) => Resolved::Supplier(*id, name.clone()),
-                (SupplierMatch::Unknown { vat_key }, None) => Resolved::ToCreate(vat_key.clone()),
-                _ => Resolved::None,
-            };
-            matches.push((*fi, inv, m, resolved));
-        }
-    }
+    let orders = our_orders(c, &read)?;
+    let matches = resolve(c, &read, choices)?;
     let stored_keys: Vec<(i64, String, NaiveDate)> = matches
         .iter()
         .filter_map(|(_, inv, _, r)| match r {
@@ -121,29 +79,7 @@ pub fn plan(c: &Connection, batch: &Batch, choices: &InvoiceImportChoices) -> cr
         .collect();
     let stored = invoice_list::existing(c, &stored_keys)?;
     let mut seen: HashSet<(String, String, NaiveDate)> = HashSet::new();
-    let mut files: Vec<FilePreview> = batch
-        .files
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let (signature, signer) = match &f.read {
-                Ok(r) => {
-                    let (s, who) = signature_state(&r.signature);
-                    (Some(s), who)
-                }
-                Err(_) => (None, None),
-            };
-            FilePreview {
-                file_index: i64::try_from(i).unwrap_or(i64::MAX),
-                file_name: f.name.clone(),
-                sha256: f.read.as_ref().ok().map(|r| r.sha256.clone()),
-                problem: f.read.as_ref().err().cloned(),
-                signature,
-                signer,
-                invoices: Vec::new(),
-            }
-        })
-        .collect();
+    let mut files = file_previews(batch);
     let mut items = Vec::new();
     let mut offers: Vec<SupplierOffer> = Vec::new();
     let mut ready = 0;
@@ -172,7 +108,7 @@ pub fn plan(c: &Connection, batch: &Batch, choices: &InvoiceImportChoices) -> cr
         }
         if let (SupplierMatch::Unknown { vat_key }, Resolved::ToCreate(_)) = (&m, &resolved) {
             if !offers.iter().any(|o| &o.vat_key == vat_key) {
-                let input = supplier_input(&inv.supplier, None);
+                let input = supplier_input(&inv.supplier);
                 let problem = input.validate().err().map(|e| e.message);
                 offers.push(SupplierOffer {
                     vat_key: vat_key.clone(),
@@ -241,4 +177,95 @@ fn assigned_suppliers(
         }
     }
     Ok(out)
+}
+
+/// Our orders the invoices name, by upper-cased number: one look-up.
+fn our_orders(
+    c: &Connection,
+    read: &[(usize, &ReadFile)],
+) -> crate::Result<HashMap<String, (i64, String)>> {
+    let mut numbers: Vec<String> = read
+        .iter()
+        .flat_map(|(_, r)| r.invoices.iter())
+        .flat_map(|i| {
+            i.order_refs
+                .iter()
+                .map(|o| order_number_key(&o.document_id))
+        })
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    invoice_list::orders_by_number(c, &numbers)
+}
+
+/// One entry per file, its invoices still to add.
+fn file_previews(batch: &Batch) -> Vec<FilePreview> {
+    batch
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let (signature, signer) = match &f.read {
+                Ok(r) => {
+                    let (s, who) = signature_state(&r.signature);
+                    (Some(s), who)
+                }
+                Err(_) => (None, None),
+            };
+            FilePreview {
+                file_index: i64::try_from(i).unwrap_or(i64::MAX),
+                file_name: f.name.clone(),
+                sha256: f.read.as_ref().ok().map(|r| r.sha256.clone()),
+                problem: f.read.as_ref().err().cloned(),
+                signature,
+                signer,
+                invoices: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// An invoice of the batch with its supplier as found and as it will be resolved.
+type Matched<'a> = (usize, &'a ReadInvoice, SupplierMatch, Resolved);
+
+/// Each invoice's supplier: ours by VAT number (one look-up), assigned by hand, to create, or
+/// none.
+fn resolve<'a>(
+    c: &Connection,
+    read: &[(usize, &'a ReadFile)],
+    choices: &InvoiceImportChoices,
+) -> crate::Result<Vec<Matched<'a>>> {
+    let mut keys: Vec<String> = read
+        .iter()
+        .flat_map(|(_, r)| r.invoices.iter().filter_map(|i| vat_key(&i.supplier)))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let known = invoice_list::suppliers_by_vat(c, &keys)?;
+    let assigned: HashMap<(i64, i64), i64> = choices
+        .assign
+        .iter()
+        .map(|a| ((a.key.file_index, a.key.body_index), a.supplier_id))
+        .collect();
+    let assigned_names = assigned_suppliers(c, &assigned)?;
+    // The supplier of each invoice first, so the stored duplicates are one look-up.
+    let mut matches = Vec::new();
+    for (fi, r) in read {
+        for inv in &r.invoices {
+            let key = vat_key(&inv.supplier);
+            let found = key.as_ref().and_then(|k| known.get(k)).cloned();
+            let m = supplier_match(&inv.supplier, found);
+            let fi64 = i64::try_from(*fi).unwrap_or(i64::MAX);
+            let resolved = match (&m, assigned.get(&(fi64, inv.body_index))) {
+                (_, Some(id)) => assigned_names
+                    .get(id)
+                    .map_or(Resolved::None, |n| Resolved::Supplier(*id, n.clone())),
+                (SupplierMatch::Known { id, name }, None) => Resolved::Supplier(*id, name.clone()),
+                (SupplierMatch::Unknown { vat_key }, None) => Resolved::ToCreate(vat_key.clone()),
+                _ => Resolved::None,
+            };
+            matches.push((*fi, inv, m, resolved));
+        }
+    }
+    Ok(matches)
 }

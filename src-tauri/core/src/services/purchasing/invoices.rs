@@ -6,7 +6,7 @@ use crate::domain::permissions::{Action, Area};
 use crate::domain::purchasing::invoice::{
     duplicate_key, DueQuery, DueRow, InvoiceQuery, InvoiceRow, SupplierInvoice,
 };
-use crate::domain::purchasing::invoice_import::order_number_key;
+use crate::domain::purchasing::invoice_from_file::order_number_key;
 use crate::domain::purchasing::manual_invoice::ManualInvoiceInput;
 use crate::error::{Error, FieldError};
 use crate::services::{Backoffice, Ctx};
@@ -43,7 +43,9 @@ impl Backoffice {
                 return Err(Error::field("supplier_id", "not_found"));
             }
             let key = duplicate_key(v.supplier_id, &v.number, v.date);
-            if let Some(id) = invoice_list::existing(w.conn(), &[key.clone()])?.get(&key) {
+            if let Some(id) =
+                invoice_list::existing(w.conn(), std::slice::from_ref(&key))?.get(&key)
+            {
                 return Err(Error::validation(vec![FieldError::new(
                     "number",
                     "duplicate_invoice",

@@ -54,6 +54,12 @@ pub fn insert(w: &WriteTx, v: &NewInvoice) -> crate::Result<i64> {
             ("status", &status),
         ],
     )?;
+    children(w, id, v)?;
+    Ok(id)
+}
+
+/// The invoice's lines, VAT summary, due dates and order references.
+fn children(w: &WriteTx, id: i64, v: &NewInvoice) -> crate::Result<()> {
     for l in &v.lines {
         recorded::insert(
             w,
@@ -90,6 +96,10 @@ pub fn insert(w: &WriteTx, v: &NewInvoice) -> crate::Result<i64> {
             ],
         )?;
     }
+    dues_and_refs(w, id, v)
+}
+
+fn dues_and_refs(w: &WriteTx, id: i64, v: &NewInvoice) -> crate::Result<()> {
     for (i, d) in v.dues.iter().enumerate() {
         let position = i64::try_from(i).unwrap_or(i64::MAX) + 1;
         let due = opt_date_text(d.due_date);
@@ -121,5 +131,5 @@ pub fn insert(w: &WriteTx, v: &NewInvoice) -> crate::Result<i64> {
             ],
         )?;
     }
-    Ok(id)
+    Ok(())
 }
