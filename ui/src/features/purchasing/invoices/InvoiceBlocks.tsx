@@ -1,4 +1,4 @@
-import { Anchor, Card, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useNav } from "../../../app/nav";
@@ -57,15 +57,16 @@ export function Parties({ inv }: { inv: SupplierInvoice }) {
   const { t } = useTranslation();
   const { go } = useNav();
   const open = (
-    <Anchor
-      component="button"
-      type="button"
-      size="sm"
-      mt={6}
-      onClick={() => go({ page: "supplier", id: inv.supplier_id, tab: "details" })}
-    >
-      {t("invoicesUi.page.openSupplier")}
-    </Anchor>
+    <Group mt={6}>
+      <Anchor
+        component="button"
+        type="button"
+        size="sm"
+        onClick={() => go({ page: "supplier", id: inv.supplier_id, tab: "details" })}
+      >
+        {t("invoicesUi.page.openSupplier")}
+      </Anchor>
+    </Group>
   );
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>

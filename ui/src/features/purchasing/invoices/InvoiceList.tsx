@@ -58,7 +58,7 @@ function useColumns(): ListColumn<InvoiceRow, InvoiceSort>[] {
     {
       key: "type",
       title: l("type"),
-      width: "130px",
+      width: "110px",
       cell: (r) => (
         <Group gap={4} wrap="nowrap">
           <Text size="sm" truncate>
@@ -75,13 +75,13 @@ function useColumns(): ListColumn<InvoiceRow, InvoiceSort>[] {
     {
       key: "status",
       title: l("status"),
-      width: "140px",
+      width: "130px",
       cell: (r) => <InvoiceStatusBadge status={r.status} />,
     },
     {
       key: "due",
       title: l("due"),
-      width: "150px",
+      width: "140px",
       sort: "due",
       cell: (r) => (
         <Text size="sm" c={r.first_due_date ? undefined : "dimmed"}>
@@ -92,7 +92,7 @@ function useColumns(): ListColumn<InvoiceRow, InvoiceSort>[] {
     {
       key: "total",
       title: l("total"),
-      width: "130px",
+      width: "120px",
       sort: "total",
       cell: (r) => (
         <Text size="sm" ta="right" style={{ flex: 1 }}>
