@@ -111,3 +111,36 @@ fn next_answer(file: &std::path::Path) -> Result<PathBuf, Error> {
         Ok(PathBuf::from(first))
     }
 }
+
+impl FilePicker {
+    /// One or more files at once (supplier invoices). A scripted answer names them on one
+    /// line, separated by `|`.
+    pub async fn open_many(
+        &self,
+        window: &tauri::WebviewWindow,
+        title: &str,
+        filter: Filter<'_>,
+    ) -> Result<Vec<PathBuf>, Error> {
+        match self {
+            FilePicker::Native => rfd::AsyncFileDialog::new()
+                .set_title(title)
+                .add_filter(filter.name, filter.extensions)
+                .set_parent(window)
+                .pick_files()
+                .await
+                .map(|hs| {
+                    hs.iter()
+                        .map(|h| h.path().to_path_buf())
+                        .collect::<Vec<_>>()
+                })
+                .filter(|v| !v.is_empty())
+                .ok_or_else(cancelled),
+            #[cfg(debug_assertions)]
+            FilePicker::Scripted(f) => Ok(next_answer(f)?
+                .to_string_lossy()
+                .split('|')
+                .map(|p| PathBuf::from(p.trim()))
+                .collect()),
+        }
+    }
+}

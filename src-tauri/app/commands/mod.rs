@@ -265,6 +265,13 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         purchasing::requisitions::quotes_rule,
         purchasing::requisitions::save_quotes_rule,
         purchasing::requisitions::save_rfq_pdf,
+        // Supplier invoices.
+        purchasing::invoices::choose_invoice_files,
+        purchasing::invoices::import_invoice_files,
+        purchasing::invoices::list_invoices,
+        purchasing::invoices::get_invoice,
+        purchasing::invoices::list_due_payments,
+        purchasing::invoices::save_manual_invoice,
     ]
 }
 

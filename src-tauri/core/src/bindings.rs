@@ -87,6 +87,8 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     s::GlobalSearchResult::export_all(&cfg)?;
     // Receiving
     purchasing::export_receiving(&cfg)?;
+    // Supplier invoices.
+    purchasing::export_invoices(&cfg)?;
     Ok(())
 }
 

@@ -22,6 +22,11 @@ mod fatturapa_p7m_ber;
 mod fatturapa_read;
 mod fatturapa_xml;
 
+// Supplier invoices
+mod invoice_import;
+mod invoice_import_bench;
+mod invoices;
+
 use crate::support::{installed, Installed};
 use backoffice_core::domain::permissions::Role;
 use backoffice_core::domain::purchasing::supplier::{Supplier, SupplierInput};

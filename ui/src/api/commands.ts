@@ -242,6 +242,13 @@ export const COMMANDS = [
   "quotes_rule",
   "save_quotes_rule",
   "save_rfq_pdf",
+  // Supplier invoices.
+  "choose_invoice_files",
+  "import_invoice_files",
+  "list_invoices",
+  "get_invoice",
+  "list_due_payments",
+  "save_manual_invoice",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

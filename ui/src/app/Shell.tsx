@@ -34,6 +34,7 @@ import {
   EmployeePage,
   HistoryPage,
   HomePage,
+  InvoicePage,
   NetworkMapPage,
   OrderPage,
   PolicyPage,
@@ -136,6 +137,7 @@ export function Shell() {
           {route.page === "order" && <OrderPage key={route.id} route={route} />}
           {route.page === "requisition" && <RequisitionPage key={route.id} route={route} />}
           {route.page === "supplier" && <SupplierPage key={route.id} route={route} />}
+          {route.page === "invoice" && <InvoicePage key={route.id} route={route} />}
           {route.page === "history" && <HistoryPage />}
           {route.page === "users" && <UsersPage />}
           {route.page === "settings" && <SettingsPage />}

@@ -74,7 +74,8 @@ export type Route =
       id: number;
       tab?: "details" | "files" | "quotes";
       focus?: string | null;
-    };
+    }
+  | { page: "invoice"; id: number; tab?: "details" | "files"; focus?: string | null };
 
 type Nav = {
   route: Route;
@@ -107,7 +108,12 @@ function sectionOf(route: Route): PageId {
   if (route.page === "asset" || route.page === "subnet" || route.page === "networkMap") {
     return "assets";
   }
-  if (route.page === "supplier" || route.page === "order" || route.page === "requisition") {
+  if (
+    route.page === "supplier" ||
+    route.page === "order" ||
+    route.page === "requisition" ||
+    route.page === "invoice"
+  ) {
     return "purchasing";
   }
   return route.page;

@@ -86,3 +86,8 @@ export const SupplierPage = lazyPage(
   () => area(import("../features/purchasing/SupplierPage")),
   "SupplierPage",
 );
+// Supplier invoices.
+export const InvoicePage = lazyPage(
+  () => area(import("../features/purchasing/invoices/InvoicePage")),
+  "InvoicePage",
+);

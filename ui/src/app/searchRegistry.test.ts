@@ -38,6 +38,7 @@ describe("search registry", () => {
       "evidence",
       "supplier",
       "order",
+      "supplier_invoice",
     ]);
   });
 
@@ -63,6 +64,9 @@ describe("search registry", () => {
     ]);
     expect(open(hit({ kind: "order", id: 8, title: "OA-2026-0008" })).went).toEqual([
       { page: "order", id: 8, tab: "details" },
+    ]);
+    expect(open(hit({ kind: "supplier_invoice", id: 5, title: "FT-2026/0042" })).went).toEqual([
+      { page: "invoice", id: 5, tab: "details" },
     ]);
   });
 

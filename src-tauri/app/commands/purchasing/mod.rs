@@ -6,3 +6,5 @@ pub mod prices;
 pub mod receipts;
 pub mod requisitions;
 pub mod suppliers;
+// Supplier invoices.
+pub mod invoices;

@@ -143,3 +143,42 @@ pub(super) fn export_requisitions(cfg: &Config) -> Result<(), ExportError> {
     crate::services::RfqPdf::export_all(cfg)?;
     Ok(())
 }
+
+/// Supplier invoices: stored, imported from FatturaPA, entered by hand; the lists.
+pub(super) fn export_invoices(cfg: &Config) -> Result<(), ExportError> {
+    use crate::domain::page::Page;
+    use crate::domain::purchasing::{invoice as i, invoice_import as im, manual_invoice as m};
+    i::InvoiceStatus::export_all(cfg)?;
+    i::InvoiceSource::export_all(cfg)?;
+    i::SignatureState::export_all(cfg)?;
+    i::InvoiceParties::export_all(cfg)?;
+    i::InvoiceLine::export_all(cfg)?;
+    i::InvoiceVat::export_all(cfg)?;
+    i::InvoiceDue::export_all(cfg)?;
+    i::InvoiceOrderRef::export_all(cfg)?;
+    i::SupplierInvoice::export_all(cfg)?;
+    i::InvoiceSort::export_all(cfg)?;
+    i::InvoiceQuery::export_all(cfg)?;
+    i::InvoiceRow::export_all(cfg)?;
+    Page::<i::InvoiceRow>::export_all(cfg)?;
+    i::DueQuery::export_all(cfg)?;
+    i::DueRow::export_all(cfg)?;
+    Page::<i::DueRow>::export_all(cfg)?;
+    im::SupplierMatch::export_all(cfg)?;
+    im::InvoiceVerdict::export_all(cfg)?;
+    im::InvoicePreview::export_all(cfg)?;
+    im::FilePreview::export_all(cfg)?;
+    im::SupplierOffer::export_all(cfg)?;
+    im::InvoiceImportPreview::export_all(cfg)?;
+    im::InvoiceKey::export_all(cfg)?;
+    im::InvoiceAssignment::export_all(cfg)?;
+    im::InvoiceImportChoices::export_all(cfg)?;
+    im::ImportedInvoice::export_all(cfg)?;
+    im::SkipReason::export_all(cfg)?;
+    im::SkippedInvoice::export_all(cfg)?;
+    im::InvoiceImportOutcome::export_all(cfg)?;
+    m::ManualInvoiceLine::export_all(cfg)?;
+    m::ManualDue::export_all(cfg)?;
+    m::ManualInvoiceInput::export_all(cfg)?;
+    Ok(())
+}

@@ -25,6 +25,8 @@ pub enum HitKind {
     Evidence,
     Supplier,
     Order,
+    /// A supplier invoice, by its number.
+    SupplierInvoice,
 }
 
 /// One thing found, with what a result list shows and what opening it needs.

@@ -69,7 +69,11 @@ impl OwnerRules for NoList {
 }
 
 /// Every area's rules; a table not listed has [`NoList`].
-static RULES: &[&dyn OwnerRules] = &[&super::staff::documents::EMPLOYEE_DOCUMENTS];
+static RULES: &[&dyn OwnerRules] = &[
+    &super::staff::documents::EMPLOYEE_DOCUMENTS,
+    // Supplier invoices.
+    &super::purchasing::invoice_files::INVOICE_FILES,
+];
 
 fn rules_for(entity: &str) -> &'static dyn OwnerRules {
     RULES
@@ -84,7 +88,7 @@ fn rules_for(entity: &str) -> &'static dyn OwnerRules {
 /// content is between those two steps.
 static FILE_STORE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-fn file_store_lock() -> std::sync::MutexGuard<'static, ()> {
+pub(crate) fn file_store_lock() -> std::sync::MutexGuard<'static, ()> {
     FILE_STORE.lock().unwrap_or_else(|e| e.into_inner())
 }
 
@@ -260,7 +264,7 @@ impl Backoffice {
     }
 
     /// After a failed write, removes the copy just made unless another attachment uses it.
-    fn drop_unused_copy<T>(&self, written: &crate::Result<T>, sha256: &str) {
+    pub(crate) fn drop_unused_copy<T>(&self, written: &crate::Result<T>, sha256: &str) {
         if written.is_err() {
             let unused = self
                 .store

@@ -62,6 +62,12 @@ impl Backoffice {
                     crate::store::purchasing::search::orders(c, &q.text, m, limit)?,
                 );
             }
+            if purchasing && titles.is_some() {
+                add(
+                    HitKind::SupplierInvoice,
+                    crate::store::purchasing::invoice_search::invoices(c, &q.text, limit)?,
+                );
+            }
             if let (Some(who), true) = (&auditor, titles.is_some()) {
                 add(
                     HitKind::Audit,

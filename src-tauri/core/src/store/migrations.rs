@@ -134,6 +134,8 @@ pub const MIGRATIONS: &[Migration] = &[
     ),
     // Receiving: receipts against purchase orders, their lines and the assets they created.
     Migration::sql(include_str!("../../migrations/0028_receipts.sql")),
+    // Supplier invoices: from FatturaPA files or by hand, with lines, VAT, dues, order refs.
+    Migration::sql(include_str!("../../migrations/0029_supplier_invoices.sql")),
     // Requisitions and requests for quotation: their tables, and on the order what it came from.
     Migration::reshaping(
         include_str!("../../migrations/0030_requisitions.sql"),

@@ -222,6 +222,12 @@ pub const TRACKED: &[&Tracked] = &[
     &super::purchasing::rfqs::TRACKED,
     &super::purchasing::rfqs::OFFERS,
     &super::purchasing::rfqs::OFFER_LINES,
+    // Supplier invoices.
+    &super::purchasing::invoices::TRACKED,
+    &super::purchasing::invoices::LINES,
+    &super::purchasing::invoices::VAT,
+    &super::purchasing::invoices::DUES,
+    &super::purchasing::invoices::ORDER_REFS,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

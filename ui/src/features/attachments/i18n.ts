@@ -5,6 +5,11 @@ import { addTranslations, type Shape } from "../../i18n/strings";
 
 const en = {
   attachments: {
+    // Refusals an owner's area makes (a supplier invoice keeps its original file).
+    reason: {
+      original_invoice_file:
+        "This is the invoice's original file as received from the SdI: it stays with the invoice.",
+    },
     intro:
       "The app keeps its own copy of each file, with its fingerprint. Renewing keeps the earlier version.",
     attach: "Attach file",
@@ -69,6 +74,10 @@ const en = {
 
 const it: Shape<typeof en> = {
   attachments: {
+    reason: {
+      original_invoice_file:
+        "È il file originale della fattura così come ricevuto dallo SdI: resta con la fattura.",
+    },
     intro:
       "L'app conserva una propria copia di ogni file, con la sua impronta. Il rinnovo mantiene la versione precedente.",
     attach: "Allega file",

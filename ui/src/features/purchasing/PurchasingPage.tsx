@@ -1,9 +1,11 @@
 import { Button, Card, Group, SegmentedControl, Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconBuildingStore, IconPlus } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
+import { IconBuildingStore, IconFileImport, IconPlus } from "@tabler/icons-react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { type ChosenInvoices, invoicesApi } from "../../api/invoices";
 import { purchasingApi, purchasingKeys } from "../../api/purchasing";
 import { useNav } from "../../app/nav";
 import { PageHeader } from "../../app/PageHeader";
@@ -18,7 +20,12 @@ import { ListSearch } from "../../kit/ListSearch";
 import { ListEmpty } from "../../kit/listParts";
 import { ServerList } from "../../kit/ServerList";
 import type { ListSource } from "../../kit/serverPages";
+import { notifyError } from "../../lib/useServerForm";
 import { CategoriesPanel } from "./CategoriesPanel";
+import { DuePayments } from "./invoices/DuePayments";
+import { InvoiceImportModal } from "./invoices/InvoiceImport";
+import { InvoiceList } from "./invoices/InvoiceList";
+import { ManualInvoiceModal } from "./invoices/ManualInvoiceForm";
 import { OrderFormModal } from "./orders/OrderForm";
 import { OrderList } from "./orders/OrderList";
 import { categoryLabel } from "./parts";
@@ -33,28 +40,41 @@ import { TiersPanel } from "./TiersPanel";
 import "./i18n";
 import "./i18n-receiving";
 import "./i18n-requisitions";
+import "./invoices/i18n";
 
 const PAGE_SIZE = 50;
 const ROW_HEIGHT = 48;
 type View =
   | "requisitions"
   | "orders"
+  | "to_receive"
+  | "receipts"
+  | "invoices"
+  | "dues"
   | "suppliers"
   | "categories"
-  | "tiers"
-  | "receipts"
-  | "to_receive";
+  | "tiers";
 const VIEWS: View[] = [
   "requisitions",
   "orders",
   "to_receive",
   "receipts",
+  "invoices",
+  "dues",
   "suppliers",
   "categories",
   "tiers",
 ];
-/** Receiving's views are worded in its own strings. */
+/** Receiving's and the invoices' views are worded in their own strings. */
 const RECEIVING_VIEWS: View[] = ["receipts", "to_receive"];
+const INVOICE_VIEWS: View[] = ["invoices", "dues"];
+
+function viewLabel(v: View, t: TFunction): string {
+  if (v === "requisitions") return t("requisitionsUi.view");
+  if (RECEIVING_VIEWS.includes(v)) return t(`receiving.views.${v}`);
+  if (INVOICE_VIEWS.includes(v)) return t(`invoicesUi.views.${v}`);
+  return t(`purchasingUi.views.${v}`);
+}
 const VIEW_KEY = "purchasingUi.view";
 
 function SupplierList() {
@@ -171,21 +191,46 @@ export function PurchasingPage() {
     setViewState(v);
   };
   const canWrite = useCan("purchasing", "write");
-  const [adding, setAdding] = useState<"order" | "supplier" | "requisition" | null>(null);
-  const adds: Partial<Record<View, { what: "order" | "supplier" | "requisition"; label: string }>> =
-    {
-      requisitions: { what: "requisition", label: t("requisitionsUi.new") },
-      orders: { what: "order", label: t("purchasingUi.orders.new") },
-      suppliers: { what: "supplier", label: t("purchasingUi.suppliers.new") },
-    };
+  type Adding = "order" | "supplier" | "requisition" | "invoice";
+  const [adding, setAdding] = useState<Adding | null>(null);
+  const adds: Partial<Record<View, { what: Adding; label: string }>> = {
+    requisitions: { what: "requisition", label: t("requisitionsUi.new") },
+    orders: { what: "order", label: t("purchasingUi.orders.new") },
+    suppliers: { what: "supplier", label: t("purchasingUi.suppliers.new") },
+  };
   const add = canWrite ? adds[view] : undefined;
+  const [chosen, setChosen] = useState<ChosenInvoices | null>(null);
+  const choose = useMutation({
+    mutationFn: () => invoicesApi.choose(t("invoicesUi.dialogTitle")),
+    onSuccess: setChosen,
+    onError: (e) => notifyError(e, t, "fatturapa"),
+  });
   return (
     <>
       <PageHeader
         title={t("purchasingUi.title")}
         subtitle={t("purchasingUi.subtitle")}
         actions={
-          add ? (
+          canWrite && (view === "invoices" || view === "dues") ? (
+            <Group gap="xs">
+              <Button
+                variant="default"
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setAdding("invoice")}
+                data-testid="invoice-new"
+              >
+                {t("invoicesUi.new")}
+              </Button>
+              <Button
+                leftSection={<IconFileImport size={16} />}
+                onClick={() => choose.mutate()}
+                loading={choose.isPending}
+                data-testid="invoice-import"
+              >
+                {t("invoicesUi.import")}
+              </Button>
+            </Group>
+          ) : add ? (
             <Button
               leftSection={<IconPlus size={16} />}
               onClick={() => setAdding(add.what)}
@@ -202,15 +247,14 @@ export function PurchasingPage() {
         onChange={(v) => setView(v as View)}
         data={VIEWS.map((v) => ({
           value: v,
-          label:
-            v === "requisitions"
-              ? t("requisitionsUi.view")
-              : t(RECEIVING_VIEWS.includes(v) ? `receiving.views.${v}` : `purchasingUi.views.${v}`),
+          label: viewLabel(v, t),
         }))}
         data-testid="purchasing-view"
       />
       {view === "requisitions" && <RequisitionList />}
       {view === "orders" && <OrderList />}
+      {view === "invoices" && <InvoiceList />}
+      {view === "dues" && <DuePayments />}
       {view === "suppliers" && <SupplierList />}
       {view === "categories" && <CategoriesPanel />}
       {view === "tiers" && (
@@ -233,6 +277,8 @@ export function PurchasingPage() {
         requisition={null}
         onClose={() => setAdding(null)}
       />
+      <ManualInvoiceModal opened={adding === "invoice"} onClose={() => setAdding(null)} />
+      <InvoiceImportModal chosen={chosen} onClose={() => setChosen(null)} />
     </>
   );
 }

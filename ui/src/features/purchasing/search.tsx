@@ -1,5 +1,6 @@
 import { IconBuildingStore, IconFileInvoice } from "@tabler/icons-react";
 import { registerSearch } from "../../app/searchRegistry";
+import "./i18n-search";
 
 // Purchasing's hits in the header's search; loads with the shell, so it stays small.
 
@@ -21,4 +22,15 @@ registerSearch({
   inactiveLabel: "search.cancelledOrder",
   open: (hit, { go }) => go({ page: "order", id: hit.id, tab: "details" }),
   more: { label: "search.moreOrders" },
+});
+
+// Supplier invoices, by number.
+registerSearch({
+  kind: "supplier_invoice",
+  order: 55,
+  icon: IconFileInvoice,
+  label: "invoiceSearch.group",
+  inactiveLabel: "invoiceSearch.group",
+  open: (hit, { go }) => go({ page: "invoice", id: hit.id, tab: "details" }),
+  more: { label: "invoiceSearch.more" },
 });

@@ -29,3 +29,8 @@ pub mod supplier;
 pub mod supplier_checks;
 pub mod totals;
 pub mod vat_rate;
+// Supplier invoices: stored, imported from FatturaPA, entered by hand.
+pub mod invoice;
+pub mod invoice_from_file;
+pub mod invoice_import;
+pub mod manual_invoice;

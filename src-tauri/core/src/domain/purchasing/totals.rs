@@ -115,6 +115,23 @@ pub fn compute_totals(
     currency: &str,
     exchange_rate: Option<i64>,
 ) -> crate::Result<Totals> {
+    compute_with(lines, currency, exchange_rate, VatRate::for_order)
+}
+
+/// The same for an invoice entered by hand, in euro: any rate from 0 to 99,99 % (the
+/// supplier's document is taken as stated), with the same rule on natures.
+pub fn compute_invoice_totals(lines: &[OrderLineInput]) -> crate::Result<Totals> {
+    compute_with(lines, "EUR", None, VatRate::for_invoice)
+}
+
+type RateCheck = fn(&str, i64, Option<Nature>) -> Result<VatRate, FieldError>;
+
+fn compute_with(
+    lines: &[OrderLineInput],
+    currency: &str,
+    exchange_rate: Option<i64>,
+    rate_check: RateCheck,
+) -> crate::Result<Totals> {
     let mut errors = Vec::new();
     let currency = normalise_currency("currency", currency).unwrap_or_else(|e| {
         errors.push(e);
@@ -132,7 +149,7 @@ pub fn compute_totals(
             errors.push(FieldError::new(&format!("{p}unit_price"), "negative"));
         }
         errors.extend(check_discount(&format!("{p}discount_bp"), l.discount_bp));
-        if let Err(e) = VatRate::for_order(&p, l.vat_rate_bp, l.nature) {
+        if let Err(e) = rate_check(&p, l.vat_rate_bp, l.nature) {
             errors.push(e);
         }
         if errors.len() > before {

@@ -4,7 +4,7 @@
 use super::amount::Decimal;
 use super::problem::Problem;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// `TipoDocumento`, TD01…TD29 as published; the codes without a variant of their own are kept
@@ -80,7 +80,7 @@ pub enum Format {
     Fpa12,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(rename = "FatturaPaParty")]
 pub struct Party {
     /// `IdFiscaleIVA/IdPaese`, e.g. `IT`.
@@ -94,7 +94,7 @@ pub struct Party {
     pub email: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(rename = "FatturaPaAddress")]
 pub struct Address {
     /// `Indirizzo` with `NumeroCivico`.

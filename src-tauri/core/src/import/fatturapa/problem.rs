@@ -2,11 +2,11 @@
 //! the file, the element path where it was found and the values the message interpolates.
 
 use crate::error::{Error, ErrorCode};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(rename = "FatturaPaProblemCode")]
 pub enum ProblemCode {
@@ -59,7 +59,7 @@ pub enum ProblemCode {
 /// One refusal or warning. `path` is like
 /// `FatturaElettronicaBody[2]/DatiGenerali/DatiGeneraliDocumento/Data` (repeated elements are
 /// numbered from 1); empty when it concerns the whole file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(rename = "FatturaPaProblem")]
 pub struct Problem {
     pub file: String,

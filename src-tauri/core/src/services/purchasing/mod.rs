@@ -21,3 +21,8 @@ pub(crate) mod requisition_attention;
 mod requisitions;
 pub(crate) mod rfq_pdf;
 mod rfqs;
+// Supplier invoices.
+pub(crate) mod invoice_files;
+mod invoice_import;
+mod invoice_plan;
+mod invoices;

@@ -20,3 +20,8 @@ pub mod requisition_list;
 pub mod requisition_writes;
 pub mod requisitions;
 pub mod rfqs;
+// Supplier invoices.
+pub mod invoice_list;
+pub mod invoice_search;
+pub mod invoice_writes;
+pub mod invoices;

@@ -1,0 +1,338 @@
+import {
+  ActionIcon,
+  Button,
+  Divider,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { invoiceKeys, invoicesApi } from "../../../api/invoices";
+import { useNav } from "../../../app/nav";
+import type { Nature } from "../../../bindings/Nature";
+import { formatMoney } from "../../../i18n/format";
+import { orNull, useServerForm } from "../../../lib/useServerForm";
+import { DateField } from "../../staff/parts";
+import { SupplierPicker } from "../SupplierPickers";
+import { NATURES } from "./natures";
+import { documentTypeLabel, methodLabel } from "./parts";
+import "./i18n";
+
+const RATES = ["2200", "1000", "500", "400", "0"];
+const TYPES = ["TD01", "TD04", "TD05", "TD06", "TD02", "TD24"];
+const METHODS = ["MP05", "MP01", "MP02", "MP08", "MP12", "MP19"];
+
+const emptyLine = () => ({
+  description: "",
+  unit: "pz",
+  quantity: 1 as number | string,
+  unit_price: "" as number | string,
+  vat_rate_bp: "2200",
+  nature: null as string | null,
+});
+
+const emptyDue = () => ({
+  due_date: null as string | null,
+  amount_cents: "" as number | string,
+  method: "MP05" as string | null,
+  iban: "",
+});
+
+/** A typed decimal scaled to an integer (12,3456 € → 123456 ten-thousandths). */
+const scaled = (v: number | string, scale: number) =>
+  v === "" || v === null ? 0 : Math.round(Number(v) * scale);
+
+function ManualInvoiceForm({ onClose }: { onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const { go } = useNav();
+  const decimal = i18n.language === "it" ? "," : ".";
+  const thousands = i18n.language === "it" ? "." : ",";
+  const f = (k: string) => t(`invoicesUi.form.${k}`);
+  const ll = (k: string) => t(`invoicesUi.page.line.${k}`);
+  const { form, showError } = useServerForm(
+    {
+      supplier_id: null as string | null,
+      number: "",
+      date: null as string | null,
+      document_type: "TD01",
+      order_numbers: "",
+      notes: "",
+      lines: [emptyLine()],
+      dues: [] as ReturnType<typeof emptyDue>[],
+    },
+    { area: "invoicesUi" },
+  );
+  const save = useMutation({
+    mutationFn: (v: typeof form.values) =>
+      invoicesApi.saveManual({
+        supplier_id: Number(v.supplier_id) || 0,
+        number: v.number,
+        date: v.date || null,
+        document_type: v.document_type,
+        order_numbers: v.order_numbers
+          .split(",")
+          .map((s) => s.trim())
+          .filter((s) => s !== ""),
+        notes: orNull(v.notes),
+        lines: v.lines.map((l) => ({
+          item_code: null,
+          description: l.description,
+          unit: orNull(l.unit),
+          quantity: scaled(l.quantity, 1000),
+          unit_price: scaled(l.unit_price, 10_000),
+          discount_bp: 0,
+          vat_rate_bp: Number(l.vat_rate_bp),
+          nature: l.vat_rate_bp === "0" ? ((l.nature as Nature | null) ?? null) : null,
+        })),
+        dues: v.dues.map((d) => ({
+          due_date: d.due_date ?? "",
+          amount_cents: scaled(d.amount_cents, 100),
+          method: d.method,
+          iban: orNull(d.iban),
+        })),
+      }),
+    onSuccess: (saved) => {
+      qc.invalidateQueries({ queryKey: invoiceKeys.all });
+      notifications.show({ color: "green", message: f("saved") });
+      onClose();
+      go({ page: "invoice", id: saved.id, tab: "details" });
+    },
+    onError: showError,
+  });
+  // The totals as typed, per rate like the stored ones: the page shows what Rust computed.
+  const byRate = new Map<string, number>();
+  for (const x of form.values.lines) {
+    const net = Math.round(Number(x.quantity || 0) * Number(x.unit_price || 0) * 100);
+    byRate.set(x.vat_rate_bp, (byRate.get(x.vat_rate_bp) ?? 0) + net);
+  }
+  const taxable = [...byRate.values()].reduce((a, b) => a + b, 0);
+  const tax = [...byRate.entries()].reduce(
+    (a, [r, n]) => a + Math.round((n * Number(r)) / 10_000),
+    0,
+  );
+  const money = (c: number) => formatMoney(c, "EUR", i18n.language);
+  return (
+    <form onSubmit={form.onSubmit((v) => save.mutate(v))} data-testid="invoice-form" noValidate>
+      <Stack gap="sm">
+        <Group grow align="flex-start">
+          <SupplierPicker
+            label={f("supplier")}
+            withAsterisk
+            value={form.values.supplier_id}
+            onChange={(v) => form.setFieldValue("supplier_id", v)}
+            currentLabel={null}
+            error={form.errors.supplier_id}
+            data-testid="invoice-supplier"
+          />
+          <TextInput
+            label={f("number")}
+            withAsterisk
+            {...form.getInputProps("number")}
+            name="number"
+            data-testid="invoice-number"
+          />
+          <DateField field="date" label={f("date")} withAsterisk {...form.getInputProps("date")} />
+          <Select
+            label={f("type")}
+            data={TYPES.map((c) => ({ value: c, label: `${documentTypeLabel(c, t)} (${c})` }))}
+            allowDeselect={false}
+            {...form.getInputProps("document_type")}
+            data-testid="invoice-type"
+          />
+        </Group>
+        <TextInput
+          label={f("orderNumbers")}
+          description={f("orderNumbersHint")}
+          {...form.getInputProps("order_numbers")}
+          name="order_numbers"
+        />
+        <Divider label={<Text fw={600}>{f("lines")}</Text>} labelPosition="left" />
+        <Table verticalSpacing={4} horizontalSpacing={4} data-testid="invoice-form-lines">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{ll("description")}</Table.Th>
+              <Table.Th w={90}>{ll("quantity")}</Table.Th>
+              <Table.Th w={60}>{t("purchasingUi.orders.line.unit")}</Table.Th>
+              <Table.Th w={120}>{ll("unit_price")}</Table.Th>
+              <Table.Th w={170}>{ll("vat")}</Table.Th>
+              <Table.Th w={36} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {form.values.lines.map((line, i) => (
+              <Table.Tr key={form.key(`lines.${i}`)} data-testid="invoice-form-line">
+                <Table.Td>
+                  <TextInput
+                    aria-label={ll("description")}
+                    {...form.getInputProps(`lines.${i}.description`)}
+                    name={`lines.${i}.description`}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <NumberInput
+                    aria-label={ll("quantity")}
+                    decimalScale={3}
+                    decimalSeparator={decimal}
+                    thousandSeparator={thousands}
+                    hideControls
+                    {...form.getInputProps(`lines.${i}.quantity`)}
+                    name={`lines.${i}.quantity`}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput
+                    aria-label={t("purchasingUi.orders.line.unit")}
+                    {...form.getInputProps(`lines.${i}.unit`)}
+                    name={`lines.${i}.unit`}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <NumberInput
+                    aria-label={ll("unit_price")}
+                    decimalScale={4}
+                    decimalSeparator={decimal}
+                    thousandSeparator={thousands}
+                    hideControls
+                    {...form.getInputProps(`lines.${i}.unit_price`)}
+                    name={`lines.${i}.unit_price`}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <Select
+                      aria-label={ll("vat")}
+                      data={RATES.map((r) => ({ value: r, label: `${Number(r) / 100} %` }))}
+                      allowDeselect={false}
+                      w={84}
+                      {...form.getInputProps(`lines.${i}.vat_rate_bp`)}
+                      data-testid="invoice-line-vat"
+                    />
+                    {line.vat_rate_bp === "0" && (
+                      <Select
+                        aria-label={t("purchasingUi.orders.line.nature")}
+                        placeholder={t("purchasingUi.orders.line.nature")}
+                        data={NATURES}
+                        w={80}
+                        {...form.getInputProps(`lines.${i}.nature`)}
+                        data-testid="invoice-line-nature"
+                      />
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={f("removeLine")}
+                    disabled={form.values.lines.length === 1}
+                    onClick={() => form.removeListItem("lines", i)}
+                  >
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Group justify="space-between">
+          <Button
+            variant="subtle"
+            leftSection={<IconPlus size={16} />}
+            onClick={() => form.insertListItem("lines", emptyLine())}
+            data-testid="invoice-add-line"
+          >
+            {f("addLine")}
+          </Button>
+          <Text size="sm" c="dimmed" data-testid="invoice-total-preview">
+            {t("invoicesUi.form.preview", {
+              taxable: money(taxable),
+              tax: money(tax),
+              total: money(taxable + tax),
+            })}
+          </Text>
+        </Group>
+        <Divider label={<Text fw={600}>{f("dues")}</Text>} labelPosition="left" />
+        {form.values.dues.map((_, i) => (
+          <Group key={form.key(`dues.${i}`)} align="flex-start" data-testid="invoice-form-due">
+            <DateField
+              field={`dues.${i}.due_date`}
+              label={f("dueDate")}
+              {...form.getInputProps(`dues.${i}.due_date`)}
+            />
+            <NumberInput
+              label={f("amount")}
+              decimalScale={2}
+              decimalSeparator={decimal}
+              thousandSeparator={thousands}
+              hideControls
+              {...form.getInputProps(`dues.${i}.amount_cents`)}
+              name={`dues.${i}.amount_cents`}
+            />
+            <Select
+              label={f("method")}
+              data={METHODS.map((m) => ({ value: m, label: methodLabel(m, t) }))}
+              {...form.getInputProps(`dues.${i}.method`)}
+            />
+            <TextInput
+              label={f("iban")}
+              w={280}
+              {...form.getInputProps(`dues.${i}.iban`)}
+              name={`dues.${i}.iban`}
+            />
+            <ActionIcon
+              mt={26}
+              variant="subtle"
+              color="red"
+              aria-label={f("removeDue")}
+              onClick={() => form.removeListItem("dues", i)}
+            >
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Group>
+        ))}
+        {form.errors.dues && (
+          <Text size="sm" c="red">
+            {form.errors.dues}
+          </Text>
+        )}
+        <Button
+          variant="subtle"
+          w="fit-content"
+          leftSection={<IconPlus size={16} />}
+          onClick={() => form.insertListItem("dues", emptyDue())}
+          data-testid="invoice-add-due"
+        >
+          {f("addDue")}
+        </Button>
+        <Textarea label={f("notes")} autosize minRows={2} {...form.getInputProps("notes")} />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button type="submit" loading={save.isPending} data-testid="invoice-save">
+            {t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function ManualInvoiceModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t("invoicesUi.form.title")} size="90%">
+      {opened ? <ManualInvoiceForm onClose={onClose} /> : null}
+    </Modal>
+  );
+}
