@@ -7,7 +7,7 @@ import "./i18n-rules";
 const en = {
   purchasingUi: {
     title: "Purchasing",
-    subtitle: "Orders and their approvals, suppliers and what they sell.",
+    subtitle: "Requisitions, quotes, orders and their approvals, goods received, supplier invoices.",
     views: {
       orders: "Orders",
       suppliers: "Suppliers",
@@ -224,7 +224,7 @@ const en = {
 const it: Shape<typeof en> = {
   purchasingUi: {
     title: "Acquisti",
-    subtitle: "Gli ordini e le loro approvazioni, i fornitori e cosa vendono.",
+    subtitle: "Richieste, preventivi, ordini e approvazioni, merce ricevuta, fatture dei fornitori.",
     views: {
       orders: "Ordini",
       suppliers: "Fornitori",
