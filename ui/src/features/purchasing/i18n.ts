@@ -7,7 +7,8 @@ import "./i18n-rules";
 const en = {
   purchasingUi: {
     title: "Purchasing",
-    subtitle: "Requisitions, quotes, orders and their approvals, goods received, supplier invoices.",
+    subtitle:
+      "Requisitions, quotes, orders and their approvals, goods received, supplier invoices.",
     views: {
       orders: "Orders",
       suppliers: "Suppliers",
@@ -224,7 +225,8 @@ const en = {
 const it: Shape<typeof en> = {
   purchasingUi: {
     title: "Acquisti",
-    subtitle: "Richieste, preventivi, ordini e approvazioni, merce ricevuta, fatture dei fornitori.",
+    subtitle:
+      "Richieste, preventivi, ordini e approvazioni, merce ricevuta, fatture dei fornitori.",
     views: {
       orders: "Ordini",
       suppliers: "Fornitori",
