@@ -298,4 +298,15 @@ fn goods_arrive_in_part_too_many_are_refused_and_a_receipt_is_reversed() {
         ),
         2
     );
+
+    // The supplier's page shows how it delivered, computed from the receipts: the one delivery
+    // still counting came three days after the date asked for.
+    click_text(&app, "[data-testid=purchasing-view]", "Suppliers");
+    app.click("[data-testid=supplier-row]");
+    app.wait_until("the delivery year", TIMEOUT, || {
+        Ok(app.count("[data-testid=performance-year]") == 1)
+    });
+    let year = text_now(&app, "[data-testid=performance-year]");
+    assert!(year.contains("0 %") && year.contains("3 days"), "{year}");
+    app.screenshot("supplier-performance-en");
 }

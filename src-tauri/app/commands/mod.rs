@@ -167,6 +167,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         purchasing::suppliers::get_supplier,
         purchasing::suppliers::save_supplier,
         purchasing::suppliers::set_supplier_blocked,
+        purchasing::suppliers::supplier_performance,
         purchasing::suppliers::list_supplier_contacts,
         purchasing::suppliers::save_supplier_contact,
         purchasing::suppliers::delete_supplier_contact,

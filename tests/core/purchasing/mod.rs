@@ -11,6 +11,7 @@ mod receipts;
 mod requisitions;
 mod rfqs;
 mod supplier_audits;
+mod supplier_performance;
 mod suppliers;
 
 // FatturaPA reader

@@ -207,6 +207,7 @@ export const COMMANDS = [
   "get_supplier",
   "save_supplier",
   "set_supplier_blocked",
+  "supplier_performance",
   "list_supplier_contacts",
   "save_supplier_contact",
   "delete_supplier_contact",

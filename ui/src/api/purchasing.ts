@@ -1,3 +1,4 @@
+import type { DeliveryYear } from "../bindings/DeliveryYear";
 import type { Page } from "../bindings/Page";
 import type { PriceQuery } from "../bindings/PriceQuery";
 import type { PriceSuggestion } from "../bindings/PriceSuggestion";
@@ -21,6 +22,7 @@ export const purchasingKeys = {
   suppliers: (query: SupplierQuery) => [...purchasingKeys.all, "suppliers", query] as const,
   supplier: (id: number) => [...purchasingKeys.all, "supplier", id] as const,
   contacts: (supplierId: number) => [...purchasingKeys.all, "contacts", supplierId] as const,
+  performance: (supplierId: number) => [...purchasingKeys.all, "performance", supplierId] as const,
   prices: (supplierId: number) => [...purchasingKeys.all, "prices", supplierId] as const,
   priceList: (supplierId: number, query: PriceQuery) =>
     [...purchasingKeys.prices(supplierId), query] as const,
@@ -44,6 +46,8 @@ export const purchasingApi = {
     call<Supplier>("set_supplier_blocked", { id, version, reason }),
   contacts: (supplierId: number) =>
     call<SupplierContact[]>("list_supplier_contacts", { supplierId }),
+  /** Deliveries per year, newest first, computed from the receipts. */
+  performance: (supplierId: number) => call<DeliveryYear[]>("supplier_performance", { supplierId }),
   saveContact: (
     supplierId: number,
     id: number | null,

@@ -4,6 +4,7 @@ use crate::commands::run;
 use crate::state::AppState;
 use backoffice_core::domain::page::Page;
 use backoffice_core::domain::purchasing::category::{PurchaseCategory, PurchaseCategoryInput};
+use backoffice_core::domain::purchasing::performance::DeliveryYear;
 use backoffice_core::domain::purchasing::supplier::{
     Supplier, SupplierContact, SupplierContactInput, SupplierInput, SupplierQuery, SupplierRow,
 };
@@ -86,6 +87,17 @@ pub async fn set_supplier_blocked(
     run(&state, move |app, ctx| match &reason {
         Some(r) => app.block_supplier(ctx, id, version, r),
         None => app.unblock_supplier(ctx, id, version),
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn supplier_performance(
+    state: State<'_, AppState>,
+    supplier_id: i64,
+) -> Result<Vec<DeliveryYear>, Error> {
+    run(&state, move |app, ctx| {
+        app.supplier_performance(ctx, supplier_id)
     })
     .await
 }

@@ -61,6 +61,7 @@ pub(super) fn export_suppliers(cfg: &Config) -> Result<(), ExportError> {
     s::Supplier::export_all(cfg)?;
     s::SupplierInput::export_all(cfg)?;
     s::SupplierContact::export_all(cfg)?;
+    crate::domain::purchasing::performance::DeliveryYear::export_all(cfg)?;
     s::SupplierContactInput::export_all(cfg)?;
     s::SupplierSort::export_all(cfg)?;
     s::SupplierQuery::export_all(cfg)?;

@@ -25,6 +25,7 @@ import { categoryLabel, SupplierStatusBadge } from "./parts";
 import { PriceList } from "./prices/PriceList";
 import { SupplierContacts } from "./SupplierContacts";
 import { SupplierFormModal } from "./SupplierForm";
+import { SupplierPerformance } from "./SupplierPerformance";
 import "./i18n";
 
 /** Suppliers' files (DURC, certificates, contracts) are attachments of their rows. */
@@ -142,6 +143,7 @@ function SupplierView({ s, focus }: { s: Supplier; focus: string | null }) {
         render: () => (
           <Stack>
             <Details s={s} />
+            <SupplierPerformance supplierId={s.id} />
             <RecordAudits entity={ENTITY} recordId={s.id} />
           </Stack>
         ),

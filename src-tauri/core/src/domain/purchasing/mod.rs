@@ -14,6 +14,7 @@ pub mod numbering;
 pub mod order;
 pub mod order_state;
 pub mod payment_terms;
+pub mod performance;
 pub mod price_list;
 pub mod quantity;
 pub mod quote_compare;

@@ -2,13 +2,14 @@
 
 use crate::domain::page::Page;
 use crate::domain::permissions::{Action, Area};
+use crate::domain::purchasing::performance::DeliveryYear;
 use crate::domain::purchasing::supplier::{
     valid_block_reason, Supplier, SupplierContact, SupplierContactInput, SupplierInput,
     SupplierQuery, SupplierRow, SupplierStatus,
 };
 use crate::error::{Error, ErrorCode};
 use crate::services::{Backoffice, Ctx};
-use crate::store::purchasing::{supplier_contacts, supplier_list, suppliers};
+use crate::store::purchasing::{performance, supplier_contacts, supplier_list, suppliers};
 use crate::store::versioned::at_version;
 
 impl Backoffice {
@@ -86,6 +87,19 @@ impl Backoffice {
             }
             suppliers::set_blocked(w, id, None, today)?;
             suppliers::require(w.conn(), id)
+        })
+    }
+
+    /// The supplier's delivery performance per year, newest first: computed from the receipts.
+    pub fn supplier_performance(
+        &self,
+        ctx: &Ctx,
+        supplier_id: i64,
+    ) -> crate::Result<Vec<DeliveryYear>> {
+        self.require(ctx, Area::Purchasing, Action::Read)?;
+        self.store.read(|c| {
+            suppliers::require(c, supplier_id)?;
+            performance::delivery_years(c, supplier_id, 10)
         })
     }
 

@@ -5,6 +5,7 @@ pub mod order_list;
 pub mod order_writes;
 pub mod orders;
 pub mod orders_waiting;
+pub mod performance;
 pub mod receipt_list;
 pub mod receipt_writes;
 pub mod receipts;

@@ -22,8 +22,8 @@ import type { Nature } from "../../../bindings/Nature";
 import { formatMoney } from "../../../i18n/format";
 import { orNull, useServerForm } from "../../../lib/useServerForm";
 import { DateField } from "../../staff/parts";
+import { NATURES } from "../orders/vat";
 import { SupplierPicker } from "../SupplierPickers";
-import { NATURES } from "./natures";
 import { documentTypeLabel, methodLabel } from "./parts";
 import "./i18n";
 
