@@ -13,6 +13,7 @@ mod receipt_reversal;
 mod receipts;
 mod rules;
 mod suppliers;
+mod waiting;
 
 pub(crate) use catalog::ensure_defaults;
 
