@@ -203,6 +203,21 @@ pub fn check(data_dir: &Path, committed: &Committed) -> Result<Checked, String> 
     if integrity != "ok" {
         return Err(format!("integrity_check: {integrity}"));
     }
+    // A kill before the schema's first commit leaves a file without tables: the migrations run
+    // in one transaction, so none of them is there, and no write can have been reported.
+    if q("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'employees'")? == 0 {
+        let nothing = committed.employees.is_empty()
+            && committed.documents.is_empty()
+            && committed.versions.is_empty();
+        return if nothing {
+            Ok(Checked {
+                employees: 0,
+                changes: 0,
+            })
+        } else {
+            Err("the schema is missing, yet writes were reported committed".into())
+        };
+    }
     let missing = |table: &str, ids: &[i64]| -> Result<(), String> {
         let mut stmt = c
             .prepare(&format!("SELECT 1 FROM {table} WHERE id = ?1"))
