@@ -9,7 +9,7 @@ use crate::support::{App, Launch, TIMEOUT};
 
 /// A TD01 by the published schema (1.2.x): two lines at 22 %, a due date, an order reference
 /// and an attached transport document.
-fn invoice_xml() -> String {
+pub(crate) fn invoice_xml() -> String {
     r#"<?xml version="1.0" encoding="UTF-8"?>
 <p:FatturaElettronica versione="FPR12" xmlns:p="http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2">
   <FatturaElettronicaHeader>

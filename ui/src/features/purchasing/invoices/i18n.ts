@@ -58,8 +58,11 @@ const en = {
       createSupplier: "Create the supplier from the invoice",
       cannotCreate: "The supplier cannot be created from the invoice's data: {{problem}}",
       badVat:
-        "The supplier's VAT number {{vat}} has a wrong check digit: the invoice is not imported. Create the supplier with the right number, or ask for a corrected invoice.",
-      noVat: "The supplier has no VAT number: the invoice is not imported.",
+        "The supplier's VAT number {{vat}} has a wrong check digit: the invoice is imported only if you give it to one of our suppliers below (or ask for a corrected invoice).",
+      noVat:
+        "The supplier has no VAT number: the invoice is imported only if you give it to one of our suppliers below.",
+      assignTo: "Give it to our supplier",
+      assignHelp: "The file names {{name}}; the invoice keeps what the file says.",
       verdict: {
         ready: "Will be imported",
         needs_supplier: "Needs its supplier",
@@ -227,8 +230,11 @@ const it: Shape<typeof en> = {
       createSupplier: "Crea il fornitore dai dati della fattura",
       cannotCreate: "Il fornitore non si può creare dai dati della fattura: {{problem}}",
       badVat:
-        "La partita IVA del fornitore {{vat}} ha la cifra di controllo errata: la fattura non viene importata. Crea il fornitore con il numero giusto, o chiedi una fattura corretta.",
-      noVat: "Il fornitore non ha partita IVA: la fattura non viene importata.",
+        "La partita IVA del fornitore {{vat}} ha la cifra di controllo errata: la fattura si importa solo se la attribuisci qui sotto a un nostro fornitore (o chiedi una fattura corretta).",
+      noVat:
+        "Il fornitore non ha partita IVA: la fattura si importa solo se la attribuisci qui sotto a un nostro fornitore.",
+      assignTo: "Attribuisci al nostro fornitore",
+      assignHelp: "Il file indica {{name}}; la fattura conserva quanto scritto nel file.",
       verdict: {
         ready: "Verrà importata",
         needs_supplier: "Serve il fornitore",
