@@ -26,6 +26,7 @@ mod fatturapa_xml;
 // Supplier invoices
 mod invoice_import;
 mod invoice_import_bench;
+mod invoice_search;
 mod invoices;
 
 use crate::support::{installed, Installed};

@@ -62,10 +62,10 @@ impl Backoffice {
                     crate::store::purchasing::search::orders(c, &q.text, m, limit)?,
                 );
             }
-            if purchasing && titles.is_some() {
+            if let (true, Some(m)) = (purchasing, &titles) {
                 add(
                     HitKind::SupplierInvoice,
-                    crate::store::purchasing::invoice_search::invoices(c, &q.text, limit)?,
+                    crate::store::purchasing::invoice_search::invoices(c, m, limit)?,
                 );
             }
             if let (Some(who), true) = (&auditor, titles.is_some()) {

@@ -145,6 +145,8 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::sql(include_str!("../../migrations/0031_supplier_prices.sql")),
     // Orders found by number and by what their lines buy.
     Migration::sql(include_str!("../../migrations/0032_order_search.sql")),
+    // Supplier invoices found by number and by what their lines bill.
+    Migration::sql(include_str!("../../migrations/0035_invoice_search.sql")),
 ];
 
 /// The schema version this build writes.

@@ -263,6 +263,14 @@ pub const UNTRACKED: &[(&str, &str)] = &[
         "purchase_order_lines_fts",
         "search index, kept from purchase order lines by triggers",
     ),
+    (
+        "supplier_invoices_fts",
+        "search index, kept from supplier invoices by triggers",
+    ),
+    (
+        "supplier_invoice_lines_fts",
+        "search index, kept from supplier invoice lines by triggers",
+    ),
 ];
 
 /// A table history knew under another name.

@@ -1,42 +1,45 @@
-//! Supplier invoices in the global search: by number (each word a part of it), newest first.
+//! Supplier invoices in the global search: by number, then by what their lines bill, newest
+//! first within each (trigram indexes of migration 0035).
 
 use crate::domain::search::{HitKind, SearchHit};
-use crate::store::like_pattern;
 use crate::store::search::page;
-use rusqlite::types::Value;
 use rusqlite::Connection;
 
-/// Invoices whose number holds every word. Numbers are short and the index on `number_key`
-/// keeps the scan cheap even over a hundred thousand invoices.
-pub fn invoices(c: &Connection, text: &str, limit: i64) -> crate::Result<(Vec<SearchHit>, bool)> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.is_empty() {
-        return Ok((Vec::new(), false));
-    }
-    let mut sql = String::from(
-        "SELECT i.id, i.number, s.name || ' · ' || i.invoice_date
-         FROM supplier_invoices i JOIN suppliers s ON s.id = i.supplier_id WHERE 1=1",
-    );
-    let mut args: Vec<Value> = Vec::new();
-    for w in words {
-        args.push(Value::Text(like_pattern(&w.to_uppercase())));
-        sql.push_str(&format!(
-            " AND i.number_key LIKE ?{} ESCAPE '\\'",
-            args.len()
-        ));
-    }
-    sql.push_str(&format!(
-        " ORDER BY i.invoice_date DESC, i.id DESC LIMIT ?{}",
-        args.len() + 1
-    ));
-    args.push(Value::Integer(limit + 1));
-    let mut stmt = c.prepare(&sql)?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+/// Invoices whose number holds every word of the FTS query `m`, then invoices with a line whose
+/// description or code holds them. The detail is the supplier, the date and the line found.
+pub fn invoices(c: &Connection, m: &str, limit: i64) -> crate::Result<(Vec<SearchHit>, bool)> {
+    let mut stmt = c.prepare_cached(
+        "WITH by_number AS (
+             SELECT rowid AS id, NULL AS line FROM supplier_invoices_fts
+             WHERE supplier_invoices_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2),
+         by_line AS (
+             SELECT l.invoice_id AS id, min(l.description) AS line
+             FROM supplier_invoice_lines_fts f JOIN supplier_invoice_lines l ON l.id = f.rowid
+             WHERE supplier_invoice_lines_fts MATCH ?1
+             GROUP BY l.invoice_id ORDER BY l.invoice_id DESC LIMIT ?2),
+         found AS (
+             SELECT id, line, 0 AS rank FROM by_number
+             UNION ALL
+             SELECT id, line, 1 FROM by_line WHERE id NOT IN (SELECT id FROM by_number))
+         SELECT i.id, i.number, s.name, i.invoice_date, f.line
+         FROM found f JOIN supplier_invoices i ON i.id = f.id
+         JOIN suppliers s ON s.id = i.supplier_id
+         ORDER BY f.rank, i.invoice_date DESC, i.id DESC LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![m, limit + 1], |r| {
+        let supplier: String = r.get(2)?;
+        let date: String = r.get(3)?;
+        let line: Option<String> = r.get(4)?;
+        let mut detail = format!("{supplier} · {date}");
+        if let Some(l) = line.as_deref().and_then(|l| l.lines().next()) {
+            detail.push_str(" · ");
+            detail.push_str(l);
+        }
         Ok(SearchHit {
             kind: HitKind::SupplierInvoice,
             id: r.get(0)?,
             title: r.get(1)?,
-            detail: r.get(2)?,
+            detail: Some(detail),
             document_type_id: None,
             employee_id: None,
             inactive: false,
