@@ -27,6 +27,8 @@ mod fatturapa_xml;
 mod invoice_import;
 mod invoice_import_bench;
 mod invoices;
+// Three-way match and approval for payment.
+mod invoice_match;
 
 use crate::support::{installed, Installed};
 use backoffice_core::domain::permissions::Role;

@@ -145,6 +145,8 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::sql(include_str!("../../migrations/0031_supplier_prices.sql")),
     // Orders found by number and by what their lines buy.
     Migration::sql(include_str!("../../migrations/0032_order_search.sql")),
+    // Three-way match of supplier invoices and their approval for payment.
+    Migration::sql(include_str!("../../migrations/0033_invoice_match.sql")),
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,615 @@
+//! The three-way match at the service layer: suggestions from the invoice's order reference,
+//! the confirmed match with its quantity, price and VAT differences stored, approval for
+//! payment refused while a difference is open and by anyone but accounting, a difference
+//! accepted with a reason, credit notes reducing what was invoiced, a re-match replacing the
+//! earlier one, refused calls changing nothing, and history written.
+
+use super::receipts::{day, fields, line, reason, receipt, setup, Setup};
+use backoffice_core::domain::attention::Severity;
+use backoffice_core::domain::permissions::Role;
+use backoffice_core::domain::purchasing::invoice::{InvoiceQuery, InvoiceStatus, SupplierInvoice};
+use backoffice_core::domain::purchasing::invoice_match::DifferenceState;
+use backoffice_core::domain::purchasing::manual_invoice::{ManualInvoiceInput, ManualInvoiceLine};
+use backoffice_core::domain::purchasing::match3::{Difference, MatchTolerances, Pairing};
+use backoffice_core::domain::purchasing::match_reports::ToInvoiceQuery;
+use backoffice_core::domain::purchasing::order::PurchaseOrder;
+use backoffice_core::services::Ctx;
+use backoffice_core::ErrorCode;
+
+fn inv_line(description: &str, qty: i64, cents_price: i64, vat: i64) -> ManualInvoiceLine {
+    ManualInvoiceLine {
+        item_code: None,
+        description: description.into(),
+        unit: None,
+        quantity: qty * 1000,
+        unit_price: cents_price * 100,
+        discount_bp: 0,
+        vat_rate_bp: vat * 100,
+        nature: None,
+    }
+}
+
+impl Setup {
+    /// 10 screws at 10 € and 5 nuts at 2 €, approved, with `received` of each arrived.
+    fn received_order(&self, received: (&str, &str)) -> PurchaseOrder {
+        let o = self.approved(vec![
+            line("Viti M6 inox", 10, 10, None),
+            line("Dadi M6", 5, 2, None),
+        ]);
+        self.b
+            .t
+            .app
+            .receive_order(
+                &self.b.buyer,
+                &receipt(&o, &[(0, received.0), (1, received.1)]),
+            )
+            .unwrap();
+        self.order(o.id)
+    }
+
+    fn invoice(
+        &self,
+        number: &str,
+        td: &str,
+        order: &PurchaseOrder,
+        lines: Vec<ManualInvoiceLine>,
+    ) -> SupplierInvoice {
+        let input = ManualInvoiceInput {
+            supplier_id: self.supplier_id,
+            number: number.into(),
+            date: Some(day(2)),
+            document_type: Some(td.into()),
+            lines,
+            dues: Vec::new(),
+            order_numbers: vec![order.number.clone().unwrap()],
+            notes: None,
+        };
+        self.b
+            .t
+            .app
+            .create_manual_invoice(&self.b.buyer, &input)
+            .unwrap()
+    }
+
+    fn invoiced(&self, order_id: i64) -> Vec<i64> {
+        self.order(order_id)
+            .lines
+            .iter()
+            .map(|l| l.invoiced)
+            .collect()
+    }
+
+    /// Confirms the proposal's own pairing.
+    fn confirm_suggested(
+        &self,
+        invoice_id: i64,
+    ) -> backoffice_core::domain::purchasing::invoice_match::InvoiceMatch {
+        let app = &self.b.t.app;
+        let p = app.match_proposal(&self.b.buyer, invoice_id).unwrap();
+        app.confirm_match(&self.b.buyer, invoice_id, p.version, &p.pairing)
+            .unwrap()
+    }
+
+    fn history(&self, entity: &str) -> i64 {
+        self.b.t.count(&format!(
+            "SELECT count(*) FROM changes WHERE entity = '{entity}'"
+        ))
+    }
+}
+
+#[test]
+fn the_order_reference_suggests_the_match_and_a_clean_match_is_approved_for_payment() {
+    let s = setup();
+    let app = &s.b.t.app;
+    let o = s.received_order(("10", "5"));
+    let inv = s.invoice(
+        "F-1",
+        "TD01",
+        &o,
+        vec![
+            inv_line("Dadi M6", 5, 200, 22),
+            inv_line("Viti M6 inox", 10, 1000, 22),
+        ],
+    );
+    let p = app.match_proposal(&s.b.buyer, inv.id).unwrap();
+    assert_eq!(
+        p.pairing,
+        vec![
+            Pairing {
+                invoice_line: 1,
+                order_id: o.id,
+                order_line: 2
+            },
+            Pairing {
+                invoice_line: 2,
+                order_id: o.id,
+                order_line: 1
+            },
+        ]
+    );
+    assert!(p.suggestions.iter().all(|x| x.by_reference));
+    // Approving before the match is refused, and says why.
+    let e = app
+        .approve_for_payment(&s.b.accountant, inv.id, p.version)
+        .unwrap_err();
+    assert_eq!(
+        (e.code, reason(&e).as_str()),
+        (ErrorCode::BadTransition, "not_matched")
+    );
+    let m = app
+        .confirm_match(&s.b.buyer, inv.id, p.version, &p.pairing)
+        .unwrap();
+    assert_eq!(m.status, InvoiceStatus::Matched);
+    assert!(m.differences.is_empty());
+    assert_eq!(m.lines.len(), 2);
+    assert_eq!(s.invoiced(o.id), vec![10_000, 5_000]);
+    // The buyer sees it cannot approve; the accountant can.
+    assert!(!m.approvable);
+    let seen = app.invoice_match(&s.b.accountant, inv.id).unwrap();
+    assert!(seen.approvable);
+    let done = app
+        .approve_for_payment(&s.b.accountant, inv.id, seen.version)
+        .unwrap();
+    assert_eq!(done.status, InvoiceStatus::ApprovedForPayment);
+    assert!(done.approved_by_name.is_some() && done.approved_at.is_some());
+    assert!(s.history("supplier_invoice_matches") >= 2);
+    // Approved: the match no longer changes.
+    let e = app
+        .confirm_match(&s.b.buyer, inv.id, done.version, &p.pairing)
+        .unwrap_err();
+    assert_eq!(reason(&e), "already_approved");
+    let e = app
+        .unmatch_invoice(&s.b.buyer, inv.id, done.version)
+        .unwrap_err();
+    assert_eq!(reason(&e), "already_approved");
+    s.verify();
+}
+
+#[test]
+fn differences_block_payment_until_accounting_accepts_them_with_a_reason() {
+    let s = setup();
+    let app = &s.b.t.app;
+    // 8 of 10 screws arrived; the invoice bills 10 at 10,50 € with VAT at 10 %.
+    let o = s.received_order(("8", "5"));
+    let inv = s.invoice(
+        "F-2",
+        "TD01",
+        &o,
+        vec![inv_line("Viti M6 inox", 10, 1050, 10)],
+    );
+    let m = s.confirm_suggested(inv.id);
+    let kinds: Vec<Difference> = m.differences.iter().map(|d| d.difference).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            Difference::Quantity {
+                invoiced: 10_000,
+                available: 8_000
+            },
+            Difference::Price {
+                order_unit_price: 100_000,
+                invoice_unit_price: 105_000,
+                expected_cents: 10_000,
+                invoiced_cents: 10_500,
+            },
+            Difference::VatRate {
+                order_rate_bp: 2200,
+                order_nature: None,
+                invoice_rate_bp: 1000,
+                invoice_nature: None,
+            },
+        ]
+    );
+    assert_eq!(m.open_differences, 3);
+    let data_changes = || {
+        s.b.t
+            .count("SELECT count(*) FROM changes WHERE entity <> 'security'")
+    };
+    let changes = data_changes();
+    // Open differences: refused, and nothing changes.
+    let e = app
+        .approve_for_payment(&s.b.accountant, inv.id, m.version)
+        .unwrap_err();
+    assert_eq!(
+        (e.code, reason(&e).as_str()),
+        (ErrorCode::BadTransition, "open_differences")
+    );
+    // Purchasing and managers neither accept nor approve payments.
+    for who in [&s.b.buyer, &s.b.manager] {
+        let e = app
+            .accept_difference(who, inv.id, m.differences[0].id, "ok")
+            .unwrap_err();
+        assert_eq!(e.code, ErrorCode::Forbidden);
+        let e = app.approve_for_payment(who, inv.id, m.version).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Forbidden);
+    }
+    // A reason is required.
+    let e = app
+        .accept_difference(&s.b.accountant, inv.id, m.differences[0].id, "  ")
+        .unwrap_err();
+    assert_eq!(
+        fields(&e),
+        vec![("reason".to_owned(), "required".to_owned())]
+    );
+    // Only the refusals were recorded (as denied events), nothing of the invoice.
+    assert_eq!(data_changes(), changes);
+    assert_eq!(
+        app.invoice_match(&s.b.accountant, inv.id).unwrap().version,
+        m.version
+    );
+    let mut last = m.clone();
+    for d in &m.differences {
+        last = app
+            .accept_difference(
+                &s.b.accountant,
+                inv.id,
+                d.id,
+                "Listino aggiornato, DDT in arrivo",
+            )
+            .unwrap();
+    }
+    assert_eq!(last.open_differences, 0);
+    assert!(last
+        .differences
+        .iter()
+        .all(|d| d.state == DifferenceState::Accepted && d.accepted_by_name.is_some()));
+    let e = app
+        .accept_difference(&s.b.accountant, inv.id, m.differences[0].id, "di nuovo")
+        .unwrap_err();
+    assert_eq!(reason(&e), "already_accepted");
+    let done = app
+        .approve_for_payment(&s.b.accountant, inv.id, last.version)
+        .unwrap();
+    assert_eq!(done.status, InvoiceStatus::ApprovedForPayment);
+    assert!(s.history("supplier_invoice_differences") >= 6);
+    s.verify();
+}
+
+#[test]
+fn a_credit_note_reduces_what_was_invoiced() {
+    let s = setup();
+    let app = &s.b.t.app;
+    let o = s.received_order(("10", "5"));
+    let inv = s.invoice(
+        "F-3",
+        "TD01",
+        &o,
+        vec![inv_line("Viti M6 inox", 10, 1000, 22)],
+    );
+    s.confirm_suggested(inv.id);
+    assert_eq!(s.invoiced(o.id), vec![10_000, 0]);
+    let credit = s.invoice(
+        "NC-1",
+        "TD04",
+        &o,
+        vec![inv_line("Viti M6 inox reso", 2, 1000, 22)],
+    );
+    let p = app.match_proposal(&s.b.buyer, credit.id).unwrap();
+    assert_eq!(
+        p.pairing,
+        vec![Pairing {
+            invoice_line: 1,
+            order_id: o.id,
+            order_line: 1
+        }]
+    );
+    let m = app
+        .confirm_match(&s.b.buyer, credit.id, p.version, &p.pairing)
+        .unwrap();
+    assert!(m.differences.is_empty(), "{:?}", m.differences);
+    assert_eq!(
+        (m.lines[0].quantity_delta, m.lines[0].amount_delta_cents),
+        (-2_000, -2_000)
+    );
+    assert_eq!(s.invoiced(o.id), vec![8_000, 0]);
+    // Received and not invoiced: the credited screws and the nuts.
+    let rows = app
+        .to_invoice(&s.b.buyer, &ToInvoiceQuery::default())
+        .unwrap();
+    assert_eq!(rows.total, 2);
+    let screws = rows.items.iter().find(|r| r.line_no == 1).unwrap();
+    assert_eq!(
+        (screws.received, screws.invoiced, screws.to_invoice_cents),
+        (10_000, 8_000, 2_000)
+    );
+    // Crediting more than was invoiced is a quantity difference.
+    let too_much = s.invoice(
+        "NC-2",
+        "TD04",
+        &o,
+        vec![inv_line("Viti M6 inox", 9, 1000, 22)],
+    );
+    let m = s.confirm_suggested(too_much.id);
+    assert!(matches!(
+        m.differences[0].difference,
+        Difference::Quantity {
+            invoiced: 9_000,
+            available: 8_000
+        }
+    ));
+}
+
+#[test]
+fn a_rematch_replaces_the_earlier_one_and_unmatching_gives_the_quantities_back() {
+    let s = setup();
+    let app = &s.b.t.app;
+    let o = s.received_order(("10", "5"));
+    let inv = s.invoice(
+        "F-4",
+        "TD01",
+        &o,
+        vec![inv_line("Viti M6 inox", 10, 1000, 22)],
+    );
+    // Wrongly on the nuts first: quantity and price differences.
+    let p = app.match_proposal(&s.b.buyer, inv.id).unwrap();
+    let wrong = vec![Pairing {
+        invoice_line: 1,
+        order_id: o.id,
+        order_line: 2,
+    }];
+    let m = app
+        .confirm_match(&s.b.buyer, inv.id, p.version, &wrong)
+        .unwrap();
+    assert_eq!(m.open_differences, 2);
+    assert_eq!(s.invoiced(o.id), vec![0, 10_000]);
+    // The proposal starts from the stored pairing.
+    let p = app.match_proposal(&s.b.buyer, inv.id).unwrap();
+    assert_eq!(p.pairing, wrong);
+    let right = vec![Pairing {
+        invoice_line: 1,
+        order_id: o.id,
+        order_line: 1,
+    }];
+    let m = app
+        .confirm_match(&s.b.buyer, inv.id, p.version, &right)
+        .unwrap();
+    assert_eq!(m.open_differences, 0);
+    assert!(m.differences.is_empty());
+    assert_eq!(s.invoiced(o.id), vec![10_000, 0]);
+    assert_eq!(
+        s.b.t.count("SELECT count(*) FROM supplier_invoice_matches"),
+        1
+    );
+    // The replaced match and differences are in history as deletions.
+    assert_eq!(
+        s.b.t.count("SELECT count(*) FROM changes WHERE entity = 'supplier_invoice_differences' AND op = 'delete'"),
+        2
+    );
+    let m = app.unmatch_invoice(&s.b.buyer, inv.id, m.version).unwrap();
+    assert_eq!(m.status, InvoiceStatus::ToMatch);
+    assert!(m.lines.is_empty());
+    assert_eq!(s.invoiced(o.id), vec![0, 0]);
+    let e = app
+        .unmatch_invoice(&s.b.buyer, inv.id, m.version)
+        .unwrap_err();
+    assert_eq!(reason(&e), "not_matched");
+    s.verify();
+}
+
+#[test]
+fn bad_pairings_and_stale_versions_are_refused_and_change_nothing() {
+    let s = setup();
+    let app = &s.b.t.app;
+    let o = s.received_order(("10", "5"));
+    let inv = s.invoice(
+        "F-5",
+        "TD01",
+        &o,
+        vec![inv_line("Viti M6 inox", 10, 1000, 22)],
+    );
+    let p = app.match_proposal(&s.b.buyer, inv.id).unwrap();
+    let before = s.b.t.count("SELECT count(*) FROM changes");
+    let e = app
+        .confirm_match(&s.b.buyer, inv.id, p.version - 1, &p.pairing)
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Conflict);
+    let e = app
+        .confirm_match(
+            &s.b.buyer,
+            inv.id,
+            p.version,
+            &[Pairing {
+                invoice_line: 7,
+                order_id: o.id,
+                order_line: 9,
+            }],
+        )
+        .unwrap_err();
+    assert_eq!(
+        fields(&e),
+        vec![
+            ("pairings.0.invoice_line".to_owned(), "not_found".to_owned()),
+            ("pairings.0.order_line".to_owned(), "not_found".to_owned()),
+        ]
+    );
+    let twice = vec![p.pairing[0], p.pairing[0]];
+    let e = app
+        .confirm_match(&s.b.buyer, inv.id, p.version, &twice)
+        .unwrap_err();
+    assert_eq!(
+        fields(&e),
+        vec![("pairings.1.invoice_line".to_owned(), "duplicate".to_owned())]
+    );
+    let e = app
+        .confirm_match(&s.b.buyer, inv.id, p.version, &[])
+        .unwrap_err();
+    assert_eq!(
+        fields(&e),
+        vec![("pairings".to_owned(), "required".to_owned())]
+    );
+    // Viewers and IT only read.
+    let e = app
+        .confirm_match(&s.b.it, inv.id, p.version, &p.pairing)
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Forbidden);
+    let denied =
+        s.b.t
+            .count("SELECT count(*) FROM changes WHERE entity = 'security'");
+    assert_eq!(s.b.t.count("SELECT count(*) FROM changes"), before + denied);
+    assert_eq!(
+        s.b.t.count("SELECT count(*) FROM supplier_invoice_matches"),
+        0
+    );
+    assert_eq!(
+        app.invoice(&s.b.buyer, inv.id).unwrap().status,
+        InvoiceStatus::ToMatch
+    );
+}
+
+#[test]
+fn a_suppliers_tolerances_replace_the_global_ones() {
+    let s = setup();
+    let app = &s.b.t.app;
+    let admin = &s.b.t.admin;
+    // 10 % on price globally: 10,50 € against 10 € passes.
+    let global = MatchTolerances {
+        qty_bp: 0,
+        price_bp: 1000,
+        price_cents: 0,
+    };
+    let e = app.save_match_tolerances(&s.b.buyer, &global).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Forbidden);
+    let bad = MatchTolerances {
+        qty_bp: 6000,
+        ..global
+    };
+    let e = app.save_match_tolerances(admin, &bad).unwrap_err();
+    assert_eq!(
+        fields(&e),
+        vec![("qty_bp".to_owned(), "out_of_range".to_owned())]
+    );
+    assert_eq!(app.save_match_tolerances(admin, &global).unwrap(), global);
+    let o = s.received_order(("10", "5"));
+    let inv = s.invoice(
+        "F-6",
+        "TD01",
+        &o,
+        vec![inv_line("Viti M6 inox", 10, 1050, 22)],
+    );
+    assert!(s.confirm_suggested(inv.id).differences.is_empty());
+    // The supplier's own: none on price.
+    let own = MatchTolerances::default();
+    let t = app
+        .save_supplier_tolerances(admin, s.supplier_id, Some(&own))
+        .unwrap();
+    assert_eq!((t.own, t.global), (Some(own), global));
+    let m = s.confirm_suggested(inv.id);
+    assert!(matches!(
+        m.differences[0].difference,
+        Difference::Price { .. }
+    ));
+    // Removed: the global ones apply again.
+    let t = app
+        .save_supplier_tolerances(admin, s.supplier_id, None)
+        .unwrap();
+    assert_eq!(t.own, None);
+    assert!(s.confirm_suggested(inv.id).differences.is_empty());
+}
+
+#[test]
+fn accounting_sees_what_waits_for_payment_and_the_supplier_its_mismatches() {
+    let s = setup();
+    let app = &s.b.t.app;
+    let o = s.received_order(("8", "5"));
+    let clean = s.invoice("F-7", "TD01", &o, vec![inv_line("Dadi M6", 5, 200, 22)]);
+    let off = s.invoice(
+        "F-8",
+        "TD01",
+        &o,
+        vec![inv_line("Viti M6 inox", 8, 1100, 22)],
+    );
+    s.confirm_suggested(clean.id);
+    s.confirm_suggested(off.id);
+    let waiting = |who: &Ctx| {
+        app.attention(who, Severity::Low, 50)
+            .unwrap()
+            .items
+            .into_iter()
+            .filter(|i| i.entity == "supplier_invoices")
+            .map(|i| {
+                (
+                    i.record_id,
+                    i.reason["kind"].as_str().unwrap_or("").to_owned(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        waiting(&s.b.accountant),
+        vec![(clean.id, "invoice_to_approve".to_owned())]
+    );
+    assert!(waiting(&s.b.buyer).is_empty());
+    assert!(waiting(&s.b.manager).is_empty());
+    // The list's "waiting" filter: both, until approved; each with its open differences.
+    let list = app
+        .list_invoices(
+            &s.b.buyer,
+            &InvoiceQuery {
+                waiting: true,
+                ..InvoiceQuery::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(list.total, 2);
+    assert_eq!(
+        list.items.iter().map(|r| r.open_differences).sum::<i64>(),
+        1
+    );
+    let years = app.supplier_match_years(&s.b.buyer, s.supplier_id).unwrap();
+    assert_eq!(years.len(), 1);
+    assert_eq!(
+        (
+            years[0].lines,
+            years[0].quantity_mismatches,
+            years[0].price_mismatches
+        ),
+        (2, 0, 1)
+    );
+    assert_eq!(years[0].price_bp, Some(5_000));
+}
+
+#[test]
+fn only_purchasing_matches_and_only_accounting_or_administrators_approve_payments() {
+    // Role × operation: confirm the match, accept a difference, approve for payment.
+    let roles = [
+        (Role::Admin, true, true),
+        (Role::Accounting, false, true),
+        (Role::Purchasing, true, false),
+        (Role::Manager, false, false),
+        (Role::It, false, false),
+        (Role::Viewer, false, false),
+        (Role::Hr, false, false),
+    ];
+    for (role, matches, pays) in roles {
+        let s = setup();
+        let app = &s.b.t.app;
+        let who = s.b.t.user("chi", &[role]);
+        let o = s.received_order(("10", "5"));
+        let inv = s.invoice(
+            "F-9",
+            "TD01",
+            &o,
+            vec![inv_line("Viti M6 inox", 10, 1100, 22)],
+        );
+        let p = app.match_proposal(&s.b.buyer, inv.id).unwrap();
+        let r = app.confirm_match(&who, inv.id, p.version, &p.pairing);
+        assert_eq!(r.is_ok(), matches, "{role:?} confirm_match {r:?}");
+        if !matches {
+            assert_eq!(r.unwrap_err().code, ErrorCode::Forbidden);
+        }
+        let m = s.confirm_suggested(inv.id);
+        let r = app.accept_difference(&who, inv.id, m.differences[0].id, "Prezzo concordato");
+        assert_eq!(r.is_ok(), pays, "{role:?} accept_difference {r:?}");
+        if !pays {
+            assert_eq!(r.unwrap_err().code, ErrorCode::Forbidden);
+            app.accept_difference(&s.b.accountant, inv.id, m.differences[0].id, "ok")
+                .unwrap();
+        }
+        let version = app.invoice_match(&s.b.buyer, inv.id).unwrap().version;
+        let r = app.approve_for_payment(&who, inv.id, version);
+        assert_eq!(r.is_ok(), pays, "{role:?} approve_for_payment {r:?}");
+        if !pays {
+            assert_eq!(r.unwrap_err().code, ErrorCode::Forbidden);
+        }
+    }
+}
