@@ -18,6 +18,7 @@ mod foundation;
 mod freshness;
 mod purchasing;
 mod purchasing_invoices;
+mod purchasing_match;
 mod purchasing_orders;
 mod purchasing_prices;
 mod purchasing_quotes;

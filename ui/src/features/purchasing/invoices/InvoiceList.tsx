@@ -76,7 +76,7 @@ function useColumns(): ListColumn<InvoiceRow, InvoiceSort>[] {
     {
       key: "status",
       title: l("status"),
-      width: "190px",
+      width: "150px",
       cell: (r) => (
         <Group gap={4} wrap="nowrap">
           <InvoiceStatusBadge status={r.status} />

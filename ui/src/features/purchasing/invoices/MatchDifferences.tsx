@@ -43,7 +43,10 @@ function AcceptModal({
         <Textarea
           label={t("invoiceMatch.reasonLabel")}
           value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
+          onChange={(e) => {
+            setReason(e.currentTarget.value);
+            setError(null);
+          }}
           error={error}
           autosize
           minRows={2}

@@ -59,7 +59,8 @@ const en = {
       general: "General: quantity {{qty}} %, price {{price}} % or {{cents}} per line",
     },
     toInvoice: {
-      view: "Received, not invoiced",
+      view: "To invoice",
+      title: "Receipts not yet invoiced",
       order: "Order",
       supplier: "Supplier",
       line: "Line",
@@ -149,7 +150,8 @@ const it: Shape<typeof en> = {
       general: "Generali: quantità {{qty}} %, prezzo {{price}} % o {{cents}} per riga",
     },
     toInvoice: {
-      view: "Ricevuto da fatturare",
+      view: "Da fatturare",
+      title: "Ricevuto da fatturare",
       order: "Ordine",
       supplier: "Fornitore",
       line: "Riga",

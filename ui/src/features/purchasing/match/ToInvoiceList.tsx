@@ -107,7 +107,8 @@ export function ToInvoiceList() {
   }, [supplier, sort, dir]);
   return (
     <Card>
-      <Group mb="md" justify="flex-end" gap="sm">
+      <Group mb="md" justify="space-between" gap="sm">
+        <Text fw={600}>{t("invoiceMatch.toInvoice.title")}</Text>
         <SupplierPicker
           aria-label={t("invoiceMatch.toInvoice.supplier")}
           value={supplier}
@@ -120,7 +121,7 @@ export function ToInvoiceList() {
       <ServerList
         testId="to-invoice"
         rowTestId="to-invoice-row"
-        label={t("invoiceMatch.toInvoice.view")}
+        label={t("invoiceMatch.toInvoice.title")}
         columns={columns}
         source={source}
         sort={sort}
