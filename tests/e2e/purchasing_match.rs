@@ -178,7 +178,7 @@ fn an_invoice_is_matched_its_price_difference_accepted_and_approved_for_payment(
     let path = files.path().join("IT00488410010_FT77.xml");
     let app = App::launch_with(
         "purchasing_match",
-        Launch::italian().dialog_answers(files.path(), &[path.clone()]),
+        Launch::italian().dialog_answers(files.path(), std::slice::from_ref(&path)),
     );
     set_up(&app);
     let number = received_order(&app);
@@ -293,4 +293,42 @@ fn an_invoice_is_matched_its_price_difference_accepted_and_approved_for_payment(
     assert!(text_now(&app, "[data-testid=match-approved]").contains("Approved for payment by"));
     quiet(&app);
     app.screenshot("match-approved-en");
+
+    // The administrator sets the general tolerances beside the approval tiers; the supplier's
+    // page shows its mismatches at match and its own tolerances.
+    as_user(&app, ADMIN, ADMIN_PASSWORD);
+    go(&app, "purchasing");
+    switch_language(&app, "EN");
+    click_text(&app, "[data-testid=purchasing-view]", "Approval rules");
+    app.wait_for("[data-testid=match-tolerances-save]", TIMEOUT);
+    app.type_text("[data-testid=match-tolerances-price]", "5");
+    app.click("[data-testid=match-tolerances-save]");
+    app.wait_until("the tolerances saved", TIMEOUT, || {
+        Ok(crate::screens::count(
+            &app,
+            "SELECT count(*) FROM purchasing_rules WHERE match_price_bp = 500",
+        ) == 1)
+    });
+    app.execute(
+        "document.querySelector('[data-testid=match-tolerances]').scrollIntoView({ block: 'center' }); return 1;",
+        vec![],
+    );
+    quiet(&app);
+    app.screenshot("match-tolerances-en");
+    let supplier: i64 = crate::screens::count(&app, "SELECT id FROM suppliers");
+    ok(invoke(
+        &app,
+        "supplier_match_years",
+        json!({ "supplierId": supplier }),
+    ));
+    click_text(&app, "[data-testid=purchasing-view]", "Suppliers");
+    app.wait_for("[data-testid=supplier-row]", TIMEOUT);
+    app.click("[data-testid=supplier-row]");
+    app.wait_for("[data-testid=mismatch-year]", TIMEOUT);
+    assert!(text_now(&app, "[data-testid=mismatch-year]").contains("100 %"));
+    app.execute(
+        "document.querySelector('[data-testid=supplier-mismatches]').scrollIntoView({ block: 'center' }); return 1;",
+        vec![],
+    );
+    app.screenshot("supplier-mismatches-en");
 }
