@@ -29,6 +29,7 @@ mod invoice_import_bench;
 mod invoices;
 // Three-way match and approval for payment.
 mod invoice_match;
+mod invoice_match_changes;
 mod invoice_match_rules;
 
 use crate::support::{installed, Installed};
