@@ -263,6 +263,15 @@ fn an_invoice_is_matched_its_price_difference_accepted_and_approved_for_payment(
         TIMEOUT,
     );
     assert!(text_now(&app, "[data-testid=match-difference-accepted]").contains("Laura Verdi"));
+    // Home now lists the invoice for accounting, and opens its match from there.
+    go(&app, "home");
+    app.wait_until("the invoice on the attention list", TIMEOUT, || {
+        Ok(text_now(&app, "[data-testid=attention-items]")
+            .contains("Fattura da approvare per il pagamento"))
+    });
+    app.screenshot("home-invoice-to-approve");
+    app.click("[data-testid=attention-open-invoice]");
+    app.wait_for("[data-testid=approve-for-payment]", TIMEOUT);
     app.wait_until("approval enabled", TIMEOUT, || {
         Ok(app.property("[data-testid=approve-for-payment]", "disabled") == json!(false))
     });
