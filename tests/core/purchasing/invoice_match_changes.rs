@@ -3,10 +3,11 @@
 //! refused with nothing changed.
 
 use super::invoice_match::inv_line;
-use super::receipts::{fields, reason, setup};
+use super::receipts::{day, fields, line, reason, setup};
 use backoffice_core::domain::purchasing::invoice::InvoiceStatus;
 use backoffice_core::domain::purchasing::match3::{Difference, Pairing};
 use backoffice_core::domain::purchasing::match_reports::ToInvoiceQuery;
+use backoffice_core::domain::purchasing::order::OrderInput;
 use backoffice_core::ErrorCode;
 
 #[test]
@@ -198,4 +199,46 @@ fn bad_pairings_and_stale_versions_are_refused_and_change_nothing() {
         app.invoice(&s.b.buyer, inv.id).unwrap().status,
         InvoiceStatus::ToMatch
     );
+}
+
+#[test]
+fn an_order_with_a_matched_invoice_keeps_its_lines_until_the_match_is_removed() {
+    let s = setup();
+    let app = &s.b.t.app;
+    // Invoiced before anything arrived: a quantity difference, and the order may still change.
+    let o = s.approved(vec![
+        line("Viti M6 inox", 10, 10, None),
+        line("Dadi M6", 5, 2, None),
+    ]);
+    let inv = s.invoice("F-10", "TD01", &o, vec![inv_line("Dadi M6", 5, 200, 22)]);
+    let m = s.confirm_suggested(inv.id);
+    assert!(matches!(
+        m.differences[0].difference,
+        Difference::Quantity { available: 0, .. }
+    ));
+    let input = OrderInput {
+        supplier_id: s.supplier_id,
+        department_id: None,
+        currency: None,
+        exchange_rate: None,
+        delivery_address: None,
+        delivery_date: Some(day(10)),
+        payment_terms: None,
+        notes: None,
+        lines: vec![line("Viti M6 inox", 10, 10, None)],
+    };
+    let e = app
+        .update_order(&s.b.buyer, o.id, o.version, &input)
+        .unwrap_err();
+    assert_eq!(
+        (e.code, reason(&e).as_str()),
+        (ErrorCode::BadTransition, "invoiced")
+    );
+    assert_eq!(s.order(o.id).lines.len(), 2);
+    app.unmatch_invoice(&s.b.buyer, inv.id, m.version).unwrap();
+    let o = s.order(o.id);
+    let changed = app
+        .update_order(&s.b.buyer, o.id, o.version, &input)
+        .unwrap();
+    assert_eq!(changed.lines.len(), 1);
 }

@@ -293,3 +293,13 @@ pub fn invoiced(c: &Connection, order_line_id: i64) -> crate::Result<i64> {
     )?
     .query_row([order_line_id], |r| r.get(0))?)
 }
+
+/// Whether an invoice is matched to any line of the order.
+pub fn order_matched(c: &Connection, order_id: i64) -> crate::Result<bool> {
+    Ok(c.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM purchase_order_lines l
+                        JOIN supplier_invoice_matches m ON m.order_line_id = l.id
+                        WHERE l.order_id = ?1)",
+    )?
+    .query_row([order_id], |r| r.get(0))?)
+}
