@@ -170,7 +170,8 @@ const it: Shape<typeof en> = {
       closed: "L'ordine è chiuso.",
       fully_received: "Tutto quanto ordinato è già stato ricevuto.",
       receiving_started: "La merce è già arrivata: le righe dell'ordine non possono più cambiare.",
-      invoiced: "Una fattura è abbinata a questo ordine: togli l'abbinamento prima di cambiare l'ordine.",
+      invoiced:
+        "Una fattura è abbinata a questo ordine: togli l'abbinamento prima di cambiare l'ordine.",
       own_order: "Hai chiesto tu questo ordine: deve approvarlo qualcun altro.",
       own_request: "Hai fatto tu questa richiesta: deve approvarla qualcun altro.",
       already_approved: "L'hai già approvato.",
