@@ -1,6 +1,8 @@
 //! Purchasing's operations for the role × operation test in `permissions.rs`. Supplier 1
 //! exists before the run.
 
+use backoffice_core::domain::purchasing::match3::MatchTolerances;
+use backoffice_core::domain::purchasing::match_reports::ToInvoiceQuery;
 use backoffice_core::domain::purchasing::order::{OrderInput, OrderLineForm, OrderQuery};
 use backoffice_core::domain::purchasing::price_list::{PriceQuery, SupplierPriceInput};
 use backoffice_core::domain::purchasing::supplier::{SupplierInput, SupplierQuery};
@@ -109,6 +111,33 @@ pub fn purchasing_operations() -> Vec<(&'static str, &'static str, Op)> {
         ("price_suggestions", "purchasing:read", |t, c, _| {
             t.app
                 .price_suggestions(c, 1, "guanti", 1000, None)
+                .map(drop)
+        }),
+        // Three-way match: its reports and tolerances (the match itself, accepting differences
+        // and approving for payment are role-checked in `purchasing/invoice_match.rs`).
+        ("to_invoice", "purchasing:read", |t, c, _| {
+            t.app.to_invoice(c, &ToInvoiceQuery::default()).map(drop)
+        }),
+        ("match_tolerances", "purchasing:read", |t, c, _| {
+            t.app.match_tolerances(c).map(drop)
+        }),
+        ("supplier_tolerances", "purchasing:read", |t, c, _| {
+            t.app.supplier_tolerances(c, 1).map(drop)
+        }),
+        ("supplier_match_years", "purchasing:read", |t, c, _| {
+            t.app.supplier_match_years(c, 1).map(drop)
+        }),
+        ("save_match_tolerances", "settings:write", |t, c, _| {
+            let tol = MatchTolerances {
+                qty_bp: 100,
+                price_bp: 200,
+                price_cents: 50,
+            };
+            t.app.save_match_tolerances(c, &tol).map(drop)
+        }),
+        ("save_supplier_tolerances", "settings:write", |t, c, _| {
+            t.app
+                .save_supplier_tolerances(c, 1, Some(&MatchTolerances::default()))
                 .map(drop)
         }),
     ]

@@ -19,6 +19,7 @@ mod freshness;
 mod purchasing;
 mod purchasing_invoice_assign;
 mod purchasing_invoices;
+mod purchasing_match;
 mod purchasing_orders;
 mod purchasing_prices;
 mod purchasing_quotes;

@@ -273,6 +273,19 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         purchasing::invoices::get_invoice,
         purchasing::invoices::list_due_payments,
         purchasing::invoices::save_manual_invoice,
+        // Three-way match and approval for payment.
+        purchasing::invoice_match::match_proposal,
+        purchasing::invoice_match::get_invoice_match,
+        purchasing::invoice_match::confirm_match,
+        purchasing::invoice_match::unmatch_invoice,
+        purchasing::invoice_match::accept_difference,
+        purchasing::invoice_match::approve_for_payment,
+        purchasing::invoice_match::match_tolerances,
+        purchasing::invoice_match::save_match_tolerances,
+        purchasing::invoice_match::supplier_tolerances,
+        purchasing::invoice_match::save_supplier_tolerances,
+        purchasing::invoice_match::list_to_invoice,
+        purchasing::invoice_match::supplier_match_years,
     ]
 }
 

@@ -89,6 +89,8 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     purchasing::export_receiving(&cfg)?;
     // Supplier invoices.
     purchasing::export_invoices(&cfg)?;
+    // Three-way match and approval for payment.
+    purchasing::export_match(&cfg)?;
     Ok(())
 }
 

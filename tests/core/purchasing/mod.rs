@@ -28,6 +28,10 @@ mod invoice_import;
 mod invoice_import_bench;
 mod invoice_search;
 mod invoices;
+// Three-way match and approval for payment.
+mod invoice_match;
+mod invoice_match_changes;
+mod invoice_match_rules;
 
 use crate::support::{installed, Installed};
 use backoffice_core::domain::permissions::Role;

@@ -250,6 +250,19 @@ export const COMMANDS = [
   "get_invoice",
   "list_due_payments",
   "save_manual_invoice",
+  // Three-way match and approval for payment.
+  "match_proposal",
+  "get_invoice_match",
+  "confirm_match",
+  "unmatch_invoice",
+  "accept_difference",
+  "approve_for_payment",
+  "match_tolerances",
+  "save_match_tolerances",
+  "supplier_tolerances",
+  "save_supplier_tolerances",
+  "list_to_invoice",
+  "supplier_match_years",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];

@@ -75,7 +75,7 @@ export type Route =
       tab?: "details" | "files" | "quotes";
       focus?: string | null;
     }
-  | { page: "invoice"; id: number; tab?: "details" | "files"; focus?: string | null };
+  | { page: "invoice"; id: number; tab?: "details" | "files" | "match"; focus?: string | null };
 
 type Nav = {
   route: Route;

@@ -16,4 +16,8 @@ from: string | null, to: string | null,
 /**
  * Total in cents, inclusive.
  */
-min_total: number | null, max_total: number | null, };
+min_total: number | null, max_total: number | null, 
+/**
+ * Only invoices waiting for their match or for approval for payment.
+ */
+waiting: boolean, };

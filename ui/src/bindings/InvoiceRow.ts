@@ -2,4 +2,8 @@
 import type { InvoiceSource } from "./InvoiceSource";
 import type { InvoiceStatus } from "./InvoiceStatus";
 
-export type InvoiceRow = { id: number, supplier_id: number, supplier_name: string, number: string, invoice_date: string, document_type: string, total_cents: number, currency: string, first_due_date: string | null, status: InvoiceStatus, source: InvoiceSource, warning_count: number, };
+export type InvoiceRow = { id: number, supplier_id: number, supplier_name: string, number: string, invoice_date: string, document_type: string, total_cents: number, currency: string, first_due_date: string | null, status: InvoiceStatus, source: InvoiceSource, warning_count: number, 
+/**
+ * Differences of its match still to resolve or accept.
+ */
+open_differences: number, };

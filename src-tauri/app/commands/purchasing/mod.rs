@@ -8,3 +8,5 @@ pub mod requisitions;
 pub mod suppliers;
 // Supplier invoices.
 pub mod invoices;
+// Three-way match and approval for payment.
+pub mod invoice_match;

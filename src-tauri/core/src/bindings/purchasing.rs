@@ -183,3 +183,21 @@ pub(super) fn export_invoices(cfg: &Config) -> Result<(), ExportError> {
     m::ManualInvoiceInput::export_all(cfg)?;
     Ok(())
 }
+
+/// The three-way match as stored, its reports and tolerances.
+pub(super) fn export_match(cfg: &Config) -> Result<(), ExportError> {
+    use crate::domain::page::Page;
+    use crate::domain::purchasing::{invoice_match as im, match_reports as mr};
+    im::MatchProposal::export_all(cfg)?;
+    im::DifferenceState::export_all(cfg)?;
+    im::MatchedLine::export_all(cfg)?;
+    im::StoredDifference::export_all(cfg)?;
+    im::InvoiceMatch::export_all(cfg)?;
+    im::SupplierTolerances::export_all(cfg)?;
+    im::MatchYear::export_all(cfg)?;
+    mr::ToInvoiceSort::export_all(cfg)?;
+    mr::ToInvoiceQuery::export_all(cfg)?;
+    mr::ToInvoiceRow::export_all(cfg)?;
+    Page::<mr::ToInvoiceRow>::export_all(cfg)?;
+    Ok(())
+}

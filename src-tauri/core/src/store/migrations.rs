@@ -145,6 +145,12 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration::sql(include_str!("../../migrations/0031_supplier_prices.sql")),
     // Orders found by number and by what their lines buy.
     Migration::sql(include_str!("../../migrations/0032_order_search.sql")),
+    // Three-way match of supplier invoices and their approval for payment; invoices gain their
+    // open differences and who approved them for payment.
+    Migration::reshaping(
+        include_str!("../../migrations/0033_invoice_match.sql"),
+        &[Reshape::columns_of("supplier_invoices")],
+    ),
     // Supplier invoices found by number and by what their lines bill.
     Migration::sql(include_str!("../../migrations/0035_invoice_search.sql")),
 ];

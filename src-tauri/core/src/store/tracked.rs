@@ -228,6 +228,10 @@ pub const TRACKED: &[&Tracked] = &[
     &super::purchasing::invoices::VAT,
     &super::purchasing::invoices::DUES,
     &super::purchasing::invoices::ORDER_REFS,
+    // Three-way match.
+    &super::purchasing::invoice_matches::MATCHES,
+    &super::purchasing::invoice_matches::DIFFERENCES,
+    &super::purchasing::invoice_matches::TOLERANCES,
 ];
 
 /// History entities that are not tables: events with a payload and no row to check.

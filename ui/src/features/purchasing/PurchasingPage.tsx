@@ -26,6 +26,8 @@ import { DuePayments } from "./invoices/DuePayments";
 import { InvoiceImportModal } from "./invoices/InvoiceImport";
 import { InvoiceList } from "./invoices/InvoiceList";
 import { ManualInvoiceModal } from "./invoices/ManualInvoiceForm";
+import { ToInvoiceList } from "./match/ToInvoiceList";
+import { TolerancesPanel } from "./match/TolerancesPanel";
 import { OrderFormModal } from "./orders/OrderForm";
 import { OrderList } from "./orders/OrderList";
 import { categoryLabel } from "./parts";
@@ -41,6 +43,7 @@ import "./i18n";
 import "./i18n-receiving";
 import "./i18n-requisitions";
 import "./invoices/i18n";
+import "./invoices/i18n-match";
 
 const PAGE_SIZE = 50;
 const ROW_HEIGHT = 48;
@@ -51,6 +54,7 @@ type View =
   | "receipts"
   | "invoices"
   | "dues"
+  | "to_invoice"
   | "suppliers"
   | "categories"
   | "tiers";
@@ -61,6 +65,7 @@ const VIEWS: View[] = [
   "receipts",
   "invoices",
   "dues",
+  "to_invoice",
   "suppliers",
   "categories",
   "tiers",
@@ -73,6 +78,7 @@ function viewLabel(v: View, t: TFunction): string {
   if (v === "requisitions") return t("requisitionsUi.view");
   if (RECEIVING_VIEWS.includes(v)) return t(`receiving.views.${v}`);
   if (INVOICE_VIEWS.includes(v)) return t(`invoicesUi.views.${v}`);
+  if (v === "to_invoice") return t("invoiceMatch.toInvoice.view");
   return t(`purchasingUi.views.${v}`);
 }
 const VIEW_KEY = "purchasingUi.view";
@@ -261,10 +267,12 @@ export function PurchasingPage() {
         <>
           <TiersPanel />
           <QuotesRulePanel />
+          <TolerancesPanel />
         </>
       )}
       {view === "receipts" && <ReceiptList />}
       {view === "to_receive" && <ToReceiveList />}
+      {view === "to_invoice" && <ToInvoiceList />}
       <SupplierFormModal
         opened={adding === "supplier"}
         supplier={null}

@@ -21,6 +21,7 @@ import { AttachmentsTab } from "../attachments/AttachmentsTab";
 import { Fact } from "../audits/parts";
 import { RecordAudits } from "../audits/RecordAudits";
 import { BlockButton } from "./BlockModal";
+import { SupplierMismatches, SupplierTolerancesCard } from "./match/SupplierMatch";
 import { categoryLabel, SupplierStatusBadge } from "./parts";
 import { PriceList } from "./prices/PriceList";
 import { SupplierContacts } from "./SupplierContacts";
@@ -144,6 +145,8 @@ function SupplierView({ s, focus }: { s: Supplier; focus: string | null }) {
           <Stack>
             <Details s={s} />
             <SupplierPerformance supplierId={s.id} />
+            <SupplierMismatches supplierId={s.id} />
+            <SupplierTolerancesCard supplierId={s.id} />
             <RecordAudits entity={ENTITY} recordId={s.id} />
           </Stack>
         ),

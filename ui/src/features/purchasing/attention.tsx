@@ -34,6 +34,8 @@ function target(item: AttentionItem, r: Reason): Route {
   if (item.entity === "purchase_orders")
     return { page: "order", id: item.record_id, tab: "details" };
   if (item.entity === "requisitions") return { page: "requisition", id: item.record_id };
+  if (item.entity === "supplier_invoices")
+    return { page: "invoice", id: item.record_id, tab: "match" };
   return {
     page: "supplier",
     id: item.record_id,
@@ -55,6 +57,7 @@ export function PurchasingAction({ item }: { item: AttentionItem }) {
         {
           purchase_orders: "attention-open-order",
           requisitions: "attention-open-requisition",
+          supplier_invoices: "attention-open-invoice",
         }[item.entity] ?? "attention-open-supplier"
       }
     >

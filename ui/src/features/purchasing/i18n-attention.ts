@@ -9,6 +9,7 @@ const en = {
     file_expiring: "About to expire: ask for the renewal",
     requisition_waiting: "Requisition waiting for your approval",
     order_waiting: "Order of {{total}} waiting for your approval",
+    invoice_to_approve: "Invoice to approve for payment",
     open: "Open",
   },
 };
@@ -19,6 +20,7 @@ const it: Shape<typeof en> = {
     file_expiring: "In scadenza: chiedi il rinnovo",
     requisition_waiting: "Richiesta d'acquisto in attesa della tua approvazione",
     order_waiting: "Ordine di {{total}} in attesa della tua approvazione",
+    invoice_to_approve: "Fattura da approvare per il pagamento",
     open: "Apri",
   },
 };

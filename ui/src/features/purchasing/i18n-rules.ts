@@ -37,6 +37,7 @@ const en = {
       closed: "The order is closed.",
       fully_received: "Everything ordered has already been received.",
       receiving_started: "Goods have been received: the order's lines can no longer change.",
+      invoiced: "An invoice is matched to this order: remove that match before changing the order.",
       own_order: "You asked for this order: someone else must approve it.",
       own_request: "You made this request: someone else must approve it.",
       already_approved: "You have already approved this.",
@@ -169,6 +170,8 @@ const it: Shape<typeof en> = {
       closed: "L'ordine è chiuso.",
       fully_received: "Tutto quanto ordinato è già stato ricevuto.",
       receiving_started: "La merce è già arrivata: le righe dell'ordine non possono più cambiare.",
+      invoiced:
+        "Una fattura è abbinata a questo ordine: togli l'abbinamento prima di cambiare l'ordine.",
       own_order: "Hai chiesto tu questo ordine: deve approvarlo qualcun altro.",
       own_request: "Hai fatto tu questa richiesta: deve approvarla qualcun altro.",
       already_approved: "L'hai già approvato.",

@@ -245,6 +245,9 @@ pub struct InvoiceQuery {
     /// Total in cents, inclusive.
     pub min_total: Option<i64>,
     pub max_total: Option<i64>,
+    /// Only invoices waiting for their match or for approval for payment.
+    #[serde(default)]
+    pub waiting: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -261,6 +264,8 @@ pub struct InvoiceRow {
     pub status: InvoiceStatus,
     pub source: InvoiceSource,
     pub warning_count: i64,
+    /// Differences of its match still to resolve or accept.
+    pub open_differences: i64,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]

@@ -26,9 +26,19 @@ pub struct MatchTolerances {
 
 impl MatchTolerances {
     pub fn validate(&self) -> crate::Result<()> {
+        // At most 50 %, as the tables allow.
+        let within = |field: &str, bp: i64| {
+            check_tolerance_bp(field, bp).or_else(|| {
+                (bp > 5_000).then(|| {
+                    FieldError::new(field, "out_of_range")
+                        .with("min", 0)
+                        .with("max", 50)
+                })
+            })
+        };
         let mut errors: Vec<FieldError> = [
-            check_tolerance_bp("qty_bp", self.qty_bp),
-            check_tolerance_bp("price_bp", self.price_bp),
+            within("qty_bp", self.qty_bp),
+            within("price_bp", self.price_bp),
         ]
         .into_iter()
         .flatten()

@@ -35,3 +35,6 @@ pub mod invoice;
 pub mod invoice_from_file;
 pub mod invoice_import;
 pub mod manual_invoice;
+// Three-way match: stored, accepted, approved for payment.
+pub mod invoice_match;
+pub mod match_reports;

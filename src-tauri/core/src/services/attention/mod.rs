@@ -56,6 +56,8 @@ pub const PROVIDERS: &[&dyn Provider] = &[
     &super::purchasing::requisition_attention::RequisitionsWaiting,
     // Orders waiting for the person's approval.
     &super::purchasing::order_attention::OrdersWaiting,
+    // Invoices waiting for approval for payment.
+    &super::purchasing::invoice_attention::InvoicesToApprove,
 ];
 
 /// Adds `count` to the area's count of that severity: an area may have several providers, and

@@ -27,3 +27,7 @@ pub(crate) mod invoice_files;
 mod invoice_import;
 mod invoice_plan;
 mod invoices;
+// Three-way match and approval for payment.
+pub(crate) mod invoice_attention;
+mod invoice_match;
+mod invoice_payment;

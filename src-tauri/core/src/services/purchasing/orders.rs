@@ -19,7 +19,7 @@ use crate::domain::purchasing::totals::{summarise, LineTotals, OrderLineInput};
 use crate::error::{Error, ErrorCode};
 use crate::services::{Backoffice, Ctx};
 use crate::store::purchasing::order_list::{self, Approver};
-use crate::store::purchasing::{order_writes, orders, rules, suppliers};
+use crate::store::purchasing::{invoice_matches, order_writes, orders, rules, suppliers};
 use crate::store::tx::WriteTx;
 use crate::store::versioned::at_version;
 use chrono::Datelike;
@@ -168,6 +168,14 @@ impl Backoffice {
         let v = input.validate(self.today())?;
         self.store.write(&ctx.actor, |w| {
             let o = at_version(orders::get(w.conn(), id)?, "purchase order", version)?;
+            // Its lines carry matched invoices: the match is taken away first.
+            if invoice_matches::order_matched(w.conn(), id)? {
+                return Err(Error::new(
+                    ErrorCode::BadTransition,
+                    "purchase order: an invoice is matched to it",
+                )
+                .with("reason", "invoiced"));
+            }
             check_parties(w, &v, Some(o.supplier_id))?;
             let causes = reapproval_causes(&approved_content(&o), &form_content(&v));
             let next = state_after_change(o.status, &causes)?;

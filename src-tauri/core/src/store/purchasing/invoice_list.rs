@@ -31,6 +31,9 @@ fn filtered(q: &InvoiceQuery) -> (String, Vec<Value>) {
     if let Some(st) = q.status {
         w.and("i.status = ?", st.as_str().to_owned());
     }
+    if q.waiting {
+        w.and_plain("i.status <> 'approved_for_payment'");
+    }
     if let Some(s) = q.supplier_id {
         w.and("i.supplier_id = ?", s);
     }
@@ -65,6 +68,7 @@ fn from_row(r: &Row) -> rusqlite::Result<InvoiceRow> {
         source: InvoiceSource::parse(&r.get::<_, String>(10)?)
             .ok_or_else(|| conversion(10, "invoice source"))?,
         warning_count: r.get(11)?,
+        open_differences: r.get(12)?,
     })
 }
 
@@ -92,7 +96,7 @@ pub fn list(c: &Connection, q: &InvoiceQuery) -> crate::Result<Page<InvoiceRow>>
                            LIMIT ?{} OFFSET ?{})
              SELECT i.id, i.supplier_id, s.name, i.number, i.invoice_date, i.document_type,
                     i.total_cents, i.currency, i.first_due_date, i.status, i.source,
-                    i.warning_count
+                    i.warning_count, i.open_differences
              FROM page JOIN supplier_invoices i ON i.id = page.id
              JOIN suppliers s ON s.id = i.supplier_id ORDER BY {order}",
             n + 1,

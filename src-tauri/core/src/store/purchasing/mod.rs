@@ -26,3 +26,7 @@ pub mod invoice_list;
 pub mod invoice_search;
 pub mod invoice_writes;
 pub mod invoices;
+// Three-way match.
+pub mod invoice_matches;
+pub mod match_reports;
+pub mod match_writes;

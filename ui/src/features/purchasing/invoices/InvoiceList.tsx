@@ -20,6 +20,7 @@ import { DateField } from "../../staff/parts";
 import { SupplierPicker } from "../SupplierPickers";
 import { documentTypeLabel, InvoiceStatusBadge } from "./parts";
 import "./i18n";
+import "./i18n-match";
 
 const STATES: InvoiceStatus[] = ["to_match", "matched", "approved_for_payment"];
 
@@ -75,8 +76,17 @@ function useColumns(): ListColumn<InvoiceRow, InvoiceSort>[] {
     {
       key: "status",
       title: l("status"),
-      width: "130px",
-      cell: (r) => <InvoiceStatusBadge status={r.status} />,
+      width: "150px",
+      cell: (r) => (
+        <Group gap={4} wrap="nowrap">
+          <InvoiceStatusBadge status={r.status} />
+          {r.open_differences > 0 && (
+            <Badge color="orange" variant="outline" data-testid="invoice-open-differences">
+              {r.open_differences}
+            </Badge>
+          )}
+        </Group>
+      ),
     },
     {
       key: "due",
@@ -112,7 +122,8 @@ export function InvoiceList() {
   const canWrite = useCan("purchasing", "write");
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search, 250);
-  const [status, setStatus] = useState<InvoiceStatus | null>(null);
+  // A status, or "waiting": to match, or matched and not yet approved for payment.
+  const [status, setStatus] = useState<InvoiceStatus | "waiting" | null>(null);
   const [supplier, setSupplier] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
@@ -127,7 +138,8 @@ export function InvoiceList() {
   const source = useMemo<ListSource<InvoiceRow>>(() => {
     const query = (page: InvoiceQuery["page"]): InvoiceQuery => ({
       search: debounced || null,
-      status,
+      status: status === "waiting" ? null : status,
+      waiting: status === "waiting",
       supplier_id: supplier ? Number(supplier) : null,
       from: from || null,
       to: to || null,
@@ -173,9 +185,12 @@ export function InvoiceList() {
           <Select
             aria-label={t("invoicesUi.list.status")}
             placeholder={t("invoicesUi.list.anyStatus")}
-            data={STATES.map((s) => ({ value: s, label: t(`invoicesUi.status.${s}`) }))}
+            data={[
+              { value: "waiting", label: t("invoiceMatch.waiting") },
+              ...STATES.map((s) => ({ value: s, label: t(`invoicesUi.status.${s}`) })),
+            ]}
             value={status}
-            onChange={(v) => setStatus(v as InvoiceStatus | null)}
+            onChange={(v) => setStatus(v as InvoiceStatus | "waiting" | null)}
             clearable
             w={190}
             data-testid="invoice-status-filter"

@@ -1,5 +1,5 @@
 import { Alert, Card, SimpleGrid, Stack, Text } from "@mantine/core";
-import { IconAlertTriangle, IconFileInvoice, IconFiles } from "@tabler/icons-react";
+import { IconAlertTriangle, IconArrowsJoin, IconFileInvoice, IconFiles } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { invoiceKeys, invoicesApi } from "../../../api/invoices";
@@ -12,9 +12,11 @@ import { AttachmentsTab } from "../../attachments/AttachmentsTab";
 import { Fact } from "../../audits/parts";
 import { fatturapaProblem } from "../fatturapaProblem";
 import { DuesAndOrders, Lines, Parties } from "./InvoiceBlocks";
+import { MatchPanel } from "./MatchPanel";
 import { documentTypeLabel, InvoiceStatusBadge } from "./parts";
 import { SignatureLine } from "./SignatureLine";
 import "./i18n";
+import "./i18n-match";
 
 const ENTITY = "supplier_invoices";
 
@@ -122,6 +124,14 @@ function InvoiceView({ inv, focus }: { inv: SupplierInvoice; focus: string | nul
         icon: IconFileInvoice,
         render: () => <Details inv={inv} />,
       }}
+      tabs={[
+        {
+          key: "match",
+          label: t("invoiceMatch.tab"),
+          icon: IconArrowsJoin,
+          render: () => <MatchPanel inv={inv} />,
+        },
+      ]}
       attachments={{
         key: "files",
         label: t("invoicesUi.page.tabs.files"),
