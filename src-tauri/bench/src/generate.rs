@@ -8,9 +8,9 @@
 
 use crate::asset_rows::AssetRows;
 use crate::audit_history::AuditHistory;
-use crate::purchase_rows::PurchaseRows;
 use crate::company::{self, Dept, HEAD_JOB};
 use crate::people::{People, Person};
+use crate::purchase_rows::PurchaseRows;
 use crate::rng::Rng;
 use backoffice_core::domain::attachment::ValidMeta;
 use backoffice_core::domain::department::DepartmentInput;
@@ -897,7 +897,11 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
 }
 
 /// The three day-by-day writers: audits, the IT inventory and purchasing.
-type DayWriters<'a> = (&'a mut AuditHistory, &'a mut AssetRows, &'a mut PurchaseRows);
+type DayWriters<'a> = (
+    &'a mut AuditHistory,
+    &'a mut AssetRows,
+    &'a mut PurchaseRows,
+);
 
 /// Writes the audits', the IT inventory's and purchasing's steps dated before `until`, day by
 /// day so that their history entries stay in date order with each other.

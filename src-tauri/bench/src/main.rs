@@ -30,7 +30,9 @@ backoffice-bench: Backoffice measured at real sizes
       --only b1 runs the import figures alone (they use fresh data dirs, so --data-dir is not
       needed); --only b6 runs the memory figures alone (needs --app; --blank-app gives them
       their baseline); --only b8 runs the audit figures alone (B8), --only b9 the IT
-      inventory's (B9), --only b11 purchasing's (B10 and B11). --work-dir DIR puts the
+      inventory's (B9), --only b11 purchasing's (B10 and B11; with --in-place it measures on
+      DIR itself, which keeps the invoices it imports: for a disk without room for a copy).
+      --work-dir DIR puts the
       scratch files there (default: the system temp dir).
 
   crash-writer --data-dir DIR --seed N
@@ -204,7 +206,8 @@ fn run_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
     } else if only_b6 {
         suite::b6_rows(&o, &mut |m| eprintln!("  {m}"))
     } else if only_b11 {
-        backoffice_bench::purchase_bench::only(&o, &mut |m| eprintln!("  {m}"))
+        let in_place = opts.contains_key("in-place");
+        backoffice_bench::purchase_bench::only(&o, in_place, &mut |m| eprintln!("  {m}"))
     } else if only_b9 {
         backoffice_bench::asset_bench::only(&o, &mut |m| eprintln!("  {m}"))
     } else if only_b8 {

@@ -15,9 +15,11 @@ use std::path::Path;
 
 fn user(app: &Backoffice, name: &str, role: Role) -> Result<Ctx> {
     let id = app.store().read(|c| {
-        Ok(c.query_row("SELECT id FROM users WHERE username = ?1", [name], |r| {
-            r.get::<_, i64>(0)
-        })?)
+        Ok(
+            c.query_row("SELECT id FROM users WHERE username = ?1", [name], |r| {
+                r.get::<_, i64>(0)
+            })?,
+        )
     })?;
     Ok(Ctx::new(id, name, vec![role]))
 }
@@ -97,10 +99,11 @@ pub fn rows(
             c,
             "SELECT supplier_id FROM purchase_orders GROUP BY 1 ORDER BY count(*) DESC LIMIT 1",
         )?;
-        let name: String =
-            c.query_row("SELECT name FROM suppliers WHERE id = ?1", [supplier], |r| {
-                r.get(0)
-            })?;
+        let name: String = c.query_row(
+            "SELECT name FROM suppliers WHERE id = ?1",
+            [supplier],
+            |r| r.get(0),
+        )?;
         Ok((
             supplier,
             one(
@@ -137,18 +140,29 @@ pub fn has_orders(app: &Backoffice) -> Result<bool> {
         .read(|c| Ok(one(c, "SELECT count(*) FROM purchase_orders")? > 0))
 }
 
-/// B10 and B11 alone (`run --only b11`): on a copy of the generated data dir.
-pub fn only(o: &suite::Options, log: &mut dyn FnMut(&str)) -> Result<Vec<Row>> {
-    let copy = o.work.join("data");
-    let _ = std::fs::remove_dir_all(&copy);
-    log("copying the data dir");
-    suite::copy_dir(&o.data_dir, &copy).map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
+/// B10 and B11 alone (`run --only b11`): on a copy of the generated data dir, or on the data
+/// dir itself when `in_place` (the imported invoices stay in it).
+pub fn only(o: &suite::Options, in_place: bool, log: &mut dyn FnMut(&str)) -> Result<Vec<Row>> {
+    let copy = if in_place {
+        o.data_dir.clone()
+    } else {
+        let copy = o.work.join("data");
+        let _ = std::fs::remove_dir_all(&copy);
+        log("copying the data dir");
+        suite::copy_dir(&o.data_dir, &copy)
+            .map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
+        copy
+    };
     let day = suite::as_of(&copy.join(DB_FILE_NAME));
     let app = Backoffice::open(&copy, suite::clock_at(day))?;
     let admin = Ctx::new(1, "admin", vec![Role::Admin]);
-    let mut rows = rows(&app, &o.work, crate::purchase_import::FILES, log)?;
-    rows.extend(crate::order_pdf_bench::rows(&app, &admin, log)?);
+    let rows = rows(&app, &o.work, crate::purchase_import::FILES, log).and_then(|mut rows| {
+        rows.extend(crate::order_pdf_bench::rows(&app, &admin, log)?);
+        Ok(rows)
+    });
     drop(app);
-    let _ = std::fs::remove_dir_all(&copy);
-    Ok(rows)
+    if !in_place {
+        let _ = std::fs::remove_dir_all(&copy);
+    }
+    rows
 }

@@ -7,7 +7,12 @@ use backoffice_core::domain::purchasing::supplier::Supplier;
 use chrono::NaiveDate;
 
 fn cents(c: i64) -> String {
-    format!("{}{}.{:02}", if c < 0 { "-" } else { "" }, c.abs() / 100, c.abs() % 100)
+    format!(
+        "{}{}.{:02}",
+        if c < 0 { "-" } else { "" },
+        c.abs() / 100,
+        c.abs() % 100
+    )
 }
 
 fn rate(bp: i64) -> String {
@@ -61,7 +66,13 @@ fn header(s: &Supplier, progressive: usize) -> String {
 }
 
 /// The invoice `number` of `date` billing order `o` whole, from supplier `s`.
-pub fn invoice_xml(s: &Supplier, o: &PurchaseOrder, number: &str, date: NaiveDate, n: usize) -> String {
+pub fn invoice_xml(
+    s: &Supplier,
+    o: &PurchaseOrder,
+    number: &str,
+    date: NaiveDate,
+    n: usize,
+) -> String {
     let mut x = header(s, n);
     let order_ref = o
         .number

@@ -38,7 +38,13 @@ fn write_files(app: &Backoffice, ctx: &Ctx, dir: &Path, files: usize) -> Result<
     for (n, id) in ids.iter().enumerate() {
         let o = app.order(ctx, *id)?;
         let s = app.supplier(ctx, o.supplier_id)?;
-        let xml = invoice_xml(&s, &o, &format!("FE{:05}/{}", n + 1, today.format("%y")), today, n);
+        let xml = invoice_xml(
+            &s,
+            &o,
+            &format!("FE{:05}/{}", n + 1, today.format("%y")),
+            today,
+            n,
+        );
         let vat = s.vat_number.unwrap_or_default();
         let p = dir.join(format!("{vat}_{:05}.xml", n + 1));
         std::fs::write(&p, xml).map_err(io)?;

@@ -123,7 +123,7 @@ pub fn order_rows(app: &Backoffice, buyer: &Ctx, manager: &Ctx, p: &Picks) -> Re
     ];
     let mut searches: Vec<String> = vec![
         "cuscinetto".into(),
-        "variante 17".into(),
+        "filtro aria".into(),
         "OA-2025-01".into(),
         p.supplier_word.clone(),
     ];

@@ -188,11 +188,7 @@ fn deliveries(r: &mut Rng, o: &mut PlannedOrder, sent: NaiveDate, as_of: NaiveDa
 pub fn plan(seed: u64, orders: usize, as_of: NaiveDate, depts: usize, buyers: usize) -> Plan {
     let mut r = Rng::new(seed).fork(70);
     let start = as_of - Months::new(48);
-    let suppliers = if orders == 0 {
-        0
-    } else {
-        (orders / 20).max(5)
-    };
+    let suppliers = if orders == 0 { 0 } else { (orders / 20).max(5) };
     // A few suppliers get most of the orders: the n-th of them about 1/n of the busiest's.
     let weights: Vec<(u32, usize)> = (0..suppliers)
         .map(|s| ((100_000 / (s + 1)).max(20) as u32, s))

@@ -92,7 +92,13 @@ impl PurchaseRows {
     }
 
     /// The buyers' and the second administrator's accounts; `manager` approves the middle tier.
-    pub fn accounts(&mut self, app: &Backoffice, admin: &Ctx, manager: i64, seed: u64) -> Result<()> {
+    pub fn accounts(
+        &mut self,
+        app: &Backoffice,
+        admin: &Ctx,
+        manager: i64,
+        seed: u64,
+    ) -> Result<()> {
         let user = |(username, name): (&str, &str), role: Role| {
             app.create_user(
                 admin,
@@ -189,7 +195,9 @@ impl PurchaseRows {
                 sdi_code: Some("0000000".into()),
                 phone: Some(format!("+39 0{} {}", r.range(2, 9), r.digits(7))),
                 iban: Some(iban.clone()),
-                payment_terms: Some((*r.pick(&["30 gg DFFM", "60 gg DFFM", "30/60/90 gg DFFM"])).into()),
+                payment_terms: Some(
+                    (*r.pick(&["30 gg DFFM", "60 gg DFFM", "30/60/90 gg DFFM"])).into(),
+                ),
                 rating: Some(r.range(2, 5)),
                 ..SupplierInput::default()
             }
@@ -222,7 +230,13 @@ impl PurchaseRows {
         }
     }
 
-    fn requisition(&mut self, w: &WriteTx, i: usize, day: NaiveDate, dept_ids: &[i64]) -> Result<()> {
+    fn requisition(
+        &mut self,
+        w: &WriteTx,
+        i: usize,
+        day: NaiveDate,
+        dept_ids: &[i64],
+    ) -> Result<()> {
         let (_, order) = self.plan.requisitions[i];
         let template = &self.plan.orders[order.unwrap_or(i % self.plan.orders.len())];
         let lines = (0..template.lines.len())
@@ -392,7 +406,10 @@ impl PurchaseRows {
             iban: iban.clone(),
         };
         let dues = if total > 500_000 {
-            vec![due(eom(day, 2), total / 2), due(eom(day, 3), total - total / 2)]
+            vec![
+                due(eom(day, 2), total / 2),
+                due(eom(day, 3), total - total / 2),
+            ]
         } else {
             vec![due(eom(day, 2), total)]
         };
