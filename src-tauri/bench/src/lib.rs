@@ -25,6 +25,7 @@ pub mod import_bench;
 pub mod order_pdf_bench;
 pub mod people;
 pub mod purchase_bench;
+pub mod purchase_deliveries;
 pub mod purchase_files;
 pub mod purchase_import;
 pub mod purchase_items;

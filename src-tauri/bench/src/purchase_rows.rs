@@ -2,29 +2,23 @@
 //! one transaction per day at 12:00, so every row has its history entry in date order with the
 //! staff, audits and IT inventory: suppliers, requisitions, orders with their lines, approvals
 //! and numbers, sending, receipts with the lines' received quantities, and supplier invoices
-//! with their lines, VAT summary, due dates and order references.
+//! with their lines, VAT summary, due dates and order references (those two in
+//! `purchase_deliveries`).
 
 use crate::purchase_items::{self, CITIES, ITEMS};
 use crate::purchase_plan::{self, Fate, Plan, PlannedOrder, Step};
 use crate::rng::Rng;
 use backoffice_core::domain::permissions::Role;
 use backoffice_core::domain::purchasing::approval::{approval_need, default_tiers, ApproverRole};
-use backoffice_core::domain::purchasing::manual_invoice::{
-    ManualDue, ManualInvoiceInput, ManualInvoiceLine,
-};
 use backoffice_core::domain::purchasing::numbering::{format_number, NumberedKind};
 use backoffice_core::domain::purchasing::order::{OrderInput, OrderLineForm};
 use backoffice_core::domain::purchasing::order_state::OrderState;
-use backoffice_core::domain::purchasing::receiving::{ReceiptInput, ReceiptLineInput};
 use backoffice_core::domain::purchasing::requisition::{RequisitionInput, RequisitionLineForm};
 use backoffice_core::domain::purchasing::requisition_state::RequisitionState;
 use backoffice_core::domain::purchasing::supplier::SupplierInput;
-use backoffice_core::domain::purchasing::totals::{compute_invoice_totals, OrderLineInput};
 use backoffice_core::domain::users::NewUserInput;
 use backoffice_core::services::{Backoffice, Ctx};
-use backoffice_core::store::purchasing::{
-    invoice_writes, order_writes, orders, receipt_writes, requisition_writes, suppliers,
-};
+use backoffice_core::store::purchasing::{order_writes, orders, requisition_writes, suppliers};
 use backoffice_core::store::WriteTx;
 use backoffice_core::{Error, ErrorCode};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
@@ -44,19 +38,19 @@ pub const SECOND_ADMIN: (&str, &str) = ("dir.marini", "Giulia Marini");
 
 pub struct PurchaseRows {
     pub(crate) plan: Plan,
-    next: usize,
-    seed: u64,
-    buyers: Vec<i64>,
-    manager: i64,
-    admins: [i64; 2],
-    supplier_ids: Vec<i64>,
-    ibans: Vec<String>,
-    order_ids: Vec<i64>,
-    line_ids: Vec<Vec<i64>>,
-    received: HashMap<i64, i64>,
-    requisition_ids: Vec<i64>,
-    numbers: HashMap<(NumberedKind, i32), u32>,
-    invoice_numbers: HashMap<(usize, i32), u32>,
+    pub(crate) next: usize,
+    pub(crate) seed: u64,
+    pub(crate) buyers: Vec<i64>,
+    pub(crate) manager: i64,
+    pub(crate) admins: [i64; 2],
+    pub(crate) supplier_ids: Vec<i64>,
+    pub(crate) ibans: Vec<String>,
+    pub(crate) order_ids: Vec<i64>,
+    pub(crate) line_ids: Vec<Vec<i64>>,
+    pub(crate) received: HashMap<i64, i64>,
+    pub(crate) requisition_ids: Vec<i64>,
+    pub(crate) numbers: HashMap<(NumberedKind, i32), u32>,
+    pub(crate) invoice_numbers: HashMap<(usize, i32), u32>,
     pub counts: [usize; 5],
     pub seconds: f64,
 }
@@ -214,7 +208,7 @@ impl PurchaseRows {
         Ok(())
     }
 
-    fn line_form(o: &PlannedOrder, i: usize) -> OrderLineForm {
+    pub(crate) fn line_form(o: &PlannedOrder, i: usize) -> OrderLineForm {
         let l = &o.lines[i];
         let it = &ITEMS[l.item];
         OrderLineForm {
@@ -324,120 +318,6 @@ impl PurchaseRows {
         }
         let number = self.number(NumberedKind::PurchaseOrder, day.year());
         order_writes::approve(w, id, day, Some(number))
-    }
-
-    fn receipt(&mut self, w: &WriteTx, i: usize, k: usize, day: NaiveDate) -> Result<()> {
-        let o = self.plan.orders[i].clone();
-        let (_, got) = &o.receipts[k];
-        let lines = got
-            .iter()
-            .map(|(n, q)| ReceiptLineInput {
-                order_line_id: self.line_ids[i][*n],
-                quantity: format!("{}.{:03}", q / 1000, q % 1000),
-                asset_category_id: None,
-            })
-            .collect();
-        let v = ReceiptInput {
-            order_id: self.order_ids[i],
-            received_on: day,
-            delivery_note: Some(format!("DDT {}/{}", i + 1, k + 1)),
-            delivery_note_date: Some(day),
-            notes: None,
-            lines,
-        }
-        .validate(day)?;
-        let id = receipt_writes::insert(w, &v, self.supplier_ids[o.supplier], self.buyers[2])?;
-        for l in &v.lines {
-            receipt_writes::add_line(w, id, l.order_line_id, l.quantity)?;
-            let done = self.received.entry(l.order_line_id).or_insert(0);
-            *done += l.quantity;
-            receipt_writes::set_received(w, l.order_line_id, *done)?;
-        }
-        let state = if o.fate == Fate::Received && k + 1 == o.receipts.len() {
-            OrderState::Received
-        } else {
-            OrderState::PartlyReceived
-        };
-        order_writes::set_status(w, self.order_ids[i], state, None)?;
-        self.counts[2] += 1;
-        Ok(())
-    }
-
-    fn invoice(&mut self, w: &WriteTx, i: usize, k: usize, day: NaiveDate) -> Result<()> {
-        let o = self.plan.orders[i].clone();
-        let (_, bills) = &o.invoices[k];
-        let mut lines = Vec::new();
-        for b in bills {
-            for (n, q) in &o.receipts[*b].1 {
-                let f = Self::line_form(&o, *n);
-                lines.push(ManualInvoiceLine {
-                    item_code: f.item_code,
-                    description: f.description,
-                    unit: f.unit,
-                    quantity: *q,
-                    unit_price: f.unit_price,
-                    discount_bp: f.discount_bp,
-                    vat_rate_bp: f.vat_rate_bp,
-                    nature: f.nature,
-                });
-            }
-        }
-        let numbers: Vec<OrderLineInput> = lines
-            .iter()
-            .map(|l| OrderLineInput {
-                quantity: l.quantity,
-                unit_price: l.unit_price,
-                discount_bp: l.discount_bp,
-                vat_rate_bp: l.vat_rate_bp,
-                nature: l.nature,
-            })
-            .collect();
-        let total = compute_invoice_totals(&numbers)?.total;
-        // 60 days from the end of the invoice's month, in one or two instalments.
-        let eom = |d: NaiveDate, months: u32| {
-            let first = NaiveDate::from_ymd_opt(d.year(), d.month(), 1).unwrap_or(d);
-            first + chrono::Months::new(months + 1) - Duration::days(1)
-        };
-        let iban = Some(self.ibans[o.supplier].clone());
-        let due = |date, amount_cents| ManualDue {
-            due_date: date,
-            amount_cents,
-            method: Some("MP05".into()),
-            iban: iban.clone(),
-        };
-        let dues = if total > 500_000 {
-            vec![
-                due(eom(day, 2), total / 2),
-                due(eom(day, 3), total - total / 2),
-            ]
-        } else {
-            vec![due(eom(day, 2), total)]
-        };
-        let seq = self
-            .invoice_numbers
-            .entry((o.supplier, day.year()))
-            .or_insert(0);
-        *seq += 1;
-        let number = format!("{}/{}", seq, day.year());
-        let order_number = orders::head(w.conn(), self.order_ids[i])?.and_then(|h| h.number);
-        let mut v = ManualInvoiceInput {
-            supplier_id: self.supplier_ids[o.supplier],
-            number,
-            date: Some(day),
-            document_type: None,
-            lines,
-            dues,
-            order_numbers: order_number.iter().cloned().collect(),
-            notes: None,
-        }
-        .validate(day)?;
-        for r in &mut v.order_refs {
-            r.order_id = Some(self.order_ids[i]);
-            r.order_number = order_number.clone();
-        }
-        invoice_writes::insert(w, &v)?;
-        self.counts[3] += 1;
-        Ok(())
     }
 
     pub fn summary(&self) -> String {
