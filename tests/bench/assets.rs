@@ -24,6 +24,7 @@ fn the_it_inventory_is_consistent_and_b9_runs() {
             seed: 7,
             data_dir: data.clone(),
             as_of: day(),
+            orders: 0,
         },
         &mut |_| {},
     )

@@ -24,6 +24,7 @@ fn the_audit_history_is_consistent_and_verifies() {
             seed: 11,
             data_dir: data.clone(),
             as_of: day(),
+            orders: 0,
         },
         &mut |_| {},
     )

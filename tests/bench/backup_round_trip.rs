@@ -51,6 +51,7 @@ fn round_trip(encrypted: bool) {
             seed: 11,
             data_dir: data.clone(),
             as_of: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+            orders: 0,
         },
         &mut |_| {},
     )

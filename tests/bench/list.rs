@@ -26,6 +26,7 @@ fn company() -> (tempfile::TempDir, Backoffice) {
             seed: 7,
             data_dir: data.clone(),
             as_of: day(),
+            orders: 0,
         },
         &mut |_| {},
     )

@@ -72,6 +72,7 @@ pub fn rows(
             seed: o.seed,
             data_dir: small.clone(),
             as_of: NaiveDate::from_ymd_opt(2026, 3, 2).expect("valid date"),
+            orders: 0,
         },
         &mut |_| {},
     )?;

@@ -10,6 +10,7 @@ use crate::asset_rows::AssetRows;
 use crate::audit_history::AuditHistory;
 use crate::company::{self, Dept, HEAD_JOB};
 use crate::people::{People, Person};
+use crate::purchase_rows::PurchaseRows;
 use crate::rng::Rng;
 use backoffice_core::domain::attachment::ValidMeta;
 use backoffice_core::domain::department::DepartmentInput;
@@ -42,6 +43,9 @@ pub struct Options {
     pub data_dir: PathBuf,
     /// The day the company's history ends (expiries are relative to it).
     pub as_of: NaiveDate,
+    /// Purchase orders over the last four years (suppliers, receipts and invoices in
+    /// proportion, see `purchase_plan`); none when 0.
+    pub orders: usize,
 }
 
 /// What was written, and how long it took.
@@ -57,6 +61,11 @@ pub struct Summary {
     pub documents: i64,
     pub training: i64,
     pub changes: i64,
+    pub suppliers: i64,
+    pub orders: i64,
+    pub order_lines: i64,
+    pub receipts: i64,
+    pub invoices: i64,
     pub file_bytes: u64,
     pub seconds: f64,
 }
@@ -590,6 +599,15 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
         .collect();
     let mut assets = AssetRows::new(o.seed, o.as_of, &people);
     assets.accounts(&app, &admin, o.seed)?;
+    let mut purchases = PurchaseRows::new(o.seed, o.orders, o.as_of, depts.len());
+    if o.orders > 0 {
+        let manager = app
+            .list_users(&admin)?
+            .into_iter()
+            .find(|u| u.username == "m.verdi")
+            .map_or(0, |u| u.id);
+        purchases.accounts(&app, &admin, manager, o.seed)?;
+    }
     log(&format!(
         "planned {} people and {} events: {:.1} s",
         hires.len(),
@@ -694,7 +712,7 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
     let mut next_report = 100_000;
     for (b, batch) in events.chunks(events_per_tx).enumerate() {
         let last = batch.last().map_or(o.as_of, |e| e.date);
-        let mut h = (&mut audits, &mut assets);
+        let mut h = (&mut audits, &mut assets, &mut purchases);
         history_before(&app, &sim, &mut h, last, &emp_ids, &dept_ids)?;
         // Early on the batch's last day: the audits (10:00) and the IT inventory (11:00) of that
         // day are written after it.
@@ -815,7 +833,7 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
         }
     }
 
-    let mut h = (&mut audits, &mut assets);
+    let mut h = (&mut audits, &mut assets, &mut purchases);
     history_before(
         &app,
         &sim,
@@ -826,6 +844,7 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
     )?;
     log(&format!("audit history: {}", audits.summary()));
     log(&format!("IT inventory: {}", assets.summary()));
+    log(&format!("purchasing: {}", purchases.summary()));
     sim.set(ts(o.as_of, 16 * 3600));
     assets.link_technician(&app, &admin, &emp_ids)?;
 
@@ -855,6 +874,11 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
             documents: n("SELECT count(*) FROM attachments WHERE entity <> 'evidence'")?,
             training: n("SELECT count(*) FROM training_records")?,
             changes: n("SELECT count(*) FROM changes")?,
+            suppliers: n("SELECT count(*) FROM suppliers")?,
+            orders: n("SELECT count(*) FROM purchase_orders")?,
+            order_lines: n("SELECT count(*) FROM purchase_order_lines")?,
+            receipts: n("SELECT count(*) FROM purchase_receipts")?,
+            invoices: n("SELECT count(*) FROM supplier_invoices")?,
             file_bytes: 0,
             seconds: 0.0,
         })
@@ -872,17 +896,30 @@ pub fn generate(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Resu
     })
 }
 
-/// Writes the audits' and the IT inventory's steps dated before `until`, day by day so that
-/// their history entries stay in date order with each other.
+/// The three day-by-day writers: audits, the IT inventory and purchasing.
+type DayWriters<'a> = (
+    &'a mut AuditHistory,
+    &'a mut AssetRows,
+    &'a mut PurchaseRows,
+);
+
+/// Writes the audits', the IT inventory's and purchasing's steps dated before `until`, day by
+/// day so that their history entries stay in date order with each other.
 fn history_before(
     app: &Backoffice,
     sim: &SimClock,
-    h: &mut (&mut AuditHistory, &mut AssetRows),
+    h: &mut DayWriters<'_>,
     until: NaiveDate,
     emp_ids: &[i64],
     dept_ids: &[i64],
 ) -> backoffice_core::Result<()> {
-    while let Some(day) = h.1.next_day().filter(|d| *d < until) {
+    loop {
+        let next = [h.1.next_day(), h.2.next_day()]
+            .into_iter()
+            .flatten()
+            .min()
+            .filter(|d| *d < until);
+        let Some(day) = next else { break };
         h.0.write_before(
             app,
             &|t| sim.set(t),
@@ -890,7 +927,12 @@ fn history_before(
             emp_ids,
             dept_ids,
         )?;
-        h.1.write_day(app, &|t| sim.set(t), emp_ids, dept_ids)?;
+        if h.1.next_day() == Some(day) {
+            h.1.write_day(app, &|t| sim.set(t), emp_ids, dept_ids)?;
+        }
+        if h.2.next_day() == Some(day) {
+            h.2.write_day(app, &|t| sim.set(t), dept_ids)?;
+        }
     }
     h.0.write_before(app, &|t| sim.set(t), until, emp_ids, dept_ids)
 }
@@ -1009,6 +1051,7 @@ mod tests {
             seed: 9,
             data_dir: PathBuf::new(),
             as_of: d(2026, 3, 2),
+            orders: 0,
         };
         let depts = company::departments();
         let (h1, e1) = plan(&o, &depts);

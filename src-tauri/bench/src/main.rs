@@ -12,13 +12,15 @@ use std::process::ExitCode;
 const HELP: &str = "\
 backoffice-bench: Backoffice measured at real sizes
 
-  generate --employees N --scale S --seed N --data-dir DIR [--as-of YYYY-MM-DD]
+  generate --employees N --scale S --seed N --data-dir DIR [--as-of YYYY-MM-DD] [--orders N]
       Writes a realistic Italian company into DIR (a new directory) through the real store:
       N employees and S records in total (employees + documents + training; 1m = 1,000,000),
-      each with its history row and search entry. Prints the administrator's sign-in.
+      each with its history row and search entry, and N purchase orders over four years
+      (default 100,000: 5,000 suppliers, 600,000 lines, receipts and invoices; 0 for none).
+      Prints the administrator's sign-in.
 
   run --data-dir DIR [--generate] [--runs N] [--import-rows N] [--app BINARY] [--app-runs N]
-      [--blank-app BINARY] [--only b1|b6|b8|b9] [--work-dir DIR]
+      [--blank-app BINARY] [--only b1|b6|b8|b9|b11] [--work-dir DIR]
       The benchmark suite on a generated DIR (left unchanged: it works on a copy); prints one
       table. --generate first generates DIR when it holds no database (same options and defaults
       as generate). --app measures the real app window too (needs a display: run under
@@ -28,7 +30,9 @@ backoffice-bench: Backoffice measured at real sizes
       --only b1 runs the import figures alone (they use fresh data dirs, so --data-dir is not
       needed); --only b6 runs the memory figures alone (needs --app; --blank-app gives them
       their baseline); --only b8 runs the audit figures alone (B8), --only b9 the IT
-      inventory's (B9). --work-dir DIR puts the
+      inventory's (B9), --only b11 purchasing's (B10 and B11; with --in-place it measures on
+      DIR itself, which keeps the invoices it imports: for a disk without room for a copy).
+      --work-dir DIR puts the
       scratch files there (default: the system temp dir).
 
   crash-writer --data-dir DIR --seed N
@@ -106,6 +110,7 @@ fn generate_into(opts: &HashMap<String, String>) -> Result<String, String> {
         seed: number(opts, "seed", 42)?,
         data_dir: PathBuf::from(need(opts, "data-dir")?),
         as_of,
+        orders: number(opts, "orders", 100_000)? as usize,
     };
     eprintln!(
         "generating {} employees, {} records, seed {}, into {}",
@@ -132,6 +137,10 @@ fn generate_into(opts: &HashMap<String, String>) -> Result<String, String> {
         s.requirements
     ));
     line(format!("history rows:  {}", s.changes));
+    line(format!(
+        "purchasing:    {} suppliers, {} orders with {} lines, {} receipts, {} invoices",
+        s.suppliers, s.orders, s.order_lines, s.receipts, s.invoices
+    ));
     line(format!("accounts:      {}", s.users));
     line(format!(
         "file size:     {:.0} MB",
@@ -148,14 +157,19 @@ fn generate_into(opts: &HashMap<String, String>) -> Result<String, String> {
 fn run_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
     let only = opts.get("only").map(|v| v.to_ascii_lowercase());
     let (only_b1, only_b6) = match only.as_deref() {
-        None | Some("b8") | Some("b9") => (false, false),
+        None | Some("b8") | Some("b9") | Some("b11") => (false, false),
         Some("b1") => (true, false),
         Some("b6") if opts.contains_key("app") => (false, true),
         Some("b6") => return Err("--only b6 measures the app: --app is required".into()),
-        Some(other) => return Err(format!("--only: expected b1, b6, b8 or b9, not {other}")),
+        Some(other) => {
+            return Err(format!(
+                "--only: expected b1, b6, b8, b9 or b11, not {other}"
+            ))
+        }
     };
     let only_b8 = only.as_deref() == Some("b8");
     let only_b9 = only.as_deref() == Some("b9");
+    let only_b11 = only.as_deref() == Some("b11");
     let data_dir = PathBuf::from(match (only_b1, opts.get("data-dir")) {
         (_, Some(d)) => d.as_str(),
         (true, None) => "",
@@ -191,6 +205,9 @@ fn run_cmd(opts: &HashMap<String, String>) -> Result<(), String> {
         Ok(suite::b1_rows(&o, &mut |m| eprintln!("  {m}")))
     } else if only_b6 {
         suite::b6_rows(&o, &mut |m| eprintln!("  {m}"))
+    } else if only_b11 {
+        let in_place = opts.contains_key("in-place");
+        backoffice_bench::purchase_bench::only(&o, in_place, &mut |m| eprintln!("  {m}"))
     } else if only_b9 {
         backoffice_bench::asset_bench::only(&o, &mut |m| eprintln!("  {m}"))
     } else if only_b8 {

@@ -176,6 +176,14 @@ pub fn run(o: &Options, log: &mut dyn FnMut(&str)) -> backoffice_core::Result<Ve
     rows.extend(crate::audit_bench::rows(&app, log)?);
     rows.extend(crate::backup_bench::rows(&app, &ctx, &ids, &o.work, log)?);
     rows.extend(crate::order_pdf_bench::rows(&app, &ctx, log)?);
+    if crate::purchase_bench::has_orders(&app)? {
+        rows.extend(crate::purchase_bench::rows(
+            &app,
+            &o.work,
+            crate::purchase_import::FILES,
+            log,
+        )?);
+    }
     // Last on this copy: it adds a /16 almost full of addresses.
     rows.extend(crate::asset_bench::rows(
         &app,

@@ -90,6 +90,7 @@ pub fn list(c: &Connection, q: &InvoiceQuery) -> crate::Result<Page<InvoiceRow>>
     let n = args.len();
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));
+    // CROSS JOIN keeps the page's ids as the outer loop (see `order_list.rs`).
     let items = c
         .prepare_cached(&format!(
             "WITH page AS (SELECT i.id FROM supplier_invoices i{filter} ORDER BY {order}
@@ -97,7 +98,7 @@ pub fn list(c: &Connection, q: &InvoiceQuery) -> crate::Result<Page<InvoiceRow>>
              SELECT i.id, i.supplier_id, s.name, i.number, i.invoice_date, i.document_type,
                     i.total_cents, i.currency, i.first_due_date, i.status, i.source,
                     i.warning_count, i.open_differences
-             FROM page JOIN supplier_invoices i ON i.id = page.id
+             FROM page CROSS JOIN supplier_invoices i ON i.id = page.id
              JOIN suppliers s ON s.id = i.supplier_id ORDER BY {order}",
             n + 1,
             n + 2
@@ -133,6 +134,7 @@ pub fn dues(c: &Connection, q: &DueQuery) -> crate::Result<Page<DueRow>> {
     let n = args.len();
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));
+    // CROSS JOIN keeps the page's ids as the outer loop (see `order_list.rs`).
     let items = c
         .prepare_cached(&format!(
             "WITH page AS (SELECT d.id FROM supplier_invoice_dues d{filter}
@@ -140,7 +142,7 @@ pub fn dues(c: &Connection, q: &DueQuery) -> crate::Result<Page<DueRow>> {
                            LIMIT ?{} OFFSET ?{})
              SELECT i.id, i.supplier_id, s.name, i.number, i.invoice_date, i.document_type,
                     d.due_date, d.amount_cents, i.currency, d.method, d.iban, i.status
-             FROM page JOIN supplier_invoice_dues d ON d.id = page.id
+             FROM page CROSS JOIN supplier_invoice_dues d ON d.id = page.id
              JOIN supplier_invoices i ON i.id = d.invoice_id
              JOIN suppliers s ON s.id = i.supplier_id
              ORDER BY d.due_date IS NULL, d.due_date {dir}, d.id {dir}",

@@ -135,7 +135,9 @@ pub fn list(c: &Connection, q: &OrderQuery, me: Approver) -> crate::Result<Page<
     let n = args.len();
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));
-    // The page's ids first, from the sort's index; then their rows.
+    // The page's ids first, from the sort's index; then their rows. CROSS JOIN keeps the page
+    // as the outer loop: otherwise SQLite walks the whole table in the sort's order to spare
+    // sorting 50 rows (100,000 orders read for one page).
     let items = c
         .prepare_cached(&format!(
             "WITH page AS (SELECT o.id FROM purchase_orders o{filter} ORDER BY {order}
@@ -143,7 +145,7 @@ pub fn list(c: &Connection, q: &OrderQuery, me: Approver) -> crate::Result<Page<
              SELECT o.id, o.number, o.supplier_id, s.name,
                     (SELECT name FROM departments WHERE id = o.department_id), o.status,
                     o.order_date, o.delivery_date, o.total_cents, o.currency
-             FROM page JOIN purchase_orders o ON o.id = page.id
+             FROM page CROSS JOIN purchase_orders o ON o.id = page.id
              JOIN suppliers s ON s.id = o.supplier_id ORDER BY {order}",
             n + 1,
             n + 2

@@ -71,6 +71,7 @@ pub fn list(c: &Connection, q: &ReceiptQuery) -> crate::Result<Page<ReceiptRow>>
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));
     // The page's ids first, from the sort's index; then their rows.
+    // CROSS JOIN keeps the page's ids as the outer loop (see `order_list.rs`).
     let items = c
         .prepare_cached(&format!(
             "WITH page AS (SELECT r.id FROM purchase_receipts r{filter} ORDER BY {order}
@@ -80,7 +81,7 @@ pub fn list(c: &Connection, q: &ReceiptQuery) -> crate::Result<Page<ReceiptRow>>
                     (SELECT coalesce(full_name, username) FROM users WHERE id = r.received_by),
                     (SELECT count(*) FROM purchase_receipt_lines WHERE receipt_id = r.id),
                     r.reversed_at IS NOT NULL
-             FROM page JOIN purchase_receipts r ON r.id = page.id
+             FROM page CROSS JOIN purchase_receipts r ON r.id = page.id
              JOIN purchase_orders o ON o.id = r.order_id
              JOIN suppliers s ON s.id = r.supplier_id ORDER BY {order}",
             n + 1,
@@ -120,6 +121,7 @@ pub fn to_receive(
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));
     args.push(Value::Text(today));
+    // CROSS JOIN keeps the page's ids as the outer loop (see `order_list.rs`).
     let items = c
         .prepare_cached(&format!(
             "WITH page AS (SELECT o.id FROM purchase_orders o{filter} ORDER BY {order}
@@ -132,7 +134,7 @@ pub fn to_receive(
                      FROM purchase_order_lines l
                      WHERE l.order_id = o.id AND l.received < l.quantity),
                     o.currency
-             FROM page JOIN purchase_orders o ON o.id = page.id
+             FROM page CROSS JOIN purchase_orders o ON o.id = page.id
              JOIN suppliers s ON s.id = o.supplier_id ORDER BY {order}",
             n + 1,
             n + 2,

@@ -86,6 +86,7 @@ pub fn list(
     let n = args.len();
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));
+    // CROSS JOIN keeps the page's ids as the outer loop (see `order_list.rs`).
     let items = c
         .prepare_cached(&format!(
             "WITH page AS (SELECT r.id FROM requisitions r{filter} ORDER BY {order}
@@ -94,7 +95,7 @@ pub fn list(
                     (SELECT coalesce(full_name, username) FROM users WHERE id = r.requested_by),
                     (SELECT name FROM departments WHERE id = r.department_id), r.reason,
                     r.status, r.created_at, r.needed_by, r.estimate_cents
-             FROM page JOIN requisitions r ON r.id = page.id ORDER BY {order}",
+             FROM page CROSS JOIN requisitions r ON r.id = page.id ORDER BY {order}",
             n + 1,
             n + 2
         ))?
