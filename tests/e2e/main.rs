@@ -17,6 +17,7 @@ mod encryption;
 mod foundation;
 mod freshness;
 mod purchasing;
+mod purchasing_flow;
 mod purchasing_invoice_assign;
 mod purchasing_invoices;
 mod purchasing_match;

@@ -1,11 +1,13 @@
-//! Quotes end to end, in the real window: a requisition written by the buyer, approved by a
-//! manager who finds it waiting for them (the buyer has no approve button), two suppliers asked
-//! for quotes, the requests printed (pages rendered), both offers recorded, compared side by
-//! side, the dearer one chosen only with a reason, and the order showing the quotes rule;
-//! Italian and English.
+//! The whole purchase end to end, in the real window. First the quotes: a supplier refused for
+//! a wrong VAT number then saved, a requisition written by the buyer, approved by a manager who
+//! finds it waiting for them (the buyer has no approve button), two suppliers asked for quotes,
+//! the requests printed (pages rendered), both offers recorded, compared side by side, the
+//! dearer one chosen only with a reason, and the order showing the quotes rule; Italian and
+//! English. Then `purchasing_flow`: approval, print, receipt, invoice and match.
 
 use crate::screens::{
     choose_option, click_text, go, invoke, set_up, sign_in, sign_out, switch_language,
+    wait_field_error,
 };
 use crate::staff::{ok, text_now};
 use crate::support::webdriver::keys;
@@ -39,6 +41,31 @@ fn supplier(app: &App, name: &str, vat: &str) {
     ));
 }
 
+/// The first supplier through its form: a wrong check digit is refused beside the field and
+/// nothing is stored, the right number saves it.
+fn supplier_by_hand(app: &App) {
+    let field = |name: &str| format!("[data-testid=supplier-form] input[name={name}]");
+    go(app, "purchasing");
+    click_text(app, "[data-testid=purchasing-view]", "Fornitori");
+    app.click("[data-testid=supplier-new]");
+    app.wait_for("[data-testid=supplier-form]", TIMEOUT);
+    app.type_text(&field("name"), "Ferramenta Rossi S.r.l.");
+    app.type_text(&field("vat_number"), "00488410011");
+    app.type_text(&field("city"), "Torino");
+    app.click("[data-testid=supplier-save]");
+    let error = wait_field_error(app, &field("vat_number"));
+    assert!(error.contains("Partita IVA italiana non valida"), "{error}");
+    assert_eq!(
+        crate::screens::count(app, "SELECT count(*) FROM suppliers"),
+        0
+    );
+    app.screenshot("supplier-bad-vat");
+    app.type_text(&field("vat_number"), "00488410010");
+    app.click("[data-testid=supplier-save]");
+    app.wait_gone("[data-testid=supplier-form]", TIMEOUT);
+    wait_contains(app, "[data-testid=page-title]", "Ferramenta Rossi S.r.l.");
+}
+
 /// The requisitions' view of the purchasing page.
 fn requisitions(app: &App, label: &str) {
     go(app, "purchasing");
@@ -69,12 +96,17 @@ fn quotes_from_two_suppliers_are_compared_and_one_becomes_the_order() {
     let out = tempfile::tempdir().unwrap();
     let rossi_pdf = out.path().join("RDA-rossi.pdf");
     let bianchi_pdf = out.path().join("RDA-bianchi.pdf");
+    let order_pdf = out.path().join("ordine-bianchi.pdf");
+    let invoice = out.path().join("IT01114601006_00118.xml");
     let app = App::launch_with(
         "purchasing_quotes",
-        Launch::italian().dialog_answers(out.path(), &[&rossi_pdf, &bianchi_pdf]),
+        Launch::italian().dialog_answers(
+            out.path(),
+            &[&rossi_pdf, &bianchi_pdf, &order_pdf, &invoice],
+        ),
     );
     set_up(&app);
-    supplier(&app, "Ferramenta Rossi S.r.l.", "00488410010");
+    supplier_by_hand(&app);
     supplier(&app, "Utensili Bianchi S.p.A.", "01114601006");
     ok(invoke(
         &app,
@@ -276,4 +308,6 @@ fn quotes_from_two_suppliers_are_compared_and_one_becomes_the_order() {
     app.wait_for("[data-testid=comparison-table]", TIMEOUT);
     wait_contains(&app, "[data-testid=comparison]", "Offers side by side");
     app.screenshot("quotes-compared-en");
+
+    crate::purchasing_flow::from_order_to_payment(&app, &order_pdf, &invoice);
 }
