@@ -53,3 +53,9 @@ export function MoneyCell({
     </Text>
   );
 }
+
+/** A percentage held in basis points (2000 → "20 %"), in the language's digits. */
+export function PercentCell({ bp }: { bp: number }) {
+  const { i18n } = useTranslation();
+  return <Text size="sm">{(bp / 100).toLocaleString(i18n.language)} %</Text>;
+}
