@@ -54,6 +54,15 @@ export function MoneyCell({
   );
 }
 
+/** A count, right-aligned like the amounts. */
+export function NumberCell({ value }: { value: number }) {
+  return (
+    <Text size="sm" ta="right" style={{ flex: 1 }}>
+      {value}
+    </Text>
+  );
+}
+
 /** A percentage held in basis points (2000 → "20 %"), in the language's digits. */
 export function PercentCell({ bp }: { bp: number }) {
   const { i18n } = useTranslation();

@@ -35,7 +35,7 @@ export function FilterBar({
   align,
   children,
 }: {
-  testId: string;
+  testId?: string;
   search: {
     value: string;
     onChange: (v: string) => void;
