@@ -1,8 +1,7 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Wording } from "../lib/errors";
-import { useServerForm } from "../lib/useServerForm";
+import { useSaveForm } from "./useSaveForm";
 
 // A step that asks why before it runs (blocking a supplier, reversing a receipt…): what the step
 // does, the reason, cancel and the red confirm button. Rust checks the reason; its error shows
@@ -36,17 +35,17 @@ function ReasonForm({
   onClose,
 }: Props & { onClose: () => void }) {
   const { t } = useTranslation();
-  const { form, showError } = useServerForm({ reason: "" }, { area });
-  const step = useMutation({
-    mutationFn: (v: typeof form.values) => run(v.reason),
-    onSuccess: () => {
+  const { form, submit, pending } = useSaveForm(
+    { reason: "" },
+    { area },
+    (v) => run(v.reason),
+    () => {
       onDone();
       onClose();
     },
-    onError: showError,
-  });
+  );
   return (
-    <form onSubmit={form.onSubmit((v) => step.mutate(v))} noValidate>
+    <form onSubmit={submit} noValidate>
       <Stack>
         <Text size="sm">{words.text}</Text>
         <Textarea
@@ -62,7 +61,7 @@ function ReasonForm({
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" color="red" loading={step.isPending} data-testid={testId.confirm}>
+          <Button type="submit" color="red" loading={pending} data-testid={testId.confirm}>
             {words.confirm}
           </Button>
         </Group>

@@ -1,9 +1,9 @@
 import { Button, Group, Stack, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
-import { useMutation } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { type ServerFormOptions, useServerForm } from "../lib/useServerForm";
+import type { ServerFormOptions } from "../lib/useServerForm";
+import { useSaveForm } from "./useSaveForm";
 
 // The form of an entry of an editable list whose entries are retired (`RetiredListPanel`): the
 // Italian (required) and English names, the list's own fields, cancel and save. Rust checks it;
@@ -32,17 +32,12 @@ export function RetiredEntryForm<V extends Names & Record<string, unknown>>({
   children: (form: UseFormReturnType<V>) => ReactNode;
 }) {
   const { t } = useTranslation();
-  const { form, showError } = useServerForm<V>(initial, options);
-  const run = useMutation({
-    mutationFn: save,
-    onSuccess: () => {
-      onSaved();
-      onClose();
-    },
-    onError: showError,
+  const { form, submit, pending } = useSaveForm(initial, options, save, () => {
+    onSaved();
+    onClose();
   });
   return (
-    <form onSubmit={form.onSubmit((v) => run.mutate(v))} noValidate>
+    <form onSubmit={submit} noValidate>
       <Stack>
         <TextInput label={labels.name_it} withAsterisk {...form.getInputProps("name_it")} />
         <TextInput label={labels.name_en} {...form.getInputProps("name_en")} />
@@ -51,7 +46,7 @@ export function RetiredEntryForm<V extends Names & Record<string, unknown>>({
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" loading={run.isPending}>
+          <Button type="submit" loading={pending}>
             {t("common.save")}
           </Button>
         </Group>

@@ -10,12 +10,12 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPlus } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { licenceKeys, licencesApi } from "../../../api/licences";
 import type { Licence } from "../../../bindings/Licence";
-import { useServerForm } from "../../../lib/useServerForm";
+import { useSaveForm } from "../../../kit/useSaveForm";
 import { DateField } from "../../staff/parts";
 import { LicenceKeyField } from "./LicenceKeyField";
 import { ProductFormModal } from "./ProductForm";
@@ -28,19 +28,20 @@ function LicenceForm({ licence, onClose }: { licence: Licence | null; onClose: (
   const qc = useQueryClient();
   const products = useProducts();
   const [addingProduct, setAddingProduct] = useState(false);
-  const { form, showError } = useServerForm(licenceValues(licence), {
-    area: "licences",
-    // The form holds euros; Rust names the amount in cents.
-    alias: { cost_cents: "cost" },
-  });
-  const save = useMutation({
-    mutationFn: (v: typeof form.values) =>
+  const { form, submit, pending } = useSaveForm(
+    licenceValues(licence),
+    {
+      area: "licences",
+      // The form holds euros; Rust names the amount in cents.
+      alias: { cost_cents: "cost" },
+    },
+    (v) =>
       licencesApi.save(
         licence?.id ?? null,
         licence?.version ?? 0,
         licenceInput(v, licence?.currency ?? null),
       ),
-    onSuccess: () => {
+    () => {
       qc.invalidateQueries({ queryKey: licenceKeys.all });
       notifications.show({
         color: "green",
@@ -48,11 +49,10 @@ function LicenceForm({ licence, onClose }: { licence: Licence | null; onClose: (
       });
       onClose();
     },
-    onError: showError,
-  });
+  );
   const label = (f: string) => t(`licences.fields.${f}`);
   return (
-    <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate data-testid="licence-form">
+    <form onSubmit={submit} noValidate data-testid="licence-form">
       <Stack>
         <Group align="flex-end" wrap="nowrap">
           <ProductSelect
@@ -139,7 +139,7 @@ function LicenceForm({ licence, onClose }: { licence: Licence | null; onClose: (
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" loading={save.isPending} data-testid="licence-save">
+          <Button type="submit" loading={pending} data-testid="licence-save">
             {t("common.save")}
           </Button>
         </Group>

@@ -13,11 +13,12 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { invoiceKeys, invoicesApi } from "../../../api/invoices";
 import { useNav } from "../../../app/nav";
-import { orNull, useServerForm } from "../../../lib/useServerForm";
+import { useSaveForm } from "../../../kit/useSaveForm";
+import { orNull } from "../../../lib/useServerForm";
 import { DateField } from "../../staff/parts";
 import { LineEditor, LinesPreview } from "../lines/LineEditor";
 import { emptyLine, natureOf, scaled } from "../lines/values";
@@ -43,7 +44,7 @@ function ManualInvoiceForm({ onClose }: { onClose: () => void }) {
   const thousands = i18n.language === "it" ? "." : ",";
   const f = (k: string) => t(`invoicesUi.form.${k}`);
   const ll = (k: string) => t(`invoicesUi.page.line.${k}`);
-  const { form, showError } = useServerForm(
+  const { form, submit, pending } = useSaveForm(
     {
       supplier_id: null as string | null,
       number: "",
@@ -55,9 +56,7 @@ function ManualInvoiceForm({ onClose }: { onClose: () => void }) {
       dues: [] as ReturnType<typeof emptyDue>[],
     },
     { area: "invoicesUi" },
-  );
-  const save = useMutation({
-    mutationFn: (v: typeof form.values) =>
+    (v) =>
       invoicesApi.saveManual({
         supplier_id: Number(v.supplier_id) || 0,
         number: v.number,
@@ -85,16 +84,15 @@ function ManualInvoiceForm({ onClose }: { onClose: () => void }) {
           iban: orNull(d.iban),
         })),
       }),
-    onSuccess: (saved) => {
+    (saved) => {
       qc.invalidateQueries({ queryKey: invoiceKeys.all });
       notifications.show({ color: "green", message: f("saved") });
       onClose();
       go({ page: "invoice", id: saved.id, tab: "details" });
     },
-    onError: showError,
-  });
+  );
   return (
-    <form onSubmit={form.onSubmit((v) => save.mutate(v))} data-testid="invoice-form" noValidate>
+    <form onSubmit={submit} data-testid="invoice-form" noValidate>
       <Stack gap="sm">
         <Group grow align="flex-start">
           <SupplierPicker
@@ -205,7 +203,7 @@ function ManualInvoiceForm({ onClose }: { onClose: () => void }) {
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" loading={save.isPending} data-testid="invoice-save">
+          <Button type="submit" loading={pending} data-testid="invoice-save">
             {t("common.save")}
           </Button>
         </Group>

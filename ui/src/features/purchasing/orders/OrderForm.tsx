@@ -10,13 +10,14 @@ import {
   TextInput,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { orderKeys, ordersApi } from "../../../api/orders";
 import { purchasingApi } from "../../../api/purchasing";
 import { useNav } from "../../../app/nav";
 import type { PurchaseOrder } from "../../../bindings/PurchaseOrder";
-import { orNull, useServerForm } from "../../../lib/useServerForm";
+import { useSaveForm } from "../../../kit/useSaveForm";
+import { orNull } from "../../../lib/useServerForm";
 import { useAllDepartments } from "../../staff/catalog";
 import { DateField } from "../../staff/parts";
 import { LineEditor, LinesPreview } from "../lines/LineEditor";
@@ -43,7 +44,7 @@ function OrderForm({ order: o, onClose }: Props) {
   const qc = useQueryClient();
   const { go } = useNav();
   const departments = useAllDepartments();
-  const { form, showError } = useServerForm<OrderFormValues>(
+  const { form, submit, pending } = useSaveForm<OrderFormValues, PurchaseOrder>(
     {
       supplier_id: o ? String(o.supplier_id) : null,
       department_id: o?.department_id ? String(o.department_id) : null,
@@ -70,9 +71,7 @@ function OrderForm({ order: o, onClose }: Props) {
         : [emptyLine()],
     },
     { area: "purchasing" },
-  );
-  const save = useMutation({
-    mutationFn: (v: typeof form.values) =>
+    (v) =>
       ordersApi.save(o?.id ?? null, o?.version ?? 0, {
         supplier_id: Number(v.supplier_id) || 0,
         department_id: v.department_id ? Number(v.department_id) : null,
@@ -94,14 +93,13 @@ function OrderForm({ order: o, onClose }: Props) {
           nature: natureOf(l),
         })),
       }),
-    onSuccess: (saved) => {
+    (saved) => {
       qc.invalidateQueries({ queryKey: orderKeys.all });
       notifications.show({ color: "green", message: t("purchasingUi.orders.saved") });
       onClose();
       if (!o) go({ page: "order", id: saved.id, tab: "details" });
     },
-    onError: showError,
-  });
+  );
   const l = (k: string) => t(`purchasingUi.orders.${k}`);
   const supplierId = form.values.supplier_id ? Number(form.values.supplier_id) : null;
   const supplierChosen = async (id: string | null) => {
@@ -112,7 +110,7 @@ function OrderForm({ order: o, onClose }: Props) {
     }
   };
   return (
-    <form onSubmit={form.onSubmit((v) => save.mutate(v))} data-testid="order-form" noValidate>
+    <form onSubmit={submit} data-testid="order-form" noValidate>
       <Stack gap="sm">
         <Group grow align="flex-start">
           <SupplierPicker
@@ -193,7 +191,7 @@ function OrderForm({ order: o, onClose }: Props) {
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" loading={save.isPending} data-testid="order-save">
+          <Button type="submit" loading={pending} data-testid="order-save">
             {t("common.save")}
           </Button>
         </Group>

@@ -1,11 +1,12 @@
 import { Button, Divider, Group, Modal, Select, Stack, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { requisitionKeys, requisitionsApi } from "../../../api/requisitions";
 import { useNav } from "../../../app/nav";
 import type { Requisition } from "../../../bindings/Requisition";
-import { orNull, useServerForm } from "../../../lib/useServerForm";
+import { useSaveForm } from "../../../kit/useSaveForm";
+import { orNull } from "../../../lib/useServerForm";
 import { useAllDepartments } from "../../staff/catalog";
 import { DateField } from "../../staff/parts";
 import { LineEditor } from "../lines/LineEditor";
@@ -19,7 +20,7 @@ function RequisitionForm({ requisition: r, onClose }: Props) {
   const qc = useQueryClient();
   const { go } = useNav();
   const departments = useAllDepartments();
-  const { form, showError } = useServerForm(
+  const { form, submit, pending } = useSaveForm(
     {
       department_id: r?.department_id ? String(r.department_id) : (null as string | null),
       reason: r?.reason ?? "",
@@ -36,9 +37,7 @@ function RequisitionForm({ requisition: r, onClose }: Props) {
         : [emptyLine()],
     },
     { area: WORDING },
-  );
-  const save = useMutation({
-    mutationFn: (v: typeof form.values) =>
+    (v) =>
       requisitionsApi.save(r?.id ?? null, r?.version ?? 0, {
         department_id: v.department_id ? Number(v.department_id) : null,
         reason: v.reason,
@@ -52,17 +51,16 @@ function RequisitionForm({ requisition: r, onClose }: Props) {
           estimated_price: l.estimated_price === "" ? null : scaled(l.estimated_price, 10_000),
         })),
       }),
-    onSuccess: (saved) => {
+    (saved) => {
       qc.invalidateQueries({ queryKey: requisitionKeys.all });
       notifications.show({ color: "green", message: t("requisitionsUi.saved") });
       onClose();
       if (!r) go({ page: "requisition", id: saved.requisition.id });
     },
-    onError: showError,
-  });
+  );
   const l = (k: string) => t(`requisitionsUi.${k}`);
   return (
-    <form onSubmit={form.onSubmit((v) => save.mutate(v))} data-testid="requisition-form" noValidate>
+    <form onSubmit={submit} data-testid="requisition-form" noValidate>
       <Stack gap="sm">
         <Textarea
           label={l("why")}
@@ -96,7 +94,7 @@ function RequisitionForm({ requisition: r, onClose }: Props) {
               <Button variant="default" onClick={onClose}>
                 {t("common.cancel")}
               </Button>
-              <Button type="submit" loading={save.isPending} data-testid="requisition-save">
+              <Button type="submit" loading={pending} data-testid="requisition-save">
                 {t("common.save")}
               </Button>
             </Group>
