@@ -6,6 +6,16 @@ use crate::domain::page::{Page, PageRequest};
 use rusqlite::types::Value;
 use rusqlite::{Connection, Row};
 
+/// How many rows of `table` ("purchase_orders o") `filter` keeps, its arguments `args`: the
+/// total every list shows under its rows.
+pub fn count_rows(c: &Connection, table: &str, filter: &str, args: &[Value]) -> crate::Result<i64> {
+    Ok(c.query_row(
+        &format!("SELECT count(*) FROM {table}{filter}"),
+        rusqlite::params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?)
+}
+
 /// What a list reads: its table, the columns a row shows and the joins they need.
 pub struct Listing<'a> {
     /// The table and its alias, as in `FROM`: "purchase_orders o".
@@ -37,11 +47,7 @@ impl Listing<'_> {
             joins,
         } = self;
         let (offset, limit) = request.clamped();
-        let total: i64 = c.query_row(
-            &format!("SELECT count(*) FROM {table}{filter}"),
-            rusqlite::params_from_iter(args.iter()),
-            |r| r.get(0),
-        )?;
+        let total = count_rows(c, table, &filter, &args)?;
         let n = args.len();
         args.push(Value::Integer(limit));
         args.push(Value::Integer(offset));

@@ -10,6 +10,7 @@ use crate::domain::purchasing::receiving::{
 use crate::store::dates::{date_at, date_text, opt_date_at};
 use crate::store::filter::Where;
 use crate::store::like_pattern;
+use crate::store::paged::count_rows;
 use crate::store::paged::Listing;
 use chrono::NaiveDate;
 use rusqlite::types::Value;
@@ -94,11 +95,7 @@ pub fn to_receive(
         w.and("o.delivery_date < ?", today.clone());
     }
     let (filter, mut args) = w.into_parts();
-    let total: i64 = c.query_row(
-        &format!("SELECT count(*) FROM purchase_orders o{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total = count_rows(c, "purchase_orders o", &filter, &args)?;
     let order = "o.delivery_date IS NULL, o.delivery_date, o.id";
     let n = args.len();
     args.push(Value::Integer(limit));
