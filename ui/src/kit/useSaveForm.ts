@@ -1,4 +1,5 @@
-import { useMutation } from "@tanstack/react-query";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ServerFormOptions, useServerForm } from "../lib/useServerForm";
 
 /**
@@ -18,5 +19,15 @@ export function useSaveForm<T extends Record<string, unknown>, R>(
     form,
     submit: form.onSubmit((v) => mutation.mutate(v)),
     pending: mutation.isPending,
+  };
+}
+
+/** What most forms do after a save: re-read the area's lists, say so in green, close. */
+export function useAfterSave(queryKey: readonly unknown[], message: string, onClose: () => void) {
+  const qc = useQueryClient();
+  return () => {
+    qc.invalidateQueries({ queryKey });
+    notifications.show({ color: "green", message });
+    onClose();
   };
 }

@@ -8,19 +8,16 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { consumableKeys, consumablesApi } from "../../../api/licences";
 import type { Consumable } from "../../../bindings/Consumable";
-import { useSaveForm } from "../../../kit/useSaveForm";
+import { useAfterSave, useSaveForm } from "../../../kit/useSaveForm";
 import { useLocations } from "../parts";
 import { CONSUMABLE_CATEGORIES, consumableInput, consumableValues } from "./values";
 import "./i18n";
 
 function ConsumableForm({ item, onClose }: { item: Consumable | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const locations = useLocations();
   const { form, submit, pending } = useSaveForm(
     consumableValues(item),
@@ -35,14 +32,11 @@ function ConsumableForm({ item, onClose }: { item: Consumable | null; onClose: (
         item?.version ?? 0,
         consumableInput(v, item?.currency ?? null),
       ),
-    () => {
-      qc.invalidateQueries({ queryKey: consumableKeys.all });
-      notifications.show({
-        color: "green",
-        message: t(item ? "consumables.saved" : "consumables.created"),
-      });
-      onClose();
-    },
+    useAfterSave(
+      consumableKeys.all,
+      t(item ? "consumables.saved" : "consumables.created"),
+      onClose,
+    ),
   );
   const label = (f: string) => t(`consumables.fields.${f}`);
   return (

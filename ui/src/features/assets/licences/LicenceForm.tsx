@@ -8,14 +8,12 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconPlus } from "@tabler/icons-react";
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { licenceKeys, licencesApi } from "../../../api/licences";
 import type { Licence } from "../../../bindings/Licence";
-import { useSaveForm } from "../../../kit/useSaveForm";
+import { useAfterSave, useSaveForm } from "../../../kit/useSaveForm";
 import { DateField } from "../../staff/parts";
 import { LicenceKeyField } from "./LicenceKeyField";
 import { ProductFormModal } from "./ProductForm";
@@ -25,7 +23,6 @@ import "./i18n";
 
 function LicenceForm({ licence, onClose }: { licence: Licence | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const products = useProducts();
   const [addingProduct, setAddingProduct] = useState(false);
   const { form, submit, pending } = useSaveForm(
@@ -41,14 +38,7 @@ function LicenceForm({ licence, onClose }: { licence: Licence | null; onClose: (
         licence?.version ?? 0,
         licenceInput(v, licence?.currency ?? null),
       ),
-    () => {
-      qc.invalidateQueries({ queryKey: licenceKeys.all });
-      notifications.show({
-        color: "green",
-        message: t(licence ? "licences.saved" : "licences.created"),
-      });
-      onClose();
-    },
+    useAfterSave(licenceKeys.all, t(licence ? "licences.saved" : "licences.created"), onClose),
   );
   const label = (f: string) => t(`licences.fields.${f}`);
   return (
