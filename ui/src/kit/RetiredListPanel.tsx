@@ -140,3 +140,25 @@ export function RetiredListPanel<T extends Entry>({
     </Stack>
   );
 }
+
+/**
+ * The panel's words from the area's translations under one prefix (`showRetired`, `new`,
+ * `newTitle`, `editTitle`, `retire`, `restore`, `retired`, `empty`); `name` and any word the
+ * area says otherwise are given.
+ */
+export function retiredListWords(
+  w: (key: string) => string,
+  given: Pick<RetiredListWords, "name"> & Partial<RetiredListWords>,
+): RetiredListWords {
+  return {
+    showRetired: w("showRetired"),
+    add: w("new"),
+    newTitle: w("newTitle"),
+    editTitle: w("editTitle"),
+    retire: w("retire"),
+    restore: w("restore"),
+    retired: w("retired"),
+    empty: w("empty"),
+    ...given,
+  };
+}

@@ -14,6 +14,7 @@ import {
 import { useTranslation } from "react-i18next";
 import { useNav } from "../app/nav";
 import type { SortDir } from "../bindings/SortDir";
+import { formatNumber } from "../i18n/format";
 import { keyTarget } from "./listKeys";
 import { HeaderCell, ListError, PlaceholderCells } from "./listParts";
 import {
@@ -57,8 +58,8 @@ export type ServerListProps<Row, S extends string> = {
   onOpen?: (row: Row) => void;
   /** Shown instead of the table when the filters leave no row. */
   empty: ReactNode;
-  /** The line under the list ("240 employees"). */
-  total: (n: number) => string;
+  /** The line under the list ("240 employees"); "Total: 240" unless the area words it. */
+  total?: (n: number) => string;
   rowHeight?: number;
   /** Navigation memory key: the scroll position per filter survives a visit to a record. */
   scrollMemory?: string;
@@ -92,7 +93,7 @@ function focusRow(box: HTMLElement | null, index: number, frames = 30) {
  */
 export function ServerList<Row, S extends string>(props: ServerListProps<Row, S>) {
   const { columns, source, rowHeight = 56, testId } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { memory } = useNav();
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const first = useFirstPage(source);
@@ -254,7 +255,10 @@ export function ServerList<Row, S extends string>(props: ServerListProps<Row, S>
       </div>
       <Group justify="space-between" mt="sm">
         <Text size="sm" c="dimmed" data-testid="list-total">
-          {first.isPending ? "" : props.total(total)}
+          {first.isPending
+            ? ""
+            : (props.total?.(total) ??
+              t("common.total", { n: formatNumber(total, i18n.language) }))}
         </Text>
         {props.onOpen ? (
           <Text size="xs" c="dimmed">

@@ -104,3 +104,31 @@ export function PlaceholderCells({ count }: { count: number }) {
     </>
   );
 }
+
+/**
+ * The empty list's words: "nothing matches" while filters are on, otherwise what the list
+ * holds and, for those who may add, how to start.
+ */
+export function FilteredEmpty({
+  icon,
+  filtered,
+  canWrite,
+  noMatch,
+  emptyTitle,
+  emptyText,
+}: {
+  icon?: typeof IconUsers;
+  filtered: boolean;
+  canWrite: boolean;
+  noMatch: string;
+  emptyTitle: string;
+  emptyText: string;
+}) {
+  return (
+    <ListEmpty
+      icon={icon}
+      title={filtered ? noMatch : emptyTitle}
+      text={filtered || !canWrite ? null : emptyText}
+    />
+  );
+}

@@ -64,157 +64,73 @@ async fn save_list(
     Ok(SavedList { path: shown, rows })
 }
 
-#[tauri::command]
-pub async fn export_asset_report(
-    window: WebviewWindow,
-    state: State<'_, AppState>,
-    by: Grouping,
-    format: String,
-    language: String,
-    title: String,
-) -> Result<SavedList, Error> {
-    let stems = ("beni-it-per-gruppo", "it-assets-by-group");
-    save_list(
-        window,
-        state,
-        stems,
-        format,
-        language,
-        title,
-        move |app, ctx, p, l, f| app.export_asset_report(ctx, by, p, l, f),
-    )
-    .await
+/// An export command of an IT list: its own arguments, the file's names in Italian and English,
+/// and the service call writing the file; the format, language and dialog title come last, as
+/// every list export takes them.
+macro_rules! list_export {
+    ($name:ident, $stems:expr, ($($arg:ident: $ty:ty),*), |$app:ident, $ctx:ident, $p:ident, $l:ident, $f:ident| $call:expr) => {
+        #[tauri::command]
+        pub async fn $name(
+            window: WebviewWindow,
+            state: State<'_, AppState>,
+            $($arg: $ty,)*
+            format: String,
+            language: String,
+            title: String,
+        ) -> Result<SavedList, Error> {
+            save_list(window, state, $stems, format, language, title, move |$app, $ctx, $p, $l, $f| {
+                $call
+            })
+            .await
+        }
+    };
 }
 
-#[tauri::command]
-pub async fn export_book_values(
-    window: WebviewWindow,
-    state: State<'_, AppState>,
-    at: Option<NaiveDate>,
-    format: String,
-    language: String,
-    title: String,
-) -> Result<SavedList, Error> {
-    let stems = ("valori-contabili", "book-values");
-    save_list(
-        window,
-        state,
-        stems,
-        format,
-        language,
-        title,
-        move |app, ctx, p, l, f| app.export_book_values(ctx, at, p, l, f),
-    )
-    .await
-}
+list_export!(
+    export_asset_report,
+    ("beni-it-per-gruppo", "it-assets-by-group"),
+    (by: Grouping),
+    |app, ctx, p, l, f| app.export_asset_report(ctx, by, p, l, f)
+);
 
-#[tauri::command]
-pub async fn export_tco(
-    window: WebviewWindow,
-    state: State<'_, AppState>,
-    query: TcoQuery,
-    format: String,
-    language: String,
-    title: String,
-) -> Result<SavedList, Error> {
-    let stems = ("costo-totale-di-possesso", "total-cost-of-ownership");
-    save_list(
-        window,
-        state,
-        stems,
-        format,
-        language,
-        title,
-        move |app, ctx, p, l, f| app.export_tco(ctx, &query, p, l, f),
-    )
-    .await
-}
+list_export!(
+    export_book_values,
+    ("valori-contabili", "book-values"),
+    (at: Option<NaiveDate>),
+    |app, ctx, p, l, f| app.export_book_values(ctx, at, p, l, f)
+);
 
-#[tauri::command]
-pub async fn export_licences(
-    window: WebviewWindow,
-    state: State<'_, AppState>,
-    query: LicenceQuery,
-    format: String,
-    language: String,
-    title: String,
-) -> Result<SavedList, Error> {
-    let stems = ("licenze", "licences");
-    save_list(
-        window,
-        state,
-        stems,
-        format,
-        language,
-        title,
-        move |app, ctx, p, l, f| app.export_licences(ctx, &query, p, l, f),
-    )
-    .await
-}
+list_export!(
+    export_tco,
+    ("costo-totale-di-possesso", "total-cost-of-ownership"),
+    (query: TcoQuery),
+    |app, ctx, p, l, f| app.export_tco(ctx, &query, p, l, f)
+);
 
-#[tauri::command]
-pub async fn export_consumables(
-    window: WebviewWindow,
-    state: State<'_, AppState>,
-    query: ConsumableQuery,
-    format: String,
-    language: String,
-    title: String,
-) -> Result<SavedList, Error> {
-    let stems = ("materiale-di-consumo", "consumables");
-    save_list(
-        window,
-        state,
-        stems,
-        format,
-        language,
-        title,
-        move |app, ctx, p, l, f| app.export_consumables(ctx, &query, p, l, f),
-    )
-    .await
-}
+list_export!(
+    export_licences,
+    ("licenze", "licences"),
+    (query: LicenceQuery),
+    |app, ctx, p, l, f| app.export_licences(ctx, &query, p, l, f)
+);
 
-#[tauri::command]
-pub async fn export_maintenance_plans(
-    window: WebviewWindow,
-    state: State<'_, AppState>,
-    query: PlanQuery,
-    format: String,
-    language: String,
-    title: String,
-) -> Result<SavedList, Error> {
-    let stems = ("piani-di-manutenzione", "maintenance-plans");
-    save_list(
-        window,
-        state,
-        stems,
-        format,
-        language,
-        title,
-        move |app, ctx, p, l, f| app.export_maintenance_plans(ctx, &query, p, l, f),
-    )
-    .await
-}
+list_export!(
+    export_consumables,
+    ("materiale-di-consumo", "consumables"),
+    (query: ConsumableQuery),
+    |app, ctx, p, l, f| app.export_consumables(ctx, &query, p, l, f)
+);
 
-#[tauri::command]
-pub async fn export_maintenance_log(
-    window: WebviewWindow,
-    state: State<'_, AppState>,
-    from: NaiveDate,
-    to: NaiveDate,
-    format: String,
-    language: String,
-    title: String,
-) -> Result<SavedList, Error> {
-    let stems = ("registro-interventi", "work-log");
-    save_list(
-        window,
-        state,
-        stems,
-        format,
-        language,
-        title,
-        move |app, ctx, p, l, f| app.export_maintenance_log(ctx, from, to, p, l, f),
-    )
-    .await
-}
+list_export!(
+    export_maintenance_plans,
+    ("piani-di-manutenzione", "maintenance-plans"),
+    (query: PlanQuery),
+    |app, ctx, p, l, f| app.export_maintenance_plans(ctx, &query, p, l, f)
+);
+
+list_export!(
+    export_maintenance_log,
+    ("registro-interventi", "work-log"),
+    (from: NaiveDate, to: NaiveDate),
+    |app, ctx, p, l, f| app.export_maintenance_log(ctx, from, to, p, l, f)
+);

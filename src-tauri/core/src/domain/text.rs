@@ -31,6 +31,41 @@ impl Checks {
         Some(v)
     }
 
+    /// An optional value that must pass `ok` (an e-mail, a phone); `code` names the error.
+    /// The value is kept either way: the error stops the save.
+    pub fn optional_checked(
+        &mut self,
+        field: &str,
+        value: &Option<String>,
+        max: usize,
+        ok: impl FnOnce(&str) -> bool,
+        code: &str,
+    ) -> Option<String> {
+        let v = self.optional(field, value, max)?;
+        if !ok(&v) {
+            self.add(FieldError::new(field, code));
+        }
+        Some(v)
+    }
+
+    /// An optional value in its one written form (an IBAN, a tax code): `normalise` gives it,
+    /// or nothing when the value is wrong, which `code` then names.
+    pub fn optional_normalised(
+        &mut self,
+        field: &str,
+        value: &Option<String>,
+        max: usize,
+        normalise: impl FnOnce(&str) -> Option<String>,
+        code: &str,
+    ) -> Option<String> {
+        let v = self.optional(field, value, max)?;
+        let n = normalise(&v);
+        if n.is_none() {
+            self.add(FieldError::new(field, code));
+        }
+        n
+    }
+
     /// An optional text of several lines (notes, descriptions): lines keep their breaks, each
     /// is trimmed, runs of blank lines become one; empty becomes `None`.
     pub fn optional_text(

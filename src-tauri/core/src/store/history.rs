@@ -8,6 +8,7 @@ use crate::domain::history::{
 };
 use crate::domain::page::Page;
 use crate::error::{Error, ErrorCode};
+use crate::store::paged::count_rows;
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -200,11 +201,7 @@ pub(crate) const CHANGE_COLUMNS: &str =
 pub fn list(conn: &Connection, q: &HistoryQuery, entities: &[&str]) -> crate::Result<Page<Change>> {
     let (offset, limit) = q.page.clamped();
     let (filter, mut args) = filter(q, entities)?;
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM changes{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total = count_rows(conn, "changes", &filter, &args)?;
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));
     let sql =

@@ -11,6 +11,8 @@ pub mod history_labels;
 pub mod migrations;
 mod open;
 pub mod organisation;
+pub mod paged;
+pub mod positioned;
 pub mod preferences;
 pub mod purchasing;
 pub mod recorded;

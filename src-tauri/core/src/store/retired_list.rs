@@ -1,10 +1,11 @@
-//! Editable lists whose entries are retired, never deleted: contract types, document types and
-//! courses today; supplier, asset and case categories later. Records keep an entry that was
-//! retired, history keeps its name, and nothing new is offered it.
+//! Editable lists whose entries are retired, never deleted: contract types, document types,
+//! courses, asset and purchase categories. Records keep an entry that was retired, history keeps
+//! its name, and nothing new is offered it.
 //!
 //! Every such table has the same shared columns (`id, code, name_it, name_en, name_key, active,
-//! version, created_at, updated_at`) plus its own; a list declares its own columns and how to
-//! read and compare them, and gets reading, unique names, insert, update and retire/restore with
+//! version, created_at, updated_at`) plus its own; a list declares only its own columns (the
+//! `retired_list!` macro at the end writes its table declaration and its [`RetiredList`]
+//! implementation) and gets reading, unique names, insert, update and retire/restore with
 //! history from here.
 
 use super::tracked::Tracked;
@@ -234,4 +235,90 @@ pub fn set_active<T: RetiredList>(
         .execute(rusqlite::params![active, w.now_text(), id])?;
     w.record(T::TABLE, id, ChangeOp::Update, before)?;
     reread(w, id)
+}
+
+/// Declares a list on this module: its table (`TRACKED`, the shared columns around its own) and
+/// its [`RetiredList`] implementation. The entry and the validated form have the shared fields
+/// and one field per own column, named as the column; so a list is its table, its area, what it
+/// is called in errors and its own columns, and nothing of the shared part is written again.
+///
+/// ```ignore
+/// retired_list!(Course, ValidCourse, "courses", Area::Staff, "course", [hours, validity_months]);
+/// ```
+#[macro_export]
+macro_rules! retired_list {
+    ($entry:ty, $valid:ty, $table:literal, $area:expr, $what:literal, [$($own:ident),+ $(,)?]) => {
+        pub static TRACKED: $crate::store::tracked::Tracked = $crate::store::tracked::Tracked {
+            entity: $table,
+            guard: $crate::store::tracked::Guard::Area($area),
+            columns: &[
+                "id",
+                "code",
+                "name_it",
+                "name_en",
+                "name_key",
+                $(stringify!($own),)+
+                "active",
+                "version",
+                "created_at",
+                "updated_at",
+            ],
+            references: &[],
+            naming: $crate::store::tracked::Naming::Bilingual {
+                it: "name_it",
+                en: "name_en",
+            },
+            dates: &[],
+            instants: &[],
+            personal: false,
+            snapshot: $crate::store::tracked::Snapshot::new(),
+        };
+
+        impl $crate::store::retired_list::RetiredList for $entry {
+            const TABLE: &'static $crate::store::tracked::Tracked = &TRACKED;
+            const WHAT: &'static str = $what;
+            const OWN: &'static [&'static str] = &[$(stringify!($own)),+];
+            type Valid = $valid;
+
+            fn read(
+                s: $crate::store::retired_list::Shared,
+                row: &rusqlite::Row,
+                first: usize,
+            ) -> rusqlite::Result<Self> {
+                // The own columns follow the shared ones in the order they are declared.
+                let mut at = first;
+                let mut next = || {
+                    at += 1;
+                    at - 1
+                };
+                Ok(Self {
+                    id: s.id,
+                    code: s.code,
+                    name_it: s.name_it,
+                    name_en: s.name_en,
+                    $($own: row.get(next())?,)+
+                    active: s.active,
+                    version: s.version,
+                    created_at: s.created_at,
+                    updated_at: s.updated_at,
+                })
+            }
+
+            fn names(v: &Self::Valid) -> (&str, Option<&str>) {
+                (&v.name_it, v.name_en.as_deref())
+            }
+
+            fn own_values(v: &Self::Valid) -> Vec<rusqlite::types::Value> {
+                vec![$(rusqlite::types::Value::from(v.$own.clone())),+]
+            }
+
+            fn unchanged(&self, v: &Self::Valid) -> bool {
+                self.name_it == v.name_it && self.name_en == v.name_en $(&& self.$own == v.$own)+
+            }
+
+            fn active(&self) -> bool {
+                self.active
+            }
+        }
+    };
 }

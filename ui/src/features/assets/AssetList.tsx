@@ -1,5 +1,4 @@
 import { Checkbox, Group, Select, Stack, Text } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { IconDevicesPc } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,10 +9,10 @@ import type { AssetRow } from "../../bindings/AssetRow";
 import type { AssetSort } from "../../bindings/AssetSort";
 import type { AssetStatus } from "../../bindings/AssetStatus";
 import type { SortDir } from "../../bindings/SortDir";
-import { formatNumber } from "../../i18n/format";
 import { ExportButtons } from "../../kit/ExportButtons";
 import { ListSearch } from "../../kit/ListSearch";
-import { ListEmpty } from "../../kit/listParts";
+import { useListSearch } from "../../kit/listFilters";
+import { FilteredEmpty } from "../../kit/listParts";
 import { type ListColumn, ServerList } from "../../kit/ServerList";
 import type { ListSource } from "../../kit/serverPages";
 import { ExpiryDate } from "../staff/parts";
@@ -111,8 +110,7 @@ function useColumns(): ListColumn<AssetRow, AssetSort>[] {
 export function AssetList({ canWrite }: { canWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const { go } = useNav();
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search, 250);
+  const { search, setSearch, debounced } = useListSearch();
   const [status, setStatus] = useState<AssetStatus | null>(null);
   const [category, setCategory] = useState<string | null>(null);
   const [location, setLocation] = useState<string | null>(null);
@@ -231,12 +229,14 @@ export function AssetList({ canWrite }: { canWrite: boolean }) {
         rowHeight={52}
         rowData={(a) => ({ "data-id": a.id, "data-tag": a.tag, "data-status": a.status })}
         onOpen={(a) => go({ page: "asset", id: a.id })}
-        total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
         empty={
-          <ListEmpty
+          <FilteredEmpty
             icon={IconDevicesPc}
-            title={filtered ? t("assets.noMatch") : t("assets.emptyTitle")}
-            text={filtered || !canWrite ? null : t("assets.emptyText")}
+            filtered={filtered}
+            canWrite={canWrite}
+            noMatch={t("assets.noMatch")}
+            emptyTitle={t("assets.emptyTitle")}
+            emptyText={t("assets.emptyText")}
           />
         }
       />

@@ -1,11 +1,13 @@
-import { Button, Group, NumberInput, Stack, Text, TextInput } from "@mantine/core";
+import { Group, NumberInput, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { assetKeys, assetsApi } from "../../api/assets";
 import type { AssetCategory } from "../../bindings/AssetCategory";
-import { RetiredListPanel } from "../../kit/RetiredListPanel";
-import { orNull, useServerForm } from "../../lib/useServerForm";
+import { PercentCell } from "../../kit/listCells";
+import { RetiredEntryForm } from "../../kit/RetiredEntryForm";
+import { RetiredListPanel, retiredListWords } from "../../kit/RetiredListPanel";
+import { orNull } from "../../lib/useServerForm";
 import { categoryName, useAssetCategories } from "./parts";
 import "./i18n";
 import { MONO } from "./parts";
@@ -13,36 +15,32 @@ import { MONO } from "./parts";
 function CategoryForm({ c, onClose }: { c: AssetCategory | null; onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const { form, showError } = useServerForm(
-    {
-      name_it: c?.name_it ?? "",
-      name_en: c?.name_en ?? "",
-      tag_pattern: c?.tag_pattern ?? "",
-      depreciation: (c ? c.depreciation_bp / 100 : 20) as number | string,
-    },
-    { area: "assets", alias: { depreciation_bp: "depreciation" } },
-  );
-  const save = useMutation({
-    mutationFn: (v: typeof form.values) =>
-      assetsApi.saveCategory(c?.id ?? null, c?.version ?? 0, {
-        name_it: v.name_it,
-        name_en: orNull(v.name_en),
-        tag_pattern: v.tag_pattern,
-        depreciation_bp: Math.round(Number(v.depreciation || 0) * 100),
-      }),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: assetKeys.all });
-      notifications.show({ color: "green", message: t("assets.categories.saved") });
-      onClose();
-    },
-    onError: showError,
-  });
   const label = (f: string) => t(`assets.categories.${f}`);
   return (
-    <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
-      <Stack>
-        <TextInput label={label("name_it")} withAsterisk {...form.getInputProps("name_it")} />
-        <TextInput label={label("name_en")} {...form.getInputProps("name_en")} />
+    <RetiredEntryForm
+      initial={{
+        name_it: c?.name_it ?? "",
+        name_en: c?.name_en ?? "",
+        tag_pattern: c?.tag_pattern ?? "",
+        depreciation: (c ? c.depreciation_bp / 100 : 20) as number | string,
+      }}
+      options={{ area: "assets", alias: { depreciation_bp: "depreciation" } }}
+      save={(v) =>
+        assetsApi.saveCategory(c?.id ?? null, c?.version ?? 0, {
+          name_it: v.name_it,
+          name_en: orNull(v.name_en),
+          tag_pattern: v.tag_pattern,
+          depreciation_bp: Math.round(Number(v.depreciation || 0) * 100),
+        })
+      }
+      onSaved={() => {
+        qc.invalidateQueries({ queryKey: assetKeys.all });
+        notifications.show({ color: "green", message: t("assets.categories.saved") });
+      }}
+      onClose={onClose}
+      labels={{ name_it: label("name_it"), name_en: label("name_en") }}
+    >
+      {(form) => (
         <Group grow align="flex-start">
           <TextInput
             label={label("tag_pattern")}
@@ -59,16 +57,8 @@ function CategoryForm({ c, onClose }: { c: AssetCategory | null; onClose: () => 
             {...form.getInputProps("depreciation")}
           />
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t("common.save")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      )}
+    </RetiredEntryForm>
   );
 }
 
@@ -84,29 +74,18 @@ export function CategoriesPanel({ canWrite }: { canWrite: boolean }) {
       nameOf={(c) => categoryName(c, i18n.language)}
       columns={[
         { title: w("tag_pattern"), cell: (c) => <Text ff="monospace">{c.tag_pattern}</Text> },
-        {
-          title: w("depreciation"),
-          cell: (c) => (
-            <Text size="sm">{(c.depreciation_bp / 100).toLocaleString(i18n.language)} %</Text>
-          ),
-        },
+        { title: w("depreciation"), cell: (c) => <PercentCell bp={c.depreciation_bp} /> },
       ]}
       toggle={(c) => assetsApi.setCategoryActive(c.id, c.version, !c.active)}
       onToggled={() => qc.invalidateQueries({ queryKey: assetKeys.all })}
       form={(c, onClose) => <CategoryForm c={c} onClose={onClose} />}
       canWrite={canWrite}
       area="assets"
-      words={{
+      words={retiredListWords(w, {
         name: t("assets.fields.category"),
-        showRetired: w("showRetired"),
-        add: w("new"),
-        newTitle: w("newTitle"),
-        editTitle: w("editTitle"),
-        retire: w("retire"),
-        restore: w("restore"),
         retired: w("retire"),
         empty: t("common.none"),
-      }}
+      })}
     />
   );
 }

@@ -1,5 +1,4 @@
 import { Checkbox, Group, Select, Text } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { IconListCheck } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,9 +8,9 @@ import type { ActionQuery } from "../../bindings/ActionQuery";
 import type { ActionRow } from "../../bindings/ActionRow";
 import type { ActionSort } from "../../bindings/ActionSort";
 import type { ActionStatus } from "../../bindings/ActionStatus";
-import type { SortDir } from "../../bindings/SortDir";
-import { formatDate, formatNumber } from "../../i18n/format";
+import { formatDate } from "../../i18n/format";
 import { ListSearch } from "../../kit/ListSearch";
+import { useListSearch, useListSort } from "../../kit/listFilters";
 import { ListEmpty } from "../../kit/listParts";
 import { type ListColumn, ServerList } from "../../kit/ServerList";
 import type { ListSource } from "../../kit/serverPages";
@@ -80,15 +79,14 @@ function useColumns(): ListColumn<ActionRow, ActionSort>[] {
 }
 
 export function ActionList() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { go } = useNav();
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search, 250);
+  const { search, setSearch, debounced } = useListSearch();
   const [status, setStatus] = useState<ActionStatus | null>("open");
   const [overdue, setOverdue] = useState(false);
   const [mine, setMine] = useState(false);
-  const [sort, setSort] = useState<ActionSort>("due_on");
-  const [dir, setDir] = useState<SortDir>("asc");
+  const sorting = useListSort<ActionSort>("due_on", "asc");
+  const { sort, dir } = sorting;
   const columns = useColumns();
   const source = useMemo<ListSource<ActionRow>>(() => {
     const query = (page: ActionQuery["page"]): ActionQuery => ({
@@ -146,18 +144,12 @@ export function ActionList() {
         label={t("audits.views.actions")}
         columns={columns}
         source={source}
-        sort={sort}
-        dir={dir}
-        onSort={(c, d) => {
-          setSort(c);
-          setDir(d);
-        }}
+        {...sorting}
         rowHeight={56}
         rowData={(x) => ({ "data-id": x.id })}
         onOpen={(x) =>
           go({ page: "audit", id: x.audit_id, tab: "findings", focus: `finding:${x.finding_id}` })
         }
-        total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
         empty={<ListEmpty icon={IconListCheck} title={t("capa.noMatch")} text={null} />}
       />
     </>

@@ -1,5 +1,4 @@
 import { Checkbox, Group, Select, Text } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { IconShieldCheck } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
@@ -10,10 +9,10 @@ import type { AuditQuery } from "../../bindings/AuditQuery";
 import type { AuditRow } from "../../bindings/AuditRow";
 import type { AuditSort } from "../../bindings/AuditSort";
 import type { AuditStatus } from "../../bindings/AuditStatus";
-import type { SortDir } from "../../bindings/SortDir";
-import { formatDate, formatNumber } from "../../i18n/format";
+import { formatDate } from "../../i18n/format";
 import { ListSearch } from "../../kit/ListSearch";
-import { ListEmpty } from "../../kit/listParts";
+import { useListSearch, useListSort } from "../../kit/listFilters";
+import { FilteredEmpty } from "../../kit/listParts";
 import { type ListColumn, ServerList } from "../../kit/ServerList";
 import type { ListSource } from "../../kit/serverPages";
 import { useAllDepartments } from "../staff/catalog";
@@ -96,18 +95,17 @@ function useColumns(): ListColumn<AuditRow, AuditSort>[] {
 }
 
 export function AuditList({ canWrite }: { canWrite: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { go } = useNav();
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search, 250);
+  const { search, setSearch, debounced } = useListSearch();
   const [status, setStatus] = useState<AuditStatus | null>(null);
   const [overdue, setOverdue] = useState(false);
   const [department, setDepartment] = useState<string | null>(null);
   const [lead, setLead] = useState<string | null>(null);
   const departments = useAllDepartments();
   const leads = useQuery({ queryKey: auditKeys.leads(), queryFn: auditsApi.leads });
-  const [sort, setSort] = useState<AuditSort>("planned_start");
-  const [dir, setDir] = useState<SortDir>("desc");
+  const sorting = useListSort<AuditSort>("planned_start");
+  const { sort, dir } = sorting;
   const columns = useColumns();
   const source = useMemo<ListSource<AuditRow>>(() => {
     const query = (page: AuditQuery["page"]): AuditQuery => ({
@@ -179,21 +177,18 @@ export function AuditList({ canWrite }: { canWrite: boolean }) {
         label={t("audits.title")}
         columns={columns}
         source={source}
-        sort={sort}
-        dir={dir}
-        onSort={(c, d) => {
-          setSort(c);
-          setDir(d);
-        }}
+        {...sorting}
         rowHeight={56}
         rowData={(a) => ({ "data-id": a.id, "data-title": a.title })}
         onOpen={(a) => go({ page: "audit", id: a.id, tab: "checklist" })}
-        total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
         empty={
-          <ListEmpty
+          <FilteredEmpty
             icon={IconShieldCheck}
-            title={filtered ? t("audits.noMatch") : t("audits.emptyTitle")}
-            text={filtered || !canWrite ? null : t("audits.emptyText")}
+            filtered={filtered}
+            canWrite={canWrite}
+            noMatch={t("audits.noMatch")}
+            emptyTitle={t("audits.emptyTitle")}
+            emptyText={t("audits.emptyText")}
           />
         }
       />

@@ -1,5 +1,4 @@
 import { Group, Select, Text } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,9 +9,9 @@ import type { FindingRow } from "../../bindings/FindingRow";
 import type { FindingSeverity } from "../../bindings/FindingSeverity";
 import type { FindingSort } from "../../bindings/FindingSort";
 import type { FindingStatus } from "../../bindings/FindingStatus";
-import type { SortDir } from "../../bindings/SortDir";
-import { formatDate, formatNumber } from "../../i18n/format";
+import { formatDate } from "../../i18n/format";
 import { ListSearch } from "../../kit/ListSearch";
+import { useListSearch, useListSort } from "../../kit/listFilters";
 import { ListEmpty } from "../../kit/listParts";
 import { type ListColumn, ServerList } from "../../kit/ServerList";
 import type { ListSource } from "../../kit/serverPages";
@@ -85,14 +84,13 @@ function useColumns(): ListColumn<FindingRow, FindingSort>[] {
 }
 
 export function FindingList() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { go } = useNav();
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search, 250);
+  const { search, setSearch, debounced } = useListSearch();
   const [status, setStatus] = useState<FindingStatus | null>("open");
   const [severity, setSeverity] = useState<FindingSeverity | null>(null);
-  const [sort, setSort] = useState<FindingSort>("created_at");
-  const [dir, setDir] = useState<SortDir>("desc");
+  const sorting = useListSort<FindingSort>("created_at");
+  const { sort, dir } = sorting;
   const columns = useColumns();
   const source = useMemo<ListSource<FindingRow>>(() => {
     const query = (page: FindingQuery["page"]): FindingQuery => ({
@@ -149,18 +147,12 @@ export function FindingList() {
         label={t("findings.title")}
         columns={columns}
         source={source}
-        sort={sort}
-        dir={dir}
-        onSort={(c, d) => {
-          setSort(c);
-          setDir(d);
-        }}
+        {...sorting}
         rowHeight={48}
         rowData={(f) => ({ "data-id": f.id })}
         onOpen={(f) =>
           go({ page: "audit", id: f.audit_id, tab: "findings", focus: `finding:${f.id}` })
         }
-        total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
         empty={<ListEmpty icon={IconAlertTriangle} title={t("findings.noMatch")} text={null} />}
       />
     </>

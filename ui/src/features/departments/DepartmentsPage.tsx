@@ -12,11 +12,10 @@ import type { ActiveFilter } from "../../bindings/ActiveFilter";
 import type { Department } from "../../bindings/Department";
 import type { DepartmentQuery } from "../../bindings/DepartmentQuery";
 import type { DepartmentSort } from "../../bindings/DepartmentSort";
-import type { SortDir } from "../../bindings/SortDir";
-import { formatNumber } from "../../i18n/format";
 import { ExportButtons } from "../../kit/ExportButtons";
 import { ListSearch } from "../../kit/ListSearch";
-import { ListEmpty } from "../../kit/listParts";
+import { useListSort } from "../../kit/listFilters";
+import { FilteredEmpty } from "../../kit/listParts";
 import { ServerList } from "../../kit/ServerList";
 import type { ListSource } from "../../kit/serverPages";
 import { ImportDialog } from "../import/ImportDialog";
@@ -29,12 +28,12 @@ const PAGE_SIZE = 50;
 const ROW_HEIGHT = 48;
 
 export function DepartmentsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState<ActiveFilter>("active");
   const [debounced] = useDebouncedValue(search, 250);
-  const [sort, setSort] = useState<DepartmentSort>("name");
-  const [dir, setDir] = useState<SortDir>("asc");
+  const sorting = useListSort<DepartmentSort>("name", "asc");
+  const { sort, dir } = sorting;
   const [editing, setEditing] = useState<Department | null | undefined>(undefined);
   const [importing, setImporting] = useState(false);
   const qc = useQueryClient();
@@ -130,21 +129,18 @@ export function DepartmentsPage() {
           label={t("departments.title")}
           columns={columns}
           source={source}
-          sort={sort}
-          dir={dir}
-          onSort={(c, d) => {
-            setSort(c);
-            setDir(d);
-          }}
+          {...sorting}
           rowHeight={ROW_HEIGHT}
           rowData={(d) => ({ "data-id": d.id, "data-name": d.name })}
           onOpen={(d) => go({ page: "department", id: d.id, tab: "details" })}
-          total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
           empty={
-            <ListEmpty
+            <FilteredEmpty
               icon={IconBuildingCommunity}
-              title={filtered ? t("departments.noMatch") : t("departments.emptyTitle")}
-              text={filtered || !canWrite ? null : t("departments.emptyText")}
+              filtered={filtered}
+              canWrite={canWrite}
+              noMatch={t("departments.noMatch")}
+              emptyTitle={t("departments.emptyTitle")}
+              emptyText={t("departments.emptyText")}
             />
           }
         />

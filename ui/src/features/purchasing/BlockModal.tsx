@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Button } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconBan, IconCircleCheck } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -6,52 +6,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { purchasingApi, purchasingKeys } from "../../api/purchasing";
 import type { Supplier } from "../../bindings/Supplier";
-import { notifyError, useServerForm } from "../../lib/useServerForm";
+import { ReasonModal } from "../../kit/ReasonModal";
+import { notifyError } from "../../lib/useServerForm";
 import "./i18n";
-
-function BlockForm({ s, onClose }: { s: Supplier; onClose: () => void }) {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const { form, showError } = useServerForm({ reason: "" }, { area: "purchasing" });
-  const block = useMutation({
-    mutationFn: (v: typeof form.values) => purchasingApi.setBlocked(s.id, s.version, v.reason),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: purchasingKeys.all });
-      notifications.show({ color: "green", message: t("purchasingUi.suppliers.blocked") });
-      onClose();
-    },
-    onError: showError,
-  });
-  return (
-    <form onSubmit={form.onSubmit((v) => block.mutate(v))} noValidate>
-      <Stack>
-        <Text size="sm">{t("purchasingUi.suppliers.blockText")}</Text>
-        <Textarea
-          label={t("purchasingUi.fields.reason")}
-          withAsterisk
-          autosize
-          minRows={2}
-          data-autofocus
-          {...form.getInputProps("reason")}
-          data-testid="supplier-block-reason"
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            type="submit"
-            color="red"
-            loading={block.isPending}
-            data-testid="supplier-block-confirm"
-          >
-            {t("purchasingUi.suppliers.block")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
 
 /** Blocks the supplier (asking why) or lifts the block. */
 export function BlockButton({ s }: { s: Supplier }) {
@@ -90,13 +47,23 @@ export function BlockButton({ s }: { s: Supplier }) {
       >
         {t("purchasingUi.suppliers.block")}
       </Button>
-      <Modal
+      <ReasonModal
         opened={open}
         onClose={() => setOpen(false)}
-        title={t("purchasingUi.suppliers.blockTitle")}
-      >
-        {open ? <BlockForm s={s} onClose={() => setOpen(false)} /> : null}
-      </Modal>
+        words={{
+          title: t("purchasingUi.suppliers.blockTitle"),
+          text: t("purchasingUi.suppliers.blockText"),
+          label: t("purchasingUi.fields.reason"),
+          confirm: t("purchasingUi.suppliers.block"),
+        }}
+        run={(reason) => purchasingApi.setBlocked(s.id, s.version, reason)}
+        onDone={() => {
+          qc.invalidateQueries({ queryKey: purchasingKeys.all });
+          notifications.show({ color: "green", message: t("purchasingUi.suppliers.blocked") });
+        }}
+        area="purchasing"
+        testId={{ reason: "supplier-block-reason", confirm: "supplier-block-confirm" }}
+      />
     </>
   );
 }

@@ -1,46 +1,44 @@
-import { Button, Card, Group, NumberInput, Stack, Text, TextInput } from "@mantine/core";
+import { Card, NumberInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { purchasingApi, purchasingKeys } from "../../api/purchasing";
 import { useCan } from "../../app/session";
 import type { PurchaseCategory } from "../../bindings/PurchaseCategory";
-import { RetiredListPanel } from "../../kit/RetiredListPanel";
-import { orNull, useServerForm } from "../../lib/useServerForm";
+import { PercentCell } from "../../kit/listCells";
+import { RetiredEntryForm } from "../../kit/RetiredEntryForm";
+import { RetiredListPanel, retiredListWords } from "../../kit/RetiredListPanel";
+import { orNull } from "../../lib/useServerForm";
 import { categoryLabel } from "./parts";
 import "./i18n";
 
 function CategoryForm({ c, onClose }: { c: PurchaseCategory | null; onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const { form, showError } = useServerForm(
-    {
-      name_it: c?.name_it ?? "",
-      name_en: c?.name_en ?? "",
-      over_receipt: (c ? c.over_receipt_bp / 100 : 0) as number | string,
-    },
-    { area: "purchasing", alias: { over_receipt_bp: "over_receipt" } },
-  );
-  const save = useMutation({
-    mutationFn: (v: typeof form.values) =>
-      purchasingApi.saveCategory(c?.id ?? null, c?.version ?? 0, {
-        name_it: v.name_it,
-        name_en: orNull(v.name_en),
-        over_receipt_bp: Math.round(Number(v.over_receipt || 0) * 100),
-      }),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: purchasingKeys.all });
-      notifications.show({ color: "green", message: t("purchasingUi.categories.saved") });
-      onClose();
-    },
-    onError: showError,
-  });
   const label = (f: string) => t(`purchasingUi.categories.${f}`);
   return (
-    <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
-      <Stack>
-        <TextInput label={label("name_it")} withAsterisk {...form.getInputProps("name_it")} />
-        <TextInput label={label("name_en")} {...form.getInputProps("name_en")} />
+    <RetiredEntryForm
+      initial={{
+        name_it: c?.name_it ?? "",
+        name_en: c?.name_en ?? "",
+        over_receipt: (c ? c.over_receipt_bp / 100 : 0) as number | string,
+      }}
+      options={{ area: "purchasing", alias: { over_receipt_bp: "over_receipt" } }}
+      save={(v) =>
+        purchasingApi.saveCategory(c?.id ?? null, c?.version ?? 0, {
+          name_it: v.name_it,
+          name_en: orNull(v.name_en),
+          over_receipt_bp: Math.round(Number(v.over_receipt || 0) * 100),
+        })
+      }
+      onSaved={() => {
+        qc.invalidateQueries({ queryKey: purchasingKeys.all });
+        notifications.show({ color: "green", message: t("purchasingUi.categories.saved") });
+      }}
+      onClose={onClose}
+      labels={{ name_it: label("name_it"), name_en: label("name_en") }}
+    >
+      {(form) => (
         <NumberInput
           label={label("over_receipt")}
           description={label("overReceiptHelp")}
@@ -50,16 +48,8 @@ function CategoryForm({ c, onClose }: { c: PurchaseCategory | null; onClose: () 
           suffix=" %"
           {...form.getInputProps("over_receipt")}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t("common.save")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      )}
+    </RetiredEntryForm>
   );
 }
 
@@ -84,29 +74,14 @@ export function CategoriesPanel() {
         useEntries={usePurchaseCategories}
         nameOf={(c) => categoryLabel(c, i18n.language)}
         columns={[
-          {
-            title: w("over_receipt"),
-            cell: (c) => (
-              <Text size="sm">{(c.over_receipt_bp / 100).toLocaleString(i18n.language)} %</Text>
-            ),
-          },
+          { title: w("over_receipt"), cell: (c) => <PercentCell bp={c.over_receipt_bp} /> },
         ]}
         toggle={(c) => purchasingApi.setCategoryActive(c.id, c.version, !c.active)}
         onToggled={() => qc.invalidateQueries({ queryKey: purchasingKeys.all })}
         form={(c, onClose) => <CategoryForm c={c} onClose={onClose} />}
         canWrite={canWrite}
         area="purchasing"
-        words={{
-          name: t("purchasingUi.fields.category_ids"),
-          showRetired: w("showRetired"),
-          add: w("new"),
-          newTitle: w("newTitle"),
-          editTitle: w("editTitle"),
-          retire: w("retire"),
-          restore: w("restore"),
-          retired: w("retired"),
-          empty: w("empty"),
-        }}
+        words={retiredListWords(w, { name: t("purchasingUi.fields.category_ids") })}
       />
     </Card>
   );

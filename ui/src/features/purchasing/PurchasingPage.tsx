@@ -1,5 +1,4 @@
 import { Button, Card, Group, SegmentedControl, Select } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { IconBuildingStore, IconFileImport, IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
@@ -10,13 +9,12 @@ import { purchasingApi, purchasingKeys } from "../../api/purchasing";
 import { useNav } from "../../app/nav";
 import { PageHeader } from "../../app/PageHeader";
 import { useCan } from "../../app/session";
-import type { SortDir } from "../../bindings/SortDir";
 import type { SupplierQuery } from "../../bindings/SupplierQuery";
 import type { SupplierRow } from "../../bindings/SupplierRow";
 import type { SupplierSort } from "../../bindings/SupplierSort";
 import type { SupplierStatus } from "../../bindings/SupplierStatus";
-import { formatNumber } from "../../i18n/format";
 import { ListSearch } from "../../kit/ListSearch";
+import { useListSearch, useListSort } from "../../kit/listFilters";
 import { ListEmpty } from "../../kit/listParts";
 import { ServerList } from "../../kit/ServerList";
 import type { ListSource } from "../../kit/serverPages";
@@ -86,12 +84,11 @@ const VIEW_KEY = "purchasingUi.view";
 function SupplierList() {
   const { t, i18n } = useTranslation();
   const { go } = useNav();
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search, 250);
+  const { search, setSearch, debounced } = useListSearch();
   const [status, setStatus] = useState<SupplierStatus | null>(null);
   const [category, setCategory] = useState<string | null>(null);
-  const [sort, setSort] = useState<SupplierSort>("name");
-  const [dir, setDir] = useState<SortDir>("asc");
+  const sorting = useListSort<SupplierSort>("name", "asc");
+  const { sort, dir } = sorting;
   const columns = useSupplierColumns();
   const categories = useQuery({
     queryKey: purchasingKeys.categories(false),
@@ -159,16 +156,10 @@ function SupplierList() {
         label={t("purchasingUi.views.suppliers")}
         columns={columns}
         source={source}
-        sort={sort}
-        dir={dir}
-        onSort={(c, d) => {
-          setSort(c);
-          setDir(d);
-        }}
+        {...sorting}
         rowHeight={ROW_HEIGHT}
         rowData={(s) => ({ "data-id": s.id, "data-name": s.name })}
         onOpen={(s) => go({ page: "supplier", id: s.id, tab: "details" })}
-        total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
         empty={
           <ListEmpty
             icon={IconBuildingStore}

@@ -5,6 +5,7 @@
 use super::invoice::{
     InvoiceDue, InvoiceLine, InvoiceOrderRef, InvoiceSource, InvoiceVat, NewInvoice, SignatureState,
 };
+use super::line_form::{check_line_count, line_texts};
 use super::order::MAX_LINES;
 use super::totals::{compute_invoice_totals, OrderLineInput, Totals};
 use super::vat_rate::Nature;
@@ -90,20 +91,11 @@ impl ManualInvoiceInput {
         if DocumentType::from_code(&document_type).is_none() {
             c.add(FieldError::new("document_type", "not_allowed"));
         }
-        if self.lines.is_empty() {
-            c.add(FieldError::new("lines", "required"));
-        }
-        if self.lines.len() > MAX_LINES {
-            c.add(FieldError::new("lines", "too_many").with("max", MAX_LINES));
-        }
+        check_line_count(&mut c, self.lines.len(), MAX_LINES);
         let notes = c.optional_text("notes", &self.notes, 4000);
         let mut texts = Vec::with_capacity(self.lines.len());
         for (i, l) in self.lines.iter().enumerate() {
-            let p = format!("lines.{i}.");
-            let description = c.required_text(&format!("{p}description"), &l.description, 1000);
-            let item_code = c.optional(&format!("{p}item_code"), &l.item_code, 60);
-            let unit = c.optional(&format!("{p}unit"), &l.unit, 20);
-            texts.push((item_code, description, unit));
+            texts.push(line_texts(&mut c, i, &l.item_code, &l.description, &l.unit));
         }
         let numbers: Vec<OrderLineInput> = self
             .lines

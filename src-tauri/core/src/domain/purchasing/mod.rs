@@ -8,6 +8,7 @@
 pub mod approval;
 pub mod category;
 pub mod decimal;
+pub mod line_form;
 pub mod match3;
 pub mod money;
 pub mod numbering;

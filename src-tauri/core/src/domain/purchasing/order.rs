@@ -1,6 +1,7 @@
 //! A purchase order: its form, as stored and shown, and the list's query and row.
 
 use super::approval::{approval_amount, ApprovalNeed, ApproverRole};
+use super::line_form::{check_line_count, line_texts, unit_or_pieces};
 use super::order_state::OrderState;
 use super::quote_compare::QuotesRule;
 use super::totals::{compute_totals, OrderLineInput, Totals, VatSummaryRow};
@@ -73,12 +74,7 @@ pub struct ValidOrder {
 impl OrderInput {
     pub fn validate(&self, today: NaiveDate) -> crate::Result<ValidOrder> {
         let mut c = Checks::default();
-        if self.lines.is_empty() {
-            c.add(FieldError::new("lines", "required"));
-        }
-        if self.lines.len() > MAX_LINES {
-            c.add(FieldError::new("lines", "too_many").with("max", MAX_LINES));
-        }
+        check_line_count(&mut c, self.lines.len(), MAX_LINES);
         let delivery_address = c.optional_text("delivery_address", &self.delivery_address, 500);
         let payment_terms = c.optional("payment_terms", &self.payment_terms, 100);
         let notes = c.optional_text("notes", &self.notes, 4000);
@@ -90,13 +86,9 @@ impl OrderInput {
         }
         let mut texts = Vec::with_capacity(self.lines.len());
         for (i, l) in self.lines.iter().enumerate() {
-            let p = format!("lines.{i}.");
-            let description = c.required_text(&format!("{p}description"), &l.description, 1000);
-            let item_code = c.optional(&format!("{p}item_code"), &l.item_code, 60);
-            let unit = c
-                .optional(&format!("{p}unit"), &l.unit, 20)
-                .unwrap_or_else(|| "pz".to_owned());
-            texts.push((item_code, description, unit));
+            let (item_code, description, unit) =
+                line_texts(&mut c, i, &l.item_code, &l.description, &l.unit);
+            texts.push((item_code, description, unit_or_pieces(unit)));
         }
         let numbers: Vec<OrderLineInput> = self
             .lines

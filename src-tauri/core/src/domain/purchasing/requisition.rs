@@ -1,6 +1,7 @@
 //! A requisition: what a department needs and why, with an estimate, approved before anything
 //! is bought; its form, as stored and shown, and the list's query and row.
 
+use super::line_form::{check_line_count, line_texts, unit_or_pieces};
 use super::quantity::check_positive;
 use super::requisition_state::RequisitionState;
 use super::totals::line_net;
@@ -60,12 +61,7 @@ impl RequisitionInput {
     pub fn validate(&self, today: NaiveDate) -> crate::Result<ValidRequisition> {
         let mut c = Checks::default();
         let reason = c.required_text("reason", &self.reason, 2000);
-        if self.lines.is_empty() {
-            c.add(FieldError::new("lines", "required"));
-        }
-        if self.lines.len() > MAX_REQUISITION_LINES {
-            c.add(FieldError::new("lines", "too_many").with("max", MAX_REQUISITION_LINES));
-        }
+        check_line_count(&mut c, self.lines.len(), MAX_REQUISITION_LINES);
         if self.needed_by.is_some_and(|d| d < today) {
             c.add(FieldError::new("needed_by", "in_the_past"));
         }
@@ -73,11 +69,9 @@ impl RequisitionInput {
         let mut estimate: i64 = 0;
         for (i, l) in self.lines.iter().enumerate() {
             let p = format!("lines.{i}.");
-            let description = c.required_text(&format!("{p}description"), &l.description, 1000);
-            let item_code = c.optional(&format!("{p}item_code"), &l.item_code, 60);
-            let unit = c
-                .optional(&format!("{p}unit"), &l.unit, 20)
-                .unwrap_or_else(|| "pz".to_owned());
+            let (item_code, description, unit) =
+                line_texts(&mut c, i, &l.item_code, &l.description, &l.unit);
+            let unit = unit_or_pieces(unit);
             if let Some(e) = check_positive(&format!("{p}quantity"), l.quantity) {
                 c.add(e);
             }

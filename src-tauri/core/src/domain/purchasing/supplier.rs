@@ -140,27 +140,18 @@ impl SupplierInput {
         let italian = country == "IT";
         let (vat_number, fiscal_code) = self.identity(&mut c, &country);
         let (street, postcode, city, province) = self.address(&mut c, italian);
-        let email = self.email_field(&mut c, "email", &self.email);
-        let pec = self.email_field(&mut c, "pec", &self.pec);
-        let sdi_code = c.optional("sdi_code", &self.sdi_code, 7).and_then(|v| {
-            let n = normalise_sdi_code(&v);
-            if n.is_none() {
-                c.add(FieldError::new("sdi_code", "invalid_sdi_code"));
-            }
-            n
-        });
-        let phone = c.optional("phone", &self.phone, 40);
-        if phone.as_deref().is_some_and(|p| !phone_ok(p)) {
-            c.add(FieldError::new("phone", "invalid_phone"));
-        }
+        let email = c.optional_checked("email", &self.email, 254, email_ok, "invalid_email");
+        let pec = c.optional_checked("pec", &self.pec, 254, email_ok, "invalid_email");
+        let sdi_code = c.optional_normalised(
+            "sdi_code",
+            &self.sdi_code,
+            7,
+            normalise_sdi_code,
+            "invalid_sdi_code",
+        );
+        let phone = c.optional_checked("phone", &self.phone, 40, phone_ok, "invalid_phone");
         let website = c.optional("website", &self.website, 200);
-        let iban = c.optional("iban", &self.iban, 50).and_then(|v| {
-            let n = iban::normalise(&v);
-            if n.is_none() {
-                c.add(FieldError::new("iban", "invalid_iban"));
-            }
-            n
-        });
+        let iban = c.optional_normalised("iban", &self.iban, 50, iban::normalise, "invalid_iban");
         let payment_terms = c.optional("payment_terms", &self.payment_terms, 100);
         if self.rating.is_some_and(|r| !(1..=5).contains(&r)) {
             c.add(
@@ -213,18 +204,20 @@ impl SupplierInput {
                     None
                 }
             });
-        let fiscal_code = c
-            .optional("fiscal_code", &self.fiscal_code, 16)
-            .and_then(|v| {
-                if !italian {
-                    return Some(v.to_uppercase());
+        // A foreign tax code is kept as written, upper-cased.
+        let fiscal_code = c.optional_normalised(
+            "fiscal_code",
+            &self.fiscal_code,
+            16,
+            |v| {
+                if italian {
+                    normalise_fiscal_code(v)
+                } else {
+                    Some(v.to_uppercase())
                 }
-                let n = normalise_fiscal_code(&v);
-                if n.is_none() {
-                    c.add(FieldError::new("fiscal_code", "invalid_fiscal_code"));
-                }
-                n
-            });
+            },
+            "invalid_fiscal_code",
+        );
         (vat_number, fiscal_code)
     }
 
@@ -261,14 +254,6 @@ impl SupplierInput {
             c.add(FieldError::new("province", "invalid_province"));
         }
         (street, postcode, city, province)
-    }
-
-    fn email_field(&self, c: &mut Checks, field: &str, value: &Option<String>) -> Option<String> {
-        let v = c.optional(field, value, 254)?;
-        if !email_ok(&v) {
-            c.add(FieldError::new(field, "invalid_email"));
-        }
-        Some(v)
     }
 }
 
@@ -307,14 +292,8 @@ impl SupplierContactInput {
         let mut c = Checks::default();
         let name = c.required("name", &self.name, 200);
         let role = c.optional("role", &self.role, 100);
-        let email = c.optional("email", &self.email, 254);
-        if email.as_deref().is_some_and(|e| !email_ok(e)) {
-            c.add(FieldError::new("email", "invalid_email"));
-        }
-        let phone = c.optional("phone", &self.phone, 40);
-        if phone.as_deref().is_some_and(|p| !phone_ok(p)) {
-            c.add(FieldError::new("phone", "invalid_phone"));
-        }
+        let email = c.optional_checked("email", &self.email, 254, email_ok, "invalid_email");
+        let phone = c.optional_checked("phone", &self.phone, 40, phone_ok, "invalid_phone");
         let notes = c.optional_text("notes", &self.notes, 2000);
         c.finish()?;
         Ok(SupplierContactInput {

@@ -235,18 +235,15 @@ impl EmployeeInput {
             }
         }
         let birth_place = c.optional("birth_place", &self.birth_place, 100);
-        let email = c.optional("email", &self.email, 254);
-        if email.as_deref().is_some_and(|e| !email_ok(e)) {
-            c.add(FieldError::new("email", "invalid_email"));
-        }
-        let private_email = c.optional("private_email", &self.private_email, 254);
-        if private_email.as_deref().is_some_and(|e| !email_ok(e)) {
-            c.add(FieldError::new("private_email", "invalid_email"));
-        }
-        let phone = c.optional("phone", &self.phone, 30);
-        if phone.as_deref().is_some_and(|p| !phone_ok(p)) {
-            c.add(FieldError::new("phone", "invalid_phone"));
-        }
+        let email = c.optional_checked("email", &self.email, 254, email_ok, "invalid_email");
+        let private_email = c.optional_checked(
+            "private_email",
+            &self.private_email,
+            254,
+            email_ok,
+            "invalid_email",
+        );
+        let phone = c.optional_checked("phone", &self.phone, 30, phone_ok, "invalid_phone");
         let address = c.optional("address", &self.address, 300);
         let iban = self.check_iban(&mut c);
         let job_title = c.optional("job_title", &self.job_title, 100);

@@ -11,6 +11,7 @@ use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
 use crate::error::{Error, FieldError};
 use crate::store::filter::Where;
+use crate::store::paged::count_rows;
 use crate::store::recorded;
 use crate::store::tracked::{Guard, Naming, Snapshot, Tracked};
 use crate::store::tx::WriteTx;
@@ -109,11 +110,7 @@ pub fn list(c: &Connection, q: &ConsumableQuery) -> crate::Result<Page<Consumabl
         w.and_plain(BELOW_MINIMUM);
     }
     let (filter, mut args) = w.into_parts();
-    let total: i64 = c.query_row(
-        &format!("SELECT count(*) FROM consumables k{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total = count_rows(c, "consumables k", &filter, &args)?;
     let n = args.len();
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));

@@ -10,6 +10,7 @@ use crate::domain::text::fold_key;
 use crate::store::dates::{date_at, date_text, opt_date_at};
 use crate::store::filter::Where;
 use crate::store::like_pattern;
+use crate::store::paged::count_rows;
 use chrono::{Days, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::Connection;
@@ -50,11 +51,7 @@ fn filtered(q: &PlanQuery, today: NaiveDate) -> (String, Vec<Value>) {
 pub fn list(conn: &Connection, q: &PlanQuery, today: NaiveDate) -> crate::Result<Page<PlanRow>> {
     let (offset, limit) = q.page.clamped();
     let (filter, mut args) = filtered(q, today);
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM maintenance_plans p{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total = count_rows(conn, "maintenance_plans p", &filter, &args)?;
     let dir = q.dir.sql();
     // Sort keys come from a closed enum; the id breaks ties so paging is stable.
     let order = match q.sort {

@@ -7,6 +7,7 @@ use crate::domain::assets::asset::AssetStatus;
 use crate::domain::assets::report::{Grouping, TcoQuery, TcoRow, TcoSort};
 use crate::domain::page::Page;
 use crate::store::filter::Where;
+use crate::store::paged::count_rows;
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
@@ -116,11 +117,7 @@ pub fn tco(
     limit: i64,
 ) -> crate::Result<Page<TcoRow>> {
     let (filter, mut args) = tco_filter(q, who);
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM assets a{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total = count_rows(conn, "assets a", &filter, &args)?;
     let dir = q.dir.sql();
     // Sort keys come from a closed enum; the id breaks ties so paging is stable.
     let order = match q.sort {

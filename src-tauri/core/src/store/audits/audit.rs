@@ -10,6 +10,7 @@ use crate::domain::text::fold_key;
 use crate::error::Error;
 use crate::store::dates::{date_at, date_text, opt_date_at, opt_date_text};
 use crate::store::filter::Where;
+use crate::store::paged::count_rows;
 use crate::store::recorded;
 use crate::store::tracked::{Guard, Naming, Snapshot, Tracked};
 use crate::store::tx::WriteTx;
@@ -203,11 +204,7 @@ pub fn list(
 ) -> crate::Result<Page<AuditRow>> {
     let (offset, limit) = q.page.clamped();
     let (filter, mut args) = filtered(q, who, today);
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM audits a{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total = count_rows(conn, "audits a", &filter, &args)?;
     // Sort keys come from a closed enum; id breaks ties so paging is stable.
     let key = match q.sort {
         AuditSort::Title => "a.title_key",

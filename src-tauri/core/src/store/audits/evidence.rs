@@ -7,6 +7,7 @@ use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
 use crate::error::{Error, FieldError};
 use crate::store::dates::opt_date_at;
+use crate::store::paged::count_rows;
 use crate::store::recorded;
 use crate::store::tracked::{Guard, Naming, Part, Snapshot, Tracked};
 use crate::store::tx::WriteTx;
@@ -106,11 +107,7 @@ pub fn list(conn: &Connection, q: &EvidenceQuery) -> crate::Result<Page<Evidence
         filter.push_str(" AND e.title_key LIKE ?1 ESCAPE '\\'");
         args.push(Value::Text(like_pattern(&s)));
     }
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM evidence e{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total = count_rows(conn, "evidence e", &filter, &args)?;
     let n = args.len();
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));

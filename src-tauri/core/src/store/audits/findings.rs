@@ -11,6 +11,7 @@ use crate::domain::text::fold_key;
 use crate::error::Error;
 use crate::store::dates::opt_date_at;
 use crate::store::filter::Where;
+use crate::store::paged::count_rows;
 use crate::store::recorded;
 use crate::store::tracked::{Guard, Naming, Part, Snapshot, Tracked};
 use crate::store::tx::WriteTx;
@@ -254,11 +255,7 @@ pub fn list(
 ) -> crate::Result<Page<FindingRow>> {
     let (offset, limit) = q.page.clamped();
     let (filter, mut args) = filtered(q, who);
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM findings f{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total = count_rows(conn, "findings f", &filter, &args)?;
     let key = match q.sort {
         FindingSort::Number => "f.number",
         // major < minor < observation alphabetically: the order of seriousness.

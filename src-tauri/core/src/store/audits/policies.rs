@@ -8,6 +8,7 @@ use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
 use crate::error::{Error, FieldError};
 use crate::store::dates::{date_text, opt_date_at};
+use crate::store::paged::count_rows;
 use crate::store::recorded;
 use crate::store::tracked::{Guard, Naming, Part, Snapshot, Tracked};
 use crate::store::tx::WriteTx;
@@ -114,11 +115,7 @@ pub fn list(conn: &Connection, q: &PolicyQuery) -> crate::Result<Page<Policy>> {
         args.push(Value::Text(like_pattern(&s)));
         filter.push_str(" AND p.title_key LIKE ?1 ESCAPE '\\'");
     }
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM policies p{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total = count_rows(conn, "policies p", &filter, &args)?;
     let n = args.len();
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));

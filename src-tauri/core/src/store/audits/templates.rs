@@ -8,6 +8,7 @@ use crate::domain::page::{Page, PageRequest};
 use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
 use crate::error::{Error, FieldError};
+use crate::store::paged::count_rows;
 use crate::store::recorded;
 use crate::store::tracked::{Guard, Naming, Part, Snapshot, Tracked};
 use crate::store::tx::WriteTx;
@@ -142,11 +143,7 @@ pub fn list(
         filter.push_str(" AND t.name_key LIKE ?1 ESCAPE '\\'");
         args.push(Value::Text(like_pattern(&s)));
     }
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM audit_templates t{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total = count_rows(conn, "audit_templates t", &filter, &args)?;
     let n = args.len();
     args.push(Value::Integer(limit));
     args.push(Value::Integer(offset));

@@ -8,6 +8,7 @@ use crate::domain::page::Page;
 use crate::domain::permissions::Area;
 use crate::domain::text::fold_key;
 use crate::error::{Error, FieldError};
+use crate::store::paged::count_rows;
 use crate::store::tracked::{Guard, Naming, Snapshot, Tracked};
 use crate::store::tx::WriteTx;
 use crate::store::versioned::at_version;
@@ -97,11 +98,7 @@ fn filtered(q: &DepartmentQuery) -> (String, String, Vec<Value>) {
 pub fn list(conn: &Connection, q: &DepartmentQuery) -> crate::Result<Page<Department>> {
     let (offset, limit) = q.page.clamped();
     let (filter, order, mut args) = filtered(q);
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM departments{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total = count_rows(conn, "departments", &filter, &args)?;
     let n = args.len();
     let sql = format!(
         "SELECT {COLUMNS} FROM departments{filter}{order} LIMIT ?{} OFFSET ?{}",

@@ -11,6 +11,7 @@ use crate::domain::text::fold_key;
 use crate::store::dates::{date_at, date_text, opt_date_at};
 use crate::store::filter::Where;
 use crate::store::like_pattern;
+use crate::store::paged::Listing;
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{Connection, Row};
@@ -73,13 +74,6 @@ fn from_row(r: &Row) -> rusqlite::Result<InvoiceRow> {
 }
 
 pub fn list(c: &Connection, q: &InvoiceQuery) -> crate::Result<Page<InvoiceRow>> {
-    let (offset, limit) = q.page.clamped();
-    let (filter, mut args) = filtered(q);
-    let total: i64 = c.query_row(
-        &format!("SELECT count(*) FROM supplier_invoices i{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
     let dir = q.dir.unwrap_or(SortDir::Desc).sql();
     // Sort keys come from a closed enum; the id breaks ties so paging is stable.
     let order = match q.sort.unwrap_or(InvoiceSort::Date) {
@@ -87,30 +81,37 @@ pub fn list(c: &Connection, q: &InvoiceQuery) -> crate::Result<Page<InvoiceRow>>
         InvoiceSort::Total => format!("i.total_cents {dir}, i.id {dir}"),
         InvoiceSort::Due => format!("i.first_due_date {dir}, i.id {dir}"),
     };
-    let n = args.len();
-    args.push(Value::Integer(limit));
-    args.push(Value::Integer(offset));
-    // CROSS JOIN keeps the page's ids as the outer loop (see `order_list.rs`).
-    let items = c
-        .prepare_cached(&format!(
-            "WITH page AS (SELECT i.id FROM supplier_invoices i{filter} ORDER BY {order}
-                           LIMIT ?{} OFFSET ?{})
-             SELECT i.id, i.supplier_id, s.name, i.number, i.invoice_date, i.document_type,
-                    i.total_cents, i.currency, i.first_due_date, i.status, i.source,
-                    i.warning_count, i.open_differences
-             FROM page CROSS JOIN supplier_invoices i ON i.id = page.id
-             JOIN suppliers s ON s.id = i.supplier_id ORDER BY {order}",
-            n + 1,
-            n + 2
-        ))?
-        .query_map(rusqlite::params_from_iter(args.iter()), from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Page { items, total })
+    let listing = Listing {
+        table: "supplier_invoices i",
+        alias: "i",
+        columns: "i.id, i.supplier_id, s.name, i.number, i.invoice_date, i.document_type,
+                  i.total_cents, i.currency, i.first_due_date, i.status, i.source,
+                  i.warning_count, i.open_differences",
+        joins: "JOIN suppliers s ON s.id = i.supplier_id",
+    };
+    listing.page(c, filtered(q), &order, q.page, from_row)
+}
+
+fn due_row(r: &Row) -> rusqlite::Result<DueRow> {
+    Ok(DueRow {
+        invoice_id: r.get(0)?,
+        supplier_id: r.get(1)?,
+        supplier_name: r.get(2)?,
+        number: r.get(3)?,
+        invoice_date: date_at(r, 4)?,
+        document_type: r.get(5)?,
+        due_date: opt_date_at(r, 6)?,
+        amount_cents: r.get(7)?,
+        currency: r.get(8)?,
+        method: r.get(9)?,
+        iban: r.get(10)?,
+        status: InvoiceStatus::parse(&r.get::<_, String>(11)?)
+            .ok_or_else(|| conversion(11, "invoice status"))?,
+    })
 }
 
 /// Due payments by due date (undated ones last going up), read from the due-date index.
 pub fn dues(c: &Connection, q: &DueQuery) -> crate::Result<Page<DueRow>> {
-    let (offset, limit) = q.page.clamped();
     let mut w = Where::default();
     if let Some(d) = q.from {
         w.and("d.due_date >= ?", date_text(d));
@@ -124,50 +125,17 @@ pub fn dues(c: &Connection, q: &DueQuery) -> crate::Result<Page<DueRow>> {
             s,
         );
     }
-    let (filter, mut args) = w.into_parts();
-    let total: i64 = c.query_row(
-        &format!("SELECT count(*) FROM supplier_invoice_dues d{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
     let dir = q.dir.unwrap_or(SortDir::Asc).sql();
-    let n = args.len();
-    args.push(Value::Integer(limit));
-    args.push(Value::Integer(offset));
-    // CROSS JOIN keeps the page's ids as the outer loop (see `order_list.rs`).
-    let items = c
-        .prepare_cached(&format!(
-            "WITH page AS (SELECT d.id FROM supplier_invoice_dues d{filter}
-                           ORDER BY d.due_date IS NULL, d.due_date {dir}, d.id {dir}
-                           LIMIT ?{} OFFSET ?{})
-             SELECT i.id, i.supplier_id, s.name, i.number, i.invoice_date, i.document_type,
-                    d.due_date, d.amount_cents, i.currency, d.method, d.iban, i.status
-             FROM page CROSS JOIN supplier_invoice_dues d ON d.id = page.id
-             JOIN supplier_invoices i ON i.id = d.invoice_id
-             JOIN suppliers s ON s.id = i.supplier_id
-             ORDER BY d.due_date IS NULL, d.due_date {dir}, d.id {dir}",
-            n + 1,
-            n + 2
-        ))?
-        .query_map(rusqlite::params_from_iter(args.iter()), |r| {
-            Ok(DueRow {
-                invoice_id: r.get(0)?,
-                supplier_id: r.get(1)?,
-                supplier_name: r.get(2)?,
-                number: r.get(3)?,
-                invoice_date: date_at(r, 4)?,
-                document_type: r.get(5)?,
-                due_date: opt_date_at(r, 6)?,
-                amount_cents: r.get(7)?,
-                currency: r.get(8)?,
-                method: r.get(9)?,
-                iban: r.get(10)?,
-                status: InvoiceStatus::parse(&r.get::<_, String>(11)?)
-                    .ok_or_else(|| conversion(11, "invoice status"))?,
-            })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Page { items, total })
+    let listing = Listing {
+        table: "supplier_invoice_dues d",
+        alias: "d",
+        columns: "i.id, i.supplier_id, s.name, i.number, i.invoice_date, i.document_type,
+                  d.due_date, d.amount_cents, i.currency, d.method, d.iban, i.status",
+        joins: "JOIN supplier_invoices i ON i.id = d.invoice_id
+                JOIN suppliers s ON s.id = i.supplier_id",
+    };
+    let order = format!("d.due_date IS NULL, d.due_date {dir}, d.id {dir}");
+    listing.page(c, w.into_parts(), &order, q.page, due_row)
 }
 
 fn json_list<T: serde::Serialize>(v: &T) -> crate::Result<String> {

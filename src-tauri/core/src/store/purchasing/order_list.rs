@@ -10,6 +10,7 @@ use crate::domain::text::fold_key;
 use crate::store::dates::{date_at, date_text, opt_date_at};
 use crate::store::filter::Where;
 use crate::store::like_pattern;
+use crate::store::paged::Listing;
 use crate::store::search::match_query;
 use rusqlite::types::Value;
 use rusqlite::{Connection, Row};
@@ -114,13 +115,6 @@ fn from_row(r: &Row) -> rusqlite::Result<OrderRow> {
 }
 
 pub fn list(c: &Connection, q: &OrderQuery, me: Approver) -> crate::Result<Page<OrderRow>> {
-    let (offset, limit) = q.page.clamped();
-    let (filter, mut args) = filtered(q, me);
-    let total: i64 = c.query_row(
-        &format!("SELECT count(*) FROM purchase_orders o{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
     let dir = q.dir.unwrap_or(SortDir::Desc).sql();
     // Sort keys come from a closed enum; the id breaks ties so paging is stable.
     let order = match q.sort.unwrap_or(OrderSort::Date) {
@@ -132,25 +126,13 @@ pub fn list(c: &Connection, q: &OrderQuery, me: Approver) -> crate::Result<Page<
         OrderSort::Delivery => format!("o.delivery_date {dir}, o.id {dir}"),
         OrderSort::Status => format!("o.status {dir}, o.order_date {dir}, o.id {dir}"),
     };
-    let n = args.len();
-    args.push(Value::Integer(limit));
-    args.push(Value::Integer(offset));
-    // The page's ids first, from the sort's index; then their rows. CROSS JOIN keeps the page
-    // as the outer loop: otherwise SQLite walks the whole table in the sort's order to spare
-    // sorting 50 rows (100,000 orders read for one page).
-    let items = c
-        .prepare_cached(&format!(
-            "WITH page AS (SELECT o.id FROM purchase_orders o{filter} ORDER BY {order}
-                           LIMIT ?{} OFFSET ?{})
-             SELECT o.id, o.number, o.supplier_id, s.name,
-                    (SELECT name FROM departments WHERE id = o.department_id), o.status,
-                    o.order_date, o.delivery_date, o.total_cents, o.currency
-             FROM page CROSS JOIN purchase_orders o ON o.id = page.id
-             JOIN suppliers s ON s.id = o.supplier_id ORDER BY {order}",
-            n + 1,
-            n + 2
-        ))?
-        .query_map(rusqlite::params_from_iter(args.iter()), from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Page { items, total })
+    let listing = Listing {
+        table: "purchase_orders o",
+        alias: "o",
+        columns: "o.id, o.number, o.supplier_id, s.name,
+                  (SELECT name FROM departments WHERE id = o.department_id), o.status,
+                  o.order_date, o.delivery_date, o.total_cents, o.currency",
+        joins: "JOIN suppliers s ON s.id = o.supplier_id",
+    };
+    listing.page(c, filtered(q, me), &order, q.page, from_row)
 }

@@ -5,6 +5,7 @@ use crate::domain::purchasing::approval::ApproverRole;
 use crate::domain::purchasing::order::{ValidLine, ValidOrder};
 use crate::domain::purchasing::order_state::OrderState;
 use crate::store::dates::{date_text, opt_date_text};
+use crate::store::positioned::PositionedLines;
 use crate::store::recorded;
 use crate::store::tx::WriteTx;
 use chrono::NaiveDate;
@@ -58,17 +59,10 @@ pub fn update(w: &WriteTx, id: i64, v: &ValidOrder) -> crate::Result<()> {
 /// Makes the order's lines `lines`, position by position: a line kept in its place keeps its
 /// id (receipts and offers point at it), surplus lines go.
 fn set_lines(w: &WriteTx, order_id: i64, lines: &[ValidLine]) -> crate::Result<()> {
-    let current: Vec<(i64, i64)> = w
-        .conn()
-        .prepare_cached(
-            "SELECT id, position FROM purchase_order_lines WHERE order_id = ?1 LIMIT 1000",
-        )?
-        .query_map([order_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (i, l) in lines.iter().enumerate() {
-        let position = i64::try_from(i).unwrap_or(i64::MAX) + 1;
+    let mut stored = PositionedLines::open(w, &LINES, "order_id", order_id)?;
+    for l in lines {
         let nature = l.numbers.nature.map(|n| n.code().to_owned());
-        let values: Vec<(&'static str, &dyn ToSql)> = vec![
+        stored.put(&vec![
             ("item_code", &l.item_code as &dyn ToSql),
             ("description", &l.description),
             ("category_id", &l.category_id),
@@ -79,26 +73,9 @@ fn set_lines(w: &WriteTx, order_id: i64, lines: &[ValidLine]) -> crate::Result<(
             ("vat_rate_bp", &l.numbers.vat_rate_bp),
             ("vat_nature", &nature),
             ("net_cents", &l.net_cents),
-        ];
-        match current.iter().find(|(_, p)| *p == position) {
-            Some((line_id, _)) => {
-                recorded::update(w, &LINES, *line_id, &values)?;
-            }
-            None => {
-                let mut values = values;
-                values.push(("order_id", &order_id));
-                values.push(("position", &position));
-                recorded::insert(w, &LINES, &values)?;
-            }
-        }
+        ])?;
     }
-    let kept = i64::try_from(lines.len()).unwrap_or(i64::MAX);
-    for (line_id, position) in current {
-        if position > kept {
-            recorded::delete(w, &LINES, line_id)?;
-        }
-    }
-    Ok(())
+    stored.finish()
 }
 
 /// Moves the order to `status`; `reason` is kept when given (a cancellation, a short close).

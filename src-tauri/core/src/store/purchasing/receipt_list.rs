@@ -10,6 +10,8 @@ use crate::domain::purchasing::receiving::{
 use crate::store::dates::{date_at, date_text, opt_date_at};
 use crate::store::filter::Where;
 use crate::store::like_pattern;
+use crate::store::paged::count_rows;
+use crate::store::paged::Listing;
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{Connection, Row};
@@ -54,42 +56,24 @@ fn receipt_row(r: &Row) -> rusqlite::Result<ReceiptRow> {
 }
 
 pub fn list(c: &Connection, q: &ReceiptQuery) -> crate::Result<Page<ReceiptRow>> {
-    let (offset, limit) = q.page.clamped();
-    let (filter, mut args) = filtered(q);
-    let total: i64 = c.query_row(
-        &format!("SELECT count(*) FROM purchase_receipts r{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
     let dir = q.dir.unwrap_or(SortDir::Desc).sql();
     // Sort keys come from a closed enum; the id breaks ties so paging is stable.
     let order = match q.sort.unwrap_or(ReceiptSort::ReceivedOn) {
         ReceiptSort::ReceivedOn => format!("r.received_on {dir}, r.id {dir}"),
         ReceiptSort::Order => format!("r.order_id {dir}, r.received_on {dir}, r.id {dir}"),
     };
-    let n = args.len();
-    args.push(Value::Integer(limit));
-    args.push(Value::Integer(offset));
-    // The page's ids first, from the sort's index; then their rows.
-    // CROSS JOIN keeps the page's ids as the outer loop (see `order_list.rs`).
-    let items = c
-        .prepare_cached(&format!(
-            "WITH page AS (SELECT r.id FROM purchase_receipts r{filter} ORDER BY {order}
-                           LIMIT ?{} OFFSET ?{})
-             SELECT r.id, r.order_id, o.number, r.supplier_id, s.name, r.received_on,
-                    r.delivery_note, r.delivery_note_date,
-                    (SELECT coalesce(full_name, username) FROM users WHERE id = r.received_by),
-                    (SELECT count(*) FROM purchase_receipt_lines WHERE receipt_id = r.id),
-                    r.reversed_at IS NOT NULL
-             FROM page CROSS JOIN purchase_receipts r ON r.id = page.id
-             JOIN purchase_orders o ON o.id = r.order_id
-             JOIN suppliers s ON s.id = r.supplier_id ORDER BY {order}",
-            n + 1,
-            n + 2
-        ))?
-        .query_map(rusqlite::params_from_iter(args.iter()), receipt_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Page { items, total })
+    let listing = Listing {
+        table: "purchase_receipts r",
+        alias: "r",
+        columns: "r.id, r.order_id, o.number, r.supplier_id, s.name, r.received_on,
+                  r.delivery_note, r.delivery_note_date,
+                  (SELECT coalesce(full_name, username) FROM users WHERE id = r.received_by),
+                  (SELECT count(*) FROM purchase_receipt_lines WHERE receipt_id = r.id),
+                  r.reversed_at IS NOT NULL",
+        joins: "JOIN purchase_orders o ON o.id = r.order_id
+                JOIN suppliers s ON s.id = r.supplier_id",
+    };
+    listing.page(c, filtered(q), &order, q.page, receipt_row)
 }
 
 /// Orders approved, sent or partly received, with what is still to come: those whose delivery
@@ -111,11 +95,7 @@ pub fn to_receive(
         w.and("o.delivery_date < ?", today.clone());
     }
     let (filter, mut args) = w.into_parts();
-    let total: i64 = c.query_row(
-        &format!("SELECT count(*) FROM purchase_orders o{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total = count_rows(c, "purchase_orders o", &filter, &args)?;
     let order = "o.delivery_date IS NULL, o.delivery_date, o.id";
     let n = args.len();
     args.push(Value::Integer(limit));

@@ -9,6 +9,7 @@ use crate::domain::purchasing::requisition_state::RequisitionState;
 use crate::store::dates::{date_text, opt_date_at};
 use crate::store::filter::Where;
 use crate::store::like_pattern;
+use crate::store::paged::Listing;
 use crate::store::ts_parse;
 use rusqlite::types::Value;
 use rusqlite::{Connection, Row};
@@ -69,13 +70,6 @@ pub fn list(
     q: &RequisitionQuery,
     me: Approver,
 ) -> crate::Result<Page<RequisitionRow>> {
-    let (offset, limit) = q.page.clamped();
-    let (filter, mut args) = filtered(q, me);
-    let total: i64 = c.query_row(
-        &format!("SELECT count(*) FROM requisitions r{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
     let dir = q.dir.unwrap_or(SortDir::Desc).sql();
     // Sort keys come from a closed enum; the id breaks ties so paging is stable.
     let order = match q.sort.unwrap_or(RequisitionSort::Date) {
@@ -83,23 +77,14 @@ pub fn list(
         RequisitionSort::Status => format!("r.status {dir}, r.created_at {dir}, r.id {dir}"),
         RequisitionSort::NeededBy => format!("r.needed_by {dir}, r.id {dir}"),
     };
-    let n = args.len();
-    args.push(Value::Integer(limit));
-    args.push(Value::Integer(offset));
-    // CROSS JOIN keeps the page's ids as the outer loop (see `order_list.rs`).
-    let items = c
-        .prepare_cached(&format!(
-            "WITH page AS (SELECT r.id FROM requisitions r{filter} ORDER BY {order}
-                           LIMIT ?{} OFFSET ?{})
-             SELECT r.id, r.number,
-                    (SELECT coalesce(full_name, username) FROM users WHERE id = r.requested_by),
-                    (SELECT name FROM departments WHERE id = r.department_id), r.reason,
-                    r.status, r.created_at, r.needed_by, r.estimate_cents
-             FROM page CROSS JOIN requisitions r ON r.id = page.id ORDER BY {order}",
-            n + 1,
-            n + 2
-        ))?
-        .query_map(rusqlite::params_from_iter(args.iter()), from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Page { items, total })
+    let listing = Listing {
+        table: "requisitions r",
+        alias: "r",
+        columns: "r.id, r.number,
+                  (SELECT coalesce(full_name, username) FROM users WHERE id = r.requested_by),
+                  (SELECT name FROM departments WHERE id = r.department_id), r.reason,
+                  r.status, r.created_at, r.needed_by, r.estimate_cents",
+        joins: "",
+    };
+    listing.page(c, filtered(q, me), &order, q.page, from_row)
 }

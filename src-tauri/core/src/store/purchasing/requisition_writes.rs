@@ -5,6 +5,7 @@ use crate::domain::purchasing::approval::ApproverRole;
 use crate::domain::purchasing::requisition::{ValidRequisition, ValidRequisitionLine};
 use crate::domain::purchasing::requisition_state::RequisitionState;
 use crate::store::dates::{date_text, opt_date_text};
+use crate::store::positioned::PositionedLines;
 use crate::store::recorded;
 use crate::store::tx::WriteTx;
 use chrono::NaiveDate;
@@ -56,42 +57,18 @@ fn set_lines(
     requisition_id: i64,
     lines: &[ValidRequisitionLine],
 ) -> crate::Result<()> {
-    let current: Vec<(i64, i64)> = w
-        .conn()
-        .prepare_cached(
-            "SELECT id, position FROM requisition_lines WHERE requisition_id = ?1 LIMIT 1000",
-        )?
-        .query_map([requisition_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for (i, l) in lines.iter().enumerate() {
-        let position = i64::try_from(i).unwrap_or(i64::MAX) + 1;
-        let values: Vec<(&'static str, &dyn ToSql)> = vec![
+    let mut stored = PositionedLines::open(w, &LINES, "requisition_id", requisition_id)?;
+    for l in lines {
+        stored.put(&vec![
             ("item_code", &l.item_code as &dyn ToSql),
             ("description", &l.description),
             ("category_id", &l.category_id),
             ("quantity", &l.quantity),
             ("unit", &l.unit),
             ("estimated_price", &l.estimated_price),
-        ];
-        match current.iter().find(|(_, p)| *p == position) {
-            Some((line_id, _)) => {
-                recorded::update(w, &LINES, *line_id, &values)?;
-            }
-            None => {
-                let mut values = values;
-                values.push(("requisition_id", &requisition_id));
-                values.push(("position", &position));
-                recorded::insert(w, &LINES, &values)?;
-            }
-        }
+        ])?;
     }
-    let kept = i64::try_from(lines.len()).unwrap_or(i64::MAX);
-    for (line_id, position) in current {
-        if position > kept {
-            recorded::delete(w, &LINES, line_id)?;
-        }
-    }
-    Ok(())
+    stored.finish()
 }
 
 /// Moves the requisition to `status`. `reason` is kept when given (a rejection) and cleared

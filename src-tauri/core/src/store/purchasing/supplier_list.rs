@@ -8,6 +8,7 @@ use crate::domain::text::fold_key;
 use crate::store::dates::date_text;
 use crate::store::filter::Where;
 use crate::store::like_pattern;
+use crate::store::paged::count_rows;
 use chrono::{Days, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::{Connection, Row};
@@ -83,11 +84,7 @@ pub fn list(
 ) -> crate::Result<Page<SupplierRow>> {
     let (offset, limit) = q.page.clamped();
     let (filter, mut args) = filtered(q);
-    let total: i64 = c.query_row(
-        &format!("SELECT count(*) FROM suppliers s{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total = count_rows(c, "suppliers s", &filter, &args)?;
     let dir = q.dir.unwrap_or(SortDir::Asc).sql();
     // Sort keys come from a closed enum; each has an index ending in name and id.
     let order = match q.sort.unwrap_or(SupplierSort::Name) {

@@ -10,6 +10,7 @@ use crate::error::Error;
 use crate::store::dates::{date_text, opt_date_at, opt_date_text};
 use crate::store::filter::Where;
 use crate::store::like_pattern;
+use crate::store::paged::count_rows;
 use crate::store::recorded;
 use crate::store::tracked::{Guard, Naming, Part, Snapshot, Tracked};
 use crate::store::tx::WriteTx;
@@ -118,11 +119,7 @@ pub fn list(
         );
     }
     let (filter, mut args) = w.into_parts();
-    let total: i64 = c.query_row(
-        &format!("SELECT count(*) FROM supplier_prices p{filter}"),
-        rusqlite::params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total = count_rows(c, "supplier_prices p", &filter, &args)?;
     let dir = q.dir.unwrap_or(SortDir::Asc).sql();
     // Sort keys come from a closed enum; each follows one of the supplier's indexes.
     let order = match q.sort.unwrap_or(PriceSort::Item) {

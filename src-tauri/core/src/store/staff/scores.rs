@@ -12,6 +12,7 @@ use crate::domain::staff::employee::Employee;
 use crate::domain::text::fold_key;
 use crate::store::attachments::MAX_PER_RECORD;
 use crate::store::dates::{date_text, opt_date_at};
+use crate::store::paged::count_rows;
 use crate::store::retired_list;
 use crate::store::{staff::employees, staff::requirements, staff::training};
 use chrono::{Duration, NaiveDate};
@@ -428,11 +429,7 @@ pub fn needs_fixing(
         filter.push_str(" AND e.department_id = ?2");
         args.push(Value::Integer(d));
     }
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) FROM employees e WHERE {filter}"),
-        params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total = count_rows(conn, "employees e", &format!(" WHERE {filter}"), &args)?;
     let n = args.len();
     let sql = format!(
         "SELECT {cols}, (SELECT name FROM departments WHERE id = e.department_id), e.urgency

@@ -8,45 +8,39 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { consumableKeys, consumablesApi } from "../../../api/licences";
 import type { Consumable } from "../../../bindings/Consumable";
-import { useServerForm } from "../../../lib/useServerForm";
+import { useAfterSave, useSaveForm } from "../../../kit/useSaveForm";
 import { useLocations } from "../parts";
 import { CONSUMABLE_CATEGORIES, consumableInput, consumableValues } from "./values";
 import "./i18n";
 
 function ConsumableForm({ item, onClose }: { item: Consumable | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const locations = useLocations();
-  const { form, showError } = useServerForm(consumableValues(item), {
-    area: "consumables",
-    // The form holds euros; Rust names the amount in cents.
-    alias: { unit_cost_cents: "unit_cost" },
-  });
-  const save = useMutation({
-    mutationFn: (v: typeof form.values) =>
+  const { form, submit, pending } = useSaveForm(
+    consumableValues(item),
+    {
+      area: "consumables",
+      // The form holds euros; Rust names the amount in cents.
+      alias: { unit_cost_cents: "unit_cost" },
+    },
+    (v) =>
       consumablesApi.save(
         item?.id ?? null,
         item?.version ?? 0,
         consumableInput(v, item?.currency ?? null),
       ),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: consumableKeys.all });
-      notifications.show({
-        color: "green",
-        message: t(item ? "consumables.saved" : "consumables.created"),
-      });
-      onClose();
-    },
-    onError: showError,
-  });
+    useAfterSave(
+      consumableKeys.all,
+      t(item ? "consumables.saved" : "consumables.created"),
+      onClose,
+    ),
+  );
   const label = (f: string) => t(`consumables.fields.${f}`);
   return (
-    <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate data-testid="consumable-form">
+    <form onSubmit={submit} noValidate data-testid="consumable-form">
       <Stack>
         <TextInput
           label={label("name")}
@@ -111,7 +105,7 @@ function ConsumableForm({ item, onClose }: { item: Consumable | null; onClose: (
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" loading={save.isPending} data-testid="consumable-save">
+          <Button type="submit" loading={pending} data-testid="consumable-save">
             {t("common.save")}
           </Button>
         </Group>

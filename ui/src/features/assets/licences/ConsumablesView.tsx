@@ -1,5 +1,4 @@
 import { Button, Checkbox, Group, Select, Stack } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { IconPackages, IconPlus } from "@tabler/icons-react";
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,10 +8,10 @@ import { useCan } from "../../../app/session";
 import type { Consumable } from "../../../bindings/Consumable";
 import type { ConsumableCategory } from "../../../bindings/ConsumableCategory";
 import type { ConsumableQuery } from "../../../bindings/ConsumableQuery";
-import { formatNumber } from "../../../i18n/format";
 import { ExportButtons } from "../../../kit/ExportButtons";
 import { ListSearch } from "../../../kit/ListSearch";
-import { ListEmpty } from "../../../kit/listParts";
+import { useListSearch } from "../../../kit/listFilters";
+import { FilteredEmpty } from "../../../kit/listParts";
 import { ServerList } from "../../../kit/ServerList";
 import type { ListSource } from "../../../kit/serverPages";
 import { ConsumableFormModal } from "./ConsumableForm";
@@ -30,11 +29,10 @@ export type ConsumablesViewProps = {
 
 /** Consumables in stock: how many are left, which are below their minimum, what came and went. */
 export function ConsumablesView(props: ConsumablesViewProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const mayWrite = useCan("assets", "write");
   const canWrite = props.canWrite ?? mayWrite;
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search, 250);
+  const { search, setSearch, debounced } = useListSearch();
   const [category, setCategory] = useState<ConsumableCategory | null>(null);
   const [lowOnly, setLowOnly] = useState(false);
   const [editing, setEditing] = useState<Consumable | null | "new">(null);
@@ -127,12 +125,14 @@ export function ConsumablesView(props: ConsumablesViewProps) {
         rowHeight={52}
         rowData={(c) => ({ "data-id": c.id, "data-stock": c.stock, "data-low": String(c.low) })}
         onOpen={setMovesOf}
-        total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
         empty={
-          <ListEmpty
+          <FilteredEmpty
             icon={IconPackages}
-            title={filtered ? t("consumables.noMatch") : t("consumables.emptyTitle")}
-            text={filtered || !canWrite ? null : t("consumables.emptyText")}
+            filtered={filtered}
+            canWrite={canWrite}
+            noMatch={t("consumables.noMatch")}
+            emptyTitle={t("consumables.emptyTitle")}
+            emptyText={t("consumables.emptyText")}
           />
         }
       />

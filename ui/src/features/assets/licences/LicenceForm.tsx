@@ -8,14 +8,12 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { IconPlus } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { licenceKeys, licencesApi } from "../../../api/licences";
 import type { Licence } from "../../../bindings/Licence";
-import { useServerForm } from "../../../lib/useServerForm";
+import { useAfterSave, useSaveForm } from "../../../kit/useSaveForm";
 import { DateField } from "../../staff/parts";
 import { LicenceKeyField } from "./LicenceKeyField";
 import { ProductFormModal } from "./ProductForm";
@@ -25,34 +23,26 @@ import "./i18n";
 
 function LicenceForm({ licence, onClose }: { licence: Licence | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const products = useProducts();
   const [addingProduct, setAddingProduct] = useState(false);
-  const { form, showError } = useServerForm(licenceValues(licence), {
-    area: "licences",
-    // The form holds euros; Rust names the amount in cents.
-    alias: { cost_cents: "cost" },
-  });
-  const save = useMutation({
-    mutationFn: (v: typeof form.values) =>
+  const { form, submit, pending } = useSaveForm(
+    licenceValues(licence),
+    {
+      area: "licences",
+      // The form holds euros; Rust names the amount in cents.
+      alias: { cost_cents: "cost" },
+    },
+    (v) =>
       licencesApi.save(
         licence?.id ?? null,
         licence?.version ?? 0,
         licenceInput(v, licence?.currency ?? null),
       ),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: licenceKeys.all });
-      notifications.show({
-        color: "green",
-        message: t(licence ? "licences.saved" : "licences.created"),
-      });
-      onClose();
-    },
-    onError: showError,
-  });
+    useAfterSave(licenceKeys.all, t(licence ? "licences.saved" : "licences.created"), onClose),
+  );
   const label = (f: string) => t(`licences.fields.${f}`);
   return (
-    <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate data-testid="licence-form">
+    <form onSubmit={submit} noValidate data-testid="licence-form">
       <Stack>
         <Group align="flex-end" wrap="nowrap">
           <ProductSelect
@@ -139,7 +129,7 @@ function LicenceForm({ licence, onClose }: { licence: Licence | null; onClose: (
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" loading={save.isPending} data-testid="licence-save">
+          <Button type="submit" loading={pending} data-testid="licence-save">
             {t("common.save")}
           </Button>
         </Group>

@@ -1,5 +1,4 @@
 import { ActionIcon, Button, Checkbox, Group, Select, Stack, Text, Tooltip } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { IconEdit, IconLicense, IconPackage, IconPlus, IconUsers } from "@tabler/icons-react";
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,11 +9,11 @@ import type { Licence } from "../../../bindings/Licence";
 import type { LicenceQuery } from "../../../bindings/LicenceQuery";
 import type { LicenceSort } from "../../../bindings/LicenceSort";
 import type { SeatUse } from "../../../bindings/SeatUse";
-import type { SortDir } from "../../../bindings/SortDir";
-import { formatMoney, formatNumber } from "../../../i18n/format";
+import { formatMoney } from "../../../i18n/format";
 import { ExportButtons } from "../../../kit/ExportButtons";
 import { ListSearch } from "../../../kit/ListSearch";
-import { ListEmpty } from "../../../kit/listParts";
+import { useListSearch, useListSort } from "../../../kit/listFilters";
+import { FilteredEmpty } from "../../../kit/listParts";
 import { type ListColumn, ServerList } from "../../../kit/ServerList";
 import type { ListSource } from "../../../kit/serverPages";
 import { ExpiryDate } from "../../staff/parts";
@@ -128,15 +127,14 @@ export type LicencesViewProps = {
 
 /** The software licences: what was bought, how many seats are held, what expires soon. */
 export function LicencesView(props: LicencesViewProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const mayWrite = useCan("assets", "write");
   const canWrite = props.canWrite ?? mayWrite;
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search, 250);
+  const { search, setSearch, debounced } = useListSearch();
   const [expiring, setExpiring] = useState(false);
   const [use, setUse] = useState<SeatUse | null>(null);
-  const [sort, setSort] = useState<LicenceSort>("product");
-  const [dir, setDir] = useState<SortDir>("asc");
+  const sorting = useListSort<LicenceSort>("product", "asc");
+  const { sort, dir } = sorting;
   const [editing, setEditing] = useState<Licence | null | "new">(null);
   const [addingProduct, setAddingProduct] = useState(false);
   const [seatsOf, setSeatsOf] = useState<Licence | null>(null);
@@ -227,24 +225,21 @@ export function LicencesView(props: LicencesViewProps) {
         label={t("licences.title")}
         columns={columns}
         source={source}
-        sort={sort}
-        dir={dir}
-        onSort={(c, d) => {
-          setSort(c);
-          setDir(d);
-        }}
+        {...sorting}
         rowHeight={52}
         rowData={(l) => ({
           "data-id": l.id,
           "data-use": seatUse(l.seats_used, l.seats),
         })}
         onOpen={setSeatsOf}
-        total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
         empty={
-          <ListEmpty
+          <FilteredEmpty
             icon={IconLicense}
-            title={filtered ? t("licences.noMatch") : t("licences.emptyTitle")}
-            text={filtered || !canWrite ? null : t("licences.emptyText")}
+            filtered={filtered}
+            canWrite={canWrite}
+            noMatch={t("licences.noMatch")}
+            emptyTitle={t("licences.emptyTitle")}
+            emptyText={t("licences.emptyText")}
           />
         }
       />

@@ -1,5 +1,4 @@
 import { Badge, Checkbox, Group, Select, Stack, Text } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { IconTool } from "@tabler/icons-react";
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,11 +8,11 @@ import type { MaintenanceDue } from "../../../bindings/MaintenanceDue";
 import type { MaintenancePlanQuery } from "../../../bindings/MaintenancePlanQuery";
 import type { MaintenancePlanRow } from "../../../bindings/MaintenancePlanRow";
 import type { MaintenanceSort } from "../../../bindings/MaintenanceSort";
-import type { SortDir } from "../../../bindings/SortDir";
-import { formatDate, formatNumber } from "../../../i18n/format";
+import { formatDate } from "../../../i18n/format";
 import { ExportButtons } from "../../../kit/ExportButtons";
 import { ListSearch } from "../../../kit/ListSearch";
-import { ListEmpty } from "../../../kit/listParts";
+import { useListSearch, useListSort } from "../../../kit/listFilters";
+import { FilteredEmpty } from "../../../kit/listParts";
 import { type ListColumn, ServerList } from "../../../kit/ServerList";
 import type { ListSource } from "../../../kit/serverPages";
 import { DueDate } from "./parts";
@@ -105,13 +104,12 @@ export type PlanListProps = {
 
 /** Every maintenance plan, soonest due first, filtered by title, due date and retirement. */
 export function PlanList({ canWrite, onOpen }: PlanListProps) {
-  const { t, i18n } = useTranslation();
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search, 250);
+  const { t } = useTranslation();
+  const { search, setSearch, debounced } = useListSearch();
   const [due, setDue] = useState("all");
   const [retired, setRetired] = useState(false);
-  const [sort, setSort] = useState<MaintenanceSort>("next_due");
-  const [dir, setDir] = useState<SortDir>("asc");
+  const sorting = useListSort<MaintenanceSort>("next_due", "asc");
+  const { sort, dir } = sorting;
   const columns = useColumns();
   const query = useCallback(
     (page: MaintenancePlanQuery["page"]): MaintenancePlanQuery => ({
@@ -177,12 +175,7 @@ export function PlanList({ canWrite, onOpen }: PlanListProps) {
         label={t("maintenance.views.plans")}
         columns={columns}
         source={source}
-        sort={sort}
-        dir={dir}
-        onSort={(c, d) => {
-          setSort(c);
-          setDir(d);
-        }}
+        {...sorting}
         rowHeight={52}
         rowData={(p) => ({
           "data-id": p.id,
@@ -190,12 +183,14 @@ export function PlanList({ canWrite, onOpen }: PlanListProps) {
           "data-active": String(p.active),
         })}
         onOpen={(p) => onOpen(p.id)}
-        total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
         empty={
-          <ListEmpty
+          <FilteredEmpty
             icon={IconTool}
-            title={filtered ? t("maintenance.noMatch") : t("maintenance.emptyTitle")}
-            text={filtered || !canWrite ? null : t("maintenance.emptyText")}
+            filtered={filtered}
+            canWrite={canWrite}
+            noMatch={t("maintenance.noMatch")}
+            emptyTitle={t("maintenance.emptyTitle")}
+            emptyText={t("maintenance.emptyText")}
           />
         }
       />

@@ -7,7 +7,8 @@ import { useNav } from "../../../app/nav";
 import type { DueQuery } from "../../../bindings/DueQuery";
 import type { DueRow } from "../../../bindings/DueRow";
 import type { SortDir } from "../../../bindings/SortDir";
-import { formatDate, formatMoney, formatNumber } from "../../../i18n/format";
+import { formatDate } from "../../../i18n/format";
+import { MoneyCell, TextCell } from "../../../kit/listCells";
 import { ListEmpty } from "../../../kit/listParts";
 import { type ListColumn, ServerList } from "../../../kit/ServerList";
 import type { ListSource } from "../../../kit/serverPages";
@@ -42,11 +43,7 @@ function useColumns(): ListColumn<DueRow, DueSort>[] {
       key: "supplier",
       title: t("invoicesUi.list.supplier"),
       width: "minmax(140px, 1.5fr)",
-      cell: (r) => (
-        <Text size="sm" truncate>
-          {r.supplier_name}
-        </Text>
-      ),
+      cell: (r) => <TextCell value={r.supplier_name} />,
     },
     {
       key: "invoice",
@@ -79,18 +76,14 @@ function useColumns(): ListColumn<DueRow, DueSort>[] {
       key: "amount",
       title: l("amount"),
       width: "130px",
-      cell: (r) => (
-        <Text size="sm" ta="right" style={{ flex: 1 }}>
-          {formatMoney(r.amount_cents, r.currency, i18n.language)}
-        </Text>
-      ),
+      cell: (r) => <MoneyCell cents={r.amount_cents} currency={r.currency} />,
     },
   ];
 }
 
 /** What is owed when: every due date of every invoice, earliest first, from an index. */
 export function DuePayments() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { go } = useNav();
   const [supplier, setSupplier] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(null);
@@ -152,7 +145,6 @@ export function DuePayments() {
         rowHeight={48}
         rowData={(r) => ({ "data-id": r.invoice_id, "data-number": r.number })}
         onOpen={(r) => go({ page: "invoice", id: r.invoice_id, tab: "details" })}
-        total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
         empty={
           <ListEmpty
             icon={IconCalendarDue}

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, NumberInput, Select, Text } from "@mantine/core";
+import { Badge, Card, Group, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconFileInvoice } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
@@ -10,10 +10,16 @@ import type { InvoiceQuery } from "../../../bindings/InvoiceQuery";
 import type { InvoiceRow } from "../../../bindings/InvoiceRow";
 import type { InvoiceSort } from "../../../bindings/InvoiceSort";
 import type { InvoiceStatus } from "../../../bindings/InvoiceStatus";
-import type { SortDir } from "../../../bindings/SortDir";
-import { formatDate, formatMoney, formatNumber } from "../../../i18n/format";
-import { ListSearch } from "../../../kit/ListSearch";
-import { ListEmpty } from "../../../kit/listParts";
+import { DateCell, MoneyCell, TextCell } from "../../../kit/listCells";
+import {
+  AmountFilter,
+  amountCents,
+  FilterBar,
+  StatusFilter,
+  useListSearch,
+  useListSort,
+} from "../../../kit/listFilters";
+import { FilteredEmpty } from "../../../kit/listParts";
 import { type ListColumn, ServerList } from "../../../kit/ServerList";
 import type { ListSource } from "../../../kit/serverPages";
 import { DateField } from "../../staff/parts";
@@ -23,38 +29,30 @@ import "./i18n";
 import "./i18n-match";
 
 const STATES: InvoiceStatus[] = ["to_match", "matched", "approved_for_payment"];
+const WAITING_AND_STATES: (InvoiceStatus | "waiting")[] = ["waiting", ...STATES];
 
 function useColumns(): ListColumn<InvoiceRow, InvoiceSort>[] {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const l = (k: string) => t(`invoicesUi.list.${k}`);
-  const date = (d: string | null) => (d ? formatDate(d, i18n.language) : "—");
   return [
     {
       key: "date",
       title: l("date"),
       width: "100px",
       sort: "date",
-      cell: (r) => <Text size="sm">{date(r.invoice_date)}</Text>,
+      cell: (r) => <DateCell value={r.invoice_date} />,
     },
     {
       key: "number",
       title: l("number"),
       width: "minmax(110px, 1fr)",
-      cell: (r) => (
-        <Text size="sm" fw={600} ff="monospace" truncate>
-          {r.number}
-        </Text>
-      ),
+      cell: (r) => <TextCell value={r.number} code />,
     },
     {
       key: "supplier",
       title: l("supplier"),
       width: "minmax(160px, 2fr)",
-      cell: (r) => (
-        <Text size="sm" truncate>
-          {r.supplier_name}
-        </Text>
-      ),
+      cell: (r) => <TextCell value={r.supplier_name} />,
     },
     {
       key: "type",
@@ -93,35 +91,24 @@ function useColumns(): ListColumn<InvoiceRow, InvoiceSort>[] {
       title: l("due"),
       width: "140px",
       sort: "due",
-      cell: (r) => (
-        <Text size="sm" c={r.first_due_date ? undefined : "dimmed"}>
-          {date(r.first_due_date)}
-        </Text>
-      ),
+      cell: (r) => <DateCell value={r.first_due_date} />,
     },
     {
       key: "total",
       title: l("total"),
       width: "120px",
       sort: "total",
-      cell: (r) => (
-        <Text size="sm" ta="right" style={{ flex: 1 }}>
-          {formatMoney(r.total_cents, r.currency, i18n.language)}
-        </Text>
-      ),
+      cell: (r) => <MoneyCell cents={r.total_cents} currency={r.currency} />,
     },
   ];
 }
 
-const cents = (v: number | string) => (v === "" ? null : Math.round(Number(v) * 100));
-
 /** Supplier invoices: search, status, supplier, dates and amount range; sorts in SQL. */
 export function InvoiceList() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { go } = useNav();
   const canWrite = useCan("purchasing", "write");
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search, 250);
+  const { search, setSearch, debounced } = useListSearch();
   // A status, or "waiting": to match, or matched and not yet approved for payment.
   const [status, setStatus] = useState<InvoiceStatus | "waiting" | null>(null);
   const [supplier, setSupplier] = useState<string | null>(null);
@@ -131,10 +118,9 @@ export function InvoiceList() {
   const [max, setMax] = useState<number | string>("");
   const [minD] = useDebouncedValue(min, 300);
   const [maxD] = useDebouncedValue(max, 300);
-  const [sort, setSort] = useState<InvoiceSort>("date");
-  const [dir, setDir] = useState<SortDir>("desc");
+  const sorting = useListSort<InvoiceSort>("date");
+  const { sort, dir } = sorting;
   const columns = useColumns();
-  const decimal = i18n.language === "it" ? "," : ".";
   const source = useMemo<ListSource<InvoiceRow>>(() => {
     const query = (page: InvoiceQuery["page"]): InvoiceQuery => ({
       search: debounced || null,
@@ -143,8 +129,8 @@ export function InvoiceList() {
       supplier_id: supplier ? Number(supplier) : null,
       from: from || null,
       to: to || null,
-      min_total: cents(minD),
-      max_total: cents(maxD),
+      min_total: amountCents(minD),
+      max_total: amountCents(maxD),
       sort,
       dir,
       page,
@@ -165,97 +151,86 @@ export function InvoiceList() {
     maxD !== "";
   return (
     <Card>
-      <Group mb="md" justify="space-between" wrap="wrap" gap="sm" data-testid="invoices-filters">
-        <ListSearch
-          value={search}
-          onChange={setSearch}
-          placeholder={t("invoicesUi.list.searchPlaceholder")}
-          width={260}
-          testId="invoice-search"
+      <FilterBar
+        testId="invoices-filters"
+        search={{
+          value: search,
+          onChange: setSearch,
+          placeholder: t("invoicesUi.list.searchPlaceholder"),
+          testId: "invoice-search",
+          width: 260,
+        }}
+        align="flex-end"
+      >
+        <SupplierPicker
+          aria-label={t("invoicesUi.list.supplier")}
+          value={supplier}
+          onChange={setSupplier}
+          currentLabel={null}
+          w={200}
+          data-testid="invoice-supplier-filter"
         />
-        <Group gap="sm" align="flex-end">
-          <SupplierPicker
-            aria-label={t("invoicesUi.list.supplier")}
-            value={supplier}
-            onChange={setSupplier}
-            currentLabel={null}
-            w={200}
-            data-testid="invoice-supplier-filter"
-          />
-          <Select
-            aria-label={t("invoicesUi.list.status")}
-            placeholder={t("invoicesUi.list.anyStatus")}
-            data={[
-              { value: "waiting", label: t("invoiceMatch.waiting") },
-              ...STATES.map((s) => ({ value: s, label: t(`invoicesUi.status.${s}`) })),
-            ]}
-            value={status}
-            onChange={(v) => setStatus(v as InvoiceStatus | "waiting" | null)}
-            clearable
-            w={190}
-            data-testid="invoice-status-filter"
-          />
-          <DateField
-            field="from"
-            aria-label={t("invoicesUi.list.from")}
-            placeholder={t("invoicesUi.list.from")}
-            value={from}
-            onChange={setFrom}
-            w={130}
-          />
-          <DateField
-            field="to"
-            aria-label={t("invoicesUi.list.to")}
-            placeholder={t("invoicesUi.list.to")}
-            value={to}
-            onChange={setTo}
-            w={130}
-          />
-          <NumberInput
-            aria-label={t("invoicesUi.list.minTotal")}
-            placeholder={t("invoicesUi.list.minTotal")}
-            decimalSeparator={decimal}
-            decimalScale={2}
-            hideControls
-            value={min}
-            onChange={setMin}
-            w={120}
-            data-testid="invoice-min-total"
-          />
-          <NumberInput
-            aria-label={t("invoicesUi.list.maxTotal")}
-            placeholder={t("invoicesUi.list.maxTotal")}
-            decimalSeparator={decimal}
-            decimalScale={2}
-            hideControls
-            value={max}
-            onChange={setMax}
-            w={110}
-            data-testid="invoice-max-total"
-          />
-        </Group>
-      </Group>
+        <StatusFilter
+          label={t("invoicesUi.list.status")}
+          placeholder={t("invoicesUi.list.anyStatus")}
+          states={WAITING_AND_STATES}
+          stateLabel={(s) =>
+            s === "waiting" ? t("invoiceMatch.waiting") : t(`invoicesUi.status.${s}`)
+          }
+          value={status}
+          onChange={setStatus}
+          w={190}
+          testId="invoice-status-filter"
+        />
+        <DateField
+          field="from"
+          aria-label={t("invoicesUi.list.from")}
+          placeholder={t("invoicesUi.list.from")}
+          value={from}
+          onChange={setFrom}
+          w={130}
+        />
+        <DateField
+          field="to"
+          aria-label={t("invoicesUi.list.to")}
+          placeholder={t("invoicesUi.list.to")}
+          value={to}
+          onChange={setTo}
+          w={130}
+        />
+        <AmountFilter
+          label={t("invoicesUi.list.minTotal")}
+          value={min}
+          onChange={setMin}
+          w={120}
+          testId="invoice-min-total"
+        />
+        <AmountFilter
+          label={t("invoicesUi.list.maxTotal")}
+          value={max}
+          onChange={setMax}
+          w={110}
+          testId="invoice-max-total"
+        />
+      </FilterBar>
       <ServerList
         testId="invoices"
         rowTestId="invoice-row"
         label={t("invoicesUi.views.invoices")}
         columns={columns}
         source={source}
-        sort={sort}
-        dir={dir}
-        onSort={(c, d) => {
-          setSort(c);
-          setDir(d);
-        }}
+        {...sorting}
         rowHeight={48}
         rowData={(r) => ({ "data-id": r.id, "data-number": r.number, "data-status": r.status })}
         onOpen={(r) => go({ page: "invoice", id: r.id, tab: "details" })}
-        total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
         empty={
-          <ListEmpty
+          <FilteredEmpty
             icon={IconFileInvoice}
-            title={filtered ? t("invoicesUi.list.noMatch") : t("invoicesUi.list.emptyTitle")}
-            text={filtered || !canWrite ? null : t("invoicesUi.list.emptyText")}
+            filtered={filtered}
+            canWrite={canWrite}
+            noMatch={t("invoicesUi.list.noMatch")}
+            emptyTitle={t("invoicesUi.list.emptyTitle")}
+            emptyText={t("invoicesUi.list.emptyText")}
           />
         }
       />

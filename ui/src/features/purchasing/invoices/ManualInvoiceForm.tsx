@@ -7,38 +7,27 @@ import {
   NumberInput,
   Select,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { invoiceKeys, invoicesApi } from "../../../api/invoices";
 import { useNav } from "../../../app/nav";
-import type { Nature } from "../../../bindings/Nature";
-import { formatMoney } from "../../../i18n/format";
-import { orNull, useServerForm } from "../../../lib/useServerForm";
+import { useSaveForm } from "../../../kit/useSaveForm";
+import { orNull } from "../../../lib/useServerForm";
 import { DateField } from "../../staff/parts";
-import { NATURES } from "../orders/vat";
+import { LineEditor, LinesPreview } from "../lines/LineEditor";
+import { emptyLine, natureOf, scaled } from "../lines/values";
 import { SupplierPicker } from "../SupplierPickers";
 import { documentTypeLabel, methodLabel } from "./parts";
 import "./i18n";
 
-const RATES = ["2200", "1000", "500", "400", "0"];
 const TYPES = ["TD01", "TD04", "TD05", "TD06", "TD02", "TD24"];
 const METHODS = ["MP05", "MP01", "MP02", "MP08", "MP12", "MP19"];
-
-const emptyLine = () => ({
-  description: "",
-  unit: "pz",
-  quantity: 1 as number | string,
-  unit_price: "" as number | string,
-  vat_rate_bp: "2200",
-  nature: null as string | null,
-});
 
 const emptyDue = () => ({
   due_date: null as string | null,
@@ -46,10 +35,6 @@ const emptyDue = () => ({
   method: "MP05" as string | null,
   iban: "",
 });
-
-/** A typed decimal scaled to an integer (12,3456 € → 123456 ten-thousandths). */
-const scaled = (v: number | string, scale: number) =>
-  v === "" || v === null ? 0 : Math.round(Number(v) * scale);
 
 function ManualInvoiceForm({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -59,7 +44,7 @@ function ManualInvoiceForm({ onClose }: { onClose: () => void }) {
   const thousands = i18n.language === "it" ? "." : ",";
   const f = (k: string) => t(`invoicesUi.form.${k}`);
   const ll = (k: string) => t(`invoicesUi.page.line.${k}`);
-  const { form, showError } = useServerForm(
+  const { form, submit, pending } = useSaveForm(
     {
       supplier_id: null as string | null,
       number: "",
@@ -71,9 +56,7 @@ function ManualInvoiceForm({ onClose }: { onClose: () => void }) {
       dues: [] as ReturnType<typeof emptyDue>[],
     },
     { area: "invoicesUi" },
-  );
-  const save = useMutation({
-    mutationFn: (v: typeof form.values) =>
+    (v) =>
       invoicesApi.saveManual({
         supplier_id: Number(v.supplier_id) || 0,
         number: v.number,
@@ -92,7 +75,7 @@ function ManualInvoiceForm({ onClose }: { onClose: () => void }) {
           unit_price: scaled(l.unit_price, 10_000),
           discount_bp: 0,
           vat_rate_bp: Number(l.vat_rate_bp),
-          nature: l.vat_rate_bp === "0" ? ((l.nature as Nature | null) ?? null) : null,
+          nature: natureOf(l),
         })),
         dues: v.dues.map((d) => ({
           due_date: d.due_date ?? "",
@@ -101,28 +84,15 @@ function ManualInvoiceForm({ onClose }: { onClose: () => void }) {
           iban: orNull(d.iban),
         })),
       }),
-    onSuccess: (saved) => {
+    (saved) => {
       qc.invalidateQueries({ queryKey: invoiceKeys.all });
       notifications.show({ color: "green", message: f("saved") });
       onClose();
       go({ page: "invoice", id: saved.id, tab: "details" });
     },
-    onError: showError,
-  });
-  // The totals as typed, per rate like the stored ones: the page shows what Rust computed.
-  const byRate = new Map<string, number>();
-  for (const x of form.values.lines) {
-    const net = Math.round(Number(x.quantity || 0) * Number(x.unit_price || 0) * 100);
-    byRate.set(x.vat_rate_bp, (byRate.get(x.vat_rate_bp) ?? 0) + net);
-  }
-  const taxable = [...byRate.values()].reduce((a, b) => a + b, 0);
-  const tax = [...byRate.entries()].reduce(
-    (a, [r, n]) => a + Math.round((n * Number(r)) / 10_000),
-    0,
   );
-  const money = (c: number) => formatMoney(c, "EUR", i18n.language);
   return (
-    <form onSubmit={form.onSubmit((v) => save.mutate(v))} data-testid="invoice-form" noValidate>
+    <form onSubmit={submit} data-testid="invoice-form" noValidate>
       <Stack gap="sm">
         <Group grow align="flex-start">
           <SupplierPicker
@@ -157,110 +127,24 @@ function ManualInvoiceForm({ onClose }: { onClose: () => void }) {
           name="order_numbers"
         />
         <Divider label={<Text fw={600}>{f("lines")}</Text>} labelPosition="left" />
-        <Table verticalSpacing={4} horizontalSpacing={4} data-testid="invoice-form-lines">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{ll("description")}</Table.Th>
-              <Table.Th w={90}>{ll("quantity")}</Table.Th>
-              <Table.Th w={60}>{t("purchasingUi.orders.line.unit")}</Table.Th>
-              <Table.Th w={120}>{ll("unit_price")}</Table.Th>
-              <Table.Th w={170}>{ll("vat")}</Table.Th>
-              <Table.Th w={36} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {form.values.lines.map((line, i) => (
-              <Table.Tr key={form.key(`lines.${i}`)} data-testid="invoice-form-line">
-                <Table.Td>
-                  <TextInput
-                    aria-label={ll("description")}
-                    {...form.getInputProps(`lines.${i}.description`)}
-                    name={`lines.${i}.description`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    aria-label={ll("quantity")}
-                    decimalScale={3}
-                    decimalSeparator={decimal}
-                    thousandSeparator={thousands}
-                    hideControls
-                    {...form.getInputProps(`lines.${i}.quantity`)}
-                    name={`lines.${i}.quantity`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    aria-label={t("purchasingUi.orders.line.unit")}
-                    {...form.getInputProps(`lines.${i}.unit`)}
-                    name={`lines.${i}.unit`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    aria-label={ll("unit_price")}
-                    decimalScale={4}
-                    decimalSeparator={decimal}
-                    thousandSeparator={thousands}
-                    hideControls
-                    {...form.getInputProps(`lines.${i}.unit_price`)}
-                    name={`lines.${i}.unit_price`}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <Select
-                      aria-label={ll("vat")}
-                      data={RATES.map((r) => ({ value: r, label: `${Number(r) / 100} %` }))}
-                      allowDeselect={false}
-                      w={84}
-                      {...form.getInputProps(`lines.${i}.vat_rate_bp`)}
-                      data-testid="invoice-line-vat"
-                    />
-                    {line.vat_rate_bp === "0" && (
-                      <Select
-                        aria-label={t("purchasingUi.orders.line.nature")}
-                        placeholder={t("purchasingUi.orders.line.nature")}
-                        data={NATURES}
-                        w={80}
-                        {...form.getInputProps(`lines.${i}.nature`)}
-                        data-testid="invoice-line-nature"
-                      />
-                    )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={f("removeLine")}
-                    disabled={form.values.lines.length === 1}
-                    onClick={() => form.removeListItem("lines", i)}
-                  >
-                    <IconTrash size={16} />
-                  </ActionIcon>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        <Group justify="space-between">
-          <Button
-            variant="subtle"
-            leftSection={<IconPlus size={16} />}
-            onClick={() => form.insertListItem("lines", emptyLine())}
-            data-testid="invoice-add-line"
-          >
-            {f("addLine")}
-          </Button>
-          <Text size="sm" c="dimmed" data-testid="invoice-total-preview">
-            {t("invoicesUi.form.preview", {
-              taxable: money(taxable),
-              tax: money(tax),
-              total: money(taxable + tax),
-            })}
-          </Text>
-        </Group>
+        <LineEditor
+          form={form}
+          fields={["description", "quantity", "unit", "unit_price", "vat_rate_bp"]}
+          word={(k) =>
+            k === "unit" || k === "nature" ? t(`purchasingUi.orders.line.${k}`) : ll(k)
+          }
+          removeLabel={f("removeLine")}
+          addLabel={f("addLine")}
+          testId="invoice-form"
+          aside={
+            <LinesPreview
+              lines={form.values.lines}
+              currency="EUR"
+              testId="invoice-total-preview"
+              words={(m) => t("invoicesUi.form.preview", m)}
+            />
+          }
+        />
         <Divider label={<Text fw={600}>{f("dues")}</Text>} labelPosition="left" />
         {form.values.dues.map((_, i) => (
           <Group key={form.key(`dues.${i}`)} align="flex-start" data-testid="invoice-form-due">
@@ -319,7 +203,7 @@ function ManualInvoiceForm({ onClose }: { onClose: () => void }) {
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" loading={save.isPending} data-testid="invoice-save">
+          <Button type="submit" loading={pending} data-testid="invoice-save">
             {t("common.save")}
           </Button>
         </Group>

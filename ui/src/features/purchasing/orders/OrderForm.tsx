@@ -10,30 +10,41 @@ import {
   TextInput,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconPlus } from "@tabler/icons-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { orderKeys, ordersApi } from "../../../api/orders";
 import { purchasingApi } from "../../../api/purchasing";
 import { useNav } from "../../../app/nav";
-import type { Nature } from "../../../bindings/Nature";
 import type { PurchaseOrder } from "../../../bindings/PurchaseOrder";
-import { formatMoney } from "../../../i18n/format";
-import { orNull, useServerForm } from "../../../lib/useServerForm";
+import { useSaveForm } from "../../../kit/useSaveForm";
+import { orNull } from "../../../lib/useServerForm";
 import { useAllDepartments } from "../../staff/catalog";
 import { DateField } from "../../staff/parts";
+import { LineEditor, LinesPreview } from "../lines/LineEditor";
+import { emptyLine, type LineValues, natureOf, scaled } from "../lines/values";
 import { SupplierPicker } from "../SupplierPickers";
-import { emptyLine, type LineValues, type OrderFormValues, OrderLines, scaled } from "./OrderLines";
 import "../i18n";
+
+/** The order form's values: ids as the selects hold them, numbers as typed. */
+type OrderFormValues = {
+  supplier_id: string | null;
+  department_id: string | null;
+  delivery_date: string | null;
+  delivery_address: string;
+  payment_terms: string;
+  currency: string;
+  notes: string;
+  lines: LineValues[];
+};
 
 type Props = { order: PurchaseOrder | null; onClose: () => void };
 
 function OrderForm({ order: o, onClose }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const qc = useQueryClient();
   const { go } = useNav();
   const departments = useAllDepartments();
-  const { form, showError } = useServerForm<OrderFormValues>(
+  const { form, submit, pending } = useSaveForm<OrderFormValues, PurchaseOrder>(
     {
       supplier_id: o ? String(o.supplier_id) : null,
       department_id: o?.department_id ? String(o.department_id) : null,
@@ -45,6 +56,7 @@ function OrderForm({ order: o, onClose }: Props) {
       lines: o
         ? o.lines.map(
             (l): LineValues => ({
+              ...emptyLine(),
               item_code: l.item_code ?? "",
               description: l.description,
               category_id: l.category_id === null ? null : String(l.category_id),
@@ -59,9 +71,7 @@ function OrderForm({ order: o, onClose }: Props) {
         : [emptyLine()],
     },
     { area: "purchasing" },
-  );
-  const save = useMutation({
-    mutationFn: (v: typeof form.values) =>
+    (v) =>
       ordersApi.save(o?.id ?? null, o?.version ?? 0, {
         supplier_id: Number(v.supplier_id) || 0,
         department_id: v.department_id ? Number(v.department_id) : null,
@@ -80,24 +90,17 @@ function OrderForm({ order: o, onClose }: Props) {
           unit_price: scaled(l.unit_price, 10_000),
           discount_bp: scaled(l.discount_bp, 100),
           vat_rate_bp: Number(l.vat_rate_bp),
-          nature: l.vat_rate_bp === "0" ? ((l.nature as Nature | null) ?? null) : null,
+          nature: natureOf(l),
         })),
       }),
-    onSuccess: (saved) => {
+    (saved) => {
       qc.invalidateQueries({ queryKey: orderKeys.all });
       notifications.show({ color: "green", message: t("purchasingUi.orders.saved") });
       onClose();
       if (!o) go({ page: "order", id: saved.id, tab: "details" });
     },
-    onError: showError,
-  });
+  );
   const l = (k: string) => t(`purchasingUi.orders.${k}`);
-  // What the lines come to before VAT, as typed: the order's page shows the stored totals.
-  const preview = form.values.lines.reduce((sum, x) => {
-    const net =
-      Number(x.quantity || 0) * Number(x.unit_price || 0) * (1 - Number(x.discount_bp || 0) / 100);
-    return sum + Math.round(net * 100);
-  }, 0);
   const supplierId = form.values.supplier_id ? Number(form.values.supplier_id) : null;
   const supplierChosen = async (id: string | null) => {
     form.setFieldValue("supplier_id", id);
@@ -107,7 +110,7 @@ function OrderForm({ order: o, onClose }: Props) {
     }
   };
   return (
-    <form onSubmit={form.onSubmit((v) => save.mutate(v))} data-testid="order-form" noValidate>
+    <form onSubmit={submit} data-testid="order-form" noValidate>
       <Stack gap="sm">
         <Group grow align="flex-start">
           <SupplierPicker
@@ -156,28 +159,39 @@ function OrderForm({ order: o, onClose }: Props) {
           {...form.getInputProps("delivery_address")}
         />
         <Divider label={<Text fw={600}>{l("lines")}</Text>} labelPosition="left" />
-        <OrderLines form={form} supplierId={supplierId} day={o?.order_date ?? null} />
-        <Group justify="space-between">
-          <Button
-            variant="subtle"
-            leftSection={<IconPlus size={16} />}
-            onClick={() => form.insertListItem("lines", emptyLine())}
-            data-testid="order-add-line"
-          >
-            {l("addLine")}
-          </Button>
-          <Text size="sm" c="dimmed" data-testid="order-net-preview">
-            {t("purchasingUi.orders.netPreview", {
-              amount: formatMoney(preview, form.values.currency || "EUR", i18n.language),
-            })}
-          </Text>
-        </Group>
+        <LineEditor
+          form={form}
+          fields={[
+            "item_code",
+            "description",
+            "category_id",
+            "quantity",
+            "unit",
+            "unit_price",
+            "discount_bp",
+            "vat_rate_bp",
+          ]}
+          prices={{ supplierId, day: o?.order_date ?? null }}
+          word={(k) => t(`purchasingUi.orders.line.${k}`)}
+          removeLabel={l("removeLine")}
+          addLabel={l("addLine")}
+          testId="order"
+          aside={
+            // What the lines come to before VAT, as typed: the order's page shows the stored totals.
+            <LinesPreview
+              lines={form.values.lines}
+              currency={form.values.currency || "EUR"}
+              testId="order-net-preview"
+              words={(m) => t("purchasingUi.orders.netPreview", { amount: m.taxable })}
+            />
+          }
+        />
         <Textarea label={l("notes")} autosize minRows={2} {...form.getInputProps("notes")} />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}
           </Button>
-          <Button type="submit" loading={save.isPending} data-testid="order-save">
+          <Button type="submit" loading={pending} data-testid="order-save">
             {t("common.save")}
           </Button>
         </Group>

@@ -1,5 +1,4 @@
-import { Card, Group, Select, Switch, Text } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { Card, Switch } from "@mantine/core";
 import { IconFileInvoice } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,10 +9,9 @@ import type { OrderQuery } from "../../../bindings/OrderQuery";
 import type { OrderRow } from "../../../bindings/OrderRow";
 import type { OrderSort } from "../../../bindings/OrderSort";
 import type { OrderState } from "../../../bindings/OrderState";
-import type { SortDir } from "../../../bindings/SortDir";
-import { formatDate, formatMoney, formatNumber } from "../../../i18n/format";
-import { ListSearch } from "../../../kit/ListSearch";
-import { ListEmpty } from "../../../kit/listParts";
+import { DateCell, MoneyCell, TextCell } from "../../../kit/listCells";
+import { FilterBar, StatusFilter, useListSearch, useListSort } from "../../../kit/listFilters";
+import { FilteredEmpty } from "../../../kit/listParts";
 import { type ListColumn, ServerList } from "../../../kit/ServerList";
 import type { ListSource } from "../../../kit/serverPages";
 import { SupplierPicker } from "../SupplierPickers";
@@ -39,7 +37,7 @@ const STATES: OrderState[] = [
 ];
 
 function useColumns(): ListColumn<OrderRow, OrderSort>[] {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const l = (k: string) => t(`purchasingUi.orders.${k}`);
   return [
     {
@@ -47,38 +45,26 @@ function useColumns(): ListColumn<OrderRow, OrderSort>[] {
       title: l("number"),
       width: "120px",
       sort: "number",
-      cell: (o) => (
-        <Text size="sm" fw={600} ff="monospace" c={o.number ? undefined : "dimmed"}>
-          {o.number ?? "—"}
-        </Text>
-      ),
+      cell: (o) => <TextCell value={o.number} code />,
     },
     {
       key: "date",
       title: l("date"),
       width: "100px",
       sort: "date",
-      cell: (o) => <Text size="sm">{formatDate(o.order_date, i18n.language)}</Text>,
+      cell: (o) => <DateCell value={o.order_date} />,
     },
     {
       key: "supplier",
       title: l("supplier"),
       width: "minmax(160px, 2fr)",
-      cell: (o) => (
-        <Text size="sm" truncate>
-          {o.supplier_name}
-        </Text>
-      ),
+      cell: (o) => <TextCell value={o.supplier_name} />,
     },
     {
       key: "department",
       title: l("department"),
       width: "minmax(100px, 1fr)",
-      cell: (o) => (
-        <Text size="sm" truncate c={o.department_name ? undefined : "dimmed"}>
-          {o.department_name ?? "—"}
-        </Text>
-      ),
+      cell: (o) => <TextCell value={o.department_name} />,
     },
     {
       key: "status",
@@ -92,11 +78,7 @@ function useColumns(): ListColumn<OrderRow, OrderSort>[] {
       title: l("delivery_date"),
       width: "110px",
       sort: "delivery",
-      cell: (o) => (
-        <Text size="sm" c={o.delivery_date ? undefined : "dimmed"}>
-          {o.delivery_date ? formatDate(o.delivery_date, i18n.language) : "—"}
-        </Text>
-      ),
+      cell: (o) => <DateCell value={o.delivery_date} />,
     },
     {
       key: "total",
@@ -104,9 +86,7 @@ function useColumns(): ListColumn<OrderRow, OrderSort>[] {
       width: "130px",
       sort: "total",
       cell: (o) => (
-        <Text size="sm" ta="right" style={{ flex: 1 }} data-testid="order-row-total">
-          {formatMoney(o.total_cents, o.currency, i18n.language)}
-        </Text>
+        <MoneyCell cents={o.total_cents} currency={o.currency} testId="order-row-total" />
       ),
     },
   ];
@@ -114,17 +94,16 @@ function useColumns(): ListColumn<OrderRow, OrderSort>[] {
 
 /** The purchase orders: search, status, supplier, "waiting for my approval", sorts in SQL. */
 export function OrderList() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { go } = useNav();
   const canWrite = useCan("purchasing", "write");
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search, 250);
+  const { search, setSearch, debounced } = useListSearch();
   const [status, setStatus] = useState<OrderState | null>(null);
   const [supplier, setSupplier] = useState<string | null>(null);
   const [waiting, setWaiting] = useState(false);
   const [more, setMore] = useState<MoreFilters>(noMoreFilters);
-  const [sort, setSort] = useState<OrderSort>("date");
-  const [dir, setDir] = useState<SortDir>("desc");
+  const sorting = useListSort<OrderSort>("date");
+  const { sort, dir } = sorting;
   const columns = useColumns();
   const source = useMemo<ListSource<OrderRow>>(() => {
     const query = (page: OrderQuery["page"]): OrderQuery => ({
@@ -151,54 +130,48 @@ export function OrderList() {
     debounced !== "" || status !== null || supplier !== null || waiting || activeCount(more) > 0;
   return (
     <Card>
-      <Group mb="md" justify="space-between" wrap="wrap" gap="sm" data-testid="orders-filters">
-        <ListSearch
-          value={search}
-          onChange={setSearch}
-          placeholder={t("purchasingUi.orders.searchPlaceholder")}
-          width={300}
-          testId="order-search"
+      <FilterBar
+        testId="orders-filters"
+        search={{
+          value: search,
+          onChange: setSearch,
+          placeholder: t("purchasingUi.orders.searchPlaceholder"),
+          testId: "order-search",
+        }}
+      >
+        <Switch
+          label={t("purchasingUi.orders.waitingForMe")}
+          checked={waiting}
+          onChange={(e) => setWaiting(e.currentTarget.checked)}
+          data-testid="order-waiting"
         />
-        <Group gap="sm">
-          <Switch
-            label={t("purchasingUi.orders.waitingForMe")}
-            checked={waiting}
-            onChange={(e) => setWaiting(e.currentTarget.checked)}
-            data-testid="order-waiting"
-          />
-          <SupplierPicker
-            aria-label={t("purchasingUi.orders.supplier")}
-            value={supplier}
-            onChange={setSupplier}
-            currentLabel={null}
-            w={220}
-            data-testid="order-supplier-filter"
-          />
-          <Select
-            aria-label={t("purchasingUi.orders.status")}
-            placeholder={t("purchasingUi.orders.anyStatus")}
-            data={STATES.map((s) => ({ value: s, label: t(`purchasing.state.${s}`) }))}
-            value={status}
-            onChange={(v) => setStatus(v as OrderState | null)}
-            clearable
-            w={190}
-            data-testid="order-status-filter"
-          />
-          <OrderMoreFilters value={more} onChange={setMore} />
-        </Group>
-      </Group>
+        <SupplierPicker
+          aria-label={t("purchasingUi.orders.supplier")}
+          value={supplier}
+          onChange={setSupplier}
+          currentLabel={null}
+          w={220}
+          data-testid="order-supplier-filter"
+        />
+        <StatusFilter
+          label={t("purchasingUi.orders.status")}
+          placeholder={t("purchasingUi.orders.anyStatus")}
+          states={STATES}
+          stateLabel={(s) => t(`purchasing.state.${s}`)}
+          value={status}
+          onChange={setStatus}
+          w={190}
+          testId="order-status-filter"
+        />
+        <OrderMoreFilters value={more} onChange={setMore} />
+      </FilterBar>
       <ServerList
         testId="orders"
         rowTestId="order-row"
         label={t("purchasingUi.views.orders")}
         columns={columns}
         source={source}
-        sort={sort}
-        dir={dir}
-        onSort={(c, d) => {
-          setSort(c);
-          setDir(d);
-        }}
+        {...sorting}
         rowHeight={48}
         rowData={(o) => ({
           "data-id": o.id,
@@ -206,14 +179,14 @@ export function OrderList() {
           "data-status": o.status,
         })}
         onOpen={(o) => go({ page: "order", id: o.id, tab: "details" })}
-        total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
         empty={
-          <ListEmpty
+          <FilteredEmpty
             icon={IconFileInvoice}
-            title={
-              filtered ? t("purchasingUi.orders.noMatch") : t("purchasingUi.orders.emptyTitle")
-            }
-            text={filtered || !canWrite ? null : t("purchasingUi.orders.emptyText")}
+            filtered={filtered}
+            canWrite={canWrite}
+            noMatch={t("purchasingUi.orders.noMatch")}
+            emptyTitle={t("purchasingUi.orders.emptyTitle")}
+            emptyText={t("purchasingUi.orders.emptyText")}
           />
         }
       />

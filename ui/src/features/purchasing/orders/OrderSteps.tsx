@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Button } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconFileTypePdf } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -9,7 +9,8 @@ import { settingsKeys } from "../../../api/settings";
 import { useCan, useSession } from "../../../app/session";
 import type { ApproverRole } from "../../../bindings/ApproverRole";
 import type { PurchaseOrder } from "../../../bindings/PurchaseOrder";
-import { notifyError, useServerForm } from "../../../lib/useServerForm";
+import { ReasonModal } from "../../../kit/ReasonModal";
+import { notifyError } from "../../../lib/useServerForm";
 import "../i18n";
 
 const RANK: Record<ApproverRole, number> = { purchasing: 1, manager: 2, admin: 3 };
@@ -38,58 +39,6 @@ function useStep(o: PurchaseOrder, step: OrderStep, after?: () => void) {
     },
     onError: (e) => notifyError(e, t, "purchasing"),
   });
-}
-
-function ReasonForm({
-  o,
-  step,
-  onClose,
-}: {
-  o: PurchaseOrder;
-  step: "send_back" | "cancel";
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const { form, showError } = useServerForm({ reason: "" }, { area: "purchasing" });
-  const run = useMutation({
-    mutationFn: (v: typeof form.values) => ordersApi.move(o.id, o.version, step, v.reason),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: orderKeys.all });
-      notifications.show({ color: "green", message: t(`purchasingUi.orders.done.${step}`) });
-      onClose();
-    },
-    onError: showError,
-  });
-  return (
-    <form onSubmit={form.onSubmit((v) => run.mutate(v))} noValidate>
-      <Stack>
-        <Text size="sm">{t(`purchasingUi.orders.reasonText.${step}`)}</Text>
-        <Textarea
-          label={t("purchasingUi.orders.reason")}
-          withAsterisk
-          autosize
-          minRows={2}
-          data-autofocus
-          {...form.getInputProps("reason")}
-          data-testid="order-reason"
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            type="submit"
-            color="red"
-            loading={run.isPending}
-            data-testid="order-reason-confirm"
-          >
-            {t(`purchasingUi.orders.actions.${step}`)}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
 }
 
 /** The order's next steps the person may take, as buttons; Rust checks each again. */
@@ -169,16 +118,28 @@ export function OrderSteps({ o }: { o: PurchaseOrder }) {
   if (canWrite && ["draft", "pending_approval", "approved", "sent"].includes(o.status)) {
     buttons.push(button("cancel", () => setAsking("cancel"), false, "red"));
   }
+  // The step the dialog asks a reason for (its words stay while it closes).
+  const step = asking ?? "cancel";
   return (
     <>
       {buttons}
-      <Modal
+      <ReasonModal
         opened={asking !== null}
         onClose={() => setAsking(null)}
-        title={asking ? t(`purchasingUi.orders.reasonTitle.${asking}`) : ""}
-      >
-        {asking ? <ReasonForm o={o} step={asking} onClose={() => setAsking(null)} /> : null}
-      </Modal>
+        words={{
+          title: t(`purchasingUi.orders.reasonTitle.${step}`),
+          text: t(`purchasingUi.orders.reasonText.${step}`),
+          label: t("purchasingUi.orders.reason"),
+          confirm: t(`purchasingUi.orders.actions.${step}`),
+        }}
+        run={(reason) => ordersApi.move(o.id, o.version, step, reason)}
+        onDone={() => {
+          qc.invalidateQueries({ queryKey: orderKeys.all });
+          notifications.show({ color: "green", message: t(`purchasingUi.orders.done.${step}`) });
+        }}
+        area="purchasing"
+        testId={{ reason: "order-reason", confirm: "order-reason-confirm" }}
+      />
     </>
   );
 }

@@ -16,13 +16,10 @@ import type { Nature } from "../../../bindings/Nature";
 import type { SupplierPrice } from "../../../bindings/SupplierPrice";
 import { orNull, useServerForm } from "../../../lib/useServerForm";
 import { DateField } from "../../staff/parts";
+import { scaled } from "../lines/values";
 import { NATURES, RATES } from "../orders/vat";
 import { categoryLabel } from "../parts";
 import "./i18n";
-
-/** A typed decimal scaled to an integer (12,3456 € → 123456 ten-thousandths). */
-const scaled = (v: number | string, scale: number) =>
-  v === "" || v === null ? 0 : Math.round(Number(v) * scale);
 
 type Props = { supplierId: number; price: SupplierPrice | null; onClose: () => void };
 

@@ -1,5 +1,4 @@
 import { ActionIcon, Button, Card, Group, Stack, Switch, Text } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconPencil, IconPlus, IconTags, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -10,10 +9,10 @@ import { purchasingApi, purchasingKeys } from "../../../api/purchasing";
 import { useCan } from "../../../app/session";
 import type { PriceQuery } from "../../../bindings/PriceQuery";
 import type { PriceSort } from "../../../bindings/PriceSort";
-import type { SortDir } from "../../../bindings/SortDir";
 import type { SupplierPrice } from "../../../bindings/SupplierPrice";
 import { formatDate, formatNumber } from "../../../i18n/format";
 import { ListSearch } from "../../../kit/ListSearch";
+import { useListSearch, useListSort } from "../../../kit/listFilters";
 import { ListEmpty } from "../../../kit/listParts";
 import { type ListColumn, ServerList } from "../../../kit/ServerList";
 import type { ListSource } from "../../../kit/serverPages";
@@ -143,14 +142,13 @@ function useColumns(
 
 /** A supplier's price list: search, "valid today", sorts and pages in SQL. */
 export function PriceList({ supplierId }: { supplierId: number }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const qc = useQueryClient();
   const canWrite = useCan("purchasing", "write");
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search, 250);
+  const { search, setSearch, debounced } = useListSearch();
   const [validToday, setValidToday] = useState(false);
-  const [sort, setSort] = useState<PriceSort>("item");
-  const [dir, setDir] = useState<SortDir>("asc");
+  const sorting = useListSort<PriceSort>("item", "asc");
+  const { sort, dir } = sorting;
   const [editing, setEditing] = useState<SupplierPrice | "new" | null>(null);
   const remove = useMutation({
     mutationFn: (p: SupplierPrice) => purchasingApi.deletePrice(p.id, p.version),
@@ -213,16 +211,10 @@ export function PriceList({ supplierId }: { supplierId: number }) {
           label={t("purchasingPrices.tab")}
           columns={columns}
           source={source}
-          sort={sort}
-          dir={dir}
-          onSort={(c, d) => {
-            setSort(c);
-            setDir(d);
-          }}
+          {...sorting}
           rowHeight={52}
           rowData={(p) => ({ "data-id": p.id, "data-code": p.item_code ?? "" })}
           onOpen={canWrite ? setEditing : undefined}
-          total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
           empty={
             <ListEmpty
               icon={IconTags}

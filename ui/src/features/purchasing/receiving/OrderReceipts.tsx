@@ -1,7 +1,7 @@
-import { Badge, Button, Card, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Badge, Button, Card, Group, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconArrowBackUp } from "@tabler/icons-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { orderKeys } from "../../../api/orders";
@@ -10,53 +10,9 @@ import { useCan } from "../../../app/session";
 import type { PurchaseOrder } from "../../../bindings/PurchaseOrder";
 import type { PurchaseReceipt } from "../../../bindings/PurchaseReceipt";
 import { formatDate } from "../../../i18n/format";
-import { useServerForm } from "../../../lib/useServerForm";
+import { ReasonModal } from "../../../kit/ReasonModal";
 import { formatQuantity } from "../orders/parts";
 import "../i18n-receiving";
-
-function ReverseForm({ r, onClose }: { r: PurchaseReceipt; onClose: () => void }) {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const { form, showError } = useServerForm({ reason: "" }, { area: "receiving" });
-  const run = useMutation({
-    mutationFn: (v: typeof form.values) => receiptsApi.reverse(r.id, r.version, v.reason),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: orderKeys.all });
-      notifications.show({ color: "green", message: t("receiving.reversedDone") });
-      onClose();
-    },
-    onError: showError,
-  });
-  return (
-    <form onSubmit={form.onSubmit((v) => run.mutate(v))} noValidate>
-      <Stack>
-        <Text size="sm">{t("receiving.reverseText")}</Text>
-        <Textarea
-          label={t("receiving.reasonLabel")}
-          withAsterisk
-          autosize
-          minRows={2}
-          data-autofocus
-          {...form.getInputProps("reason")}
-          data-testid="receipt-reason"
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("common.cancel")}
-          </Button>
-          <Button
-            type="submit"
-            color="red"
-            loading={run.isPending}
-            data-testid="receipt-reverse-confirm"
-          >
-            {t("receiving.reverseConfirm")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
 
 function Receipt({
   r,
@@ -142,6 +98,7 @@ function Receipt({
 /** The order's receipts, newest first, each reversible (with a reason) while the order is open. */
 export function OrderReceipts({ o }: { o: PurchaseOrder }) {
   const { t } = useTranslation();
+  const qc = useQueryClient();
   const canWrite = useCan("purchasing", "write");
   const [reversing, setReversing] = useState<PurchaseReceipt | null>(null);
   const receipts = useQuery({
@@ -171,13 +128,27 @@ export function OrderReceipts({ o }: { o: PurchaseOrder }) {
           ))}
         </Stack>
       )}
-      <Modal
+      <ReasonModal
         opened={reversing !== null}
         onClose={() => setReversing(null)}
-        title={t("receiving.reverseTitle")}
-      >
-        {reversing ? <ReverseForm r={reversing} onClose={() => setReversing(null)} /> : null}
-      </Modal>
+        words={{
+          title: t("receiving.reverseTitle"),
+          text: t("receiving.reverseText"),
+          label: t("receiving.reasonLabel"),
+          confirm: t("receiving.reverseConfirm"),
+        }}
+        run={(reason) =>
+          reversing
+            ? receiptsApi.reverse(reversing.id, reversing.version, reason)
+            : Promise.resolve()
+        }
+        onDone={() => {
+          qc.invalidateQueries({ queryKey: orderKeys.all });
+          notifications.show({ color: "green", message: t("receiving.reversedDone") });
+        }}
+        area="receiving"
+        testId={{ reason: "receipt-reason", confirm: "receipt-reverse-confirm" }}
+      />
     </Card>
   );
 }

@@ -1,5 +1,4 @@
-import { Badge, Card, Group, Text } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { Badge, Card, Text } from "@mantine/core";
 import { IconPackageImport } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,9 +7,9 @@ import { useNav } from "../../../app/nav";
 import type { ReceiptQuery } from "../../../bindings/ReceiptQuery";
 import type { ReceiptRow } from "../../../bindings/ReceiptRow";
 import type { ReceiptSort } from "../../../bindings/ReceiptSort";
-import type { SortDir } from "../../../bindings/SortDir";
-import { formatDate, formatNumber } from "../../../i18n/format";
-import { ListSearch } from "../../../kit/ListSearch";
+import { formatDate } from "../../../i18n/format";
+import { DateCell, NumberCell, TextCell } from "../../../kit/listCells";
+import { FilterBar, useListSearch, useListSort } from "../../../kit/listFilters";
 import { ListEmpty } from "../../../kit/listParts";
 import { type ListColumn, ServerList } from "../../../kit/ServerList";
 import type { ListSource } from "../../../kit/serverPages";
@@ -27,28 +26,20 @@ function useColumns(): ListColumn<ReceiptRow, ReceiptSort>[] {
       title: l("date"),
       width: "110px",
       sort: "received_on",
-      cell: (r) => <Text size="sm">{formatDate(r.received_on, i18n.language)}</Text>,
+      cell: (r) => <DateCell value={r.received_on} />,
     },
     {
       key: "order",
       title: l("order"),
       width: "130px",
       sort: "order",
-      cell: (r) => (
-        <Text size="sm" fw={600} ff="monospace">
-          {r.order_number ?? "—"}
-        </Text>
-      ),
+      cell: (r) => <TextCell value={r.order_number} code />,
     },
     {
       key: "supplier",
       title: l("supplier"),
       width: "minmax(160px, 2fr)",
-      cell: (r) => (
-        <Text size="sm" truncate>
-          {r.supplier_name}
-        </Text>
-      ),
+      cell: (r) => <TextCell value={r.supplier_name} />,
     },
     {
       key: "note",
@@ -65,21 +56,13 @@ function useColumns(): ListColumn<ReceiptRow, ReceiptSort>[] {
       key: "by",
       title: l("by"),
       width: "minmax(120px, 1fr)",
-      cell: (r) => (
-        <Text size="sm" truncate>
-          {r.received_by_name}
-        </Text>
-      ),
+      cell: (r) => <TextCell value={r.received_by_name} />,
     },
     {
       key: "lines",
       title: l("lines"),
       width: "70px",
-      cell: (r) => (
-        <Text size="sm" ta="right" style={{ flex: 1 }}>
-          {r.lines}
-        </Text>
-      ),
+      cell: (r) => <NumberCell value={r.lines} />,
     },
     {
       key: "status",
@@ -96,15 +79,14 @@ function useColumns(): ListColumn<ReceiptRow, ReceiptSort>[] {
 
 /** Every receipt: by supplier, order, received dates and delivery note; sorted in SQL. */
 export function ReceiptList() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { go } = useNav();
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search, 250);
+  const { search, setSearch, debounced } = useListSearch();
   const [supplier, setSupplier] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
-  const [sort, setSort] = useState<ReceiptSort>("received_on");
-  const [dir, setDir] = useState<SortDir>("desc");
+  const sorting = useListSort<ReceiptSort>("received_on");
+  const { sort, dir } = sorting;
   const columns = useColumns();
   const source = useMemo<ListSource<ReceiptRow>>(() => {
     const query = (page: ReceiptQuery["page"]): ReceiptQuery => ({
@@ -126,57 +108,50 @@ export function ReceiptList() {
   const filtered = debounced !== "" || supplier !== null || from !== null || to !== null;
   return (
     <Card>
-      <Group mb="md" justify="space-between" wrap="wrap" gap="sm">
-        <ListSearch
-          value={search}
-          onChange={setSearch}
-          placeholder={t("receiving.list.search")}
-          width={260}
-          testId="receipt-search"
+      <FilterBar
+        search={{
+          value: search,
+          onChange: setSearch,
+          placeholder: t("receiving.list.search"),
+          testId: "receipt-search",
+          width: 260,
+        }}
+      >
+        <SupplierPicker
+          aria-label={t("receiving.list.supplier")}
+          value={supplier}
+          onChange={setSupplier}
+          currentLabel={null}
+          w={220}
+          data-testid="receipt-supplier-filter"
         />
-        <Group gap="sm">
-          <SupplierPicker
-            aria-label={t("receiving.list.supplier")}
-            value={supplier}
-            onChange={setSupplier}
-            currentLabel={null}
-            w={220}
-            data-testid="receipt-supplier-filter"
-          />
-          <DateField
-            field="from"
-            aria-label={t("receiving.list.from")}
-            placeholder={t("receiving.list.from")}
-            value={from}
-            onChange={(v) => setFrom(v)}
-            w={140}
-          />
-          <DateField
-            field="to"
-            aria-label={t("receiving.list.to")}
-            placeholder={t("receiving.list.to")}
-            value={to}
-            onChange={(v) => setTo(v)}
-            w={140}
-          />
-        </Group>
-      </Group>
+        <DateField
+          field="from"
+          aria-label={t("receiving.list.from")}
+          placeholder={t("receiving.list.from")}
+          value={from}
+          onChange={(v) => setFrom(v)}
+          w={140}
+        />
+        <DateField
+          field="to"
+          aria-label={t("receiving.list.to")}
+          placeholder={t("receiving.list.to")}
+          value={to}
+          onChange={(v) => setTo(v)}
+          w={140}
+        />
+      </FilterBar>
       <ServerList
         testId="receipts"
         rowTestId="receipt-row"
         label={t("receiving.views.receipts")}
         columns={columns}
         source={source}
-        sort={sort}
-        dir={dir}
-        onSort={(c, d) => {
-          setSort(c);
-          setDir(d);
-        }}
+        {...sorting}
         rowHeight={48}
         rowData={(r) => ({ "data-id": r.id, "data-order": r.order_number ?? "" })}
         onOpen={(r) => go({ page: "order", id: r.order_id, tab: "details" })}
-        total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
         empty={
           <ListEmpty
             icon={IconPackageImport}

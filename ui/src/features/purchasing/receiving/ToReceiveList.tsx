@@ -6,7 +6,8 @@ import { receiptKeys, receiptsApi } from "../../../api/receipts";
 import { useNav } from "../../../app/nav";
 import type { ToReceiveQuery } from "../../../bindings/ToReceiveQuery";
 import type { ToReceiveRow } from "../../../bindings/ToReceiveRow";
-import { formatDate, formatMoney, formatNumber } from "../../../i18n/format";
+import { formatDate } from "../../../i18n/format";
+import { MoneyCell, NumberCell, TextCell } from "../../../kit/listCells";
 import { ListEmpty } from "../../../kit/listParts";
 import { type ListColumn, ServerList } from "../../../kit/ServerList";
 import type { ListSource } from "../../../kit/serverPages";
@@ -25,21 +26,13 @@ function useColumns(): ListColumn<ToReceiveRow, Fixed>[] {
       key: "number",
       title: l("number"),
       width: "120px",
-      cell: (o) => (
-        <Text size="sm" fw={600} ff="monospace">
-          {o.number ?? "—"}
-        </Text>
-      ),
+      cell: (o) => <TextCell value={o.number} code />,
     },
     {
       key: "supplier",
       title: l("supplier"),
       width: "minmax(160px, 2fr)",
-      cell: (o) => (
-        <Text size="sm" truncate>
-          {o.supplier_name}
-        </Text>
-      ),
+      cell: (o) => <TextCell value={o.supplier_name} />,
     },
     {
       key: "status",
@@ -68,20 +61,14 @@ function useColumns(): ListColumn<ToReceiveRow, Fixed>[] {
       key: "lines",
       title: l("lines"),
       width: "105px",
-      cell: (o) => (
-        <Text size="sm" ta="right" style={{ flex: 1 }}>
-          {o.open_lines}
-        </Text>
-      ),
+      cell: (o) => <NumberCell value={o.open_lines} />,
     },
     {
       key: "remaining",
       title: l("remaining"),
       width: "140px",
       cell: (o) => (
-        <Text size="sm" ta="right" style={{ flex: 1 }} data-testid="to-receive-remaining">
-          {formatMoney(o.remaining_cents, o.currency, i18n.language)}
-        </Text>
+        <MoneyCell cents={o.remaining_cents} currency={o.currency} testId="to-receive-remaining" />
       ),
     },
   ];
@@ -89,7 +76,7 @@ function useColumns(): ListColumn<ToReceiveRow, Fixed>[] {
 
 /** "Orders to receive": what approved orders still have to deliver, the late ones marked. */
 export function ToReceiveList() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { go } = useNav();
   const [supplier, setSupplier] = useState<string | null>(null);
   const [lateOnly, setLateOnly] = useState(false);
@@ -140,7 +127,6 @@ export function ToReceiveList() {
           "data-late": String(o.late),
         })}
         onOpen={(o) => go({ page: "order", id: o.id, tab: "details" })}
-        total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
         empty={<ListEmpty icon={IconTruckDelivery} title={t("receiving.due.empty")} text={null} />}
       />
     </Card>

@@ -7,11 +7,9 @@ import type { Requisition } from "../../../bindings/Requisition";
 import type { Rfq } from "../../../bindings/Rfq";
 import { orNull, useServerForm } from "../../../lib/useServerForm";
 import { DateField } from "../../staff/parts";
+import { scaled } from "../lines/values";
 import { formatQuantity } from "../orders/parts";
 import { WORDING } from "./parts";
-
-const scaled = (v: number | string, scale: number) =>
-  v === "" || v === null ? 0 : Math.round(Number(v) * scale);
 
 type Props = { rfq: Rfq | null; requisition: Requisition; onClose: () => void };
 

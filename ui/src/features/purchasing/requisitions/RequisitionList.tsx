@@ -1,5 +1,4 @@
-import { Card, Group, Select, Switch, Text } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { Card, Select, Switch } from "@mantine/core";
 import { IconClipboardList } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,10 +9,9 @@ import type { RequisitionQuery } from "../../../bindings/RequisitionQuery";
 import type { RequisitionRow } from "../../../bindings/RequisitionRow";
 import type { RequisitionSort } from "../../../bindings/RequisitionSort";
 import type { RequisitionState } from "../../../bindings/RequisitionState";
-import type { SortDir } from "../../../bindings/SortDir";
-import { formatDate, formatMoney, formatNumber } from "../../../i18n/format";
-import { ListSearch } from "../../../kit/ListSearch";
-import { ListEmpty } from "../../../kit/listParts";
+import { DateCell, MoneyCell, TextCell } from "../../../kit/listCells";
+import { FilterBar, StatusFilter, useListSearch, useListSort } from "../../../kit/listFilters";
+import { FilteredEmpty } from "../../../kit/listParts";
 import { type ListColumn, ServerList } from "../../../kit/ServerList";
 import type { ListSource } from "../../../kit/serverPages";
 import { useAllDepartments } from "../../staff/catalog";
@@ -22,56 +20,39 @@ import { RequisitionStatusBadge } from "./parts";
 const STATES: RequisitionState[] = ["draft", "submitted", "approved", "rejected", "ordered"];
 
 function useColumns(): ListColumn<RequisitionRow, RequisitionSort>[] {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const l = (k: string) => t(`requisitionsUi.${k}`);
-  const day = (d: string | null) => (d ? formatDate(d, i18n.language) : "—");
   return [
     {
       key: "number",
       title: l("number"),
       width: "110px",
-      cell: (r) => (
-        <Text size="sm" fw={600} ff="monospace">
-          {r.number}
-        </Text>
-      ),
+      cell: (r) => <TextCell value={r.number} code />,
     },
     {
       key: "date",
       title: l("date"),
       width: "95px",
       sort: "date",
-      cell: (r) => <Text size="sm">{day(r.created_on)}</Text>,
+      cell: (r) => <DateCell value={r.created_on} />,
     },
     {
       key: "reason",
       title: l("why"),
       width: "minmax(115px, 2fr)",
-      cell: (r) => (
-        <Text size="sm" truncate>
-          {r.reason}
-        </Text>
-      ),
+      cell: (r) => <TextCell value={r.reason} />,
     },
     {
       key: "requester",
       title: l("requester"),
       width: "minmax(90px, 1fr)",
-      cell: (r) => (
-        <Text size="sm" truncate>
-          {r.requested_by_name}
-        </Text>
-      ),
+      cell: (r) => <TextCell value={r.requested_by_name} />,
     },
     {
       key: "department",
       title: l("department"),
       width: "minmax(80px, 1fr)",
-      cell: (r) => (
-        <Text size="sm" truncate c={r.department_name ? undefined : "dimmed"}>
-          {r.department_name ?? "—"}
-        </Text>
-      ),
+      cell: (r) => <TextCell value={r.department_name} />,
     },
     {
       key: "status",
@@ -85,38 +66,29 @@ function useColumns(): ListColumn<RequisitionRow, RequisitionSort>[] {
       title: l("neededBy"),
       width: "110px",
       sort: "needed_by",
-      cell: (r) => (
-        <Text size="sm" c={r.needed_by ? undefined : "dimmed"}>
-          {day(r.needed_by)}
-        </Text>
-      ),
+      cell: (r) => <DateCell value={r.needed_by} />,
     },
     {
       key: "estimate",
       title: l("estimate"),
       width: "110px",
-      cell: (r) => (
-        <Text size="sm" ta="right" style={{ flex: 1 }}>
-          {formatMoney(r.estimate_cents, "EUR", i18n.language)}
-        </Text>
-      ),
+      cell: (r) => <MoneyCell cents={r.estimate_cents} currency="EUR" />,
     },
   ];
 }
 
 /** The requisitions: search, status, department, "waiting for my approval", sorts in SQL. */
 export function RequisitionList() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { go } = useNav();
   const canWrite = useCan("purchasing", "write");
   const departments = useAllDepartments();
-  const [search, setSearch] = useState("");
-  const [debounced] = useDebouncedValue(search, 250);
+  const { search, setSearch, debounced } = useListSearch();
   const [status, setStatus] = useState<RequisitionState | null>(null);
   const [department, setDepartment] = useState<string | null>(null);
   const [waiting, setWaiting] = useState(false);
-  const [sort, setSort] = useState<RequisitionSort>("date");
-  const [dir, setDir] = useState<SortDir>("desc");
+  const sorting = useListSort<RequisitionSort>("date");
+  const { sort, dir } = sorting;
   const columns = useColumns();
   const source = useMemo<ListSource<RequisitionRow>>(() => {
     const query = (page: RequisitionQuery["page"]): RequisitionQuery => ({
@@ -140,70 +112,60 @@ export function RequisitionList() {
   const filtered = debounced !== "" || status !== null || department !== null || waiting;
   return (
     <Card>
-      <Group
-        mb="md"
-        justify="space-between"
-        wrap="wrap"
-        gap="sm"
-        data-testid="requisitions-filters"
+      <FilterBar
+        testId="requisitions-filters"
+        search={{
+          value: search,
+          onChange: setSearch,
+          placeholder: t("requisitionsUi.searchPlaceholder"),
+          testId: "requisition-search",
+        }}
       >
-        <ListSearch
-          value={search}
-          onChange={setSearch}
-          placeholder={t("requisitionsUi.searchPlaceholder")}
-          width={300}
-          testId="requisition-search"
+        <Switch
+          label={t("requisitionsUi.waitingForMe")}
+          checked={waiting}
+          onChange={(e) => setWaiting(e.currentTarget.checked)}
+          data-testid="requisition-waiting"
         />
-        <Group gap="sm">
-          <Switch
-            label={t("requisitionsUi.waitingForMe")}
-            checked={waiting}
-            onChange={(e) => setWaiting(e.currentTarget.checked)}
-            data-testid="requisition-waiting"
-          />
-          <Select
-            aria-label={t("requisitionsUi.department")}
-            placeholder={t("requisitionsUi.department")}
-            data={(departments.data ?? []).map((d) => ({ value: String(d.id), label: d.name }))}
-            value={department}
-            onChange={setDepartment}
-            clearable
-            searchable
-            w={200}
-          />
-          <Select
-            aria-label={t("requisitionsUi.status")}
-            placeholder={t("requisitionsUi.anyStatus")}
-            data={STATES.map((s) => ({ value: s, label: t(`requisitionsUi.state.${s}`) }))}
-            value={status}
-            onChange={(v) => setStatus(v as RequisitionState | null)}
-            clearable
-            w={210}
-            data-testid="requisition-status-filter"
-          />
-        </Group>
-      </Group>
+        <Select
+          aria-label={t("requisitionsUi.department")}
+          placeholder={t("requisitionsUi.department")}
+          data={(departments.data ?? []).map((d) => ({ value: String(d.id), label: d.name }))}
+          value={department}
+          onChange={setDepartment}
+          clearable
+          searchable
+          w={200}
+        />
+        <StatusFilter
+          label={t("requisitionsUi.status")}
+          placeholder={t("requisitionsUi.anyStatus")}
+          states={STATES}
+          stateLabel={(s) => t(`requisitionsUi.state.${s}`)}
+          value={status}
+          onChange={setStatus}
+          w={210}
+          testId="requisition-status-filter"
+        />
+      </FilterBar>
       <ServerList
         testId="requisitions"
         rowTestId="requisition-row"
         label={t("requisitionsUi.view")}
         columns={columns}
         source={source}
-        sort={sort}
-        dir={dir}
-        onSort={(c, d) => {
-          setSort(c);
-          setDir(d);
-        }}
+        {...sorting}
         rowHeight={48}
         rowData={(r) => ({ "data-id": r.id, "data-number": r.number, "data-status": r.status })}
         onOpen={(r) => go({ page: "requisition", id: r.id })}
-        total={(n) => t("common.total", { n: formatNumber(n, i18n.language) })}
         empty={
-          <ListEmpty
+          <FilteredEmpty
             icon={IconClipboardList}
-            title={filtered ? t("requisitionsUi.noMatch") : t("requisitionsUi.emptyTitle")}
-            text={filtered || !canWrite ? null : t("requisitionsUi.emptyText")}
+            filtered={filtered}
+            canWrite={canWrite}
+            noMatch={t("requisitionsUi.noMatch")}
+            emptyTitle={t("requisitionsUi.emptyTitle")}
+            emptyText={t("requisitionsUi.emptyText")}
           />
         }
       />
