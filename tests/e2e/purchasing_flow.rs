@@ -147,14 +147,21 @@ fn approve_print_and_receive(app: &App, order_pdf: &Path) -> String {
         "{refused}"
     );
     let line: i64 = crate::screens::count(app, "SELECT min(id) FROM purchase_order_lines");
+    let today: String = app
+        .db()
+        .query_row("SELECT date('now', 'localtime')", [], |r| r.get(0))
+        .unwrap();
     let refused = invoke(
         app,
         "receive_order",
-        json!({ "input": { "order_id": id, "received_on": null, "delivery_note": null,
+        json!({ "input": { "order_id": id, "received_on": today, "delivery_note": null,
             "delivery_note_date": null, "notes": null,
             "lines": [{ "order_line_id": line, "quantity": "1", "asset_category_id": null }] } }),
     );
-    assert!(refused["err"].is_object(), "{refused}");
+    assert_eq!(
+        refused["err"]["params"]["reason"], "not_approved",
+        "{refused}"
+    );
     assert_eq!(
         crate::screens::count(app, "SELECT count(*) FROM purchase_receipts"),
         0
