@@ -20,26 +20,14 @@ use std::collections::HashMap;
 fn filtered(q: &InvoiceQuery) -> (String, Vec<Value>) {
     let mut w = Where::default();
     if let Some(s) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let supplier = Value::Text(like_pattern(&fold_key(s).replace('.', "")));
-        if s.chars().count() >= 3 {
-            // A number fragment from the trigram index (migration 0035), or the invoices of the
-            // suppliers named: one set of ids made once, not a test on every invoice.
-            w.and_each(
-                "i.id IN (SELECT rowid FROM supplier_invoices_fts WHERE supplier_invoices_fts MATCH ?
-                   UNION SELECT id FROM supplier_invoices WHERE supplier_id IN
-                   (SELECT id FROM suppliers WHERE replace(name_key, '.', '') LIKE ? ESCAPE '\\'))",
-                vec![
-                    Value::Text(format!("\"{}\"", s.replace('"', "\"\""))),
-                    supplier,
-                ],
-            );
-        } else {
-            w.and_each(
-                "(i.number_key LIKE ? ESCAPE '\\' OR i.supplier_id IN
-                   (SELECT id FROM suppliers WHERE replace(name_key, '.', '') LIKE ? ESCAPE '\\'))",
-                vec![Value::Text(like_pattern(&s.to_uppercase())), supplier],
-            );
-        }
+        w.and_each(
+            "(i.number_key LIKE ? ESCAPE '\\' OR i.supplier_id IN
+               (SELECT id FROM suppliers WHERE replace(name_key, '.', '') LIKE ? ESCAPE '\\'))",
+            vec![
+                Value::Text(like_pattern(&s.to_uppercase())),
+                Value::Text(like_pattern(&fold_key(s).replace('.', ""))),
+            ],
+        );
     }
     if let Some(st) = q.status {
         w.and("i.status = ?", st.as_str().to_owned());
