@@ -242,3 +242,60 @@ fn an_order_with_a_matched_invoice_keeps_its_lines_until_the_match_is_removed() 
         .unwrap();
     assert_eq!(changed.lines.len(), 1);
 }
+
+#[test]
+fn a_rematch_keeps_a_difference_accepted_while_it_is_the_same() {
+    let s = setup();
+    let app = &s.b.t.app;
+    let o = s.received_order(("10", "5"));
+    // 10,50 € a screw where the order says 10,00 €: a price difference.
+    let inv = s.invoice(
+        "F-7",
+        "TD01",
+        &o,
+        vec![inv_line("Viti M6 inox", 10, 1050, 22)],
+    );
+    let p = app.match_proposal(&s.b.buyer, inv.id).unwrap();
+    let m = app
+        .confirm_match(&s.b.buyer, inv.id, p.version, &p.pairing)
+        .unwrap();
+    assert_eq!(m.open_differences, 1);
+    let m = app
+        .accept_difference(
+            &s.b.accountant,
+            inv.id,
+            m.differences[0].id,
+            "Listino nuovo",
+        )
+        .unwrap();
+    assert_eq!(m.open_differences, 0);
+    // Confirmed again as it was: the same difference stays accepted, by whom and why.
+    let m = app
+        .confirm_match(&s.b.buyer, inv.id, m.version, &p.pairing)
+        .unwrap();
+    assert_eq!(m.open_differences, 0);
+    assert_eq!(m.differences.len(), 1);
+    assert_eq!(
+        s.b.t.count(
+            "SELECT count(*) FROM supplier_invoice_differences
+             WHERE state = 'accepted' AND reason = 'Listino nuovo'"
+        ),
+        1
+    );
+    // Paired with another line, the difference is another one: open again.
+    let other = vec![Pairing {
+        invoice_line: 1,
+        order_id: o.id,
+        order_line: 2,
+    }];
+    let m = app
+        .confirm_match(&s.b.buyer, inv.id, m.version, &other)
+        .unwrap();
+    assert!(m.open_differences > 0);
+    assert_eq!(
+        s.b.t
+            .count("SELECT count(*) FROM supplier_invoice_differences WHERE state = 'accepted'"),
+        0
+    );
+    s.verify();
+}

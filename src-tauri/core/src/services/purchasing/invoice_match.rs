@@ -194,7 +194,8 @@ impl Backoffice {
 
     /// Confirms the pairing over `version`: checked against the order lines and tolerances,
     /// stored with its differences, the order lines' invoiced quantities moved, the invoice
-    /// `matched`. A match already there (not approved for payment) is replaced.
+    /// `matched`. A match already there (not approved for payment) is replaced; a difference
+    /// found again exactly as it was accepted (same lines, kind and figures) stays accepted.
     pub fn confirm_match(
         &self,
         ctx: &Ctx,
@@ -215,6 +216,7 @@ impl Backoffice {
                 .collect();
             let open: Vec<OrderLineOpen> = b.open.into_iter().map(|(_, o)| o).collect();
             let checks = check_invoice(b.kind, &b.lines, &open, pairings, &b.tolerances)?;
+            let kept = match_writes::accepted(w.conn(), invoice_id)?;
             let mut touched = match_writes::clear(w, invoice_id)?;
             let mut open_differences = 0;
             for check in &checks {
@@ -224,14 +226,16 @@ impl Backoffice {
                     .ok_or_else(|| Error::internal("a checked pairing lost its order line"))?;
                 let match_id = match_writes::insert_match(w, invoice_id, check, line_id)?;
                 for d in &check.differences {
-                    match_writes::insert_difference(
+                    let key = match_writes::difference_key(check.invoice_line, line_id, d)?;
+                    if match_writes::insert_difference(
                         w,
                         invoice_id,
                         match_id,
-                        check.invoice_line,
-                        d,
-                    )?;
-                    open_differences += 1;
+                        &key,
+                        kept.get(&key),
+                    )? {
+                        open_differences += 1;
+                    }
                 }
                 touched.push(line_id);
             }

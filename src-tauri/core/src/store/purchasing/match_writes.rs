@@ -12,6 +12,62 @@ use crate::domain::purchasing::match3::{Difference, LineCheck, MatchTolerances};
 use crate::store::recorded;
 use crate::store::tx::WriteTx;
 use rusqlite::ToSql;
+use std::collections::HashMap;
+
+/// A difference as a re-match meets it again: the invoice line, the order line, its kind and
+/// figures (JSON).
+pub type DifferenceKey = (u32, i64, String, String);
+
+/// Who accepted a difference, when and why.
+#[derive(Debug, Clone)]
+pub struct Acceptance {
+    pub by: i64,
+    pub at: String,
+    pub reason: String,
+}
+
+/// The invoice's accepted differences, by what they are: a re-match that meets the very same
+/// difference again keeps its acceptance instead of asking accounting twice.
+pub fn accepted(
+    c: &rusqlite::Connection,
+    invoice_id: i64,
+) -> crate::Result<HashMap<DifferenceKey, Acceptance>> {
+    let rows = c
+        .prepare_cached(
+            "SELECT d.invoice_line, m.order_line_id, d.kind, d.figures, d.accepted_by,
+                    d.accepted_at, d.reason
+             FROM supplier_invoice_differences d
+             JOIN supplier_invoice_matches m ON m.id = d.match_id
+             WHERE d.invoice_id = ?1 AND d.state = 'accepted' LIMIT 20000",
+        )?
+        .query_map([invoice_id], |r| {
+            Ok((
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?),
+                Acceptance {
+                    by: r.get(4)?,
+                    at: r.get(5)?,
+                    reason: r.get(6)?,
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The key of difference `d` on invoice line `invoice_line` against order line `order_line_id`.
+pub fn difference_key(
+    invoice_line: u32,
+    order_line_id: i64,
+    d: &Difference,
+) -> crate::Result<DifferenceKey> {
+    let figures = serde_json::to_string(d).map_err(|e| crate::Error::internal(e.to_string()))?;
+    Ok((
+        invoice_line,
+        order_line_id,
+        difference_kind(d).to_owned(),
+        figures,
+    ))
+}
 
 /// Deletes the invoice's pairings and their differences; returns the order lines they touched.
 pub fn clear(w: &WriteTx, invoice_id: i64) -> crate::Result<Vec<i64>> {
@@ -62,28 +118,36 @@ pub fn insert_match(
     )
 }
 
+/// One difference of pairing `match_id`, open, or accepted as `kept` says (a re-match meeting
+/// a difference already accepted); returns whether it is open.
 pub fn insert_difference(
     w: &WriteTx,
     invoice_id: i64,
     match_id: i64,
-    invoice_line: u32,
-    d: &Difference,
-) -> crate::Result<i64> {
-    let kind = difference_kind(d);
-    let figures = serde_json::to_string(d).map_err(|e| crate::Error::internal(e.to_string()))?;
+    key: &DifferenceKey,
+    kept: Option<&Acceptance>,
+) -> crate::Result<bool> {
+    let (invoice_line, _, kind, figures) = key;
+    let mut values: Vec<(&'static str, &dyn ToSql)> = vec![
+        ("invoice_id", &invoice_id as &dyn ToSql),
+        ("match_id", &match_id),
+        ("invoice_line", invoice_line),
+        ("kind", kind),
+        ("figures", figures),
+    ];
     let open = DifferenceState::Open.as_str();
-    recorded::insert(
-        w,
-        &DIFFERENCES,
-        &vec![
-            ("invoice_id", &invoice_id as &dyn ToSql),
-            ("match_id", &match_id),
-            ("invoice_line", &invoice_line),
-            ("kind", &kind),
-            ("figures", &figures),
-            ("state", &open),
-        ],
-    )
+    let accepted = DifferenceState::Accepted.as_str();
+    match kept {
+        Some(a) => {
+            values.push(("state", &accepted));
+            values.push(("accepted_by", &a.by));
+            values.push(("accepted_at", &a.at));
+            values.push(("reason", &a.reason));
+        }
+        None => values.push(("state", &open)),
+    }
+    recorded::insert(w, &DIFFERENCES, &values)?;
+    Ok(kept.is_none())
 }
 
 /// The order line's invoiced quantity, net of credit notes.
