@@ -308,7 +308,7 @@ fn an_invoice_is_matched_its_price_difference_accepted_and_approved_for_payment(
     as_user(&app, ADMIN, ADMIN_PASSWORD);
     go(&app, "purchasing");
     switch_language(&app, "EN");
-    click_text(&app, "[data-testid=purchasing-view]", "Approval rules");
+    click_text(&app, "[data-testid=purchasing-view]", "Rules");
     app.wait_for("[data-testid=match-tolerances-save]", TIMEOUT);
     app.type_text("[data-testid=match-tolerances-price]", "5");
     app.click("[data-testid=match-tolerances-save]");

@@ -54,7 +54,6 @@ type View =
   | "dues"
   | "to_invoice"
   | "suppliers"
-  | "categories"
   | "tiers";
 const VIEWS: View[] = [
   "requisitions",
@@ -65,7 +64,6 @@ const VIEWS: View[] = [
   "dues",
   "to_invoice",
   "suppliers",
-  "categories",
   "tiers",
 ];
 /** Receiving's and the invoices' views are worded in their own strings. */
@@ -181,7 +179,8 @@ export function PurchasingPage() {
   const { t } = useTranslation();
   const { memory, go } = useNav();
   const [view, setViewState] = useState<View>(
-    (memory.get(VIEW_KEY) as View | undefined) ?? "orders",
+    // A view remembered from an earlier version may be gone: the orders then.
+    VIEWS.find((v) => v === memory.get(VIEW_KEY)) ?? "orders",
   );
   const setView = (v: View) => {
     memory.set(VIEW_KEY, v);
@@ -253,12 +252,12 @@ export function PurchasingPage() {
       {view === "invoices" && <InvoiceList />}
       {view === "dues" && <DuePayments />}
       {view === "suppliers" && <SupplierList />}
-      {view === "categories" && <CategoriesPanel />}
       {view === "tiers" && (
         <>
           <TiersPanel />
           <QuotesRulePanel />
           <TolerancesPanel />
+          <CategoriesPanel />
         </>
       )}
       {view === "receipts" && <ReceiptList />}

@@ -12,8 +12,7 @@ const en = {
     views: {
       orders: "Orders",
       suppliers: "Suppliers",
-      categories: "Categories",
-      tiers: "Approval rules",
+      tiers: "Rules",
     },
     orders: {
       new: "New order",
@@ -242,8 +241,7 @@ const it: Shape<typeof en> = {
     views: {
       orders: "Ordini",
       suppliers: "Fornitori",
-      categories: "Categorie",
-      tiers: "Regole di approvazione",
+      tiers: "Regole",
     },
     orders: {
       new: "Nuovo ordine",
