@@ -14,6 +14,7 @@ mod backups;
 mod department_files;
 mod departments_import;
 mod encryption;
+mod fatturapa;
 mod foundation;
 mod freshness;
 mod purchasing;

@@ -5,6 +5,7 @@
 //! matched to the order, the price difference is accepted by accounting with a reason and the
 //! invoice approved for payment; Italian, then English.
 
+use crate::fatturapa::invoice_xml;
 use crate::screens::{click_text, go, invoke, sign_in, sign_out, switch_language};
 use crate::screens::{ADMIN, ADMIN_PASSWORD};
 use crate::staff::{ok, text_now, wait_text};
@@ -16,78 +17,6 @@ const MANAGER: &str = "mrossi";
 const MANAGER_PASSWORD: &str = "Magazzino-2026!";
 const ACCOUNTANT: &str = "lverdi";
 const ACCOUNTANT_PASSWORD: &str = "Contabilita-2026!";
-
-/// One invoice line: description, quantity, unit price in cents.
-type Line<'a> = (&'a str, i64, i64);
-
-fn euros(cents: i64) -> String {
-    format!("{}.{:02}", cents / 100, cents % 100)
-}
-
-/// A TD01 by the published schema (1.2.x) from Utensili Bianchi, dated `day`, naming our order
-/// `order`, its lines at 22 % with their summary and total as FatturaPA requires.
-fn invoice_xml(number: &str, day: &str, order: &str, lines: &[Line]) -> String {
-    let mut detail = String::new();
-    let mut net = 0;
-    for (i, (description, qty, price)) in lines.iter().enumerate() {
-        net += qty * price;
-        detail.push_str(&format!(
-            "<DettaglioLinee><NumeroLinea>{}</NumeroLinea><Descrizione>{description}</Descrizione>\
-             <Quantita>{qty}.00</Quantita><UnitaMisura>PZ</UnitaMisura>\
-             <PrezzoUnitario>{}</PrezzoUnitario><PrezzoTotale>{}</PrezzoTotale>\
-             <AliquotaIVA>22.00</AliquotaIVA></DettaglioLinee>\n",
-            i + 1,
-            euros(*price),
-            euros(qty * price),
-        ));
-    }
-    let vat = (net * 22 + 50) / 100;
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<p:FatturaElettronica versione="FPR12" xmlns:p="http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2">
-  <FatturaElettronicaHeader>
-    <DatiTrasmissione>
-      <IdTrasmittente><IdPaese>IT</IdPaese><IdCodice>01114601006</IdCodice></IdTrasmittente>
-      <ProgressivoInvio>00118</ProgressivoInvio><FormatoTrasmissione>FPR12</FormatoTrasmissione>
-      <CodiceDestinatario>M5UXCR1</CodiceDestinatario>
-    </DatiTrasmissione>
-    <CedentePrestatore>
-      <DatiAnagrafici>
-        <IdFiscaleIVA><IdPaese>IT</IdPaese><IdCodice>01114601006</IdCodice></IdFiscaleIVA>
-        <Anagrafica><Denominazione>Utensili Bianchi S.p.A.</Denominazione></Anagrafica>
-        <RegimeFiscale>RF01</RegimeFiscale>
-      </DatiAnagrafici>
-      <Sede><Indirizzo>Via Torino 12</Indirizzo><CAP>20123</CAP>
-        <Comune>Milano</Comune><Provincia>MI</Provincia><Nazione>IT</Nazione></Sede>
-    </CedentePrestatore>
-    <CessionarioCommittente>
-      <DatiAnagrafici>
-        <IdFiscaleIVA><IdPaese>IT</IdPaese><IdCodice>00488410010</IdCodice></IdFiscaleIVA>
-        <Anagrafica><Denominazione>Rossi Forniture S.r.l.</Denominazione></Anagrafica>
-      </DatiAnagrafici>
-      <Sede><Indirizzo>Corso Italia 5</Indirizzo><CAP>20100</CAP><Comune>Milano</Comune><Nazione>IT</Nazione></Sede>
-    </CessionarioCommittente>
-  </FatturaElettronicaHeader>
-  <FatturaElettronicaBody>
-    <DatiGenerali>
-      <DatiGeneraliDocumento>
-        <TipoDocumento>TD01</TipoDocumento><Divisa>EUR</Divisa><Data>{day}</Data>
-        <Numero>{number}</Numero><ImportoTotaleDocumento>{total}</ImportoTotaleDocumento>
-      </DatiGeneraliDocumento>
-      <DatiOrdineAcquisto><IdDocumento>{order}</IdDocumento></DatiOrdineAcquisto>
-    </DatiGenerali>
-    <DatiBeniServizi>
-      {detail}      <DatiRiepilogo><AliquotaIVA>22.00</AliquotaIVA><ImponibileImporto>{net}</ImponibileImporto>
-        <Imposta>{vat}</Imposta><EsigibilitaIVA>I</EsigibilitaIVA></DatiRiepilogo>
-    </DatiBeniServizi>
-  </FatturaElettronicaBody>
-</p:FatturaElettronica>
-"#,
-        total = euros(net + vat),
-        net = euros(net),
-        vat = euros(vat),
-    )
-}
 
 fn as_user(app: &App, username: &str, password: &str) {
     sign_out(app);
@@ -242,7 +171,14 @@ fn invoice_and_match(app: &App, number: &str, invoice: &Path) {
         ("Trapano a percussione", 1, 295_000),
         ("Punte HSS", 100, 500),
     ];
-    std::fs::write(invoice, invoice_xml("FT-2026/118", &today, number, &lines)).unwrap();
+    let xml = invoice_xml(
+        ("Utensili Bianchi S.p.A.", "01114601006"),
+        "FT-2026/118",
+        &today,
+        number,
+        &lines,
+    );
+    std::fs::write(invoice, xml).unwrap();
     go(app, "purchasing");
     click_text(app, "[data-testid=purchasing-view]", "Fatture");
     app.click("[data-testid=invoice-import]");

@@ -4,6 +4,7 @@
 //! line and sees the price difference in words; accounting accepts it with a reason and approves
 //! the invoice for payment; the page in English at the end.
 
+use crate::fatturapa::invoice_xml;
 use crate::screens::{click_text, go, invoke, set_up, sign_in, sign_out, switch_language};
 use crate::screens::{ADMIN, ADMIN_PASSWORD};
 use crate::staff::{ok, text_now, wait_text};
@@ -14,56 +15,6 @@ const MANAGER: &str = "mrossi";
 const MANAGER_PASSWORD: &str = "Magazzino-2026!";
 const ACCOUNTANT: &str = "lverdi";
 const ACCOUNTANT_PASSWORD: &str = "Contabilita-2026!";
-
-/// A TD01 by the published schema (1.2.x) from the supplier, dated `day`, naming our order
-/// `order`: ten screws at 125 € where the order says 120 €.
-fn invoice_xml(order: &str, day: &str) -> String {
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<p:FatturaElettronica versione="FPR12" xmlns:p="http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2">
-  <FatturaElettronicaHeader>
-    <DatiTrasmissione>
-      <IdTrasmittente><IdPaese>IT</IdPaese><IdCodice>01234567890</IdCodice></IdTrasmittente>
-      <ProgressivoInvio>00002</ProgressivoInvio><FormatoTrasmissione>FPR12</FormatoTrasmissione>
-      <CodiceDestinatario>0000000</CodiceDestinatario>
-    </DatiTrasmissione>
-    <CedentePrestatore>
-      <DatiAnagrafici>
-        <IdFiscaleIVA><IdPaese>IT</IdPaese><IdCodice>00488410010</IdCodice></IdFiscaleIVA>
-        <Anagrafica><Denominazione>Ferramenta Rossi S.r.l.</Denominazione></Anagrafica>
-        <RegimeFiscale>RF01</RegimeFiscale>
-      </DatiAnagrafici>
-      <Sede><Indirizzo>Via Torino 12</Indirizzo><CAP>20123</CAP>
-        <Comune>Milano</Comune><Provincia>MI</Provincia><Nazione>IT</Nazione></Sede>
-    </CedentePrestatore>
-    <CessionarioCommittente>
-      <DatiAnagrafici>
-        <IdFiscaleIVA><IdPaese>IT</IdPaese><IdCodice>07643520567</IdCodice></IdFiscaleIVA>
-        <Anagrafica><Denominazione>Officine Meccaniche Brambilla S.p.A.</Denominazione></Anagrafica>
-      </DatiAnagrafici>
-      <Sede><Indirizzo>Corso Italia 5</Indirizzo><CAP>20100</CAP><Comune>Milano</Comune><Nazione>IT</Nazione></Sede>
-    </CessionarioCommittente>
-  </FatturaElettronicaHeader>
-  <FatturaElettronicaBody>
-    <DatiGenerali>
-      <DatiGeneraliDocumento>
-        <TipoDocumento>TD01</TipoDocumento><Divisa>EUR</Divisa><Data>{day}</Data>
-        <Numero>FT-77</Numero><ImportoTotaleDocumento>1525.00</ImportoTotaleDocumento>
-      </DatiGeneraliDocumento>
-      <DatiOrdineAcquisto><IdDocumento>{order}</IdDocumento></DatiOrdineAcquisto>
-    </DatiGenerali>
-    <DatiBeniServizi>
-      <DettaglioLinee><NumeroLinea>1</NumeroLinea>
-        <Descrizione>Viti M6 inox (conf. 100)</Descrizione><Quantita>10.00</Quantita><UnitaMisura>PZ</UnitaMisura>
-        <PrezzoUnitario>125.00</PrezzoUnitario><PrezzoTotale>1250.00</PrezzoTotale><AliquotaIVA>22.00</AliquotaIVA></DettaglioLinee>
-      <DatiRiepilogo><AliquotaIVA>22.00</AliquotaIVA><ImponibileImporto>1250.00</ImponibileImporto>
-        <Imposta>275.00</Imposta><EsigibilitaIVA>I</EsigibilitaIVA></DatiRiepilogo>
-    </DatiBeniServizi>
-  </FatturaElettronicaBody>
-</p:FatturaElettronica>
-"#
-    )
-}
 
 fn user(app: &App, username: &str, full_name: &str, password: &str, role: &str) {
     ok(invoke(
@@ -186,7 +137,15 @@ fn an_invoice_is_matched_its_price_difference_accepted_and_approved_for_payment(
         .db()
         .query_row("SELECT date('now', 'localtime')", [], |r| r.get(0))
         .unwrap();
-    std::fs::write(&path, invoice_xml(&number, &today)).unwrap();
+    // Ten boxes of screws at 125 € where the order says 120 €.
+    let xml = invoice_xml(
+        ("Ferramenta Rossi S.r.l.", "00488410010"),
+        "FT-77",
+        &today,
+        &number,
+        &[("Viti M6 inox (conf. 100)", 10, 12_500)],
+    );
+    std::fs::write(&path, xml).unwrap();
 
     // Import the invoice through the open dialog.
     go(&app, "purchasing");
