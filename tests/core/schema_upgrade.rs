@@ -297,10 +297,14 @@ fn every_table_of_the_schema_is_declared_or_knowingly_left_out() {
         .map(Result::unwrap)
         .collect();
     use backoffice_core::store::tracked::{table, UNTRACKED};
-    let fts: Vec<&str> = UNTRACKED
-        .iter()
-        .map(|(n, _)| *n)
-        .filter(|n| n.ends_with("_fts"))
+    let fts: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE sql LIKE 'CREATE VIRTUAL TABLE % USING fts5%'",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
         .collect();
     for name in &names {
         // FTS5 keeps its own shadow tables beside each index.

@@ -18,7 +18,7 @@ fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn line(description: &str, qty: i64, euros: i64, vat: i64) -> ManualInvoiceLine {
+pub(super) fn line(description: &str, qty: i64, euros: i64, vat: i64) -> ManualInvoiceLine {
     ManualInvoiceLine {
         item_code: None,
         description: description.into(),
@@ -31,7 +31,7 @@ fn line(description: &str, qty: i64, euros: i64, vat: i64) -> ManualInvoiceLine 
     }
 }
 
-fn input(
+pub(super) fn input(
     supplier_id: i64,
     number: &str,
     date: &str,

@@ -32,6 +32,8 @@ mod invoices;
 mod invoice_match;
 mod invoice_match_changes;
 mod invoice_match_rules;
+// The lists' word search.
+mod list_words;
 
 use crate::support::{installed, Installed};
 use backoffice_core::domain::permissions::Role;

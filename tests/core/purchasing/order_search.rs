@@ -6,7 +6,7 @@ use backoffice_core::domain::permissions::Role;
 use backoffice_core::domain::purchasing::order::{OrderInput, OrderLineForm, OrderQuery};
 use backoffice_core::domain::search::{GlobalSearchQuery, HitKind};
 
-fn line(description: &str, code: Option<&str>) -> OrderLineForm {
+pub(super) fn line(description: &str, code: Option<&str>) -> OrderLineForm {
     OrderLineForm {
         item_code: code.map(str::to_owned),
         description: description.into(),
@@ -20,7 +20,7 @@ fn line(description: &str, code: Option<&str>) -> OrderLineForm {
     }
 }
 
-fn order(supplier_id: i64, lines: Vec<OrderLineForm>) -> OrderInput {
+pub(super) fn order(supplier_id: i64, lines: Vec<OrderLineForm>) -> OrderInput {
     OrderInput {
         supplier_id,
         department_id: None,

@@ -6,7 +6,8 @@ import type { SortDir } from "./SortDir";
 
 export type InvoiceQuery = { page: PageRequest, sort: InvoiceSort | null, dir: SortDir | null, 
 /**
- * Part of the number, or of the supplier's name.
+ * Words of the number, of the supplier's name or of the lines' descriptions and codes,
+ * as the order list's search reads them.
  */
 search: string | null, status: InvoiceStatus | null, supplier_id: number | null, 
 /**

@@ -6,8 +6,9 @@ import type { SortDir } from "./SortDir";
 
 export type OrderQuery = { page: PageRequest, sort: OrderSort | null, dir: SortDir | null, 
 /**
- * Part of the number or of the supplier's name; three characters or more also find the
- * orders with a line whose description or code holds every word.
+ * Words of the number, of the supplier's name or of the lines' descriptions and codes,
+ * each found as the beginning of a word (accents and the dots of "S.r.l." aside); every
+ * word is required, and a word with a dash ("OA-2025-01") keeps its parts in order.
  */
 search: string | null, status: OrderState | null, supplier_id: number | null, department_id: number | null, 
 /**

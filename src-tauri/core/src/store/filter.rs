@@ -9,10 +9,13 @@ pub struct Where {
     args: Vec<Value>,
 }
 
+/// The clause of a list without conditions.
+pub const NO_FILTER: &str = " WHERE 1=1";
+
 impl Default for Where {
     fn default() -> Self {
         Self {
-            sql: String::from(" WHERE 1=1"),
+            sql: String::from(NO_FILTER),
             args: Vec::new(),
         }
     }

@@ -153,6 +153,9 @@ pub const MIGRATIONS: &[Migration] = &[
     ),
     // Supplier invoices found by number and by what their lines bill.
     Migration::sql(include_str!("../../migrations/0035_invoice_search.sql")),
+    // Orders and supplier invoices found in their lists by the words of their number, supplier
+    // and lines: one document per record.
+    Migration::sql(include_str!("../../migrations/0036_purchase_words.sql")),
 ];
 
 /// The schema version this build writes.

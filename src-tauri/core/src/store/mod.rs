@@ -8,6 +8,7 @@ pub mod departments;
 pub mod filter;
 pub mod history;
 pub mod history_labels;
+pub mod id_set;
 pub mod migrations;
 mod open;
 pub mod organisation;
@@ -26,6 +27,7 @@ pub mod tracked;
 pub mod tx;
 pub mod users;
 pub mod versioned;
+pub mod words;
 
 pub use open::{DB_FILE_NAME, READERS};
 pub use tracked::{Tracked, TRACKED};

@@ -101,6 +101,7 @@ fn configure(c: &Connection) -> rusqlite::Result<()> {
     // went to re-preparing one lookup.
     c.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     c.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    super::id_set::register(c)?;
     Ok(())
 }
 

@@ -147,6 +147,11 @@ pub enum SearchIndex {
     Employees,
     /// `attachments_fts`: attachment titles (the index keeps its own copy).
     Attachments,
+    /// `purchase_orders_words`: each order's number, supplier and lines, as words (migration
+    /// 0036; the index keeps its own copy, fed as [`super::words::FEEDS`] declares).
+    OrderWords,
+    /// `supplier_invoices_words`: each supplier invoice's number, supplier and lines, as words.
+    InvoiceWords,
 }
 
 /// What an index holds for a row whose entry is to be rewritten.
@@ -161,17 +166,21 @@ pub(super) enum Held {
 }
 
 impl SearchIndex {
-    fn table(self) -> &'static str {
+    pub(super) fn table(self) -> &'static str {
         match self {
             SearchIndex::Employees => "employees_fts",
             SearchIndex::Attachments => "attachments_fts",
+            SearchIndex::OrderWords => "purchase_orders_words",
+            SearchIndex::InvoiceWords => "supplier_invoices_words",
         }
     }
 
     /// What the index holds for row `id` now, before the row changes.
     pub(super) fn held(self, conn: &Connection, id: i64) -> crate::Result<Held> {
         Ok(match self {
-            SearchIndex::Attachments => Held::Entry,
+            SearchIndex::Attachments | SearchIndex::OrderWords | SearchIndex::InvoiceWords => {
+                Held::Entry
+            }
             SearchIndex::Employees => conn
                 .prepare_cached(
                     "SELECT json_array(name, tax_code, email, employee_number)
@@ -194,7 +203,7 @@ impl SearchIndex {
                         value -> 1 ->> 2, value -> 1 ->> 3
                  FROM json_each(?1)",
             ),
-            SearchIndex::Attachments => None,
+            SearchIndex::Attachments | SearchIndex::OrderWords | SearchIndex::InvoiceWords => None,
         }
     }
 
@@ -210,6 +219,16 @@ impl SearchIndex {
             SearchIndex::Attachments => {
                 "INSERT INTO attachments_fts (rowid, title)
                  SELECT id, title FROM attachments WHERE id IN (SELECT value FROM json_each(?1))"
+            }
+            SearchIndex::OrderWords => {
+                "INSERT INTO purchase_orders_words (rowid, words)
+                 SELECT id, words FROM purchase_orders_words_text
+                 WHERE id IN (SELECT value FROM json_each(?1))"
+            }
+            SearchIndex::InvoiceWords => {
+                "INSERT INTO supplier_invoices_words (rowid, words)
+                 SELECT id, words FROM supplier_invoices_words_text
+                 WHERE id IN (SELECT value FROM json_each(?1))"
             }
         }
     }

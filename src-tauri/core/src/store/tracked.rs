@@ -275,6 +275,14 @@ pub const UNTRACKED: &[(&str, &str)] = &[
         "supplier_invoice_lines_fts",
         "search index, kept from supplier invoice lines by triggers",
     ),
+    (
+        "purchase_orders_words",
+        "search index, written from purchase orders and their lines (store::words)",
+    ),
+    (
+        "supplier_invoices_words",
+        "search index, written from supplier invoices and their lines (store::words)",
+    ),
 ];
 
 /// A table history knew under another name.

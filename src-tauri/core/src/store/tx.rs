@@ -4,6 +4,7 @@ use super::history;
 use super::search::{self, SearchIndex};
 use super::tracked::Tracked;
 use super::ts_text;
+use super::words;
 use crate::domain::history::ChangeOp;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction};
@@ -90,7 +91,26 @@ impl<'c> WriteTx<'c> {
             ChangeOp::Delete | ChangeOp::Read | ChangeOp::Event => None,
             _ => self.snapshot(t, id)?,
         };
+        self.feed(t, id, op, before.as_deref(), after.as_deref())?;
         self.append(t.entity, id, op, before.as_deref(), after.as_deref(), None)
+    }
+
+    /// Asks for the word-index documents the changed row is part of to be written again.
+    fn feed(
+        &self,
+        t: &Tracked,
+        id: i64,
+        op: ChangeOp,
+        before: Option<&str>,
+        after: Option<&str>,
+    ) -> crate::Result<()> {
+        if matches!(op, ChangeOp::Read | ChangeOp::Event) {
+            return Ok(());
+        }
+        for (index, doc, existing) in words::touched(&self.tx, t.entity, id, before, after)? {
+            self.reindex(index, doc, existing)?;
+        }
+        Ok(())
     }
 
     /// Appends a read of row `id` (a file opened or saved as a copy); `detail` says how and,
@@ -122,6 +142,7 @@ impl<'c> WriteTx<'c> {
         before: Option<&str>,
         after: &str,
     ) -> crate::Result<()> {
+        self.feed(t, id, op, before, Some(after))?;
         self.append(t.entity, id, op, before, Some(after), None)
     }
 

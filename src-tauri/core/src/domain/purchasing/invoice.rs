@@ -235,7 +235,8 @@ pub struct InvoiceQuery {
     pub page: PageRequest,
     pub sort: Option<InvoiceSort>,
     pub dir: Option<SortDir>,
-    /// Part of the number, or of the supplier's name.
+    /// Words of the number, of the supplier's name or of the lines' descriptions and codes,
+    /// as the order list's search reads them.
     pub search: Option<String>,
     pub status: Option<InvoiceStatus>,
     pub supplier_id: Option<i64>,

@@ -235,8 +235,9 @@ pub struct OrderQuery {
     pub page: PageRequest,
     pub sort: Option<OrderSort>,
     pub dir: Option<SortDir>,
-    /// Part of the number or of the supplier's name; three characters or more also find the
-    /// orders with a line whose description or code holds every word.
+    /// Words of the number, of the supplier's name or of the lines' descriptions and codes,
+    /// each found as the beginning of a word (accents and the dots of "S.r.l." aside); every
+    /// word is required, and a word with a dash ("OA-2025-01") keeps its parts in order.
     pub search: Option<String>,
     pub status: Option<OrderState>,
     pub supplier_id: Option<i64>,

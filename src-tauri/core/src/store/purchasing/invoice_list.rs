@@ -7,28 +7,19 @@ use crate::domain::page::{Page, SortDir};
 use crate::domain::purchasing::invoice::{
     DueQuery, DueRow, InvoiceQuery, InvoiceRow, InvoiceSort, InvoiceSource, InvoiceStatus,
 };
-use crate::domain::text::fold_key;
 use crate::store::dates::{date_at, date_text, opt_date_at};
 use crate::store::filter::Where;
-use crate::store::like_pattern;
 use crate::store::paged::Listing;
+use crate::store::search::SearchIndex;
+use crate::store::words;
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{Connection, Row};
 use std::collections::HashMap;
 
+/// The list's filters, the search apart.
 fn filtered(q: &InvoiceQuery) -> (String, Vec<Value>) {
     let mut w = Where::default();
-    if let Some(s) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        w.and_each(
-            "(i.number_key LIKE ? ESCAPE '\\' OR i.supplier_id IN
-               (SELECT id FROM suppliers WHERE replace(name_key, '.', '') LIKE ? ESCAPE '\\'))",
-            vec![
-                Value::Text(like_pattern(&s.to_uppercase())),
-                Value::Text(like_pattern(&fold_key(s).replace('.', ""))),
-            ],
-        );
-    }
     if let Some(st) = q.status {
         w.and("i.status = ?", st.as_str().to_owned());
     }
@@ -89,7 +80,16 @@ pub fn list(c: &Connection, q: &InvoiceQuery) -> crate::Result<Page<InvoiceRow>>
                   i.warning_count, i.open_differences",
         joins: "JOIN suppliers s ON s.id = i.supplier_id",
     };
-    listing.page(c, filtered(q), &order, q.page, from_row)
+    // The search narrows the rows to the invoices its words find (store::words), by number,
+    // supplier or line; the filters apply among them.
+    match words::matching(
+        c,
+        SearchIndex::InvoiceWords,
+        q.search.as_deref().unwrap_or(""),
+    )? {
+        Some(ids) => listing.page_among(c, filtered(q), &ids, &order, q.page, from_row),
+        None => listing.page(c, filtered(q), &order, q.page, from_row),
+    }
 }
 
 fn due_row(r: &Row) -> rusqlite::Result<DueRow> {

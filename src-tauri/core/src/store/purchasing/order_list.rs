@@ -6,12 +6,11 @@ use crate::domain::page::{Page, SortDir};
 use crate::domain::purchasing::approval::ApproverRole;
 use crate::domain::purchasing::order::{OrderQuery, OrderRow, OrderSort};
 use crate::domain::purchasing::order_state::OrderState;
-use crate::domain::text::fold_key;
 use crate::store::dates::{date_at, date_text, opt_date_at};
 use crate::store::filter::Where;
-use crate::store::like_pattern;
 use crate::store::paged::Listing;
-use crate::store::search::match_query;
+use crate::store::search::SearchIndex;
+use crate::store::words;
 use rusqlite::types::Value;
 use rusqlite::{Connection, Row};
 
@@ -30,33 +29,9 @@ pub(super) fn roles_up_to(role: ApproverRole) -> &'static str {
     }
 }
 
+/// The list's filters, the search apart.
 fn filtered(q: &OrderQuery, me: Approver) -> (String, Vec<Value>) {
     let mut w = Where::default();
-    if let Some(s) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let supplier = Value::Text(like_pattern(&fold_key(s).replace('.', "")));
-        match match_query(s) {
-            // The trigram indexes find a number fragment or a word of a line among every order;
-            // the text as one phrase for the number, every word for the lines.
-            Some(words) => w.and_each(
-                "(o.id IN (SELECT rowid FROM purchase_orders_fts WHERE purchase_orders_fts MATCH ?)
-                  OR o.supplier_id IN
-                    (SELECT id FROM suppliers WHERE replace(name_key, '.', '') LIKE ? ESCAPE '\\')
-                  OR o.id IN (SELECT l.order_id FROM purchase_order_lines l WHERE l.id IN
-                    (SELECT rowid FROM purchase_order_lines_fts
-                     WHERE purchase_order_lines_fts MATCH ?)))",
-                vec![
-                    Value::Text(format!("\"{}\"", s.replace('"', "\"\""))),
-                    supplier,
-                    Value::Text(words),
-                ],
-            ),
-            None => w.and_each(
-                "(o.number LIKE ? ESCAPE '\\' OR o.supplier_id IN
-                   (SELECT id FROM suppliers WHERE replace(name_key, '.', '') LIKE ? ESCAPE '\\'))",
-                vec![Value::Text(like_pattern(&s.to_uppercase())), supplier],
-            ),
-        }
-    }
     if let Some(st) = q.status {
         w.and("o.status = ?", st.as_str());
     }
@@ -134,5 +109,14 @@ pub fn list(c: &Connection, q: &OrderQuery, me: Approver) -> crate::Result<Page<
                   o.order_date, o.delivery_date, o.total_cents, o.currency",
         joins: "JOIN suppliers s ON s.id = o.supplier_id",
     };
-    listing.page(c, filtered(q, me), &order, q.page, from_row)
+    // The search narrows the rows to the orders its words find (store::words), by number,
+    // supplier or line; the filters apply among them.
+    match words::matching(
+        c,
+        SearchIndex::OrderWords,
+        q.search.as_deref().unwrap_or(""),
+    )? {
+        Some(ids) => listing.page_among(c, filtered(q, me), &ids, &order, q.page, from_row),
+        None => listing.page(c, filtered(q, me), &order, q.page, from_row),
+    }
 }

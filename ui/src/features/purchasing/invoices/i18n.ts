@@ -17,7 +17,7 @@ const en = {
     },
     source: { fatturapa: "FatturaPA", manual: "Entered by hand" },
     list: {
-      searchPlaceholder: "Number or supplier",
+      searchPlaceholder: "Search number, supplier or item",
       anyStatus: "Any status",
       supplier: "Supplier",
       number: "Number",
@@ -189,7 +189,7 @@ const it: Shape<typeof en> = {
     },
     source: { fatturapa: "FatturaPA", manual: "Inserita a mano" },
     list: {
-      searchPlaceholder: "Numero o fornitore",
+      searchPlaceholder: "Cerca numero, fornitore o articolo",
       anyStatus: "Qualsiasi stato",
       supplier: "Fornitore",
       number: "Numero",
