@@ -9,6 +9,7 @@ use crate::domain::page::Page;
 use crate::domain::text::fold_key;
 use crate::store::dates::{date_text, opt_date_at};
 use crate::store::filter::Where;
+use crate::store::id_set::IN_IDS;
 use crate::store::like_pattern;
 use chrono::{Days, NaiveDate};
 use rusqlite::types::Value;
@@ -82,13 +83,10 @@ fn filtered(
         // A fragment of the tag, name, serial or model: from three characters the matches
         // found in the trigram index; shorter ones have no trigram, so the table is read.
         match found {
-            Some(m) => {
-                let col = if walk_order { "+a.id" } else { "a.id" };
-                w.and(
-                    &format!("{col} IN (SELECT value FROM json_each(?))"),
-                    m.json.clone(),
-                );
-            }
+            // Along the sort's index each asset is tested against the set; otherwise the
+            // matches are read one by one.
+            Some(m) if walk_order => w.and(&format!("{IN_IDS}(a.id, ?)"), m.ids.blob()),
+            Some(m) => w.and("a.id IN (SELECT value FROM json_each(?))", m.ids.json()),
             None => w.and(list_search::TEST, like_pattern(&fold_key(s))),
         }
     }

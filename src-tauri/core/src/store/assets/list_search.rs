@@ -8,6 +8,7 @@
 //! tested again: the results stay what [`TEST`] gives, without reading each match's row.
 
 use crate::domain::text::fold_key;
+use crate::store::id_set::IdSet;
 use crate::store::like_pattern;
 use rusqlite::Connection;
 use std::collections::HashSet;
@@ -20,11 +21,9 @@ pub const TEST: &str = "(a.tag_key LIKE ? ESCAPE '\\' OR a.name_key LIKE ? ESCAP
 const NOT_PLAIN: &str = "(coalesce(tag_key, '') || ' ' || coalesce(name_key, '') || ' '
      || coalesce(serial, '') || ' ' || coalesce(model, '')) GLOB '*[^ -~]*'";
 
-/// The assets matching a search, by id (index order, not the list's).
+/// The assets matching a search.
 pub struct Matches {
-    pub ids: Vec<i64>,
-    /// `ids` as a JSON list, for `json_each`.
-    pub json: String,
+    pub ids: IdSet,
 }
 
 /// Whether `key` is printable ASCII, where the index and `TEST` agree on plain rows.
@@ -78,8 +77,9 @@ pub fn matches(conn: &Connection, search: Option<&str>) -> crate::Result<Option<
         let doubtful: HashSet<i64> = doubtful.into_iter().collect();
         ids.retain(|id| !doubtful.contains(id) || kept.contains(id));
     }
-    let json = json(&ids)?;
-    Ok(Some(Matches { ids, json }))
+    Ok(Some(Matches {
+        ids: IdSet::new(ids),
+    }))
 }
 
 #[cfg(test)]
