@@ -169,6 +169,14 @@ fn an_order_line_takes_the_suppliers_price_for_its_quantity() {
         Ok(app.count("[data-testid=order-row]") == 1)
     });
     app.screenshot("orders-filtered");
+    // The list's search: a word of a line as typed so far, then a word no order has.
+    app.type_text("[data-testid=order-search]", "TONER n");
+    app.wait_until("the order found by its line", TIMEOUT, || {
+        Ok(app.count("[data-testid=order-row]") == 1)
+    });
+    app.type_text("[data-testid=order-search]", "trapano");
+    app.wait_for("[data-testid=orders-empty]", TIMEOUT);
+    app.screenshot("orders-searched-empty");
 
     // The same screens in English.
     switch_language(&app, "EN");
