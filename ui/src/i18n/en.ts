@@ -212,7 +212,7 @@ export const en = {
   languages: { it: "Italiano", en: "English" },
   search: {
     label: "Search everywhere",
-    placeholder: "Search staff, documents, departments",
+    placeholder: "Search people, audits, suppliers, orders",
     shortcut: "Ctrl K",
     shortcutHelp: "Ctrl+K or / to search",
     hint: "Type at least 3 characters of a name, tax code, e-mail, employee no. or document title.",

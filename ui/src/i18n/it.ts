@@ -210,7 +210,7 @@ export const it: Resources = {
   languages: { it: "Italiano", en: "English" },
   search: {
     label: "Cerca ovunque",
-    placeholder: "Cerca personale, documenti, reparti",
+    placeholder: "Cerca persone, audit, fornitori, ordini",
     shortcut: "Ctrl K",
     shortcutHelp: "Ctrl+K o / per cercare",
     hint: "Scrivi almeno 3 caratteri di un nome, codice fiscale, e-mail, matricola o titolo di documento.",
