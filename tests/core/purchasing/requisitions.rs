@@ -1,14 +1,17 @@
 //! Requisitions at the service layer: bad forms, approving your own refused, the approver's
 //! role, every illegal move refused with nothing changed, "waiting for my approval" in the list
-//! and on the attention list, and an approved requisition made an order directly.
+//! and on the attention list, and an approved requisition made an order directly, at the
+//! supplier's listed prices and VAT.
 
 use super::{buyers, Buyers};
 use backoffice_core::domain::attention::Severity;
 use backoffice_core::domain::permissions::Role;
+use backoffice_core::domain::purchasing::price_list::SupplierPriceInput;
 use backoffice_core::domain::purchasing::requisition::{
     RequisitionInput, RequisitionLineForm, RequisitionQuery, RequisitionView,
 };
 use backoffice_core::domain::purchasing::requisition_state::{RequisitionMove, RequisitionState};
+use backoffice_core::domain::purchasing::vat_rate::Nature;
 use backoffice_core::ErrorCode;
 
 /// A line of `qty` pieces estimated at `euros` each.
@@ -320,4 +323,76 @@ fn an_approved_requisition_becomes_an_order_directly() {
             .order_from_requisition(&b.buyer, r.id, now.version, s.id)
             .unwrap_err();
     assert_eq!(e.code, ErrorCode::BadTransition);
+}
+
+#[test]
+fn an_order_from_a_requisition_takes_the_suppliers_listed_price_and_vat() {
+    let b = buyers();
+    let s = b.supplier("Libreria Tecnica", "00488410010");
+    // Books: 4 % VAT, 30,00 € each from ten copies (the requester guessed 35,00 €); a service
+    // exempt under art. 10 (N4); nothing listed for the third line.
+    let entry = |code: &str, description: &str, euros: i64, vat: i64, nature, from: i64| {
+        SupplierPriceInput {
+            item_code: Some(code.into()),
+            description: description.into(),
+            unit: Some("pz".into()),
+            category_id: None,
+            unit_price: euros * 10_000,
+            currency: None,
+            discount_bp: 500,
+            vat_rate_bp: Some(vat),
+            nature,
+            min_quantity: from * 1000,
+            valid_from: None,
+            valid_to: None,
+            notes: None,
+        }
+    };
+    for e in [
+        entry(
+            "LIB-626",
+            "Manuale sicurezza D.Lgs. 81/08",
+            32,
+            400,
+            None,
+            1,
+        ),
+        entry(
+            "LIB-626",
+            "Manuale sicurezza D.Lgs. 81/08",
+            30,
+            400,
+            None,
+            10,
+        ),
+        entry("FOR-01", "Corso di formazione", 200, 0, Some(Nature::N4), 0),
+    ] {
+        b.t.app
+            .save_supplier_price(&b.buyer, s.id, None, 0, &e)
+            .unwrap();
+    }
+    let mut book = req_line("Manuale sicurezza", 12, 35);
+    book.item_code = Some("lib-626".into());
+    let mut course = req_line("Corso di formazione", 1, 0);
+    course.item_code = Some("FOR-01".into());
+    course.estimated_price = None;
+    let v = approved(&b, vec![book, course, req_line("Cancelleria varia", 1, 50)]);
+    let r = &v.requisition;
+    let o =
+        b.t.app
+            .order_from_requisition(&b.buyer, r.id, r.version, s.id)
+            .unwrap();
+    let lines: Vec<(i64, i64, i64, Option<Nature>)> = o
+        .lines
+        .iter()
+        .map(|l| (l.unit_price, l.discount_bp, l.vat_rate_bp, l.nature))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (300_000, 500, 400, None),
+            (2_000_000, 500, 0, Some(Nature::N4)),
+            (500_000, 0, 2_200, None),
+        ]
+    );
 }

@@ -69,7 +69,7 @@ const en = {
     reasonLabel: "Reason",
     makeOrderTitle: "Make an order",
     makeOrderText:
-      "The order is made as a draft with the requisition's lines at their estimated prices, 22 % VAT; check it before submitting it.",
+      "The order is made as a draft with the requisition's lines at the supplier's listed prices and VAT, else at their estimates with 22 % VAT; check it before submitting it.",
     supplier: "Supplier",
     orderMade: "Order made",
     quotes: {
@@ -229,7 +229,7 @@ const it: Shape<typeof en> = {
     reasonLabel: "Motivo",
     makeOrderTitle: "Crea un ordine",
     makeOrderText:
-      "L'ordine nasce in bozza con le righe della richiesta ai prezzi stimati, IVA 22 %; controllalo prima di inviarlo in approvazione.",
+      "L'ordine nasce in bozza con le righe della richiesta ai prezzi e all'IVA del listino del fornitore, altrimenti ai prezzi stimati con IVA 22 %; controllalo prima di inviarlo in approvazione.",
     supplier: "Fornitore",
     orderMade: "Ordine creato",
     quotes: {

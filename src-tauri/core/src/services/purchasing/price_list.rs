@@ -8,6 +8,7 @@ use crate::domain::purchasing::price_list::{
     applicable, item_key, periods_overlap, PriceQuery, PriceSuggestion, SupplierPrice,
     SupplierPriceInput, ValidPrice,
 };
+use crate::domain::purchasing::vat_rate::Nature;
 use crate::error::Error;
 use crate::services::{Backoffice, Ctx};
 use crate::store::purchasing::{supplier_prices, suppliers};
@@ -15,9 +16,14 @@ use crate::store::retired_list;
 use crate::store::tx::WriteTx;
 use crate::store::versioned::at_version;
 use chrono::NaiveDate;
+use rusqlite::Connection;
 
 /// Items the order form offers at once: enough to choose from, few enough to read.
 const SUGGESTED_ITEMS: i64 = 8;
+
+/// The standard Italian VAT rate, for an order line whose item the supplier's list does not
+/// give a rate.
+const STANDARD_VAT_BP: i64 = 2_200;
 
 impl Backoffice {
     pub fn supplier_prices(
@@ -148,4 +154,26 @@ fn check_category(w: &WriteTx, v: &ValidPrice, had: Option<i64>) -> crate::Resul
         Some(c) if !c.active && had != Some(id) => Err(Error::field("category_id", "retired")),
         Some(_) => Ok(()),
     }
+}
+
+/// The entry of the supplier's list a line of `quantity` of an item gets on `day` (the item
+/// found by its code, else by its description), if the list has one.
+pub(super) fn listed(
+    c: &Connection,
+    supplier_id: i64,
+    item_code: Option<&str>,
+    description: &str,
+    quantity: i64,
+    day: NaiveDate,
+) -> crate::Result<Option<SupplierPrice>> {
+    let breaks = supplier_prices::item_breaks(c, supplier_id, &item_key(item_code, description))?;
+    Ok(applicable(&breaks, quantity, day).cloned())
+}
+
+/// The VAT of an order line made from a requisition or an offer, which have none: the one the
+/// supplier's list gives the item, else the standard rate (the draft can be corrected).
+pub(super) fn listed_vat(listed: Option<&SupplierPrice>) -> (i64, Option<Nature>) {
+    listed
+        .and_then(|p| p.vat_rate_bp.map(|rate| (rate, p.nature)))
+        .unwrap_or((STANDARD_VAT_BP, None))
 }

@@ -2,6 +2,7 @@
 //! approval to an order. Approval uses the orders' tiers on the estimate: someone other than
 //! the requester whose approving role reaches the tier's. Every refusal is made here.
 
+use super::price_list::{listed, listed_vat};
 use crate::domain::page::Page;
 use crate::domain::permissions::{Action, Area};
 use crate::domain::purchasing::approval::{approval_need, ApproverRole};
@@ -25,10 +26,6 @@ use crate::store::tx::WriteTx;
 use crate::store::versioned::at_version;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
-
-/// The standard Italian VAT rate, given to lines of an order made from a requisition (which
-/// has no VAT); the draft order can be corrected before it is submitted.
-pub(super) const DEFAULT_VAT_BP: i64 = 2_200;
 
 /// Whether `ctx` may approve or reject `r` now; the error says why not.
 fn check_approver(r: &Requisition, role: Option<ApproverRole>, ctx: &Ctx) -> crate::Result<()> {
@@ -223,8 +220,9 @@ impl Backoffice {
         })
     }
 
-    /// An approved requisition becomes a draft order to `supplier_id` directly: its lines at
-    /// their estimated prices, the order pointing back at it.
+    /// An approved requisition becomes a draft order to `supplier_id` directly, pointing back at
+    /// it: each line at the supplier's listed price for its quantity (in euros), else at its
+    /// estimate, with the list's VAT for the item, else the standard rate.
     pub fn order_from_requisition(
         &self,
         ctx: &Ctx,
@@ -239,21 +237,33 @@ impl Backoffice {
             RequisitionMove::Order.apply(r.status, None)?;
             let supplier = suppliers::get(w.conn(), supplier_id)?
                 .ok_or_else(|| Error::field("supplier_id", "not_found"))?;
-            let lines = r
-                .lines
-                .iter()
-                .map(|l| OrderLineForm {
+            let mut lines = Vec::with_capacity(r.lines.len());
+            for l in &r.lines {
+                let code = l.item_code.as_deref();
+                let listed = listed(
+                    w.conn(),
+                    supplier_id,
+                    code,
+                    &l.description,
+                    l.quantity,
+                    today,
+                )?;
+                // The supplier's own price before the requester's estimate; the order is in
+                // euros, so a price listed in another currency is left to the buyer.
+                let price = listed.as_ref().filter(|p| p.currency == "EUR");
+                let (vat_rate_bp, nature) = listed_vat(listed.as_ref());
+                lines.push(OrderLineForm {
                     item_code: l.item_code.clone(),
                     description: l.description.clone(),
                     category_id: l.category_id,
                     unit: Some(l.unit.clone()),
                     quantity: l.quantity,
-                    unit_price: l.estimated_price.unwrap_or(0),
-                    discount_bp: 0,
-                    vat_rate_bp: DEFAULT_VAT_BP,
-                    nature: None,
-                })
-                .collect();
+                    unit_price: price.map_or(l.estimated_price.unwrap_or(0), |p| p.unit_price),
+                    discount_bp: price.map_or(0, |p| p.discount_bp),
+                    vat_rate_bp,
+                    nature,
+                });
+            }
             let input = OrderInput {
                 supplier_id,
                 department_id: r.department_id,

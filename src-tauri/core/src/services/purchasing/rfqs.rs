@@ -3,6 +3,7 @@
 //! and keeps on it the requisition, the offer, the reason and how many valid offers were
 //! compared.
 
+use super::price_list::{listed, listed_vat};
 use crate::domain::permissions::{Action, Area};
 use crate::domain::purchasing::order::{OrderInput, OrderLineForm, PurchaseOrder};
 use crate::domain::purchasing::quote_compare::{check_choice, compare, QuotesRuleSetting};
@@ -149,6 +150,16 @@ impl Backoffice {
                 .ok_or_else(|| Error::not_found("supplier"))?;
             let mut lines = Vec::with_capacity(r.lines.len());
             for l in &r.lines {
+                let code = l.item_code.as_deref();
+                let listed = listed(
+                    w.conn(),
+                    q.supplier_id,
+                    code,
+                    &l.description,
+                    l.quantity,
+                    today,
+                )?;
+                let (vat_rate_bp, nature) = listed_vat(listed.as_ref());
                 let o = offer
                     .lines
                     .iter()
@@ -162,8 +173,8 @@ impl Backoffice {
                     quantity: l.quantity,
                     unit_price: o.unit_price,
                     discount_bp: o.discount_bp,
-                    vat_rate_bp: super::requisitions::DEFAULT_VAT_BP,
-                    nature: None,
+                    vat_rate_bp,
+                    nature,
                 });
             }
             let delivery = u64::try_from(offer.delivery_days)

@@ -141,6 +141,21 @@ pub fn list(
     Ok(Page { items, total })
 }
 
+/// Every break of one item of the supplier's list (its `item_key`), smallest first: what an
+/// order line made from a requisition or an offer looks up.
+pub fn item_breaks(
+    c: &Connection,
+    supplier_id: i64,
+    key: &str,
+) -> crate::Result<Vec<SupplierPrice>> {
+    Ok(c.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM {FROM} WHERE p.supplier_id = ?1 AND p.item_key = ?2
+         ORDER BY p.min_quantity, p.id LIMIT 200"
+    ))?
+    .query_map(rusqlite::params![supplier_id, key], from_row)?
+    .collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
 /// Entries of the same item and minimum quantity as `v`, other than `except`: the candidates
 /// for an overlapping validity.
 pub fn same_break(
