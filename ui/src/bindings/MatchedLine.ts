@@ -3,4 +3,8 @@
 /**
  * One confirmed pairing as stored.
  */
-export type MatchedLine = { invoice_line: number, order_id: number, order_number: string | null, order_line: number, description: string, quantity_delta: number, amount_delta_cents: number, };
+export type MatchedLine = { invoice_line: number, order_id: number, order_number: string | null, order_line: number, description: string, 
+/**
+ * The order line's unit ("pz", "kg"), for the quantities its differences name.
+ */
+unit: string, quantity_delta: number, amount_delta_cents: number, };

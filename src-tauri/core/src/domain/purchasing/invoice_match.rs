@@ -68,6 +68,8 @@ pub struct MatchedLine {
     pub order_number: Option<String>,
     pub order_line: u32,
     pub description: String,
+    /// The order line's unit ("pz", "kg"), for the quantities its differences name.
+    pub unit: String,
     pub quantity_delta: i64,
     pub amount_delta_cents: i64,
 }

@@ -190,7 +190,7 @@ pub fn supplier_lines_open(
 pub fn matched(c: &Connection, invoice_id: i64) -> crate::Result<Vec<(i64, i64, MatchedLine)>> {
     Ok(c.prepare_cached(
         "SELECT m.id, m.order_line_id, m.invoice_line, m.order_id, o.number, m.order_line,
-                l.description, m.quantity_delta, m.amount_delta_cents
+                l.description, l.unit, m.quantity_delta, m.amount_delta_cents
          FROM supplier_invoice_matches m JOIN purchase_orders o ON o.id = m.order_id
          JOIN purchase_order_lines l ON l.id = m.order_line_id
          WHERE m.invoice_id = ?1 ORDER BY m.invoice_line LIMIT 5000",
@@ -205,8 +205,9 @@ pub fn matched(c: &Connection, invoice_id: i64) -> crate::Result<Vec<(i64, i64, 
                 order_number: r.get(4)?,
                 order_line: r.get(5)?,
                 description: r.get(6)?,
-                quantity_delta: r.get(7)?,
-                amount_delta_cents: r.get(8)?,
+                unit: r.get(7)?,
+                quantity_delta: r.get(8)?,
+                amount_delta_cents: r.get(9)?,
             },
         ))
     })?

@@ -132,7 +132,7 @@ export function MatchDifferences({
                     : ""}
                 </Text>
                 <Text size="sm" data-testid="match-difference-text">
-                  {differenceText(d.difference, m.kind, currency, t, i18n.language)}
+                  {differenceText(d.difference, m.kind, currency, t, i18n.language, l?.unit)}
                 </Text>
                 {d.state === "accepted" && (
                   <Text size="xs" c="dimmed" data-testid="match-difference-accepted">

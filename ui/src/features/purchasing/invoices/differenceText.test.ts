@@ -22,6 +22,15 @@ describe("differenceText", () => {
       "it",
     );
     expect(q).toBe("Fatturati 12, ricevuti e non fatturati 10");
+    const kg = differenceText(
+      { kind: "quantity", invoiced: 12_500, available: 10_000 },
+      "invoice",
+      "EUR",
+      t,
+      "it",
+      "kg",
+    );
+    expect(kg).toBe("Fatturati 12,5 kg, ricevuti e non fatturati 10 kg");
     const p = differenceText(
       {
         kind: "price",

@@ -14,8 +14,9 @@ function signed(cents: number, currency: string, language: string): string {
 }
 
 /**
- * A difference in words: "Invoiced 12, received and not yet invoiced 10"; "Price 10,50 €
- * against 10,00 € on the order: +5,00 €"; "VAT 10 % against 22 % on the order".
+ * A difference in words: "Invoiced 12 pz, received and not yet invoiced 10 pz"; "Price 10,50 €
+ * against 10,00 € on the order: +5,00 €"; "VAT 10 % against 22 % on the order". `unit`: the
+ * order line's, after each quantity.
  */
 export function differenceText(
   d: Difference,
@@ -23,13 +24,18 @@ export function differenceText(
   currency: string,
   t: TFunction,
   language: string,
+  unit?: string,
 ): string {
   const m = (k: string, o: Record<string, unknown>) => t(`invoiceMatch.${k}`, o);
+  const amount = (q: number) => {
+    const n = formatQuantity(q, language);
+    return unit ? `${n} ${unit}` : n;
+  };
   switch (d.kind) {
     case "quantity":
       return m(kind === "credit_note" ? "quantityCredit" : "quantity", {
-        invoiced: formatQuantity(d.invoiced, language),
-        available: formatQuantity(d.available, language),
+        invoiced: amount(d.invoiced),
+        available: amount(d.available),
       });
     case "price":
       return m("price", {
