@@ -8,6 +8,22 @@ fn euros(cents: i64) -> String {
     format!("{}.{:02}", cents / 100, cents % 100)
 }
 
+/// A credit note (TD04) as [`invoice_xml`] writes an invoice: FatturaPA states its amounts as
+/// positive, the document type saying they are credited.
+pub(crate) fn credit_note_xml(
+    seller: (&str, &str),
+    number: &str,
+    day: &str,
+    order: &str,
+    lines: &[Line],
+) -> String {
+    invoice_xml(seller, number, day, order, lines).replacen(
+        "<TipoDocumento>TD01</TipoDocumento>",
+        "<TipoDocumento>TD04</TipoDocumento>",
+        1,
+    )
+}
+
 /// A TD01 by the published schema (1.2.x) from `seller` (name, P.IVA), dated `day`, naming our
 /// order `order`, its lines at 22 % with their summary and total as FatturaPA requires.
 pub(crate) fn invoice_xml(

@@ -18,6 +18,7 @@ mod fatturapa;
 mod foundation;
 mod freshness;
 mod purchasing;
+mod purchasing_credit_note;
 mod purchasing_flow;
 mod purchasing_invoice_assign;
 mod purchasing_invoices;

@@ -13,8 +13,8 @@ use serde_json::json;
 
 const MANAGER: &str = "mrossi";
 const MANAGER_PASSWORD: &str = "Magazzino-2026!";
-const ACCOUNTANT: &str = "lverdi";
-const ACCOUNTANT_PASSWORD: &str = "Contabilita-2026!";
+pub(crate) const ACCOUNTANT: &str = "lverdi";
+pub(crate) const ACCOUNTANT_PASSWORD: &str = "Contabilita-2026!";
 
 fn user(app: &App, username: &str, full_name: &str, password: &str, role: &str) {
     ok(invoke(
@@ -35,7 +35,7 @@ fn version(app: &App, table: &str, id: i64) -> i64 {
         .unwrap()
 }
 
-fn as_user(app: &App, username: &str, password: &str) {
+pub(crate) fn as_user(app: &App, username: &str, password: &str) {
     sign_out(app);
     sign_in(app, username, password);
     app.wait_for("[data-testid=home-organisation-name]", TIMEOUT);
@@ -43,7 +43,7 @@ fn as_user(app: &App, username: &str, password: &str) {
 
 /// The supplier, an order of ten boxes of screws at 120 € raised by the administrator and
 /// approved by the manager, received in full; returns the order's number.
-fn received_order(app: &App) -> String {
+pub(crate) fn received_order(app: &App) -> String {
     let supplier = ok(invoke(
         app,
         "save_supplier",
@@ -110,7 +110,7 @@ fn received_order(app: &App) -> String {
 }
 
 /// Closes the notifications so a screenshot shows the buttons under them.
-fn quiet(app: &App) {
+pub(crate) fn quiet(app: &App) {
     app.execute(
         "document.querySelectorAll('.mantine-Notification-closeButton').forEach((b) => b.click()); return 1;",
         vec![],
@@ -118,7 +118,7 @@ fn quiet(app: &App) {
     std::thread::sleep(std::time::Duration::from_millis(400));
 }
 
-fn open_match_tab(app: &App) {
+pub(crate) fn open_match_tab(app: &App) {
     app.click("[data-testid=tab-match]");
     app.wait_for("[data-testid=match-pairing]", TIMEOUT);
 }

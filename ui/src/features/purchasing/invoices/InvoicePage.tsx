@@ -120,7 +120,8 @@ function InvoiceView({ inv, focus }: { inv: SupplierInvoice; focus: string | nul
       notice={notice}
       details={{
         key: "details",
-        label: t("invoicesUi.page.tabs.details"),
+        // The document's own kind: a credit note's data are not an invoice's.
+        label: documentTypeLabel(inv.document_type, t),
         icon: IconFileInvoice,
         render: () => <Details inv={inv} />,
       }}

@@ -128,7 +128,7 @@ const en = {
         "The invoice was imported as written; nothing was corrected. Check these with the supplier before approving it.",
       signature: "Signature",
       notes: "Notes",
-      tabs: { details: "Invoice", files: "Files" },
+      tabs: { files: "Files" },
       filesHint: "The original file as received, and the files attached to the invoice.",
     },
     form: {
@@ -300,7 +300,7 @@ const it: Shape<typeof en> = {
         "La fattura è stata importata così com'è scritta; nulla è stato corretto. Verificale con il fornitore prima di approvarla.",
       signature: "Firma",
       notes: "Note",
-      tabs: { details: "Fattura", files: "File" },
+      tabs: { files: "File" },
       filesHint: "Il file originale così come ricevuto, e i file allegati alla fattura.",
     },
     form: {
