@@ -199,3 +199,29 @@ fn invoices_are_found_by_the_words_of_their_number_supplier_and_lines() {
         "supplier_invoices_words_text",
     );
 }
+
+#[test]
+fn a_pasted_page_of_text_is_searched_by_its_first_words() {
+    let b = buyers();
+    let s = b.supplier("Ferramenta Rossi S.r.l.", "00488410010");
+    let o =
+        b.t.app
+            .create_order(
+                &b.buyer,
+                &order(s.id, vec![line("Cuscinetto a sfere", None)]),
+            )
+            .unwrap();
+    // Sixteen words the order holds, then thousands it does not: only the first are searched.
+    let page = format!("{}{}", "cuscinetto ".repeat(16), "trapano ".repeat(20_000));
+    let found =
+        b.t.app
+            .list_orders(
+                &b.buyer,
+                &OrderQuery {
+                    search: Some(page),
+                    ..OrderQuery::default()
+                },
+            )
+            .unwrap();
+    assert_eq!(found.items.iter().map(|r| r.id).collect::<Vec<_>>(), [o.id]);
+}

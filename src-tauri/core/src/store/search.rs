@@ -9,13 +9,19 @@ use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+/// The words of a search text that are searched: a page of text pasted into a search box made
+/// an FTS5 query of 20,000 terms (an order list search of 1.2 s) where no person types more
+/// than a few words.
+pub const MAX_SEARCH_WORDS: usize = 16;
+
 /// The FTS5 query for a search text: every word of three or more characters as a quoted
-/// substring (the trigram tokenizer matches any run of three characters), all required. `None`
-/// when no word is that long.
+/// substring (the trigram tokenizer matches any run of three characters), all required, the
+/// first [`MAX_SEARCH_WORDS`] of them. `None` when no word is that long.
 pub fn match_query(text: &str) -> Option<String> {
     let long: Vec<String> = text
         .split_whitespace()
         .filter(|w| w.chars().count() >= 3)
+        .take(MAX_SEARCH_WORDS)
         .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
         .collect();
     (!long.is_empty()).then(|| long.join(" AND "))
@@ -97,7 +103,11 @@ pub fn departments(
     text: &str,
     limit: i64,
 ) -> crate::Result<(Vec<SearchHit>, bool)> {
-    let words: Vec<String> = text.split_whitespace().map(fold_key).collect();
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(MAX_SEARCH_WORDS)
+        .map(fold_key)
+        .collect();
     if words.is_empty() {
         return Ok((Vec::new(), false));
     }
@@ -300,6 +310,13 @@ mod tests {
             match_query("d'an \"x\"y").as_deref(),
             Some("\"d'an\" AND \"\"\"x\"\"y\"")
         );
+    }
+
+    #[test]
+    fn a_pasted_page_is_searched_by_its_first_words() {
+        let page = "lorem ipsum dolor ".repeat(1_000);
+        let q = match_query(&page).unwrap();
+        assert_eq!(q.matches(" AND ").count(), MAX_SEARCH_WORDS - 1);
     }
 
     #[test]

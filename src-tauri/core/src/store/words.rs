@@ -12,17 +12,18 @@
 //! to be rewritten before its transaction commits.
 
 use super::id_set::IdSet;
-use super::search::SearchIndex;
+use super::search::{SearchIndex, MAX_SEARCH_WORDS};
 use rusqlite::Connection;
 use serde_json::Value as Json;
 
 /// The FTS5 query for a list's search text: each part between spaces as the phrase of its
 /// words ("OA-2025-01" is "oa 2025 01", in that order), the last word of each a prefix once it
-/// has two characters (what is still being typed); all parts required. `None` when no part
-/// has a letter or a digit.
+/// has two characters (what is still being typed); all parts required, the first
+/// [`MAX_SEARCH_WORDS`] of them. `None` when no part has a letter or a digit.
 pub fn query(text: &str) -> Option<String> {
     let parts: Vec<String> = text
         .split_whitespace()
+        .take(MAX_SEARCH_WORDS)
         .filter_map(|part| {
             let last = part
                 .split(|c: char| !c.is_alphanumeric())
@@ -179,5 +180,8 @@ mod tests {
         assert_eq!(query("d'a").as_deref(), Some("\"d'a\""));
         assert_eq!(query("\"x\"yz").as_deref(), Some("\"\"\"x\"\"yz\" *"));
         assert_eq!(query("città").as_deref(), Some("\"città\" *"));
+        let page = "vite ".repeat(1_000);
+        let q = query(&page).unwrap();
+        assert_eq!(q.matches(" AND ").count(), MAX_SEARCH_WORDS - 1);
     }
 }
