@@ -165,7 +165,7 @@ fn an_invoice_is_matched_its_price_difference_accepted_and_approved_for_payment(
     open_match_tab(&app);
     let figures = text_now(&app, "[data-testid=match-order-figures]");
     assert!(
-        figures.contains("ordinati 10, ricevuti 10, già fatturati 0"),
+        figures.contains("ordinati 10, ricevuti 10, fatturati da altri documenti 0"),
         "{figures}"
     );
     let chosen = app.property("[data-testid=match-select]", "value");

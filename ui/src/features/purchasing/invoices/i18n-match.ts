@@ -15,7 +15,7 @@ const en = {
     noOrderLine: "Not matched (freight, other charges)",
     option: "{{order}} · line {{line}} · {{description}}",
     optionFigures:
-      "ordered {{ordered}}, received {{received}}, already invoiced {{invoiced}} · {{price}}",
+      "ordered {{ordered}}, received {{received}}, invoiced by other documents {{invoiced}} · {{price}}",
     suggested: "Suggested",
     confirm: "Confirm the match",
     rematch: "Match again",
@@ -106,7 +106,7 @@ const it: Shape<typeof en> = {
     noOrderLine: "Non abbinata (trasporto, altre spese)",
     option: "{{order}} · riga {{line}} · {{description}}",
     optionFigures:
-      "ordinati {{ordered}}, ricevuti {{received}}, già fatturati {{invoiced}} · {{price}}",
+      "ordinati {{ordered}}, ricevuti {{received}}, fatturati da altri documenti {{invoiced}} · {{price}}",
     suggested: "Suggerita",
     confirm: "Conferma l'abbinamento",
     rematch: "Abbina di nuovo",
