@@ -98,7 +98,10 @@ fn a_credit_note_matched_to_the_order_reduces_what_it_has_invoiced() {
     );
     open_match_tab(&app);
     let figures = text_now(&app, "[data-testid=match-order-figures]");
-    assert!(figures.contains("fatturati da altri documenti 10"), "{figures}");
+    assert!(
+        figures.contains("fatturati da altri documenti 10"),
+        "{figures}"
+    );
     quiet(&app);
     app.screenshot("credit-note-proposal");
     app.click("[data-testid=match-confirm]");
