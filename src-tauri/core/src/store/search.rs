@@ -14,14 +14,17 @@ use std::fmt::Write;
 /// than a few words.
 pub const MAX_SEARCH_WORDS: usize = 16;
 
+/// The words of a search text that are searched: the first [`MAX_SEARCH_WORDS`].
+pub fn search_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace().take(MAX_SEARCH_WORDS)
+}
+
 /// The FTS5 query for a search text: every word of three or more characters as a quoted
-/// substring (the trigram tokenizer matches any run of three characters), all required, the
-/// first [`MAX_SEARCH_WORDS`] of them. `None` when no word is that long.
+/// substring (the trigram tokenizer matches any run of three characters), all required, among
+/// the [`search_words`]. `None` when no word is that long.
 pub fn match_query(text: &str) -> Option<String> {
-    let long: Vec<String> = text
-        .split_whitespace()
+    let long: Vec<String> = search_words(text)
         .filter(|w| w.chars().count() >= 3)
-        .take(MAX_SEARCH_WORDS)
         .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
         .collect();
     (!long.is_empty()).then(|| long.join(" AND "))
@@ -103,11 +106,7 @@ pub fn departments(
     text: &str,
     limit: i64,
 ) -> crate::Result<(Vec<SearchHit>, bool)> {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .take(MAX_SEARCH_WORDS)
-        .map(fold_key)
-        .collect();
+    let words: Vec<String> = search_words(text).map(fold_key).collect();
     if words.is_empty() {
         return Ok((Vec::new(), false));
     }

@@ -12,18 +12,16 @@
 //! to be rewritten before its transaction commits.
 
 use super::id_set::IdSet;
-use super::search::{SearchIndex, MAX_SEARCH_WORDS};
+use super::search::{search_words, SearchIndex};
 use rusqlite::Connection;
 use serde_json::Value as Json;
 
 /// The FTS5 query for a list's search text: each part between spaces as the phrase of its
 /// words ("OA-2025-01" is "oa 2025 01", in that order), the last word of each a prefix once it
-/// has two characters (what is still being typed); all parts required, the first
-/// [`MAX_SEARCH_WORDS`] of them. `None` when no part has a letter or a digit.
+/// has two characters (what is still being typed); all parts required, among the
+/// [`search_words`]. `None` when no part has a letter or a digit.
 pub fn query(text: &str) -> Option<String> {
-    let parts: Vec<String> = text
-        .split_whitespace()
-        .take(MAX_SEARCH_WORDS)
+    let parts: Vec<String> = search_words(text)
         .filter_map(|part| {
             let last = part
                 .split(|c: char| !c.is_alphanumeric())
@@ -160,6 +158,7 @@ pub(super) fn touched(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::search::MAX_SEARCH_WORDS;
 
     #[test]
     fn each_part_is_a_phrase_whose_last_word_is_a_prefix() {

@@ -5,17 +5,13 @@ use super::audit::Visibility;
 use crate::domain::search::{HitKind, SearchHit};
 use crate::domain::text::fold_key;
 use crate::store::like_pattern;
-use crate::store::search::{page, MAX_SEARCH_WORDS};
+use crate::store::search::{page, search_words};
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
 /// ` AND col LIKE ?n …` for each word, with the arguments appended to `args`.
 fn words_filter(col: &str, text: &str, args: &mut Vec<Value>) -> Option<String> {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .take(MAX_SEARCH_WORDS)
-        .map(fold_key)
-        .collect();
+    let words: Vec<String> = search_words(text).map(fold_key).collect();
     if words.is_empty() {
         return None;
     }

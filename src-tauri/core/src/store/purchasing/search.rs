@@ -4,7 +4,7 @@
 use crate::domain::search::{HitKind, SearchHit};
 use crate::domain::text::fold_key;
 use crate::store::like_pattern;
-use crate::store::search::{page, MAX_SEARCH_WORDS};
+use crate::store::search::{page, search_words};
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
@@ -12,7 +12,7 @@ use rusqlite::Connection;
 /// in the VAT number or tax code. A few thousand suppliers: the name index orders them and the
 /// scan stays under a millisecond.
 pub fn suppliers(c: &Connection, text: &str, limit: i64) -> crate::Result<(Vec<SearchHit>, bool)> {
-    let words: Vec<&str> = text.split_whitespace().take(MAX_SEARCH_WORDS).collect();
+    let words: Vec<&str> = search_words(text).collect();
     if words.is_empty() {
         return Ok((Vec::new(), false));
     }

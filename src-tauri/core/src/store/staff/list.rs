@@ -9,7 +9,7 @@ use crate::domain::staff::employee::{
 use crate::error::Error;
 use crate::store::dates::{date_at, date_text, opt_date_at};
 use crate::store::like_pattern;
-use crate::store::search::MAX_SEARCH_WORDS;
+use crate::store::search::search_words;
 use crate::store::staff::employees::{from_row, COLUMNS, COLUMN_COUNT};
 use chrono::{Duration, NaiveDate};
 use rusqlite::types::Value;
@@ -28,7 +28,7 @@ enum Search {
 
 fn search_of(text: &str) -> Option<Search> {
     let text = crate::store::search::employee_words(text);
-    let words: Vec<&str> = text.split_whitespace().take(MAX_SEARCH_WORDS).collect();
+    let words: Vec<&str> = search_words(&text).collect();
     if words.is_empty() {
         return None;
     }
