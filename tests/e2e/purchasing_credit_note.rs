@@ -43,10 +43,7 @@ fn a_credit_note_matched_to_the_order_reduces_what_it_has_invoiced() {
     );
     set_up(&app);
     let number = received_order(&app);
-    let today: String = app
-        .db()
-        .query_row("SELECT date('now', 'localtime')", [], |r| r.get(0))
-        .unwrap();
+    let today = crate::screens::today(&app);
     std::fs::write(
         &invoice,
         invoice_xml(SELLER, "FT-80", &today, &number, &[(SCREWS, 10, 12_000)]),

@@ -76,10 +76,7 @@ fn approve_print_and_receive(app: &App, order_pdf: &Path) -> String {
         "{refused}"
     );
     let line: i64 = crate::screens::count(app, "SELECT min(id) FROM purchase_order_lines");
-    let today: String = app
-        .db()
-        .query_row("SELECT date('now', 'localtime')", [], |r| r.get(0))
-        .unwrap();
+    let today = crate::screens::today(app);
     let refused = invoke(
         app,
         "receive_order",
@@ -163,10 +160,7 @@ fn invoice_and_match(app: &App, number: &str, invoice: &Path) {
         json!({ "input": { "username": ACCOUNTANT, "full_name": "Laura Verdi",
             "password": ACCOUNTANT_PASSWORD, "roles": ["accounting"] } }),
     ));
-    let today: String = app
-        .db()
-        .query_row("SELECT date('now', 'localtime')", [], |r| r.get(0))
-        .unwrap();
+    let today = crate::screens::today(app);
     let lines = [
         ("Trapano a percussione", 1, 295_000),
         ("Punte HSS", 100, 500),

@@ -95,10 +95,7 @@ pub(crate) fn received_order(app: &App) -> String {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    let today: String = app
-        .db()
-        .query_row("SELECT date('now', 'localtime')", [], |r| r.get(0))
-        .unwrap();
+    let today = crate::screens::today(app);
     ok(invoke(
         app,
         "receive_order",
@@ -133,10 +130,7 @@ fn an_invoice_is_matched_its_price_difference_accepted_and_approved_for_payment(
     );
     set_up(&app);
     let number = received_order(&app);
-    let today: String = app
-        .db()
-        .query_row("SELECT date('now', 'localtime')", [], |r| r.get(0))
-        .unwrap();
+    let today = crate::screens::today(&app);
     // Ten boxes of screws at 125 € where the order says 120 €.
     let xml = invoice_xml(
         ("Ferramenta Rossi S.r.l.", "00488410010"),

@@ -122,3 +122,10 @@ pub fn switch_language(app: &App, code: &str) {
 pub fn count(app: &App, sql: &str) -> i64 {
     app.db().query_row(sql, [], |r| r.get(0)).expect(sql)
 }
+
+/// Today as the app's local calendar has it (yyyy-mm-dd): the date files and forms name.
+pub fn today(app: &App) -> String {
+    app.db()
+        .query_row("SELECT date('now', 'localtime')", [], |r| r.get(0))
+        .expect("today")
+}
