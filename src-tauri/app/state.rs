@@ -102,8 +102,8 @@ fn open_with_remembered_key(data_dir: &std::path::Path) -> Result<Arc<Backoffice
 }
 
 /// What follows the opening of the core, beside the UI: the idle-lock override, the backup when
-/// the last one is a day old, the full integrity check, and the sealing of documents still
-/// stored plain in an encrypted folder.
+/// the last one is a day old, the search indexes' upkeep, the full integrity check, and the
+/// sealing of documents still stored plain in an encrypted folder.
 pub fn started(core: &Arc<Backoffice>) {
     if let Some(secs) = std::env::var(AUTO_LOCK_ENV)
         .ok()
@@ -112,6 +112,7 @@ pub fn started(core: &Arc<Backoffice>) {
         core.set_auto_lock_override(secs);
     }
     core.back_up_in_background(false);
+    core.tidy_search_indexes_in_background();
     // The full integrity check reads the whole file: run it beside the UI, not before it.
     let checked = Arc::clone(core);
     std::thread::spawn(move || checked.store().check_integrity());

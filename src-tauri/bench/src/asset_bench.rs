@@ -316,7 +316,11 @@ pub fn only(o: &suite::Options, log: &mut dyn FnMut(&str)) -> Result<Vec<Row>> {
     suite::copy_dir(&o.data_dir, &copy).map_err(|e| Error::new(ErrorCode::DbIo, e.to_string()))?;
     let day = suite::as_of(&copy.join(DB_FILE_NAME));
     let app = Backoffice::open(&copy, suite::clock_at(day))?;
-    let rows = rows(&app, &o.work, ALMOST_FULL, log);
+    let tidied = suite::tidy(&app, log)?;
+    let rows = rows(&app, &o.work, ALMOST_FULL, log).map(|mut rows| {
+        rows.insert(0, tidied);
+        rows
+    });
     drop(app);
     let _ = std::fs::remove_dir_all(&copy);
     rows

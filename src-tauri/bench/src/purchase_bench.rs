@@ -155,9 +155,11 @@ pub fn only(o: &suite::Options, in_place: bool, log: &mut dyn FnMut(&str)) -> Re
     };
     let day = suite::as_of(&copy.join(DB_FILE_NAME));
     let app = Backoffice::open(&copy, suite::clock_at(day))?;
+    let tidied = suite::tidy(&app, log)?;
     let admin = Ctx::new(1, "admin", vec![Role::Admin]);
     let rows = rows(&app, &o.work, crate::purchase_import::FILES, log).and_then(|mut rows| {
         rows.extend(crate::order_pdf_bench::rows(&app, &admin, log)?);
+        rows.insert(0, tidied);
         Ok(rows)
     });
     drop(app);

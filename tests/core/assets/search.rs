@@ -77,3 +77,62 @@ fn search_counts_only_what_the_person_sees() {
     assert_eq!(page.total, 1);
     assert_eq!(page.items[0].tag, "NB-00001");
 }
+
+#[test]
+fn merging_the_index_keeps_every_answer_and_ends_when_nothing_is_left() {
+    let s = shop();
+    let app = &s.o.t.app;
+    // One save per asset: each leaves a small segment of its own in the trigram index.
+    for i in 0..60 {
+        let name = if i % 3 == 0 {
+            "Portatile ThinkPad"
+        } else {
+            "Monitor Dell"
+        };
+        s.asset(&format!("NB-{i:05}"), name);
+    }
+    let answers = || -> Vec<(String, Vec<String>)> {
+        ["portatile", "monitor", "NB-0003", "SN-NB-00042", "thinkpad"]
+            .iter()
+            .map(|text| {
+                let q = AssetQuery {
+                    search: Some((*text).into()),
+                    ..query()
+                };
+                let tags = app.list_assets(&s.it, &q).unwrap().items;
+                (
+                    (*text).to_owned(),
+                    tags.into_iter().map(|r| r.tag).collect(),
+                )
+            })
+            .collect()
+    };
+    let index_rows = || s.o.t.count("SELECT count(*) FROM assets_fts_data");
+    let before = (answers(), index_rows());
+    assert_eq!(before.0[0].1.len(), 20);
+
+    // Asked to stop before the first step: nothing is done.
+    let none = app.store().tidy_search_indexes(&|| false).unwrap();
+    assert_eq!((none.steps, none.stopped), (0, true));
+    assert_eq!(index_rows(), before.1);
+
+    let history = s.o.t.count("SELECT count(*) FROM changes");
+    let done = app.store().tidy_search_indexes(&|| true).unwrap();
+    assert!(!done.stopped);
+    // The merge steps are upkeep, not changes: history has nothing new.
+    assert_eq!(s.o.t.count("SELECT count(*) FROM changes"), history);
+    assert!(done.indexes >= 1, "{done:?}");
+    assert!(index_rows() < before.1, "{} → {}", before.1, index_rows());
+    assert_eq!(answers(), before.0);
+    let raw = s.o.t.raw();
+    raw.execute_batch("INSERT INTO assets_fts (assets_fts) VALUES ('integrity-check')")
+        .unwrap();
+
+    // Once merged, a second upkeep finds nothing to do: one step per index, each a no-op.
+    let again = app.store().tidy_search_indexes(&|| true).unwrap();
+    assert_eq!(again.indexes, 0, "{again:?}");
+    let indexes: i64 = s.o.t.count(
+        "SELECT count(*) FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE % USING fts5%'",
+    );
+    assert_eq!(again.steps as i64, indexes);
+}

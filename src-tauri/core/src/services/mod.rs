@@ -20,6 +20,7 @@ mod purchasing;
 mod search;
 mod session;
 mod staff;
+mod upkeep;
 
 pub use assets::import::{AssetImport, AssetImportOptions};
 pub use assets::import_fields::{ASSET_FIELDS, EXPORT_COLUMNS as ASSET_EXPORT_COLUMNS};

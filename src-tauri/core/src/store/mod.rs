@@ -25,6 +25,7 @@ pub mod staff;
 pub mod throttle;
 pub mod tracked;
 pub mod tx;
+pub mod upkeep;
 pub mod users;
 pub mod versioned;
 pub mod words;
