@@ -17,7 +17,11 @@ pub async fn sign_in(
     username: String,
     password: String,
 ) -> Result<SessionInfo, Error> {
-    run_open(&state, move |app| app.sign_in(&username, &password)).await
+    let session = run_open(&state, move |app| app.sign_in(&username, &password)).await?;
+    if let Ok(core) = super::core(&state) {
+        core.refresh_staff_scores_in_background();
+    }
+    Ok(session)
 }
 
 #[tauri::command]

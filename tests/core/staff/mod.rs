@@ -9,6 +9,7 @@ mod export;
 pub mod import;
 mod import_bulk;
 mod import_cycles;
+mod scores_upkeep;
 
 // The fixtures other areas' tests build employees with.
 pub use employees::{

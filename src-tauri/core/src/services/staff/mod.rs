@@ -188,7 +188,7 @@ impl Backoffice {
             .write(&ctx.actor, |w| scores::refresh(w.conn(), today))
     }
 
-    fn refresh_scores_if_stale(&self, ctx: &Ctx) -> crate::Result<()> {
+    pub(crate) fn refresh_scores_if_stale(&self, ctx: &Ctx) -> crate::Result<()> {
         let today = self.today();
         if self.store.read(|c| scores::is_stale(c, today))? {
             self.store.write(&ctx.actor, |w| {
