@@ -351,7 +351,7 @@ const it: Shape<typeof en> = {
       onlyAdmins: "Solo gli amministratori cambiano queste regole.",
     },
     picker: {
-      placeholder: "Scrivi ragione sociale o partita IVA",
+      placeholder: "Ragione sociale o P.IVA",
       nothingFound: "Nessun fornitore corrisponde",
     },
     suppliers: {

@@ -12,10 +12,10 @@ import { MoneyCell, TextCell } from "../../../kit/listCells";
 import { ListEmpty } from "../../../kit/listParts";
 import { type ListColumn, ServerList } from "../../../kit/ServerList";
 import type { ListSource } from "../../../kit/serverPages";
-import { DateField } from "../../staff/parts";
 import { SupplierPicker } from "../SupplierPickers";
 import { documentTypeLabel, InvoiceStatusBadge, methodLabel } from "./parts";
 import "./i18n";
+import { DateRangeFilter } from "./DateRangeFilter";
 
 type DueSort = "due";
 
@@ -113,25 +113,10 @@ export function DuePayments() {
           value={supplier}
           onChange={setSupplier}
           currentLabel={null}
-          w={220}
+          w={260}
           data-testid="due-supplier-filter"
         />
-        <DateField
-          field="from"
-          aria-label={t("invoicesUi.list.from")}
-          placeholder={t("invoicesUi.list.from")}
-          value={from}
-          onChange={setFrom}
-          w={140}
-        />
-        <DateField
-          field="to"
-          aria-label={t("invoicesUi.list.to")}
-          placeholder={t("invoicesUi.list.to")}
-          value={to}
-          onChange={setTo}
-          w={140}
-        />
+        <DateRangeFilter from={from} to={to} onFrom={setFrom} onTo={setTo} w={140} />
       </Group>
       <ServerList
         testId="dues"

@@ -22,11 +22,11 @@ import {
 import { FilteredEmpty } from "../../../kit/listParts";
 import { type ListColumn, ServerList } from "../../../kit/ServerList";
 import type { ListSource } from "../../../kit/serverPages";
-import { DateField } from "../../staff/parts";
 import { SupplierPicker } from "../SupplierPickers";
 import { documentTypeLabel, InvoiceStatusBadge } from "./parts";
 import "./i18n";
 import "./i18n-match";
+import { DateRangeFilter } from "./DateRangeFilter";
 
 const STATES: InvoiceStatus[] = ["to_match", "matched", "approved_for_payment"];
 const WAITING_AND_STATES: (InvoiceStatus | "waiting")[] = ["waiting", ...STATES];
@@ -158,7 +158,7 @@ export function InvoiceList() {
           onChange: setSearch,
           placeholder: t("invoicesUi.list.searchPlaceholder"),
           testId: "invoice-search",
-          width: 260,
+          width: 300,
         }}
         align="flex-end"
       >
@@ -167,7 +167,7 @@ export function InvoiceList() {
           value={supplier}
           onChange={setSupplier}
           currentLabel={null}
-          w={200}
+          w={210}
           data-testid="invoice-supplier-filter"
         />
         <StatusFilter
@@ -182,22 +182,7 @@ export function InvoiceList() {
           w={190}
           testId="invoice-status-filter"
         />
-        <DateField
-          field="from"
-          aria-label={t("invoicesUi.list.from")}
-          placeholder={t("invoicesUi.list.from")}
-          value={from}
-          onChange={setFrom}
-          w={130}
-        />
-        <DateField
-          field="to"
-          aria-label={t("invoicesUi.list.to")}
-          placeholder={t("invoicesUi.list.to")}
-          value={to}
-          onChange={setTo}
-          w={130}
-        />
+        <DateRangeFilter from={from} to={to} onFrom={setFrom} onTo={setTo} w={130} />
         <AmountFilter
           label={t("invoicesUi.list.minTotal")}
           value={min}
