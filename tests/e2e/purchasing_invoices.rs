@@ -71,16 +71,10 @@ pub(crate) fn invoice_xml() -> String {
 /// supplier's terms arrive a moment after it is chosen) and put the old value back under the
 /// keystrokes.
 fn line_input(app: &App, row: usize, field: &str, text: &str) {
-    let css = format!("[data-testid=invoice-form] input[name='lines.{row}.{field}']");
-    app.wait_until(&format!("`{text}` in `{css}`"), TIMEOUT, || {
-        app.type_text(&css, text);
-        std::thread::sleep(std::time::Duration::from_millis(150));
-        let value = app.property(&css, "value");
-        let value = value.as_str().unwrap_or_default();
-        // A number may be shown formatted ("3.50"): the same number is enough.
-        let number = |s: &str| s.replace(',', "").parse::<f64>().ok();
-        Ok(value == text || (number(value).is_some() && number(value) == number(text)))
-    });
+    app.type_checked(
+        &format!("[data-testid=invoice-form] input[name='lines.{row}.{field}']"),
+        text,
+    );
 }
 
 #[test]

@@ -10,10 +10,10 @@ use crate::support::{App, Launch, TIMEOUT};
 use serde_json::json;
 
 fn line_input(app: &App, row: usize, field: &str, text: &str) {
-    let css = format!("[data-testid=order-form] input[name='lines.{row}.{field}']");
-    let el = app.wait_for(&css, TIMEOUT);
-    app.webdriver().clear(&el).unwrap();
-    app.type_text(&css, text);
+    app.type_checked(
+        &format!("[data-testid=order-form] input[name='lines.{row}.{field}']"),
+        text,
+    );
 }
 
 #[test]

@@ -199,6 +199,24 @@ impl App {
         });
     }
 
+    /// [`App::type_text`] until the input shows `text`: a form may still be filling in its
+    /// defaults when the test types (a line's quantity 1 came back after it was cleared, and "4"
+    /// became "14"). A number shown formatted ("3.50" for "3.5", "1.150" for "1150") counts as
+    /// the same.
+    pub fn type_checked(&self, css: &str, text: &str) {
+        self.wait_until(&format!("`{text}` in `{css}`"), TIMEOUT, || {
+            self.type_text(css, text);
+            sleep(Duration::from_millis(150));
+            let value = self.property(css, "value");
+            let value = value.as_str().unwrap_or_default();
+            // Read as English ("1,150.5") or as Italian ("1.150,5") digits, both sides alike.
+            let english = |s: &str| s.replace(',', "").parse::<f64>().ok();
+            let italian = |s: &str| s.replace('.', "").replace(',', ".").parse::<f64>().ok();
+            let same = |n: &dyn Fn(&str) -> Option<f64>| n(value).is_some() && n(value) == n(text);
+            Ok(value == text || same(&english) || same(&italian))
+        });
+    }
+
     /// Waits for `css` and returns its rendered text (`innerText`, trimmed).
     pub fn text(&self, css: &str) -> String {
         let el = self.wait_for(css, TIMEOUT);

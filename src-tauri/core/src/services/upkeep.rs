@@ -34,9 +34,7 @@ impl Backoffice {
                 });
             });
     }
-}
 
-impl Backoffice {
     /// Brings the staff's completeness scores up to today on a thread of its own, a while after
     /// a sign-in (the app calls it then), for a person who may read the staff. The first staff
     /// screen of a day otherwise waits for every score the calendar moved: on the benchmark's
