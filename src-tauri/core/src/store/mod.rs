@@ -161,20 +161,16 @@ impl Store {
         lock(&self.readers[i])
     }
 
-    /// Runs `f` in one IMMEDIATE transaction on the writer. Everything `f` writes, its history
-    /// rows included, commits together or not at all.
-    pub fn write<T>(
-        &self,
-        actor: &str,
-        f: impl FnOnce(&WriteTx) -> crate::Result<T>,
-    ) -> crate::Result<T> {
+    /// The writer, once no write is refused: not on a damaged file, and not once a converted
+    /// copy is staged to replace it (checked with the writer held).
+    fn writer_if_writable(&self) -> crate::Result<MutexGuard<'_, Connection>> {
         if self.integrity() == Integrity::Damaged {
             return Err(Error::new(
                 ErrorCode::DbCorrupt,
                 "the database is damaged; writes are disabled",
             ));
         }
-        let mut conn = lock(&self.writer);
+        let conn = lock(&self.writer);
         if self.frozen.load(Ordering::Relaxed) {
             return Err(Error::new(
                 ErrorCode::StoreUnavailable,
@@ -182,6 +178,17 @@ impl Store {
             )
             .with("reason", "restart_pending"));
         }
+        Ok(conn)
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction on the writer. Everything `f` writes, its history
+    /// rows included, commits together or not at all.
+    pub fn write<T>(
+        &self,
+        actor: &str,
+        f: impl FnOnce(&WriteTx) -> crate::Result<T>,
+    ) -> crate::Result<T> {
+        let mut conn = self.writer_if_writable()?;
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let w = WriteTx::new(tx, actor, self.now());
         let out = f(&w);

@@ -9,9 +9,8 @@
 //! about [`MERGE_PAGES`] pages, so a save waits at most one step, and the work stops when a
 //! step finds nothing left to merge.
 
-use super::{lock, Integrity, Store};
+use super::Store;
 use rusqlite::{Connection, TransactionBehavior};
-use std::sync::atomic::Ordering;
 
 /// Pages of merged index one step writes (about 13 ms on the assets' index).
 pub const MERGE_PAGES: i64 = 200;
@@ -64,16 +63,14 @@ impl Store {
         for table in tables {
             let mut merged_any = false;
             loop {
-                if !keep_going() || self.integrity() == Integrity::Damaged {
+                // Writes refused (a damaged file, a staged copy): the index stays as it is.
+                let writer = keep_going()
+                    .then(|| self.writer_if_writable().ok())
+                    .flatten();
+                let Some(mut writer) = writer else {
                     done.stopped = true;
                     return Ok(done);
-                }
-                let mut writer = lock(&self.writer);
-                // Checked with the writer held, as `write` does: a staged copy replaces the file.
-                if self.frozen.load(Ordering::Relaxed) {
-                    done.stopped = true;
-                    return Ok(done);
-                }
+                };
                 let merged = merge_step(&mut writer, &table)?;
                 drop(writer);
                 done.steps += 1;
